@@ -1,0 +1,83 @@
+# csbrief - plain Makefile. `make` builds build/csbrief; `make example`
+# renders the example briefings into out/; `make check` runs every test.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/csbrief
+MANDIR   = $(PREFIX)/share/man
+
+CC      ?= cc
+PKGS     = cairo pangocairo pangoft2 fontconfig yaml-0.1 poppler-glib glib-2.0
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ALLCFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
+            -DCSB_DATADIR='"$(DATADIR)"'
+LIBS     = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
+
+BUILD   ?= build
+LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC = $(wildcard tests/unit/*.c)
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC = $(wildcard tests/fuzz/*.c)
+
+.PHONY: all deps example check asan valgrind install uninstall clean bench fuzz
+
+all: $(BUILD)/csbrief $(TEST_BIN)
+
+$(BUILD)/%.o: %.c $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(ALLCFLAGS) -c $< -o $@
+
+$(BUILD)/libcsbrief.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/csbrief: $(BUILD)/src/cli/main.o $(BUILD)/libcsbrief.a
+	$(CC) $(ALLCFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libcsbrief.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(BUILD)/libcsbrief.a $(LIBS)
+
+deps:
+	@scripts/install-deps
+
+example: deps
+	$(MAKE) all
+	$(BUILD)/csbrief build examples/*.yaml
+
+check: deps
+	$(MAKE) all
+	tests/run $(BUILD)
+
+# ASan + UBSan build in its own directory, then the whole test suite on it.
+asan: deps
+	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' all
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run build-asan
+
+valgrind: deps
+	$(MAKE) all
+	CSB_VALGRIND=1 tests/run $(BUILD)
+
+bench: all
+	bench/extract $(BUILD)/csbrief
+	bench/render $(BUILD)/csbrief
+
+install: $(BUILD)/csbrief
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts \
+	    $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/csbrief $(DESTDIR)$(BINDIR)/csbrief
+	install -m 644 templates/*.yaml $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 data/*.csv $(DESTDIR)$(DATADIR)/data/
+	install -m 644 docs/csbrief.1 $(DESTDIR)$(MANDIR)/man1/csbrief.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/csbrief $(DESTDIR)$(MANDIR)/man1/csbrief.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,116 @@
+/* base.h - the few things every stage of csbrief shares.
+ *
+ * Owns: error values (CsbError, CsbDiag), small text helpers (name
+ * normalisation, edit distance, suggestions), a CSV reader for the data
+ * files users edit, and a thin wrapper over libyaml's document API that
+ * keeps line and column numbers for error messages.
+ *
+ * Nothing here knows about inspections, briefings or PDFs.
+ */
+#ifndef CSB_BASE_H
+#define CSB_BASE_H
+
+#include <glib.h>
+#include <stdio.h>
+#include <yaml.h>
+
+#define CSB_VERSION "0.1.0"
+
+/* ---- errors ---------------------------------------------------------- */
+
+/* An error is a value: where it happened and what a person can do about it.
+ * line and column are 1-based; 0 means "not applicable". */
+typedef enum { CSB_SEV_ERROR, CSB_SEV_WARNING } CsbSeverity;
+
+typedef struct CsbError {
+    CsbSeverity severity;
+    char *file;
+    int line;
+    int column;
+    char *message;
+} CsbError;
+
+CsbError *csb_error_new(CsbSeverity sev, const char *file, int line, int column,
+                        const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+void csb_error_free(CsbError *e);
+/* "file:line:column: error: message" (parts that are unknown are left out). */
+char *csb_error_format(const CsbError *e);
+
+/* A list of errors and warnings collected while working on one input. */
+typedef struct CsbDiag {
+    GPtrArray *items; /* CsbError*, owned */
+} CsbDiag;
+
+CsbDiag *csb_diag_new(void);
+void csb_diag_free(CsbDiag *d);
+void csb_diag_add(CsbDiag *d, CsbError *e); /* takes ownership */
+void csb_diag_error(CsbDiag *d, const char *file, int line, int column,
+                    const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+void csb_diag_warn(CsbDiag *d, const char *file, int line, int column,
+                   const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+int csb_diag_count(const CsbDiag *d, CsbSeverity sev);
+void csb_diag_print(const CsbDiag *d, FILE *out);
+/* Move every item of src to the end of dst. */
+void csb_diag_take(CsbDiag *dst, CsbDiag *src);
+
+/* ---- text ------------------------------------------------------------ */
+
+/* Lower-case, '&' -> "and", punctuation, hyphens and apostrophes to spaces,
+ * runs of space collapsed, trimmed. Used to compare names loosely. */
+char *csb_text_fold(const char *s);
+/* Collapse every run of whitespace to one space and trim. */
+char *csb_text_squash(const char *s);
+/* Levenshtein distance between two UTF-8 strings, in characters. */
+int csb_text_distance(const char *a, const char *b);
+/* The candidate closest to word (by folded edit distance), or NULL when none
+ * is close enough to be a plausible typo. Candidates are const char*. */
+const char *csb_text_nearest(const char *word, const char *const *candidates, int n);
+/* TRUE when s (case-insensitive) contains needle at word boundaries. */
+gboolean csb_text_has_word(const char *haystack_lower, const char *needle_lower);
+/* Read a whole file. Returns NULL and fills *err_msg on failure. */
+char *csb_file_read(const char *path, gsize *len, char **err_msg);
+
+/* ---- CSV ------------------------------------------------------------- */
+
+/* RFC 4180 reader for the data files shipped in data/. */
+typedef struct CsbCsv {
+    GPtrArray *header; /* char*, owned */
+    GPtrArray *rows;   /* GPtrArray* of char*, owned */
+} CsbCsv;
+
+CsbCsv *csb_csv_load(const char *path, CsbDiag *diag);
+void csb_csv_free(CsbCsv *csv);
+int csb_csv_column(const CsbCsv *csv, const char *name); /* -1 if absent */
+const char *csb_csv_get(const CsbCsv *csv, guint row, int column);
+/* Write one field, quoted when needed. */
+void csb_csv_write_field(GString *out, const char *field);
+
+/* ---- YAML ------------------------------------------------------------ */
+
+/* A loaded YAML document with the file name kept for messages. */
+typedef struct CsbYaml {
+    char *path;
+    yaml_document_t doc;
+    gboolean loaded;
+} CsbYaml;
+
+/* Parse a YAML file; on failure adds an error with line/column to diag and
+ * returns NULL. An empty document is an error too. */
+CsbYaml *csb_yaml_load(const char *path, CsbDiag *diag);
+void csb_yaml_free(CsbYaml *y);
+yaml_node_t *csb_yaml_root(CsbYaml *y);
+yaml_node_t *csb_yaml_node(CsbYaml *y, int index);
+/* Scalar value of a node, or NULL if it is not a scalar. */
+const char *csb_yaml_scalar(yaml_node_t *n);
+/* Value node of key in a mapping node, or NULL. */
+yaml_node_t *csb_yaml_get(CsbYaml *y, yaml_node_t *map, const char *key);
+/* 1-based line and column of a node. */
+int csb_yaml_line(const yaml_node_t *n);
+int csb_yaml_column(const yaml_node_t *n);
+const char *csb_yaml_type_name(const yaml_node_t *n);
+/* Scalar, or the items of a sequence of scalars, appended to out (char*,
+ * owned). Reports a type error naming what was expected. */
+gboolean csb_yaml_string_list(CsbYaml *y, yaml_node_t *n, const char *what,
+                              GPtrArray *out, CsbDiag *diag);
+
+#endif

@@ -1,0 +1,129 @@
+/* text.c - string helpers: loose name folding, whitespace squashing, edit
+ * distance and "did you mean" suggestions, whole-file reads.
+ */
+#include "base.h"
+
+#include <string.h>
+
+char *csb_text_fold(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    char *lower = g_utf8_strdown(s ? s : "", -1);
+    gboolean space = TRUE; /* suppress leading space */
+    for (const char *p = lower; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == '&') {
+            if (!space)
+                g_string_append_c(out, ' ');
+            g_string_append(out, "and ");
+            space = TRUE;
+        } else if (g_unichar_isalnum(c)) {
+            g_string_append_unichar(out, c);
+            space = FALSE;
+        } else if (!space) {
+            g_string_append_c(out, ' ');
+            space = TRUE;
+        }
+    }
+    g_free(lower);
+    while (out->len && out->str[out->len - 1] == ' ')
+        g_string_truncate(out, out->len - 1);
+    return g_string_free(out, FALSE);
+}
+
+char *csb_text_squash(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    gboolean space = TRUE;
+    for (const char *p = s ? s : ""; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isspace(c) || c == 0xA0) {
+            if (!space)
+                g_string_append_c(out, ' ');
+            space = TRUE;
+        } else {
+            g_string_append_unichar(out, c);
+            space = FALSE;
+        }
+    }
+    if (out->len && out->str[out->len - 1] == ' ')
+        g_string_truncate(out, out->len - 1);
+    return g_string_free(out, FALSE);
+}
+
+int csb_text_distance(const char *a, const char *b)
+{
+    glong na = 0, nb = 0;
+    gunichar *ua = g_utf8_to_ucs4_fast(a, -1, &na);
+    gunichar *ub = g_utf8_to_ucs4_fast(b, -1, &nb);
+    int *row = g_new(int, nb + 1);
+    for (glong j = 0; j <= nb; j++)
+        row[j] = (int)j;
+    for (glong i = 1; i <= na; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (glong j = 1; j <= nb; j++) {
+            int up = row[j];
+            int cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+            int best = MIN(row[j] + 1, row[j - 1] + 1);
+            row[j] = MIN(best, diag + cost);
+            diag = up;
+        }
+    }
+    int d = row[nb];
+    g_free(row);
+    g_free(ua);
+    g_free(ub);
+    return d;
+}
+
+const char *csb_text_nearest(const char *word, const char *const *candidates, int n)
+{
+    char *w = csb_text_fold(word);
+    const char *best = NULL;
+    int best_d = G_MAXINT;
+    for (int i = 0; i < n; i++) {
+        char *c = csb_text_fold(candidates[i]);
+        int d = csb_text_distance(w, c);
+        /* A prefix or containment is a strong hint too ("stockton"). */
+        if (*w && strstr(c, w) == c)
+            d = MIN(d, 1);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+        g_free(c);
+    }
+    /* Plausible typo: at most a third of the word wrong, and at least 1. */
+    glong len = g_utf8_strlen(w, -1);
+    int limit = MAX(2, (int)(len / 3));
+    g_free(w);
+    return best_d <= limit ? best : NULL;
+}
+
+gboolean csb_text_has_word(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0)
+        return FALSE;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+        gboolean left = p == hay || !g_ascii_isalnum(p[-1]);
+        gboolean right = !g_ascii_isalnum(p[n]);
+        if (left && right)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+char *csb_file_read(const char *path, gsize *len, char **err_msg)
+{
+    char *data = NULL;
+    GError *gerr = NULL;
+    if (!g_file_get_contents(path, &data, len, &gerr)) {
+        if (err_msg)
+            *err_msg = g_strdup(gerr->message);
+        g_error_free(gerr);
+        return NULL;
+    }
+    return data;
+}

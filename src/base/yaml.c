@@ -1,0 +1,135 @@
+/* yaml.c - loading YAML files (config, templates, themes) with libyaml's
+ * document API, keeping marks so every message can name a line and column.
+ */
+#include "base.h"
+
+#include <string.h>
+
+CsbYaml *csb_yaml_load(const char *path, CsbDiag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        csb_diag_error(diag, path, 0, 0, "cannot open: %s", g_strerror(errno));
+        return NULL;
+    }
+    CsbYaml *y = g_new0(CsbYaml, 1);
+    y->path = g_strdup(path);
+    yaml_parser_t parser;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_file(&parser, f);
+    if (!yaml_parser_load(&parser, &y->doc)) {
+        const char *what = parser.problem ? parser.problem : "invalid YAML";
+        csb_diag_error(diag, path, (int)parser.problem_mark.line + 1,
+                       (int)parser.problem_mark.column + 1, "YAML syntax: %s%s%s", what,
+                       parser.context ? " " : "", parser.context ? parser.context : "");
+        yaml_parser_delete(&parser);
+        fclose(f);
+        csb_yaml_free(y);
+        return NULL;
+    }
+    y->loaded = TRUE;
+    yaml_parser_delete(&parser);
+    fclose(f);
+    if (!yaml_document_get_root_node(&y->doc)) {
+        csb_diag_error(diag, path, 1, 1, "the file is empty; expected a YAML mapping");
+        csb_yaml_free(y);
+        return NULL;
+    }
+    return y;
+}
+
+void csb_yaml_free(CsbYaml *y)
+{
+    if (!y)
+        return;
+    if (y->loaded)
+        yaml_document_delete(&y->doc);
+    g_free(y->path);
+    g_free(y);
+}
+
+yaml_node_t *csb_yaml_root(CsbYaml *y)
+{
+    return yaml_document_get_root_node(&y->doc);
+}
+
+yaml_node_t *csb_yaml_node(CsbYaml *y, int index)
+{
+    return yaml_document_get_node(&y->doc, index);
+}
+
+const char *csb_yaml_scalar(yaml_node_t *n)
+{
+    if (!n || n->type != YAML_SCALAR_NODE)
+        return NULL;
+    return (const char *)n->data.scalar.value;
+}
+
+yaml_node_t *csb_yaml_get(CsbYaml *y, yaml_node_t *map, const char *key)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        const char *k = csb_yaml_scalar(csb_yaml_node(y, p->key));
+        if (k && strcmp(k, key) == 0)
+            return csb_yaml_node(y, p->value);
+    }
+    return NULL;
+}
+
+int csb_yaml_line(const yaml_node_t *n)
+{
+    return n ? (int)n->start_mark.line + 1 : 0;
+}
+
+int csb_yaml_column(const yaml_node_t *n)
+{
+    return n ? (int)n->start_mark.column + 1 : 0;
+}
+
+const char *csb_yaml_type_name(const yaml_node_t *n)
+{
+    if (!n)
+        return "nothing";
+    switch (n->type) {
+    case YAML_SCALAR_NODE:
+        return n->data.scalar.length ? "a single value" : "an empty value";
+    case YAML_SEQUENCE_NODE:
+        return "a list";
+    case YAML_MAPPING_NODE:
+        return "a mapping";
+    default:
+        return "nothing";
+    }
+}
+
+gboolean csb_yaml_string_list(CsbYaml *y, yaml_node_t *n, const char *what, GPtrArray *out,
+                              CsbDiag *diag)
+{
+    if (n && n->type == YAML_SCALAR_NODE && n->data.scalar.length) {
+        g_ptr_array_add(out, g_strdup(csb_yaml_scalar(n)));
+        return TRUE;
+    }
+    if (!n || n->type != YAML_SEQUENCE_NODE) {
+        csb_diag_error(diag, y->path, csb_yaml_line(n), csb_yaml_column(n),
+                       "%s should be a value or a list of values, not %s", what,
+                       csb_yaml_type_name(n));
+        return FALSE;
+    }
+    gboolean ok = TRUE;
+    for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
+         i++) {
+        yaml_node_t *item = csb_yaml_node(y, *i);
+        const char *s = csb_yaml_scalar(item);
+        if (!s || !*s) {
+            csb_diag_error(diag, y->path, csb_yaml_line(item), csb_yaml_column(item),
+                           "each item of %s should be a single value, not %s", what,
+                           csb_yaml_type_name(item));
+            ok = FALSE;
+            continue;
+        }
+        g_ptr_array_add(out, g_strdup(s));
+    }
+    return ok;
+}

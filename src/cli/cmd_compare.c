@@ -1,0 +1,3 @@
+/* cmd_compare.c - placeholder replaced below. */
+#include "cli.h"
+int csb_cmd_compare(int argc, char **argv) { (void)argc; (void)argv; return CSB_EXIT_USAGE; }

@@ -1,0 +1,65 @@
+/* ingest.h - reading a report file into a CsbDocument: lines of text in
+ * physical order, each split into cells by position, with page numbers.
+ *
+ * Owns: file sniffing (PDF, text, or something else such as an HTML error
+ * page saved as .pdf), PDF text extraction with poppler-glib from glyph
+ * boxes (so tables read by position, not by the order text comes out in),
+ * text input (.txt, .md: tab-separated cells), and the content hash.
+ *
+ * The parse stage reads a CsbDocument and never the file itself.
+ */
+#ifndef CSB_INGEST_H
+#define CSB_INGEST_H
+
+#include "../base/base.h"
+
+typedef enum { CSB_SOURCE_TEXT, CSB_SOURCE_PDF } CsbSourceType;
+
+/* A run of text on one line separated from its neighbours by a wide gap
+ * (PDF) or a tab (text): a table cell, or the whole line. */
+typedef struct {
+    char *text;
+    double x0, x1; /* points from the left edge; text input: column index */
+} CsbCell;
+
+typedef struct {
+    int page;        /* 1-based; 0 for text input */
+    double y0, y1;   /* points from the top of the page; text: line index */
+    double size;     /* font size in points; 0 for text input */
+    gboolean bold;   /* the line's first glyph is in a bold face */
+    gboolean furniture; /* running header, footer or page number */
+    char *text;      /* the whole line, cells joined by a tab */
+    GPtrArray *cells; /* CsbCell*, left to right */
+} CsbLine;
+
+typedef struct {
+    char *path;
+    CsbSourceType type;
+    char *sha256;     /* of the file's bytes */
+    int n_pages;      /* 0 for text input */
+    double page_width, page_height; /* of the first page, points */
+    GPtrArray *lines; /* CsbLine*, in reading order; blank lines kept for text */
+} CsbDocument;
+
+/* Read path. On failure returns NULL and adds one error whose message is the
+ * reason a person can act on ("an HTML page saved with a .pdf name, not a
+ * report: download it again"). */
+CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag);
+/* Build a document from text already in memory (tests, .txt/.md input). */
+CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len);
+void csb_document_free(CsbDocument *doc);
+
+/* Building documents: used by the readers (text.c, pdf.c) and by tests. */
+CsbDocument *csb_document_new(const char *path, CsbSourceType type);
+CsbLine *csb_document_add_line(CsbDocument *doc, int page, double y0, double y1);
+void csb_line_add_cell(CsbLine *line, const char *text, double x0, double x1);
+void csb_line_finish(CsbLine *line); /* sets line->text from its cells */
+CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDiag *diag);
+
+/* sha256 of a file's bytes, or NULL with *err_msg set. */
+char *csb_ingest_hash_file(const char *path, char **err_msg);
+
+/* Inputs csbrief reads: .pdf, .txt, .md (case-insensitive). */
+gboolean csb_ingest_is_report_name(const char *path);
+
+#endif

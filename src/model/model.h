@@ -1,0 +1,190 @@
+/* model.h - the one model every report is parsed into.
+ *
+ * Owns: CsbInspection (a parsed report: who, what kind, when, by whom, its
+ * judgements, its areas for improvement and its numbered paragraphs), the
+ * vocabularies of kinds, grades and areas with their stable string ids, the
+ * authority table (data/authorities.csv) and serialisation of inspections
+ * (JSON for `extract`, GVariant for the parse cache).
+ *
+ * Ownership: an inspection owns every string and array inside it;
+ * csb_inspection_free releases all of it.
+ */
+#ifndef CSB_MODEL_H
+#define CSB_MODEL_H
+
+#include "../base/base.h"
+
+/* ---- vocabularies ----------------------------------------------------- */
+
+typedef enum {
+    CSB_KIND_UNKNOWN,
+    CSB_KIND_ILACS,
+    CSB_KIND_SIF,
+    CSB_KIND_SLAC,
+    CSB_KIND_LAC,
+    CSB_KIND_CHILD_PROTECTION,
+    CSB_KIND_FOCUSED_VISIT,
+    CSB_KIND_MONITORING_VISIT,
+    CSB_KIND_JTAI,
+    CSB_KIND_LSCB_REVIEW,
+    CSB_KIND_PEER_CHALLENGE,
+    CSB_KIND_COUNT
+} CsbKind;
+
+/* Stable id ("ilacs", "focused-visit", ...) and a human title. */
+const char *csb_kind_id(CsbKind k);
+const char *csb_kind_title(CsbKind k);
+CsbKind csb_kind_from_id(const char *id); /* CSB_KIND_UNKNOWN if unknown */
+/* Graded kinds carry judgements; visits and letters do not. */
+gboolean csb_kind_is_graded(CsbKind k);
+
+typedef enum {
+    CSB_GRADE_NONE, /* not judged, or could not be read: never guessed */
+    CSB_GRADE_OUTSTANDING,
+    CSB_GRADE_GOOD,
+    CSB_GRADE_REQUIRES_IMPROVEMENT,
+    CSB_GRADE_ADEQUATE,
+    CSB_GRADE_INADEQUATE,
+    CSB_GRADE_COUNT
+} CsbGrade;
+
+const char *csb_grade_id(CsbGrade g);    /* "requires_improvement" */
+const char *csb_grade_title(CsbGrade g); /* "Requires improvement" */
+CsbGrade csb_grade_from_id(const char *id);
+/* Recognise a grade as written in a report: "Good", "Grade 3 (Adequate)",
+ * "Requires improvement to be good", "requires improvement". Returns
+ * CSB_GRADE_NONE for anything else, including "Not judged". */
+CsbGrade csb_grade_from_text(const char *text);
+/* Harmonised ordinal scale: outstanding 1, good 2, requires improvement or
+ * adequate 3, inadequate 4; 0 for none. */
+int csb_grade_rank(CsbGrade g);
+
+/* Areas are string ids ("overall", "help_protection", ...); the list of
+ * known areas, their titles and how they map across frameworks live in
+ * data/areas.csv and are read by the compare stage. */
+
+/* ---- dates ------------------------------------------------------------ */
+
+typedef struct {
+    int year, month, day; /* all 0 when unknown */
+} CsbDate;
+
+gboolean csb_date_valid(CsbDate d);
+/* "2025-12-01" into buf (at least 11 bytes), "" when unknown. */
+const char *csb_date_iso(CsbDate d, char buf[static 11]);
+CsbDate csb_date_from_iso(const char *s);
+int csb_date_compare(CsbDate a, CsbDate b);
+/* Days since 0001-01-01, for differences; 0 when unknown. */
+int csb_date_julian(CsbDate d);
+/* "1 December 2025" */
+char *csb_date_long(CsbDate d);
+
+/* ---- the record ------------------------------------------------------- */
+
+typedef struct {
+    char *area;    /* area id, e.g. "in_care" */
+    CsbGrade grade;
+    char *label;   /* the judgement's name as the report writes it */
+    char *wording; /* the grade as the report writes it */
+    int page;      /* PDF page (1-based), 0 for text input */
+} CsbJudgement;
+
+typedef enum {
+    CSB_FINDING_AREA_FOR_IMPROVEMENT,
+    CSB_FINDING_RECOMMENDATION,
+    CSB_FINDING_PRIORITY_ACTION,
+} CsbFindingKind;
+
+const char *csb_finding_kind_id(CsbFindingKind k);
+
+/* One item of "What needs to improve", a recommendation or a priority
+ * action, whole. */
+typedef struct {
+    CsbFindingKind kind;
+    char *text;          /* the report's words, whitespace squashed */
+    char *framework_ref; /* "outcome 4, national framework", or NULL */
+    int page;
+} CsbFinding;
+
+/* One paragraph of the report body. Numbered paragraphs carry their number;
+ * unnumbered ones (headline findings, letters) have number 0. */
+typedef struct {
+    int number;
+    char *section; /* the heading it sits under, or NULL */
+    char *text;    /* the report's words, whitespace squashed */
+    int page;
+} CsbParagraph;
+
+typedef struct {
+    char *file;           /* path as given */
+    char *sha256;         /* of the file's bytes */
+    char *url;            /* source address when known, else NULL */
+    CsbKind kind;
+    char *title;          /* first heading, as written */
+    char *authority;      /* canonical name from the authority table */
+    char *authority_code; /* DfE three-digit code */
+    char *provider;       /* trust or body named when it is not the council */
+    CsbDate start, end, published;
+    char *lead_inspector;
+    GPtrArray *judgements; /* CsbJudgement*, in report order */
+    GPtrArray *findings;   /* CsbFinding* */
+    GPtrArray *paragraphs; /* CsbParagraph* */
+} CsbInspection;
+
+CsbInspection *csb_inspection_new(const char *file);
+void csb_inspection_free(CsbInspection *in);
+CsbJudgement *csb_inspection_add_judgement(CsbInspection *in, const char *area, CsbGrade grade,
+                                           const char *label, const char *wording, int page);
+CsbFinding *csb_inspection_add_finding(CsbInspection *in, CsbFindingKind kind,
+                                       const char *text, const char *framework_ref, int page);
+CsbParagraph *csb_inspection_add_paragraph(CsbInspection *in, int number, const char *section,
+                                           const char *text, int page);
+/* The judgement for area, or NULL. */
+const CsbJudgement *csb_inspection_judgement(const CsbInspection *in, const char *area);
+/* The date that places the report in time: end, else start, else published. */
+CsbDate csb_inspection_date(const CsbInspection *in);
+/* Order by date, then file name. For g_ptr_array_sort. */
+gint csb_inspection_cmp(gconstpointer a, gconstpointer b);
+
+/* ---- serialisation ---------------------------------------------------- */
+
+/* JSON object for one inspection, everything included. */
+void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent);
+/* Append a JSON string literal. */
+void csb_json_string(GString *out, const char *s);
+/* Parse cache: a GVariant that round-trips the whole record. */
+GVariant *csb_inspection_to_variant(const CsbInspection *in);
+CsbInspection *csb_inspection_from_variant(GVariant *v);
+
+/* ---- authorities ------------------------------------------------------ */
+
+typedef struct {
+    char *name;       /* canonical, e.g. "Redcar and Cleveland" */
+    char *dfe_code;   /* "807" */
+    char *ons_code;   /* "E06000003" */
+    char *urn;        /* Ofsted provider number */
+    char *region_code;
+    char *region;
+    GPtrArray *aliases;     /* char* */
+    GPtrArray *trusts;      /* char* */
+    GPtrArray *neighbours;  /* char* DfE codes, most similar first */
+} CsbAuthority;
+
+typedef struct CsbAuthorities CsbAuthorities;
+
+CsbAuthorities *csb_authorities_load(const char *path, CsbDiag *diag);
+void csb_authorities_free(CsbAuthorities *t);
+guint csb_authorities_count(const CsbAuthorities *t);
+const CsbAuthority *csb_authorities_at(const CsbAuthorities *t, guint i);
+/* By canonical name, alias, former name, trust or council-style name
+ * ("Redcar and Cleveland Borough Council"), compared loosely. */
+const CsbAuthority *csb_authorities_find(const CsbAuthorities *t, const char *name);
+const CsbAuthority *csb_authorities_by_code(const CsbAuthorities *t, const char *dfe_code);
+const CsbAuthority *csb_authorities_by_urn(const CsbAuthorities *t, const char *urn);
+/* The authority whose name (or alias) occurs in text at the earliest
+ * position, preferring the longest name there. NULL when none does. */
+const CsbAuthority *csb_authorities_search(const CsbAuthorities *t, const char *text);
+/* Nearest canonical name for a "did you mean" hint, or NULL. */
+const char *csb_authorities_suggest(const CsbAuthorities *t, const char *name);
+
+#endif
