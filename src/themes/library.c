@@ -1,0 +1,167 @@
+/* library.c - loading the theme library (templates/themes.yaml) and the
+ * cue phrases (templates/cues.yaml), and looking themes up by id.
+ */
+#include "themes.h"
+
+#include <stdlib.h>
+
+#include <string.h>
+
+CsbTheme *csb_theme_new(const char *id, const char *title, const char *description)
+{
+    CsbTheme *t = g_new0(CsbTheme, 1);
+    t->id = g_strdup(id);
+    t->title = g_strdup(title);
+    t->description = g_strdup(description);
+    t->phrases = g_ptr_array_new_with_free_func(g_free);
+    return t;
+}
+
+CsbTheme *csb_theme_copy(const CsbTheme *t)
+{
+    CsbTheme *c = csb_theme_new(t->id, t->title, t->description);
+    for (guint i = 0; i < t->phrases->len; i++)
+        g_ptr_array_add(c->phrases, g_strdup(t->phrases->pdata[i]));
+    return c;
+}
+
+void csb_theme_free(CsbTheme *t)
+{
+    if (!t)
+        return;
+    g_free(t->id);
+    g_free(t->title);
+    g_free(t->description);
+    g_ptr_array_free(t->phrases, TRUE);
+    g_free(t);
+}
+
+void csb_themes_free(CsbThemeLibrary *lib)
+{
+    if (!lib)
+        return;
+    g_ptr_array_free(lib->themes, TRUE);
+    g_ptr_array_free(lib->strength, TRUE);
+    g_ptr_array_free(lib->concern, TRUE);
+    g_ptr_array_free(lib->negators, TRUE);
+    g_free(lib);
+}
+
+guint csb_themes_count(const CsbThemeLibrary *lib)
+{
+    return lib->themes->len;
+}
+
+const CsbTheme *csb_themes_at(const CsbThemeLibrary *lib, guint i)
+{
+    return i < lib->themes->len ? lib->themes->pdata[i] : NULL;
+}
+
+const CsbTheme *csb_themes_find(const CsbThemeLibrary *lib, const char *id)
+{
+    for (guint i = 0; id && i < lib->themes->len; i++)
+        if (strcmp(((CsbTheme *)lib->themes->pdata[i])->id, id) == 0)
+            return lib->themes->pdata[i];
+    return NULL;
+}
+
+void csb_themes_add(CsbThemeLibrary *lib, CsbTheme *theme)
+{
+    for (guint i = 0; i < lib->themes->len; i++)
+        if (strcmp(((CsbTheme *)lib->themes->pdata[i])->id, theme->id) == 0) {
+            csb_theme_free(lib->themes->pdata[i]);
+            lib->themes->pdata[i] = theme;
+            return;
+        }
+    g_ptr_array_add(lib->themes, theme);
+}
+
+/* A list of phrases under key, lower-cased into out. */
+static gboolean phrase_list(CsbYaml *y, yaml_node_t *map, const char *key, GPtrArray *out,
+                            CsbDiag *diag)
+{
+    yaml_node_t *n = csb_yaml_get(y, map, key);
+    if (!n) {
+        csb_diag_error(diag, y->path, csb_yaml_line(map), csb_yaml_column(map),
+                       "'%s' is missing: a list of phrases", key);
+        return FALSE;
+    }
+    GPtrArray *raw = g_ptr_array_new_with_free_func(g_free);
+    char *what = g_strdup_printf("'%s'", key);
+    gboolean ok = csb_yaml_string_list(y, n, what, raw, diag);
+    g_free(what);
+    for (guint i = 0; i < raw->len; i++)
+        g_ptr_array_add(out, g_utf8_strdown(raw->pdata[i], -1));
+    g_ptr_array_free(raw, TRUE);
+    return ok;
+}
+
+static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
+{
+    CsbYaml *y = csb_yaml_load(path, diag);
+    if (!y)
+        return FALSE;
+    yaml_node_t *list = csb_yaml_get(y, csb_yaml_root(y), "themes");
+    gboolean ok = list && list->type == YAML_SEQUENCE_NODE;
+    if (!ok)
+        csb_diag_error(diag, path, 1, 1, "expected 'themes:' with a list of themes");
+    for (yaml_node_item_t *i = ok ? list->data.sequence.items.start : NULL;
+         i && i < list->data.sequence.items.top; i++) {
+        yaml_node_t *n = csb_yaml_node(y, *i);
+        const char *id = csb_yaml_scalar(csb_yaml_get(y, n, "id"));
+        const char *title = csb_yaml_scalar(csb_yaml_get(y, n, "title"));
+        const char *desc = csb_yaml_scalar(csb_yaml_get(y, n, "description"));
+        if (!id || !title) {
+            csb_diag_error(diag, path, csb_yaml_line(n), csb_yaml_column(n),
+                           "each theme needs an 'id' and a 'title'");
+            ok = FALSE;
+            continue;
+        }
+        if (csb_themes_find(lib, id)) {
+            csb_diag_error(diag, path, csb_yaml_line(n), csb_yaml_column(n),
+                           "theme id '%s' is used twice", id);
+            ok = FALSE;
+            continue;
+        }
+        CsbTheme *t = csb_theme_new(id, title, desc ? desc : "");
+        ok &= phrase_list(y, n, "phrases", t->phrases, diag);
+        g_ptr_array_add(lib->themes, t);
+    }
+    csb_yaml_free(y);
+    return ok;
+}
+
+static gboolean load_cues(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
+{
+    CsbYaml *y = csb_yaml_load(path, diag);
+    if (!y)
+        return FALSE;
+    yaml_node_t *root = csb_yaml_root(y);
+    gboolean ok = phrase_list(y, root, "strength", lib->strength, diag);
+    ok &= phrase_list(y, root, "concern", lib->concern, diag);
+    ok &= phrase_list(y, root, "negators", lib->negators, diag);
+    const char *w = csb_yaml_scalar(csb_yaml_get(y, root, "negation_window"));
+    lib->negation_window = w ? atoi(w) : 4;
+    if (lib->negation_window < 1 || lib->negation_window > 12) {
+        csb_diag_error(diag, path, 0, 0, "negation_window should be between 1 and 12 words");
+        ok = FALSE;
+    }
+    csb_yaml_free(y);
+    return ok;
+}
+
+CsbThemeLibrary *csb_themes_load(const char *themes_path, const char *cues_path, CsbDiag *diag)
+{
+    CsbThemeLibrary *lib = g_new0(CsbThemeLibrary, 1);
+    lib->themes = g_ptr_array_new_with_free_func((GDestroyNotify)csb_theme_free);
+    lib->strength = g_ptr_array_new_with_free_func(g_free);
+    lib->concern = g_ptr_array_new_with_free_func(g_free);
+    lib->negators = g_ptr_array_new_with_free_func(g_free);
+    gboolean ok = load_themes(lib, themes_path, diag);
+    ok &= load_cues(lib, cues_path, diag);
+    if (!ok) {
+        csb_themes_free(lib);
+        return NULL;
+    }
+    return lib;
+}
