@@ -4,7 +4,7 @@
 #ifndef CSB_CLI_H
 #define CSB_CLI_H
 
-#include "../base/base.h"
+#include "../build/build.h"
 
 /* Exit codes. */
 enum {
@@ -27,6 +27,10 @@ int csb_cmd_compare(int argc, char **argv);
 
 /* Path of a file under the data directory (templates/x.yaml, data/y.csv). */
 char *csb_cli_data_path(const char *relative);
+/* Resources from the data directory, or NULL (errors printed). */
+CsbResources *csb_cli_resources(void);
+/* A validated config, or NULL (errors printed). */
+CsbConfig *csb_cli_config(const char *path, const CsbResources *res);
 /* Parse options for a command; prints usage errors and returns FALSE. */
 gboolean csb_cli_parse(const char *command, const char *args, const char *summary,
                        GOptionEntry *entries, int *argc, char ***argv);

@@ -76,6 +76,29 @@ void csb_themes_add(CsbThemeLibrary *lib, CsbTheme *theme)
     g_ptr_array_add(lib->themes, theme);
 }
 
+static GPtrArray *copy_strings(const GPtrArray *a)
+{
+    GPtrArray *c = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < a->len; i++)
+        g_ptr_array_add(c, g_strdup(a->pdata[i]));
+    return c;
+}
+
+CsbThemeLibrary *csb_themes_extend(const CsbThemeLibrary *lib, const GPtrArray *extra)
+{
+    CsbThemeLibrary *c = g_new0(CsbThemeLibrary, 1);
+    c->themes = g_ptr_array_new_with_free_func((GDestroyNotify)csb_theme_free);
+    for (guint i = 0; i < lib->themes->len; i++)
+        g_ptr_array_add(c->themes, csb_theme_copy(lib->themes->pdata[i]));
+    c->strength = copy_strings(lib->strength);
+    c->concern = copy_strings(lib->concern);
+    c->negators = copy_strings(lib->negators);
+    c->negation_window = lib->negation_window;
+    for (guint i = 0; extra && i < extra->len; i++)
+        csb_themes_add(c, csb_theme_copy(extra->pdata[i]));
+    return c;
+}
+
 /* A list of phrases under key, lower-cased into out. */
 static gboolean phrase_list(CsbYaml *y, yaml_node_t *map, const char *key, GPtrArray *out,
                             CsbDiag *diag)

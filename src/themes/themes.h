@@ -29,6 +29,8 @@ const CsbTheme *csb_themes_at(const CsbThemeLibrary *lib, guint i);
 const CsbTheme *csb_themes_find(const CsbThemeLibrary *lib, const char *id);
 /* Add a theme a config defines (takes ownership). Replaces one of the same id. */
 void csb_themes_add(CsbThemeLibrary *lib, CsbTheme *theme);
+/* A new library: a copy of lib plus extra themes (CsbTheme*, copied). */
+CsbThemeLibrary *csb_themes_extend(const CsbThemeLibrary *lib, const GPtrArray *extra);
 
 CsbTheme *csb_theme_new(const char *id, const char *title, const char *description);
 CsbTheme *csb_theme_copy(const CsbTheme *t);

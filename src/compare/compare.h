@@ -1,0 +1,164 @@
+/* compare.h - the comparison engine: from parsed inspections to the story
+ * a briefing tells.
+ *
+ * Owns: the area map (data/areas.csv: area titles, plain-English meaning,
+ * and which areas continue which across frameworks), per-authority
+ * timelines, grade histories and changes on the harmonised scale, areas
+ * for improvement tracked across inspections, theme evidence, and the peer
+ * group summary. Serialised by compare_json.c / compare_csv.c.
+ *
+ * Ownership: a CsbComparison owns every story, history, change and track
+ * in it; inspections, themes and the area map are borrowed and must
+ * outlive it.
+ */
+#ifndef CSB_COMPARE_H
+#define CSB_COMPARE_H
+
+#include "../model/model.h"
+#include "../themes/themes.h"
+
+/* ---- areas ------------------------------------------------------------ */
+
+typedef struct {
+    char *id;          /* "in_care" */
+    char *title;       /* "Children in care" */
+    char *short_title; /* "In care", for tables and charts */
+    char *plain;       /* what it means, for councillors */
+    GPtrArray *continues; /* char*: area ids whose grades count as this one's
+                             history (the 2018-22 combined judgement for
+                             in_care and care_leavers) */
+    gboolean headline; /* a column of the grade matrix */
+    int order;
+} CsbArea;
+
+typedef struct CsbAreaMap CsbAreaMap;
+
+CsbAreaMap *csb_areas_load(const char *path, CsbDiag *diag);
+void csb_areas_free(CsbAreaMap *m);
+guint csb_areas_count(const CsbAreaMap *m);
+const CsbArea *csb_areas_at(const CsbAreaMap *m, guint i); /* in display order */
+const CsbArea *csb_areas_find(const CsbAreaMap *m, const char *id);
+/* Title for an area id, or the id itself when it is not in the map. */
+const char *csb_areas_title(const CsbAreaMap *m, const char *id);
+
+/* ---- one authority's story -------------------------------------------- */
+
+/* One graded point in an area's history. */
+typedef struct {
+    const CsbInspection *inspection;
+    const CsbJudgement *judgement; /* its area may be a continued one */
+} CsbGradePoint;
+
+typedef struct {
+    const char *area;              /* borrowed from the area map or judgement */
+    const CsbGradePoint *from, *to; /* borrowed from the history's points */
+    int steps;     /* rank(to) - rank(from): negative improved, positive declined */
+    double years;  /* between the two inspections' dates */
+} CsbChange;
+
+typedef struct {
+    const CsbArea *area;   /* borrowed */
+    GPtrArray *points;     /* CsbGradePoint*, oldest first, owned */
+    GPtrArray *changes;    /* CsbChange*, one per consecutive pair, owned */
+} CsbAreaHistory;
+
+/* First and latest points (NULL when the history is empty). */
+const CsbGradePoint *csb_history_first(const CsbAreaHistory *h);
+const CsbGradePoint *csb_history_latest(const CsbAreaHistory *h);
+
+typedef enum { CSB_AFI_NEW, CSB_AFI_RECURRING, CSB_AFI_NOT_RAISED_AGAIN } CsbAfiStatus;
+
+const char *csb_afi_status_id(CsbAfiStatus s);
+
+/* Why two findings were judged to be the same weakness. */
+typedef struct {
+    const CsbInspection *inspection; /* the earlier one */
+    const CsbFinding *finding;
+    GPtrArray *themes;       /* char*: theme ids both share */
+    GPtrArray *shared_words; /* char*: significant words both use */
+    double similarity;       /* 0..1 */
+} CsbAfiMatch;
+
+typedef struct {
+    const CsbInspection *inspection;
+    const CsbFinding *finding;
+    CsbAfiStatus status;
+    GPtrArray *themes;  /* char*: theme ids the finding speaks to */
+    GPtrArray *earlier; /* CsbAfiMatch*: every earlier occurrence, oldest first */
+} CsbAfiTrack;
+
+/* A theme's evidence for one authority. */
+typedef struct {
+    const CsbInspection *inspection;
+    int strengths, concerns, mixed;
+} CsbThemePoint;
+
+typedef struct {
+    const CsbTheme *theme;  /* borrowed */
+    GPtrArray *evidence;    /* CsbEvidence*: all inspections, concerns first, ranked */
+    GPtrArray *timeline;    /* CsbThemePoint*: one per inspection that mentions it */
+    int strengths, concerns, mixed;
+} CsbThemeStory;
+
+typedef struct {
+    const CsbAuthority *authority; /* borrowed */
+    GPtrArray *inspections;  /* const CsbInspection*, oldest first, borrowed */
+    GPtrArray *histories;    /* CsbAreaHistory*, in area order, owned */
+    GPtrArray *afis;         /* CsbAfiTrack*, owned */
+    GPtrArray *themes;       /* CsbThemeStory*, in selection order, owned */
+} CsbStory;
+
+/* Latest graded inspection of the story, or NULL. */
+const CsbInspection *csb_story_latest_graded(const CsbStory *s);
+const CsbAreaHistory *csb_story_history(const CsbStory *s, const char *area_id);
+
+/* ---- the peer group --------------------------------------------------- */
+
+typedef struct {
+    const CsbArea *area;
+    int counts[CSB_GRADE_COUNT]; /* latest grades across focus + peers */
+    CsbGrade focus;              /* the focus authority's latest, or NONE */
+    int better, same, worse;     /* peers whose latest rank beats/equals/trails it */
+} CsbPeerArea;
+
+typedef struct {
+    const CsbTheme *theme;
+    int authorities;        /* peers (focus excluded) whose reports raise it as a concern */
+    GPtrArray *names;       /* const char*: their names, borrowed */
+} CsbPeerTheme;
+
+/* ---- the whole comparison ---------------------------------------------- */
+
+typedef struct {
+    const GPtrArray *inspections;       /* every parsed report (const CsbInspection*) */
+    const CsbAuthorities *authorities;
+    const CsbAreaMap *areas;
+    const CsbThemeLibrary *library;     /* for cue phrases */
+    const GPtrArray *themes;            /* const CsbTheme*: the selection, in order */
+    const char *focus;                  /* canonical authority name */
+    const GPtrArray *comparators;       /* const CsbAuthority*: resolved peers */
+} CsbCompareInput;
+
+typedef struct {
+    CsbStory *focus;
+    GPtrArray *peers;        /* CsbStory*: comparators with reports, owned */
+    GPtrArray *missing_peers; /* const CsbAuthority*: comparators without reports */
+    GPtrArray *peer_areas;   /* CsbPeerArea*, headline areas, owned */
+    GPtrArray *peer_themes;  /* CsbPeerTheme*, owned */
+    const CsbAreaMap *areas;
+} CsbComparison;
+
+CsbComparison *csb_compare(const CsbCompareInput *input);
+void csb_comparison_free(CsbComparison *c);
+
+/* Output formats for `csbrief compare` (documented in docs/compare.md). */
+void csb_comparison_to_json(const CsbComparison *c, GString *out);
+void csb_comparison_changes_csv(const CsbComparison *c, GString *out);
+
+/* ---- stage internals (shared by the files of src/compare) ------------- */
+
+CsbStory *csb_story_new(const CsbAuthority *a, const CsbCompareInput *input, gboolean full);
+void csb_story_free(CsbStory *s);
+void csb_compare_track_afis(CsbStory *s, const CsbCompareInput *input);
+
+#endif

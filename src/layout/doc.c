@@ -1,0 +1,368 @@
+/* doc.c - the document tree formatters build: rich text, tables, charts
+ * and blocks, with their constructors and destructors, and the grade
+ * colours every part of a briefing shares.
+ */
+#include "layout.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+CsbColour csb_colour_parse(const char *hex, CsbColour fallback)
+{
+    if (!hex || strlen(hex) != 7 || hex[0] != '#')
+        return fallback;
+    unsigned v = 0;
+    for (int i = 1; i < 7; i++) {
+        if (!g_ascii_isxdigit(hex[i]))
+            return fallback;
+        v = v * 16 + (unsigned)g_ascii_xdigit_value(hex[i]);
+    }
+    return (CsbColour){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0};
+}
+
+/* Luminance falls from outstanding to inadequate's hatched red, so grades
+ * stay apart in greyscale; blue against amber/red survives the common
+ * colour-vision deficiencies. The grade's words are always printed too. */
+CsbColour csb_grade_fill(CsbGrade g)
+{
+    switch (g) {
+    case CSB_GRADE_OUTSTANDING:
+        return csb_colour_parse("#12365f", (CsbColour){0, 0, 0});
+    case CSB_GRADE_GOOD:
+        return csb_colour_parse("#4d8ac4", (CsbColour){0, 0, 0});
+    case CSB_GRADE_REQUIRES_IMPROVEMENT:
+    case CSB_GRADE_ADEQUATE:
+        return csb_colour_parse("#f5c767", (CsbColour){0, 0, 0});
+    case CSB_GRADE_INADEQUATE:
+        return csb_colour_parse("#b3261e", (CsbColour){0, 0, 0});
+    default:
+        return csb_colour_parse("#eceff3", (CsbColour){1, 1, 1});
+    }
+}
+
+CsbColour csb_grade_ink(CsbGrade g)
+{
+    switch (g) {
+    case CSB_GRADE_OUTSTANDING:
+    case CSB_GRADE_GOOD:
+    case CSB_GRADE_INADEQUATE:
+        return (CsbColour){1, 1, 1};
+    default:
+        return (CsbColour){0.1, 0.1, 0.12};
+    }
+}
+
+/* ---- rich text -------------------------------------------------------- */
+
+CsbRich *csb_rich_new(void)
+{
+    CsbRich *r = g_new0(CsbRich, 1);
+    r->spans = g_ptr_array_new();
+    return r;
+}
+
+CsbRich *csb_rich_add(CsbRich *r, guint style, const char *text)
+{
+    CsbSpan *s = g_new0(CsbSpan, 1);
+    s->text = g_strdup(text ? text : "");
+    s->style = style;
+    g_ptr_array_add(r->spans, s);
+    return r;
+}
+
+CsbRich *csb_rich_addf(CsbRich *r, guint style, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *t = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    csb_rich_add(r, style, t);
+    g_free(t);
+    return r;
+}
+
+CsbRich *csb_rich_plain(const char *text)
+{
+    return csb_rich_add(csb_rich_new(), CSB_STYLE_PLAIN, text);
+}
+
+void csb_rich_free(CsbRich *r)
+{
+    if (!r)
+        return;
+    for (guint i = 0; i < r->spans->len; i++) {
+        CsbSpan *s = r->spans->pdata[i];
+        g_free(s->text);
+        g_free(s);
+    }
+    g_ptr_array_free(r->spans, TRUE);
+    g_free(r);
+}
+
+char *csb_rich_markup(const CsbRich *r, const CsbColour *muted)
+{
+    GString *m = g_string_new(NULL);
+    for (guint i = 0; r && i < r->spans->len; i++) {
+        const CsbSpan *s = r->spans->pdata[i];
+        char *esc = g_markup_escape_text(s->text, -1);
+        GString *open = g_string_new(NULL), *close = g_string_new(NULL);
+        if (s->style & CSB_STYLE_MUTED && muted) {
+            g_string_append_printf(open, "<span foreground=\"#%02x%02x%02x\">",
+                                   (int)(muted->r * 255), (int)(muted->g * 255),
+                                   (int)(muted->b * 255));
+            g_string_prepend(close, "</span>");
+        }
+        if (s->style & CSB_STYLE_SMALL) {
+            g_string_append(open, "<small>");
+            g_string_prepend(close, "</small>");
+        }
+        if (s->style & CSB_STYLE_BOLD) {
+            g_string_append(open, "<b>");
+            g_string_prepend(close, "</b>");
+        }
+        if (s->style & CSB_STYLE_ITALIC) {
+            g_string_append(open, "<i>");
+            g_string_prepend(close, "</i>");
+        }
+        g_string_append_printf(m, "%s%s%s", open->str, esc, close->str);
+        g_string_free(open, TRUE);
+        g_string_free(close, TRUE);
+        g_free(esc);
+    }
+    return g_string_free(m, FALSE);
+}
+
+/* ---- charts ----------------------------------------------------------- */
+
+CsbChart *csb_chart_new(CsbChartKind kind, const char *title, double height)
+{
+    CsbChart *c = g_new0(CsbChart, 1);
+    c->kind = kind;
+    c->title = g_strdup(title);
+    c->columns = g_ptr_array_new_with_free_func(g_free);
+    c->rows = g_ptr_array_new();
+    c->height = height;
+    return c;
+}
+
+CsbChartRow *csb_chart_add_row(CsbChart *c, const char *label)
+{
+    CsbChartRow *r = g_new0(CsbChartRow, 1);
+    r->label = g_strdup(label);
+    r->marks = g_ptr_array_new();
+    g_ptr_array_add(c->rows, r);
+    return r;
+}
+
+CsbChartMark *csb_chart_add_mark(CsbChartRow *row, double x, CsbGrade grade, int arrow)
+{
+    CsbChartMark *m = g_new0(CsbChartMark, 1);
+    m->x = x;
+    m->grade = grade;
+    m->arrow = arrow;
+    g_ptr_array_add(row->marks, m);
+    return m;
+}
+
+void csb_chart_free(CsbChart *c)
+{
+    if (!c)
+        return;
+    for (guint i = 0; i < c->rows->len; i++) {
+        CsbChartRow *r = c->rows->pdata[i];
+        for (guint k = 0; k < r->marks->len; k++) {
+            CsbChartMark *m = r->marks->pdata[k];
+            g_free(m->label);
+            g_free(m);
+        }
+        g_ptr_array_free(r->marks, TRUE);
+        g_free(r->label);
+        g_free(r);
+    }
+    g_ptr_array_free(c->rows, TRUE);
+    g_ptr_array_free(c->columns, TRUE);
+    g_free(c->title);
+    g_free(c->caption);
+    g_free(c);
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+static void cell_free(gpointer p)
+{
+    CsbTableCell *c = p;
+    csb_rich_free(c->text);
+    g_free(c->link);
+    g_free(c);
+}
+
+static void row_free(gpointer p)
+{
+    g_ptr_array_free(p, TRUE);
+}
+
+CsbTable *csb_table_new(int columns, const double *widths)
+{
+    CsbTable *t = g_new0(CsbTable, 1);
+    t->columns = columns;
+    t->widths = g_new(double, columns);
+    double sum = 0;
+    for (int i = 0; i < columns; i++)
+        sum += widths ? widths[i] : 1.0;
+    for (int i = 0; i < columns; i++)
+        t->widths[i] = (widths ? widths[i] : 1.0) / sum;
+    t->header = g_ptr_array_new_with_free_func(cell_free);
+    t->rows = g_ptr_array_new_with_free_func(row_free);
+    for (int i = 0; i < columns; i++)
+        g_ptr_array_add(t->header, NULL);
+    return t;
+}
+
+void csb_table_header(CsbTable *t, int column, const char *text)
+{
+    if (column < 0 || column >= t->columns)
+        return;
+    CsbTableCell *c = g_new0(CsbTableCell, 1);
+    c->text = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, text);
+    if (t->header->pdata[column])
+        cell_free(t->header->pdata[column]);
+    t->header->pdata[column] = c;
+}
+
+GPtrArray *csb_table_row(CsbTable *t)
+{
+    GPtrArray *row = g_ptr_array_new_with_free_func(cell_free);
+    g_ptr_array_add(t->rows, row);
+    return row;
+}
+
+CsbTableCell *csb_table_cell(GPtrArray *row, CsbRich *text)
+{
+    CsbTableCell *c = g_new0(CsbTableCell, 1);
+    c->text = text ? text : csb_rich_new();
+    g_ptr_array_add(row, c);
+    return c;
+}
+
+void csb_table_free(CsbTable *t)
+{
+    if (!t)
+        return;
+    g_ptr_array_free(t->header, TRUE);
+    g_ptr_array_free(t->rows, TRUE);
+    g_free(t->widths);
+    g_free(t);
+}
+
+/* ---- blocks ----------------------------------------------------------- */
+
+static void block_free(gpointer p)
+{
+    CsbDocBlock *b = p;
+    csb_rich_free(b->text);
+    csb_rich_free(b->citation);
+    g_free(b->anchor);
+    if (b->items)
+        g_ptr_array_free(b->items, TRUE);
+    csb_table_free(b->table);
+    csb_chart_free(b->chart);
+    g_free(b);
+}
+
+CsbDoc *csb_doc_new(CsbTemplate *tpl)
+{
+    CsbDoc *d = g_new0(CsbDoc, 1);
+    d->tpl = tpl;
+    d->blocks = g_ptr_array_new_with_free_func(block_free);
+    return d;
+}
+
+void csb_doc_free(CsbDoc *d)
+{
+    if (!d)
+        return;
+    CsbCover *c = &d->cover;
+    g_free(c->title);
+    g_free(c->subtitle);
+    g_free(c->organisation);
+    g_free(c->authority);
+    g_free(c->date_text);
+    g_free(c->logo_path);
+    g_free(c->prepared_note);
+    g_free(d->running_title);
+    g_ptr_array_free(d->blocks, TRUE);
+    g_free(d);
+}
+
+static CsbDocBlock *add(CsbDoc *d, CsbDocBlockKind kind)
+{
+    CsbDocBlock *b = g_new0(CsbDocBlock, 1);
+    b->kind = kind;
+    g_ptr_array_add(d->blocks, b);
+    return b;
+}
+
+CsbDocBlock *csb_doc_heading(CsbDoc *d, int level, const char *text)
+{
+    CsbDocBlockKind k = level <= 1 ? CSB_BLOCK_HEADING_1
+                        : level == 2 ? CSB_BLOCK_HEADING_2
+                                     : CSB_BLOCK_HEADING_3;
+    CsbDocBlock *b = add(d, k);
+    b->text = csb_rich_plain(text);
+    b->anchor = g_strdup_printf("section-%d", ++d->anchors);
+    return b;
+}
+
+CsbDocBlock *csb_doc_para(CsbDoc *d, CsbRich *text)
+{
+    CsbDocBlock *b = add(d, CSB_BLOCK_PARAGRAPH);
+    b->text = text;
+    return b;
+}
+
+CsbDocBlock *csb_doc_list(CsbDoc *d)
+{
+    CsbDocBlock *b = add(d, CSB_BLOCK_LIST);
+    b->items = g_ptr_array_new_with_free_func((GDestroyNotify)csb_rich_free);
+    return b;
+}
+
+CsbDocBlock *csb_doc_quote(CsbDoc *d, const char *quote, CsbRich *citation)
+{
+    CsbDocBlock *b = add(d, CSB_BLOCK_QUOTE);
+    b->text = csb_rich_plain(quote);
+    b->citation = citation;
+    return b;
+}
+
+CsbDocBlock *csb_doc_callout(CsbDoc *d, CsbCalloutKind kind, CsbRich *text)
+{
+    CsbDocBlock *b = add(d, CSB_BLOCK_CALLOUT);
+    b->callout = kind;
+    b->text = text;
+    return b;
+}
+
+CsbDocBlock *csb_doc_table(CsbDoc *d, CsbTable *t)
+{
+    CsbDocBlock *b = add(d, CSB_BLOCK_TABLE);
+    b->table = t;
+    return b;
+}
+
+CsbDocBlock *csb_doc_figure(CsbDoc *d, CsbChart *c)
+{
+    CsbDocBlock *b = add(d, CSB_BLOCK_FIGURE);
+    b->chart = c;
+    return b;
+}
+
+CsbDocBlock *csb_doc_page_break(CsbDoc *d)
+{
+    return add(d, CSB_BLOCK_PAGE_BREAK);
+}
+
+CsbDocBlock *csb_doc_contents(CsbDoc *d)
+{
+    return add(d, CSB_BLOCK_CONTENTS);
+}

@@ -1,0 +1,42 @@
+/* fonts.c - a Pango font map that sees only the fonts bundled in fonts/,
+ * registered with a private fontconfig configuration, so a briefing looks
+ * the same on every machine whatever fonts it has installed.
+ */
+#include "layout.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+
+PangoFontMap *csb_fonts_map(const char *fonts_dir, CsbDiag *diag)
+{
+    FcConfig *cfg = FcConfigCreate();
+    GDir *dir = cfg ? g_dir_open(fonts_dir, 0, NULL) : NULL;
+    if (!dir) {
+        csb_diag_error(diag, fonts_dir, 0, 0, "cannot open the bundled fonts folder");
+        if (cfg)
+            FcConfigDestroy(cfg);
+        return NULL;
+    }
+    /* File by file: adding a folder would make fontconfig want a cache. */
+    const char *name;
+    while ((name = g_dir_read_name(dir))) {
+        if (!g_str_has_suffix(name, ".ttf") && !g_str_has_suffix(name, ".otf"))
+            continue;
+        char *path = g_build_filename(fonts_dir, name, NULL);
+        if (!FcConfigAppFontAddFile(cfg, (const FcChar8 *)path))
+            csb_diag_warn(diag, path, 0, 0, "not a font fontconfig can read; skipped");
+        g_free(path);
+    }
+    g_dir_close(dir);
+    FcFontSet *set = FcConfigGetFonts(cfg, FcSetApplication);
+    if (!set || set->nfont == 0) {
+        csb_diag_error(diag, fonts_dir, 0, 0, "no fonts found in this folder");
+        FcConfigDestroy(cfg);
+        return NULL;
+    }
+    PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), cfg);
+    FcConfigDestroy(cfg); /* the font map holds its own reference */
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72.0);
+    return map;
+}

@@ -1,0 +1,140 @@
+/* template.c - reading a briefing template (templates/NAME.yaml): page
+ * size and margins, fonts, type sizes, colours and the sections in order.
+ * Every value has a sensible default, so a template says only what differs.
+ */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MM (72.0 / 25.4)
+
+static double number(CsbYaml *y, yaml_node_t *map, const char *key, double fallback)
+{
+    const char *s = csb_yaml_scalar(csb_yaml_get(y, map, key));
+    char *end = NULL;
+    double v = s ? g_ascii_strtod(s, &end) : 0;
+    return s && end && end != s ? v : fallback;
+}
+
+static char *text(CsbYaml *y, yaml_node_t *map, const char *key, const char *fallback)
+{
+    const char *s = csb_yaml_scalar(csb_yaml_get(y, map, key));
+    return g_strdup(s && *s ? s : fallback);
+}
+
+static CsbColour colour(CsbYaml *y, yaml_node_t *map, const char *key, const char *fallback,
+                        CsbDiag *diag)
+{
+    yaml_node_t *n = csb_yaml_get(y, map, key);
+    const char *s = csb_yaml_scalar(n);
+    CsbColour def = csb_colour_parse(fallback, (CsbColour){0, 0, 0});
+    if (!s)
+        return def;
+    CsbColour bad = {-1, -1, -1};
+    CsbColour c = csb_colour_parse(s, bad);
+    if (c.r < 0) {
+        csb_diag_error(diag, y->path, csb_yaml_line(n), csb_yaml_column(n),
+                       "colour '%s' should be written \"#rrggbb\"", s);
+        return def;
+    }
+    return c;
+}
+
+static void page_size(CsbTemplate *t, CsbYaml *y, yaml_node_t *page, CsbDiag *diag)
+{
+    yaml_node_t *size = csb_yaml_get(y, page, "size");
+    const char *name = csb_yaml_scalar(size);
+    t->page_w = 210 * MM;
+    t->page_h = 297 * MM;
+    if (name && g_ascii_strcasecmp(name, "letter") == 0) {
+        t->page_w = 8.5 * 72;
+        t->page_h = 11 * 72;
+    } else if (name && g_ascii_strcasecmp(name, "a4") != 0) {
+        csb_diag_error(diag, y->path, csb_yaml_line(size), csb_yaml_column(size),
+                       "page size '%s' is not known; use A4 or Letter", name);
+    }
+    yaml_node_t *m = csb_yaml_get(y, page, "margins");
+    double mm[4] = {20, 18, 22, 18};
+    if (m && m->type == YAML_SEQUENCE_NODE) {
+        int i = 0;
+        for (yaml_node_item_t *it = m->data.sequence.items.start;
+             it < m->data.sequence.items.top && i < 4; it++, i++) {
+            const char *s = csb_yaml_scalar(csb_yaml_node(y, *it));
+            if (s)
+                mm[i] = g_ascii_strtod(s, NULL);
+        }
+        if (i != 4)
+            csb_diag_error(diag, y->path, csb_yaml_line(m), csb_yaml_column(m),
+                           "margins should be four numbers in mm: [top, right, bottom, left]");
+    }
+    t->margin_top = mm[0] * MM;
+    t->margin_right = mm[1] * MM;
+    t->margin_bottom = mm[2] * MM;
+    t->margin_left = mm[3] * MM;
+}
+
+CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
+{
+    CsbYaml *y = csb_yaml_load(path, diag);
+    if (!y)
+        return NULL;
+    CsbDiag *mine = csb_diag_new();
+    yaml_node_t *root = csb_yaml_root(y);
+    CsbTemplate *t = g_new0(CsbTemplate, 1);
+    char *base = g_path_get_basename(path);
+    t->id = g_strndup(base, strlen(base) - (g_str_has_suffix(base, ".yaml") ? 5 : 0));
+    g_free(base);
+    t->name = text(y, root, "name", t->id);
+    t->default_title = text(y, root, "title", t->name);
+    page_size(t, y, csb_yaml_get(y, root, "page"), mine);
+    yaml_node_t *fonts = csb_yaml_get(y, root, "fonts");
+    t->font_body = text(y, fonts, "body", "Noto Sans");
+    t->font_quote = text(y, fonts, "quote", "Noto Serif");
+    yaml_node_t *sizes = csb_yaml_get(y, root, "sizes");
+    t->size_body = number(y, sizes, "body", 10);
+    t->size_small = number(y, sizes, "small", t->size_body * 0.82);
+    t->size_h1 = number(y, sizes, "h1", t->size_body * 1.7);
+    t->size_h2 = number(y, sizes, "h2", t->size_body * 1.25);
+    t->size_h3 = number(y, sizes, "h3", t->size_body * 1.05);
+    t->size_title = number(y, sizes, "title", t->size_body * 3);
+    t->leading = number(y, root, "leading", 1.25);
+    yaml_node_t *colours = csb_yaml_get(y, root, "colours");
+    t->accent = colour(y, colours, "accent", "#1d4f91", mine);
+    t->ink = colour(y, colours, "ink", "#1b1f24", mine);
+    t->muted = colour(y, colours, "muted", "#5a6573", mine);
+    t->rule = colour(y, colours, "rule", "#c9d0d8", mine);
+    t->shade = colour(y, colours, "shade", "#f1f4f8", mine);
+    t->max_pages = (int)number(y, root, "max_pages", 0);
+    t->sections = g_ptr_array_new_with_free_func(g_free);
+    yaml_node_t *secs = csb_yaml_get(y, root, "sections");
+    if (!secs || !csb_yaml_string_list(y, secs, "'sections'", t->sections, mine) ||
+        !t->sections->len)
+        csb_diag_error(mine, path, csb_yaml_line(secs), csb_yaml_column(secs),
+                       "a template needs 'sections': the list of sections in order");
+    if (t->size_body < 5 || t->size_body > 24)
+        csb_diag_error(mine, path, 0, 0, "body size %.1f pt is not readable; use 8 to 16",
+                       t->size_body);
+    csb_yaml_free(y);
+    gboolean failed = csb_diag_count(mine, CSB_SEV_ERROR) > 0;
+    csb_diag_take(diag, mine);
+    csb_diag_free(mine);
+    if (failed) {
+        csb_template_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void csb_template_free(CsbTemplate *t)
+{
+    if (!t)
+        return;
+    g_free(t->id);
+    g_free(t->name);
+    g_free(t->default_title);
+    g_free(t->font_body);
+    g_free(t->font_quote);
+    g_ptr_array_free(t->sections, TRUE);
+    g_free(t);
+}
