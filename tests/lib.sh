@@ -25,6 +25,10 @@ expect_contains() {
 
 have_shared_corpus() { [ -d "$SHARED/corpus/pdf" ]; }
 
-# Text of a PDF (all pages, or page N), via poppler's pdftotext.
-pdf_text() { if [ -n "${2:-}" ]; then pdftotext -f "$2" -l "$2" "$1" - 2>/dev/null; else pdftotext "$1" - 2>/dev/null; fi; }
+# Text of a PDF (all pages, or page N), via poppler's pdftotext, with line
+# breaks and runs of spaces squashed so phrases can be searched across lines.
+pdf_text() {
+    if [ -n "${2:-}" ]; then pdftotext -f "$2" -l "$2" "$1" - 2>/dev/null
+    else pdftotext "$1" - 2>/dev/null; fi | tr -s ' \n' '  '
+}
 pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }

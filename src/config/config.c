@@ -373,6 +373,7 @@ static void read_briefing(Reader *r, yaml_node_t *n, GPtrArray *template_ids,
     check_keys(r, n, "a briefing", briefing_keys, G_N_ELEMENTS(briefing_keys));
     CsbBriefingSpec *b = g_new0(CsbBriefingSpec, 1);
     b->line = csb_yaml_line(n);
+    b->column = csb_yaml_column(n);
     gboolean ok = TRUE;
     yaml_node_t *tn = csb_yaml_get(r->y, n, "template");
     const char *tid = tn ? scalar_or_error(r, tn, "'template'") : NULL;
@@ -465,7 +466,7 @@ static void read_briefings(Reader *r, yaml_node_t *n, const char *default_org)
         for (guint k = 0; k < i; k++) {
             CsbBriefingSpec *a = bs->pdata[i], *b = bs->pdata[k];
             if (a->output && b->output && strcmp(a->output, b->output) == 0)
-                csb_diag_error(r->diag, r->cfg->path, a->line, 0,
+                csb_diag_error(r->diag, r->cfg->path, a->line, a->column,
                                "this briefing writes the same file as the one on line %d (%s); "
                                "give each its own 'output'",
                                b->line, a->output);
@@ -550,11 +551,12 @@ CsbConfig *csb_config_load(const char *path, const CsbConfigRefs *refs, CsbDiag 
         else
             error_at(&r, root, "the config needs 'reports': files, folders or patterns of "
                                "reports, e.g. reports: [reports/]");
-        if ((n = csb_yaml_get(y, root, "authority")))
-            read_authority(&r, n);
+        yaml_node_t *auth = csb_yaml_get(y, root, "authority");
+        if (auth)
+            read_authority(&r, auth);
         if ((n = csb_yaml_get(y, root, "regions")))
             read_regions(&r, n);
-        if (!cfg->authority && !cfg->all_authorities)
+        if (!auth && !cfg->all_authorities)
             error_at(&r, root, "the config needs 'authority': the authority the briefing is "
                                "about (or 'all' for one briefing per authority)");
         if ((n = csb_yaml_get(y, root, "compare_with")))

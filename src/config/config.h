@@ -23,7 +23,7 @@ typedef struct {
     char *accent;       /* "#rrggbb" or NULL */
     CsbDate date;       /* the briefing's date; invalid means "from inputs" */
     char *authority;    /* canonical name; set when the config has 'all' */
-    int line;           /* where it was declared, for messages */
+    int line, column;   /* where it was declared, for messages */
 } CsbBriefingSpec;
 
 typedef enum {

@@ -1,0 +1,33 @@
+# example_build.sh - the README's example renders end to end: every example
+# config builds, each PDF opens in poppler with the expected page count and
+# the text that must be on it.
+. tests/lib.sh
+mkdir -p "$WORK/examples"
+cp -r examples/reports "$WORK/examples/"
+for f in examples/*.yaml; do cp "$f" "$WORK/examples/"; done
+out=$("$CSBRIEF" build "$WORK"/examples/*.yaml 2>&1); rc=$?
+expect_eq "examples build with status 0" "$rc" 0
+pack="$WORK/out/redcar-and-cleveland-briefing-pack.pdf"
+members="$WORK/out/redcar-and-cleveland-members-summary.pdf"
+check "briefing pack is a PDF poppler opens" pdfinfo "$pack"
+check "members' summary is a PDF poppler opens" pdfinfo "$members"
+pages=$(pdf_pages "$pack")
+[ "${pages:-0}" -ge 8 ] && ok "briefing pack has $pages pages (at least 8)" || fail "briefing pack has ${pages:-0} pages"
+mp=$(pdf_pages "$members")
+[ "${mp:-0}" -ge 2 ] && [ "${mp:-0}" -le 4 ] && ok "members' summary has $mp pages (2 to 4)" || fail "members' summary has ${mp:-0} pages, want 2 to 4"
+cover=$(pdf_text "$pack" 1)
+expect_contains "cover names the authority" "$cover" "Redcar and Cleveland"
+expect_contains "cover has the title" "$cover" "Pre-inspection briefing"
+all=$(pdf_text "$pack")
+expect_contains "pack shows the 2025 overall grade" "$all" "Overall effectiveness was judged Good"
+expect_contains "pack has a contents page" "$(pdf_text "$pack" 2)" "Contents"
+expect_contains "pack lists an area for improvement" "$all" "The response to children who are privately"
+expect_contains "pack compares with Stockton-on-Tees" "$all" "Stockton-on-Tees"
+expect_contains "pages are numbered" "$(pdf_text "$pack" 3)" "Page 3 of $pages"
+mtext=$(pdf_text "$members")
+expect_contains "members' summary explains grades" "$mtext" "What the words mean"
+expect_contains "members' summary has questions" "$mtext" "Questions members may wish to ask"
+fonts=$(pdffonts "$pack" 2>/dev/null | awk 'NR>2 {print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')
+case "$fonts" in *Noto*) ok "fonts embedded are the bundled Noto families ($fonts)";; *) fail "unexpected fonts: $fonts";; esac
+other=$(pdffonts "$pack" 2>/dev/null | awk 'NR>2 {print $1}' | grep -v Noto)
+[ -z "$other" ] && ok "no font other than the bundled ones" || fail "other fonts: $other"
