@@ -135,6 +135,7 @@ CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len)
         }
         if (l->cells->len == 0) /* only tabs */
             csb_line_add_cell(l, "", 0, 1);
+        l->footnote = csb_layout_is_footnote_text(((CsbCell *)l->cells->pdata[0])->text);
         g_strfreev(cells);
         csb_line_finish(l);
         g_free(raw);

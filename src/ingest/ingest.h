@@ -63,6 +63,9 @@ void csb_line_finish(CsbLine *line); /* sets line->text from its cells */
 CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDiag *diag);
 /* Mark furniture and footnotes and set body_size (layout.c). */
 void csb_layout_annotate(CsbDocument *doc);
+/* A text line that is a footnote: it starts with a superscript number
+ * ("¹ The areas for improvement ...") or a Markdown "[^1]:". */
+gboolean csb_layout_is_footnote_text(const char *text);
 
 /* sha256 of a file's bytes, or NULL with *err_msg set. */
 char *csb_ingest_hash_file(const char *path, char **err_msg);

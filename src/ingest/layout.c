@@ -95,6 +95,13 @@ static gboolean starts_footnote(const char *text)
     return digits > 0 && (*p == ' ' || *p == '\t');
 }
 
+gboolean csb_layout_is_footnote_text(const char *text)
+{
+    gunichar c = g_utf8_get_char(text);
+    gboolean superscript = c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079);
+    return (superscript && text[1]) || g_str_has_prefix(text, "[^");
+}
+
 /* Footnotes: at the foot of a page, set smaller than the body text, starting
  * with a note number, and standing apart from what is above them. */
 static void mark_footnotes(CsbDocument *doc)

@@ -205,6 +205,8 @@ static void text_blocks(const CsbDocument *doc, GPtrArray *out)
             after_blank = TRUE;
             continue;
         }
+        if (l->footnote)
+            continue;
         gboolean hashed;
         char *t = strip_markdown(l->text, &hashed);
         gboolean before_blank = i + 1 >= doc->lines->len ||

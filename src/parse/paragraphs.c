@@ -14,12 +14,45 @@
 
 #include <string.h>
 
+/* Where a "Grade 3 (Adequate)" starts in a heading, or -1. */
+static gssize grade_suffix(const char *s)
+{
+    const char *found = NULL;
+    for (const char *p = strstr(s, "Grade "); p; p = strstr(p + 1, "Grade "))
+        if ((p == s || p[-1] == ' ' || p[-1] == '*') && g_ascii_isdigit(p[6]))
+            found = p;
+    if (!found)
+        return -1;
+    while (found > s && (found[-1] == '*' || found[-1] == ' '))
+        found--;
+    return found - s;
+}
+
+/* A heading's text as a section name: footnote markers and an attached
+ * grade ("Being healthy Grade 2 (Good)") removed. NULL for a heading that
+ * is only a grade: the section stays what it was. */
 static char *section_name(const char *heading)
 {
     char *clean = csb_parse_clean(heading);
+    gssize at = grade_suffix(clean);
+    if (at >= 0)
+        clean[at] = '\0';
     char *s = csb_text_squash(clean);
     g_free(clean);
+    if (!*s) {
+        g_free(s);
+        return NULL;
+    }
     return s;
+}
+
+static void set_section(char **section, const char *heading)
+{
+    char *name = section_name(heading);
+    if (!name)
+        return;
+    g_free(*section);
+    *section = name;
 }
 
 static void extend(CsbParagraph *para, const char *sep, const char *more)
@@ -45,8 +78,7 @@ static void numbered(CsbParse *p)
     for (guint i = 0; i < p->body_end && i < p->blocks->len; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
         if (b->type == CSB_BLOCK_HEADING) {
-            g_free(section);
-            section = section_name(b->text);
+            set_section(&section, b->text);
             cur = NULL;
         } else if (sub_heading(b)) {
             cur = NULL;
@@ -78,8 +110,7 @@ static void unnumbered(CsbParse *p)
     for (guint i = start; i < p->body_end && i < p->blocks->len; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
         if (b->type == CSB_BLOCK_HEADING) {
-            g_free(section);
-            section = section_name(b->text);
+            set_section(&section, b->text);
             continue;
         }
         if (p->roles[i] == CSB_ROLE_FINDINGS || b->type != CSB_BLOCK_TEXT || sub_heading(b))
