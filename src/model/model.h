@@ -146,13 +146,31 @@ CsbDate csb_inspection_date(const CsbInspection *in);
 /* Order by date, then file name. For g_ptr_array_sort. */
 gint csb_inspection_cmp(gconstpointer a, gconstpointer b);
 
+/* ---- comparing text across sources (typography.c) ---------------------- */
+
+/* Records keep the source's characters (curly or straight quotes, en dashes
+ * or hyphens). This fold makes them comparable: quotes to ASCII, dashes to
+ * '-', ellipsis to "...", ligatures spelt out, footnote markers dropped,
+ * whitespace squashed. */
+char *csb_text_fold_typography(const char *s);
+/* Equal after the typographic fold (NULL equals only NULL). */
+gboolean csb_text_same(const char *a, const char *b);
+/* Do two records say the same: kind, authority, provider, dates, lead
+ * inspector, judgements (area, grade, label), findings, paragraphs (number,
+ * section, text), texts compared with csb_text_same? File, hash, title and
+ * pages are not compared. On a difference, the first one is described in
+ * why (when not NULL). */
+gboolean csb_inspection_same(const CsbInspection *a, const CsbInspection *b, GString *why);
+
 /* ---- serialisation ---------------------------------------------------- */
 
 /* JSON object for one inspection, everything included. */
 void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent);
 /* Append a JSON string literal. */
 void csb_json_string(GString *out, const char *s);
-/* Parse cache: a GVariant that round-trips the whole record. */
+/* Parse cache: a GVariant that round-trips the whole record. Bump
+ * CSB_RECORD_FORMAT whenever its layout changes. */
+#define CSB_RECORD_FORMAT 1
 GVariant *csb_inspection_to_variant(const CsbInspection *in);
 CsbInspection *csb_inspection_from_variant(GVariant *v);
 
@@ -181,9 +199,29 @@ const CsbAuthority *csb_authorities_at(const CsbAuthorities *t, guint i);
 const CsbAuthority *csb_authorities_find(const CsbAuthorities *t, const char *name);
 const CsbAuthority *csb_authorities_by_code(const CsbAuthorities *t, const char *dfe_code);
 const CsbAuthority *csb_authorities_by_urn(const CsbAuthorities *t, const char *urn);
+/* Every authority a name can mean (several for the deliberate
+ * multi-authority aliases such as "Achieving for Children"), canonical
+ * owners first. Returns how many were stored in out (at most max). */
+guint csb_authorities_find_all(const CsbAuthorities *t, const char *name,
+                               const CsbAuthority **out, guint max);
 /* The authority whose name (or alias) occurs in text at the earliest
- * position, preferring the longest name there. NULL when none does. */
+ * position, preferring the longest name there. NULL when none does. For a
+ * name several authorities share, the first of them: use
+ * csb_authorities_match to see them all. */
 const CsbAuthority *csb_authorities_search(const CsbAuthorities *t, const char *text);
+/* The same search, telling which name matched, where, and every authority
+ * it can mean. */
+typedef struct {
+    char *name;     /* the matched name, folded (owned) */
+    gsize offset;   /* byte offset in the folded text */
+    guint words;    /* length of the name in words */
+    guint n;        /* authorities it can mean (1 unless ambiguous) */
+    const CsbAuthority *authorities[8];
+} CsbAuthorityMatch;
+gboolean csb_authorities_match(const CsbAuthorities *t, const char *text, CsbAuthorityMatch *m);
+void csb_authority_match_clear(CsbAuthorityMatch *m);
+/* sha256 of the table file the authorities were loaded from. */
+const char *csb_authorities_checksum(const CsbAuthorities *t);
 /* Nearest canonical name for a "did you mean" hint, or NULL. */
 const char *csb_authorities_suggest(const CsbAuthorities *t, const char *name);
 
