@@ -1,16 +1,33 @@
 /* afi.c - areas for improvement tracked across inspections.
  *
  * Each finding (area for improvement, recommendation, priority action) is
- * matched with the findings of earlier inspections of the same authority
- * by meaning: the themes both speak to (templates/themes.yaml) and the
- * significant words both use. The match keeps its reasons so a reader can
- * judge it. Status: recurring when an earlier finding matches; not raised
- * again when a later inspection exists and no later finding matches; new
- * otherwise.
+ * compared with the findings of the authority's earlier inspections by
+ * meaning, not exact text:
+ *   - themes: the library themes (templates/themes.yaml) whose phrases
+ *     occur in both findings;
+ *   - words: the significant words both use, reduced to a crude stem
+ *     ("fostering", "fostered" -> "foster"), each weighted by how rare it
+ *     is in the authority's own reports (a word in every paragraph, like
+ *     "children", says little; "fostering" says a lot);
+ *   - similarity: the weight of the shared words over the weight of all
+ *     words of the two findings (weighted Jaccard, 0..1).
+ * Two findings are one weakness when they share a theme and a word of
+ * weight (similarity at least AFI_THEME_SIMILARITY), or when their wording
+ * alone is close (similarity at least AFI_WORDING_SIMILARITY). Each match
+ * keeps its themes, words and similarity so a reader can judge it.
+ *
+ * Status: recurring when an earlier finding matches; not raised again when
+ * no later finding matches and a later report that could have raised it
+ * exists (a graded inspection, or a report of the same kind, with findings
+ * of its own); new otherwise.
  */
 #include "compare.h"
 
+#include <math.h>
 #include <string.h>
+
+#define AFI_THEME_SIMILARITY 0.12
+#define AFI_WORDING_SIMILARITY 0.34
 
 /* Words too common in findings to say anything about a match. */
 static const char *const stop_words[] = {
@@ -19,11 +36,15 @@ static const char *const stop_words[] = {
     "who", "whom", "all", "any", "more", "most", "some", "such", "than", "then", "there",
     "these", "those", "through", "within", "across", "including", "ensure", "ensuring",
     "improve", "improving", "improvement", "improvements", "quality", "consistency",
-    "consistent", "effective", "effectiveness", "children", "child", "young", "people",
-    "services", "service", "social", "work", "practice", "local", "authority", "need",
-    "needs", "well", "timely", "timeliness", "response", "make", "made", "sure", "national",
-    "framework", "outcome", "so", "is", "of", "to", "in", "on", "at", "by", "be", "or", "an",
-    "a", "as", "it", "its", "not", "how", "what", "out", "use"};
+    "consistent", "consistently", "effective", "effectiveness", "children", "child", "young",
+    "people", "person", "services", "service", "social", "work", "practice", "local",
+    "authority", "need", "needs", "well", "response", "make", "made", "sure", "national",
+    "framework", "outcome", "so", "is", "of", "to", "in", "on", "at", "by", "be", "or",
+    "an", "a", "as", "it", "its", "not", "how", "what", "out", "use", "about",
+    "both", "between", "further", "other", "level", "levels", "always", "good", "better",
+    "while", "whether", "should", "will", "can", "able", "particularly", "also",
+    "area", "areas", "appropriate", "appropriately", "strengthen", "strengthening",
+    "develop", "development", "increase", "range", "wider", "each", "every"};
 
 static gboolean is_stop_word(const char *w)
 {
@@ -33,11 +54,14 @@ static gboolean is_stop_word(const char *w)
     return FALSE;
 }
 
-/* Crude English stem: enough to meet "plans"/"planning"/"planned". */
+/* Crude English stem: enough to meet "plans"/"planning"/"planned" and
+ * "privately"/"private". */
 static char *stem(const char *w)
 {
     size_t n = strlen(w);
-    static const char *const endings[] = {"ings", "ing", "ed", "es", "s"};
+    if (n > 5 && g_str_has_suffix(w, "ies"))
+        return g_strdup_printf("%.*sy", (int)(n - 3), w);
+    static const char *const endings[] = {"ings", "ing", "ed", "es", "ly", "s"};
     for (guint i = 0; i < G_N_ELEMENTS(endings); i++) {
         size_t e = strlen(endings[i]);
         if (n > e + 3 && strcmp(w + n - e, endings[i]) == 0)
@@ -60,20 +84,42 @@ static GHashTable *word_set(const char *text)
     return set;
 }
 
-static GPtrArray *finding_themes(const CsbThemeLibrary *lib, const char *text)
+GPtrArray *csb_compare_text_themes(const CsbThemeLibrary *lib, const char *text)
 {
     GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
-    char *lower = g_utf8_strdown(text, -1);
     for (guint i = 0; i < csb_themes_count(lib); i++) {
         const CsbTheme *t = csb_themes_at(lib, i);
-        for (guint k = 0; k < t->phrases->len; k++)
-            if (strstr(lower, t->phrases->pdata[k])) {
-                g_ptr_array_add(ids, g_strdup(t->id));
-                break;
-            }
+        if (csb_theme_find(t, text, NULL, NULL))
+            g_ptr_array_add(ids, g_strdup(t->id));
     }
-    g_free(lower);
     return ids;
+}
+
+/* How rare each stem is in the authority's reports: idf = ln(N / df),
+ * N paragraphs and findings, df those that use the stem. */
+typedef struct {
+    GHashTable *df; /* stem -> count (GINT_TO_POINTER) */
+    guint n;
+} Rarity;
+
+static void rarity_add(Rarity *r, const char *text)
+{
+    GHashTable *set = word_set(text);
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, set);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        int c = GPOINTER_TO_INT(g_hash_table_lookup(r->df, key));
+        g_hash_table_insert(r->df, g_strdup(key), GINT_TO_POINTER(c + 1));
+    }
+    g_hash_table_destroy(set);
+    r->n++;
+}
+
+static double weight(const Rarity *r, const char *stem_)
+{
+    int df = GPOINTER_TO_INT(g_hash_table_lookup(r->df, stem_));
+    return log((r->n + 1.0) / (df + 0.5));
 }
 
 typedef struct {
@@ -94,47 +140,76 @@ static void track_free(gpointer p)
     CsbAfiTrack *t = p;
     g_ptr_array_free(t->themes, TRUE);
     g_ptr_array_free(t->earlier, TRUE);
+    g_ptr_array_free(t->later, TRUE);
     g_free(t);
 }
 
-static int strcmp_ptr(gconstpointer a, gconstpointer b)
+/* Shared words, heaviest first, for the reader. */
+static gint by_weight(gconstpointer a, gconstpointer b, gpointer data)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    const Rarity *r = data;
+    const char *x = *(char *const *)a, *y = *(char *const *)b;
+    double wx = weight(r, x), wy = weight(r, y);
+    return wx > wy ? -1 : wx < wy ? 1 : strcmp(x, y);
 }
 
-/* Compare two findings; returns a match when they read as one weakness. */
-static CsbAfiMatch *compare_items(const Item *later, const Item *earlier)
+static double set_weight(const Rarity *r, GHashTable *set)
 {
-    GPtrArray *shared_themes = g_ptr_array_new_with_free_func(g_free);
+    double sum = 0;
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, set);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        sum += weight(r, key);
+    return sum;
+}
+
+static CsbAfiMatch *match_new(const CsbAfiTrack *other, const GPtrArray *themes,
+                              const GPtrArray *words, double similarity)
+{
+    CsbAfiMatch *m = g_new0(CsbAfiMatch, 1);
+    m->inspection = other->inspection;
+    m->finding = other->finding;
+    m->themes = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < themes->len; i++)
+        g_ptr_array_add(m->themes, g_strdup(themes->pdata[i]));
+    m->shared_words = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < words->len; i++)
+        g_ptr_array_add(m->shared_words, g_strdup(words->pdata[i]));
+    m->similarity = similarity;
+    return m;
+}
+
+/* Compare two findings; when they read as one weakness, record the match
+ * both ways. */
+static void compare_items(const Item *later, const Item *earlier, const Rarity *r)
+{
+    GPtrArray *themes = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < later->track->themes->len; i++)
         for (guint k = 0; k < earlier->track->themes->len; k++)
             if (strcmp(later->track->themes->pdata[i], earlier->track->themes->pdata[k]) == 0)
-                g_ptr_array_add(shared_themes, g_strdup(later->track->themes->pdata[i]));
-    GPtrArray *shared_words = g_ptr_array_new_with_free_func(g_free);
+                g_ptr_array_add(themes, g_strdup(later->track->themes->pdata[i]));
+    GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+    double shared = 0;
     GHashTableIter it;
     gpointer key;
     g_hash_table_iter_init(&it, later->words);
     while (g_hash_table_iter_next(&it, &key, NULL))
-        if (g_hash_table_contains(earlier->words, key))
-            g_ptr_array_add(shared_words, g_strdup(key));
-    g_ptr_array_sort(shared_words, strcmp_ptr);
-    guint uni = g_hash_table_size(later->words) + g_hash_table_size(earlier->words) -
-                shared_words->len;
-    double sim = uni ? (double)shared_words->len / uni : 0;
-    gboolean same = (shared_themes->len && (sim >= 0.08 || shared_words->len >= 1)) ||
-                    sim >= 0.34;
-    if (!same) {
-        g_ptr_array_free(shared_themes, TRUE);
-        g_ptr_array_free(shared_words, TRUE);
-        return NULL;
+        if (g_hash_table_contains(earlier->words, key)) {
+            g_ptr_array_add(words, g_strdup(key));
+            shared += weight(r, key);
+        }
+    g_ptr_array_sort_with_data(words, by_weight, (gpointer)r);
+    double all = set_weight(r, later->words) + set_weight(r, earlier->words) - shared;
+    double sim = all > 0 ? shared / all : 0;
+    gboolean same = (themes->len && words->len && sim >= AFI_THEME_SIMILARITY) ||
+                    sim >= AFI_WORDING_SIMILARITY;
+    if (same) {
+        g_ptr_array_add(later->track->earlier, match_new(earlier->track, themes, words, sim));
+        g_ptr_array_add(earlier->track->later, match_new(later->track, themes, words, sim));
     }
-    CsbAfiMatch *m = g_new0(CsbAfiMatch, 1);
-    m->inspection = earlier->track->inspection;
-    m->finding = earlier->track->finding;
-    m->themes = shared_themes;
-    m->shared_words = shared_words;
-    m->similarity = sim;
-    return m;
+    g_ptr_array_free(themes, TRUE);
+    g_ptr_array_free(words, TRUE);
 }
 
 const char *csb_afi_status_id(CsbAfiStatus s)
@@ -150,53 +225,63 @@ const char *csb_afi_status_id(CsbAfiStatus s)
     }
 }
 
+/* Is there a report after t's that could have raised its finding again? */
+static gboolean could_be_raised_later(const CsbStory *s, const CsbAfiTrack *t)
+{
+    gboolean after = FALSE;
+    for (guint i = 0; i < s->inspections->len; i++) {
+        const CsbInspection *in = s->inspections->pdata[i];
+        if (in == t->inspection) {
+            after = TRUE;
+            continue;
+        }
+        if (after && in->findings->len &&
+            (csb_kind_is_graded(in->kind) || in->kind == t->inspection->kind))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 void csb_compare_track_afis(CsbStory *s, const CsbCompareInput *input)
 {
     g_ptr_array_set_free_func(s->afis, track_free);
+    Rarity rarity = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0};
     GArray *items = g_array_new(FALSE, FALSE, sizeof(Item));
     for (guint i = 0; i < s->inspections->len; i++) {
         const CsbInspection *in = s->inspections->pdata[i];
+        for (guint k = 0; k < in->paragraphs->len; k++)
+            rarity_add(&rarity, ((const CsbParagraph *)in->paragraphs->pdata[k])->text);
         for (guint k = 0; k < in->findings->len; k++) {
             CsbAfiTrack *t = g_new0(CsbAfiTrack, 1);
             t->inspection = in;
             t->finding = in->findings->pdata[k];
-            t->themes = finding_themes(input->library, t->finding->text);
+            t->themes = csb_compare_text_themes(input->library, t->finding->text);
             t->earlier = g_ptr_array_new_with_free_func(match_free);
+            t->later = g_ptr_array_new_with_free_func(match_free);
             Item it = {t, word_set(t->finding->text)};
             g_array_append_val(items, it);
             g_ptr_array_add(s->afis, t);
+            rarity_add(&rarity, t->finding->text);
         }
     }
     for (guint i = 0; i < items->len; i++) {
         Item *later = &g_array_index(items, Item, i);
         for (guint k = 0; k < i; k++) {
             Item *earlier = &g_array_index(items, Item, k);
-            if (earlier->track->inspection == later->track->inspection)
-                continue;
-            CsbAfiMatch *m = compare_items(later, earlier);
-            if (m)
-                g_ptr_array_add(later->track->earlier, m);
+            if (earlier->track->inspection != later->track->inspection)
+                compare_items(later, earlier, &rarity);
         }
-        later->track->status = later->track->earlier->len ? CSB_AFI_RECURRING : CSB_AFI_NEW;
     }
-    /* An earlier finding that nothing later matches was not raised again. */
-    for (guint k = 0; k < items->len; k++) {
-        CsbAfiTrack *t = g_array_index(items, Item, k).track;
-        if (t->status == CSB_AFI_RECURRING)
-            continue;
-        gboolean later_inspection = FALSE, raised = FALSE;
-        for (guint i = k + 1; i < items->len; i++) {
-            CsbAfiTrack *u = g_array_index(items, Item, i).track;
-            if (u->inspection == t->inspection)
-                continue;
-            later_inspection = TRUE;
-            for (guint m = 0; m < u->earlier->len && !raised; m++)
-                raised = ((CsbAfiMatch *)u->earlier->pdata[m])->finding == t->finding;
-        }
-        if (later_inspection && !raised)
+    for (guint i = 0; i < items->len; i++) {
+        CsbAfiTrack *t = g_array_index(items, Item, i).track;
+        if (t->earlier->len)
+            t->status = CSB_AFI_RECURRING;
+        else if (!t->later->len && could_be_raised_later(s, t))
             t->status = CSB_AFI_NOT_RAISED_AGAIN;
-    }
-    for (guint i = 0; i < items->len; i++)
+        else
+            t->status = CSB_AFI_NEW;
         g_hash_table_destroy(g_array_index(items, Item, i).words);
+    }
     g_array_free(items, TRUE);
+    g_hash_table_destroy(rarity.df);
 }
