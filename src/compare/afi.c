@@ -2,21 +2,22 @@
  *
  * Each finding (area for improvement, recommendation, priority action) is
  * compared with the findings of the authority's earlier inspections by
- * meaning, not exact text:
- *   - themes: the library themes (templates/themes.yaml) whose phrases
- *     occur in both findings;
- *   - words: the significant words both use, reduced to a crude stem
- *     ("fostering", "fostered" -> "foster"), each weighted by how rare it
- *     is in the authority's own reports (a word in every paragraph, like
- *     "children", says little; "fostering" says a lot);
- *   - similarity: the weight of the shared words over the weight of all
- *     words of the two findings (weighted Jaccard, 0..1).
+ * meaning, not exact text. A finding is read as tokens:
+ *   - its significant words, reduced to a crude stem ("fostering",
+ *     "fostered" -> "fost");
+ *   - the library themes (templates/themes.yaml) whose phrases occur in it;
+ * each token weighted by how rare it is in the authority's own reports
+ * (paragraphs and findings): a word in every paragraph, like "plans",
+ * says little; "fostering" says a lot. The similarity of two findings is
+ * the weight of the tokens they share over the weight of all their tokens
+ * (weighted Jaccard, 0..1).
+ *
  * Two findings are one weakness when the words they share weigh at least
- * AFI_SHARED_WEIGHT (one rare word, such as "fostering", or two commoner
- * ones), and either they share a theme with similarity at least
- * AFI_THEME_SIMILARITY, or they share two words or more with similarity at
- * least AFI_WORDING_SIMILARITY. Each match keeps its themes, words (heaviest
- * first) and similarity so a reader can judge it.
+ * AFI_SHARED_WEIGHT (one rare word, or two commoner ones), and either they
+ * share a theme with similarity at least AFI_THEME_SIMILARITY, or they
+ * share two words or more with similarity at least AFI_WORDING_SIMILARITY.
+ * Each match keeps its shared themes and words (heaviest first) and its
+ * similarity, so a reader can judge it.
  *
  * Status: recurring when an earlier finding matches; not raised again when
  * no later finding matches and a later report that could have raised it
@@ -30,8 +31,8 @@
 
 /* Tuned on the areas for improvement of the shared corpus (see
  * docs/compare.md): */
-#define AFI_SHARED_WEIGHT 3.0      /* about one rare word, or two less rare */
-#define AFI_THEME_SIMILARITY 0.10  /* with a shared theme */
+#define AFI_SHARED_WEIGHT 3.0      /* words only: one rare word, or two less rare */
+#define AFI_THEME_SIMILARITY 0.12  /* with a shared theme */
 #define AFI_WORDING_SIMILARITY 0.20 /* without one, and two words at least */
 
 /* Words too common in findings to say anything about a match. */
@@ -123,16 +124,32 @@ GPtrArray *csb_compare_text_themes(const CsbThemeLibrary *lib, const char *text)
     return ids;
 }
 
-/* How rare each stem is in the authority's reports: idf = ln(N / df),
- * N paragraphs and findings, df those that use the stem. */
+/* What a text says, for matching: its significant words (stem -> the
+ * word as written) and the themes it speaks to ("#theme-id" -> the id),
+ * each a token whose weight is its rarity. */
+static GHashTable *meaning_set(const CsbThemeLibrary *lib, const char *text, GPtrArray **themes)
+{
+    GHashTable *set = word_set(text);
+    GPtrArray *ids = csb_compare_text_themes(lib, text);
+    for (guint i = 0; i < ids->len; i++)
+        g_hash_table_insert(set, g_strdup_printf("#%s", (char *)ids->pdata[i]),
+                            g_strdup(ids->pdata[i]));
+    if (themes)
+        *themes = ids;
+    else
+        g_ptr_array_free(ids, TRUE);
+    return set;
+}
+
+/* How rare each token is in the authority's reports: idf = ln((N + 1) /
+ * (df + 0.5)), N paragraphs and findings, df those that use the token. */
 typedef struct {
-    GHashTable *df; /* stem -> count (GINT_TO_POINTER) */
+    GHashTable *df; /* token -> count (GINT_TO_POINTER) */
     guint n;
 } Rarity;
 
-static void rarity_add(Rarity *r, const char *text)
+static void rarity_add(Rarity *r, GHashTable *set)
 {
-    GHashTable *set = word_set(text);
     GHashTableIter it;
     gpointer key;
     g_hash_table_iter_init(&it, set);
@@ -140,7 +157,6 @@ static void rarity_add(Rarity *r, const char *text)
         int c = GPOINTER_TO_INT(g_hash_table_lookup(r->df, key));
         g_hash_table_insert(r->df, g_strdup(key), GINT_TO_POINTER(c + 1));
     }
-    g_hash_table_destroy(set);
     r->n++;
 }
 
@@ -213,12 +229,8 @@ static CsbAfiMatch *match_new(const CsbAfiTrack *other, const GPtrArray *themes,
 static void compare_items(const Item *later, const Item *earlier, const Rarity *r)
 {
     GPtrArray *themes = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < later->track->themes->len; i++)
-        for (guint k = 0; k < earlier->track->themes->len; k++)
-            if (strcmp(later->track->themes->pdata[i], earlier->track->themes->pdata[k]) == 0)
-                g_ptr_array_add(themes, g_strdup(later->track->themes->pdata[i]));
     GPtrArray *stems = g_ptr_array_new();
-    double shared = 0;
+    double shared = 0, shared_words = 0;
     GHashTableIter it;
     gpointer key;
     g_hash_table_iter_init(&it, later->words);
@@ -226,16 +238,21 @@ static void compare_items(const Item *later, const Item *earlier, const Rarity *
         if (g_hash_table_contains(earlier->words, key)) {
             g_ptr_array_add(stems, key);
             shared += weight(r, key);
+            if (*(const char *)key != '#')
+                shared_words += weight(r, key);
         }
     g_ptr_array_sort_with_data(stems, by_weight, (gpointer)r);
-    /* Shown as the later finding writes them. */
+    /* Words shown as the later finding writes them; themes by id. */
     GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < stems->len; i++)
-        g_ptr_array_add(words, g_strdup(g_hash_table_lookup(later->words, stems->pdata[i])));
+    for (guint i = 0; i < stems->len; i++) {
+        const char *as_written = g_hash_table_lookup(later->words, stems->pdata[i]);
+        g_ptr_array_add(*(const char *)stems->pdata[i] == '#' ? themes : words,
+                        g_strdup(as_written));
+    }
     g_ptr_array_free(stems, TRUE);
     double all = set_weight(r, later->words) + set_weight(r, earlier->words) - shared;
     double sim = all > 0 ? shared / all : 0;
-    gboolean same = shared >= AFI_SHARED_WEIGHT &&
+    gboolean same = shared_words >= AFI_SHARED_WEIGHT &&
                     ((themes->len && sim >= AFI_THEME_SIMILARITY) ||
                      (words->len >= 2 && sim >= AFI_WORDING_SIMILARITY));
     if (same) {
@@ -284,18 +301,24 @@ void csb_compare_track_afis(CsbStory *s, const CsbCompareInput *input)
     for (guint i = 0; i < s->inspections->len; i++) {
         const CsbInspection *in = s->inspections->pdata[i];
         for (guint k = 0; k < in->paragraphs->len; k++)
-            rarity_add(&rarity, ((const CsbParagraph *)in->paragraphs->pdata[k])->text);
+        {
+            GHashTable *set = meaning_set(input->library,
+                                          ((const CsbParagraph *)in->paragraphs->pdata[k])->text,
+                                          NULL);
+            rarity_add(&rarity, set);
+            g_hash_table_destroy(set);
+        }
         for (guint k = 0; k < in->findings->len; k++) {
             CsbAfiTrack *t = g_new0(CsbAfiTrack, 1);
             t->inspection = in;
             t->finding = in->findings->pdata[k];
-            t->themes = csb_compare_text_themes(input->library, t->finding->text);
+            GHashTable *meaning = meaning_set(input->library, t->finding->text, &t->themes);
             t->earlier = g_ptr_array_new_with_free_func(match_free);
             t->later = g_ptr_array_new_with_free_func(match_free);
-            Item it = {t, word_set(t->finding->text)};
+            Item it = {t, meaning};
             g_array_append_val(items, it);
             g_ptr_array_add(s->afis, t);
-            rarity_add(&rarity, t->finding->text);
+            rarity_add(&rarity, meaning);
         }
     }
     for (guint i = 0; i < items->len; i++) {
