@@ -29,6 +29,9 @@ typedef struct {
                              in_care and care_leavers) */
     gboolean headline; /* a column of the grade matrix */
     int order;
+    GPtrArray *labels; /* char*: how each framework names it ("sif: 2. Children
+                          looked after and achieving permanence"), from the
+                          optional labels column */
 } CsbArea;
 
 typedef struct CsbAreaMap CsbAreaMap;

@@ -207,7 +207,9 @@ static void histories(GString *o, const CsbStory *s)
         str(o, h->area->id);
         g_string_append(o, ", \"title\": ");
         str(o, h->area->title);
-        g_string_append_printf(o, ", \"headline\": %s, \"current\": %s, \"not_judged_since\": ",
+        g_string_append(o, ", \"framework_labels\": ");
+        strings(o, h->area->labels);
+        g_string_append_printf(o, ",\n       \"headline\": %s, \"current\": %s, \"not_judged_since\": ",
                                h->area->headline ? "true" : "false",
                                h->not_judged_since ? "false" : "true");
         cite(o, h->not_judged_since);
