@@ -152,7 +152,9 @@ gint csb_inspection_cmp(gconstpointer a, gconstpointer b);
 void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent);
 /* Append a JSON string literal. */
 void csb_json_string(GString *out, const char *s);
-/* Parse cache: a GVariant that round-trips the whole record. */
+/* Parse cache: a GVariant that round-trips the whole record. Bump
+ * CSB_RECORD_FORMAT whenever its layout changes. */
+#define CSB_RECORD_FORMAT 1
 GVariant *csb_inspection_to_variant(const CsbInspection *in);
 CsbInspection *csb_inspection_from_variant(GVariant *v);
 

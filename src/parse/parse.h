@@ -28,6 +28,10 @@ CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *
 CsbInspection *csb_parse_file(const char *path, const CsbAuthorities *authorities,
                               CsbDiag *diag);
 
+/* Bump when a change to the parser changes what it reads from a report:
+ * cached records made by an older parser are then parsed again. */
+#define CSB_PARSE_VERSION 1
+
 /* Like csb_parse_file, but keeps each parsed record in cache_dir (created if
  * missing) as <sha256 of the file>.rec, keyed also by the record format
  * and the authority table, so a re-run over unchanged files does no PDF
