@@ -142,7 +142,8 @@ static GHashTable *meaning_set(const CsbThemeLibrary *lib, const char *text, GPt
 }
 
 /* How rare each token is in the authority's reports: idf = ln((N + 1) /
- * (df + 0.5)), N paragraphs and findings, df those that use the token. */
+ * (df + 0.5)), N paragraphs and findings (at least AFI_MIN_TEXTS), df those
+ * that use the token. */
 typedef struct {
     GHashTable *df; /* token -> count (GINT_TO_POINTER) */
     guint n;
@@ -160,10 +161,14 @@ static void rarity_add(Rarity *r, GHashTable *set)
     r->n++;
 }
 
+/* At least this many texts are assumed, so that in a story of one or two
+ * short reports every word does not look common. */
+#define AFI_MIN_TEXTS 100
+
 static double weight(const Rarity *r, const char *stem_)
 {
     int df = GPOINTER_TO_INT(g_hash_table_lookup(r->df, stem_));
-    return log((r->n + 1.0) / (df + 0.5));
+    return log((MAX(r->n, AFI_MIN_TEXTS) + 1.0) / (df + 0.5));
 }
 
 typedef struct {
