@@ -116,11 +116,13 @@ static GHashTable *word_set(const char *text)
 GPtrArray *csb_compare_text_themes(const CsbThemeLibrary *lib, const char *text)
 {
     GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+    char *form = csb_themes_match_form(text);
     for (guint i = 0; i < csb_themes_count(lib); i++) {
         const CsbTheme *t = csb_themes_at(lib, i);
-        if (csb_theme_find(t, text, NULL, NULL))
+        if (csb_theme_find_in_form(t, form, NULL, NULL))
             g_ptr_array_add(ids, g_strdup(t->id));
     }
+    g_free(form);
     return ids;
 }
 

@@ -8,9 +8,26 @@
 
 #include <string.h>
 
+/* Is s already in match form? (The usual case for a phrase: lower case,
+ * no curly apostrophe, no runs of spaces.) */
+static gboolean in_match_form(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80 || g_ascii_isupper(c) || (g_ascii_isspace(c) && c != ' ') ||
+            (c == ' ' && (p == s || p[1] == ' ' || p[1] == 0)))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 char *csb_themes_match_form(const char *text)
 {
-    char *sq = csb_text_squash(text ? text : "");
+    if (!text)
+        return g_strdup("");
+    if (in_match_form(text))
+        return g_strdup(text);
+    char *sq = csb_text_squash(text);
     char *lower = g_utf8_strdown(sq, -1);
     GString *o = g_string_sized_new(strlen(lower));
     for (const char *p = lower; *p; p = g_utf8_next_char(p)) {
@@ -43,26 +60,34 @@ static int phrase_hits(const char *form, const char *phrase)
     return hits;
 }
 
-guint csb_theme_find(const CsbTheme *theme, const char *text, GPtrArray *found, double *score)
+guint csb_theme_find_in_form(const CsbTheme *theme, const char *form, GPtrArray *found,
+                             double *score)
 {
-    char *form = csb_themes_match_form(text);
     guint distinct = 0;
     double sc = 0;
     for (guint k = 0; k < theme->phrases->len; k++) {
-        char *ph = csb_themes_match_form(theme->phrases->pdata[k]);
-        int hits = phrase_hits(form, ph);
+        const char *listed = theme->phrases->pdata[k];
+        char *ph = in_match_form(listed) ? NULL : csb_themes_match_form(listed);
+        int hits = phrase_hits(form, ph ? ph : listed);
         if (hits) {
             distinct++;
             sc += 1.0 + 0.5 * (hits - 1);
             if (found)
-                g_ptr_array_add(found, g_strdup(theme->phrases->pdata[k]));
+                g_ptr_array_add(found, g_strdup(listed));
         }
         g_free(ph);
     }
-    g_free(form);
     if (score)
         *score = sc;
     return distinct;
+}
+
+guint csb_theme_find(const CsbTheme *theme, const char *text, GPtrArray *found, double *score)
+{
+    char *form = csb_themes_match_form(text);
+    guint n = csb_theme_find_in_form(theme, form, found, score);
+    g_free(form);
+    return n;
 }
 
 gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases)

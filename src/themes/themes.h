@@ -56,6 +56,10 @@ CsbTone csb_themes_classify(const CsbThemeLibrary *lib, const char *text, GPtrAr
  * copies) to found when not NULL and sets *score (1 per phrase, 0.5 per
  * repeat) when not NULL. Returns the number of distinct phrases found. */
 guint csb_theme_find(const CsbTheme *theme, const char *text, GPtrArray *found, double *score);
+/* The same on text already in match form (csb_themes_match_form), for
+ * callers that try many themes on one text. */
+guint csb_theme_find_in_form(const CsbTheme *theme, const char *form, GPtrArray *found,
+                             double *score);
 /* TRUE when any of phrases occurs in text by the same rule. */
 gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases);
 /* Text in the form phrases are matched in: lower case, straight
