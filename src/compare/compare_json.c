@@ -344,17 +344,23 @@ static void story(GString *o, const CsbStory *s, const CsbAreaMap *areas)
     g_string_append(o, "\n  }");
 }
 
-static void peer_theme(GString *o, const CsbPeerTheme *pt)
+/* A theme across the group. Recurring themes come from findings only, so
+ * they carry no concern counts (with_concerns FALSE). */
+static void peer_theme(GString *o, const CsbPeerTheme *pt, gboolean with_concerns)
 {
     g_string_append(o, "{\"theme\": ");
     str(o, pt->theme->id);
     g_string_append(o, ", \"title\": ");
     str(o, pt->theme->title);
-    g_string_append_printf(o, ", \"focus_concern\": %s, \"focus_in_latest_findings\": %s",
-                           pt->focus_concern ? "true" : "false", pt->focus_afi ? "true" : "false");
-    g_string_append_printf(o, ",\n     \"peers_with_concerns\": %d, \"names\": ", pt->authorities);
-    strings(o, pt->names);
-    g_string_append_printf(o, ",\n     \"peers_with_it_in_latest_findings\": %d, \"finding_names\": ",
+    if (with_concerns) {
+        g_string_append_printf(o, ", \"focus_concern\": %s", pt->focus_concern ? "true" : "false");
+        g_string_append_printf(o, ",\n     \"peers_with_concerns\": %d, \"names\": ",
+                               pt->authorities);
+        strings(o, pt->names);
+    }
+    g_string_append_printf(o, ",\n     \"focus_in_latest_findings\": %s",
+                           pt->focus_afi ? "true" : "false");
+    g_string_append_printf(o, ", \"peers_with_it_in_latest_findings\": %d, \"finding_names\": ",
                            pt->afi_authorities);
     strings(o, pt->afi_names);
     g_string_append_c(o, '}');
@@ -400,12 +406,12 @@ void csb_comparison_to_json(const CsbComparison *c, GString *o)
     g_string_append(o, ",\n  \"peer_themes\": [");
     for (guint i = 0; i < c->peer_themes->len; i++) {
         g_string_append(o, i ? ",\n    " : "\n    ");
-        peer_theme(o, c->peer_themes->pdata[i]);
+        peer_theme(o, c->peer_themes->pdata[i], TRUE);
     }
     g_string_append(o, "],\n  \"recurring_themes\": [");
     for (guint i = 0; i < c->recurring_themes->len; i++) {
         g_string_append(o, i ? ",\n    " : "\n    ");
-        peer_theme(o, c->recurring_themes->pdata[i]);
+        peer_theme(o, c->recurring_themes->pdata[i], FALSE);
     }
     g_string_append(o, "]\n}\n");
 }
