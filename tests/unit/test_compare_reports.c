@@ -181,6 +181,20 @@ static void test_redcar(void)
         from_2017 |= m->inspection->kind == CSB_KIND_SIF && strstr(m->finding->text, "private fostering");
     }
     CHECK(from_2017, "its earlier occurrence is the 2017 SIF's recommendation");
+    /* Obviously different weaknesses do not match. */
+    const CsbAfiTrack *plans = track_of(s, "Consistency in the recording of contingency plans");
+    gboolean with_oversight = FALSE;
+    for (guint i = 0; plans && i < plans->earlier->len; i++)
+        with_oversight |= strstr(((const CsbAfiMatch *)plans->earlier->pdata[i])->finding->text,
+                                 "management oversight") != NULL;
+    CHECK(plans && !with_oversight,
+          "recording contingency plans is not recording management oversight");
+    const CsbAfiTrack *leavers = track_of(s, "The corporate parent response to care leavers");
+    gboolean with_homes = FALSE;
+    for (guint i = 0; leavers && i < leavers->later->len; i++)
+        with_homes |= strstr(((const CsbAfiMatch *)leavers->later->pdata[i])->finding->text,
+                             "sufficiency of homes") != NULL;
+    CHECK(leavers && !with_homes, "the corporate parent response is not the sufficiency of homes");
     const CsbThemeStory *t = s->themes->pdata[0];
     gboolean years[2] = {FALSE, FALSE};
     for (guint i = 0; i < t->timeline->len; i++) {
