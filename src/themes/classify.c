@@ -14,7 +14,8 @@
  *      negation_window words before the cue starts, in the same clause,
  *      with no negation stop word between; a negator that overlaps the cue
  *      or lies inside a strength cue negates nothing; a concern cue negated
- *      the same way counts as negated_concern (neutral by default);
+ *      the same way counts as negated_concern (neutral by default), unless
+ *      the negator is itself a concern cue ("insufficient ... limited");
  *   5. strength signals only: strength; concern only: concern; both: mixed;
  *      neither: neutral.
  * Every signal is reported in why, so a reader can judge the call.
@@ -48,14 +49,15 @@ static gboolean is_stop_word(const CsbThemeLibrary *lib, const char *w)
     return FALSE;
 }
 
-/* Does a strength cue cover the negator? Then the cue has used it
- * ("without delay", "no delay") and it negates nothing else. */
-static gboolean inside_strength(const GArray *cues, const CsbPhraseHit *neg)
+/* Does a cue of this tag cover the negator (strictly longer when
+ * longer_only)? */
+static gboolean covered_by(const GArray *cues, const CsbPhraseHit *neg, int tag,
+                           gboolean longer_only)
 {
     for (guint i = 0; i < cues->len; i++) {
         const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
-        if (c->tag == TAG_STRENGTH && c->start <= neg->start &&
-            neg->start + neg->len <= c->start + c->len && c->len > neg->len)
+        if (c->tag == tag && c->start <= neg->start &&
+            neg->start + neg->len <= c->start + c->len && (!longer_only || c->len > neg->len))
             return TRUE;
     }
     return FALSE;
@@ -72,7 +74,11 @@ static const CsbPhraseHit *negator_of(const CsbThemeLibrary *lib, const CsbWords
         if (n->tag == 1 && n->start + n->len <= cue->start)
             near = n; /* hits are in order: the last one before is nearest */
     }
-    if (!near || inside_strength(cues, near))
+    /* A strength cue that covers the negator has used it ("without delay",
+     * "no delay"); a negator that is itself a concern ("insufficient",
+     * "lack of") adds to a concern that follows rather than cancelling it. */
+    if (!near || covered_by(cues, near, TAG_STRENGTH, TRUE) ||
+        (cue->tag == TAG_CONCERN && covered_by(cues, near, TAG_CONCERN, FALSE)))
         return NULL;
     guint end = near->start + near->len;
     if (cue->start - end > (guint)lib->negation_window)

@@ -99,6 +99,8 @@ static void test_negated_concern(void)
     WHY("Children do not experience delay.", "neutral: 'not' negates 'delay'");
     TONE("Children do not experience delay.", CSB_TONE_NEUTRAL);
     TONE("Leaders have not addressed the drift.", CSB_TONE_NEUTRAL);
+    WHY("There is insufficient provision and limited choice.",
+        "concern: 'insufficient' | concern: 'limited'");
 }
 
 static void test_verdict(void)
