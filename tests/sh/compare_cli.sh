@@ -30,6 +30,10 @@ expect_contains "overall is not current after the 2026 inspection" \
     "$(printf '%s\n' "$json" | grep -A1 '"area": "overall", "title"' | head -2)" \
     '"current": false, "not_judged_since": {"file": "'"$ROOT"'/tests/fixtures/compare/reports/rutland-2026-05-ilacs.txt"'
 
+expect_contains "a theme the config defines has evidence" \
+    "$(printf '%s\n' "$json" | grep -A3 '"theme": "homes-near-family"' | head -4)" \
+    '"strengths": 0, "concerns": 2'
+
 csv=$("$CSBRIEF" compare --format csv "$fixtures" 2>/dev/null); rc=$?
 expect_eq "compare --format csv exits 0" "$rc" 0
 expect_eq "the CSV header" "$(printf '%s\n' "$csv" | head -1)" \
