@@ -2,10 +2,12 @@
  * a briefing tells.
  *
  * Owns: the area map (data/areas.csv: area titles, plain-English meaning,
- * and which areas continue which across frameworks), per-authority
- * timelines, grade histories and changes on the harmonised scale, areas
- * for improvement tracked across inspections, theme evidence, and the peer
- * group summary. Serialised by compare_json.c / compare_csv.c.
+ * which areas continue which across frameworks, how each framework names
+ * them), per-authority timelines with one inspection read twice kept once,
+ * grade histories and changes on the harmonised scale, areas for
+ * improvement tracked across inspections, theme evidence ranked across
+ * inspections, and the peer group summary. Serialised by compare_json.c /
+ * compare_csv.c; the rules and every output field are in docs/compare.md.
  *
  * Ownership: a CsbComparison owns every story, history, change and track
  * in it; inspections, themes and the area map are borrowed and must
