@@ -34,8 +34,9 @@ static void test_dates(void)
         CsbDate s = {0}, e = {0};
         char a[11], b[11];
         gboolean ok = csb_parse_date_range(cases[i].text, &s, &e);
-        CHECK(ok && strcmp(csb_date_iso(s, a), cases[i].start) == 0 &&
-                  strcmp(csb_date_iso(e, b), cases[i].end) == 0,
+        csb_date_iso(s, a);
+        csb_date_iso(e, b);
+        CHECK(ok && strcmp(a, cases[i].start) == 0 && strcmp(b, cases[i].end) == 0,
               "date '%s': %s to %s", cases[i].text, a, b);
     }
     static const char *const not_dates[] = {"in June 2022", "12 to 20", "32 March 2020",
