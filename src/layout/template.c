@@ -106,6 +106,8 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     t->rule = colour(y, colours, "rule", "#c9d0d8", mine);
     t->shade = colour(y, colours, "shade", "#f1f4f8", mine);
     t->max_pages = (int)number(y, root, "max_pages", 0);
+    const char *breaks = csb_yaml_scalar(csb_yaml_get(y, root, "section_breaks"));
+    t->section_breaks = !breaks || g_ascii_strcasecmp(breaks, "false") != 0;
     t->sections = g_ptr_array_new_with_free_func(g_free);
     yaml_node_t *secs = csb_yaml_get(y, root, "sections");
     if (!secs || !csb_yaml_string_list(y, secs, "'sections'", t->sections, mine) ||
