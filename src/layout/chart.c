@@ -34,6 +34,12 @@ CsbChartMark *csb_chart_add_mark(CsbChartRow *row, double x, CsbGrade grade, Csb
     return m;
 }
 
+int csb_chart_lanes(const CsbChart *c)
+{
+    guint marks = c->rows->len ? ((const CsbChartRow *)c->rows->pdata[0])->marks->len : 0;
+    return CLAMP((int)marks, 1, CSB_CHART_LANES);
+}
+
 void csb_chart_fit(CsbChart *c)
 {
     double rows = c->rows->len ? c->rows->len : 1;
@@ -43,14 +49,16 @@ void csb_chart_fit(CsbChart *c)
                     CSB_CHART_AXIS_H;
         break;
     case CSB_CHART_TIMELINE:
-        c->height = CSB_CHART_TITLE_H + CSB_CHART_LANES * CSB_CHART_LANE_H + 14 +
+        c->height = CSB_CHART_TITLE_H + csb_chart_lanes(c) * CSB_CHART_LANE_H + 14 +
                     CSB_CHART_AXIS_H + CSB_CHART_LEGEND_H;
         break;
     case CSB_CHART_MATRIX:
         c->height = CSB_CHART_TITLE_H + CSB_CHART_HEAD_H + rows * CSB_CHART_ROW_H + 6 +
                     CSB_CHART_LEGEND_H;
         break;
-    case CSB_CHART_DISTRIBUTION:
+    case CSB_CHART_DISTRIBUTION: /* a line for the focus column's heading */
+        c->height = CSB_CHART_TITLE_H + 12 + rows * CSB_CHART_ROW_H + 6 + CSB_CHART_LEGEND_H;
+        break;
     case CSB_CHART_THEME_TIMELINE:
         c->height = CSB_CHART_TITLE_H + rows * CSB_CHART_ROW_H + 6 + CSB_CHART_LEGEND_H;
         break;

@@ -98,7 +98,11 @@ void flow_masthead(Flow *f)
     double y = t->margin_top * 0.8;
     if (c->organisation)
         y += flow_put_text(f, c->organisation, small, tint(t->accent, 0.8), x, y, text_w) + 6;
-    y += flow_put_text(f, c->title ? c->title : t->default_title, title, white, x, y, text_w) + 4;
+    PangoLayout *tl = flow_layout_plain(f, c->title ? c->title : t->default_title, title, text_w);
+    pango_layout_set_line_spacing(tl, 1.05f);
+    flow_put_layout(f, tl, white, x, y);
+    y += flow_layout_height(tl) + 4;
+    g_object_unref(tl);
     GString *line = g_string_new(c->authority);
     if (c->subtitle)
         g_string_append_printf(line, "%s%s", line->len ? " \u2014 " : "", c->subtitle);
@@ -226,7 +230,7 @@ void flow_furniture(Flow *f)
             continue;
         if (!f->page->bare) {
             double hy = t->margin_top - t->size_small * 3.0;
-            one_line(f, running, small, f->left, hy, f->width * 0.6);
+            one_line(f, running, small, f->left, hy, f->width * (f->page->section ? 0.6 : 1));
             if (f->page->section)
                 one_line(f, f->page->section, right, f->left + f->width * 0.62, hy,
                          f->width * 0.38);

@@ -40,17 +40,17 @@ static Row measure_row(Flow *f, const CsbTable *t, GPtrArray *cells, gboolean he
         const CsbTableCell *cell = cell_at(cells, c);
         if (!cell)
             continue;
-        FlowFont font = {f->t->font_body, f->t->size_small, header || cell->grade, FALSE,
-                         t->align[c]};
+        FlowFont font = {f->t->font_body, t->large ? f->t->size_body : f->t->size_table,
+                         header || cell->grade, FALSE, t->align[c]};
         double w = t->widths[c] * f->width - 2 * FLOW_PAD - text_inset(cell) -
                    (cell->grade ? BADGE_X : 0);
         r.cells[c] = flow_layout_rich(f, cell->text, font, MAX(w, 10));
         pango_layout_set_line_spacing(r.cells[c], 1.15f);
-        double h = flow_layout_height(r.cells[c]) + 2 * FLOW_PAD + (cell->grade ? 2 * BADGE_Y : 0);
+        double h = flow_layout_height(r.cells[c]) + 2 * FLOW_PAD + 2 * BADGE_Y;
         r.height = MAX(r.height, h);
     }
     if (r.height == 0)
-        r.height = f->t->size_small + 2 * FLOW_PAD;
+        r.height = f->t->size_table + 2 * FLOW_PAD + 2 * BADGE_Y;
     return r;
 }
 
@@ -159,9 +159,9 @@ static void place_cells(Flow *f, const FlowTable *ft, GPtrArray *cells, const Ro
             int from = lines.from ? lines.from[c] : 0;
             int to = lines.to ? lines.to[c] : pango_layout_get_line_count(l);
             double tx = x + FLOW_PAD + text_inset(cell);
-            double ty = f->y + FLOW_PAD + (cell->grade ? BADGE_Y : 0);
+            double ty = f->y + FLOW_PAD + BADGE_Y; /* every cell, so baselines line up */
             if (from < to) {
-                CsbColour ink = header ? f->t->ink : f->t->ink;
+                CsbColour ink = f->t->ink;
                 if (cell->grade) {
                     badge(f, cell, l, tx, ty, lines_height(l, from, to));
                     ink = csb_grade_ink(cell->grade);

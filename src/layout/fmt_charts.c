@@ -162,8 +162,7 @@ CsbChart *csb_fmt_distribution_chart(const CsbComparison *cmp)
         for (int g = 0; g < CSB_GRADE_COUNT; g++)
             row->counts[g] = pa->counts[g];
         row->focus = pa->focus;
-        row->note = g_strdup_printf("%s: %s", cmp->focus->authority->name,
-                                    pa->focus ? csb_grade_title(pa->focus) : "not graded");
+        row->note = g_strdup(csb_grade_title(pa->focus));
     }
     c->caption = g_strdup_printf(
         "Number of authorities in the group (%s and %u comparator%s) at each grade in each area; "

@@ -45,6 +45,7 @@ typedef struct {
     char *font_body;     /* family names, all bundled in fonts/ */
     char *font_quote;
     double size_body, size_small, size_h1, size_h2, size_h3, size_title;
+    double size_table;   /* table text; default: size_small */
     double leading;      /* line spacing factor */
     CsbColour accent, ink, muted, rule, shade;
     int max_pages;       /* 0: no limit; members-summary: 4 */
@@ -144,6 +145,9 @@ CsbChartMark *csb_chart_add_mark(CsbChartRow *row, double x, CsbGrade grade, Csb
 /* Set c->height to what its kind and rows need (the renderer draws to
  * the same geometry, see charts.c). */
 void csb_chart_fit(CsbChart *c);
+/* Timeline: lanes of labels above the axis (one per mark, at most
+ * CSB_CHART_LANES). */
+int csb_chart_lanes(const CsbChart *c);
 void csb_chart_free(CsbChart *c);
 
 /* Geometry the layout and the renderer share (points). */
@@ -155,7 +159,7 @@ void csb_chart_free(CsbChart *c);
 #define CSB_CHART_ROW_H 19.0      /* matrix, distribution and theme rows */
 #define CSB_CHART_HEAD_H 24.0     /* matrix column headings (two lines) */
 #define CSB_CHART_LANE_H 23.0     /* timeline: one lane of labels */
-#define CSB_CHART_LANES 3         /* timeline: lanes above the axis */
+#define CSB_CHART_LANES 3         /* timeline: most lanes above the axis */
 
 typedef struct {
     CsbRich *text;
@@ -168,6 +172,7 @@ typedef struct {
     int columns;
     double *widths;    /* fractions of the text width, summing to 1 */
     PangoAlignment *align; /* per column; left unless set */
+    gboolean large;    /* body type rather than the template's table size */
     GPtrArray *header; /* CsbTableCell* */
     GPtrArray *rows;   /* GPtrArray* of CsbTableCell* */
 } CsbTable;

@@ -26,7 +26,15 @@ static const CsbParagraph *opening_paragraph(const CsbInspection *in)
     return in->paragraphs->len ? in->paragraphs->pdata[0] : NULL;
 }
 
-/* "four of the five areas were judged good; one, in care, requires improvement" */
+static const char *number_word(int n)
+{
+    static const char *const words[] = {"no", "one", "two", "three", "four", "five",
+                                        "six", "seven", "eight", "nine", "ten"};
+    return n >= 0 && n <= 10 ? words[n] : "many";
+}
+
+/* "Of the four areas judged separately, three were judged good and one
+ * requires improvement." */
 static void grade_count_sentence(CsbFormatter *fm, CsbRich *r)
 {
     int total = 0, at[CSB_GRADE_COUNT] = {0};
@@ -39,18 +47,28 @@ static void grade_count_sentence(CsbFormatter *fm, CsbRich *r)
     }
     if (!total)
         return;
-    csb_rich_addf(r, 0, " Of the %d areas judged separately, ", total);
-    gboolean first = TRUE;
+    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
     for (int g = CSB_GRADE_OUTSTANDING; g < CSB_GRADE_COUNT; g++) {
-        if (!at[g])
+        int n = at[g];
+        if (!n)
             continue;
-        char *lower = g_utf8_strdown(csb_grade_title((CsbGrade)g), -1);
-        csb_rich_addf(r, 0, "%s%d %s %s", first ? "" : ", ", at[g],
-                      at[g] == 1 ? "was" : "were", lower);
-        g_free(lower);
-        first = FALSE;
+        const char *count = n == total ? (total == 2 ? "both" : "all") : number_word(n);
+        if (g == CSB_GRADE_REQUIRES_IMPROVEMENT)
+            g_ptr_array_add(parts, g_strdup_printf("%s require%s improvement", count,
+                                                   n == 1 ? "s" : ""));
+        else {
+            char *lower = g_utf8_strdown(csb_grade_title((CsbGrade)g), -1);
+            g_ptr_array_add(parts, g_strdup_printf("%s %s judged %s", count,
+                                                   n == 1 ? "was" : "were", lower));
+            g_free(lower);
+        }
     }
+    csb_rich_addf(r, 0, " Of the %s areas judged separately, ", number_word(total));
+    for (guint i = 0; i < parts->len; i++)
+        csb_rich_addf(r, 0, "%s%s", i == 0 ? "" : i + 1 == parts->len ? " and " : ", ",
+                      (char *)parts->pdata[i]);
     csb_rich_add(r, 0, ".");
+    g_ptr_array_free(parts, TRUE);
 }
 
 static void latest(CsbFormatter *fm)
@@ -235,17 +253,16 @@ static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection 
         if (a->inspection != latest)
             continue;
         char *what = finding_phrase(a->finding->text);
-        CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "Inspectors asked for improvement in ");
-        csb_rich_addf(r, CSB_STYLE_BOLD, "%s", what);
+        CsbRich *r = csb_rich_add(csb_rich_new(), 0, "Inspectors asked for improvement in ");
+        csb_rich_add(r, CSB_STYLE_BOLD, what);
         if (a->status == CSB_AFI_RECURRING && a->earlier->len) {
             const CsbAfiMatch *m = a->earlier->pdata[0];
             char *when = csb_fmt_month_year(csb_inspection_date(m->inspection));
-            csb_rich_addf(r, 0, ", and raised something similar in %s. Why has it not been "
-                                "resolved, and what will be different this time?", when);
+            csb_rich_addf(r, 0, ", as they did in %s. Why has it not been resolved, and what "
+                                "will be different this time?", when);
             g_free(when);
         } else {
-            csb_rich_add(r, 0, ". What is the plan, who leads it, and when will members see "
-                               "the difference for children?");
+            csb_rich_add(r, 0, ". What is the plan, and when will members see a difference?");
         }
         csb_fmt_note_abbreviations(fm, a->finding->text);
         g_ptr_array_add(l->items, r);
@@ -264,31 +281,36 @@ static void decline_questions(CsbFormatter *fm, CsbDocBlock *l)
             continue;
         char *words = csb_fmt_change(c);
         CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, h->area->title);
-        csb_rich_addf(r, 0, " %s. What changed, what is being done about it, and how will "
-                            "the board know it is working?", words);
+        csb_rich_addf(r, 0, " %s. What changed, and how will the board know the plan to "
+                            "recover is working?", words);
         g_ptr_array_add(l->items, r);
         g_free(words);
     }
 }
 
-static void theme_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection *latest)
+/* One question for every theme the latest report raises concerns about. */
+static void theme_question(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection *latest)
 {
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < fm->focus->themes->len; i++) {
         const CsbThemeStory *t = fm->focus->themes->pdata[i];
         for (guint k = 0; k < t->timeline->len; k++) {
             const CsbThemePoint *p = t->timeline->pdata[k];
-            if (p->inspection != latest || p->concerns == 0)
-                continue;
-            char *lower = g_utf8_strdown(t->theme->title, -1);
-            CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "The latest report raises concerns "
-                                       "about ");
-            csb_rich_addf(r, CSB_STYLE_BOLD, "%s", lower);
-            csb_rich_add(r, 0, ". How do members hear from the children and young people "
-                               "affected, and what has changed for them since?");
-            g_ptr_array_add(l->items, r);
-            g_free(lower);
+            if (p->inspection == latest && p->concerns > 0)
+                g_ptr_array_add(names, g_utf8_strdown(t->theme->title, -1));
         }
     }
+    if (names->len) {
+        CsbRich *r = csb_rich_add(csb_rich_new(), 0, "The latest report raises concerns about ");
+        for (guint i = 0; i < names->len; i++) {
+            csb_rich_add(r, 0, i == 0 ? "" : i + 1 == names->len ? " and " : ", ");
+            csb_rich_add(r, CSB_STYLE_BOLD, names->pdata[i]);
+        }
+        csb_rich_add(r, 0, ". How do members hear directly from the children and young people "
+                           "affected?");
+        g_ptr_array_add(l->items, r);
+    }
+    g_ptr_array_free(names, TRUE);
 }
 
 static void questions(CsbFormatter *fm)
@@ -298,7 +320,7 @@ static void questions(CsbFormatter *fm)
     const CsbInspection *latest = csb_story_latest_graded(fm->focus);
     afi_questions(fm, l, latest);
     decline_questions(fm, l);
-    theme_questions(fm, l, latest);
+    theme_question(fm, l, latest);
     if (!l->items->len)
         g_ptr_array_add(l->items, csb_rich_plain("How do leaders know that the strengths "
                                                  "inspectors found are being kept up?"));

@@ -78,6 +78,7 @@ static CsbTable *cover_facts(CsbFormatter *fm)
     const CsbComparison *c = fm->in->comparison;
     static const double w[] = {1.3, 2.7};
     CsbTable *t = csb_table_new(2, w);
+    t->large = TRUE;
     const CsbInspection *latest = csb_story_latest_graded(s);
     GPtrArray *row = csb_table_row(t);
     csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "Latest graded inspection"));

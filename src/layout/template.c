@@ -98,6 +98,7 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     t->size_h2 = number(y, sizes, "h2", t->size_body * 1.25);
     t->size_h3 = number(y, sizes, "h3", t->size_body * 1.05);
     t->size_title = number(y, sizes, "title", t->size_body * 3);
+    t->size_table = number(y, sizes, "table", t->size_small);
     t->leading = number(y, root, "leading", 1.25);
     yaml_node_t *colours = csb_yaml_get(y, root, "colours");
     t->accent = colour(y, colours, "accent", "#1d4f91", mine);

@@ -44,6 +44,7 @@ double chart_label(const ChartPen *p, ChartText style, const char *text, double 
     chart_set(p, ink);
     cairo_move_to(p->cr, x, y);
     pango_cairo_show_layout(p->cr, l);
+    cairo_new_path(p->cr);
     g_object_unref(l);
     return (double)lh / PANGO_SCALE;
 }
@@ -74,6 +75,30 @@ const char *chart_grade_short(CsbGrade g)
     default:
         return "Not graded";
     }
+}
+
+const char *chart_grade_fitting(const ChartPen *p, ChartText style, CsbGrade g, double w)
+{
+    static const char *const ri[] = {"Requires improvement", "Req. improvement", "Req. impr.",
+                                     "RI"};
+    static const char *const out[] = {"Outstanding", "Outst."};
+    static const char *const inad[] = {"Inadequate", "Inadeq."};
+    const char *const *forms = NULL;
+    guint n = 0;
+    if (g == CSB_GRADE_REQUIRES_IMPROVEMENT) {
+        forms = ri;
+        n = G_N_ELEMENTS(ri);
+    } else if (g == CSB_GRADE_OUTSTANDING) {
+        forms = out;
+        n = G_N_ELEMENTS(out);
+    } else if (g == CSB_GRADE_INADEQUATE) {
+        forms = inad;
+        n = G_N_ELEMENTS(inad);
+    }
+    for (guint i = 0; i < n; i++)
+        if (i + 1 == n || chart_text_width(p, style, forms[i]) <= w)
+            return forms[i];
+    return chart_grade_short(g);
 }
 
 void chart_fill_grade(const ChartPen *p, CsbGrade g, double x, double y, double w, double h,

@@ -31,8 +31,11 @@ double chart_label(const ChartPen *p, ChartText style, const char *text, double 
                    double w, CsbColour ink);
 /* Width of text set on one line. */
 double chart_text_width(const ChartPen *p, ChartText style, const char *text);
-/* "Good", "Req. improvement", "Inadequate", ... fitting a small cell. */
+/* "Good", "Req. improvement", "Inadequate", ... for a small cell. */
 const char *chart_grade_short(CsbGrade g);
+/* The longest wording of a grade that fits width w ("Requires
+ * improvement", "Req. improvement", "Req. impr.", "RI"). */
+const char *chart_grade_fitting(const ChartPen *p, ChartText style, CsbGrade g, double w);
 /* Fill a rectangle with a grade's colour (inadequate hatched). */
 void chart_fill_grade(const ChartPen *p, CsbGrade g, double x, double y, double w, double h,
                       double radius);

@@ -70,8 +70,8 @@ void chart_matrix(const ChartPen *p, const CsbChart *c, double x, double y, doub
             double cx = x + ROW_LABEL_W + k * cw;
             chart_fill_grade(p, m->grade, cx + 1.5, ry + 1.5, cw - 3, rh - 3, 2);
             CsbColour ink = csb_grade_ink(m->grade);
-            const char *words = chart_grade_short(m->grade);
             double arrow = m->trend && m->grade ? 10 : 0;
+            const char *words = chart_grade_fitting(p, ct, m->grade, cw - 8 - arrow);
             double tw = MIN(chart_text_width(p, ct, words), cw - 8 - arrow);
             double tx = cx + (cw - tw - arrow) / 2;
             chart_label(p, ct, words, tx, ry + (rh - 9.5) / 2, tw + 1, ink);
@@ -119,8 +119,11 @@ void chart_distribution(const ChartPen *p, const CsbChart *c, double x, double y
             sum += row->counts[g];
         most = MAX(most, sum);
     }
-    double top = y + CSB_CHART_TITLE_H, rh = CSB_CHART_ROW_H;
+    double top = y + CSB_CHART_TITLE_H + 12, rh = CSB_CHART_ROW_H;
     ChartText nt = {7, FALSE, PANGO_ALIGN_LEFT, TRUE};
+    ChartText head = {7, TRUE, PANGO_ALIGN_LEFT, TRUE};
+    if (c->focus_name)
+        chart_label(p, head, c->focus_name, bar_x + bar_w + 8, top - 11, note_w - 8, chart_muted);
     for (guint r = 0; r < c->rows->len; r++) {
         const CsbChartRow *row = c->rows->pdata[r];
         double ry = top + r * rh, bx = bar_x;

@@ -29,6 +29,7 @@ static void year_axis(const ChartPen *p, const CsbChart *c, double px0, double p
         if (yr % step)
             continue;
         double gx = px0 + (yr - c->x_min) / span * pw;
+        cairo_new_path(p->cr);
         chart_set(p, chart_rule);
         cairo_set_line_width(p->cr, 0.5);
         cairo_move_to(p->cr, gx, grid ? top : bottom - 3);
@@ -85,6 +86,7 @@ void chart_history(const ChartPen *p, const CsbChart *c, double x, double y, dou
             chart_label(p, band, names[b], px0 - BANDS_W, by + 0.2, BANDS_W - 8, chart_muted);
         }
         /* The path, then the dots over it. */
+        cairo_new_path(p->cr);
         chart_set(p, chart_ink);
         cairo_set_line_width(p->cr, 1.1);
         gboolean started = FALSE;
@@ -107,6 +109,7 @@ void chart_history(const ChartPen *p, const CsbChart *c, double x, double y, dou
             if (b < 0)
                 continue;
             double mx = x_of(c, m->x, px0, pw), my = py + (b + 0.5) * CSB_CHART_BAND_H;
+            cairo_new_path(p->cr);
             cairo_arc(p->cr, mx, my, 3.3, 0, 2 * G_PI);
             chart_set(p, csb_grade_fill(m->grade));
             cairo_fill_preserve(p->cr);
@@ -128,6 +131,7 @@ typedef struct {
 
 static void marker(const ChartPen *p, const CsbChartMark *m, double mx, double my)
 {
+    cairo_new_path(p->cr);
     if (m->graded) {
         chart_fill_grade(p, m->grade, mx - 4.5, my - 4.5, 9, 9, 1);
         chart_set(p, chart_ink);
@@ -148,7 +152,9 @@ void chart_timeline(const ChartPen *p, const CsbChart *c, double x, double y, do
 {
     const CsbChartRow *row = c->rows->len ? c->rows->pdata[0] : NULL;
     double px0 = x + 30, pw = w - 60;
-    double axis = y + CSB_CHART_TITLE_H + CSB_CHART_LANES * CSB_CHART_LANE_H + 8;
+    int lanes = csb_chart_lanes(c);
+    double axis = y + CSB_CHART_TITLE_H + lanes * CSB_CHART_LANE_H + 8;
+    cairo_new_path(p->cr);
     chart_set(p, chart_muted);
     cairo_set_line_width(p->cr, 0.9);
     cairo_move_to(p->cr, x, axis);
@@ -177,7 +183,7 @@ void chart_timeline(const ChartPen *p, const CsbChart *c, double x, double y, do
         q->left = CLAMP(q->mx - q->width / 2, x, x + w - q->width);
         /* The nearest lane where it does not touch the label before it. */
         q->lane = 0;
-        for (int lane = 0; lane < CSB_CHART_LANES; lane++)
+        for (int lane = 0; lane < lanes; lane++)
             if (q->left > lane_end[lane] + 5) {
                 q->lane = lane;
                 break;
@@ -189,6 +195,7 @@ void chart_timeline(const ChartPen *p, const CsbChart *c, double x, double y, do
     for (guint k = 0; k < n; k++) {
         const Placed *q = &pl[k];
         double ly = axis - 10 - (q->lane + 1) * CSB_CHART_LANE_H + 2;
+        cairo_new_path(p->cr);
         chart_set(p, chart_rule);
         cairo_set_line_width(p->cr, 0.6);
         cairo_move_to(p->cr, q->mx, axis - 5);

@@ -55,8 +55,8 @@ static void draw_hatch(cairo_t *cr, const CsbBox *b)
     cairo_save(cr);
     rect_path(cr, b);
     cairo_clip(cr);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.35);
-    cairo_set_line_width(cr, 1.1);
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.22);
+    cairo_set_line_width(cr, 1.0);
     for (double d = -b->h; d < b->w; d += 4.0) {
         cairo_move_to(cr, b->x + d, b->y + b->h);
         cairo_line_to(cr, b->x + d + b->h, b->y);
@@ -140,6 +140,7 @@ void csb_render_trend(cairo_t *cr, CsbTrend trend, double x, double y, double w,
 {
     double cx = x + w / 2, cy = y + h / 2, s = MIN(w, h) * 0.36;
     cairo_save(cr);
+    cairo_new_path(cr);
     set_colour(cr, ink);
     switch (trend) {
     case CSB_TREND_BETTER:
