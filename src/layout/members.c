@@ -142,7 +142,7 @@ static void grades(CsbFormatter *fm)
         }
     }
     csb_doc_table(fm->doc, t);
-    csb_doc_heading(fm->doc, 2, "What the grades mean");
+    csb_doc_heading(fm->doc, 2, "What the words mean");
     static const double kw[] = {2.1, 7.5};
     CsbTable *key = csb_table_new(2, kw);
     static const CsbGrade order[] = {CSB_GRADE_OUTSTANDING, CSB_GRADE_GOOD,

@@ -219,16 +219,21 @@ static void add_outline(cairo_surface_t *s, const CsbLayout *l)
     }
 }
 
+/* Without a date the PDF would carry the clock (cairo's default): a fixed
+ * one keeps the same inputs giving the same bytes. */
+#define UNDATED "2000-01-01T00:00:00"
+
 static void set_metadata(cairo_surface_t *s, const CsbPdfMeta *m)
 {
+    const char *date = m->date && *m->date ? m->date : UNDATED;
     struct {
         cairo_pdf_metadata_t key;
         const char *value;
     } items[] = {
         {CAIRO_PDF_METADATA_TITLE, m->title},       {CAIRO_PDF_METADATA_AUTHOR, m->author},
         {CAIRO_PDF_METADATA_SUBJECT, m->subject},   {CAIRO_PDF_METADATA_KEYWORDS, m->keywords},
-        {CAIRO_PDF_METADATA_CREATOR, m->creator},   {CAIRO_PDF_METADATA_CREATE_DATE, m->date},
-        {CAIRO_PDF_METADATA_MOD_DATE, m->date},
+        {CAIRO_PDF_METADATA_CREATOR, m->creator},   {CAIRO_PDF_METADATA_CREATE_DATE, date},
+        {CAIRO_PDF_METADATA_MOD_DATE, date},
     };
     for (guint i = 0; i < G_N_ELEMENTS(items); i++)
         if (items[i].value && *items[i].value)

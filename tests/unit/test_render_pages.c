@@ -346,7 +346,7 @@ static void test_examples(void)
                 g_free(t);
                 all = joined;
             }
-            CHECK(strstr(all, "What the grades mean") && strstr(all, "Questions members may"),
+            CHECK(strstr(all, "What the words mean") && strstr(all, "Questions members may"),
                   "members: grade meanings and questions are there");
             CHECK(strstr(all, "IRO") && strstr(all, "Independent reviewing officer"),
                   "members: the glossary explains the abbreviations quoted");
