@@ -99,7 +99,12 @@ static FlowMeasure *measure(Flow *f, const CsbDocBlock *b)
     case CSB_BLOCK_QUOTE: {
         FlowFont qf = {t->font_quote, t->size_body, FALSE, TRUE, PANGO_ALIGN_LEFT};
         char *q = csb_rich_text(b->text);
-        char *quoted = g_strdup_printf("\u201C%s\u201D", q);
+        /* An ellipsis stays on the line of the word before it. */
+        char **parts = g_strsplit(q, " \u2026", -1);
+        char *joined = g_strjoinv("\u00A0\u2026", parts);
+        char *quoted = g_strdup_printf("\u201C%s\u201D", joined);
+        g_strfreev(parts);
+        g_free(joined);
         m->main = flow_layout_plain(f, quoted, qf, f->width - quote_indent(f));
         g_free(quoted);
         g_free(q);
@@ -154,6 +159,9 @@ double flow_block_lead(Flow *f, guint index)
                flow_block_lead(f, index + 1);
     }
     case CSB_BLOCK_PARAGRAPH:
+        if (b->keep_with_next)
+            return flow_layout_height(m->main) + f->t->size_body * 0.6 +
+                   flow_block_lead(f, index + 1);
         return flow_lead_height(m->main);
     case CSB_BLOCK_LIST:
         return m->items->len ? flow_lead_height(m->items->pdata[0]) : 0;
@@ -193,8 +201,10 @@ static void heading(Flow *f, guint index, const CsbDocBlock *b)
     f->y += space_after(f, level);
 }
 
-static void paragraph(Flow *f, const CsbDocBlock *b)
+static void paragraph(Flow *f, guint index, const CsbDocBlock *b)
 {
+    if (b->keep_with_next)
+        flow_ensure(f, flow_block_lead(f, index));
     flow_place_lines(f, measure(f, b)->main, f->left, f->width, f->t->ink, 0, 0, NULL, NULL);
     f->y += f->t->size_body * 0.6;
 }
@@ -216,11 +226,15 @@ static void list(Flow *f, const CsbDocBlock *b)
 {
     FlowMeasure *m = measure(f, b);
     double indent = list_indent(f);
+    double gap = f->t->size_body * 0.3;
     for (guint i = 0; i < m->items->len; i++) {
         if (i)
-            f->y += f->t->size_body * 0.3;
+            f->y += gap;
+        /* The last item never alone at the head of a page: the one before
+         * keeps the start of it. */
+        double keep = i + 2 == m->items->len ? gap + flow_lead_height(m->items->pdata[i + 1]) : 0;
         flow_place_lines(f, m->items->pdata[i], f->left + indent, f->width - indent, f->t->ink,
-                         0, 0, bullet, m->bullet);
+                         0, keep, bullet, m->bullet);
     }
     f->y += f->t->size_body * 0.6;
 }
@@ -320,7 +334,7 @@ void flow_block(Flow *f, guint index)
         heading(f, index, b);
         break;
     case CSB_BLOCK_PARAGRAPH:
-        paragraph(f, b);
+        paragraph(f, index, b);
         break;
     case CSB_BLOCK_LIST:
         list(f, b);

@@ -213,6 +213,7 @@ typedef struct {
     CsbCalloutKind callout;
     CsbTable *table;
     CsbChart *chart;
+    gboolean keep_with_next; /* paragraph: a lead-in, never last on a page */
 } CsbDocBlock;
 
 /* Cover facts; the formatter fills them from config and comparison. */

@@ -99,7 +99,7 @@ static void latest(CsbFormatter *fm)
     g_free(when);
     const CsbParagraph *p = opening_paragraph(in);
     if (p) {
-        csb_doc_para(fm->doc, csb_rich_plain("The report opens:"));
+        csb_doc_para(fm->doc, csb_rich_plain("The report opens:"))->keep_with_next = TRUE;
         GPtrArray *none = g_ptr_array_new();
         char *q = csb_themes_quote(p->text, none, 420);
         g_ptr_array_free(none, TRUE);
@@ -220,7 +220,8 @@ static void care(CsbFormatter *fm)
         if (!l) {
             char *name = csb_fmt_report_name(in);
             csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), 0, "Inspectors asked the council "
-                                                "to improve (%s):", name));
+                                                "to improve (%s):", name))
+                ->keep_with_next = TRUE;
             g_free(name);
             l = csb_doc_list(fm->doc);
         }

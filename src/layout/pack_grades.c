@@ -61,7 +61,8 @@ static void area_words(CsbFormatter *fm, const CsbAreaHistory *h)
     csb_rich_add(r, 0, " Graded ");
     for (guint k = 0; k < h->points->len; k++) {
         const CsbGradePoint *p = h->points->pdata[k];
-        char *when = csb_fmt_month_year(csb_inspection_date(p->inspection));
+        CsbDate d = csb_inspection_date(p->inspection);
+        char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("an undated report");
         const char *words = p->judgement->wording && *p->judgement->wording
                                 ? p->judgement->wording
                                 : csb_grade_title(p->judgement->grade);

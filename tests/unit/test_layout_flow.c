@@ -184,6 +184,36 @@ static void test_list_items(void)
     env_free(&e);
 }
 
+static void test_last_item_and_lead_in(void)
+{
+    Env e = env_new();
+    int lonely = 0, lead_alone = 0;
+    for (int lead = 40; lead < 75; lead++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        filler(d, lead);
+        csb_doc_para(d, csb_rich_plain("Lead-in to the list:"))->keep_with_next = TRUE;
+        CsbDocBlock *list = csb_doc_list(d);
+        g_ptr_array_add(list->items, csb_rich_plain("Point one."));
+        g_ptr_array_add(list->items, csb_rich_plain("Point two."));
+        g_ptr_array_add(list->items, csb_rich_plain("Point three."));
+        CsbLayout *l = run(&e, d);
+        GArray *in = pieces(l, "Lead-in"), *one = pieces(l, "Point one");
+        GArray *two = pieces(l, "Point two"), *three = pieces(l, "Point three");
+        lead_alone += g_array_index(in, Piece, 0).page != g_array_index(one, Piece, 0).page;
+        lonely += g_array_index(two, Piece, 0).page != g_array_index(three, Piece, 0).page;
+        g_array_free(in, TRUE);
+        g_array_free(one, TRUE);
+        g_array_free(two, TRUE);
+        g_array_free(three, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(lonely == 0, "a list's last item never starts a page alone (%d did)", lonely);
+    CHECK(lead_alone == 0, "a lead-in paragraph stays with what it introduces (%d did not)",
+          lead_alone);
+    env_free(&e);
+}
+
 static void test_quote_citation(void)
 {
     Env e = env_new();
@@ -415,6 +445,7 @@ int main(void)
     RUN(test_paragraph_orphans_widows);
     RUN(test_short_paragraph_moves_whole);
     RUN(test_list_items);
+    RUN(test_last_item_and_lead_in);
     RUN(test_quote_citation);
     RUN(test_heading_kept_with_next);
     RUN(test_table_headers_and_tall_rows);
