@@ -198,9 +198,23 @@ static void header(Flow *f, const FlowTable *ft)
         place_cells(f, ft, ft->t->header, &ft->head, TRUE, (Lines){NULL, NULL}, ft->head.height);
 }
 
-/* A row taller than the room on a fresh page: as many lines of each cell
- * as fit, then a new page with the header, until every cell is shown. */
-static void place_tall_row(Flow *f, const FlowTable *ft, GPtrArray *cells, const Row *r)
+/* Lines of a cell to show from `from` when k fit: no line alone at either
+ * side of the break (unless it is the cell's only line). */
+static int cell_break(int from, int k, int count)
+{
+    if (k >= count)
+        return count;
+    if (count - k < 2 && k - from > 2)
+        k = count - 2;
+    if (k - from < 2 && count - from > 1)
+        k = from;
+    return k;
+}
+
+/* A tall row broken by lines: as many lines of each cell as fit, then a
+ * new page with the header, until every cell is shown. */
+static void place_tall_row(Flow *f, const FlowTable *ft, GPtrArray *cells, const Row *r,
+                           gboolean at_top)
 {
     int n = ft->t->columns;
     Lines lines = {g_new0(int, n), g_new0(int, n)};
@@ -214,10 +228,16 @@ static void place_tall_row(Flow *f, const FlowTable *ft, GPtrArray *cells, const
             int k = lines.from[c];
             while (k < count[c] && lines_height(r->cells[c], lines.from[c], k + 1) <= avail)
                 k++;
-            lines.to[c] = k;
-            progress |= k > lines.from[c];
+            lines.to[c] = cell_break(lines.from[c], k, count[c]);
+            progress |= lines.to[c] > lines.from[c];
         }
-        if (!progress) /* a single line taller than the page: show it anyway */
+        if (!progress && !at_top) { /* not even two lines here: start on the next page */
+            flow_new_page(f);
+            header(f, ft);
+            at_top = TRUE;
+            continue;
+        }
+        if (!progress) /* a line taller than a page: show it anyway */
             for (int c = 0; c < n; c++)
                 if (lines.from[c] < count[c]) {
                     lines.to[c] = lines.from[c] + 1;
@@ -235,6 +255,7 @@ static void place_tall_row(Flow *f, const FlowTable *ft, GPtrArray *cells, const
             lines.from[c] = lines.to[c];
         flow_new_page(f);
         header(f, ft);
+        at_top = TRUE;
     }
     g_free(lines.from);
     g_free(lines.to);
@@ -248,15 +269,20 @@ void flow_table(Flow *f, const CsbTable *t, FlowTable *ft)
         GPtrArray *cells = t->rows->pdata[i];
         const Row *r = &ft->rows[i];
         double need = r->height + (fresh ? ft->head.height : 0);
-        if (f->y + need > f->bottom && !flow_page_is_empty(f)) {
+        double body = f->bottom - f->top;
+        /* A tall row starts in the room left when that room is worth
+         * using (a long finding need not leave half a page empty). */
+        gboolean split_here = !fresh && r->height > body * 0.25 && f->bottom - f->y > body * 0.15;
+        if (f->y + need > f->bottom && !flow_page_is_empty(f) && !split_here) {
             flow_new_page(f);
             fresh = TRUE;
         }
+        gboolean fresh_page = fresh && flow_page_is_empty(f);
         if (fresh)
             header(f, ft);
         fresh = FALSE;
         if (f->y + r->height > f->bottom)
-            place_tall_row(f, ft, cells, r);
+            place_tall_row(f, ft, cells, r, fresh_page);
         else
             place_cells(f, ft, cells, r, FALSE, (Lines){NULL, NULL}, r->height);
     }

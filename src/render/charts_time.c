@@ -192,6 +192,7 @@ void chart_timeline(const ChartPen *p, const CsbChart *c, double x, double y, do
             }
         lane_end[q->lane] = q->left + q->width;
     }
+    /* Leaders first, then each label on a white ground over them. */
     for (guint k = 0; k < n; k++) {
         const Placed *q = &pl[k];
         double ly = axis - 10 - (q->lane + 1) * CSB_CHART_LANE_H + 2;
@@ -201,6 +202,13 @@ void chart_timeline(const ChartPen *p, const CsbChart *c, double x, double y, do
         cairo_move_to(p->cr, q->mx, axis - 5);
         cairo_line_to(p->cr, q->mx, ly + CSB_CHART_LANE_H - 4);
         cairo_stroke(p->cr);
+    }
+    for (guint k = 0; k < n; k++) {
+        const Placed *q = &pl[k];
+        double ly = axis - 10 - (q->lane + 1) * CSB_CHART_LANE_H + 2;
+        cairo_set_source_rgb(p->cr, 1, 1, 1);
+        cairo_rectangle(p->cr, q->left - 1.5, ly - 0.5, q->width + 3, CSB_CHART_LANE_H - 3);
+        cairo_fill(p->cr);
         chart_set(p, chart_ink);
         cairo_move_to(p->cr, q->left, ly);
         pango_cairo_show_layout(p->cr, q->name);
