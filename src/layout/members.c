@@ -173,22 +173,50 @@ static gboolean about_care(const CsbParagraph *p)
     return care;
 }
 
+typedef struct {
+    const CsbParagraph *p;
+    int score;
+} Candidate;
+
+static gint by_score(gconstpointer a, gconstpointer b)
+{
+    return ((const Candidate *)b)->score - ((const Candidate *)a)->score;
+}
+
 /* Paragraphs of the latest inspection about children in care and care
- * leavers with the given tone, each quoted by the sentences that carry it. */
+ * leavers that say most clearly what is wanted (strengths, or concerns):
+ * ranked by how many of the cue phrases of that kind they carry, a
+ * paragraph wholly of that tone counting one more, so a mixed paragraph
+ * with a plain concern beats a single ambiguous cue. Each is quoted by the
+ * sentences that carry the cues. */
 static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, int max)
 {
     const CsbThemeLibrary *lib = fm->in->library;
-    int shown = 0;
-    for (guint i = 0; i < in->paragraphs->len && shown < max; i++) {
+    const char *prefix = want == CSB_TONE_CONCERN ? "concern:" : "strength:";
+    GArray *pick = g_array_new(FALSE, FALSE, sizeof(Candidate));
+    for (guint i = 0; i < in->paragraphs->len; i++) {
         const CsbParagraph *p = in->paragraphs->pdata[i];
-        if (!p->number || !about_care(p) || csb_themes_classify(lib, p->text, NULL) != want)
+        if (!p->number || !about_care(p))
             continue;
+        GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
+        CsbTone tone = csb_themes_classify(lib, p->text, why);
+        Candidate c = {p, tone == want};
+        for (guint k = 0; k < why->len; k++)
+            c.score += g_str_has_prefix(why->pdata[k], prefix);
+        if (tone == want || tone == CSB_TONE_MIXED)
+            g_array_append_val(pick, c);
+        g_ptr_array_free(why, TRUE);
+    }
+    g_array_sort(pick, by_score); /* stable: report order among equals */
+    int shown = 0;
+    for (guint i = 0; i < pick->len && shown < max; i++, shown++) {
+        const CsbParagraph *p = g_array_index(pick, Candidate, i).p;
         char *q = csb_themes_quote(p->text, want == CSB_TONE_CONCERN ? lib->concern
                                                                      : lib->strength, 300);
         csb_fmt_quote(fm, q, in, p);
         g_free(q);
-        shown++;
     }
+    g_array_free(pick, TRUE);
     return shown;
 }
 
@@ -258,10 +286,10 @@ static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection 
         csb_rich_add(r, CSB_STYLE_BOLD, what);
         if (a->status == CSB_AFI_RECURRING && a->earlier->len) {
             const CsbAfiMatch *m = a->earlier->pdata[0];
-            char *when = csb_fmt_month_year(csb_inspection_date(m->inspection));
-            csb_rich_addf(r, 0, ", as they did in %s. Why has it not been resolved, and what "
-                                "will be different this time?", when);
-            g_free(when);
+            char *name = csb_fmt_report_name(m->inspection);
+            csb_rich_addf(r, 0, ". Something similar was raised before (%s). Why has it not "
+                                "been resolved, and what will be different this time?", name);
+            g_free(name);
         } else {
             csb_rich_add(r, 0, ". What is the plan, and when will members see a difference?");
         }
