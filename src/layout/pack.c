@@ -48,7 +48,7 @@ static gint by_concern(gconstpointer a, gconstpointer b)
 {
     const CsbThemeStory *x = *(const CsbThemeStory *const *)a;
     const CsbThemeStory *y = *(const CsbThemeStory *const *)b;
-    return y->concerns - x->concerns;
+    return y->concerns != x->concerns ? y->concerns - x->concerns : y->mixed - x->mixed;
 }
 
 GPtrArray *csb_pack_themes_by_concern(const CsbStory *s)
@@ -251,14 +251,21 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
             }
             csb_rich_add(r, 0, t->finding->text);
             if (rec) {
+                /* Each earlier report once, however many of its findings matched. */
                 GString *earlier = g_string_new(NULL);
                 for (guint k = 0; k < t->earlier->len; k++) {
                     const CsbAfiMatch *m = t->earlier->pdata[k];
-                    char *e = csb_fmt_month_year(csb_inspection_date(m->inspection));
-                    g_string_append_printf(earlier, "%s%s", k ? ", " : "", e);
+                    gboolean seen = FALSE;
+                    for (guint j = 0; j < k; j++)
+                        seen |= ((const CsbAfiMatch *)t->earlier->pdata[j])->inspection ==
+                                m->inspection;
+                    if (seen)
+                        continue;
+                    char *e = csb_fmt_report_name(m->inspection);
+                    g_string_append_printf(earlier, "%s%s", earlier->len ? "; " : "", e);
                     g_free(e);
                 }
-                csb_rich_addf(r, CSB_STYLE_MUTED, " (also raised %s)", earlier->str);
+                csb_rich_addf(r, CSB_STYLE_MUTED, " (raised before: %s)", earlier->str);
                 g_string_free(earlier, TRUE);
             }
             g_ptr_array_add(list->items, r);
