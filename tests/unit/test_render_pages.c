@@ -348,7 +348,9 @@ static void test_examples(void)
             }
             CHECK(strstr(all, "What the words mean") && strstr(all, "Questions members may"),
                   "members: grade meanings and questions are there");
-            CHECK(strstr(all, "IRO") && strstr(all, "Independent reviewing officer"),
+            CHECK(strstr(all, "Abbreviations in the quotations") &&
+                      (strstr(all, "Special guardianship order") ||
+                       strstr(all, "Independent reviewing officer")),
                   "members: the glossary explains the abbreviations quoted");
             g_free(all);
             g_object_unref(doc);
