@@ -179,6 +179,43 @@ static const char *status_words(CsbAfiStatus s)
                                                                                   : "New";
 }
 
+/* One table for one report's findings, recurring ones first; the column
+ * of earlier findings only when some finding has any. */
+static void report_findings(CsbFormatter *fm, const CsbInspection *in, int count)
+{
+    const CsbStory *s = fm->focus;
+    gboolean earlier = FALSE;
+    for (guint k = 0; k < s->afis->len; k++) {
+        const CsbAfiTrack *a = s->afis->pdata[k];
+        earlier |= a->inspection == in && a->earlier->len > 0;
+    }
+    char *name = csb_fmt_report_name(in);
+    char *title = g_strdup_printf("%s: %d finding%s", name, count, count == 1 ? "" : "s");
+    csb_doc_heading(fm->doc, 2, title);
+    g_free(title);
+    g_free(name);
+    static const double with[] = {5.0, 1.5, 4.6}, without[] = {8.6, 1.5};
+    CsbTable *t = csb_table_new(earlier ? 3 : 2, earlier ? with : without);
+    csb_table_header(t, 0, "What needs to improve");
+    csb_table_header(t, 1, "Status");
+    if (earlier)
+        csb_table_header(t, 2, "Raised before, and why matched");
+    for (int pass = 0; pass < 2; pass++)
+        for (guint k = 0; k < s->afis->len; k++) {
+            const CsbAfiTrack *a = s->afis->pdata[k];
+            if (a->inspection != in || (a->status == CSB_AFI_RECURRING) != (pass == 0))
+                continue;
+            GPtrArray *row = csb_table_row(t);
+            csb_table_cell(row, csb_rich_plain(a->finding->text));
+            csb_table_cell(row, csb_rich_add(csb_rich_new(),
+                                             a->status == CSB_AFI_RECURRING ? CSB_STYLE_BOLD : 0,
+                                             status_words(a->status)));
+            if (earlier)
+                csb_table_cell(row, why_matched(a));
+        }
+    csb_doc_table(fm->doc, t);
+}
+
 void csb_pack_improvement(CsbFormatter *fm)
 {
     const CsbStory *s = fm->focus;
@@ -194,37 +231,17 @@ void csb_pack_improvement(CsbFormatter *fm)
                   s->afis->len, counts[CSB_AFI_RECURRING], counts[CSB_AFI_NEW],
                   counts[CSB_AFI_NOT_RAISED_AGAIN]);
     csb_doc_para(fm->doc, intro);
-    static const double w[] = {1.7, 4.2, 1.5, 3.8};
-    CsbTable *t = csb_table_new(4, w);
-    csb_table_header(t, 0, "Report");
-    csb_table_header(t, 1, "What needs to improve");
-    csb_table_header(t, 2, "Status");
-    csb_table_header(t, 3, "Raised before, and why matched");
+    int reports = 0;
     for (guint i = s->inspections->len; i > 0; i--) {
         const CsbInspection *in = s->inspections->pdata[i - 1];
-        for (int pass = 0; pass < 2; pass++)
-            for (guint k = 0; k < s->afis->len; k++) {
-                const CsbAfiTrack *a = s->afis->pdata[k];
-                if (a->inspection != in || (a->status == CSB_AFI_RECURRING) != (pass == 0))
-                    continue;
-                GPtrArray *row = csb_table_row(t);
-                char *when = csb_fmt_month_year(csb_inspection_date(in));
-                CsbRich *rep = csb_rich_plain(when);
-                csb_rich_addf(rep, CSB_STYLE_MUTED, "\n%s", csb_fmt_kind_short(in->kind));
-                csb_table_cell(row, rep);
-                g_free(when);
-                csb_table_cell(row, csb_rich_plain(a->finding->text));
-                csb_table_cell(row, csb_rich_add(csb_rich_new(),
-                                                 a->status == CSB_AFI_RECURRING ? CSB_STYLE_BOLD
-                                                                                : 0,
-                                                 status_words(a->status)));
-                csb_table_cell(row, why_matched(a));
-            }
+        int n = 0;
+        for (guint k = 0; k < s->afis->len; k++)
+            n += ((const CsbAfiTrack *)s->afis->pdata[k])->inspection == in;
+        if (n) {
+            report_findings(fm, in, n);
+            reports++;
+        }
     }
-    if (t->rows->len)
-        csb_doc_table(fm->doc, t);
-    else {
-        csb_table_free(t);
+    if (!reports)
         csb_doc_para(fm->doc, csb_rich_plain("The reports read list no areas for improvement."));
-    }
 }
