@@ -173,10 +173,30 @@ static CsbRich *why_matched(const CsbAfiTrack *a)
     return why;
 }
 
-static const char *status_words(CsbAfiStatus s)
+/* Whether a later finding was matched to this one. */
+static gboolean raised_later(const CsbStory *s, const CsbAfiTrack *a)
 {
-    return s == CSB_AFI_RECURRING ? "Recurring" : s == CSB_AFI_NOT_RAISED_AGAIN ? "Not raised again"
-                                                                                  : "New";
+    for (guint i = 0; i < s->afis->len; i++) {
+        const CsbAfiTrack *t = s->afis->pdata[i];
+        for (guint k = 0; k < t->earlier->len; k++)
+            if (((const CsbAfiMatch *)t->earlier->pdata[k])->finding == a->finding)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* Status in a reader's words: a finding first raised in an old report and
+ * matched later reads "Raised again later", not "New". */
+static const char *status_words(const CsbStory *s, const CsbAfiTrack *a)
+{
+    switch (a->status) {
+    case CSB_AFI_RECURRING:
+        return "Recurring";
+    case CSB_AFI_NOT_RAISED_AGAIN:
+        return "Not raised again";
+    default:
+        return raised_later(s, a) ? "Raised again later" : "New";
+    }
 }
 
 /* One table for one report's findings, recurring ones first; the column
@@ -209,7 +229,7 @@ static void report_findings(CsbFormatter *fm, const CsbInspection *in, int count
             csb_table_cell(row, csb_rich_plain(a->finding->text));
             csb_table_cell(row, csb_rich_add(csb_rich_new(),
                                              a->status == CSB_AFI_RECURRING ? CSB_STYLE_BOLD : 0,
-                                             status_words(a->status)));
+                                             status_words(s, a)));
             if (earlier)
                 csb_table_cell(row, why_matched(a));
         }
