@@ -1,6 +1,6 @@
 /* pack_themes.c - one section of the briefing pack per theme, the themes
  * with most concerns first: what the theme covers, its evidence report by
- * report (a chart), then what inspectors said, quoted and cited: concerns
+ * report (a chart), then what the reports said, quoted and cited: concerns
  * first, then mixed findings, then strengths, newest report first in each.
  */
 #include "pack.h"
@@ -62,7 +62,7 @@ static void theme(CsbFormatter *fm, const CsbThemeStory *t)
     csb_doc_figure(fm->doc, csb_fmt_theme_chart(t));
     if (!t->concerns && !t->mixed && !t->strengths)
         return;
-    csb_doc_heading(fm->doc, 2, "What inspectors said");
+    csb_doc_heading(fm->doc, 2, "What the reports said");
     tone_quotes(fm, t, CSB_TONE_CONCERN, "Concerns");
     tone_quotes(fm, t, CSB_TONE_MIXED, "Mixed: strengths and concerns together");
     tone_quotes(fm, t, CSB_TONE_STRENGTH, "Strengths");
