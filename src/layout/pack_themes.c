@@ -40,6 +40,38 @@ static void tone_quotes(CsbFormatter *fm, const CsbThemeStory *t, CsbTone tone,
     g_ptr_array_free(pick, TRUE);
 }
 
+static gboolean has_theme(const CsbAfiTrack *a, const char *id)
+{
+    for (guint i = 0; a->themes && i < a->themes->len; i++)
+        if (g_strcmp0(a->themes->pdata[i], id) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* The areas for improvement of the latest graded report on this theme,
+ * and any finding on it that recurs, in a box a reader cannot miss. */
+static void theme_findings(CsbFormatter *fm, const CsbThemeStory *t)
+{
+    const CsbStory *s = fm->focus;
+    const CsbInspection *latest = csb_story_latest_graded(s);
+    CsbRich *r = NULL;
+    for (guint i = 0; i < s->afis->len; i++) {
+        const CsbAfiTrack *a = s->afis->pdata[i];
+        if (!has_theme(a, t->theme->id) ||
+            (a->inspection != latest && a->status != CSB_AFI_RECURRING))
+            continue;
+        if (!r)
+            r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, "Areas for improvement on this theme");
+        char *name = csb_fmt_report_name(a->inspection);
+        csb_rich_addf(r, 0, "\n\u2022 %s", a->finding->text);
+        csb_rich_addf(r, CSB_STYLE_MUTED, " (%s%s)", name,
+                      a->status == CSB_AFI_RECURRING ? "; recurring" : "");
+        g_free(name);
+    }
+    if (r)
+        csb_doc_callout(fm->doc, CSB_CALLOUT_CONCERN, r);
+}
+
 static void theme(CsbFormatter *fm, const CsbThemeStory *t)
 {
     char *title = g_strdup_printf("Theme: %s", t->theme->title);
@@ -59,6 +91,7 @@ static void theme(CsbFormatter *fm, const CsbThemeStory *t)
     csb_rich_addf(counts, 0, ", %d mixed and %d strength%s.", t->mixed, t->strengths,
                   t->strengths == 1 ? "" : "s");
     csb_doc_para(fm->doc, counts);
+    theme_findings(fm, t);
     csb_doc_figure(fm->doc, csb_fmt_theme_chart(t));
     if (!t->concerns && !t->mixed && !t->strengths)
         return;

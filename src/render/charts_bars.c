@@ -162,6 +162,7 @@ void chart_themes(const ChartPen *p, const CsbChart *c, double x, double y, doub
         const CsbChartRow *row = c->rows->pdata[r];
         most = MAX(most, row->theme_counts[0] + row->theme_counts[1] + row->theme_counts[2]);
     }
+    most = MAX(most, 6); /* one paragraph is not a full bar */
     double top = y + CSB_CHART_TITLE_H, rh = CSB_CHART_ROW_H;
     ChartText nt = {7, FALSE, PANGO_ALIGN_LEFT, TRUE};
     for (guint r = 0; r < c->rows->len; r++) {
@@ -181,7 +182,8 @@ void chart_themes(const ChartPen *p, const CsbChart *c, double x, double y, doub
             count_label(p, n, s, ry, rh, chart_tone_ink(tone));
             bx += s.w;
         }
-        char *note = g_strdup_printf("%d paragraph%s", total, total == 1 ? "" : "s");
+        char *note = total ? g_strdup_printf("%d paragraph%s", total, total == 1 ? "" : "s")
+                           : g_strdup("mentioned, no judgement");
         chart_label(p, nt, note, bar_x + bar_w + 8, ry + (rh - 9.5) / 2, note_w - 8,
                     chart_muted);
         g_free(note);
