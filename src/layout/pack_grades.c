@@ -63,8 +63,11 @@ static void area_words(CsbFormatter *fm, const CsbAreaHistory *h)
         const CsbGradePoint *p = h->points->pdata[k];
         CsbDate d = csb_inspection_date(p->inspection);
         char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("an undated report");
-        const char *words = p->judgement->wording && *p->judgement->wording
-                                ? p->judgement->wording
+        /* The report's wording when it is a grade's few words, not a
+         * sentence the parser kept with it. */
+        const char *w = p->judgement->wording;
+        const char *words = w && *w && g_utf8_strlen(w, -1) <= 40
+                                ? w
                                 : csb_grade_title(p->judgement->grade);
         csb_rich_addf(r, 0, "%s", k == 0 ? "" : k + 1 == h->points->len ? " and " : ", ");
         csb_rich_addf(r, CSB_STYLE_BOLD, "\u2018%s\u2019", words);
@@ -153,7 +156,8 @@ static CsbRich *why_matched(const CsbAfiTrack *a)
     CsbRich *why = csb_rich_new();
     if (!a->earlier->len)
         csb_rich_add(why, CSB_STYLE_MUTED, "\u2014");
-    for (guint k = 0; k < a->earlier->len; k++) {
+#define SHOWN_MATCHES 3
+    for (guint k = 0; k < a->earlier->len && k < SHOWN_MATCHES; k++) {
         const CsbAfiMatch *m = a->earlier->pdata[k];
         char *e = csb_fmt_month_year(csb_inspection_date(m->inspection));
         csb_rich_addf(why, CSB_STYLE_BOLD, "%s%s: ", k ? "\n" : "", e);
@@ -170,6 +174,10 @@ static CsbRich *why_matched(const CsbAfiTrack *a)
         g_string_free(reason, TRUE);
         g_free(e);
     }
+    if (a->earlier->len > SHOWN_MATCHES)
+        csb_rich_addf(why, CSB_STYLE_MUTED, "\nand %u more earlier finding%s",
+                      a->earlier->len - SHOWN_MATCHES,
+                      a->earlier->len - SHOWN_MATCHES == 1 ? "" : "s");
     return why;
 }
 
