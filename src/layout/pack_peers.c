@@ -55,8 +55,10 @@ void csb_pack_peers(CsbFormatter *fm)
     const CsbComparison *c = fm->in->comparison;
     csb_doc_heading(fm->doc, 1, "Comparison with peers");
     if (!c->peers->len) {
-        csb_doc_para(fm->doc, csb_rich_plain("None of the comparators named in the config has "
-                                             "reports among those read."));
+        csb_doc_para(fm->doc, csb_rich_plain(c->missing_peers->len
+                                                 ? "None of the comparators named in the config "
+                                                   "has reports among those read."
+                                                 : "The config names no comparators."));
         return;
     }
     peer_names(fm);
