@@ -38,14 +38,26 @@ void flow_cover(Flow *f)
     if (c->logo_path)
         logo(f, c->logo_path, t->page_w - t->margin_right, t->margin_top, 120, 60);
     FlowFont small = {t->font_body, t->size_body * 1.05, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    double org_bottom = t->margin_top + (c->logo_path ? 60 : 0);
     if (c->organisation)
-        flow_put_text(f, c->organisation, small, white, x, t->margin_top, org_w);
-    /* Title sits on the band's foot; the template's name above it. */
+        org_bottom = MAX(org_bottom, t->margin_top + flow_put_text(f, c->organisation, small,
+                                                                   white, x, t->margin_top,
+                                                                   org_w));
+    /* Title sits on the band's foot, the template's name above it; a title
+     * too long for the band is set smaller rather than run into the top. */
     FlowFont title = {t->font_body, t->size_title, TRUE, FALSE, PANGO_ALIGN_LEFT};
     const char *text = c->title ? c->title : t->default_title;
-    PangoLayout *tl = flow_layout_plain(f, text, title, tw);
-    pango_layout_set_line_spacing(tl, 1.05f);
-    double ty = band - 30 - flow_layout_height(tl);
+    PangoLayout *tl = NULL;
+    double ty;
+    for (;;) {
+        tl = flow_layout_plain(f, text, title, tw);
+        pango_layout_set_line_spacing(tl, 1.05f);
+        ty = band - 30 - flow_layout_height(tl);
+        if (ty - t->size_body * 2.5 >= org_bottom + 10 || title.size < 14)
+            break;
+        g_object_unref(tl);
+        title.size *= 0.9;
+    }
     flow_put_layout(f, tl, white, x, ty);
     g_object_unref(tl);
     FlowFont kicker = {t->font_body, t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
