@@ -143,19 +143,6 @@ static void flow_all(Flow *f)
     }
 }
 
-static PangoContext *make_context(PangoFontMap *fontmap)
-{
-    PangoContext *ctx = pango_font_map_create_context(fontmap);
-    /* Unhinted metrics: positions do not depend on a device resolution. */
-    cairo_font_options_t *fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(ctx, fo);
-    cairo_font_options_destroy(fo);
-    pango_context_set_language(ctx, pango_language_from_string("en-gb"));
-    return ctx;
-}
-
 CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *diag)
 {
     const CsbTemplate *t = doc->tpl;
@@ -168,7 +155,7 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
     Flow f = {
         .doc = doc,
         .t = t,
-        .ctx = make_context(fontmap),
+        .ctx = csb_fonts_context(fontmap),
         .out = out,
         .top = t->margin_top,
         .bottom = t->page_h - t->margin_bottom,

@@ -372,6 +372,10 @@ typedef struct {
 
 /* Fonts: a font map that sees only the fonts in fonts_dir. */
 PangoFontMap *csb_fonts_map(const char *fonts_dir, CsbDiag *diag);
+/* A context for laying out text with it: unhinted metrics, so positions
+ * do not depend on a device resolution. The flow engine and the renderer
+ * (charts) use the same settings, so the PDF embeds one subset per font. */
+PangoContext *csb_fonts_context(PangoFontMap *map);
 
 /* Measure and paginate: one pass flows every block, leaving the contents'
  * page numbers blank in boxes of fixed width (so nothing they hold can move

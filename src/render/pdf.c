@@ -252,8 +252,7 @@ gboolean csb_render_pdf(const CsbLayout *l, const char *path, const CsbPdfMeta *
     }
     set_metadata(s, meta);
     cairo_t *cr = cairo_create(s);
-    PangoContext *ctx = pango_font_map_create_context(l->fontmap);
-    pango_cairo_update_context(cr, ctx);
+    PangoContext *ctx = csb_fonts_context(l->fontmap);
     for (guint p = 0; p < l->pages->len; p++) {
         const CsbPage *page = l->pages->pdata[p];
         for (guint i = 0; i < page->boxes->len; i++)
