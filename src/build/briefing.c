@@ -1,0 +1,178 @@
+/* briefing.c - one briefing from config to PDF: read the reports, resolve
+ * comparators and themes, compare, format with the template, lay out and
+ * render, atomically.
+ */
+#include "build.h"
+#include "../parse/parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+GPtrArray *csb_build_read_reports(const CsbConfig *cfg, const CsbResources *res, CsbDiag *diag)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
+    for (guint i = 0; i < cfg->reports->len; i++) {
+        CsbInspection *in = csb_parse_file(cfg->reports->pdata[i], res->authorities, diag);
+        if (in)
+            g_ptr_array_add(out, in);
+    }
+    return out;
+}
+
+static void add_unique(GPtrArray *a, const CsbAuthority *x)
+{
+    for (guint i = 0; i < a->len; i++)
+        if (a->pdata[i] == x)
+            return;
+    g_ptr_array_add(a, (gpointer)x);
+}
+
+void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
+                     const GPtrArray *inspections, const char *focus)
+{
+    memset(s, 0, sizeof *s);
+    const CsbAuthority *me = csb_authorities_find(res->authorities, focus);
+    s->comparators = g_ptr_array_new();
+    for (guint i = 0; i < cfg->compare_with->len; i++) {
+        const CsbComparator *c = cfg->compare_with->pdata[i];
+        if (c->kind == CSB_COMPARE_NAMED) {
+            add_unique(s->comparators, csb_authorities_find(res->authorities, c->authority));
+        } else if (c->kind == CSB_COMPARE_NEIGHBOURS && me) {
+            for (guint k = 0; k < me->neighbours->len; k++) {
+                const CsbAuthority *n = csb_authorities_by_code(res->authorities,
+                                                                me->neighbours->pdata[k]);
+                if (n)
+                    add_unique(s->comparators, n);
+            }
+        } else if (c->kind == CSB_COMPARE_REGION && me) {
+            for (guint k = 0; k < csb_authorities_count(res->authorities); k++) {
+                const CsbAuthority *n = csb_authorities_at(res->authorities, k);
+                if (n != me && strcmp(n->region_code, me->region_code) == 0)
+                    add_unique(s->comparators, n);
+            }
+        }
+    }
+    const CsbThemeLibrary *lib = res->themes;
+    if (cfg->custom_themes->len) {
+        /* The config's own themes join a private copy of the library. */
+        s->custom = csb_themes_extend(lib, cfg->custom_themes);
+        lib = s->custom;
+    }
+    s->themes = g_ptr_array_new();
+    for (guint i = 0; i < cfg->theme_ids->len; i++) {
+        const CsbTheme *t = csb_themes_find(lib, cfg->theme_ids->pdata[i]);
+        if (t)
+            g_ptr_array_add(s->themes, (gpointer)t);
+    }
+    s->input = (CsbCompareInput){inspections, res->authorities, res->areas, lib, s->themes, focus,
+                                 s->comparators};
+}
+
+void csb_build_setup_clear(CsbCompareSetup *s)
+{
+    g_ptr_array_free(s->themes, TRUE);
+    g_ptr_array_free(s->comparators, TRUE);
+    csb_themes_free(s->custom);
+    memset(s, 0, sizeof *s);
+}
+
+CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const GPtrArray *inspections)
+{
+    if (spec && csb_date_valid(spec->date))
+        return spec->date;
+    const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        GDateTime *dt = g_date_time_new_from_unix_utc(g_ascii_strtoll(epoch, NULL, 10));
+        if (dt) {
+            CsbDate d = {g_date_time_get_year(dt), g_date_time_get_month(dt),
+                         g_date_time_get_day_of_month(dt)};
+            g_date_time_unref(dt);
+            return d;
+        }
+    }
+    CsbDate newest = {0, 0, 0};
+    for (guint i = 0; i < inspections->len; i++) {
+        const CsbInspection *in = inspections->pdata[i];
+        CsbDate d = csb_date_valid(in->published) ? in->published : csb_inspection_date(in);
+        if (csb_date_compare(d, newest) > 0)
+            newest = d;
+    }
+    return newest;
+}
+
+typedef struct {
+    const CsbLayout *layout;
+    const CsbPdfMeta *meta;
+} RenderJob;
+
+static gboolean render_to(const char *tmp, gpointer data, CsbDiag *diag)
+{
+    RenderJob *j = data;
+    return csb_render_pdf(j->layout, tmp, j->meta, diag);
+}
+
+gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
+                            const CsbResources *res, const GPtrArray *inspections,
+                            const char *focus, CsbDiag *diag)
+{
+    CsbDiag *mine = csb_diag_new();
+    gboolean ok = FALSE;
+    char *tpl_path = g_strdup_printf("%s/%s.yaml", res->templates_dir, spec->template_id);
+    CsbTemplate *tpl = csb_template_load(tpl_path, mine);
+    CsbCompareSetup setup;
+    csb_build_setup(&setup, cfg, res, inspections, focus);
+    CsbComparison *cmp = tpl ? csb_compare(&setup.input) : NULL;
+    CsbDoc *doc = NULL;
+    CsbLayout *layout = NULL;
+    if (tpl && !cmp)
+        csb_diag_error(mine, cfg->path, spec->line, 0, "unknown authority '%s'", focus);
+    if (cmp && !cmp->focus->inspections->len)
+        csb_diag_error(mine, cfg->path, spec->line, 0,
+                       "no report among those read is about %s: check 'reports' and "
+                       "'authority'", focus);
+    else if (cmp) {
+        if (spec->accent)
+            tpl->accent = csb_colour_parse(spec->accent, tpl->accent);
+        CsbFormatInput fin = {cmp,
+                              res->areas,
+                              res->glossary,
+                              res->grades,
+                              setup.input.library,
+                              spec->title,
+                              spec->subtitle,
+                              spec->organisation,
+                              spec->logo,
+                              csb_build_briefing_date(spec, inspections),
+                              (int)inspections->len};
+        doc = csb_format(tpl, &fin, mine);
+    }
+    if (doc) {
+        PangoFontMap *fm = csb_fonts_map(res->fonts_dir, mine);
+        if (fm)
+            layout = csb_layout_run(doc, fm, mine);
+    }
+    if (layout) {
+        char iso[11], stamp[32];
+        g_snprintf(stamp, sizeof stamp, "%sT00:00:00",
+                   csb_date_iso(csb_build_briefing_date(spec, inspections), iso));
+        char *subject = g_strdup_printf("Children's services inspections: %s", focus);
+        char *creator = g_strdup_printf("csbrief %s", CSB_VERSION);
+        CsbPdfMeta meta = {doc->cover.title, spec->organisation, subject,
+                           "Ofsted; children's services; inspection; briefing", creator,
+                           iso[0] ? stamp : NULL, tpl->font_body};
+        RenderJob job = {layout, &meta};
+        ok = csb_build_atomic(spec->output, render_to, &job, mine);
+        g_free(subject);
+        g_free(creator);
+    }
+    csb_layout_free(layout);
+    csb_doc_free(doc);
+    csb_comparison_free(cmp);
+    csb_build_setup_clear(&setup);
+    csb_template_free(tpl);
+    g_free(tpl_path);
+    ok = ok && csb_diag_count(mine, CSB_SEV_ERROR) == 0;
+    csb_diag_take(diag, mine);
+    csb_diag_free(mine);
+    return ok;
+}
