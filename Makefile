@@ -22,7 +22,7 @@ TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(wildcard tests/fuzz/*.c)
 
-.PHONY: all deps example check asan valgrind install uninstall clean bench fuzz
+.PHONY: FORCE all deps example check asan valgrind install uninstall clean bench fuzz
 
 all: $(BUILD)/csbrief $(TEST_BIN)
 
@@ -30,6 +30,13 @@ $(BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(ALLCFLAGS) -c $< -o $@
+
+# The data directory is compiled into main.o: rebuild it when PREFIX changes.
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+
+$(BUILD)/src/cli/main.o: $(BUILD)/datadir.stamp
 
 $(BUILD)/libcsbrief.a: $(LIB_OBJ)
 	@rm -f $@
@@ -56,7 +63,7 @@ check: deps
 # ASan + UBSan build in its own directory, then the whole test suite on it.
 asan: deps
 	$(MAKE) BUILD=build-asan CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' all
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run build-asan
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 tests/run build-asan
 
 valgrind: deps
 	$(MAKE) all

@@ -191,6 +191,8 @@ void csb_chart_free(CsbChart *c)
 static void cell_free(gpointer p)
 {
     CsbTableCell *c = p;
+    if (!c)
+        return; /* a header column without a heading */
     csb_rich_free(c->text);
     g_free(c->link);
     g_free(c);

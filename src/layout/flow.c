@@ -65,8 +65,11 @@ void csb_layout_free(CsbLayout *l)
         return;
     g_ptr_array_free(l->pages, TRUE);
     g_ptr_array_free(l->outline, TRUE);
-    if (l->fontmap)
+    if (l->fontmap) {
+        if (g_getenv("CSB_DEBUG_REFS"))
+            g_printerr("fontmap refs before unref: %u\n", G_OBJECT(l->fontmap)->ref_count);
         g_object_unref(l->fontmap);
+    }
     g_free(l);
 }
 
