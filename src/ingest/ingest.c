@@ -46,6 +46,8 @@ void csb_line_add_cell(CsbLine *l, const char *text, double x0, double x1)
     c->text = g_strdup(text);
     c->x0 = x0;
     c->x1 = x1;
+    c->y0 = l->y0;
+    c->y1 = l->y1;
     g_ptr_array_add(l->cells, c);
 }
 
@@ -92,12 +94,28 @@ char *csb_ingest_hash_file(const char *path, char **err_msg)
     return sum;
 }
 
+/* Text that is not UTF-8 is taken to be Windows-1252 (what Word's "plain
+ * text" export writes); what still cannot be decoded becomes U+FFFD. */
+static char *text_as_utf8(const char *data, gsize len)
+{
+    if (g_utf8_validate_len(data, len, NULL))
+        return g_strndup(data, len);
+    char *converted = g_convert(data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+    if (converted && g_utf8_validate(converted, -1, NULL))
+        return converted;
+    g_free(converted);
+    return g_utf8_make_valid(data, (gssize)len);
+}
+
 CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len)
 {
     CsbDocument *d = csb_document_new(path, CSB_SOURCE_TEXT);
-    const char *p = data, *end = data + len;
-    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    char *utf8 = text_as_utf8(data, len);
+    const char *p = utf8, *end = utf8 + strlen(utf8);
     int index = 0;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -106,11 +124,6 @@ CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len)
         if (trim > p && trim[-1] == '\r')
             trim--;
         char *raw = g_strndup(p, (gsize)(trim - p));
-        if (!g_utf8_validate(raw, -1, NULL)) {
-            char *fixed = g_utf8_make_valid(raw, -1);
-            g_free(raw);
-            raw = fixed;
-        }
         CsbLine *l = csb_document_add_line(d, 0, index, index + 1);
         char **cells = g_strsplit(raw, "\t", -1);
         int col = 0;
@@ -120,12 +133,16 @@ CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len)
                 csb_line_add_cell(l, t, col, col + 1);
             g_free(t);
         }
+        if (l->cells->len == 0) /* only tabs */
+            csb_line_add_cell(l, "", 0, 1);
+        l->footnote = csb_layout_is_footnote_text(((CsbCell *)l->cells->pdata[0])->text);
         g_strfreev(cells);
         csb_line_finish(l);
         g_free(raw);
         index++;
         p = nl ? nl + 1 : end;
     }
+    g_free(utf8);
     return d;
 }
 
@@ -137,18 +154,65 @@ static const char *sniff_problem(const char *data, gsize len)
     gsize i = 0;
     while (i < len && i < 512 && g_ascii_isspace(data[i]))
         i++;
+    if (i == len)
+        return "the file holds only blank space: download the report again";
     char head[64] = {0};
     for (gsize k = 0; k < sizeof head - 1 && i + k < len; k++)
         head[k] = g_ascii_tolower(data[i + k]);
     if (g_str_has_prefix(head, "<!doctype html") || g_str_has_prefix(head, "<html") ||
-        g_str_has_prefix(head, "<?xml") || g_str_has_prefix(head, "<head"))
+        g_str_has_prefix(head, "<?xml") || g_str_has_prefix(head, "<head") ||
+        g_str_has_prefix(head, "<body") || g_str_has_prefix(head, "<!--"))
         return "an HTML page (probably a download error) saved as a report, not a report: "
                "download it again";
     return NULL;
 }
 
+/* Offset of "%PDF-" within the first KiB (the format allows leading junk),
+ * or -1. */
+static gssize pdf_header_offset(const char *data, gsize len)
+{
+    gsize limit = MIN(len, 1024);
+    for (gsize i = 0; i + 5 <= limit; i++)
+        if (memcmp(data + i, "%PDF-", 5) == 0)
+            return (gssize)i;
+    return -1;
+}
+
+/* A complete PDF ends with "%%EOF" (perhaps followed by a little space). */
+static gboolean pdf_has_end(const char *data, gsize len)
+{
+    gsize from = len > 2048 ? len - 2048 : 0;
+    for (gsize i = len >= 5 ? len - 5 + 1 : 0; i-- > from;)
+        if (memcmp(data + i, "%%EOF", 5) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Text reports are UTF-8 (or Latin-1) prose: control characters and NULs
+ * mean binary data. */
+static gboolean looks_binary(const char *data, gsize len)
+{
+    gsize n = MIN(len, 65536), odd = 0;
+    for (gsize i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (c == 0)
+            return TRUE;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+            odd++;
+    }
+    const char *end = NULL;
+    gsize valid = g_utf8_validate(data, (gssize)n, &end) ? n : (gsize)(end - data);
+    /* A cut multi-byte character at the sample's end is fine. */
+    gboolean bad_utf8 = valid + 4 < n;
+    return odd * 50 > n || (bad_utf8 && odd * 200 > n);
+}
+
 CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
 {
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        csb_diag_error(diag, path, 0, 0, "a directory, not a report file");
+        return NULL;
+    }
     gsize len = 0;
     char *msg = NULL;
     char *data = csb_file_read(path, &len, &msg);
@@ -157,12 +221,25 @@ CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
         g_free(msg);
         return NULL;
     }
+    CsbDocument *doc = csb_ingest_data(path, data, len, diag);
+    g_free(data);
+    return doc;
+}
+
+CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbDiag *diag)
+{
     CsbDocument *doc = NULL;
     const char *problem = sniff_problem(data, len);
+    gssize pdf_at = problem ? -1 : pdf_header_offset(data, len);
     if (problem) {
         csb_diag_error(diag, path, 0, 0, "%s", problem);
-    } else if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
-        doc = csb_ingest_pdf(path, data, len, diag);
+    } else if (pdf_at >= 0) {
+        if (!pdf_has_end(data, len))
+            csb_diag_error(diag, path, 0, 0,
+                           "the PDF is truncated (it has no end-of-file marker): download it "
+                           "again");
+        else
+            doc = csb_ingest_pdf(path, data, len, diag);
     } else {
         char *lower = g_ascii_strdown(path, -1);
         gboolean named_pdf = g_str_has_suffix(lower, ".pdf");
@@ -170,13 +247,13 @@ CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
         if (named_pdf)
             csb_diag_error(diag, path, 0, 0,
                            "not a PDF (it does not start with %%PDF-): download it again");
-        else if (memchr(data, '\0', len))
-            csb_diag_error(diag, path, 0, 0, "binary data, not a text report");
+        else if (looks_binary(data, len))
+            csb_diag_error(diag, path, 0, 0,
+                           "binary data, not a text report: give a .pdf, .txt or .md report");
         else
             doc = csb_ingest_text(path, data, len);
     }
     if (doc)
         doc->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
-    g_free(data);
     return doc;
 }

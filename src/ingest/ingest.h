@@ -4,7 +4,8 @@
  * Owns: file sniffing (PDF, text, or something else such as an HTML error
  * page saved as .pdf), PDF text extraction with poppler-glib from glyph
  * boxes (so tables read by position, not by the order text comes out in),
- * text input (.txt, .md: tab-separated cells), and the content hash.
+ * text input (.txt, .md: tab-separated cells), page furniture and
+ * footnotes (layout.c), and the content hash.
  *
  * The parse stage reads a CsbDocument and never the file itself.
  */
@@ -20,14 +21,16 @@ typedef enum { CSB_SOURCE_TEXT, CSB_SOURCE_PDF } CsbSourceType;
 typedef struct {
     char *text;
     double x0, x1; /* points from the left edge; text input: column index */
+    double y0, y1; /* points from the top (PDF); text input: the line's */
 } CsbCell;
 
 typedef struct {
     int page;        /* 1-based; 0 for text input */
     double y0, y1;   /* points from the top of the page; text: line index */
     double size;     /* font size in points; 0 for text input */
-    gboolean bold;   /* the line's first glyph is in a bold face */
+    gboolean bold;   /* most of the line's glyphs are in a bold face */
     gboolean furniture; /* running header, footer or page number */
+    gboolean footnote;  /* a footnote at the foot of the page */
     char *text;      /* the whole line, cells joined by a tab */
     GPtrArray *cells; /* CsbCell*, left to right */
 } CsbLine;
@@ -38,6 +41,7 @@ typedef struct {
     char *sha256;     /* of the file's bytes */
     int n_pages;      /* 0 for text input */
     double page_width, page_height; /* of the first page, points */
+    double body_size; /* font size of most of the text; 0 for text input */
     GPtrArray *lines; /* CsbLine*, in reading order; blank lines kept for text */
 } CsbDocument;
 
@@ -45,6 +49,8 @@ typedef struct {
  * reason a person can act on ("an HTML page saved with a .pdf name, not a
  * report: download it again"). */
 CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag);
+/* The same for a file's bytes already in memory (sniffed like a file). */
+CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbDiag *diag);
 /* Build a document from text already in memory (tests, .txt/.md input). */
 CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len);
 void csb_document_free(CsbDocument *doc);
@@ -55,6 +61,11 @@ CsbLine *csb_document_add_line(CsbDocument *doc, int page, double y0, double y1)
 void csb_line_add_cell(CsbLine *line, const char *text, double x0, double x1);
 void csb_line_finish(CsbLine *line); /* sets line->text from its cells */
 CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDiag *diag);
+/* Mark furniture and footnotes and set body_size (layout.c). */
+void csb_layout_annotate(CsbDocument *doc);
+/* A text line that is a footnote: it starts with a superscript number
+ * ("¹ The areas for improvement ...") or a Markdown "[^1]:". */
+gboolean csb_layout_is_footnote_text(const char *text);
 
 /* sha256 of a file's bytes, or NULL with *err_msg set. */
 char *csb_ingest_hash_file(const char *path, char **err_msg);

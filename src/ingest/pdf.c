@@ -1,11 +1,13 @@
 /* pdf.c - PDF input with poppler-glib, in process.
  *
- * Poppler gives every character of a page with its box. We rebuild the
- * page as physical lines (segments whose vertical extents overlap), order
+ * Poppler gives every character of a page with its box and font. We rebuild
+ * the page as physical lines (runs whose vertical extents overlap), order
  * each line left to right, and split it into cells at wide horizontal gaps.
  * That is how a judgement table reads correctly even when poppler's own
- * text order interleaves its columns. Running headers and footers (lines in
- * the top or bottom band that repeat across pages) are marked furniture.
+ * text order interleaves its columns. Footnote markers (small raised
+ * digits) become Unicode superscripts, as the text versions of reports
+ * write them. The page layout is then annotated by layout.c (running
+ * headers, footers and footnotes).
  */
 #include "ingest.h"
 
@@ -13,11 +15,15 @@
 #include <poppler.h>
 #include <string.h>
 
+/* A run of characters poppler emitted together on one line. */
 typedef struct {
     GString *text;
     double x0, y0, x1, y1;
-    double size;
-    gboolean bold;
+    double size;       /* mean font size of the run, superscripts aside */
+    double size_sum;
+    int n_chars, n_bold;
+    gboolean pending_space;
+    double last_size, last_bottom, last_height; /* of the last ordinary character */
 } Segment;
 
 static void segment_free(gpointer p)
@@ -54,8 +60,29 @@ static PopplerTextAttributes *attr_at(GList **cursor, int i)
     return NULL;
 }
 
+static gboolean font_is_bold(const char *name)
+{
+    return name && (strstr(name, "Bold") || strstr(name, "bold") || strstr(name, "Black") ||
+                    strstr(name, "Heavy") || strstr(name, ",BoldItalic"));
+}
+
+static gunichar superscript_digit(gunichar c)
+{
+    static const gunichar sup[10] = {0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
+                                     0x2075, 0x2076, 0x2077, 0x2078, 0x2079};
+    return sup[c - '0'];
+}
+
+/* Horizontal gap (points) above which two runs on a line are different
+ * cells: wider than any justified word space, narrower than a table gutter. */
+static double cell_gap(double size)
+{
+    return MAX(size, 6.0) * 0.95;
+}
+
 /* Split poppler's text into segments: runs of characters on one line. A run
- * also breaks where the next character jumps backwards or far ahead. */
+ * breaks where the next character jumps backwards, far ahead, or off the
+ * line. */
 static GPtrArray *page_segments(PopplerPage *page)
 {
     GPtrArray *segs = g_ptr_array_new_with_free_func(segment_free);
@@ -78,45 +105,64 @@ static GPtrArray *page_segments(PopplerPage *page)
             cur = NULL;
             continue;
         }
-        double h = r->y2 - r->y1;
-        gboolean space = g_unichar_isspace(c);
-        if (cur && !space) {
+        if (c == (gunichar)-1 || c == (gunichar)-2)
+            break; /* poppler promises UTF-8; stop rather than misread */
+        gboolean space = g_unichar_isspace(c) || c == 0xA0;
+        if (space) {
+            if (cur)
+                cur->pending_space = TRUE;
+            continue;
+        }
+        if (c < 0x20 || c == 0xFFFD || (c >= 0xFFF0 && c <= 0xFFFF))
+            continue;
+        if (!isfinite(r->x1) || !isfinite(r->x2) || !isfinite(r->y1) || !isfinite(r->y2))
+            continue;
+        PopplerTextAttributes *a = attr_at(&cursor, (int)i);
+        double size = a && a->font_size > 0 && a->font_size < 1000 ? a->font_size
+                                                                   : MAX(r->y2 - r->y1, 1.0);
+        double h = MAX(r->y2 - r->y1, 1.0);
+        gboolean superscript = FALSE;
+        if (cur) {
             double gap = r->x1 - cur->x1;
             double band = MAX(cur->y1 - cur->y0, h);
-            gboolean same_line = fabs((r->y1 + r->y2) / 2 - (cur->y0 + cur->y1) / 2) < band * 0.6;
-            if (!same_line || gap < -band || gap > band * 1.6)
+            double mid = (r->y1 + r->y2) / 2;
+            gboolean same_line = mid > cur->y0 - band * 0.1 && mid < cur->y1 + band * 0.1;
+            superscript = c >= '0' && c <= '9' && size < cur->last_size * 0.8 &&
+                          gap < cur->last_size * 0.5 && gap > -1 &&
+                          r->y2 < cur->last_bottom - cur->last_height * 0.15;
+            if (!same_line || gap < -band || gap > cell_gap(MAX(cur->size, size)))
                 cur = NULL;
         }
         if (!cur) {
-            if (space)
-                continue;
             cur = g_new0(Segment, 1);
             cur->text = g_string_new(NULL);
             cur->x0 = r->x1;
             cur->y0 = r->y1;
             cur->x1 = r->x2;
             cur->y1 = r->y2;
-            PopplerTextAttributes *a = attr_at(&cursor, (int)i);
-            if (a) {
-                cur->size = a->font_size;
-                cur->bold = a->font_name && (strstr(a->font_name, "Bold") ||
-                                             strstr(a->font_name, "bold") ||
-                                             strstr(a->font_name, "Black"));
-            }
+            cur->size = size;
             g_ptr_array_add(segs, cur);
-        }
-        if (space) {
-            if (cur->text->len && cur->text->str[cur->text->len - 1] != ' ')
+            superscript = FALSE;
+        } else if (cur->pending_space || r->x1 - cur->x1 > MAX(size, 1.0) * 0.2) {
+            /* A space character, or a visible gap without one: a word break. */
+            if (!superscript)
                 g_string_append_c(cur->text, ' ');
+        }
+        cur->pending_space = FALSE;
+        if (superscript) {
+            g_string_append_unichar(cur->text, superscript_digit(c));
+            cur->x1 = MAX(cur->x1, r->x2);
             continue;
         }
-        if (c == 0xFFFD || (c < 0x20))
-            continue;
-        /* A visible gap with no space character is still a word break. */
-        if (cur->text->len && cur->text->str[cur->text->len - 1] != ' ' &&
-            r->x1 - cur->x1 > MAX(h, 1.0) * 0.25)
-            g_string_append_c(cur->text, ' ');
         g_string_append_unichar(cur->text, c);
+        cur->last_size = size;
+        cur->last_bottom = r->y2;
+        cur->last_height = h;
+        cur->size_sum += size;
+        cur->n_chars++;
+        if (a && font_is_bold(a->font_name))
+            cur->n_bold++;
+        cur->size = cur->size_sum / cur->n_chars;
         cur->x1 = MAX(cur->x1, r->x2);
         cur->y0 = MIN(cur->y0, r->y1);
         cur->y1 = MAX(cur->y1, r->y2);
@@ -127,16 +173,58 @@ static GPtrArray *page_segments(PopplerPage *page)
     return segs;
 }
 
+/* A cell that is only a list marker ("12.", "2.1", "(a)", a bullet glyph)
+ * belongs with the text after it, however wide the gap. */
+static gboolean is_marker(const char *s)
+{
+    const char *p = s;
+    if (!*p)
+        return FALSE;
+    if (g_utf8_strlen(s, 8) == 1) {
+        gunichar c = g_utf8_get_char(s);
+        return !g_unichar_isalnum(c) || (c >= 0xF000 && c <= 0xF0FF);
+    }
+    int digits = 0;
+    while (g_ascii_isdigit(*p)) {
+        p++;
+        digits++;
+    }
+    if (digits && digits <= 3) {
+        if (*p == '.' && p[1] == '\0')
+            return TRUE;
+        if (*p == '.' && g_ascii_isdigit(p[1])) {
+            p++;
+            while (g_ascii_isdigit(*p))
+                p++;
+            return *p == '\0' || (*p == '.' && p[1] == '\0');
+        }
+        return FALSE;
+    }
+    return (p[0] == '(' && g_ascii_isalpha(p[1]) && p[2] == ')' && !p[3]) ||
+           (g_ascii_isalpha(p[0]) && p[1] == ')' && !p[2]);
+}
+
+static void add_cell(CsbLine *line, const char *text, double x0, double x1, double y0,
+                     double y1)
+{
+    csb_line_add_cell(line, text, x0, x1);
+    CsbCell *c = line->cells->pdata[line->cells->len - 1];
+    c->y0 = y0;
+    c->y1 = y1;
+}
+
 /* Group segments into physical lines and emit them as cells. */
 static void add_page_lines(CsbDocument *doc, PopplerPage *page, int page_no)
 {
     GPtrArray *segs = page_segments(page);
     g_ptr_array_sort(segs, segment_by_y);
+    GPtrArray *row = g_ptr_array_new();
+    GString *cell = g_string_new(NULL);
     guint i = 0;
     while (i < segs->len) {
         Segment *first = segs->pdata[i];
         double y0 = first->y0, y1 = first->y1;
-        GPtrArray *row = g_ptr_array_new();
+        g_ptr_array_set_size(row, 0);
         g_ptr_array_add(row, first);
         guint j = i + 1;
         for (; j < segs->len; j++) {
@@ -148,87 +236,51 @@ static void add_page_lines(CsbDocument *doc, PopplerPage *page, int page_no)
         }
         g_ptr_array_sort(row, segment_by_x);
         CsbLine *line = csb_document_add_line(doc, page_no, y0, y1);
-        GString *cell = g_string_new(NULL);
-        double cx0 = 0, cx1 = 0, size = 0;
+        g_string_truncate(cell, 0);
+        double cx0 = 0, cx1 = 0, cy0 = 0, cy1 = 0, size = 0, chars = 0, weighted = 0, bold = 0;
+        gboolean marker_pending = FALSE;
         for (guint k = 0; k < row->len; k++) {
             Segment *s = row->pdata[k];
-            char *t = g_strstrip(g_strdup(s->text->str));
             size = MAX(size, s->size);
-            if (k == 0) {
-                line->bold = s->bold;
-                line->size = s->size;
-            }
-            if (cell->len && s->x0 - cx1 > MAX(s->size, 8.0) * 1.6) {
-                csb_line_add_cell(line, cell->str, cx0, cx1);
+            weighted += s->size * s->n_chars;
+            bold += s->n_bold;
+            chars += s->n_chars;
+            if (cell->len && !marker_pending && s->x0 - cx1 > cell_gap(s->size)) {
+                add_cell(line, cell->str, cx0, cx1, cy0, cy1);
                 g_string_truncate(cell, 0);
             }
-            if (!cell->len)
+            if (!cell->len) {
                 cx0 = s->x0;
-            else
+                cy0 = s->y0;
+                cy1 = s->y1;
+            } else {
                 g_string_append_c(cell, ' ');
-            g_string_append(cell, t);
-            cx1 = s->x1;
+            }
+            cy0 = MIN(cy0, s->y0);
+            cy1 = MAX(cy1, s->y1);
+            g_string_append(cell, s->text->str);
+            marker_pending = line->cells->len == 0 && is_marker(cell->str);
+            cx1 = MAX(cx1, s->x1);
             line->y0 = MIN(line->y0, s->y0);
             line->y1 = MAX(line->y1, s->y1);
-            g_free(t);
         }
         if (cell->len)
-            csb_line_add_cell(line, cell->str, cx0, cx1);
-        g_string_free(cell, TRUE);
-        if (!line->size)
-            line->size = size;
+            add_cell(line, cell->str, cx0, cx1, cy0, cy1);
+        /* The line's size: the mean over its characters, to half a point. */
+        line->size = chars > 0 ? round(weighted / chars * 2) / 2 : size;
+        line->bold = chars > 0 && bold >= chars * 0.6;
         csb_line_finish(line);
-        g_ptr_array_free(row, TRUE);
         i = j;
     }
+    g_string_free(cell, TRUE);
+    g_ptr_array_free(row, TRUE);
     g_ptr_array_free(segs, TRUE);
-}
-
-/* Key for recognising a running header or footer: the text with digits
- * removed ("Page 3 of 40" and "Page 4 of 40" are the same furniture). */
-static char *furniture_key(const char *text)
-{
-    GString *s = g_string_new(NULL);
-    for (const char *p = text; *p; p++)
-        if (!g_ascii_isdigit(*p))
-            g_string_append_c(s, *p);
-    char *k = csb_text_fold(s->str);
-    g_string_free(s, TRUE);
-    return k;
-}
-
-static void mark_furniture(CsbDocument *doc)
-{
-    if (doc->page_height <= 0)
-        return;
-    double band = doc->page_height * 0.09;
-    GHashTable *pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (guint i = 0; i < doc->lines->len; i++) {
-        CsbLine *l = doc->lines->pdata[i];
-        if (l->y0 > band && l->y1 < doc->page_height - band)
-            continue;
-        char *k = furniture_key(l->text);
-        guint n = GPOINTER_TO_UINT(g_hash_table_lookup(pages, k));
-        g_hash_table_replace(pages, k, GUINT_TO_POINTER(n + 1));
-    }
-    for (guint i = 0; i < doc->lines->len; i++) {
-        CsbLine *l = doc->lines->pdata[i];
-        if (l->y0 > band && l->y1 < doc->page_height - band)
-            continue;
-        char *k = furniture_key(l->text);
-        guint n = GPOINTER_TO_UINT(g_hash_table_lookup(pages, k));
-        gboolean number_only = *k == '\0';
-        if (number_only || (doc->n_pages >= 3 && n * 3 >= (guint)doc->n_pages))
-            l->furniture = TRUE;
-        g_free(k);
-    }
-    g_hash_table_destroy(pages);
 }
 
 CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDiag *diag)
 {
     GError *err = NULL;
-    GBytes *bytes = g_bytes_new(data, len);
+    GBytes *bytes = g_bytes_new_static(data, len);
     PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &err);
     g_bytes_unref(bytes);
     if (!pdf) {
@@ -237,8 +289,10 @@ CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDi
                            "the PDF is encrypted with a password: ask the publisher for an "
                            "unprotected copy");
         else
-            csb_diag_error(diag, path, 0, 0, "not a readable PDF (%s): it may be truncated; "
-                           "download it again", err ? err->message : "unknown error");
+            csb_diag_error(diag, path, 0, 0,
+                           "not a readable PDF (%s): it may be truncated or damaged; "
+                           "download it again",
+                           err ? err->message : "unknown error");
         g_clear_error(&err);
         return NULL;
     }
@@ -248,7 +302,7 @@ CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDi
         PopplerPage *page = poppler_document_get_page(pdf, p);
         if (!page)
             continue;
-        if (p == 0)
+        if (doc->page_height <= 0)
             poppler_page_get_size(page, &doc->page_width, &doc->page_height);
         add_page_lines(doc, page, p + 1);
         g_object_unref(page);
@@ -256,10 +310,12 @@ CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDi
     g_object_unref(pdf);
     if (doc->lines->len == 0) {
         csb_diag_error(diag, path, 0, 0,
-                       "the PDF has no text layer (a scanned image?): csbrief cannot read it");
+                       doc->n_pages ? "the PDF has no text layer (a scanned image?): csbrief "
+                                      "cannot read it"
+                                    : "the PDF has no pages: download it again");
         csb_document_free(doc);
         return NULL;
     }
-    mark_furniture(doc);
+    csb_layout_annotate(doc);
     return doc;
 }

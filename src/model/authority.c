@@ -8,8 +8,9 @@
 
 struct CsbAuthorities {
     GPtrArray *rows;   /* CsbAuthority*, owned */
-    GHashTable *names; /* folded name -> CsbAuthority* (first wins) */
-    GPtrArray *keys;   /* folded names, for search; char* owned by names */
+    GHashTable *names; /* folded name -> GPtrArray of CsbAuthority* (canonical first) */
+    int longest;       /* words in the longest folded name */
+    char *checksum;    /* sha256 of the table file's bytes */
 };
 
 static void authority_free(gpointer p)
@@ -42,15 +43,35 @@ static GPtrArray *split_list(const char *s)
     return out;
 }
 
+static int count_words(const char *folded)
+{
+    int n = *folded ? 1 : 0;
+    for (const char *p = folded; *p; p++)
+        n += *p == ' ';
+    return n;
+}
+
+/* Index a name: a name shared by several authorities (the deliberate
+ * multi-authority aliases) keeps all of them, canonical owners first. */
 static void index_name(CsbAuthorities *t, const char *name, CsbAuthority *a)
 {
     char *k = csb_text_fold(name);
-    if (!*k || g_hash_table_contains(t->names, k)) {
+    if (!*k) {
         g_free(k);
         return;
     }
-    g_hash_table_insert(t->names, k, a);
-    g_ptr_array_add(t->keys, k);
+    GPtrArray *owners = g_hash_table_lookup(t->names, k);
+    if (!owners) {
+        owners = g_ptr_array_new();
+        g_hash_table_insert(t->names, k, owners);
+        t->longest = MAX(t->longest, count_words(k));
+    } else {
+        g_free(k);
+    }
+    for (guint i = 0; i < owners->len; i++)
+        if (owners->pdata[i] == a)
+            return;
+    g_ptr_array_add(owners, a);
 }
 
 CsbAuthorities *csb_authorities_load(const char *path, CsbDiag *diag)
@@ -72,8 +93,15 @@ CsbAuthorities *csb_authorities_load(const char *path, CsbDiag *diag)
     }
     CsbAuthorities *t = g_new0(CsbAuthorities, 1);
     t->rows = g_ptr_array_new_with_free_func(authority_free);
-    t->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    t->keys = g_ptr_array_new();
+    t->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)g_ptr_array_unref);
+    char *err = NULL;
+    gsize bytes = 0;
+    char *raw = csb_file_read(path, &bytes, &err);
+    t->checksum = raw ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)raw, bytes)
+                      : g_strdup("");
+    g_free(raw);
+    g_free(err);
     for (guint r = 0; r < csv->rows->len; r++) {
         CsbAuthority *a = g_new0(CsbAuthority, 1);
         a->name = g_strdup(csb_csv_get(csv, r, c[0]));
@@ -110,8 +138,8 @@ void csb_authorities_free(CsbAuthorities *t)
 {
     if (!t)
         return;
-    g_ptr_array_free(t->keys, TRUE);
     g_hash_table_destroy(t->names);
+    g_free(t->checksum);
     g_ptr_array_free(t->rows, TRUE);
     g_free(t);
 }
@@ -135,11 +163,13 @@ static const char *const suffixes[] = {" metropolitan borough council",
                                        " borough council", " city council", " council",
                                        " local authority", " children s services"};
 
-const CsbAuthority *csb_authorities_find(const CsbAuthorities *t, const char *name)
+/* The owners of a name, trying it as written and then without council-style
+ * wrappers ("London Borough of", "County Council", ...). */
+static GPtrArray *lookup_loosely(const CsbAuthorities *t, const char *name)
 {
     char *k = csb_text_fold(name);
-    const CsbAuthority *a = g_hash_table_lookup(t->names, k);
-    for (int round = 0; !a && round < 2; round++) {
+    GPtrArray *owners = g_hash_table_lookup(t->names, k);
+    for (int round = 0; !owners && round < 2; round++) {
         char *s = k;
         for (guint i = 0; i < G_N_ELEMENTS(prefixes); i++)
             if (g_str_has_prefix(s, prefixes[i]))
@@ -152,10 +182,26 @@ const CsbAuthority *csb_authorities_find(const CsbAuthorities *t, const char *na
         char *stripped = g_strdup(s);
         g_free(k);
         k = stripped;
-        a = g_hash_table_lookup(t->names, k);
+        owners = g_hash_table_lookup(t->names, k);
     }
     g_free(k);
-    return a;
+    return owners;
+}
+
+const CsbAuthority *csb_authorities_find(const CsbAuthorities *t, const char *name)
+{
+    GPtrArray *owners = lookup_loosely(t, name);
+    return owners && owners->len ? owners->pdata[0] : NULL;
+}
+
+guint csb_authorities_find_all(const CsbAuthorities *t, const char *name,
+                               const CsbAuthority **out, guint max)
+{
+    GPtrArray *owners = lookup_loosely(t, name);
+    guint n = 0;
+    for (guint i = 0; owners && i < owners->len && n < max; i++)
+        out[n++] = owners->pdata[i];
+    return n;
 }
 
 const CsbAuthority *csb_authorities_by_code(const CsbAuthorities *t, const char *code)
@@ -178,31 +224,59 @@ const CsbAuthority *csb_authorities_by_urn(const CsbAuthorities *t, const char *
     return NULL;
 }
 
-const CsbAuthority *csb_authorities_search(const CsbAuthorities *t, const char *text)
+gboolean csb_authorities_match(const CsbAuthorities *t, const char *text, CsbAuthorityMatch *m)
 {
+    memset(m, 0, sizeof *m);
     char *hay = csb_text_fold(text);
-    char *padded = g_strconcat(" ", hay, " ", NULL);
-    const CsbAuthority *best = NULL;
-    glong best_pos = G_MAXLONG;
-    size_t best_len = 0;
-    for (guint i = 0; i < t->keys->len; i++) {
-        const char *k = t->keys->pdata[i];
-        char *needle = g_strconcat(" ", k, " ", NULL);
-        const char *hit = strstr(padded, needle);
-        if (hit) {
-            glong pos = hit - padded;
-            size_t len = strlen(k);
-            if (pos < best_pos || (pos == best_pos && len > best_len)) {
-                best_pos = pos;
-                best_len = len;
-                best = g_hash_table_lookup(t->names, k);
+    /* Word starts, then at each start (earliest first) the longest name. */
+    GArray *starts = g_array_new(FALSE, FALSE, sizeof(gsize));
+    for (gsize i = 0; hay[i]; i++)
+        if (i == 0 || hay[i - 1] == ' ')
+            g_array_append_val(starts, i);
+    gsize n_words = starts->len;
+    GString *key = g_string_new(NULL);
+    gboolean found = FALSE;
+    for (gsize w = 0; w < n_words && !found; w++) {
+        gsize from = g_array_index(starts, gsize, w);
+        for (gsize len = MIN((gsize)t->longest, n_words - w); len >= 1 && !found; len--) {
+            gsize to = w + len < n_words ? g_array_index(starts, gsize, w + len) - 1
+                                         : strlen(hay);
+            g_string_assign(key, "");
+            g_string_append_len(key, hay + from, (gssize)(to - from));
+            GPtrArray *owners = g_hash_table_lookup(t->names, key->str);
+            if (owners && owners->len) {
+                found = TRUE;
+                m->offset = from;
+                m->words = (guint)len;
+                m->name = g_strdup(key->str);
+                for (guint i = 0; i < owners->len && m->n < G_N_ELEMENTS(m->authorities); i++)
+                    m->authorities[m->n++] = owners->pdata[i];
             }
         }
-        g_free(needle);
     }
-    g_free(padded);
+    g_string_free(key, TRUE);
+    g_array_free(starts, TRUE);
     g_free(hay);
-    return best;
+    return found;
+}
+
+void csb_authority_match_clear(CsbAuthorityMatch *m)
+{
+    g_free(m->name);
+    memset(m, 0, sizeof *m);
+}
+
+const CsbAuthority *csb_authorities_search(const CsbAuthorities *t, const char *text)
+{
+    CsbAuthorityMatch m;
+    const CsbAuthority *a = csb_authorities_match(t, text, &m) ? m.authorities[0] : NULL;
+    csb_authority_match_clear(&m);
+    return a;
+}
+
+const char *csb_authorities_checksum(const CsbAuthorities *t)
+{
+    return t->checksum;
 }
 
 const char *csb_authorities_suggest(const CsbAuthorities *t, const char *name)

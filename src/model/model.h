@@ -181,9 +181,29 @@ const CsbAuthority *csb_authorities_at(const CsbAuthorities *t, guint i);
 const CsbAuthority *csb_authorities_find(const CsbAuthorities *t, const char *name);
 const CsbAuthority *csb_authorities_by_code(const CsbAuthorities *t, const char *dfe_code);
 const CsbAuthority *csb_authorities_by_urn(const CsbAuthorities *t, const char *urn);
+/* Every authority a name can mean (several for the deliberate
+ * multi-authority aliases such as "Achieving for Children"), canonical
+ * owners first. Returns how many were stored in out (at most max). */
+guint csb_authorities_find_all(const CsbAuthorities *t, const char *name,
+                               const CsbAuthority **out, guint max);
 /* The authority whose name (or alias) occurs in text at the earliest
- * position, preferring the longest name there. NULL when none does. */
+ * position, preferring the longest name there. NULL when none does. For a
+ * name several authorities share, the first of them: use
+ * csb_authorities_match to see them all. */
 const CsbAuthority *csb_authorities_search(const CsbAuthorities *t, const char *text);
+/* The same search, telling which name matched, where, and every authority
+ * it can mean. */
+typedef struct {
+    char *name;     /* the matched name, folded (owned) */
+    gsize offset;   /* byte offset in the folded text */
+    guint words;    /* length of the name in words */
+    guint n;        /* authorities it can mean (1 unless ambiguous) */
+    const CsbAuthority *authorities[8];
+} CsbAuthorityMatch;
+gboolean csb_authorities_match(const CsbAuthorities *t, const char *text, CsbAuthorityMatch *m);
+void csb_authority_match_clear(CsbAuthorityMatch *m);
+/* sha256 of the table file the authorities were loaded from. */
+const char *csb_authorities_checksum(const CsbAuthorities *t);
 /* Nearest canonical name for a "did you mean" hint, or NULL. */
 const char *csb_authorities_suggest(const CsbAuthorities *t, const char *name);
 

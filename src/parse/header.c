@@ -1,127 +1,236 @@
-/* header.c - what kind of report this is, whose, when and by whom: the
- * title, authority, inspection dates, publication date and lead inspector.
+/* header.c - when and by whom: the title, the inspection dates, the
+ * publication date and the lead inspector.
+ *
+ * Reports label these ("Inspection dates:", "Report published:", "Lead
+ * inspector:", "Reporting inspector"), on the cover or, for the lead
+ * inspector of SIF reports, in "The inspection team" at the end. Letters
+ * (focused and monitoring visits, JTAIs) state the dates in their first
+ * sentence and name their inspectors in a sentence or the sign-off; the
+ * lead inspector of a letter is the first His (or Her) Majesty's Inspector
+ * it names. An LGA peer challenge's lead is its "Lead peer".
  */
 #include "parse.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-/* Title phrases, most specific first. Matched against the folded text of
- * the first blocks of the report. */
-static const struct {
-    const char *phrase;
-    CsbKind kind;
-} kind_signals[] = {
-    {"joint targeted area inspection", CSB_KIND_JTAI},
-    {"focused visit to", CSB_KIND_FOCUSED_VISIT},
-    {"monitoring visit to", CSB_KIND_MONITORING_VISIT},
-    {"monitoring visit of", CSB_KIND_MONITORING_VISIT},
-    {"inspection of safeguarding and looked after children services", CSB_KIND_SLAC},
-    {"inspection of services for children in need of help and protection", CSB_KIND_SIF},
-    {"inspection of looked after children services", CSB_KIND_LAC},
-    {"arrangements for the protection of children", CSB_KIND_CHILD_PROTECTION},
-    {"local authority children s services", CSB_KIND_ILACS},
-    {"review of the effectiveness of the local safeguarding children board", CSB_KIND_LSCB_REVIEW},
-    {"peer challenge", CSB_KIND_PEER_CHALLENGE},
-    {"peer review", CSB_KIND_PEER_CHALLENGE},
-};
+/* Labels, matched case-insensitively at the start of a line. */
+static const char *const date_labels[] = {"Inspection dates", "Inspection date",
+                                          "Dates of inspection", "Date of inspection",
+                                          "Dates of the inspection", "Dates of visit",
+                                          "Date of visit", "Visit dates", "Visit date",
+                                          "Review dates", "Review date"};
+static const char *const published_labels[] = {"Report published", "Published",
+                                               "Publication date", "Date of publication",
+                                               "Date published"};
+static const char *const lead_labels[] = {"Lead inspector", "Reporting inspector",
+                                          "Lead peer", "Lead reviewer"};
 
-CsbKind csb_parse_kind(const GPtrArray *blocks)
-{
-    GString *head = g_string_new(NULL);
-    for (guint i = 0; i < blocks->len && i < 30; i++) {
-        g_string_append(head, ((CsbBlock *)blocks->pdata[i])->text);
-        g_string_append_c(head, ' ');
-    }
-    char *folded = csb_text_fold(head->str);
-    g_string_free(head, TRUE);
-    CsbKind kind = CSB_KIND_UNKNOWN;
-    for (guint i = 0; i < G_N_ELEMENTS(kind_signals) && kind == CSB_KIND_UNKNOWN; i++)
-        if (strstr(folded, kind_signals[i].phrase))
-            kind = kind_signals[i].kind;
-    g_free(folded);
-    return kind;
-}
-
-static int month_number(const char *word)
-{
-    static const char *const months[] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
-    for (int m = 0; m < 12; m++)
-        if (g_ascii_strncasecmp(word, months[m], 3) == 0 &&
-            (strlen(word) == 3 || g_ascii_strcasecmp(word, months[m]) == 0 ||
-             (strlen(word) == 4 && word[3] == '.')))
-            return m + 1;
-    return 0;
-}
-
-/* Tokens of a date phrase: numbers (with ordinal suffixes dropped) and
- * month names; everything else ("to", "-", "and", "–") separates them. */
-gboolean csb_parse_date_range(const char *text, CsbDate *start, CsbDate *end)
-{
-    int day[4] = {0}, mon[4] = {0}, year[4] = {0};
-    int nd = 0, nm = 0, ny = 0;
-    char *f = csb_text_fold(text);
-    char **words = g_strsplit(f, " ", -1);
-    g_free(f);
-    for (char **w = words; *w; w++) {
-        char *p = *w;
-        if (g_ascii_isdigit(*p)) {
-            int v = atoi(p);
-            if (v >= 1900 && v < 2100) {
-                if (ny < 4)
-                    year[ny++] = v;
-            } else if (v >= 1 && v <= 31 && nd < 4) {
-                day[nd++] = v;
-            }
-        } else if (month_number(p) && nm < 4) {
-            mon[nm++] = month_number(p);
-        }
-        if (ny >= 2 || (ny == 1 && nd >= 2 && nm >= 1))
-            break;
-    }
-    g_strfreev(words);
-    if (nd == 0 || nm == 0 || ny == 0)
-        return FALSE;
-    CsbDate s = {year[0], mon[0], day[0]};
-    CsbDate e = {ny > 1 ? year[1] : year[0], nm > 1 ? mon[1] : mon[0], nd > 1 ? day[1] : day[0]};
-    /* "21 December 2025 to 9 January 2026" is written with both years;
-     * "1 to 12 December" shares its month and year. */
-    if (ny == 1 && nm > 1 && csb_date_compare(s, e) > 0)
-        s.year--;
-    if (!csb_date_valid(s) || !csb_date_valid(e) || csb_date_compare(s, e) > 0)
-        return FALSE;
-    *start = s;
-    *end = e;
-    return TRUE;
-}
-
-/* Text after a label such as "Inspection dates:" in a block, or NULL. */
-static const char *after_label(const char *text, const char *label)
+/* Text after label at the start of s ("Lead inspector: X" -> "X"), "" when
+ * the label ends the line, NULL when s does not start with it. */
+static const char *after_label(const char *s, const char *label)
 {
     size_t n = strlen(label);
-    if (g_ascii_strncasecmp(text, label, n) != 0)
+    if (g_ascii_strncasecmp(s, label, n) != 0)
         return NULL;
-    const char *p = text + n;
-    while (*p == ':' || *p == ' ')
+    const char *p = s + n;
+    if (*p && *p != ':' && *p != ' ' && *p != '\t' && g_utf8_get_char(p) != 0x2013 &&
+        g_utf8_get_char(p) != 0x2014)
+        return NULL; /* "Published" is not "Publishedx" */
+    while (*p == ':' || *p == ' ' || *p == '\t' || *p == '-' || (guchar)*p == 0xE2) {
+        if ((guchar)*p == 0xE2) { /* en or em dash */
+            gunichar c = g_utf8_get_char(p);
+            if (c != 0x2013 && c != 0x2014)
+                break;
+            p = g_utf8_next_char(p);
+            continue;
+        }
         p++;
-    return *p ? p : NULL;
+    }
+    return p;
 }
 
-/* "Rachel Fairhurst, His Majesty's Inspector" -> "Rachel Fairhurst". */
+static const char *after_any(const char *s, const char *const *labels, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        const char *v = after_label(s, labels[i]);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+/* A line's text without a leading bullet or markdown emphasis. */
+static char *line_plain(const CsbLine *l)
+{
+    char *t = csb_parse_line_text(l);
+    GString *s = g_string_new(NULL);
+    const char *p = t;
+    while (*p == ' ' || *p == '-' || *p == '*' || *p == '#')
+        p++;
+    gunichar c = g_utf8_get_char(p);
+    if (c == 0x2022 || c == 0x25FC || c == 0x25AA || (c >= 0xF000 && c <= 0xF0FF))
+        p = g_utf8_next_char(p);
+    for (; *p; p++)
+        if (!(p[0] == '*' && p[1] == '*'))
+            g_string_append_c(s, *p);
+        else
+            p++;
+    g_free(t);
+    char *out = csb_text_squash(s->str);
+    g_string_free(s, TRUE);
+    return out;
+}
+
+/* "Rachel Fairhurst, His Majesty's Inspector" -> "Rachel Fairhurst";
+ * "Marie McGuinness Senior HMI" -> "Marie McGuinness"; "Steve Crocker LGA
+ * Associate" -> "Steve Crocker". NULL when nothing is left. */
 static char *inspector_name(const char *s)
 {
-    char *name = g_strdup(s);
-    static const char *const cuts[] = {",", " HMI", " Her Majesty", " His Majesty",
-                                       " Ofsted Inspector", " Social Care Regulatory"};
+    char *clean = csb_parse_clean(s);
+    char *name = csb_text_squash(clean);
+    g_free(clean);
+    static const char *const cuts[] = {",", " Senior HMI", " HMI", " Her Majesty", " His Majesty",
+                                       " Her Majesty’s", " Ofsted Inspector", " OI",
+                                       " Social Care Regulatory", " LGA", " (", ";",
+                                       " Associate", " Independent Consultant", " Ofsted"};
     for (guint i = 0; i < G_N_ELEMENTS(cuts); i++) {
         char *c = strstr(name, cuts[i]);
-        if (c)
+        if (c && (c != name))
             *c = '\0';
     }
     char *t = csb_text_squash(name);
     g_free(name);
+    gsize n = strlen(t);
+    while (n && (t[n - 1] == '.' || t[n - 1] == ' '))
+        t[--n] = '\0';
+    /* A name has a capital letter and no digits. */
+    gboolean ok = n > 1 && g_unichar_isupper(g_utf8_get_char(t));
+    for (const char *p = t; ok && *p; p++)
+        if (g_ascii_isdigit(*p))
+            ok = FALSE;
+    if (!ok) {
+        g_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+static gboolean body_line(const CsbLine *l)
+{
+    return !l->furniture && !l->footnote;
+}
+
+/* "His Majesty's Inspectors for this visit were A, B and C." -> "A". */
+static char *inspector_from_sentence(const char *text)
+{
+    static const char *const leads[] = {"inspectors for this visit were ",
+                                        "inspectors for this inspection were ",
+                                        "inspectors for the visit were ",
+                                        "the lead inspector was ", "the visit was led by ",
+                                        "the inspection was led by ", "inspectors were "};
+    char *lower = g_utf8_strdown(text, -1);
+    char *name = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(leads) && !name; i++) {
+        const char *hit = strstr(lower, leads[i]);
+        if (!hit)
+            continue;
+        const char *from = text + (hit - lower) + strlen(leads[i]);
+        char *first = g_strdup(from);
+        char *cut = first + strcspn(first, ",.;(");
+        *cut = '\0';
+        char *and = strstr(first, " and ");
+        if (and)
+            *and = '\0';
+        name = inspector_name(first);
+        g_free(first);
+    }
+    g_free(lower);
+    return name;
+}
+
+/* The first signatory of a letter followed by an HMI title line. */
+static char *inspector_from_signature(const CsbDocument *doc)
+{
+    for (guint i = 0; i < doc->lines->len; i++) {
+        const CsbLine *l = doc->lines->pdata[i];
+        char *f = csb_text_fold(l->text);
+        gboolean yours = g_str_has_prefix(f, "yours sincerely") ||
+                         g_str_has_prefix(f, "yours faithfully");
+        g_free(f);
+        if (!yours)
+            continue;
+        for (guint k = i + 1; k + 1 < doc->lines->len && k < i + 30; k++) {
+            const CsbLine *n = doc->lines->pdata[k];
+            const CsbLine *next = doc->lines->pdata[k + 1];
+            if (!*n->text || !body_line(n))
+                continue;
+            for (guint m = k + 1; m < doc->lines->len && !*next->text; m++)
+                next = doc->lines->pdata[m];
+            if (strstr(next->text, "Majesty") || strstr(next->text, "HMI"))
+                return inspector_name(n->text);
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* The first line that is only a date or a date range, near the top (peer
+ * challenges: "7th to 9th November 2023"). */
+static gboolean date_line(const char *text, CsbDate *s, CsbDate *e)
+{
+    char *f = csb_text_fold(text);
+    gboolean only_dates = TRUE;
+    char **w = g_strsplit(f, " ", -1);
+    static const char *const ok[] = {"to", "and", "st", "nd", "rd", "th", "january", "february",
+                                     "march", "april", "may", "june", "july", "august",
+                                     "september", "october", "november", "december"};
+    for (char **p = w; *p && only_dates; p++) {
+        gboolean fine = g_ascii_isdigit(**p) || !**p;
+        for (guint i = 0; i < G_N_ELEMENTS(ok) && !fine; i++)
+            fine = strcmp(*p, ok[i]) == 0;
+        only_dates = fine;
+    }
+    g_strfreev(w);
+    g_free(f);
+    return only_dates && csb_parse_date_range(text, s, e);
+}
+
+/* The title as written: the heading blocks before the body (in text, the
+ * lines of the first paragraph), up to the first label such as "Inspection
+ * dates". */
+static char *read_title(CsbParse *p)
+{
+    GString *title = g_string_new(NULL);
+    gboolean text = p->doc->type == CSB_SOURCE_TEXT;
+    const CsbBlock *prev = NULL;
+    for (guint i = 0; i < p->blocks->len && i < 8; i++) {
+        const CsbBlock *b = p->blocks->pdata[i];
+        gboolean short_text = b->type == CSB_BLOCK_TEXT && b->number == 0 && strlen(b->text) < 120;
+        gboolean part = b->type == CSB_BLOCK_HEADING ||
+                        (text && short_text && (!prev || b->first_line == prev->last_line + 1));
+        if (!part)
+            break;
+        const char *stop = NULL;
+        for (guint k = 0; k < G_N_ELEMENTS(date_labels) && !stop; k++)
+            stop = strstr(b->text, date_labels[k]);
+        CsbDate ds, de;
+        if ((stop == b->text && title->len) || date_line(b->text, &ds, &de))
+            break;
+        GString *piece = g_string_new_len(b->text, stop ? stop - b->text : -1);
+        if (piece->len && title->len < 300) {
+            if (title->len)
+                g_string_append_c(title, ' ');
+            g_string_append(title, piece->str);
+        }
+        g_string_free(piece, TRUE);
+        if (stop)
+            break;
+        prev = b;
+    }
+    char *clean = csb_parse_clean(title->str);
+    g_string_free(title, TRUE);
+    char *t = csb_text_squash(clean);
+    g_free(clean);
     if (!*t) {
         g_free(t);
         return NULL;
@@ -129,56 +238,88 @@ static char *inspector_name(const char *s)
     return t;
 }
 
-void csb_parse_header(CsbInspection *in, const CsbDocument *doc, const GPtrArray *blocks,
-                      const CsbAuthorities *authorities, CsbDiag *diag)
+static gboolean is_letter(CsbKind k)
 {
-    GString *title = g_string_new(NULL);
-    for (guint i = 0; i < blocks->len && i < 60; i++) {
-        const CsbBlock *b = blocks->pdata[i];
-        const char *v;
-        if (i < 6 && b->type == CSB_BLOCK_HEADING && title->len < 200) {
-            if (title->len)
-                g_string_append_c(title, ' ');
-            g_string_append(title, b->text);
+    return k == CSB_KIND_FOCUSED_VISIT || k == CSB_KIND_MONITORING_VISIT || k == CSB_KIND_JTAI;
+}
+
+static void read_labels(CsbParse *p)
+{
+    CsbInspection *in = p->in;
+    const CsbDocument *doc = p->doc;
+    for (guint i = 0; i < doc->lines->len; i++) {
+        const CsbLine *l = doc->lines->pdata[i];
+        if (!body_line(l) || !*l->text)
+            continue;
+        char *t = line_plain(l);
+        const char *next_text = NULL;
+        char *next = NULL;
+        for (guint k = i + 1; k < doc->lines->len && k < i + 4 && !next; k++) {
+            const CsbLine *n = doc->lines->pdata[k];
+            if (body_line(n) && *n->text)
+                next = line_plain(n);
         }
-        if (!csb_date_valid(in->start) &&
-            ((v = after_label(b->text, "Inspection dates")) ||
-             (v = after_label(b->text, "Inspection date")) ||
-             (v = after_label(b->text, "Dates of visit"))))
-            csb_parse_date_range(v, &in->start, &in->end);
-        if (!csb_date_valid(in->published) &&
-            ((v = after_label(b->text, "Published")) ||
-             (v = after_label(b->text, "Report published")))) {
+        next_text = next ? next : "";
+        const char *v;
+        /* Dates and publication are cover items: the first 80 lines. */
+        if (i < 80 && !csb_date_valid(in->start) &&
+            (v = after_any(t, date_labels, G_N_ELEMENTS(date_labels)))) {
+            if (!csb_parse_date_range(*v ? v : next_text, &in->start, &in->end))
+                csb_parse_warn_at(p, i, "the inspection dates '%s' cannot be read as dates",
+                                  *v ? v : next_text);
+        }
+        if (i < 80 && !csb_date_valid(in->published) &&
+            (v = after_any(t, published_labels, G_N_ELEMENTS(published_labels)))) {
             CsbDate s, e;
-            if (csb_parse_date_range(v, &s, &e))
+            if (csb_parse_date_range(*v ? v : next_text, &s, &e))
                 in->published = s;
         }
-        if (!in->lead_inspector && ((v = after_label(b->text, "Lead inspector")) ||
-                                    (v = after_label(b->text, "Reporting inspector"))))
-            in->lead_inspector = inspector_name(v);
+        if (!in->lead_inspector && (v = after_any(t, lead_labels, G_N_ELEMENTS(lead_labels))))
+            in->lead_inspector = inspector_name(*v ? v : next_text);
+        g_free(t);
+        g_free(next);
     }
-    if (!csb_date_valid(in->start)) {
-        /* Letters: "the focused visit to X children's services on 4 and 5 July 2023". */
-        for (guint i = 0; i < blocks->len && i < 60 && !csb_date_valid(in->start); i++) {
-            const CsbBlock *b = blocks->pdata[i];
-            const char *on = strstr(b->text, " on ");
-            if (on && (strstr(b->text, "visit") || strstr(b->text, "inspection")))
-                csb_parse_date_range(on + 4, &in->start, &in->end);
-        }
-    }
-    in->title = title->len ? g_string_free(title, FALSE) : (g_string_free(title, TRUE), NULL);
+}
 
-    const CsbAuthority *a = NULL;
-    for (guint i = 0; !a && i < blocks->len && i < 40; i++)
-        a = csb_authorities_search(authorities, ((CsbBlock *)blocks->pdata[i])->text);
-    if (a) {
-        in->authority = g_strdup(a->name);
-        in->authority_code = g_strdup(a->dfe_code);
-    } else {
-        csb_diag_warn(diag, doc->path, 0, 0,
-                      "no authority named in the report's opening pages matches "
-                      "data/authorities.csv; add its name as an alias there");
+/* Letters: "... the focused visit to X children's services on 4 and 5 July
+ * 2023." and "This inspection took place from 4 to 8 March 2024." */
+static void read_letter(CsbParse *p)
+{
+    CsbInspection *in = p->in;
+    for (guint i = 0; i < p->blocks->len && i < 80; i++) {
+        const CsbBlock *b = p->blocks->pdata[i];
+        if (b->type != CSB_BLOCK_TEXT && b->type != CSB_BLOCK_HEADING)
+            continue;
+        char *lower = g_utf8_strdown(b->text, -1);
+        if (!csb_date_valid(in->start) &&
+            (strstr(lower, "visit") || strstr(lower, "inspection") || strstr(lower, "took place")))
+            csb_parse_date_range(b->text, &in->start, &in->end);
+        if (!in->lead_inspector)
+            in->lead_inspector = inspector_from_sentence(b->text);
+        g_free(lower);
+    }
+    if (!in->lead_inspector)
+        in->lead_inspector = inspector_from_signature(p->doc);
+}
+
+void csb_parse_header(CsbParse *p)
+{
+    CsbInspection *in = p->in;
+    if (!is_letter(in->kind))
+        in->title = read_title(p);
+    else if (p->title_block < p->blocks->len)
+        in->title = csb_parse_clean(((CsbBlock *)p->blocks->pdata[p->title_block])->text);
+    read_labels(p);
+    if (is_letter(in->kind) && (!csb_date_valid(in->start) || !in->lead_inspector))
+        read_letter(p);
+    for (guint i = 0; i < p->doc->lines->len && i < 60 && !csb_date_valid(in->start); i++) {
+        const CsbLine *l = p->doc->lines->pdata[i];
+        if (body_line(l))
+            date_line(l->text, &in->start, &in->end);
     }
     if (!csb_date_valid(in->start))
-        csb_diag_warn(diag, doc->path, 0, 0, "no inspection dates found in the report");
+        csb_diag_warn(p->diag, p->doc->path, 0, 0,
+                      "no inspection dates found (no 'Inspection dates:' line on the cover)");
+    if (!in->lead_inspector && in->kind != CSB_KIND_JTAI)
+        csb_diag_warn(p->diag, p->doc->path, 0, 0, "no lead inspector named in the report");
 }

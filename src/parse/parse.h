@@ -1,12 +1,15 @@
 /* parse.h - turning a CsbDocument into a CsbInspection.
  *
  * Owns: recognising the kind of report, reading its header (authority,
- * dates, lead inspector), its judgements (by cell position, never guessed),
- * its areas for improvement / recommendations / priority actions, and its
- * numbered paragraphs with their section headings and pages.
+ * provider, dates, lead inspector), its judgements (by cell position, never
+ * guessed), its areas for improvement / recommendations / priority actions,
+ * its numbered paragraphs with their section headings and pages, and the
+ * parse cache (parsed records kept by content hash).
  *
  * Pipeline inside the stage: lines -> blocks (paragraph-sized runs of text,
- * furniture dropped) -> header, judgements, findings, paragraphs.
+ * furniture and footnotes dropped) -> kind, header, judgements, findings,
+ * paragraphs. Each step reads the document and the blocks and adds to the
+ * record; none of them reads the file.
  */
 #ifndef CSB_PARSE_H
 #define CSB_PARSE_H
@@ -16,7 +19,7 @@
 
 /* Parse a document. Never fails on content: what cannot be read is left
  * empty and reported as a warning in diag naming where. Returns NULL only
- * when the document is not a report at all (an error is added then). */
+ * when the document is not a report at all (one error is added then). */
 CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *authorities,
                                   CsbDiag *diag);
 
@@ -24,6 +27,23 @@ CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *
  * cannot be read as a report. */
 CsbInspection *csb_parse_file(const char *path, const CsbAuthorities *authorities,
                               CsbDiag *diag);
+
+/* Like csb_parse_file, but keeps each parsed record in cache_dir (created if
+ * missing) as <sha256 of the file>.rec, keyed also by the record format
+ * and the authority table, so a re-run over unchanged files does no PDF
+ * work. A missing, stale or corrupt entry is parsed again and rewritten
+ * atomically. cache_dir NULL means no cache. The record's file is path as
+ * given, whatever it was when cached. Warnings found when the report was
+ * first parsed are kept with the entry and added to diag again. */
+CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorities,
+                                const char *cache_dir, CsbDiag *diag);
+
+/* Dates written in reports: "1 to 12 December 2025", "21 May - 01 June
+ * 2012", "6 July 2015 – 30 July 2015", "4 and 5 July 2023", "7th to 9th
+ * November 2023", "5 to 9 December 2022 and 14 to 15 February 2023" (start
+ * of the first part, end of the last). Returns TRUE when a range (or a
+ * single date) was read; start <= end. */
+gboolean csb_parse_date_range(const char *text, CsbDate *start, CsbDate *end);
 
 /* ---- stage internals (shared by the files of src/parse) -------------- */
 
@@ -41,21 +61,52 @@ typedef struct {
     int page;
     guint first_line; /* index into doc->lines */
     guint last_line;
+    double x0;        /* PDF: left edge of the first line */
+    double indent;    /* PDF: left edge of the following lines */
+    gboolean bold;
+    double size;
 } CsbBlock;
 
 GPtrArray *csb_parse_blocks(const CsbDocument *doc); /* CsbBlock*, owned */
 
-CsbKind csb_parse_kind(const GPtrArray *blocks);
-void csb_parse_header(CsbInspection *in, const CsbDocument *doc, const GPtrArray *blocks,
-                      const CsbAuthorities *authorities, CsbDiag *diag);
-void csb_parse_judgements(CsbInspection *in, const CsbDocument *doc, const GPtrArray *blocks,
-                          CsbDiag *diag);
-void csb_parse_findings(CsbInspection *in, const GPtrArray *blocks);
-void csb_parse_paragraphs(CsbInspection *in, const GPtrArray *blocks);
+/* What a block turned out to be, once a step has claimed it. */
+enum { CSB_ROLE_NONE, CSB_ROLE_FINDINGS };
 
-/* Dates written in reports: "1 to 12 December 2025", "21 May - 01 June
- * 2012", "6 July 2015 – 30 July 2015", "4 and 5 July 2023", "7th to 9th
- * November 2023". Returns TRUE when a range (or single date) was read. */
-gboolean csb_parse_date_range(const char *text, CsbDate *start, CsbDate *end);
+/* Everything a parse step needs, in one place. */
+typedef struct {
+    const CsbDocument *doc;
+    const GPtrArray *blocks;
+    const CsbAuthorities *authorities;
+    CsbInspection *in;
+    CsbDiag *diag;
+    guint title_block; /* the block where the title phrase starts, or blocks->len */
+    guint body_end;    /* first block of the back matter (boilerplate, sign-off) */
+    guint8 *roles;     /* CSB_ROLE_* of each block */
+} CsbParse;
+
+/* Warning about a place in the document: "page 3: ..." for PDFs, the line
+ * number for text. line_index indexes doc->lines. */
+void csb_parse_warn_at(CsbParse *p, guint line_index, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
+/* The text of a line with its cells joined by single spaces (owned). */
+char *csb_parse_line_text(const CsbLine *l);
+/* Text with footnote markers (superscript digits) removed, for reading
+ * labels and grades (owned). */
+char *csb_parse_clean(const char *s);
+/* TRUE when the folded text s starts with the folded prefix. */
+gboolean csb_parse_folded_prefix(const char *folded, const char *prefix);
+
+/* Sets p->in->kind and p->title_block. */
+void csb_parse_kind(CsbParse *p);
+void csb_parse_header(CsbParse *p);
+void csb_parse_authority(CsbParse *p);
+void csb_parse_judgements(CsbParse *p);
+/* The judgement table read by cell position (table.c): rows of a label
+ * column and a grade column between lines first and last. */
+void csb_parse_table(CsbParse *p, guint first, guint last,
+                     const char *(*area_for)(const char *label, gpointer data),
+                     gpointer data);
+void csb_parse_findings(CsbParse *p);
+void csb_parse_paragraphs(CsbParse *p);
 
 #endif

@@ -1,0 +1,135 @@
+/* paragraphs.c - the report's body as paragraphs under their headings.
+ *
+ * Graded reports number their paragraphs: each numbered paragraph is kept
+ * with the heading it sits under and its page. List items that follow a
+ * numbered paragraph belong to it (joined with " • "), and so, in text
+ * input, does unnumbered prose that follows it (a text extraction breaks
+ * paragraphs at page breaks; a PDF's layout has already rejoined them).
+ *
+ * Letters, visits and peer challenges do not number paragraphs: their
+ * prose is kept as paragraphs numbered 0, under their headings, so the
+ * comparison can quote headline findings.
+ */
+#include "parse.h"
+
+#include <string.h>
+
+/* Where a "Grade 3 (Adequate)" starts in a heading, or -1. */
+static gssize grade_suffix(const char *s)
+{
+    const char *found = NULL;
+    for (const char *p = strstr(s, "Grade "); p; p = strstr(p + 1, "Grade "))
+        if ((p == s || p[-1] == ' ' || p[-1] == '*') && g_ascii_isdigit(p[6]))
+            found = p;
+    if (!found)
+        return -1;
+    while (found > s && (found[-1] == '*' || found[-1] == ' '))
+        found--;
+    return found - s;
+}
+
+/* A heading's text as a section name: footnote markers and an attached
+ * grade ("Being healthy Grade 2 (Good)") removed. NULL for a heading that
+ * is only a grade: the section stays what it was. */
+static char *section_name(const char *heading)
+{
+    char *clean = csb_parse_clean(heading);
+    gssize at = grade_suffix(clean);
+    if (at >= 0)
+        clean[at] = '\0';
+    char *s = csb_text_squash(clean);
+    g_free(clean);
+    if (!*s) {
+        g_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void set_section(char **section, const char *heading)
+{
+    char *name = section_name(heading);
+    if (!name)
+        return;
+    g_free(*section);
+    *section = name;
+}
+
+static void extend(CsbParagraph *para, const char *sep, const char *more)
+{
+    char *joined = g_strconcat(para->text, sep, more, NULL);
+    g_free(para->text);
+    para->text = csb_text_squash(joined);
+    g_free(joined);
+}
+
+/* A short line ending in a colon ("Within three months:") heads what
+ * follows, like a heading. */
+static gboolean sub_heading(const CsbBlock *b)
+{
+    size_t n = strlen(b->text);
+    return b->type == CSB_BLOCK_TEXT && b->number == 0 && n && n < 60 && b->text[n - 1] == ':';
+}
+
+static void numbered(CsbParse *p)
+{
+    char *section = NULL;
+    CsbParagraph *cur = NULL;
+    for (guint i = 0; i < p->body_end && i < p->blocks->len; i++) {
+        const CsbBlock *b = p->blocks->pdata[i];
+        if (b->type == CSB_BLOCK_HEADING) {
+            set_section(&section, b->text);
+            cur = NULL;
+        } else if (sub_heading(b)) {
+            cur = NULL;
+        } else if (b->type == CSB_BLOCK_TEXT && b->number > 0) {
+            cur = csb_inspection_add_paragraph(p->in, b->number, section, b->text,
+                                               p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
+        } else if (b->type == CSB_BLOCK_BULLET && cur) {
+            extend(cur, " \u2022 ", b->text);
+        } else if (b->type == CSB_BLOCK_TEXT && cur && p->doc->type == CSB_SOURCE_TEXT) {
+            extend(cur, " ", b->text);
+        } else if (b->type == CSB_BLOCK_ROW) {
+            cur = NULL;
+        }
+    }
+    g_free(section);
+}
+
+static void unnumbered(CsbParse *p)
+{
+    gboolean letter = p->in->kind != CSB_KIND_PEER_CHALLENGE;
+    /* Letters start after their subject line; a peer challenge after the
+     * first heading that follows its title. */
+    guint start = p->title_block < p->blocks->len ? p->title_block + 1 : 0;
+    if (!letter)
+        while (start < p->blocks->len &&
+               ((CsbBlock *)p->blocks->pdata[start])->type != CSB_BLOCK_HEADING)
+            start++;
+    char *section = NULL;
+    for (guint i = start; i < p->body_end && i < p->blocks->len; i++) {
+        const CsbBlock *b = p->blocks->pdata[i];
+        if (b->type == CSB_BLOCK_HEADING) {
+            set_section(&section, b->text);
+            continue;
+        }
+        if (p->roles[i] == CSB_ROLE_FINDINGS || b->type != CSB_BLOCK_TEXT || sub_heading(b))
+            continue;
+        GString *text = g_string_new(NULL);
+        if (b->number > 0)
+            g_string_printf(text, "%d. ", b->number);
+        g_string_append(text, b->text);
+        csb_inspection_add_paragraph(p->in, 0, section, text->str,
+                                     p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
+        g_string_free(text, TRUE);
+    }
+    g_free(section);
+}
+
+void csb_parse_paragraphs(CsbParse *p)
+{
+    if (csb_kind_is_graded(p->in->kind))
+        numbered(p);
+    else
+        unnumbered(p);
+}

@@ -1,0 +1,233 @@
+/* table.c - reading a judgement table by position, not by text order.
+ *
+ * A table is a label column and a grade column. Cells left of the grade
+ * column are label fragments, the rest grade fragments. Fragments that
+ * follow each other closely down a column belong together (a label or a
+ * grade wrapping over lines: "Requires / improvement to be / good"); a new
+ * label starts after a vertical gap or at a row number ("2.1"). Each grade
+ * then goes to the label it overlaps most vertically, which is how a grade
+ * set beside the middle of a two-line label, or half above and half below
+ * it, is read correctly. In text input (tab-separated cells) a line is a
+ * row: its label starts a new label and its grade belongs to it, and a line
+ * holding only a grade continues the grade above.
+ */
+#include "parse.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+    GString *text;
+    double y0, y1;
+    guint line; /* first line */
+    int page;
+    gboolean has_grade_cell; /* text input: the label's line has a grade */
+} Fragment;
+
+static Fragment *fragment_new(const char *text, double y0, double y1, guint line, int page)
+{
+    Fragment *f = g_new0(Fragment, 1);
+    f->text = g_string_new(text);
+    f->y0 = y0;
+    f->y1 = y1;
+    f->line = line;
+    f->page = page;
+    return f;
+}
+
+static void fragment_free(gpointer p)
+{
+    Fragment *f = p;
+    g_string_free(f->text, TRUE);
+    g_free(f);
+}
+
+static void fragment_extend(Fragment *f, const char *text, double y1)
+{
+    g_string_append_c(f->text, ' ');
+    g_string_append(f->text, text);
+    f->y1 = MAX(f->y1, y1);
+}
+
+/* "1.", "2.1", "3." at the start of a label: a new row. */
+static gboolean starts_row_number(const char *s)
+{
+    const char *p = s;
+    if (!g_ascii_isdigit(*p))
+        return FALSE;
+    while (g_ascii_isdigit(*p))
+        p++;
+    if (*p == '.' && g_ascii_isdigit(p[1])) {
+        p++;
+        while (g_ascii_isdigit(*p))
+            p++;
+        return *p == ' ' || (*p == '.' && p[1] == ' ');
+    }
+    return *p == '.' && p[1] == ' ';
+}
+
+static double overlap(const Fragment *a, const Fragment *b)
+{
+    return MIN(a->y1, b->y1) - MAX(a->y0, b->y0);
+}
+
+/* A grade column cell: not the first cell of its line, or a cell as far
+ * right as the grade column. */
+static double grade_column(const CsbDocument *doc, guint first, guint last)
+{
+    double x = G_MAXDOUBLE;
+    for (guint i = first; i <= last && i < doc->lines->len; i++) {
+        const CsbLine *l = doc->lines->pdata[i];
+        if (l->furniture || l->footnote)
+            continue;
+        for (guint c = 1; c < l->cells->len; c++)
+            x = MIN(x, ((CsbCell *)l->cells->pdata[c])->x0);
+    }
+    return x;
+}
+
+void csb_parse_table(CsbParse *p, guint first, guint last,
+                     const char *(*area_for)(const char *label, gpointer data), gpointer data)
+{
+    const CsbDocument *doc = p->doc;
+    gboolean pdf = doc->type == CSB_SOURCE_PDF;
+    double gx = grade_column(doc, first, last);
+    if (gx == G_MAXDOUBLE)
+        return;
+    /* The table starts at its first grade cell, or at the label lines
+     * set tight above it (a label taller than its grade). */
+    guint top = first;
+    while (top <= last && top < doc->lines->len) {
+        const CsbLine *l = doc->lines->pdata[top];
+        gboolean has = FALSE;
+        for (guint c = 0; c < l->cells->len && !l->furniture && !l->footnote; c++)
+            has = has || ((CsbCell *)l->cells->pdata[c])->x0 >= gx - (pdf ? 2.0 : 0.0);
+        if (has)
+            break;
+        top++;
+    }
+    while (pdf && top > first) {
+        const CsbLine *above = doc->lines->pdata[top - 1];
+        const CsbLine *l = doc->lines->pdata[top];
+        if (above->furniture || above->footnote || above->page != l->page ||
+            l->y0 - above->y1 > (above->y1 - above->y0) * 0.3)
+            break;
+        top--;
+    }
+    first = top;
+    GPtrArray *labels = g_ptr_array_new_with_free_func(fragment_free);
+    GPtrArray *grades = g_ptr_array_new_with_free_func(fragment_free);
+    Fragment *label = NULL, *grade = NULL;
+    int page = -1;
+    for (guint i = first; i <= last && i < doc->lines->len; i++) {
+        const CsbLine *l = doc->lines->pdata[i];
+        if (l->furniture || l->footnote || !*l->text)
+            continue;
+        if (l->page != page) { /* a table does not run across pages here */
+            label = grade = NULL;
+            page = l->page;
+        }
+        double tol = pdf ? 2.0 : 0.0;
+        gboolean line_has_grade = FALSE, line_has_label = FALSE;
+        for (guint c = 0; c < l->cells->len; c++) {
+            const CsbCell *cell = l->cells->pdata[c];
+            if (cell->x0 >= gx - tol)
+                line_has_grade = TRUE;
+            else
+                line_has_label = TRUE;
+        }
+        for (guint c = 0; c < l->cells->len; c++) {
+            const CsbCell *cell = l->cells->pdata[c];
+            if (!*cell->text)
+                continue;
+            gboolean is_grade = cell->x0 >= gx - tol;
+            double h = cell->y1 - cell->y0;
+            if (!is_grade) {
+                gboolean joins;
+                if (pdf)
+                    joins = label && cell->y0 - label->y1 < h * 0.3 &&
+                            !starts_row_number(cell->text);
+                else
+                    joins = label && !line_has_grade && l->y0 - label->y1 < 0.5 &&
+                            g_unichar_islower(g_utf8_get_char(cell->text));
+                if (joins) {
+                    fragment_extend(label, cell->text, cell->y1);
+                } else {
+                    label = fragment_new(cell->text, cell->y0, cell->y1, i, l->page);
+                    label->has_grade_cell = line_has_grade;
+                    g_ptr_array_add(labels, label);
+                }
+            } else {
+                gboolean joins;
+                if (pdf)
+                    joins = grade && cell->y0 - grade->y1 < h * 0.3;
+                else
+                    joins = grade && !line_has_label && l->y0 - grade->y1 < 0.5;
+                if (joins) {
+                    fragment_extend(grade, cell->text, cell->y1);
+                } else {
+                    grade = fragment_new(cell->text, cell->y0, cell->y1, i, l->page);
+                    g_ptr_array_add(grades, grade);
+                }
+            }
+        }
+    }
+    /* Each grade to the label it overlaps most (on its page). */
+    GPtrArray *assigned = g_ptr_array_new_with_free_func(NULL);
+    g_ptr_array_set_size(assigned, labels->len);
+    for (guint g = 0; g < grades->len; g++) {
+        Fragment *gr = grades->pdata[g];
+        double best = 0;
+        gint pick = -1;
+        for (guint k = 0; k < labels->len; k++) {
+            Fragment *lb = labels->pdata[k];
+            double o = lb->page == gr->page ? overlap(lb, gr) : -1;
+            if (o > best + 1e-6) {
+                best = o;
+                pick = (gint)k;
+            }
+        }
+        if (pick < 0)
+            continue;
+        Fragment *prior = assigned->pdata[pick];
+        if (prior)
+            fragment_extend(prior, gr->text->str, gr->y1);
+        else
+            assigned->pdata[pick] = gr;
+    }
+    for (guint k = 0; k < labels->len; k++) {
+        Fragment *lb = labels->pdata[k];
+        Fragment *gr = assigned->pdata[k];
+        char *label_text = csb_parse_clean(lb->text->str);
+        const char *area = area_for(label_text, data);
+        if (!area || csb_inspection_judgement(p->in, area)) {
+            g_free(label_text);
+            continue;
+        }
+        char *grade_text = gr ? csb_parse_clean(gr->text->str) : g_strdup("");
+        char *squashed = csb_text_squash(grade_text);
+        CsbGrade value = csb_grade_from_text(squashed);
+        char *folded = csb_text_fold(squashed);
+        if (value != CSB_GRADE_NONE) {
+            csb_inspection_add_judgement(p->in, area, value, label_text, squashed,
+                                         pdf ? lb->page : 0);
+        } else if (g_str_has_prefix(folded, "not judged") ||
+                   g_str_has_prefix(folded, "not graded") || strcmp(folded, "n a") == 0) {
+            /* "Not judged" is no grade. */
+        } else if (!*squashed) {
+            csb_parse_warn_at(p, lb->line, "the judgement '%s' has no grade beside it; left empty",
+                              label_text);
+        } else {
+            csb_parse_warn_at(p, lb->line,
+                              "the grade for '%s' reads '%s', which is not a grade; left empty",
+                              label_text, squashed);
+        }
+        g_free(folded);
+        g_free(squashed);
+        g_free(grade_text);
+        g_free(label_text);
+    }
+    g_ptr_array_free(assigned, TRUE);
+    g_ptr_array_free(grades, TRUE);
+    g_ptr_array_free(labels, TRUE);
+}

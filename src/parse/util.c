@@ -1,0 +1,56 @@
+/* util.c - small helpers the parse steps share: warnings that say where,
+ * a line's text, and cleaning footnote markers off labels and grades.
+ */
+#include "parse.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void csb_parse_warn_at(CsbParse *p, guint line_index, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    const CsbLine *l = line_index < p->doc->lines->len ? p->doc->lines->pdata[line_index] : NULL;
+    if (p->doc->type == CSB_SOURCE_PDF)
+        csb_diag_warn(p->diag, p->doc->path, 0, 0, "page %d: %s", l ? l->page : 0, msg);
+    else
+        csb_diag_warn(p->diag, p->doc->path, l ? (int)line_index + 1 : 0, 0, "%s", msg);
+    g_free(msg);
+}
+
+char *csb_parse_line_text(const CsbLine *l)
+{
+    if (l->cells->len <= 1)
+        return g_strdup(l->text);
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < l->cells->len; i++) {
+        if (i)
+            g_string_append_c(s, ' ');
+        g_string_append(s, ((CsbCell *)l->cells->pdata[i])->text);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static gboolean is_superscript(gunichar c)
+{
+    return c == 0xB9 || c == 0xB2 || c == 0xB3 || (c >= 0x2070 && c <= 0x2079);
+}
+
+char *csb_parse_clean(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    for (const char *p = s ? s : ""; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (!is_superscript(c))
+            g_string_append_unichar(out, c);
+    }
+    return g_string_free(out, FALSE);
+}
+
+gboolean csb_parse_folded_prefix(const char *folded, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(folded, prefix, n) == 0 && (folded[n] == '\0' || folded[n] == ' ');
+}
