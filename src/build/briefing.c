@@ -11,7 +11,9 @@
 CsbInspection *csb_build_parse_report(const char *path, const CsbAuthorities *authorities,
                                       const char *cache_dir, CsbDiag *diag)
 {
-    (void)cache_dir; /* until the parse cache lands: csb_parse_cached(path, ..., cache_dir, diag) */
+    /* The parse cache: csb_parse_cached(path, authorities, cache_dir, diag)
+     * once src/parse defines it (declared in parse.h, not yet defined). */
+    (void)cache_dir;
     return csb_parse_file(path, authorities, diag);
 }
 
