@@ -1,8 +1,8 @@
 /* batch.c - one `csbrief build` run over many configs: lock every output
  * folder, learn what each report is about (cheaply when nothing changed),
  * plan one job per briefing, skip those whose inputs are as the manifest
- * recorded, parse the reports the rest need once, render them on a pool of
- * threads, and record what was built. Everything the run does is told to
+ * recorded, parse the reports the rest need once (on threads), render them
+ * in child processes (workers.c), and record what was built. Everything the run does is told to
  * the caller as events, on the caller's thread, one at a time.
  */
 #include "build.h"
@@ -210,10 +210,13 @@ static void refresh_manifest(Run *run, CsbManifest *m)
     csb_file_hashes_foreach(run->hashes, put_stamp, &r);
     for (guint i = 0; i < run->reports->all->len; i++) {
         const CsbReport *rep = run->reports->all->pdata[i];
-        if (rep->sha256 && rep->known)
+        if (rep->sha256 && rep->known) {
             csb_manifest_put_note(m, rep->sha256, rep->authority, rep->error);
+            g_hash_table_add(r.contents, rep->sha256);
+        }
     }
-    /* Keep notes only for contents some file still has. */
+    /* Keep notes only for contents some report of this run or some
+     * stamped file still has. */
     GHashTableIter it;
     gpointer k;
     g_hash_table_iter_init(&it, m->notes);
@@ -310,34 +313,7 @@ static void parse_needed(Run *run, const GPtrArray *jobs)
     g_ptr_array_free(need, TRUE);
 }
 
-/* ---- building on a pool of threads --------------------------------------------- */
-
-typedef struct {
-    CsbJob *job;
-    gboolean finished;
-} Message;
-
-typedef struct {
-    const CsbResources *res;
-    GAsyncQueue *messages;
-} Pool;
-
-static void build_one(gpointer item, gpointer user)
-{
-    CsbJob *j = item;
-    Pool *pool = user;
-    Message *start = g_new0(Message, 1);
-    start->job = j;
-    g_async_queue_push(pool->messages, start);
-    gint64 t0 = g_get_monotonic_time();
-    j->ok = csb_build_briefing(j->spec, j->config, pool->res, j->inspections, j->spec->authority,
-                               j->diag);
-    j->seconds = (double)(g_get_monotonic_time() - t0) / G_TIME_SPAN_SECOND;
-    Message *end = g_new0(Message, 1);
-    end->job = j;
-    end->finished = TRUE;
-    g_async_queue_push(pool->messages, end);
-}
+/* ---- building ----------------------------------------------------------------- */
 
 static char *now_iso(void)
 {
@@ -403,11 +379,26 @@ static void finished(Run *run, CsbJob *j)
         save_manifests(run, FALSE);
 }
 
+static void job_started(CsbJob *j, gpointer data)
+{
+    CsbEvent e = {.kind = CSB_EVENT_BUILDING,
+                  .output = j->spec->output,
+                  .authority = j->spec->authority,
+                  .template_id = j->spec->template_id,
+                  .reasons = j->reasons};
+    emit(data, &e);
+}
+
+static void job_finished(CsbJob *j, gpointer data)
+{
+    finished(data, j);
+}
+
+/* Each job to build, with the parsed reports it reads, rendered in child
+ * processes (workers.c). */
 static void build_all(Run *run, GPtrArray *jobs)
 {
-    Pool pool = {run->res, g_async_queue_new_full(g_free)};
-    GThreadPool *threads = g_thread_pool_new(build_one, &pool, run->jobs, FALSE, NULL);
-    guint pending = 0;
+    GPtrArray *todo = g_ptr_array_new();
     for (guint i = 0; i < jobs->len; i++) {
         CsbJob *j = jobs->pdata[i];
         if (!j->build)
@@ -418,26 +409,12 @@ static void build_all(Run *run, GPtrArray *jobs)
             if (r->inspection)
                 g_ptr_array_add(j->inspections, r->inspection);
         }
-        g_thread_pool_push(threads, j, NULL);
-        pending++;
+        g_ptr_array_add(todo, j);
     }
-    while (pending) {
-        Message *m = g_async_queue_pop(pool.messages);
-        if (m->finished) {
-            pending--;
-            finished(run, m->job);
-        } else {
-            CsbEvent e = {.kind = CSB_EVENT_BUILDING,
-                          .output = m->job->spec->output,
-                          .authority = m->job->spec->authority,
-                          .template_id = m->job->spec->template_id,
-                          .reasons = m->job->reasons};
-            emit(run, &e);
-        }
-        g_free(m);
-    }
-    g_thread_pool_free(threads, FALSE, TRUE);
-    g_async_queue_unref(pool.messages);
+    /* No idle parsing thread may hold a lock when the workers fork. */
+    g_thread_pool_stop_unused_threads();
+    csb_workers_run(todo, run->jobs, run->res, job_started, job_finished, run);
+    g_ptr_array_free(todo, TRUE);
 }
 
 /* ---- the run ---------------------------------------------------------------- */

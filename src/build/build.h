@@ -7,7 +7,8 @@
  * atomically; and the batch around it: many configs and briefings per run,
  * one briefing per authority for 'authority: all', skipping briefings whose
  * inputs have not changed (a manifest beside the outputs), one run at a
- * time per output folder (a lock), briefings rendered in parallel, and
+ * time per output folder (a lock), reports parsed on threads and briefings
+ * rendered in child processes, in parallel, and
  * events a caller turns into a log. The batch is described in
  * docs/nightly.md.
  */
@@ -72,8 +73,10 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const GPtrArray *in
 
 /* Render one briefing to spec->output atomically. inspections are the
  * reports it may use (the batch passes those about the focus and its
- * comparators). Safe to call from several threads at once: each call
- * builds its own font map; res, cfg and inspections are only read. */
+ * comparators). Each call builds its own font map and only reads res, cfg
+ * and inspections; but Cairo's font caches are process-wide, so calls in
+ * parallel threads may differ in line breaks: the batch renders in child
+ * processes (workers.c). */
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                             const CsbResources *res, const GPtrArray *inspections,
                             const char *focus, CsbDiag *diag);
@@ -175,6 +178,10 @@ void csb_manifest_free(CsbManifest *m);
 /* Serialise (the format is in docs/nightly.md). */
 char *csb_manifest_format(const CsbManifest *m, gsize *len);
 gboolean csb_manifest_save(const CsbManifest *m, CsbDiag *diag);
+/* A tab, then s with backslash, tab, newline and carriage return escaped
+ * (the manifest's fields; also the messages of render processes). */
+void csb_field_append(GString *out, const char *s);
+char *csb_field_unescape(const char *s);
 void csb_manifest_put_note(CsbManifest *m, const char *sha256, const char *authority,
                            const char *error);
 /* Replace the entry for e->output (takes ownership). */
@@ -310,6 +317,13 @@ typedef struct {
 } CsbJob;
 
 void csb_job_free(CsbJob *j);
+
+/* Render jobs (CsbJob*, with inspections set) in up to max child
+ * processes at once; started() and finished() are called in this process
+ * as each starts and ends, with job->ok, seconds and diag set. */
+void csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res,
+                     void (*started)(CsbJob *job, gpointer data),
+                     void (*finished)(CsbJob *job, gpointer data), gpointer data);
 
 /* The fixed inputs every briefing shares (csbrief itself, data files,
  * fonts, SOURCE_DATE_EPOCH), with their hashes. */

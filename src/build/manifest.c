@@ -91,7 +91,8 @@ void csb_manifest_put_entry(CsbManifest *m, CsbManifestEntry *e)
 
 /* ---- fields: tab, newline, carriage return and backslash escaped -------- */
 
-static void put_field(GString *out, const char *s)
+
+void csb_field_append(GString *out, const char *s)
 {
     g_string_append_c(out, '\t');
     for (const char *p = s ? s : ""; *p; p++) {
@@ -105,7 +106,7 @@ static void put_field(GString *out, const char *s)
     }
 }
 
-static char *unescape(const char *s)
+char *csb_field_unescape(const char *s)
 {
     GString *out = g_string_new(NULL);
     for (const char *p = s; *p; p++) {
@@ -205,7 +206,7 @@ CsbManifest *csb_manifest_load(const char *dir, CsbDiag *diag)
         guint n = g_strv_length(raw);
         char **f = g_new0(char *, n + 1);
         for (guint k = 0; k < n; k++)
-            f[k] = unescape(raw[k]);
+            f[k] = csb_field_unescape(raw[k]);
         if (!read_record(&r, f, n))
             bad_line = i + 1;
         g_strfreev(f);
@@ -250,7 +251,7 @@ char *csb_manifest_format(const CsbManifest *m, gsize *len)
                                 "# Safe to delete: the next run then rebuilds every briefing.\n");
     if (m->parser_key) {
         g_string_append(out, "parser");
-        put_field(out, m->parser_key);
+        csb_field_append(out, m->parser_key);
         g_string_append_c(out, '\n');
     }
     GPtrArray *keys = sorted_keys(m->stamps);
@@ -259,7 +260,7 @@ char *csb_manifest_format(const CsbManifest *m, gsize *len)
         g_string_append_printf(out, "stamp\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT
                                     "\t%" G_GINT64_FORMAT "\t%" G_GUINT64_FORMAT,
                                s->sha256, s->size, s->mtime_ns, s->ctime_ns, s->inode);
-        put_field(out, keys->pdata[i]);
+        csb_field_append(out, keys->pdata[i]);
         g_string_append_c(out, '\n');
     }
     g_ptr_array_free(keys, TRUE);
@@ -268,7 +269,7 @@ char *csb_manifest_format(const CsbManifest *m, gsize *len)
         const CsbReportNote *n = g_hash_table_lookup(m->notes, keys->pdata[i]);
         g_string_append_printf(out, "note\t%s\t%s", (const char *)keys->pdata[i],
                                n->error ? "unreadable" : "ok");
-        put_field(out, n->error ? n->error : n->authority);
+        csb_field_append(out, n->error ? n->error : n->authority);
         g_string_append_c(out, '\n');
     }
     g_ptr_array_free(keys, TRUE);
@@ -276,16 +277,16 @@ char *csb_manifest_format(const CsbManifest *m, gsize *len)
     for (guint i = 0; i < keys->len; i++) {
         const CsbManifestEntry *e = g_hash_table_lookup(m->entries, keys->pdata[i]);
         g_string_append(out, "briefing");
-        put_field(out, e->output);
-        put_field(out, e->hash);
-        put_field(out, e->built_at);
+        csb_field_append(out, e->output);
+        csb_field_append(out, e->hash);
+        csb_field_append(out, e->built_at);
         g_string_append_printf(out, "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT
                                     "\t%" G_GUINT64_FORMAT "\n",
                                e->stamp.size, e->stamp.mtime_ns, e->stamp.inode);
         for (guint k = 0; k < e->inputs->len; k++) {
             const CsbInput *in = e->inputs->pdata[k];
             g_string_append_printf(out, "input\t%s", in->sha256);
-            put_field(out, in->label);
+            csb_field_append(out, in->label);
             g_string_append_c(out, '\n');
         }
     }
