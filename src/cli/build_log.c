@@ -13,7 +13,7 @@ struct CsbBuildLog {
     gboolean bar_drawn;
     FILE *out, *err;
     char *cwd;
-    const char *current; /* output being built, for the bar */
+    guint built, skipped, failed; /* so far, for the bar */
 };
 
 CsbBuildLog *csb_build_log_new(CsbLogFormat format, gboolean quiet, gboolean bar, FILE *out,
@@ -86,7 +86,7 @@ static void bar_clear(CsbBuildLog *log)
 }
 
 static void bar_draw(CsbBuildLog *log, const char *what, guint done, guint total,
-                     const CsbBatchSummary *counts)
+                     gboolean counts)
 {
     enum { WIDTH = 30 };
     guint fill = total ? (guint)((guint64)done * WIDTH / total) : 0;
@@ -96,8 +96,8 @@ static void bar_draw(CsbBuildLog *log, const char *what, guint done, guint total
     cells[WIDTH] = '\0';
     fprintf(log->err, "\r\033[K[%s] %u/%u", cells, done, total);
     if (counts)
-        fprintf(log->err, "  built %u  skipped %u  failed %u", counts->built, counts->skipped,
-                counts->failed);
+        fprintf(log->err, "  built %u  skipped %u  failed %u", log->built, log->skipped,
+                log->failed);
     if (what)
         fprintf(log->err, "  %s", what);
     fflush(log->err);
@@ -187,7 +187,7 @@ static void text_event(CsbBuildLog *log, const CsbEvent *e)
     case CSB_EVENT_READ:
         print_diag(log, e->diag);
         if (log->bar)
-            bar_draw(log, "reading reports", e->done, e->total, NULL);
+            bar_draw(log, "reading reports", e->done, e->total, FALSE);
         else if (!log->quiet)
             line(log, log->out, "read %s: %s", shown(log, e->report),
                  e->detail ? "cannot be used"
@@ -200,8 +200,9 @@ static void text_event(CsbBuildLog *log, const CsbEvent *e)
         print_diag(log, e->diag);
         break;
     case CSB_EVENT_SKIPPED:
+        log->skipped++;
         if (log->bar)
-            bar_draw(log, NULL, e->done, e->total, NULL);
+            bar_draw(log, NULL, e->done, e->total, TRUE);
         else if (!log->quiet)
             line(log, log->out, "skipped %s: up to date", out);
         break;
@@ -211,19 +212,20 @@ static void text_event(CsbBuildLog *log, const CsbEvent *e)
             line(log, lines, "would build %s: %s", out, why);
         break;
     case CSB_EVENT_BUILDING:
-        log->current = e->output;
         if (log->bar)
-            bar_draw(log, shown(log, e->output), e->done, e->total, NULL);
+            bar_draw(log, shown(log, e->output), e->done, e->total, TRUE);
         break;
     case CSB_EVENT_BUILT:
+        log->built++;
         why = joined(e->reasons);
         print_diag(log, e->diag);
         if (log->bar)
-            bar_draw(log, out, e->done, e->total, NULL);
+            bar_draw(log, out, e->done, e->total, TRUE);
         else if (!log->quiet)
             line(log, log->out, "built %s in %.2fs (%s)", out, e->seconds, why);
         break;
     case CSB_EVENT_FAILED:
+        log->failed++;
         print_diag(log, e->diag);
         line(log, lines, "FAILED %s: %s; the last good PDF was kept", out, first_error(e->diag));
         break;
