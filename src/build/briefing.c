@@ -205,14 +205,17 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
         char iso[11], stamp[32];
         g_snprintf(stamp, sizeof stamp, "%sT00:00:00",
                    csb_date_iso(csb_build_briefing_date(spec, inspections), iso));
-        char *subject = g_strdup_printf("Children's services inspections: %s", focus);
+        char *subject = g_strdup_printf("%s: children's services inspections, %s", tpl->name,
+                                        focus);
+        char *keywords = g_strdup_printf("%s; Ofsted; children's services; inspection; %s",
+                                         focus, tpl->name);
         char *creator = g_strdup_printf("csbrief %s", CSB_VERSION);
-        CsbPdfMeta meta = {doc->cover.title, spec->organisation, subject,
-                           "Ofsted; children's services; inspection; briefing", creator,
+        CsbPdfMeta meta = {doc->running_title, spec->organisation, subject, keywords, creator,
                            iso[0] ? stamp : NULL, tpl->font_body};
         RenderJob job = {layout, &meta};
         ok = csb_build_atomic(spec->output, render_to, &job, mine);
         g_free(subject);
+        g_free(keywords);
         g_free(creator);
     }
     csb_layout_free(layout);

@@ -31,9 +31,12 @@ static void csv_row(GString *out, const CsbInspection *in, const CsbJudgement *j
 int csb_cmd_extract(int argc, char **argv)
 {
     char *format = NULL;
+    char *cache_dir = NULL;
     GOptionEntry entries[] = {
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: csv (default) or json",
          "FORMAT"},
+        {"cache", 0, 0, G_OPTION_ARG_FILENAME, &cache_dir,
+         "Keep parsed records in DIR and reuse them for unchanged files", "DIR"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     if (!csb_cli_parse("extract", "FILE...", "print what was read from reports", entries, &argc,
                        &argv))
@@ -42,12 +45,14 @@ int csb_cmd_extract(int argc, char **argv)
     if (format && !json && strcmp(format, "csv") != 0) {
         fprintf(stderr, "csbrief extract: unknown format '%s': use csv or json\n", format);
         g_free(format);
+        g_free(cache_dir);
         return CSB_EXIT_USAGE;
     }
     g_free(format);
     if (argc < 2) {
         fprintf(stderr, "csbrief extract: no report files given\n"
                         "Try 'csbrief extract --help'.\n");
+        g_free(cache_dir);
         return CSB_EXIT_USAGE;
     }
     CsbDiag *diag = csb_diag_new();
@@ -57,6 +62,7 @@ int csb_cmd_extract(int argc, char **argv)
     if (!authorities) {
         csb_diag_print(diag, stderr);
         csb_diag_free(diag);
+        g_free(cache_dir);
         return CSB_EXIT_USAGE;
     }
     int failed = 0;
@@ -69,7 +75,7 @@ int csb_cmd_extract(int argc, char **argv)
     int written = 0;
     for (int i = 1; i < argc; i++) {
         CsbDiag *one = csb_diag_new();
-        CsbInspection *in = csb_parse_file(argv[i], authorities, one);
+        CsbInspection *in = csb_parse_cached(argv[i], authorities, cache_dir, one);
         if (!in) {
             /* One line: "csbrief: FILE: reason". */
             for (guint k = 0; k < one->items->len; k++) {
@@ -103,5 +109,6 @@ int csb_cmd_extract(int argc, char **argv)
     g_string_free(out, TRUE);
     csb_authorities_free(authorities);
     csb_diag_free(diag);
+    g_free(cache_dir);
     return failed ? CSB_EXIT_FAILED : CSB_EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /* areas.c - the area map (data/areas.csv): what each judgement area is
- * called, what it means in plain English, and which earlier areas its
- * history continues across frameworks.
+ * called, what it means in plain English, which earlier areas its history
+ * continues across frameworks, and how each framework names it. The one
+ * place areas are mapped across frameworks: nothing in code lists them.
  */
 #include "compare.h"
 
@@ -19,6 +20,7 @@ static void area_free(gpointer p)
     g_free(a->short_title);
     g_free(a->plain);
     g_ptr_array_free(a->continues, TRUE);
+    g_ptr_array_free(a->labels, TRUE);
     g_free(a);
 }
 
@@ -41,6 +43,7 @@ CsbAreaMap *csb_areas_load(const char *path, CsbDiag *diag)
             csb_csv_free(csv);
             return NULL;
         }
+    int labels = csb_csv_column(csv, "labels"); /* optional */
     CsbAreaMap *m = g_new0(CsbAreaMap, 1);
     m->areas = g_ptr_array_new_with_free_func(area_free);
     for (guint r = 0; r < csv->rows->len; r++) {
@@ -57,6 +60,12 @@ CsbAreaMap *csb_areas_load(const char *path, CsbDiag *diag)
         g_strfreev(parts);
         a->headline = g_ascii_strcasecmp(csb_csv_get(csv, r, c[5]), "yes") == 0;
         a->order = atoi(csb_csv_get(csv, r, c[6]));
+        a->labels = g_ptr_array_new_with_free_func(g_free);
+        char **names = g_strsplit(labels >= 0 ? csb_csv_get(csv, r, labels) : "", "|", -1);
+        for (char **p = names; *p; p++)
+            if (*g_strstrip(*p))
+                g_ptr_array_add(a->labels, g_strdup(*p));
+        g_strfreev(names);
         g_ptr_array_add(m->areas, a);
     }
     csb_csv_free(csv);

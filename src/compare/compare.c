@@ -1,6 +1,9 @@
-/* compare.c - the whole comparison: the focus authority's full story, a
- * lighter story for each comparator with reports, and how the focus sits
- * among its peers per area and per theme.
+/* compare.c - the whole comparison: the focus authority's story, a story
+ * for each comparator with reports, and how the focus sits among its
+ * peers: per headline area, the current grades of the group; per selected
+ * theme, which peers' reports raise it as a concern or in their latest
+ * findings; and which library themes recur in the latest findings across
+ * the group.
  */
 #include "compare.h"
 
@@ -10,14 +13,26 @@ static void peer_theme_free(gpointer p)
 {
     CsbPeerTheme *t = p;
     g_ptr_array_free(t->names, TRUE);
+    g_ptr_array_free(t->afi_names, TRUE);
     g_free(t);
 }
 
-static CsbGrade latest_grade(const CsbStory *s, const char *area)
+static CsbPeerTheme *peer_theme_new(const CsbTheme *theme)
+{
+    CsbPeerTheme *pt = g_new0(CsbPeerTheme, 1);
+    pt->theme = theme;
+    pt->names = g_ptr_array_new();
+    pt->afi_names = g_ptr_array_new();
+    return pt;
+}
+
+/* The current grade: the latest, unless a later full inspection did not
+ * judge the area (then none). */
+static CsbGrade current_grade(const CsbStory *s, const char *area)
 {
     const CsbAreaHistory *h = csb_story_history(s, area);
     const CsbGradePoint *p = h ? csb_history_latest(h) : NULL;
-    return p ? p->judgement->grade : CSB_GRADE_NONE;
+    return p && !h->not_judged_since ? p->judgement->grade : CSB_GRADE_NONE;
 }
 
 static void summarise_areas(CsbComparison *c)
@@ -28,11 +43,11 @@ static void summarise_areas(CsbComparison *c)
             continue;
         CsbPeerArea *pa = g_new0(CsbPeerArea, 1);
         pa->area = area;
-        pa->focus = latest_grade(c->focus, area->id);
+        pa->focus = current_grade(c->focus, area->id);
         pa->counts[pa->focus]++;
         int focus_rank = csb_grade_rank(pa->focus);
         for (guint k = 0; k < c->peers->len; k++) {
-            CsbGrade g = latest_grade(c->peers->pdata[k], area->id);
+            CsbGrade g = current_grade(c->peers->pdata[k], area->id);
             pa->counts[g]++;
             if (!g || !focus_rank)
                 continue;
@@ -48,13 +63,34 @@ static void summarise_areas(CsbComparison *c)
     }
 }
 
+/* The findings of the story's latest report that has any. */
+static const CsbInspection *latest_with_findings(const CsbStory *s)
+{
+    for (guint i = s->inspections->len; i > 0; i--) {
+        const CsbInspection *in = s->inspections->pdata[i - 1];
+        if (in->findings->len)
+            return in;
+    }
+    return NULL;
+}
+
+/* Do the latest findings of s speak to theme? */
+static gboolean latest_findings_speak_to(const CsbStory *s, const CsbTheme *theme)
+{
+    const CsbInspection *in = latest_with_findings(s);
+    for (guint i = 0; in && i < in->findings->len; i++)
+        if (csb_theme_find(theme, ((const CsbFinding *)in->findings->pdata[i])->text, NULL, NULL))
+            return TRUE;
+    return FALSE;
+}
+
 static void summarise_themes(CsbComparison *c)
 {
     for (guint i = 0; i < c->focus->themes->len; i++) {
         const CsbThemeStory *ft = c->focus->themes->pdata[i];
-        CsbPeerTheme *pt = g_new0(CsbPeerTheme, 1);
-        pt->theme = ft->theme;
-        pt->names = g_ptr_array_new();
+        CsbPeerTheme *pt = peer_theme_new(ft->theme);
+        pt->focus_concern = ft->concerns + ft->mixed > 0;
+        pt->focus_afi = latest_findings_speak_to(c->focus, ft->theme);
         for (guint k = 0; k < c->peers->len; k++) {
             const CsbStory *p = c->peers->pdata[k];
             const CsbThemeStory *ts = p->themes->pdata[i];
@@ -62,9 +98,41 @@ static void summarise_themes(CsbComparison *c)
                 pt->authorities++;
                 g_ptr_array_add(pt->names, p->authority->name);
             }
+            if (latest_findings_speak_to(p, ft->theme)) {
+                pt->afi_authorities++;
+                g_ptr_array_add(pt->afi_names, p->authority->name);
+            }
         }
         g_ptr_array_add(c->peer_themes, pt);
     }
+}
+
+static gint by_authorities(gconstpointer a, gconstpointer b)
+{
+    const CsbPeerTheme *x = *(CsbPeerTheme *const *)a, *y = *(CsbPeerTheme *const *)b;
+    int nx = x->afi_authorities + x->focus_afi, ny = y->afi_authorities + y->focus_afi;
+    return ny - nx;
+}
+
+static void find_recurring_themes(CsbComparison *c, const CsbThemeLibrary *lib)
+{
+    for (guint i = 0; lib && i < csb_themes_count(lib); i++) {
+        CsbPeerTheme *pt = peer_theme_new(csb_themes_at(lib, i));
+        pt->focus_afi = latest_findings_speak_to(c->focus, pt->theme);
+        for (guint k = 0; k < c->peers->len; k++) {
+            const CsbStory *p = c->peers->pdata[k];
+            if (latest_findings_speak_to(p, pt->theme)) {
+                pt->afi_authorities++;
+                g_ptr_array_add(pt->afi_names, p->authority->name);
+            }
+        }
+        if (pt->afi_authorities + pt->focus_afi >= 2)
+            g_ptr_array_add(c->recurring_themes, pt);
+        else
+            peer_theme_free(pt);
+    }
+    /* Stable: library order among equals. */
+    g_ptr_array_sort(c->recurring_themes, by_authorities);
 }
 
 CsbComparison *csb_compare(const CsbCompareInput *input)
@@ -79,11 +147,12 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
     c->missing_peers = g_ptr_array_new();
     c->peer_areas = g_ptr_array_new_with_free_func(g_free);
     c->peer_themes = g_ptr_array_new_with_free_func(peer_theme_free);
+    c->recurring_themes = g_ptr_array_new_with_free_func(peer_theme_free);
     for (guint i = 0; input->comparators && i < input->comparators->len; i++) {
         const CsbAuthority *a = input->comparators->pdata[i];
-        if (a == focus)
+        if (!a || a == focus)
             continue;
-        CsbStory *s = csb_story_new(a, input, FALSE);
+        CsbStory *s = csb_story_new(a, input, TRUE);
         if (s->inspections->len) {
             g_ptr_array_add(c->peers, s);
         } else {
@@ -93,6 +162,7 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
     }
     summarise_areas(c);
     summarise_themes(c);
+    find_recurring_themes(c, input->library);
     return c;
 }
 
@@ -105,5 +175,6 @@ void csb_comparison_free(CsbComparison *c)
     g_ptr_array_free(c->missing_peers, TRUE);
     g_ptr_array_free(c->peer_areas, TRUE);
     g_ptr_array_free(c->peer_themes, TRUE);
+    g_ptr_array_free(c->recurring_themes, TRUE);
     g_free(c);
 }

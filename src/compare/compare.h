@@ -2,10 +2,12 @@
  * a briefing tells.
  *
  * Owns: the area map (data/areas.csv: area titles, plain-English meaning,
- * and which areas continue which across frameworks), per-authority
- * timelines, grade histories and changes on the harmonised scale, areas
- * for improvement tracked across inspections, theme evidence, and the peer
- * group summary. Serialised by compare_json.c / compare_csv.c.
+ * which areas continue which across frameworks, how each framework names
+ * them), per-authority timelines with one inspection read twice kept once,
+ * grade histories and changes on the harmonised scale, areas for
+ * improvement tracked across inspections, theme evidence ranked across
+ * inspections, and the peer group summary. Serialised by compare_json.c /
+ * compare_csv.c; the rules and every output field are in docs/compare.md.
  *
  * Ownership: a CsbComparison owns every story, history, change and track
  * in it; inspections, themes and the area map are borrowed and must
@@ -29,6 +31,9 @@ typedef struct {
                              in_care and care_leavers) */
     gboolean headline; /* a column of the grade matrix */
     int order;
+    GPtrArray *labels; /* char*: how each framework names it ("sif: 2. Children
+                          looked after and achieving permanence"), from the
+                          optional labels column */
 } CsbArea;
 
 typedef struct CsbAreaMap CsbAreaMap;
@@ -53,13 +58,19 @@ typedef struct {
     const char *area;              /* borrowed from the area map or judgement */
     const CsbGradePoint *from, *to; /* borrowed from the history's points */
     int steps;     /* rank(to) - rank(from): negative improved, positive declined */
-    double years;  /* between the two inspections' dates */
+    double years;  /* between the two inspections' dates (0 when not dated) */
+    gboolean dated; /* both inspections have a date, so years means something */
 } CsbChange;
 
 typedef struct {
     const CsbArea *area;   /* borrowed */
     GPtrArray *points;     /* CsbGradePoint*, oldest first, owned */
     GPtrArray *changes;    /* CsbChange*, one per consecutive pair, owned */
+    /* The first full inspection (ILACS or SIF) after the latest point, when
+     * it judged neither this area nor an area continuing it (a
+     * post-April-2026 ILACS for overall effectiveness), or NULL. When set,
+     * the latest grade is not current. */
+    const CsbInspection *not_judged_since;
 } CsbAreaHistory;
 
 /* First and latest points (NULL when the history is empty). */
@@ -72,7 +83,8 @@ const char *csb_afi_status_id(CsbAfiStatus s);
 
 /* Why two findings were judged to be the same weakness. */
 typedef struct {
-    const CsbInspection *inspection; /* the earlier one */
+    const CsbInspection *inspection; /* the other one: earlier in a track's
+                                        earlier list, later in its later list */
     const CsbFinding *finding;
     GPtrArray *themes;       /* char*: theme ids both share */
     GPtrArray *shared_words; /* char*: significant words both use */
@@ -85,6 +97,7 @@ typedef struct {
     CsbAfiStatus status;
     GPtrArray *themes;  /* char*: theme ids the finding speaks to */
     GPtrArray *earlier; /* CsbAfiMatch*: every earlier occurrence, oldest first */
+    GPtrArray *later;   /* CsbAfiMatch*: every later occurrence, oldest first */
 } CsbAfiTrack;
 
 /* A theme's evidence for one authority. */
@@ -100,12 +113,32 @@ typedef struct {
     int strengths, concerns, mixed;
 } CsbThemeStory;
 
+/* The same inspection read from two files (say the text and the PDF of
+ * one report): the story keeps one. */
+typedef struct {
+    const CsbInspection *kept;    /* in the story */
+    const CsbInspection *dropped; /* left out of it */
+    char *reason;                 /* owned: why they are one and why this one */
+} CsbDuplicate;
+
+/* One report in an authority's timeline. */
+typedef struct {
+    const CsbInspection *inspection;
+    gboolean graded;             /* it carries judgements */
+    GPtrArray *headline;         /* const CsbParagraph*: its headline findings
+                                    (borrowed; the array is owned) */
+    GPtrArray *priority_actions; /* const CsbFinding* (borrowed; array owned) */
+} CsbTimelineEntry;
+
 typedef struct {
     const CsbAuthority *authority; /* borrowed */
-    GPtrArray *inspections;  /* const CsbInspection*, oldest first, borrowed */
+    GPtrArray *inspections;  /* const CsbInspection*, oldest first, borrowed,
+                                duplicates left out */
     GPtrArray *histories;    /* CsbAreaHistory*, in area order, owned */
     GPtrArray *afis;         /* CsbAfiTrack*, owned */
     GPtrArray *themes;       /* CsbThemeStory*, in selection order, owned */
+    GPtrArray *timeline;     /* CsbTimelineEntry*, one per inspection, same order, owned */
+    GPtrArray *duplicates;   /* CsbDuplicate*, owned */
 } CsbStory;
 
 /* Latest graded inspection of the story, or NULL. */
@@ -125,6 +158,12 @@ typedef struct {
     const CsbTheme *theme;
     int authorities;        /* peers (focus excluded) whose reports raise it as a concern */
     GPtrArray *names;       /* const char*: their names, borrowed */
+    /* Added: areas for improvement. The latest findings (of the latest
+     * report with any) of these authorities speak to the theme. */
+    gboolean focus_concern; /* the focus's reports raise it as a concern */
+    gboolean focus_afi;     /* the focus's latest findings speak to it */
+    int afi_authorities;    /* peers whose latest findings speak to it */
+    GPtrArray *afi_names;   /* const char*: their names, borrowed */
 } CsbPeerTheme;
 
 /* ---- the whole comparison ---------------------------------------------- */
@@ -146,6 +185,10 @@ typedef struct {
     GPtrArray *peer_areas;   /* CsbPeerArea*, headline areas, owned */
     GPtrArray *peer_themes;  /* CsbPeerTheme*, owned */
     const CsbAreaMap *areas;
+    GPtrArray *recurring_themes; /* CsbPeerTheme*, owned: every library theme the
+                                    latest findings of two or more authorities of
+                                    the group (focus included) speak to, most
+                                    authorities first */
 } CsbComparison;
 
 CsbComparison *csb_compare(const CsbCompareInput *input);
@@ -160,5 +203,23 @@ void csb_comparison_changes_csv(const CsbComparison *c, GString *out);
 CsbStory *csb_story_new(const CsbAuthority *a, const CsbCompareInput *input, gboolean full);
 void csb_story_free(CsbStory *s);
 void csb_compare_track_afis(CsbStory *s, const CsbCompareInput *input);
+
+/* dedup.c: leave out of inspections (const CsbInspection*, sorted) every
+ * report that is another's duplicate; add a CsbDuplicate to duplicates
+ * for each. */
+void csb_compare_dedup(GPtrArray *inspections, GPtrArray *duplicates);
+void csb_duplicate_free(CsbDuplicate *d);
+
+/* timeline.c */
+CsbTimelineEntry *csb_timeline_entry_new(const CsbInspection *in);
+void csb_timeline_entry_free(CsbTimelineEntry *e);
+
+/* history.c: an area's history over inspections (oldest first). */
+CsbAreaHistory *csb_history_build(const CsbArea *area, const CsbAreaMap *areas,
+                                  const GPtrArray *inspections);
+void csb_history_free(CsbAreaHistory *h);
+
+/* The theme ids a text speaks to (char*, owned), in library order. */
+GPtrArray *csb_compare_text_themes(const CsbThemeLibrary *lib, const char *text);
 
 #endif

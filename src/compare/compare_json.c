@@ -1,5 +1,6 @@
 /* compare_json.c - the comparison model as JSON (`csbrief compare`), for
- * checking and for reuse by other tools. Documented in docs/compare.md.
+ * checking and for reuse by other tools. Every field is documented in
+ * docs/compare.md; keep the two in step.
  */
 #include "compare.h"
 
@@ -17,6 +18,14 @@ static void date(GString *o, CsbDate d)
         g_string_append(o, "null");
 }
 
+static void num_or_null(GString *o, int n)
+{
+    if (n > 0)
+        g_string_append_printf(o, "%d", n);
+    else
+        g_string_append(o, "null");
+}
+
 static void strings(GString *o, const GPtrArray *a)
 {
     g_string_append_c(o, '[');
@@ -28,15 +37,72 @@ static void strings(GString *o, const GPtrArray *a)
     g_string_append_c(o, ']');
 }
 
-/* A reference to a report, enough to find it: file, kind, date. */
+/* A reference to a report, enough to find it. */
 static void cite(GString *o, const CsbInspection *in)
 {
+    if (!in) {
+        g_string_append(o, "null");
+        return;
+    }
     g_string_append(o, "{\"file\": ");
     str(o, in->file);
+    g_string_append(o, ", \"authority\": ");
+    str(o, in->authority);
     g_string_append(o, ", \"kind\": ");
     str(o, csb_kind_id(in->kind));
+    g_string_append(o, ", \"kind_title\": ");
+    str(o, csb_kind_title(in->kind));
     g_string_append(o, ", \"date\": ");
     date(o, csb_inspection_date(in));
+    g_string_append_c(o, '}');
+}
+
+/* A paragraph of a report: its number (null when unnumbered), its place
+ * in the report, page (null for text input) and heading. */
+static void paragraph_ref(GString *o, const CsbParagraph *p, int ordinal)
+{
+    g_string_append(o, "\"paragraph\": ");
+    num_or_null(o, p->number);
+    g_string_append_printf(o, ", \"ordinal\": %d, \"page\": ", ordinal);
+    num_or_null(o, p->page);
+    g_string_append(o, ", \"section\": ");
+    str(o, p->section);
+}
+
+static int ordinal_of(const CsbInspection *in, const CsbParagraph *p)
+{
+    for (guint i = 0; i < in->paragraphs->len; i++)
+        if (in->paragraphs->pdata[i] == p)
+            return (int)i + 1;
+    return 0;
+}
+
+static void finding(GString *o, const CsbFinding *f)
+{
+    g_string_append(o, "\"finding_kind\": ");
+    str(o, csb_finding_kind_id(f->kind));
+    g_string_append(o, ", \"text\": ");
+    str(o, f->text);
+    g_string_append(o, ", \"framework_ref\": ");
+    str(o, f->framework_ref);
+    g_string_append(o, ", \"page\": ");
+    num_or_null(o, f->page);
+}
+
+static void judgement(GString *o, const CsbJudgement *j, const CsbAreaMap *areas)
+{
+    g_string_append(o, "{\"area\": ");
+    str(o, j->area);
+    g_string_append(o, ", \"area_title\": ");
+    str(o, csb_areas_title(areas, j->area));
+    g_string_append(o, ", \"grade\": ");
+    str(o, j->grade ? csb_grade_id(j->grade) : NULL);
+    g_string_append_printf(o, ", \"rank\": %d, \"wording\": ", csb_grade_rank(j->grade));
+    str(o, j->wording);
+    g_string_append(o, ", \"label\": ");
+    str(o, j->label);
+    g_string_append(o, ", \"page\": ");
+    num_or_null(o, j->page);
     g_string_append_c(o, '}');
 }
 
@@ -54,44 +120,100 @@ static void point(GString *o, const CsbGradePoint *p)
     str(o, csb_grade_id(p->judgement->grade));
     g_string_append_printf(o, ", \"rank\": %d, \"wording\": ", csb_grade_rank(p->judgement->grade));
     str(o, p->judgement->wording);
+    g_string_append(o, ", \"page\": ");
+    num_or_null(o, p->judgement->page);
     g_string_append_c(o, '}');
 }
 
-static void story(GString *o, const CsbStory *s)
+static const char *direction(int steps)
 {
-    g_string_append(o, "{\n    \"authority\": ");
-    str(o, s->authority->name);
-    g_string_append(o, ", \"authority_code\": ");
-    str(o, s->authority->dfe_code);
-    g_string_append(o, ",\n    \"timeline\": [");
-    for (guint i = 0; i < s->inspections->len; i++) {
-        const CsbInspection *in = s->inspections->pdata[i];
+    return steps < 0 ? "improved" : steps > 0 ? "declined" : "unchanged";
+}
+
+static void timeline(GString *o, const CsbStory *s, const CsbAreaMap *areas)
+{
+    g_string_append(o, "\"timeline\": [");
+    for (guint i = 0; i < s->timeline->len; i++) {
+        const CsbTimelineEntry *e = s->timeline->pdata[i];
+        const CsbInspection *in = e->inspection;
         g_string_append(o, i ? ",\n      " : "\n      ");
         g_string_append(o, "{\"report\": ");
         cite(o, in);
+        g_string_append(o, ", \"title\": ");
+        str(o, in->title);
         g_string_append(o, ", \"start\": ");
         date(o, in->start);
         g_string_append(o, ", \"end\": ");
         date(o, in->end);
+        g_string_append(o, ", \"published\": ");
+        date(o, in->published);
         g_string_append(o, ", \"lead_inspector\": ");
         str(o, in->lead_inspector);
-        g_string_append(o, ", \"judgements\": {");
+        g_string_append(o, ", \"provider\": ");
+        str(o, in->provider);
+        g_string_append_printf(o, ", \"graded\": %s,\n       \"judgements\": [",
+                               e->graded ? "true" : "false");
         for (guint k = 0; k < in->judgements->len; k++) {
-            const CsbJudgement *j = in->judgements->pdata[k];
             g_string_append(o, k ? ", " : "");
-            str(o, j->area);
-            g_string_append(o, ": ");
-            str(o, csb_grade_id(j->grade));
+            judgement(o, in->judgements->pdata[k], areas);
         }
-        g_string_append_printf(o, "}, \"findings\": %u}", in->findings->len);
+        g_string_append(o, "],\n       \"headline_findings\": [");
+        for (guint k = 0; k < e->headline->len; k++) {
+            const CsbParagraph *p = e->headline->pdata[k];
+            g_string_append(o, k ? ", " : "");
+            g_string_append_c(o, '{');
+            paragraph_ref(o, p, ordinal_of(in, p));
+            g_string_append(o, ", \"text\": ");
+            str(o, p->text);
+            g_string_append_c(o, '}');
+        }
+        g_string_append(o, "],\n       \"priority_actions\": [");
+        for (guint k = 0; k < e->priority_actions->len; k++) {
+            g_string_append(o, k ? ", " : "");
+            g_string_append_c(o, '{');
+            finding(o, e->priority_actions->pdata[k]);
+            g_string_append_c(o, '}');
+        }
+        g_string_append_printf(o, "], \"findings\": %u, \"paragraphs\": %u}", in->findings->len,
+                               in->paragraphs->len);
     }
-    g_string_append(o, "],\n    \"areas\": [");
+    g_string_append(o, "]");
+}
+
+static void duplicates(GString *o, const CsbStory *s)
+{
+    g_string_append(o, "\"duplicates\": [");
+    for (guint i = 0; i < s->duplicates->len; i++) {
+        const CsbDuplicate *d = s->duplicates->pdata[i];
+        g_string_append(o, i ? ",\n      " : "\n      ");
+        g_string_append(o, "{\"kept\": ");
+        cite(o, d->kept);
+        g_string_append(o, ", \"dropped\": ");
+        cite(o, d->dropped);
+        g_string_append(o, ", \"reason\": ");
+        str(o, d->reason);
+        g_string_append_c(o, '}');
+    }
+    g_string_append(o, "]");
+}
+
+static void histories(GString *o, const CsbStory *s)
+{
+    g_string_append(o, "\"areas\": [");
     for (guint i = 0; i < s->histories->len; i++) {
         const CsbAreaHistory *h = s->histories->pdata[i];
         g_string_append(o, i ? ",\n      " : "\n      ");
         g_string_append(o, "{\"area\": ");
         str(o, h->area->id);
-        g_string_append(o, ", \"first\": ");
+        g_string_append(o, ", \"title\": ");
+        str(o, h->area->title);
+        g_string_append(o, ", \"framework_labels\": ");
+        strings(o, h->area->labels);
+        g_string_append_printf(o, ",\n       \"headline\": %s, \"current\": %s, \"not_judged_since\": ",
+                               h->area->headline ? "true" : "false",
+                               h->not_judged_since ? "false" : "true");
+        cite(o, h->not_judged_since);
+        g_string_append(o, ",\n       \"first\": ");
         point(o, csb_history_first(h));
         g_string_append(o, ",\n       \"latest\": ");
         point(o, csb_history_latest(h));
@@ -101,43 +223,65 @@ static void story(GString *o, const CsbStory *s)
             g_string_append(o, k ? ",\n         " : "\n         ");
             g_string_append(o, "{\"from\": ");
             point(o, c->from);
-            g_string_append(o, ", \"to\": ");
+            g_string_append(o, ",\n          \"to\": ");
             point(o, c->to);
-            g_string_append_printf(o, ", \"steps\": %d, \"years\": %.1f}", c->steps, c->years);
+            g_string_append_printf(o, ",\n          \"steps\": %d, \"direction\": \"%s\", \"years\": ",
+                                   c->steps, direction(c->steps));
+            if (c->dated)
+                g_string_append_printf(o, "%.1f}", c->years);
+            else
+                g_string_append(o, "null}");
         }
         g_string_append(o, "]}");
     }
-    g_string_append(o, "],\n    \"areas_for_improvement\": [");
+    g_string_append(o, "]");
+}
+
+static void afi_matches(GString *o, const GPtrArray *matches)
+{
+    g_string_append_c(o, '[');
+    for (guint k = 0; k < matches->len; k++) {
+        const CsbAfiMatch *m = matches->pdata[k];
+        g_string_append(o, k ? ",\n          " : "\n          ");
+        g_string_append(o, "{\"report\": ");
+        cite(o, m->inspection);
+        g_string_append(o, ", ");
+        finding(o, m->finding);
+        g_string_append(o, ", \"shared_themes\": ");
+        strings(o, m->themes);
+        g_string_append(o, ", \"shared_words\": ");
+        strings(o, m->shared_words);
+        g_string_append_printf(o, ", \"similarity\": %.2f}", m->similarity);
+    }
+    g_string_append_c(o, ']');
+}
+
+static void afis(GString *o, const CsbStory *s)
+{
+    g_string_append(o, "\"areas_for_improvement\": [");
     for (guint i = 0; i < s->afis->len; i++) {
         const CsbAfiTrack *t = s->afis->pdata[i];
         g_string_append(o, i ? ",\n      " : "\n      ");
         g_string_append(o, "{\"report\": ");
         cite(o, t->inspection);
-        g_string_append(o, ", \"kind\": ");
-        str(o, csb_finding_kind_id(t->finding->kind));
-        g_string_append(o, ", \"text\": ");
-        str(o, t->finding->text);
-        g_string_append(o, ", \"status\": ");
+        g_string_append(o, ", ");
+        finding(o, t->finding);
+        g_string_append(o, ",\n       \"status\": ");
         str(o, csb_afi_status_id(t->status));
         g_string_append(o, ", \"themes\": ");
         strings(o, t->themes);
-        g_string_append(o, ", \"earlier\": [");
-        for (guint k = 0; k < t->earlier->len; k++) {
-            const CsbAfiMatch *m = t->earlier->pdata[k];
-            g_string_append(o, k ? ", " : "");
-            g_string_append(o, "{\"report\": ");
-            cite(o, m->inspection);
-            g_string_append(o, ", \"text\": ");
-            str(o, m->finding->text);
-            g_string_append(o, ", \"shared_themes\": ");
-            strings(o, m->themes);
-            g_string_append(o, ", \"shared_words\": ");
-            strings(o, m->shared_words);
-            g_string_append_printf(o, ", \"similarity\": %.2f}", m->similarity);
-        }
-        g_string_append(o, "]}");
+        g_string_append(o, ",\n       \"earlier\": ");
+        afi_matches(o, t->earlier);
+        g_string_append(o, ",\n       \"later\": ");
+        afi_matches(o, t->later);
+        g_string_append_c(o, '}');
     }
-    g_string_append(o, "],\n    \"themes\": [");
+    g_string_append(o, "]");
+}
+
+static void theme_stories(GString *o, const CsbStory *s)
+{
+    g_string_append(o, "\"themes\": [");
     for (guint i = 0; i < s->themes->len; i++) {
         const CsbThemeStory *t = s->themes->pdata[i];
         g_string_append(o, i ? ",\n      " : "\n      ");
@@ -147,45 +291,84 @@ static void story(GString *o, const CsbStory *s)
         str(o, t->theme->title);
         g_string_append_printf(o, ", \"strengths\": %d, \"concerns\": %d, \"mixed\": %d",
                                t->strengths, t->concerns, t->mixed);
-        g_string_append(o, ",\n       \"evidence\": [");
+        g_string_append(o, ",\n       \"timeline\": [");
+        for (guint k = 0; k < t->timeline->len; k++) {
+            const CsbThemePoint *p = t->timeline->pdata[k];
+            g_string_append(o, k ? ", " : "");
+            g_string_append(o, "{\"report\": ");
+            cite(o, p->inspection);
+            g_string_append_printf(o, ", \"strengths\": %d, \"concerns\": %d, \"mixed\": %d}",
+                                   p->strengths, p->concerns, p->mixed);
+        }
+        g_string_append(o, "],\n       \"evidence\": [");
         for (guint k = 0; k < t->evidence->len; k++) {
             const CsbEvidence *e = t->evidence->pdata[k];
             g_string_append(o, k ? ",\n         " : "\n         ");
             g_string_append(o, "{\"report\": ");
             cite(o, e->inspection);
-            g_string_append_printf(o, ", \"paragraph\": %d, \"page\": %d, \"section\": ",
-                                   e->paragraph->number, e->paragraph->page);
-            str(o, e->paragraph->section);
+            g_string_append(o, ", ");
+            paragraph_ref(o, e->paragraph, e->ordinal);
             g_string_append(o, ", \"tone\": ");
             str(o, csb_tone_id(e->tone));
             g_string_append_printf(o, ", \"score\": %.1f, \"phrases\": ", e->score);
             strings(o, e->phrases);
             g_string_append(o, ", \"why\": ");
             strings(o, e->why);
-            g_string_append(o, ", \"quote\": ");
+            g_string_append(o, ",\n          \"quote\": ");
             str(o, e->quote);
             g_string_append_c(o, '}');
         }
         g_string_append(o, "]}");
     }
-    g_string_append(o, "]\n  }");
+    g_string_append(o, "]");
 }
 
-void csb_comparison_to_json(const CsbComparison *c, GString *o)
+static void story(GString *o, const CsbStory *s, const CsbAreaMap *areas)
 {
-    g_string_append(o, "{\n  \"focus\": ");
-    story(o, c->focus);
-    g_string_append(o, ",\n  \"peers\": [");
-    for (guint i = 0; i < c->peers->len; i++) {
-        g_string_append(o, i ? ",\n  " : "\n  ");
-        story(o, c->peers->pdata[i]);
+    g_string_append(o, "{\n    \"authority\": ");
+    str(o, s->authority->name);
+    g_string_append(o, ", \"authority_code\": ");
+    str(o, s->authority->dfe_code);
+    g_string_append(o, ", \"region\": ");
+    str(o, s->authority->region);
+    g_string_append(o, ",\n    ");
+    timeline(o, s, areas);
+    g_string_append(o, ",\n    ");
+    duplicates(o, s);
+    g_string_append(o, ",\n    ");
+    histories(o, s);
+    g_string_append(o, ",\n    ");
+    afis(o, s);
+    g_string_append(o, ",\n    ");
+    theme_stories(o, s);
+    g_string_append(o, "\n  }");
+}
+
+/* A theme across the group. Recurring themes come from findings only, so
+ * they carry no concern counts (with_concerns FALSE). */
+static void peer_theme(GString *o, const CsbPeerTheme *pt, gboolean with_concerns)
+{
+    g_string_append(o, "{\"theme\": ");
+    str(o, pt->theme->id);
+    g_string_append(o, ", \"title\": ");
+    str(o, pt->theme->title);
+    if (with_concerns) {
+        g_string_append_printf(o, ", \"focus_concern\": %s", pt->focus_concern ? "true" : "false");
+        g_string_append_printf(o, ",\n     \"peers_with_concerns\": %d, \"names\": ",
+                               pt->authorities);
+        strings(o, pt->names);
     }
-    g_string_append(o, "],\n  \"peers_without_reports\": [");
-    for (guint i = 0; i < c->missing_peers->len; i++) {
-        g_string_append(o, i ? ", " : "");
-        str(o, ((const CsbAuthority *)c->missing_peers->pdata[i])->name);
-    }
-    g_string_append(o, "],\n  \"peer_summary\": [");
+    g_string_append_printf(o, ",\n     \"focus_in_latest_findings\": %s",
+                           pt->focus_afi ? "true" : "false");
+    g_string_append_printf(o, ", \"peers_with_it_in_latest_findings\": %d, \"finding_names\": ",
+                           pt->afi_authorities);
+    strings(o, pt->afi_names);
+    g_string_append_c(o, '}');
+}
+
+static void peer_summary(GString *o, const CsbComparison *c)
+{
+    g_string_append(o, "\"peer_summary\": [");
     for (guint i = 0; i < c->peer_areas->len; i++) {
         const CsbPeerArea *pa = c->peer_areas->pdata[i];
         g_string_append(o, i ? ",\n    " : "\n    ");
@@ -201,15 +384,34 @@ void csb_comparison_to_json(const CsbComparison *c, GString *o)
                                   "%d, \"peers_worse\": %d}",
                                pa->counts[0], pa->better, pa->same, pa->worse);
     }
-    g_string_append(o, "],\n  \"peer_themes\": [");
+    g_string_append(o, "]");
+}
+
+void csb_comparison_to_json(const CsbComparison *c, GString *o)
+{
+    g_string_append(o, "{\n  \"focus\": ");
+    story(o, c->focus, c->areas);
+    g_string_append(o, ",\n  \"peers\": [");
+    for (guint i = 0; i < c->peers->len; i++) {
+        g_string_append(o, i ? ",\n  " : "\n  ");
+        story(o, c->peers->pdata[i], c->areas);
+    }
+    g_string_append(o, "],\n  \"peers_without_reports\": [");
+    for (guint i = 0; i < c->missing_peers->len; i++) {
+        g_string_append(o, i ? ", " : "");
+        str(o, ((const CsbAuthority *)c->missing_peers->pdata[i])->name);
+    }
+    g_string_append(o, "],\n  ");
+    peer_summary(o, c);
+    g_string_append(o, ",\n  \"peer_themes\": [");
     for (guint i = 0; i < c->peer_themes->len; i++) {
-        const CsbPeerTheme *pt = c->peer_themes->pdata[i];
         g_string_append(o, i ? ",\n    " : "\n    ");
-        g_string_append(o, "{\"theme\": ");
-        str(o, pt->theme->id);
-        g_string_append_printf(o, ", \"peers_with_concerns\": %d, \"names\": ", pt->authorities);
-        strings(o, pt->names);
-        g_string_append_c(o, '}');
+        peer_theme(o, c->peer_themes->pdata[i], TRUE);
+    }
+    g_string_append(o, "],\n  \"recurring_themes\": [");
+    for (guint i = 0; i < c->recurring_themes->len; i++) {
+        g_string_append(o, i ? ",\n    " : "\n    ");
+        peer_theme(o, c->recurring_themes->pdata[i], FALSE);
     }
     g_string_append(o, "]\n}\n");
 }

@@ -1,6 +1,6 @@
-/* doc.c - the document tree formatters build: rich text, tables, charts
- * and blocks, with their constructors and destructors, and the grade
- * colours every part of a briefing shares.
+/* doc.c - the document tree formatters build: rich text, tables and
+ * blocks, with their constructors and destructors, and the grade colours
+ * every part of a briefing shares. Charts are in chart.c.
  */
 #include "layout.h"
 
@@ -20,23 +20,27 @@ CsbColour csb_colour_parse(const char *hex, CsbColour fallback)
     return (CsbColour){((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0};
 }
 
-/* Luminance falls from outstanding to inadequate's hatched red, so grades
- * stay apart in greyscale; blue against amber/red survives the common
- * colour-vision deficiencies. The grade's words are always printed too. */
+/* Four grades, four steps of lightness, so they stay apart in greyscale:
+ * outstanding dark navy, good mid blue, requires improvement (and the old
+ * adequate) pale amber, inadequate dark red which the renderer also
+ * hatches, so it never relies on lightness alone to differ from outstanding.
+ * Blue against amber and red survives the common colour-vision
+ * deficiencies; and the grade's words are always printed with it. */
 CsbColour csb_grade_fill(CsbGrade g)
 {
+    CsbColour none = {0.93, 0.94, 0.95};
     switch (g) {
     case CSB_GRADE_OUTSTANDING:
-        return csb_colour_parse("#12365f", (CsbColour){0, 0, 0});
+        return csb_colour_parse("#163e6c", none);
     case CSB_GRADE_GOOD:
-        return csb_colour_parse("#4d8ac4", (CsbColour){0, 0, 0});
+        return csb_colour_parse("#6ea6d8", none);
     case CSB_GRADE_REQUIRES_IMPROVEMENT:
     case CSB_GRADE_ADEQUATE:
-        return csb_colour_parse("#f5c767", (CsbColour){0, 0, 0});
+        return csb_colour_parse("#f7d070", none);
     case CSB_GRADE_INADEQUATE:
-        return csb_colour_parse("#b3261e", (CsbColour){0, 0, 0});
+        return csb_colour_parse("#b02a30", none);
     default:
-        return csb_colour_parse("#eceff3", (CsbColour){1, 1, 1});
+        return none;
     }
 }
 
@@ -44,11 +48,10 @@ CsbColour csb_grade_ink(CsbGrade g)
 {
     switch (g) {
     case CSB_GRADE_OUTSTANDING:
-    case CSB_GRADE_GOOD:
     case CSB_GRADE_INADEQUATE:
         return (CsbColour){1, 1, 1};
     default:
-        return (CsbColour){0.1, 0.1, 0.12};
+        return (CsbColour){0.08, 0.09, 0.11};
     }
 }
 
@@ -99,19 +102,32 @@ void csb_rich_free(CsbRich *r)
     g_free(r);
 }
 
-char *csb_rich_markup(const CsbRich *r, const CsbColour *muted)
+static void colour_span(GString *open, GString *close, const CsbColour *c)
+{
+    g_string_append_printf(open, "<span foreground=\"#%02x%02x%02x\">", (int)(c->r * 255 + 0.5),
+                           (int)(c->g * 255 + 0.5), (int)(c->b * 255 + 0.5));
+    g_string_prepend(close, "</span>");
+}
+
+char *csb_rich_text(const CsbRich *r)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; r && i < r->spans->len; i++)
+        g_string_append(s, ((const CsbSpan *)r->spans->pdata[i])->text);
+    return g_string_free(s, FALSE);
+}
+
+char *csb_rich_markup(const CsbRich *r, const CsbColour *muted, const CsbColour *accent)
 {
     GString *m = g_string_new(NULL);
     for (guint i = 0; r && i < r->spans->len; i++) {
         const CsbSpan *s = r->spans->pdata[i];
         char *esc = g_markup_escape_text(s->text, -1);
         GString *open = g_string_new(NULL), *close = g_string_new(NULL);
-        if (s->style & CSB_STYLE_MUTED && muted) {
-            g_string_append_printf(open, "<span foreground=\"#%02x%02x%02x\">",
-                                   (int)(muted->r * 255), (int)(muted->g * 255),
-                                   (int)(muted->b * 255));
-            g_string_prepend(close, "</span>");
-        }
+        if (s->style & CSB_STYLE_ACCENT && accent)
+            colour_span(open, close, accent);
+        else if (s->style & CSB_STYLE_MUTED && muted)
+            colour_span(open, close, muted);
         if (s->style & CSB_STYLE_SMALL) {
             g_string_append(open, "<small>");
             g_string_prepend(close, "</small>");
@@ -132,67 +148,13 @@ char *csb_rich_markup(const CsbRich *r, const CsbColour *muted)
     return g_string_free(m, FALSE);
 }
 
-/* ---- charts ----------------------------------------------------------- */
-
-CsbChart *csb_chart_new(CsbChartKind kind, const char *title, double height)
-{
-    CsbChart *c = g_new0(CsbChart, 1);
-    c->kind = kind;
-    c->title = g_strdup(title);
-    c->columns = g_ptr_array_new_with_free_func(g_free);
-    c->rows = g_ptr_array_new();
-    c->height = height;
-    return c;
-}
-
-CsbChartRow *csb_chart_add_row(CsbChart *c, const char *label)
-{
-    CsbChartRow *r = g_new0(CsbChartRow, 1);
-    r->label = g_strdup(label);
-    r->marks = g_ptr_array_new();
-    g_ptr_array_add(c->rows, r);
-    return r;
-}
-
-CsbChartMark *csb_chart_add_mark(CsbChartRow *row, double x, CsbGrade grade, int arrow)
-{
-    CsbChartMark *m = g_new0(CsbChartMark, 1);
-    m->x = x;
-    m->grade = grade;
-    m->arrow = arrow;
-    g_ptr_array_add(row->marks, m);
-    return m;
-}
-
-void csb_chart_free(CsbChart *c)
-{
-    if (!c)
-        return;
-    for (guint i = 0; i < c->rows->len; i++) {
-        CsbChartRow *r = c->rows->pdata[i];
-        for (guint k = 0; k < r->marks->len; k++) {
-            CsbChartMark *m = r->marks->pdata[k];
-            g_free(m->label);
-            g_free(m);
-        }
-        g_ptr_array_free(r->marks, TRUE);
-        g_free(r->label);
-        g_free(r);
-    }
-    g_ptr_array_free(c->rows, TRUE);
-    g_ptr_array_free(c->columns, TRUE);
-    g_free(c->title);
-    g_free(c->caption);
-    g_free(c);
-}
-
 /* ---- tables ----------------------------------------------------------- */
 
 static void cell_free(gpointer p)
 {
     CsbTableCell *c = p;
     if (!c)
-        return; /* a header column without a heading */
+        return; /* a column with no header */
     csb_rich_free(c->text);
     g_free(c->link);
     g_free(c);
@@ -213,6 +175,7 @@ CsbTable *csb_table_new(int columns, const double *widths)
         sum += widths ? widths[i] : 1.0;
     for (int i = 0; i < columns; i++)
         t->widths[i] = (widths ? widths[i] : 1.0) / sum;
+    t->align = g_new0(PangoAlignment, columns); /* PANGO_ALIGN_LEFT is 0 */
     t->header = g_ptr_array_new_with_free_func(cell_free);
     t->rows = g_ptr_array_new_with_free_func(row_free);
     for (int i = 0; i < columns; i++)
@@ -229,6 +192,12 @@ void csb_table_header(CsbTable *t, int column, const char *text)
     if (t->header->pdata[column])
         cell_free(t->header->pdata[column]);
     t->header->pdata[column] = c;
+}
+
+void csb_table_align(CsbTable *t, int column, PangoAlignment align)
+{
+    if (column >= 0 && column < t->columns)
+        t->align[column] = align;
 }
 
 GPtrArray *csb_table_row(CsbTable *t)
@@ -253,6 +222,7 @@ void csb_table_free(CsbTable *t)
     g_ptr_array_free(t->header, TRUE);
     g_ptr_array_free(t->rows, TRUE);
     g_free(t->widths);
+    g_free(t->align);
     g_free(t);
 }
 
@@ -263,6 +233,7 @@ static void block_free(gpointer p)
     CsbDocBlock *b = p;
     csb_rich_free(b->text);
     csb_rich_free(b->citation);
+    g_free(b->link);
     g_free(b->anchor);
     if (b->items)
         g_ptr_array_free(b->items, TRUE);
@@ -291,6 +262,7 @@ void csb_doc_free(CsbDoc *d)
     g_free(c->date_text);
     g_free(c->logo_path);
     g_free(c->prepared_note);
+    csb_table_free(c->facts);
     g_free(d->running_title);
     g_ptr_array_free(d->blocks, TRUE);
     g_free(d);
@@ -366,5 +338,18 @@ CsbDocBlock *csb_doc_page_break(CsbDoc *d)
 
 CsbDocBlock *csb_doc_contents(CsbDoc *d)
 {
-    return add(d, CSB_BLOCK_CONTENTS);
+    CsbDocBlock *b = add(d, CSB_BLOCK_CONTENTS);
+    b->text = csb_rich_plain("Contents");
+    b->anchor = g_strdup("contents");
+    return b;
+}
+
+CsbDocBlock *csb_doc_cover(CsbDoc *d)
+{
+    return add(d, CSB_BLOCK_COVER);
+}
+
+CsbDocBlock *csb_doc_masthead(CsbDoc *d)
+{
+    return add(d, CSB_BLOCK_MASTHEAD);
 }

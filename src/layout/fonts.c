@@ -7,6 +7,18 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 
+PangoContext *csb_fonts_context(PangoFontMap *map)
+{
+    PangoContext *ctx = pango_font_map_create_context(map);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(ctx, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_language(ctx, pango_language_from_string("en-gb"));
+    return ctx;
+}
+
 PangoFontMap *csb_fonts_map(const char *fonts_dir, CsbDiag *diag)
 {
     FcConfig *cfg = FcConfigCreate();

@@ -45,9 +45,11 @@ typedef struct {
     char *font_body;     /* family names, all bundled in fonts/ */
     char *font_quote;
     double size_body, size_small, size_h1, size_h2, size_h3, size_title;
+    double size_table;   /* table text; default: size_small */
     double leading;      /* line spacing factor */
     CsbColour accent, ink, muted, rule, shade;
     int max_pages;       /* 0: no limit; members-summary: 4 */
+    gboolean section_breaks; /* each top-level heading starts a page */
     GPtrArray *sections; /* char*: section ids in order */
 } CsbTemplate;
 
@@ -62,6 +64,7 @@ typedef enum {
     CSB_STYLE_ITALIC = 1 << 1,
     CSB_STYLE_SMALL = 1 << 2,
     CSB_STYLE_MUTED = 1 << 3,
+    CSB_STYLE_ACCENT = 1 << 4, /* the template's accent colour (link text) */
 } CsbStyle;
 
 /* A run of text in one style. text is plain text, never markup. */
@@ -79,29 +82,49 @@ CsbRich *csb_rich_plain(const char *text);
 CsbRich *csb_rich_add(CsbRich *r, guint style, const char *text); /* returns r */
 CsbRich *csb_rich_addf(CsbRich *r, guint style, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 void csb_rich_free(CsbRich *r);
-/* Pango markup for r: every span's text escaped. */
-char *csb_rich_markup(const CsbRich *r, const CsbColour *muted);
+/* Pango markup for r: every span's text escaped. muted and accent colour
+ * the MUTED and ACCENT spans (either may be NULL). */
+char *csb_rich_markup(const CsbRich *r, const CsbColour *muted, const CsbColour *accent);
+/* The spans' text joined, no styling. */
+char *csb_rich_text(const CsbRich *r);
+
+/* Direction of a change, drawn as an arrow (never a font glyph: the
+ * bundled fonts have none) beside its words. */
+typedef enum {
+    CSB_TREND_NONE,   /* nothing to compare with */
+    CSB_TREND_BETTER, /* up */
+    CSB_TREND_SAME,   /* a dot */
+    CSB_TREND_WORSE,  /* down */
+} CsbTrend;
 
 typedef enum {
-    CSB_CHART_HISTORY,      /* grade per area over time, one row per series */
+    CSB_CHART_HISTORY,      /* grade per area over time: one small panel per area */
     CSB_CHART_MATRIX,       /* authorities x areas, latest grade, change arrow */
-    CSB_CHART_DISTRIBUTION, /* per area, how many peers at each grade */
-    CSB_CHART_THEME_TIMELINE, /* per inspection, strengths / mixed / concerns */
+    CSB_CHART_DISTRIBUTION, /* per area, how many authorities at each grade */
+    CSB_CHART_THEME_TIMELINE, /* per inspection, concerns / mixed / strengths */
+    CSB_CHART_TIMELINE,     /* every inspection and visit on one time axis */
 } CsbChartKind;
 
-/* One mark on a history chart or a cell of a matrix. */
+/* One mark: a graded point (history), a cell (matrix) or an inspection
+ * (timeline: grade is the overall grade, CSB_GRADE_NONE for a visit). */
 typedef struct {
-    double x;       /* history: year as a fraction (2017.3) */
+    double x;       /* history, timeline: year as a fraction (2017.3) */
     CsbGrade grade;
-    int arrow;      /* matrix: -1 improved, 0 same, +1 declined, 2 no earlier grade */
-    char *label;    /* optional note under the mark */
+    CsbTrend trend; /* matrix: change since the previous graded inspection */
+    gboolean graded; /* timeline: a graded inspection (its grade may still be NONE) */
+    char *label;    /* timeline: "name\ndetail" of the report; history: unused */
 } CsbChartMark;
+
+/* Theme timeline counts, in the order they are drawn. */
+enum { CSB_TONE_COUNT_CONCERNS, CSB_TONE_COUNT_MIXED, CSB_TONE_COUNT_STRENGTHS };
 
 typedef struct {
     char *label;       /* row label */
+    char *note;        /* optional second line under the label */
     GPtrArray *marks;  /* CsbChartMark* */
-    int counts[CSB_GRADE_COUNT]; /* distribution rows */
-    int theme_counts[3];         /* theme timeline: strengths, mixed, concerns */
+    int counts[CSB_GRADE_COUNT]; /* distribution rows; [CSB_GRADE_NONE]: not graded */
+    CsbGrade focus;    /* distribution: the focus authority's grade, marked */
+    int theme_counts[3];         /* theme timeline, CSB_TONE_COUNT_* */
     gboolean emphasis; /* the focus authority's row */
 } CsbChartRow;
 
@@ -109,39 +132,62 @@ typedef struct {
     CsbChartKind kind;
     char *title;
     char *caption;    /* accessible description, also printed */
+    char *focus_name; /* distribution: whose grade the marker shows */
     GPtrArray *columns; /* char*: matrix column labels */
     GPtrArray *rows;    /* CsbChartRow* */
-    double x_min, x_max; /* history: year range */
-    double height;       /* points */
+    double x_min, x_max; /* history, timeline: year range */
+    double height;       /* points; csb_chart_fit sets it from the rows */
 } CsbChart;
 
-CsbChart *csb_chart_new(CsbChartKind kind, const char *title, double height);
+CsbChart *csb_chart_new(CsbChartKind kind, const char *title);
 CsbChartRow *csb_chart_add_row(CsbChart *c, const char *label);
-CsbChartMark *csb_chart_add_mark(CsbChartRow *row, double x, CsbGrade grade, int arrow);
+CsbChartMark *csb_chart_add_mark(CsbChartRow *row, double x, CsbGrade grade, CsbTrend trend);
+/* Set c->height to what its kind and rows need (the renderer draws to
+ * the same geometry, see charts.c). */
+void csb_chart_fit(CsbChart *c);
+/* Timeline: lanes of labels above the axis (one per mark, at most
+ * CSB_CHART_LANES). */
+int csb_chart_lanes(const CsbChart *c);
 void csb_chart_free(CsbChart *c);
+
+/* Geometry the layout and the renderer share (points). */
+#define CSB_CHART_TITLE_H 16.0    /* the title line */
+#define CSB_CHART_LEGEND_H 18.0   /* a legend line */
+#define CSB_CHART_AXIS_H 16.0     /* year labels under a time axis */
+#define CSB_CHART_BAND_H 8.0      /* one grade band of a history panel */
+#define CSB_CHART_PANEL_GAP 9.0   /* between history panels */
+#define CSB_CHART_ROW_H 19.0      /* matrix, distribution and theme rows */
+#define CSB_CHART_HEAD_H 24.0     /* matrix column headings (two lines) */
+#define CSB_CHART_LANE_H 23.0     /* timeline: one lane of labels */
+#define CSB_CHART_LANES 3         /* timeline: most lanes above the axis */
 
 typedef struct {
     CsbRich *text;
-    CsbGrade grade;   /* cells showing a grade are filled with its colour */
-    char *link;       /* uri the cell links to, or NULL */
+    CsbGrade grade;   /* a grade cell: its words on a badge of the grade's colour */
+    CsbTrend trend;   /* an arrow before the text */
+    char *link;       /* "uri:..." the cell links to, or NULL */
 } CsbTableCell;
 
 typedef struct {
     int columns;
     double *widths;    /* fractions of the text width, summing to 1 */
+    PangoAlignment *align; /* per column; left unless set */
+    gboolean large;    /* body type rather than the template's table size */
     GPtrArray *header; /* CsbTableCell* */
     GPtrArray *rows;   /* GPtrArray* of CsbTableCell* */
 } CsbTable;
 
 CsbTable *csb_table_new(int columns, const double *widths);
 void csb_table_header(CsbTable *t, int column, const char *text);
+void csb_table_align(CsbTable *t, int column, PangoAlignment align);
 /* Start a row; then fill its cells. */
 GPtrArray *csb_table_row(CsbTable *t);
 CsbTableCell *csb_table_cell(GPtrArray *row, CsbRich *text); /* takes ownership */
 void csb_table_free(CsbTable *t);
 
 typedef enum {
-    CSB_BLOCK_COVER,
+    CSB_BLOCK_COVER,    /* a page of its own */
+    CSB_BLOCK_MASTHEAD, /* a band across the top of the first page */
     CSB_BLOCK_CONTENTS,
     CSB_BLOCK_HEADING_1,
     CSB_BLOCK_HEADING_2,
@@ -161,17 +207,20 @@ typedef struct {
     CsbDocBlockKind kind;
     CsbRich *text;      /* heading, paragraph, quotation, callout */
     CsbRich *citation;  /* quotation: its source */
+    char *link;         /* quotation: "uri:..." of its source report, or NULL */
     char *anchor;       /* headings: destination name for links */
     GPtrArray *items;   /* list: CsbRich* */
     CsbCalloutKind callout;
     CsbTable *table;
     CsbChart *chart;
+    gboolean keep_with_next; /* paragraph: a lead-in, never last on a page */
 } CsbDocBlock;
 
 /* Cover facts; the formatter fills them from config and comparison. */
 typedef struct {
     char *title, *subtitle, *organisation, *authority, *date_text, *logo_path;
     char *prepared_note; /* "Prepared from N reports, 2012 to 2025" */
+    CsbTable *facts;     /* key facts shown on the cover, or NULL (owned) */
 } CsbCover;
 
 typedef struct {
@@ -194,6 +243,8 @@ CsbDocBlock *csb_doc_table(CsbDoc *d, CsbTable *t);
 CsbDocBlock *csb_doc_figure(CsbDoc *d, CsbChart *c);
 CsbDocBlock *csb_doc_page_break(CsbDoc *d);
 CsbDocBlock *csb_doc_contents(CsbDoc *d);
+CsbDocBlock *csb_doc_cover(CsbDoc *d);
+CsbDocBlock *csb_doc_masthead(CsbDoc *d);
 
 /* ---- formatters ------------------------------------------------------- */
 
@@ -218,7 +269,8 @@ typedef struct {
     CsbDoc *doc;
     const CsbFormatInput *in;
     const CsbStory *focus;
-    GHashTable *abbreviations; /* glossary entries used in quotations */
+    GHashTable *abbreviations;  /* abbreviation -> glossary row + 1, used in quotations */
+    GHashTable *glossary_index; /* abbreviation -> glossary row + 1, built on first use */
 } CsbFormatter;
 
 typedef void (*CsbSectionFn)(CsbFormatter *fm);
@@ -227,21 +279,44 @@ typedef void (*CsbSectionFn)(CsbFormatter *fm);
 char *csb_fmt_month_year(CsbDate d);
 /* "ILACS inspection, December 2025" */
 char *csb_fmt_report_name(const CsbInspection *in);
+/* "Dec 2025" */
+char *csb_fmt_month_short(CsbDate d);
+/* A report kind in a few words, for charts: "ILACS", "Focused visit". */
+const char *csb_fmt_kind_short(CsbKind k);
+/* Year as a fraction, for time axes (2017.3). */
+double csb_fmt_year(CsbDate d);
 /* Citation for a paragraph: authority, report, paragraph number, page. */
 CsbRich *csb_fmt_citation(const CsbInspection *in, const CsbParagraph *p);
-/* A table cell showing a grade in its colour, with its words. */
-CsbTableCell *csb_fmt_grade_cell(GPtrArray *row, CsbGrade g, const char *wording);
+/* Address of a report: its url, else Ofsted's page for the provider when
+ * the URN is known (from a corpus file name "<urn>-<name>__<date>.pdf", or
+ * the authority table's URN of the story the report belongs to).
+ * "uri:..." for a link, or NULL. */
+char *csb_fmt_report_link(const CsbFormatInput *in, const CsbInspection *insp);
+/* A table cell showing a grade's words on a badge of its colour. */
+CsbTableCell *csb_fmt_grade_cell(GPtrArray *row, CsbGrade g);
+/* Trend of a change. */
+CsbTrend csb_fmt_trend(const CsbChange *c);
+/* Note the glossary's abbreviations that text uses (for the glossary). */
+void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text);
 /* Quote text as evidence: adds a quotation block and notes abbreviations. */
 void csb_fmt_quote(CsbFormatter *fm, const char *quote, const CsbInspection *in,
                    const CsbParagraph *p);
 /* Plain-English meaning of a grade from data/grades.csv. */
 const char *csb_fmt_grade_meaning(const CsbFormatInput *in, CsbGrade g);
+/* Its first sentence only, for tables (a new string). */
+char *csb_fmt_grade_meaning_short(const CsbFormatInput *in, CsbGrade g);
 /* Direction words: "improved from Adequate to Good", "stayed Good". */
 char *csb_fmt_change(const CsbChange *c);
-/* Chart of grade histories, one row per headline area of a story. */
-CsbChart *csb_fmt_history_chart(const CsbStory *s, const CsbAreaMap *areas, double height);
+/* Chart of grade histories, one panel per headline area of a story. */
+CsbChart *csb_fmt_history_chart(const CsbStory *s);
+/* Every inspection and visit of a story on a time axis. */
+CsbChart *csb_fmt_timeline_chart(const CsbStory *s);
 /* Grade matrix: focus and peers by headline area. */
-CsbChart *csb_fmt_matrix_chart(const CsbComparison *c, double height);
+CsbChart *csb_fmt_matrix_chart(const CsbComparison *c);
+/* The peer group's latest grades per headline area. */
+CsbChart *csb_fmt_distribution_chart(const CsbComparison *c);
+/* A theme's concerns, mixed and strengths per inspection. */
+CsbChart *csb_fmt_theme_chart(const CsbThemeStory *t);
 
 CsbSectionFn csb_pack_section(const char *id);
 CsbSectionFn csb_members_section(const char *id);
@@ -250,8 +325,9 @@ CsbSectionFn csb_members_section(const char *id);
 
 typedef enum {
     CSB_BOX_TEXT,  /* lines [line_from, line_to) of a Pango layout */
-    CSB_BOX_RECT,  /* filled rectangle */
-    CSB_BOX_RULE,  /* line from (x,y) to (x+w, y+h) */
+    CSB_BOX_RECT,  /* filled rectangle, corners rounded by radius */
+    CSB_BOX_RULE,  /* line from (x,y) to (x+w, y+h), dotted for leaders */
+    CSB_BOX_TREND, /* an arrow (or dot) for a CsbTrend, centred in the box */
     CSB_BOX_CHART, /* a chart drawn into the box */
     CSB_BOX_IMAGE, /* a PNG (the logo) scaled into the box */
     CSB_BOX_LINK,  /* clickable area: uri or internal destination */
@@ -265,17 +341,23 @@ typedef struct {
     int line_from, line_to;  /* TEXT: lines drawn */
     CsbColour colour;        /* TEXT ink, RECT fill, RULE stroke */
     double width;            /* RULE: stroke width */
+    gboolean dotted;         /* RULE: a dotted leader */
+    double radius;           /* RECT: corner radius */
     gboolean hatch;          /* RECT: diagonal hatching (inadequate) */
+    CsbTrend trend;          /* TREND */
     const CsbChart *chart;   /* CHART: borrowed from the document */
     char *target;            /* LINK: "uri:..." or "dest:NAME"; DEST/IMAGE: name/path */
 } CsbBox;
 
 typedef struct {
     GPtrArray *boxes; /* CsbBox* */
+    char *section;    /* title of the top-level section the page is in */
+    gboolean bare;    /* masthead page: no running header */
+    gboolean cover;   /* the cover: no header or footer */
 } CsbPage;
 
 typedef struct {
-    int level;      /* 1 or 2 */
+    int level;      /* 1 or 2 (the contents page is a level 1 entry) */
     char *title;
     char *anchor;
     int page;       /* 1-based */
@@ -290,8 +372,15 @@ typedef struct {
 
 /* Fonts: a font map that sees only the fonts in fonts_dir. */
 PangoFontMap *csb_fonts_map(const char *fonts_dir, CsbDiag *diag);
+/* A context for laying out text with it: unhinted metrics, so positions
+ * do not depend on a device resolution. The flow engine and the renderer
+ * (charts) use the same settings, so the PDF embeds one subset per font. */
+PangoContext *csb_fonts_context(PangoFontMap *map);
 
-/* Measure and paginate. Takes ownership of fontmap. */
+/* Measure and paginate: one pass flows every block, leaving the contents'
+ * page numbers blank in boxes of fixed width (so nothing they hold can move
+ * anything); a second pass fills them from where each heading fell. Takes
+ * ownership of fontmap. */
 CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *diag);
 void csb_layout_free(CsbLayout *l);
 

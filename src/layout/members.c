@@ -1,8 +1,10 @@
 /* members.c - the members' summary for a corporate parenting board: two to
  * four pages in plain English: what the latest inspection found, the grades
- * and what each word means, what is going well and what must improve for
- * children in care and care leavers (quoted and cited), questions members
- * may wish to ask, and a glossary of the abbreviations in the quotations.
+ * with what each word means and how each moved, what is going well and what
+ * must improve for children in care and care leavers (quoted and cited),
+ * questions members may wish to ask (from the areas for improvement, the
+ * grades that fell and the themes of concern), and a glossary of every
+ * abbreviation in the quoted text.
  */
 #include "layout.h"
 
@@ -10,14 +12,7 @@
 
 static void masthead(CsbFormatter *fm)
 {
-    CsbDoc *d = fm->doc;
-    csb_doc_heading(d, 1, d->cover.title);
-    CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, fm->focus->authority->name);
-    if (d->cover.subtitle)
-        csb_rich_addf(r, 0, " \u2014 %s", d->cover.subtitle);
-    csb_rich_addf(r, CSB_STYLE_MUTED, "\n%s%s%s", d->cover.organisation ? d->cover.organisation : "",
-                  d->cover.organisation ? ", " : "", d->cover.date_text);
-    csb_doc_para(d, r);
+    csb_doc_masthead(fm->doc);
 }
 
 /* The first paragraph of the report, unnumbered summary text preferred. */
@@ -31,6 +26,51 @@ static const CsbParagraph *opening_paragraph(const CsbInspection *in)
     return in->paragraphs->len ? in->paragraphs->pdata[0] : NULL;
 }
 
+static const char *number_word(int n)
+{
+    static const char *const words[] = {"no", "one", "two", "three", "four", "five",
+                                        "six", "seven", "eight", "nine", "ten"};
+    return n >= 0 && n <= 10 ? words[n] : "many";
+}
+
+/* "Of the four areas judged separately, three were judged good and one
+ * requires improvement." */
+static void grade_count_sentence(CsbFormatter *fm, CsbRich *r)
+{
+    int total = 0, at[CSB_GRADE_COUNT] = {0};
+    for (guint i = 0; i < fm->focus->histories->len; i++) {
+        const CsbAreaHistory *h = fm->focus->histories->pdata[i];
+        if (!h->area->headline || strcmp(h->area->id, "overall") == 0)
+            continue;
+        at[csb_history_latest(h)->judgement->grade]++;
+        total++;
+    }
+    if (!total)
+        return;
+    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+    for (int g = CSB_GRADE_OUTSTANDING; g < CSB_GRADE_COUNT; g++) {
+        int n = at[g];
+        if (!n)
+            continue;
+        const char *count = n == total ? (total == 2 ? "both" : "all") : number_word(n);
+        if (g == CSB_GRADE_REQUIRES_IMPROVEMENT)
+            g_ptr_array_add(parts, g_strdup_printf("%s require%s improvement", count,
+                                                   n == 1 ? "s" : ""));
+        else {
+            char *lower = g_utf8_strdown(csb_grade_title((CsbGrade)g), -1);
+            g_ptr_array_add(parts, g_strdup_printf("%s %s judged %s", count,
+                                                   n == 1 ? "was" : "were", lower));
+            g_free(lower);
+        }
+    }
+    csb_rich_addf(r, 0, " Of the %s areas judged separately, ", number_word(total));
+    for (guint i = 0; i < parts->len; i++)
+        csb_rich_addf(r, 0, "%s%s", i == 0 ? "" : i + 1 == parts->len ? " and " : ", ",
+                      (char *)parts->pdata[i]);
+    csb_rich_add(r, 0, ".");
+    g_ptr_array_free(parts, TRUE);
+}
+
 static void latest(CsbFormatter *fm)
 {
     const CsbInspection *in = csb_story_latest_graded(fm->focus);
@@ -42,22 +82,26 @@ static void latest(CsbFormatter *fm)
     char *when = csb_fmt_month_year(csb_inspection_date(in));
     const CsbJudgement *o = csb_inspection_judgement(in, "overall");
     CsbRich *r = csb_rich_new();
-    csb_rich_addf(r, 0, "Ofsted inspected children's services in %s in %s. ",
+    csb_rich_addf(r, 0, "Ofsted inspected children\u2019s services in %s in %s. ",
                   fm->focus->authority->name, when);
     if (o) {
+        char *meaning = csb_fmt_grade_meaning_short(fm->in, o->grade);
         csb_rich_add(r, 0, "Inspectors judged services overall to be ");
         csb_rich_add(r, CSB_STYLE_BOLD, csb_grade_title(o->grade));
-        csb_rich_addf(r, 0, ": %s", csb_fmt_grade_meaning(fm->in, o->grade));
+        csb_rich_addf(r, 0, ". %s", meaning);
+        g_free(meaning);
     } else {
-        csb_rich_add(r, 0, "Since April 2026 Ofsted no longer gives an overall grade; the "
-                           "separate judgements are below.");
+        csb_rich_add(r, 0, "This inspection gave no overall grade, only the separate "
+                           "judgements below.");
     }
+    grade_count_sentence(fm, r);
     csb_doc_para(fm->doc, r);
     g_free(when);
     const CsbParagraph *p = opening_paragraph(in);
     if (p) {
+        csb_doc_para(fm->doc, csb_rich_plain("The report opens:"))->keep_with_next = TRUE;
         GPtrArray *none = g_ptr_array_new();
-        char *q = csb_themes_quote(p->text, none, 480);
+        char *q = csb_themes_quote(p->text, none, 420);
         g_ptr_array_free(none, TRUE);
         csb_fmt_quote(fm, q, in, p);
         g_free(q);
@@ -66,29 +110,31 @@ static void latest(CsbFormatter *fm)
 
 static void grades(CsbFormatter *fm)
 {
-    csb_doc_heading(fm->doc, 2, "The grades, and what they mean");
-    static const double w[] = {3.0, 2.0, 4.6};
+    csb_doc_heading(fm->doc, 2, "The grades, and how they moved");
+    static const double w[] = {3.6, 2.1, 3.9};
     CsbTable *t = csb_table_new(3, w);
     csb_table_header(t, 0, "Area");
     csb_table_header(t, 1, "Grade");
-    csb_table_header(t, 2, "How it has moved");
+    csb_table_header(t, 2, "How it moved");
+    gboolean seen[CSB_GRADE_COUNT] = {FALSE};
     for (guint i = 0; i < fm->focus->histories->len; i++) {
         const CsbAreaHistory *h = fm->focus->histories->pdata[i];
         if (!h->area->headline)
             continue;
         const CsbGradePoint *last = csb_history_latest(h);
         GPtrArray *row = csb_table_row(t);
-        CsbRich *a = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, h->area->short_title);
-        csb_rich_addf(a, CSB_STYLE_SMALL | CSB_STYLE_MUTED, "\n%s", h->area->plain);
+        CsbRich *a = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, h->area->title);
+        csb_rich_addf(a, CSB_STYLE_MUTED, "\n%s", h->area->plain);
         csb_table_cell(row, a);
-        csb_fmt_grade_cell(row, last->judgement->grade, NULL);
+        csb_fmt_grade_cell(row, last->judgement->grade);
+        seen[last->judgement->grade] = TRUE;
         if (h->changes->len) {
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
             char *words = csb_fmt_change(c);
             char *when = csb_fmt_month_year(csb_inspection_date(c->from->inspection));
-            CsbRich *r = csb_rich_new();
-            csb_rich_addf(r, 0, "%c%s since %s.", g_ascii_toupper(words[0]), words + 1, when);
-            csb_table_cell(row, r);
+            CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s since %s.",
+                                       g_ascii_toupper(words[0]), words + 1, when);
+            csb_table_cell(row, r)->trend = csb_fmt_trend(c);
             g_free(words);
             g_free(when);
         } else {
@@ -96,43 +142,92 @@ static void grades(CsbFormatter *fm)
         }
     }
     csb_doc_table(fm->doc, t);
-    CsbRich *key = csb_rich_new();
-    csb_rich_add(key, CSB_STYLE_BOLD, "What the words mean. ");
-    for (int g = CSB_GRADE_OUTSTANDING; g < CSB_GRADE_COUNT; g++) {
-        if (g == CSB_GRADE_ADEQUATE)
-            continue;
-        csb_rich_addf(key, CSB_STYLE_BOLD, "%s: ", csb_grade_title((CsbGrade)g));
-        csb_rich_addf(key, 0, "%s ", csb_fmt_grade_meaning(fm->in, (CsbGrade)g));
+    csb_doc_heading(fm->doc, 2, "What the words mean");
+    static const double kw[] = {2.1, 7.5};
+    CsbTable *key = csb_table_new(2, kw);
+    static const CsbGrade order[] = {CSB_GRADE_OUTSTANDING, CSB_GRADE_GOOD,
+                                     CSB_GRADE_REQUIRES_IMPROVEMENT, CSB_GRADE_INADEQUATE};
+    for (guint i = 0; i < G_N_ELEMENTS(order); i++) {
+        GPtrArray *row = csb_table_row(key);
+        csb_fmt_grade_cell(row, order[i]);
+        char *m = csb_fmt_grade_meaning_short(fm->in, order[i]);
+        csb_table_cell(row, csb_rich_plain(m));
+        g_free(m);
     }
-    csb_doc_callout(fm->doc, CSB_CALLOUT_NOTE, key);
+    if (seen[CSB_GRADE_ADEQUATE]) {
+        GPtrArray *row = csb_table_row(key);
+        csb_fmt_grade_cell(row, CSB_GRADE_ADEQUATE);
+        char *m = csb_fmt_grade_meaning_short(fm->in, CSB_GRADE_ADEQUATE);
+        csb_table_cell(row, csb_rich_plain(m));
+        g_free(m);
+    }
+    csb_doc_table(fm->doc, key);
+}
+
+static gboolean about_care(const CsbParagraph *p)
+{
+    char *sec = p->section ? g_utf8_strdown(p->section, -1) : g_strdup("");
+    gboolean care = strstr(sec, "in care") || strstr(sec, "care leavers") ||
+                    strstr(sec, "looked after");
+    g_free(sec);
+    return care;
+}
+
+typedef struct {
+    const CsbParagraph *p;
+    int score;
+} Candidate;
+
+static gint by_score(gconstpointer a, gconstpointer b)
+{
+    return ((const Candidate *)b)->score - ((const Candidate *)a)->score;
 }
 
 /* Paragraphs of the latest inspection about children in care and care
- * leavers, by section heading, with the given tone. */
-static void care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, int max)
+ * leavers that say most clearly what is wanted (strengths, or concerns):
+ * ranked by how many of the cue phrases of that kind they carry, a
+ * paragraph wholly of that tone counting one more, so a mixed paragraph
+ * with a plain concern beats a single ambiguous cue. Each is quoted by the
+ * sentences that carry the cues. */
+static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, int max)
 {
-    int shown = 0;
-    for (guint i = 0; i < in->paragraphs->len && shown < max; i++) {
+    const CsbThemeLibrary *lib = fm->in->library;
+    const char *prefix = want == CSB_TONE_CONCERN ? "concern:" : "strength:";
+    GArray *pick = g_array_new(FALSE, FALSE, sizeof(Candidate));
+    for (guint i = 0; i < in->paragraphs->len; i++) {
         const CsbParagraph *p = in->paragraphs->pdata[i];
-        char *sec = p->section ? g_utf8_strdown(p->section, -1) : g_strdup("");
-        gboolean care = strstr(sec, "in care") || strstr(sec, "care leavers") ||
-                        strstr(sec, "looked after");
-        g_free(sec);
-        if (!care || !p->number)
+        if (!p->number || !about_care(p))
             continue;
-        CsbTone tone = csb_themes_classify(fm->in->library, p->text, NULL);
-        if (tone != want)
-            continue;
-        GPtrArray *none = g_ptr_array_new();
-        char *q = csb_themes_quote(p->text, none, 300);
-        g_ptr_array_free(none, TRUE);
+        GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
+        CsbTone tone = csb_themes_classify(lib, p->text, why);
+        Candidate c = {p, tone == want};
+        for (guint k = 0; k < why->len; k++)
+            c.score += g_str_has_prefix(why->pdata[k], prefix);
+        if (tone == want || tone == CSB_TONE_MIXED)
+            g_array_append_val(pick, c);
+        g_ptr_array_free(why, TRUE);
+    }
+    g_array_sort(pick, by_score); /* stable: report order among equals */
+    int shown = 0;
+    for (guint i = 0; i < pick->len && shown < max; i++, shown++) {
+        const CsbParagraph *p = g_array_index(pick, Candidate, i).p;
+        char *q = csb_themes_quote(p->text, want == CSB_TONE_CONCERN ? lib->concern
+                                                                     : lib->strength, 300);
         csb_fmt_quote(fm, q, in, p);
         g_free(q);
-        shown++;
     }
-    if (!shown)
-        csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                           "The latest report has no paragraph of this kind."));
+    g_array_free(pick, TRUE);
+    return shown;
+}
+
+static gboolean afi_about_care(const CsbAfiTrack *a)
+{
+    char *t = g_utf8_strdown(a->finding->text, -1);
+    gboolean care = strstr(t, "in care") || strstr(t, "care leaver") || strstr(t, "looked after") ||
+                    strstr(t, "placement") || strstr(t, "homes for children") ||
+                    strstr(t, "permanence") || strstr(t, "pathway plan");
+    g_free(t);
+    return care;
 }
 
 static void care(CsbFormatter *fm)
@@ -141,51 +236,130 @@ static void care(CsbFormatter *fm)
     if (!in)
         return;
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what is going well");
-    care_quotes(fm, in, CSB_TONE_STRENGTH, 2);
+    if (!care_quotes(fm, in, CSB_TONE_STRENGTH, 2))
+        csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                           "The latest report has no paragraph of this kind."));
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what must improve");
-    care_quotes(fm, in, CSB_TONE_CONCERN, 2);
+    CsbDocBlock *l = NULL;
+    for (guint i = 0; i < fm->focus->afis->len; i++) {
+        const CsbAfiTrack *a = fm->focus->afis->pdata[i];
+        if (a->inspection != in || !afi_about_care(a))
+            continue;
+        if (!l) {
+            char *name = csb_fmt_report_name(in);
+            csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), 0, "Inspectors asked the council "
+                                                "to improve (%s):", name))
+                ->keep_with_next = TRUE;
+            g_free(name);
+            l = csb_doc_list(fm->doc);
+        }
+        g_ptr_array_add(l->items, csb_rich_addf(csb_rich_new(), 0, "\u201C%s\u201D",
+                                                a->finding->text));
+        csb_fmt_note_abbreviations(fm, a->finding->text);
+    }
+    if (!care_quotes(fm, in, CSB_TONE_CONCERN, 2) && !l)
+        csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                           "The latest report raises no concern of this kind."));
+}
+
+/* ---- questions --------------------------------------------------------- */
+
+static char *finding_phrase(const char *text)
+{
+    char *s = g_strdup(text);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
+        s[--n] = '\0';
+    if (n > 1 && g_ascii_isupper(s[0]) && !g_ascii_isupper(s[1]))
+        s[0] = (char)g_ascii_tolower(s[0]);
+    return s;
+}
+
+static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection *latest)
+{
+    for (guint i = 0; i < fm->focus->afis->len; i++) {
+        const CsbAfiTrack *a = fm->focus->afis->pdata[i];
+        if (a->inspection != latest)
+            continue;
+        char *what = finding_phrase(a->finding->text);
+        CsbRich *r = csb_rich_add(csb_rich_new(), 0, "Inspectors asked for improvement in ");
+        csb_rich_add(r, CSB_STYLE_BOLD, what);
+        if (a->status == CSB_AFI_RECURRING && a->earlier->len) {
+            const CsbAfiMatch *m = a->earlier->pdata[0];
+            char *name = csb_fmt_report_name(m->inspection);
+            csb_rich_addf(r, 0, ". Something similar was raised before (%s). Why has it not "
+                                "been resolved, and what will be different this time?", name);
+            g_free(name);
+        } else {
+            csb_rich_add(r, 0, ". What is the plan, and when will members see a difference?");
+        }
+        csb_fmt_note_abbreviations(fm, a->finding->text);
+        g_ptr_array_add(l->items, r);
+        g_free(what);
+    }
+}
+
+static void decline_questions(CsbFormatter *fm, CsbDocBlock *l)
+{
+    for (guint i = 0; i < fm->focus->histories->len; i++) {
+        const CsbAreaHistory *h = fm->focus->histories->pdata[i];
+        if (!h->area->headline || !h->changes->len)
+            continue;
+        const CsbChange *c = h->changes->pdata[h->changes->len - 1];
+        if (c->steps <= 0)
+            continue;
+        char *words = csb_fmt_change(c);
+        CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, h->area->title);
+        csb_rich_addf(r, 0, " %s. What changed, and how will the board know the plan to "
+                            "recover is working?", words);
+        g_ptr_array_add(l->items, r);
+        g_free(words);
+    }
+}
+
+/* One question for every theme the latest report raises concerns about. */
+static void theme_question(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection *latest)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < fm->focus->themes->len; i++) {
+        const CsbThemeStory *t = fm->focus->themes->pdata[i];
+        for (guint k = 0; k < t->timeline->len; k++) {
+            const CsbThemePoint *p = t->timeline->pdata[k];
+            if (p->inspection == latest && p->concerns > 0)
+                g_ptr_array_add(names, g_utf8_strdown(t->theme->title, -1));
+        }
+    }
+    if (names->len) {
+        CsbRich *r = csb_rich_add(csb_rich_new(), 0, "The latest report raises concerns about ");
+        for (guint i = 0; i < names->len; i++) {
+            csb_rich_add(r, 0, i == 0 ? "" : i + 1 == names->len ? " and " : ", ");
+            csb_rich_add(r, CSB_STYLE_BOLD, names->pdata[i]);
+        }
+        csb_rich_add(r, 0, ". How do members hear directly from the children and young people "
+                           "affected?");
+        g_ptr_array_add(l->items, r);
+    }
+    g_ptr_array_free(names, TRUE);
 }
 
 static void questions(CsbFormatter *fm)
 {
     csb_doc_heading(fm->doc, 2, "Questions members may wish to ask");
     CsbDocBlock *l = csb_doc_list(fm->doc);
-    const CsbStory *s = fm->focus;
-    const CsbInspection *latest = csb_story_latest_graded(s);
-    for (guint i = 0; i < s->afis->len; i++) {
-        const CsbAfiTrack *a = s->afis->pdata[i];
-        if (a->inspection != latest)
-            continue;
-        char *text = g_strdup(a->finding->text);
-        size_t n = strlen(text);
-        if (n && text[n - 1] == '.')
-            text[n - 1] = '\0';
-        text[0] = (char)g_ascii_tolower(text[0]);
-        CsbRich *r = csb_rich_new();
-        if (a->status == CSB_AFI_RECURRING) {
-            const CsbAfiMatch *m = a->earlier->pdata[0];
-            char *when = csb_fmt_month_year(csb_inspection_date(m->inspection));
-            csb_rich_addf(r, 0, "Inspectors asked for improvement in %s, and raised something "
-                                "similar in %s. Why has it not yet been resolved, and what "
-                                "will be different this time?",
-                          text, when);
-            g_free(when);
-        } else {
-            csb_rich_addf(r, 0, "Inspectors asked for improvement in %s. What is the plan, who "
-                                "leads it, and how will members see progress?",
-                          text);
-        }
-        g_ptr_array_add(l->items, r);
-        g_free(text);
-    }
+    const CsbInspection *latest = csb_story_latest_graded(fm->focus);
+    afi_questions(fm, l, latest);
+    decline_questions(fm, l);
+    theme_question(fm, l, latest);
     if (!l->items->len)
         g_ptr_array_add(l->items, csb_rich_plain("How do leaders know that the strengths "
                                                  "inspectors found are being kept up?"));
 }
 
+/* ---- glossary ---------------------------------------------------------- */
+
 static gint glossary_cmp(gconstpointer a, gconstpointer b)
 {
-    return g_strcmp0(*(const char *const *)a, *(const char *const *)b);
+    return g_ascii_strcasecmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static void glossary(CsbFormatter *fm)
@@ -202,8 +376,11 @@ static void glossary(CsbFormatter *fm)
         g_ptr_array_add(keys, k);
     g_ptr_array_sort(keys, glossary_cmp);
     int ec = csb_csv_column(g, "expansion"), xc = csb_csv_column(g, "explanation");
-    static const double w[] = {1.2, 3.2, 5.6};
+    static const double w[] = {1.3, 3.4, 5.3};
     CsbTable *t = csb_table_new(3, w);
+    csb_table_header(t, 0, "Short");
+    csb_table_header(t, 1, "In full");
+    csb_table_header(t, 2, "What it is");
     for (guint i = 0; i < keys->len; i++) {
         guint r = GPOINTER_TO_UINT(g_hash_table_lookup(fm->abbreviations, keys->pdata[i])) - 1;
         GPtrArray *row = csb_table_row(t);

@@ -41,6 +41,45 @@ static CsbColour colour(CsbYaml *y, yaml_node_t *map, const char *key, const cha
     return c;
 }
 
+static gboolean flag(CsbYaml *y, yaml_node_t *map, const char *key, gboolean fallback,
+                     CsbDiag *diag)
+{
+    yaml_node_t *n = csb_yaml_get(y, map, key);
+    const char *s = csb_yaml_scalar(n);
+    if (!s)
+        return fallback;
+    if (!g_ascii_strcasecmp(s, "true") || !g_ascii_strcasecmp(s, "yes"))
+        return TRUE;
+    if (!g_ascii_strcasecmp(s, "false") || !g_ascii_strcasecmp(s, "no"))
+        return FALSE;
+    csb_diag_error(diag, y->path, csb_yaml_line(n), csb_yaml_column(n),
+                   "'%s' should be true or false, not '%s'", key, s);
+    return fallback;
+}
+
+/* Every key of a mapping must be one of known: a typo is an error with a
+ * suggestion, not a silently ignored setting. */
+static void known_keys(CsbYaml *y, yaml_node_t *map, const char *const *known, int n,
+                       const char *where, CsbDiag *diag)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = csb_yaml_node(y, p->key);
+        const char *key = csb_yaml_scalar(k);
+        gboolean ok = FALSE;
+        for (int i = 0; key && i < n; i++)
+            ok |= strcmp(key, known[i]) == 0;
+        if (ok || !key)
+            continue;
+        const char *near = csb_text_nearest(key, known, n);
+        csb_diag_error(diag, y->path, csb_yaml_line(k), csb_yaml_column(k),
+                       "unknown key '%s' in %s%s%s%s", key, where, near ? "; did you mean '" : "",
+                       near ? near : "", near ? "'?" : "");
+    }
+}
+
 static void page_size(CsbTemplate *t, CsbYaml *y, yaml_node_t *page, CsbDiag *diag)
 {
     yaml_node_t *size = csb_yaml_get(y, page, "size");
@@ -98,6 +137,7 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     t->size_h2 = number(y, sizes, "h2", t->size_body * 1.25);
     t->size_h3 = number(y, sizes, "h3", t->size_body * 1.05);
     t->size_title = number(y, sizes, "title", t->size_body * 3);
+    t->size_table = number(y, sizes, "table", t->size_small);
     t->leading = number(y, root, "leading", 1.25);
     yaml_node_t *colours = csb_yaml_get(y, root, "colours");
     t->accent = colour(y, colours, "accent", "#1d4f91", mine);
@@ -106,6 +146,20 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     t->rule = colour(y, colours, "rule", "#c9d0d8", mine);
     t->shade = colour(y, colours, "shade", "#f1f4f8", mine);
     t->max_pages = (int)number(y, root, "max_pages", 0);
+    t->section_breaks = flag(y, root, "section_breaks", TRUE, mine);
+    static const char *const top[] = {"kind",   "name",   "title",     "page",
+                                      "fonts",  "sizes",  "leading",   "colours",
+                                      "max_pages", "section_breaks", "sections"};
+    static const char *const size_keys[] = {"body", "small", "table", "h1", "h2", "h3", "title"};
+    static const char *const colour_keys[] = {"accent", "ink", "muted", "rule", "shade"};
+    static const char *const font_keys[] = {"body", "quote"};
+    static const char *const page_keys[] = {"size", "margins"};
+    known_keys(y, root, top, G_N_ELEMENTS(top), "a template", mine);
+    known_keys(y, sizes, size_keys, G_N_ELEMENTS(size_keys), "'sizes'", mine);
+    known_keys(y, colours, colour_keys, G_N_ELEMENTS(colour_keys), "'colours'", mine);
+    known_keys(y, fonts, font_keys, G_N_ELEMENTS(font_keys), "'fonts'", mine);
+    known_keys(y, csb_yaml_get(y, root, "page"), page_keys, G_N_ELEMENTS(page_keys), "'page'",
+               mine);
     t->sections = g_ptr_array_new_with_free_func(g_free);
     yaml_node_t *secs = csb_yaml_get(y, root, "sections");
     if (!secs || !csb_yaml_string_list(y, secs, "'sections'", t->sections, mine) ||

@@ -146,13 +146,31 @@ CsbDate csb_inspection_date(const CsbInspection *in);
 /* Order by date, then file name. For g_ptr_array_sort. */
 gint csb_inspection_cmp(gconstpointer a, gconstpointer b);
 
+/* ---- comparing text across sources (typography.c) ---------------------- */
+
+/* Records keep the source's characters (curly or straight quotes, en dashes
+ * or hyphens). This fold makes them comparable: quotes to ASCII, dashes to
+ * '-', ellipsis to "...", ligatures spelt out, footnote markers dropped,
+ * whitespace squashed. */
+char *csb_text_fold_typography(const char *s);
+/* Equal after the typographic fold (NULL equals only NULL). */
+gboolean csb_text_same(const char *a, const char *b);
+/* Do two records say the same: kind, authority, provider, dates, lead
+ * inspector, judgements (area, grade, label), findings, paragraphs (number,
+ * section, text), texts compared with csb_text_same? File, hash, title and
+ * pages are not compared. On a difference, the first one is described in
+ * why (when not NULL). */
+gboolean csb_inspection_same(const CsbInspection *a, const CsbInspection *b, GString *why);
+
 /* ---- serialisation ---------------------------------------------------- */
 
 /* JSON object for one inspection, everything included. */
 void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent);
 /* Append a JSON string literal. */
 void csb_json_string(GString *out, const char *s);
-/* Parse cache: a GVariant that round-trips the whole record. */
+/* Parse cache: a GVariant that round-trips the whole record. Bump
+ * CSB_RECORD_FORMAT whenever its layout changes. */
+#define CSB_RECORD_FORMAT 1
 GVariant *csb_inspection_to_variant(const CsbInspection *in);
 CsbInspection *csb_inspection_from_variant(GVariant *v);
 

@@ -1,6 +1,6 @@
 /* variant.c - the inspection record as a GVariant, so parsed reports can be
  * cached by content hash and read back without touching the PDF again.
- * Bump CSB_RECORD_FORMAT in cache users whenever this layout changes.
+ * Bump CSB_RECORD_FORMAT (model.h) whenever this layout changes.
  */
 #include "model.h"
 
@@ -76,7 +76,9 @@ CsbInspection *csb_inspection_from_variant(GVariant *v)
         csb_inspection_add_judgement(in, a, u < CSB_GRADE_COUNT ? (CsbGrade)u : CSB_GRADE_NONE,
                                      b, c, page);
     while (g_variant_iter_next(fi, "(u&s&si)", &u, &a, &b, &page))
-        csb_inspection_add_finding(in, (CsbFindingKind)u, a, *b ? b : NULL, page);
+        csb_inspection_add_finding(in, u <= CSB_FINDING_PRIORITY_ACTION ? (CsbFindingKind)u
+                                                                         : CSB_FINDING_AREA_FOR_IMPROVEMENT,
+                                   a, *b ? b : NULL, page);
     while (g_variant_iter_next(pi, "(i&s&si)", &num, &a, &b, &page))
         csb_inspection_add_paragraph(in, num, *a ? a : NULL, b, page);
     g_variant_iter_free(ji);

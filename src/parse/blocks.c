@@ -121,10 +121,8 @@ static gboolean looks_like_heading(const char *s)
 static gboolean numbered_title(const char *rest)
 {
     size_t n = strlen(rest);
-    int words = word_count(rest);
-    gboolean end_ok = n && (!strchr(".,;:", rest[n - 1]) || (rest[n - 1] == '.' && words <= 5));
-    return n && n < 70 && words <= 8 && end_ok && !strchr(rest, ',') &&
-           g_unichar_isupper(g_utf8_get_char(rest));
+    return n && n < 70 && word_count(rest) <= 8 && !strchr(".,;:", rest[n - 1]) &&
+           !strchr(rest, ',') && g_unichar_isupper(g_utf8_get_char(rest));
 }
 
 static CsbBlock *block_new(GPtrArray *out, CsbBlockType type, const char *text, int page,
@@ -224,7 +222,7 @@ static void text_blocks(const CsbDocument *doc, GPtrArray *out)
             prev = block_new(out, CSB_BLOCK_BULLET, item, 0, i);
         } else if (prev && (prev->type == CSB_BLOCK_TEXT || prev->type == CSB_BLOCK_BULLET) &&
                    !ends_sentence(prev->text) && !number &&
-                   (starts_lower(t) || (word_count(prev->text) >= 12 && word_count(t) >= 5))) {
+                   (starts_lower(t) || (word_count(prev->text) >= 12 && word_count(t) >= 12))) {
             block_append(prev, t, i); /* a paragraph broken by a page break */
         } else if (number && after_blank && before_blank && numbered_title(rest)) {
             prev = block_new(out, CSB_BLOCK_HEADING, t, 0, i);

@@ -171,7 +171,7 @@ void csb_parse_findings(CsbParse *p)
             p->roles[i] = CSB_ROLE_FINDINGS;
             continue;
         }
-        if (b->type == CSB_BLOCK_HEADING) {
+        if (b->type == CSB_BLOCK_HEADING || csb_parse_numbered_title(p, b)) {
             settle(p->in, &item);
             open = FALSE;
             continue;

@@ -48,6 +48,14 @@ static const char *cover_area(const char *label, gpointer data)
     return area;
 }
 
+static int word_count(const char *s)
+{
+    int n = *s ? 1 : 0;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
 /* The cover: lines before the first numbered paragraph, the contents, the
  * findings list, or (PDF) the end of page 1. */
 static guint cover_end(const CsbParse *p)
@@ -56,7 +64,10 @@ static guint cover_end(const CsbParse *p)
     for (guint i = 0; i < p->blocks->len; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
         char *f = csb_text_fold(b->text);
-        gboolean stop = b->number > 0 || (b->type == CSB_BLOCK_HEADING &&
+        /* A numbered table label ("2. Children looked after and") is short;
+         * a numbered paragraph is not. */
+        gboolean stop = (b->number > 0 && word_count(f) >= 12) ||
+                        (b->type == CSB_BLOCK_HEADING &&
                                           (g_str_has_prefix(f, "contents") ||
                                            g_str_has_prefix(f, "what needs to improve") ||
                                            g_str_has_prefix(f, "recommendations")));
@@ -147,14 +158,6 @@ static const char *lscb_rest(const char *f)
         return NULL;
     }
     return NULL;
-}
-
-static int word_count(const char *s)
-{
-    int n = *s ? 1 : 0;
-    for (; *s; s++)
-        n += *s == ' ';
-    return n;
 }
 
 /* The first short unnumbered block whose sentence rest() recognises. */

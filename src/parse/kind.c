@@ -41,11 +41,13 @@ static int words(const char *s)
 
 /* Blocks that can hold a title: headings and short lines near the start,
  * before the first numbered paragraph. */
-static gboolean title_candidate(const CsbBlock *b)
+static gboolean title_candidate(const CsbBlock *b, guint index)
 {
     if (b->type == CSB_BLOCK_HEADING)
         return words(b->text) <= 40;
-    return b->type == CSB_BLOCK_TEXT && b->number == 0 && words(b->text) <= 20;
+    /* A title set as plain lines may join into one longer block. */
+    return b->type == CSB_BLOCK_TEXT && b->number == 0 &&
+           words(b->text) <= (index < 4 ? 45 : 20);
 }
 
 void csb_parse_kind(CsbParse *p)
@@ -56,7 +58,7 @@ void csb_parse_kind(CsbParse *p)
         const CsbBlock *b = p->blocks->pdata[i];
         if (b->number > 0)
             break;
-        if (!title_candidate(b))
+        if (!title_candidate(b, i))
             continue;
         char *f = csb_text_fold(b->text);
         g_string_append(head, f);
@@ -81,7 +83,7 @@ void csb_parse_kind(CsbParse *p)
         if (b->number > 0)
             break;
         char *f = csb_text_fold(b->text);
-        if (title_candidate(b) && g_str_has_prefix(f, "inspection of ") &&
+        if (title_candidate(b, i) && g_str_has_prefix(f, "inspection of ") &&
             strstr(f, " children s services")) {
             p->in->kind = CSB_KIND_ILACS;
             p->title_block = i;

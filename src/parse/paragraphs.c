@@ -82,6 +82,8 @@ static void numbered(CsbParse *p)
             cur = NULL;
         } else if (sub_heading(b)) {
             cur = NULL;
+        } else if (p->roles[i] == CSB_ROLE_TABLE) {
+            cur = NULL; /* a numbered judgement label ("2. Children looked after") */
         } else if (b->type == CSB_BLOCK_TEXT && b->number > 0) {
             cur = csb_inspection_add_paragraph(p->in, b->number, section, b->text,
                                                p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
@@ -113,8 +115,14 @@ static void unnumbered(CsbParse *p)
             set_section(&section, b->text);
             continue;
         }
-        if (p->roles[i] == CSB_ROLE_FINDINGS || b->type != CSB_BLOCK_TEXT || sub_heading(b))
+        if (p->roles[i] != CSB_ROLE_NONE || b->type != CSB_BLOCK_TEXT || sub_heading(b))
             continue;
+        if (csb_parse_numbered_title(p, b)) { /* "4. The peer team." */
+            char *numbered = g_strdup_printf("%d. %s", b->number, b->text);
+            set_section(&section, numbered);
+            g_free(numbered);
+            continue;
+        }
         GString *text = g_string_new(NULL);
         if (b->number > 0)
             g_string_printf(text, "%d. ", b->number);

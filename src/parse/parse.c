@@ -13,7 +13,7 @@ static guint find_body_end(const GPtrArray *blocks)
     static const char *const marks[] = {
         "the office for standards in education children s services and skills ofsted "
         "regulates",
-        "yours sincerely", "yours faithfully"};
+        "yours sincerely", "yours faithfully", "ofsted will take the findings from this"};
     for (guint i = 0; i < blocks->len; i++) {
         const CsbBlock *b = blocks->pdata[i];
         char *f = csb_text_fold(b->text);

@@ -28,6 +28,10 @@ CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *
 CsbInspection *csb_parse_file(const char *path, const CsbAuthorities *authorities,
                               CsbDiag *diag);
 
+/* Bump when a change to the parser changes what it reads from a report:
+ * cached records made by an older parser are then parsed again. */
+#define CSB_PARSE_VERSION 1
+
 /* Like csb_parse_file, but keeps each parsed record in cache_dir (created if
  * missing) as <sha256 of the file>.rec, keyed also by the record format
  * and the authority table, so a re-run over unchanged files does no PDF
@@ -70,7 +74,7 @@ typedef struct {
 GPtrArray *csb_parse_blocks(const CsbDocument *doc); /* CsbBlock*, owned */
 
 /* What a block turned out to be, once a step has claimed it. */
-enum { CSB_ROLE_NONE, CSB_ROLE_FINDINGS };
+enum { CSB_ROLE_NONE, CSB_ROLE_FINDINGS, CSB_ROLE_TABLE };
 
 /* Everything a parse step needs, in one place. */
 typedef struct {
@@ -93,6 +97,10 @@ char *csb_parse_line_text(const CsbLine *l);
 /* Text with footnote markers (superscript digits) removed, for reading
  * labels and grades (owned). */
 char *csb_parse_clean(const char *s);
+/* In a report that does not number its paragraphs (letters, peer
+ * challenges), a short numbered line ("4. The peer team.") is a section
+ * title. */
+gboolean csb_parse_numbered_title(const CsbParse *p, const CsbBlock *b);
 /* TRUE when the folded text s starts with the folded prefix. */
 gboolean csb_parse_folded_prefix(const char *folded, const char *prefix);
 

@@ -164,10 +164,11 @@ void csb_parse_authority(CsbParse *p)
             for (guint i = 0; i < m.n; i++)
                 g_string_append_printf(names, "%s%s (%s)", i ? ", " : "",
                                        m.authorities[i]->name, m.authorities[i]->dfe_code);
+            const char *spelled = table_spelling(m.authorities[0], m.name);
             csb_parse_warn_at(p, line,
                               "'%s' can mean %s and the report %s: authority left empty; "
                               "name the authority in the report's file or config",
-                              m.name, names->str,
+                              spelled ? spelled : m.name, names->str,
                               hits ? "names more than one of them" : "names none of them");
             g_string_free(names, TRUE);
             chosen = NULL;

@@ -7,9 +7,10 @@
  * label starts after a vertical gap or at a row number ("2.1"). Each grade
  * then goes to the label it overlaps most vertically, which is how a grade
  * set beside the middle of a two-line label, or half above and half below
- * it, is read correctly. In text input (tab-separated cells) a line is a
- * row: its label starts a new label and its grade belongs to it, and a line
- * holding only a grade continues the grade above.
+ * it, is read correctly. In text input (tab-separated cells) a label that
+ * starts in lower case continues the label above (a row's label starts with
+ * a capital), a line holding only a grade continues the grade above it, and
+ * a grade on the line above or below a label still reaches it.
  */
 #include "parse.h"
 
@@ -66,13 +67,23 @@ static gboolean starts_row_number(const char *s)
     return *p == '.' && p[1] == ' ';
 }
 
-static double overlap(const Fragment *a, const Fragment *b)
+static gboolean complete_grade(const char *text)
 {
-    return MIN(a->y1, b->y1) - MAX(a->y0, b->y0);
+    char *clean = csb_parse_clean(text);
+    gboolean whole = csb_grade_from_text(clean) != CSB_GRADE_NONE;
+    g_free(clean);
+    return whole;
 }
 
-/* A grade column cell: not the first cell of its line, or a cell as far
- * right as the grade column. */
+/* Vertical overlap; in text a line above or below counts as touching
+ * (widen 0.5), so a grade on the line next to its label still reaches it. */
+static double overlap(const Fragment *a, const Fragment *b, double widen)
+{
+    return MIN(a->y1, b->y1) - MAX(a->y0, b->y0) + widen;
+}
+
+/* PDF: the grade column starts at the leftmost cell that is not first on
+ * its line. */
 static double grade_column(const CsbDocument *doc, guint first, guint last)
 {
     double x = G_MAXDOUBLE;
@@ -84,6 +95,19 @@ static double grade_column(const CsbDocument *doc, guint first, guint last)
             x = MIN(x, ((CsbCell *)l->cells->pdata[c])->x0);
     }
     return x;
+}
+
+/* Is cell c of line l in the grade column? PDF: by position. Text: the
+ * last of several tab-separated cells, or a line's only cell when the line
+ * starts with a tab. */
+static gboolean cell_is_grade(const CsbLine *l, guint c, double gx, gboolean pdf)
+{
+    const CsbCell *cell = l->cells->pdata[c];
+    if (pdf)
+        return cell->x0 >= gx - 2.0;
+    if (l->cells->len >= 2)
+        return c == l->cells->len - 1;
+    return cell->x0 >= 1;
 }
 
 void csb_parse_table(CsbParse *p, guint first, guint last,
@@ -100,8 +124,8 @@ void csb_parse_table(CsbParse *p, guint first, guint last,
     while (top <= last && top < doc->lines->len) {
         const CsbLine *l = doc->lines->pdata[top];
         gboolean has = FALSE;
-        for (guint c = 0; c < l->cells->len && !l->furniture && !l->footnote; c++)
-            has = has || ((CsbCell *)l->cells->pdata[c])->x0 >= gx - (pdf ? 2.0 : 0.0);
+        for (guint c = 0; c < l->cells->len && !l->furniture && !l->footnote && *l->text; c++)
+            has = has || cell_is_grade(l, c, gx, pdf);
         if (has)
             break;
         top++;
@@ -119,37 +143,50 @@ void csb_parse_table(CsbParse *p, guint first, guint last,
     GPtrArray *grades = g_ptr_array_new_with_free_func(fragment_free);
     Fragment *label = NULL, *grade = NULL;
     int page = -1;
+    guint last_read = first;
     for (guint i = first; i <= last && i < doc->lines->len; i++) {
         const CsbLine *l = doc->lines->pdata[i];
-        if (l->furniture || l->footnote || !*l->text)
+        if (l->furniture || l->footnote)
             continue;
+        /* The table ends at a blank line (text) or at prose running across
+         * both columns (PDF). */
+        if (!*l->text) {
+            if (!pdf && labels->len)
+                break;
+            continue;
+        }
+        const CsbCell *only = l->cells->len == 1 ? l->cells->pdata[0] : NULL;
+        if (pdf && only && labels->len && only->x0 < gx - 2.0 && only->x1 > gx + 5.0)
+            break;
         if (l->page != page) { /* a table does not run across pages here */
             label = grade = NULL;
             page = l->page;
         }
-        double tol = pdf ? 2.0 : 0.0;
         gboolean line_has_grade = FALSE, line_has_label = FALSE;
         for (guint c = 0; c < l->cells->len; c++) {
-            const CsbCell *cell = l->cells->pdata[c];
-            if (cell->x0 >= gx - tol)
+            if (cell_is_grade(l, c, gx, pdf))
                 line_has_grade = TRUE;
             else
                 line_has_label = TRUE;
         }
+        last_read = i;
         for (guint c = 0; c < l->cells->len; c++) {
             const CsbCell *cell = l->cells->pdata[c];
             if (!*cell->text)
                 continue;
-            gboolean is_grade = cell->x0 >= gx - tol;
+            gboolean is_grade = cell_is_grade(l, c, gx, pdf);
             double h = cell->y1 - cell->y0;
             if (!is_grade) {
                 gboolean joins;
+                /* A label wraps onto a line that starts in lower case;
+                 * a capital right below it is a new row unless it is set
+                 * as tightly as lines within a cell. */
+                gboolean lower = g_unichar_islower(g_utf8_get_char(cell->text));
                 if (pdf)
-                    joins = label && cell->y0 - label->y1 < h * 0.3 &&
-                            !starts_row_number(cell->text);
-                else
-                    joins = label && !line_has_grade && l->y0 - label->y1 < 0.5 &&
-                            g_unichar_islower(g_utf8_get_char(cell->text));
+                    joins = label && !starts_row_number(cell->text) &&
+                            cell->y0 - label->y1 < h * (lower ? 0.45 : 0.15);
+                else /* a wrapped label, perhaps around a grade-only line */
+                    joins = label && l->y0 - label->y1 < 1.5 && lower;
                 if (joins) {
                     fragment_extend(label, cell->text, cell->y1);
                 } else {
@@ -158,11 +195,16 @@ void csb_parse_table(CsbParse *p, guint first, guint last,
                     g_ptr_array_add(labels, label);
                 }
             } else {
+                /* A grade continues while it is unfinished ("Requires") or
+                 * the next piece reads on ("to be good"); a capital after a
+                 * whole grade starts the next row's grade. */
+                gboolean reads_on = grade && (!complete_grade(grade->text->str) ||
+                                              g_unichar_islower(g_utf8_get_char(cell->text)));
                 gboolean joins;
                 if (pdf)
-                    joins = grade && cell->y0 - grade->y1 < h * 0.3;
+                    joins = reads_on && cell->y0 - grade->y1 < h * 0.3;
                 else
-                    joins = grade && !line_has_label && l->y0 - grade->y1 < 0.5;
+                    joins = reads_on && !line_has_label && l->y0 - grade->y1 < 0.5;
                 if (joins) {
                     fragment_extend(grade, cell->text, cell->y1);
                 } else {
@@ -171,6 +213,14 @@ void csb_parse_table(CsbParse *p, guint first, guint last,
                 }
             }
         }
+    }
+    /* The blocks the table's lines made are the table's, not prose. */
+    guint table_last = last_read;
+    for (guint b = 0; b < p->blocks->len; b++) {
+        const CsbBlock *blk = p->blocks->pdata[b];
+        if (labels->len && blk->first_line >= first && blk->first_line <= table_last &&
+            p->roles[b] == CSB_ROLE_NONE)
+            p->roles[b] = CSB_ROLE_TABLE;
     }
     /* Each grade to the label it overlaps most (on its page). */
     GPtrArray *assigned = g_ptr_array_new_with_free_func(NULL);
@@ -181,7 +231,11 @@ void csb_parse_table(CsbParse *p, guint first, guint last,
         gint pick = -1;
         for (guint k = 0; k < labels->len; k++) {
             Fragment *lb = labels->pdata[k];
-            double o = lb->page == gr->page ? overlap(lb, gr) : -1;
+            double o = lb->page == gr->page ? overlap(lb, gr, pdf ? 0 : 0.5) : -1;
+            /* Text: a label with its own grade on its line takes another
+             * line's grade only if nothing closer wants it. */
+            if (!pdf && lb->has_grade_cell && (gr->y0 < lb->y0 || gr->y0 >= lb->y1))
+                o -= 0.25;
             if (o > best + 1e-6) {
                 best = o;
                 pick = (gint)k;

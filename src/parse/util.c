@@ -54,3 +54,13 @@ gboolean csb_parse_folded_prefix(const char *folded, const char *prefix)
     size_t n = strlen(prefix);
     return strncmp(folded, prefix, n) == 0 && (folded[n] == '\0' || folded[n] == ' ');
 }
+
+gboolean csb_parse_numbered_title(const CsbParse *p, const CsbBlock *b)
+{
+    if (csb_kind_is_graded(p->in->kind) || b->type != CSB_BLOCK_TEXT || b->number == 0)
+        return FALSE;
+    int words = 1;
+    for (const char *s = b->text; *s; s++)
+        words += *s == ' ';
+    return words <= 5;
+}

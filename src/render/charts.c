@@ -1,13 +1,65 @@
-/* charts.c - charts drawn with Cairo: grade history per area over time,
- * the grade matrix of authorities by area with change arrows, and the peer
- * group's grade distribution. Every mark carries its grade's words, so no
- * reading depends on colour alone.
+/* charts.c - what every chart shares: plain-text labels, grade fills
+ * (inadequate hatched, so it never depends on lightness alone), the grade
+ * legend, and drawing a chart of any kind into its box. Every mark carries
+ * its grade's words (on the mark, on its band or in a legend beside it),
+ * so no reading depends on colour.
  */
-#include "render.h"
+#include "charts.h"
 
-#include <string.h>
+const CsbColour chart_ink = {0.11, 0.12, 0.14}, chart_muted = {0.35, 0.39, 0.44},
+                chart_rule = {0.82, 0.85, 0.88};
 
-static const char *grade_short(CsbGrade g)
+void chart_set(const ChartPen *p, CsbColour c)
+{
+    cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
+}
+
+PangoLayout *chart_layout(const ChartPen *p, ChartText style, const char *text, double w)
+{
+    PangoLayout *l = pango_layout_new(p->ctx);
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, p->font);
+    pango_font_description_set_absolute_size(fd, style.size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    if (w > 0)
+        pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+    pango_layout_set_alignment(l, style.align);
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    if (style.one_line) {
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        pango_layout_set_height(l, -1);
+    }
+    pango_layout_set_text(l, text, -1); /* never markup */
+    return l;
+}
+
+double chart_label(const ChartPen *p, ChartText style, const char *text, double x, double y,
+                   double w, CsbColour ink)
+{
+    PangoLayout *l = chart_layout(p, style, text, w);
+    int lw, lh;
+    pango_layout_get_size(l, &lw, &lh);
+    chart_set(p, ink);
+    cairo_move_to(p->cr, x, y);
+    pango_cairo_show_layout(p->cr, l);
+    cairo_new_path(p->cr);
+    g_object_unref(l);
+    return (double)lh / PANGO_SCALE;
+}
+
+double chart_text_width(const ChartPen *p, ChartText style, const char *text)
+{
+    style.one_line = FALSE;
+    PangoLayout *l = chart_layout(p, style, text, -1);
+    int lw, lh;
+    pango_layout_get_size(l, &lw, &lh);
+    g_object_unref(l);
+    return (double)lw / PANGO_SCALE;
+}
+
+const char *chart_grade_short(CsbGrade g)
 {
     switch (g) {
     case CSB_GRADE_OUTSTANDING:
@@ -15,193 +67,125 @@ static const char *grade_short(CsbGrade g)
     case CSB_GRADE_GOOD:
         return "Good";
     case CSB_GRADE_REQUIRES_IMPROVEMENT:
-        return "Req. improv.";
+        return "Req. improvement";
     case CSB_GRADE_ADEQUATE:
         return "Adequate";
     case CSB_GRADE_INADEQUATE:
         return "Inadequate";
     default:
-        return "\u2014";
+        return "Not graded";
     }
 }
 
-/* Plain text (never markup) at (x, y) within width w. Returns its height. */
-static double label(cairo_t *cr, PangoContext *ctx, const char *font, double size, gboolean bold,
-                    const char *text, double x, double y, double w, PangoAlignment align,
-                    CsbColour ink)
+const char *chart_grade_fitting(const ChartPen *p, ChartText style, CsbGrade g, double w)
 {
-    PangoLayout *l = pango_layout_new(ctx);
-    PangoFontDescription *fd = pango_font_description_new();
-    pango_font_description_set_family(fd, font);
-    pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
-    pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(l, fd);
-    pango_font_description_free(fd);
-    pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-    pango_layout_set_alignment(l, align);
-    pango_layout_set_text(l, text, -1);
-    int lw, lh;
-    pango_layout_get_size(l, &lw, &lh);
-    cairo_set_source_rgb(cr, ink.r, ink.g, ink.b);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, l);
-    g_object_unref(l);
-    return (double)lh / PANGO_SCALE;
+    static const char *const ri[] = {"Requires improvement", "Req. improvement", "Req. impr.",
+                                     "RI"};
+    static const char *const out[] = {"Outstanding", "Outst."};
+    static const char *const inad[] = {"Inadequate", "Inadeq."};
+    const char *const *forms = NULL;
+    guint n = 0;
+    if (g == CSB_GRADE_REQUIRES_IMPROVEMENT) {
+        forms = ri;
+        n = G_N_ELEMENTS(ri);
+    } else if (g == CSB_GRADE_OUTSTANDING) {
+        forms = out;
+        n = G_N_ELEMENTS(out);
+    } else if (g == CSB_GRADE_INADEQUATE) {
+        forms = inad;
+        n = G_N_ELEMENTS(inad);
+    }
+    for (guint i = 0; i < n; i++)
+        if (i + 1 == n || chart_text_width(p, style, forms[i]) <= w)
+            return forms[i];
+    return chart_grade_short(g);
 }
 
-static void fill_grade(cairo_t *cr, CsbGrade g, double x, double y, double w, double h)
+void chart_fill_grade(const ChartPen *p, CsbGrade g, double x, double y, double w, double h,
+                      double radius)
 {
-    CsbColour c = csb_grade_fill(g);
-    cairo_set_source_rgb(cr, c.r, c.g, c.b);
-    cairo_rectangle(cr, x, y, w, h);
-    cairo_fill(cr);
-    if (g == CSB_GRADE_INADEQUATE) {
-        cairo_save(cr);
+    cairo_t *cr = p->cr;
+    double r = MIN(radius, MIN(w, h) / 2);
+    cairo_new_path(cr);
+    if (r > 0) {
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
+        cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+        cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+        cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+        cairo_close_path(cr);
+    } else {
         cairo_rectangle(cr, x, y, w, h);
-        cairo_clip(cr);
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.28);
-        cairo_set_line_width(cr, 1.1);
-        for (double d = -h; d < w; d += 4.5) {
-            cairo_move_to(cr, x + d, y + h);
-            cairo_line_to(cr, x + d + h, y);
-        }
-        cairo_stroke(cr);
-        cairo_restore(cr);
+    }
+    chart_set(p, csb_grade_fill(g));
+    if (g != CSB_GRADE_INADEQUATE) {
+        cairo_fill(cr);
+        return;
+    }
+    cairo_fill_preserve(cr);
+    cairo_save(cr);
+    cairo_clip(cr);
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.35);
+    cairo_set_line_width(cr, 1.1);
+    for (double d = -h; d < w; d += 4.0) {
+        cairo_move_to(cr, x + d, y + h);
+        cairo_line_to(cr, x + d + h, y);
+    }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+void chart_grade_legend(const ChartPen *p, double x, double y, double w)
+{
+    static const CsbGrade grades[] = {CSB_GRADE_OUTSTANDING, CSB_GRADE_GOOD,
+                                      CSB_GRADE_REQUIRES_IMPROVEMENT, CSB_GRADE_INADEQUATE};
+    static const char *const words[] = {"Outstanding", "Good", "Requires improvement / adequate",
+                                        "Inadequate"};
+    ChartText t = {7, FALSE, PANGO_ALIGN_LEFT, TRUE};
+    double cx = x;
+    for (guint i = 0; i < G_N_ELEMENTS(grades); i++) {
+        chart_fill_grade(p, grades[i], cx, y + 1.5, 14, 8, 1.5);
+        double tw = chart_text_width(p, t, words[i]);
+        chart_label(p, t, words[i], cx + 18, y, MIN(tw + 2, x + w - cx - 18), chart_muted);
+        cx += 18 + tw + 14;
     }
 }
 
-static const CsbColour ink = {0.11, 0.12, 0.14}, muted = {0.36, 0.40, 0.45},
-                       rule = {0.80, 0.83, 0.86};
-
-static void history(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *c, double x,
-                    double y, double w, double h)
+CsbColour chart_tone_fill(int tone)
 {
-    double left = 110, top = 20, bottom = 18;
-    label(cr, ctx, font, 9, TRUE, c->title, x, y, w, PANGO_ALIGN_LEFT, ink);
-    guint n = c->rows->len ? c->rows->len : 1;
-    double row_h = (h - top - bottom) / n;
-    double span = c->x_max - c->x_min > 0 ? c->x_max - c->x_min : 1;
-    double px0 = x + left, pw = w - left - 40;
-    /* Year grid. */
-    int step = span > 10 ? 2 : 1;
-    for (int yr = (int)c->x_min; yr <= (int)c->x_max; yr += step) {
-        double gx = px0 + (yr - c->x_min) / span * pw;
-        cairo_set_source_rgb(cr, rule.r, rule.g, rule.b);
-        cairo_set_line_width(cr, 0.4);
-        cairo_move_to(cr, gx, y + top);
-        cairo_line_to(cr, gx, y + h - bottom);
-        cairo_stroke(cr);
-        char *t = g_strdup_printf("%d", yr);
-        label(cr, ctx, font, 7, FALSE, t, gx - 20, y + h - bottom + 3, 40, PANGO_ALIGN_CENTER,
-              muted);
-        g_free(t);
-    }
-    for (guint r = 0; r < c->rows->len; r++) {
-        const CsbChartRow *row = c->rows->pdata[r];
-        double cy = y + top + row_h * (r + 0.5);
-        label(cr, ctx, font, 8, TRUE, row->label, x, cy - 5, left - 8, PANGO_ALIGN_LEFT, ink);
-        cairo_set_source_rgb(cr, 0.55, 0.58, 0.62);
-        cairo_set_line_width(cr, 1.0);
-        for (guint k = 1; k < row->marks->len; k++) {
-            const CsbChartMark *a = row->marks->pdata[k - 1], *b = row->marks->pdata[k];
-            cairo_move_to(cr, px0 + (a->x - c->x_min) / span * pw, cy);
-            cairo_line_to(cr, px0 + (b->x - c->x_min) / span * pw, cy);
-        }
-        cairo_stroke(cr);
-        for (guint k = 0; k < row->marks->len; k++) {
-            const CsbChartMark *m = row->marks->pdata[k];
-            double mx = px0 + (m->x - c->x_min) / span * pw;
-            double mw = 52, mh = MIN(row_h - 6, 14);
-            fill_grade(cr, m->grade, mx - mw / 2, cy - mh / 2, mw, mh);
-            label(cr, ctx, font, 6.5, TRUE, grade_short(m->grade), mx - mw / 2, cy - mh / 2 + 2,
-                  mw, PANGO_ALIGN_CENTER, csb_grade_ink(m->grade));
-        }
-    }
+    static const CsbColour fills[] = {{0.549, 0.184, 0.224},  /* concerns #8c2f39 */
+                                      {0.612, 0.573, 0.510},  /* mixed #9c9282 */
+                                      {0.749, 0.890, 0.863}}; /* strengths #bfe3dc */
+    return fills[CLAMP(tone, 0, 2)];
 }
 
-static void matrix(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *c, double x,
-                   double y, double w, double h)
+CsbColour chart_tone_ink(int tone)
 {
-    double left = 130, head = 26;
-    label(cr, ctx, font, 9, TRUE, c->title, x, y, w, PANGO_ALIGN_LEFT, ink);
-    guint cols = c->columns->len ? c->columns->len : 1;
-    double cw = (w - left) / cols;
-    double rh = c->rows->len ? MIN(20, (h - head - 14) / c->rows->len) : 20;
-    for (guint k = 0; k < c->columns->len; k++)
-        label(cr, ctx, font, 7.5, TRUE, c->columns->pdata[k], x + left + k * cw, y + 13, cw,
-              PANGO_ALIGN_CENTER, muted);
-    for (guint r = 0; r < c->rows->len; r++) {
-        const CsbChartRow *row = c->rows->pdata[r];
-        double ry = y + head + r * rh;
-        label(cr, ctx, font, 8, row->emphasis, row->label, x, ry + 4, left - 6, PANGO_ALIGN_LEFT,
-              ink);
-        for (guint k = 0; k < row->marks->len; k++) {
-            const CsbChartMark *m = row->marks->pdata[k];
-            double cx = x + left + k * cw;
-            fill_grade(cr, m->grade, cx + 1, ry + 1, cw - 2, rh - 2);
-            const char *arrow = m->arrow == -1 ? " \u25B2" : m->arrow == 1 ? " \u25BC"
-                                : m->arrow == 0                             ? " \u25CF"
-                                                                            : "";
-            char *t = g_strdup_printf("%s%s", grade_short(m->grade), m->grade ? arrow : "");
-            label(cr, ctx, font, 7, TRUE, t, cx + 1, ry + rh / 2 - 5, cw - 2, PANGO_ALIGN_CENTER,
-                  csb_grade_ink(m->grade));
-            g_free(t);
-        }
-        if (row->emphasis) {
-            cairo_set_source_rgb(cr, ink.r, ink.g, ink.b);
-            cairo_set_line_width(cr, 1.2);
-            cairo_rectangle(cr, x + left, ry + 0.5, cols * cw, rh - 1);
-            cairo_stroke(cr);
-        }
-    }
-}
-
-static void distribution(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *c,
-                         double x, double y, double w, double h)
-{
-    double left = 130, top = 18;
-    label(cr, ctx, font, 9, TRUE, c->title, x, y, w, PANGO_ALIGN_LEFT, ink);
-    double rh = c->rows->len ? MIN(18, (h - top) / c->rows->len) : 18;
-    int max = 1;
-    for (guint r = 0; r < c->rows->len; r++) {
-        const CsbChartRow *row = c->rows->pdata[r];
-        int sum = 0;
-        for (int g = 1; g < CSB_GRADE_COUNT; g++)
-            sum += row->counts[g];
-        max = MAX(max, sum);
-    }
-    for (guint r = 0; r < c->rows->len; r++) {
-        const CsbChartRow *row = c->rows->pdata[r];
-        double ry = y + top + r * rh, bx = x + left;
-        label(cr, ctx, font, 8, FALSE, row->label, x, ry + 3, left - 6, PANGO_ALIGN_LEFT, ink);
-        for (int g = 1; g < CSB_GRADE_COUNT; g++) {
-            if (!row->counts[g])
-                continue;
-            double bw = (w - left) * row->counts[g] / max;
-            fill_grade(cr, (CsbGrade)g, bx, ry + 1, bw - 1, rh - 2);
-            char *t = g_strdup_printf("%d", row->counts[g]);
-            label(cr, ctx, font, 7, TRUE, t, bx, ry + rh / 2 - 5, bw - 1, PANGO_ALIGN_CENTER,
-                  csb_grade_ink((CsbGrade)g));
-            g_free(t);
-            bx += bw;
-        }
-    }
+    return tone == CSB_TONE_COUNT_CONCERNS ? (CsbColour){1, 1, 1} : chart_ink;
 }
 
 void csb_render_chart(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *c,
                       double x, double y, double w, double h)
 {
+    ChartPen p = {cr, ctx, font};
     cairo_save(cr);
+    ChartText title = {8.5, TRUE, PANGO_ALIGN_LEFT, TRUE};
+    chart_label(&p, title, c->title ? c->title : "", x, y, w, chart_ink);
     switch (c->kind) {
     case CSB_CHART_HISTORY:
-        history(cr, ctx, font, c, x, y, w, h);
+        chart_history(&p, c, x, y, w, h);
+        break;
+    case CSB_CHART_TIMELINE:
+        chart_timeline(&p, c, x, y, w, h);
         break;
     case CSB_CHART_MATRIX:
-        matrix(cr, ctx, font, c, x, y, w, h);
+        chart_matrix(&p, c, x, y, w, h);
         break;
     case CSB_CHART_DISTRIBUTION:
+        chart_distribution(&p, c, x, y, w, h);
+        break;
     case CSB_CHART_THEME_TIMELINE:
-        distribution(cr, ctx, font, c, x, y, w, h);
+        chart_themes(&p, c, x, y, w, h);
         break;
     }
     cairo_restore(cr);

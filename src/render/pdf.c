@@ -1,5 +1,7 @@
 /* pdf.c - the PDF device: one Cairo page per layout page, boxes drawn in
- * order, then the outline and metadata.
+ * order, links and named destinations as Cairo tags, then the outline
+ * (bookmarks) and the document metadata. It decides nothing: every
+ * position comes from the CsbLayout.
  */
 #include "render.h"
 
@@ -31,17 +33,50 @@ static void draw_lines(cairo_t *cr, const CsbBox *b)
     pango_layout_iter_free(it);
 }
 
+static void rect_path(cairo_t *cr, const CsbBox *b)
+{
+    double r = MIN(b->radius, MIN(b->w, b->h) / 2);
+    if (r <= 0) {
+        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+        return;
+    }
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, b->x + b->w - r, b->y + r, r, -G_PI / 2, 0);
+    cairo_arc(cr, b->x + b->w - r, b->y + b->h - r, r, 0, G_PI / 2);
+    cairo_arc(cr, b->x + r, b->y + b->h - r, r, G_PI / 2, G_PI);
+    cairo_arc(cr, b->x + r, b->y + r, r, G_PI, 3 * G_PI / 2);
+    cairo_close_path(cr);
+}
+
+/* Diagonal white lines over a filled box: inadequate's texture, so it
+ * differs from outstanding by more than lightness. */
 static void draw_hatch(cairo_t *cr, const CsbBox *b)
 {
     cairo_save(cr);
-    cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+    rect_path(cr, b);
     cairo_clip(cr);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.28);
-    cairo_set_line_width(cr, 1.1);
-    for (double d = -b->h; d < b->w; d += 4.5) {
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.22);
+    cairo_set_line_width(cr, 1.0);
+    for (double d = -b->h; d < b->w; d += 4.0) {
         cairo_move_to(cr, b->x + d, b->y + b->h);
         cairo_line_to(cr, b->x + d + b->h, b->y);
     }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+static void draw_rule(cairo_t *cr, const CsbBox *b)
+{
+    cairo_save(cr);
+    set_colour(cr, b->colour);
+    cairo_set_line_width(cr, b->width > 0 ? b->width : 0.5);
+    if (b->dotted) {
+        double dash[] = {0.01, 2.6};
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash(cr, dash, 2, 0);
+    }
+    cairo_move_to(cr, b->x, b->y);
+    cairo_line_to(cr, b->x + b->w, b->y + b->h);
     cairo_stroke(cr);
     cairo_restore(cr);
 }
@@ -62,20 +97,74 @@ static void draw_image(cairo_t *cr, const CsbBox *b)
     cairo_surface_destroy(img);
 }
 
+/* A value for a Cairo tag attribute: quotes and backslashes escaped. */
+static char *tag_string(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    for (; *s; s++) {
+        if (*s == '\'' || *s == '\\')
+            g_string_append_c(out, '\\');
+        g_string_append_c(out, *s);
+    }
+    return g_string_free(out, FALSE);
+}
+
 static void draw_link(cairo_t *cr, const CsbBox *b)
 {
-    char *attrs;
-    if (g_str_has_prefix(b->target, "dest:"))
-        attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] dest='%s'", b->x, b->y, b->w, b->h,
-                                b->target + 5);
-    else if (g_str_has_prefix(b->target, "uri:"))
-        attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] uri='%s'", b->x, b->y, b->w, b->h,
-                                b->target + 4);
-    else
+    gboolean dest = g_str_has_prefix(b->target, "dest:");
+    if (!dest && !g_str_has_prefix(b->target, "uri:"))
         return;
+    char *value = tag_string(b->target + (dest ? 5 : 4));
+    char *attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] %s='%s'", b->x, b->y, b->w, b->h,
+                                  dest ? "dest" : "uri", value);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
     cairo_tag_end(cr, CAIRO_TAG_LINK);
     g_free(attrs);
+    g_free(value);
+}
+
+static void draw_dest(cairo_t *cr, const CsbBox *b)
+{
+    char *name = tag_string(b->target);
+    char *attrs = g_strdup_printf("name='%s' x=%.2f y=%.2f", name, b->x, MAX(0, b->y - 12));
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+    cairo_tag_end(cr, CAIRO_TAG_DEST);
+    g_free(attrs);
+    g_free(name);
+}
+
+/* An arrow up (better), down (worse) or a dot (same), centred in the box:
+ * drawn, because the bundled fonts have no arrow glyphs. */
+void csb_render_trend(cairo_t *cr, CsbTrend trend, double x, double y, double w, double h,
+                      CsbColour ink)
+{
+    double cx = x + w / 2, cy = y + h / 2, s = MIN(w, h) * 0.36;
+    cairo_save(cr);
+    cairo_new_path(cr);
+    set_colour(cr, ink);
+    switch (trend) {
+    case CSB_TREND_BETTER:
+        cairo_move_to(cr, cx - s, cy + s * 0.75);
+        cairo_line_to(cr, cx + s, cy + s * 0.75);
+        cairo_line_to(cr, cx, cy - s);
+        cairo_close_path(cr);
+        cairo_fill(cr);
+        break;
+    case CSB_TREND_WORSE:
+        cairo_move_to(cr, cx - s, cy - s * 0.75);
+        cairo_line_to(cr, cx + s, cy - s * 0.75);
+        cairo_line_to(cr, cx, cy + s);
+        cairo_close_path(cr);
+        cairo_fill(cr);
+        break;
+    case CSB_TREND_SAME:
+        cairo_arc(cr, cx, cy, s * 0.55, 0, 2 * G_PI);
+        cairo_fill(cr);
+        break;
+    case CSB_TREND_NONE:
+        break;
+    }
+    cairo_restore(cr);
 }
 
 static void draw_box(cairo_t *cr, PangoContext *ctx, const CsbPdfMeta *meta, const CsbBox *b)
@@ -87,17 +176,16 @@ static void draw_box(cairo_t *cr, PangoContext *ctx, const CsbPdfMeta *meta, con
         break;
     case CSB_BOX_RECT:
         set_colour(cr, b->colour);
-        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+        rect_path(cr, b);
         cairo_fill(cr);
         if (b->hatch)
             draw_hatch(cr, b);
         break;
     case CSB_BOX_RULE:
-        set_colour(cr, b->colour);
-        cairo_set_line_width(cr, b->width > 0 ? b->width : 0.5);
-        cairo_move_to(cr, b->x, b->y);
-        cairo_line_to(cr, b->x + b->w, b->y + b->h);
-        cairo_stroke(cr);
+        draw_rule(cr, b);
+        break;
+    case CSB_BOX_TREND:
+        csb_render_trend(cr, b->trend, b->x, b->y, b->w, b->h, b->colour);
         break;
     case CSB_BOX_CHART:
         csb_render_chart(cr, ctx, meta->font, b->chart, b->x, b->y, b->w, b->h);
@@ -108,40 +196,44 @@ static void draw_box(cairo_t *cr, PangoContext *ctx, const CsbPdfMeta *meta, con
     case CSB_BOX_LINK:
         draw_link(cr, b);
         break;
-    case CSB_BOX_DEST: {
-        char *attrs = g_strdup_printf("name='%s' x=%.2f y=%.2f", b->target, b->x, b->y);
-        cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
-        cairo_tag_end(cr, CAIRO_TAG_DEST);
-        g_free(attrs);
+    case CSB_BOX_DEST:
+        draw_dest(cr, b);
         break;
-    }
     }
 }
 
+/* Bookmarks: level 2 entries under the level 1 entry before them. */
 static void add_outline(cairo_surface_t *s, const CsbLayout *l)
 {
     int parent = CAIRO_PDF_OUTLINE_ROOT;
     for (guint i = 0; i < l->outline->len; i++) {
         const CsbOutlineEntry *e = l->outline->pdata[i];
-        char *link = g_strdup_printf("dest='%s'", e->anchor);
+        char *name = tag_string(e->anchor);
+        char *link = g_strdup_printf("dest='%s'", name);
         int id = cairo_pdf_surface_add_outline(s, e->level == 1 ? CAIRO_PDF_OUTLINE_ROOT : parent,
                                                e->title, link, 0);
         if (e->level == 1)
             parent = id;
         g_free(link);
+        g_free(name);
     }
 }
 
+/* Without a date the PDF would carry the clock (cairo's default): a fixed
+ * one keeps the same inputs giving the same bytes. */
+#define UNDATED "2000-01-01T00:00:00"
+
 static void set_metadata(cairo_surface_t *s, const CsbPdfMeta *m)
 {
+    const char *date = m->date && *m->date ? m->date : UNDATED;
     struct {
         cairo_pdf_metadata_t key;
         const char *value;
     } items[] = {
         {CAIRO_PDF_METADATA_TITLE, m->title},       {CAIRO_PDF_METADATA_AUTHOR, m->author},
         {CAIRO_PDF_METADATA_SUBJECT, m->subject},   {CAIRO_PDF_METADATA_KEYWORDS, m->keywords},
-        {CAIRO_PDF_METADATA_CREATOR, m->creator},   {CAIRO_PDF_METADATA_CREATE_DATE, m->date},
-        {CAIRO_PDF_METADATA_MOD_DATE, m->date},
+        {CAIRO_PDF_METADATA_CREATOR, m->creator},   {CAIRO_PDF_METADATA_CREATE_DATE, date},
+        {CAIRO_PDF_METADATA_MOD_DATE, date},
     };
     for (guint i = 0; i < G_N_ELEMENTS(items); i++)
         if (items[i].value && *items[i].value)
@@ -160,8 +252,7 @@ gboolean csb_render_pdf(const CsbLayout *l, const char *path, const CsbPdfMeta *
     }
     set_metadata(s, meta);
     cairo_t *cr = cairo_create(s);
-    PangoContext *ctx = pango_font_map_create_context(l->fontmap);
-    pango_cairo_update_context(cr, ctx);
+    PangoContext *ctx = csb_fonts_context(l->fontmap);
     for (guint p = 0; p < l->pages->len; p++) {
         const CsbPage *page = l->pages->pdata[p];
         for (guint i = 0; i < page->boxes->len; i++)

@@ -25,6 +25,10 @@ typedef struct {
 gboolean csb_render_pdf(const CsbLayout *layout, const char *path, const CsbPdfMeta *meta,
                         CsbDiag *diag);
 
+/* An arrow for a trend, centred in the rectangle (pdf.c). */
+void csb_render_trend(cairo_t *cr, CsbTrend trend, double x, double y, double w, double h,
+                      CsbColour ink);
+
 /* Draw a chart into the rectangle (charts.c). */
 void csb_render_chart(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *chart,
                       double x, double y, double w, double h);

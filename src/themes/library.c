@@ -1,5 +1,6 @@
 /* library.c - loading the theme library (templates/themes.yaml) and the
- * cue phrases (templates/cues.yaml), and looking themes up by id.
+ * cue phrases and negation settings (templates/cues.yaml), and looking
+ * themes up by id.
  */
 #include "themes.h"
 
@@ -44,7 +45,35 @@ void csb_themes_free(CsbThemeLibrary *lib)
     g_ptr_array_free(lib->strength, TRUE);
     g_ptr_array_free(lib->concern, TRUE);
     g_ptr_array_free(lib->negators, TRUE);
+    if (lib->negation_stops)
+        g_ptr_array_free(lib->negation_stops, TRUE);
+    if (lib->not_negators)
+        g_ptr_array_free(lib->not_negators, TRUE);
+    csb_phrase_set_free(lib->cues);
+    csb_phrase_set_free(lib->negation);
     g_free(lib);
+}
+
+void csb_themes_build_cues(CsbThemeLibrary *lib)
+{
+    csb_phrase_set_free(lib->cues);
+    csb_phrase_set_free(lib->negation);
+    lib->cues = csb_phrase_set_new();
+    lib->negation = csb_phrase_set_new();
+    /* A phrase listed as both strength and concern counts as a concern. */
+    for (guint i = 0; i < lib->concern->len; i++)
+        csb_phrase_set_add(lib->cues, lib->concern->pdata[i], 2);
+    for (guint i = 0; i < lib->strength->len; i++) {
+        gboolean dup = FALSE;
+        for (guint k = 0; k < lib->concern->len && !dup; k++)
+            dup = strcmp(lib->concern->pdata[k], lib->strength->pdata[i]) == 0;
+        if (!dup)
+            csb_phrase_set_add(lib->cues, lib->strength->pdata[i], 1);
+    }
+    for (guint i = 0; lib->not_negators && i < lib->not_negators->len; i++)
+        csb_phrase_set_add(lib->negation, lib->not_negators->pdata[i], 0);
+    for (guint i = 0; i < lib->negators->len; i++)
+        csb_phrase_set_add(lib->negation, lib->negators->pdata[i], 1);
 }
 
 guint csb_themes_count(const CsbThemeLibrary *lib)
@@ -79,7 +108,7 @@ void csb_themes_add(CsbThemeLibrary *lib, CsbTheme *theme)
 static GPtrArray *copy_strings(const GPtrArray *a)
 {
     GPtrArray *c = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < a->len; i++)
+    for (guint i = 0; a && i < a->len; i++)
         g_ptr_array_add(c, g_strdup(a->pdata[i]));
     return c;
 }
@@ -94,6 +123,10 @@ CsbThemeLibrary *csb_themes_extend(const CsbThemeLibrary *lib, const GPtrArray *
     c->concern = copy_strings(lib->concern);
     c->negators = copy_strings(lib->negators);
     c->negation_window = lib->negation_window;
+    c->negation_stops = copy_strings(lib->negation_stops);
+    c->not_negators = copy_strings(lib->not_negators);
+    c->negated_concern = lib->negated_concern;
+    csb_themes_build_cues(c);
     for (guint i = 0; extra && i < extra->len; i++)
         csb_themes_add(c, csb_theme_copy(extra->pdata[i]));
     return c;
@@ -154,6 +187,13 @@ static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *dia
     return ok;
 }
 
+/* An optional list of phrases: absent is an empty list. */
+static gboolean optional_list(CsbYaml *y, yaml_node_t *map, const char *key, GPtrArray *out,
+                              CsbDiag *diag)
+{
+    return !csb_yaml_get(y, map, key) || phrase_list(y, map, key, out, diag);
+}
+
 static gboolean load_cues(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
 {
     CsbYaml *y = csb_yaml_load(path, diag);
@@ -163,10 +203,24 @@ static gboolean load_cues(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
     gboolean ok = phrase_list(y, root, "strength", lib->strength, diag);
     ok &= phrase_list(y, root, "concern", lib->concern, diag);
     ok &= phrase_list(y, root, "negators", lib->negators, diag);
-    const char *w = csb_yaml_scalar(csb_yaml_get(y, root, "negation_window"));
+    ok &= optional_list(y, root, "negation_stops", lib->negation_stops, diag);
+    ok &= optional_list(y, root, "not_negators", lib->not_negators, diag);
+    yaml_node_t *wn = csb_yaml_get(y, root, "negation_window");
+    const char *w = csb_yaml_scalar(wn);
     lib->negation_window = w ? atoi(w) : 4;
     if (lib->negation_window < 1 || lib->negation_window > 12) {
-        csb_diag_error(diag, path, 0, 0, "negation_window should be between 1 and 12 words");
+        csb_diag_error(diag, path, wn ? csb_yaml_line(wn) : 0, wn ? csb_yaml_column(wn) : 0,
+                       "negation_window should be between 1 and 12 words");
+        ok = FALSE;
+    }
+    yaml_node_t *nc = csb_yaml_get(y, root, "negated_concern");
+    const char *mode = csb_yaml_scalar(nc);
+    lib->negated_concern = CSB_TONE_NEUTRAL;
+    if (mode && strcmp(mode, "strength") == 0) {
+        lib->negated_concern = CSB_TONE_STRENGTH;
+    } else if (mode && strcmp(mode, "neutral") != 0) {
+        csb_diag_error(diag, path, csb_yaml_line(nc), csb_yaml_column(nc),
+                       "negated_concern should be 'neutral' or 'strength', not '%s'", mode);
         ok = FALSE;
     }
     csb_yaml_free(y);
@@ -180,11 +234,14 @@ CsbThemeLibrary *csb_themes_load(const char *themes_path, const char *cues_path,
     lib->strength = g_ptr_array_new_with_free_func(g_free);
     lib->concern = g_ptr_array_new_with_free_func(g_free);
     lib->negators = g_ptr_array_new_with_free_func(g_free);
+    lib->negation_stops = g_ptr_array_new_with_free_func(g_free);
+    lib->not_negators = g_ptr_array_new_with_free_func(g_free);
     gboolean ok = load_themes(lib, themes_path, diag);
     ok &= load_cues(lib, cues_path, diag);
     if (!ok) {
         csb_themes_free(lib);
         return NULL;
     }
+    csb_themes_build_cues(lib);
     return lib;
 }

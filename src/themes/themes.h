@@ -50,6 +50,22 @@ CsbTone csb_themes_classify(const CsbThemeLibrary *lib, const char *text, GPtrAr
 
 /* ---- evidence --------------------------------------------------------- */
 
+/* A theme's phrases found in text (match.c), as templates/themes.yaml
+ * describes: case, apostrophe style and whitespace aside, each phrase
+ * starting at the beginning of a word. Appends the phrases found (char*,
+ * copies) to found when not NULL and sets *score (1 per phrase, 0.5 per
+ * repeat) when not NULL. Returns the number of distinct phrases found. */
+guint csb_theme_find(const CsbTheme *theme, const char *text, GPtrArray *found, double *score);
+/* The same on text already in match form (csb_themes_match_form), for
+ * callers that try many themes on one text. */
+guint csb_theme_find_in_form(const CsbTheme *theme, const char *form, GPtrArray *found,
+                             double *score);
+/* TRUE when any of phrases occurs in text by the same rule. */
+gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases);
+/* Text in the form phrases are matched in: lower case, straight
+ * apostrophes, whitespace squashed. A new string. */
+char *csb_themes_match_form(const char *text);
+
 typedef struct {
     const CsbInspection *inspection; /* borrowed */
     const CsbParagraph *paragraph;   /* borrowed */
@@ -58,25 +74,77 @@ typedef struct {
     GPtrArray *phrases;    /* char*: the theme phrases found */
     GPtrArray *why;        /* char*: the cues that decided the tone */
     char *quote;           /* the report's own words, maybe shortened */
+    int ordinal;           /* the paragraph's position in the report, from 1
+                              (cites paragraphs that carry no number) */
 } CsbEvidence;
+
+#define CSB_QUOTE_MAX_CHARS 420
 
 void csb_evidence_free(CsbEvidence *e);
 
-/* Paragraphs of in that speak to theme, ranked (concerns first, then by
- * score). CsbEvidence*, owned by the returned array. */
+/* Evidence for theme from paragraph i of in, or NULL when the paragraph
+ * does not speak to it. */
+CsbEvidence *csb_evidence_new(const CsbThemeLibrary *lib, const CsbTheme *theme,
+                              const CsbInspection *in, guint i);
+
+/* Ranking order for CsbEvidence* (g_ptr_array_sort): concerns, then
+ * mixed, strengths, neutral; within a tone higher score first, then the
+ * newer report, then the paragraph's place in the report. */
+gint csb_evidence_cmp(gconstpointer a, gconstpointer b);
+
+/* Paragraphs of in that speak to theme, ranked by csb_evidence_cmp.
+ * CsbEvidence*, owned by the returned array. */
 GPtrArray *csb_themes_match(const CsbThemeLibrary *lib, const CsbTheme *theme,
                             const CsbInspection *in);
 
 /* Shorten text to about max_chars by keeping whole sentences (those that
- * carry one of the phrases first) and joining gaps with " ... ". Never
- * changes a word. Returns a new string. */
+ * carry one of the phrases first, then the opening one) and marking each
+ * gap with an ellipsis. Never changes a word. Returns a new string. */
 char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars);
 
-/* TRUE when quote is text's own words: every piece between ellipses occurs
- * in text, in order, whitespace aside. */
+/* TRUE when quote is text's own words, whitespace aside: the pieces
+ * between ellipses occur in text in order; each gap an ellipsis marks
+ * falls between sentences; a quote with no ellipsis at its start (end)
+ * starts (ends) where text does. An ellipsis text itself contains may be
+ * quoted as text. */
+gboolean csb_quote_check(const char *quote, const char *text);
+/* The same check (kept for callers of the first version). */
 gboolean csb_quote_is_faithful(const char *quote, const char *text);
 
 /* ---- stage internals (shared by the files of src/themes) ------------ */
+
+/* Words for cue matching (words.c): lower case, curly apostrophes made
+ * straight, each word with the number of the clause it sits in. */
+typedef struct {
+    GPtrArray *words; /* char*, owned */
+    GArray *clauses;  /* guint per word */
+} CsbWords;
+
+CsbWords *csb_words_new(const char *text);
+void csb_words_free(CsbWords *w);
+guint csb_words_count(const CsbWords *w);
+const char *csb_words_at(const CsbWords *w, guint i);
+guint csb_words_clause(const CsbWords *w, guint i);
+
+/* Phrases matched as whole consecutive words within one clause, the
+ * longest phrase at a position first. */
+typedef struct CsbPhraseSet CsbPhraseSet;
+
+typedef struct {
+    guint start, len;  /* in words */
+    int tag;           /* as given to csb_phrase_set_add */
+    const char *text;  /* the phrase as listed, borrowed from the set */
+} CsbPhraseHit;
+
+CsbPhraseSet *csb_phrase_set_new(void);
+void csb_phrase_set_free(CsbPhraseSet *s);
+/* FALSE when the phrase has no words. */
+gboolean csb_phrase_set_add(CsbPhraseSet *s, const char *phrase, int tag);
+/* Length in words of the longest phrase starting at word i (0: none). */
+guint csb_phrase_set_match(const CsbPhraseSet *s, const CsbWords *w, guint i, int *tag,
+                           const char **text);
+/* Left to right, longest first, no overlaps: CsbPhraseHit values. */
+GArray *csb_phrase_set_scan(const CsbPhraseSet *s, const CsbWords *w);
 
 struct CsbThemeLibrary {
     GPtrArray *themes;   /* CsbTheme*, owned */
@@ -84,7 +152,16 @@ struct CsbThemeLibrary {
     GPtrArray *concern;  /* char*: concern cue phrases */
     GPtrArray *negators; /* char*: words that turn a strength into a concern */
     int negation_window; /* how many words before a cue a negator reaches */
+    /* Added with the cue rules of templates/cues.yaml: */
+    GPtrArray *negation_stops; /* char*: words negation does not reach across */
+    GPtrArray *not_negators;   /* char*: phrases that are never negators */
+    CsbTone negated_concern;   /* NEUTRAL (default) or STRENGTH */
+    CsbPhraseSet *cues;        /* strength (tag 1) and concern (tag 2) together */
+    CsbPhraseSet *negation;    /* negators (tag 1) and not_negators (tag 0) */
 };
+
+/* Build lib->cues and lib->negation from the lists (library.c). */
+void csb_themes_build_cues(CsbThemeLibrary *lib);
 
 /* Sentences of text as pairs of [start, end) byte offsets (gsize). */
 GArray *csb_sentences(const char *text);

@@ -1,0 +1,360 @@
+/* flow_blocks.c - placing each kind of block: headings (kept with the start
+ * of what follows, however many headings are stacked), paragraphs, lists
+ * (a bullet always on the page of its item's first line), quotations (the
+ * citation never separated from the quotation's last lines), callouts and
+ * figures. Blocks are measured once; the layouts are kept for the pass, so
+ * a heading can ask how much room the next block needs to start.
+ */
+#include "flow.h"
+
+struct FlowMeasure {
+    PangoLayout *main;   /* heading, paragraph, quotation, callout; figure caption */
+    PangoLayout *cite;   /* quotation: its citation */
+    PangoLayout *bullet; /* list */
+    GPtrArray *items;    /* list: PangoLayout* */
+    FlowTable *table;
+};
+
+void flow_measure_free(gpointer p)
+{
+    FlowMeasure *m = p;
+    if (m->main)
+        g_object_unref(m->main);
+    if (m->cite)
+        g_object_unref(m->cite);
+    if (m->bullet)
+        g_object_unref(m->bullet);
+    if (m->items)
+        g_ptr_array_free(m->items, TRUE);
+    flow_table_free(m->table);
+    g_free(m);
+}
+
+/* ---- geometry ---------------------------------------------------------- */
+
+static double heading_size(const Flow *f, int level)
+{
+    const CsbTemplate *t = f->t;
+    return level == 1 ? t->size_h1 : level == 2 ? t->size_h2 : t->size_h3;
+}
+
+static double space_before(const Flow *f, int level)
+{
+    return heading_size(f, level) * (level == 3 ? 0.6 : 0.85);
+}
+
+static double space_after(const Flow *f, int level)
+{
+    return level == 1 ? 9 : heading_size(f, level) * (level == 2 ? 0.35 : 0.2);
+}
+
+static double list_indent(const Flow *f)
+{
+    return f->t->size_body * 1.3;
+}
+
+static double quote_indent(const Flow *f)
+{
+    return f->t->size_body * 1.3;
+}
+
+#define CALLOUT_INSET (FLOW_PAD * 2.5)
+#define CITE_GAP 2.5
+
+static int heading_level(const CsbDocBlock *b)
+{
+    return b->kind == CSB_BLOCK_HEADING_1 ? 1 : b->kind == CSB_BLOCK_HEADING_2 ? 2 : 3;
+}
+
+/* ---- measuring --------------------------------------------------------- */
+
+static FlowMeasure *measure(Flow *f, const CsbDocBlock *b)
+{
+    FlowMeasure *m = g_hash_table_lookup(f->measured, b);
+    if (m)
+        return m;
+    m = g_new0(FlowMeasure, 1);
+    const CsbTemplate *t = f->t;
+    FlowFont body = flow_body_font(f);
+    switch (b->kind) {
+    case CSB_BLOCK_HEADING_1:
+    case CSB_BLOCK_HEADING_2:
+    case CSB_BLOCK_HEADING_3: {
+        FlowFont hf = {t->font_body, heading_size(f, heading_level(b)), TRUE, FALSE,
+                       PANGO_ALIGN_LEFT};
+        m->main = flow_layout_rich(f, b->text, hf, f->width);
+        pango_layout_set_line_spacing(m->main, 1.1f);
+        break;
+    }
+    case CSB_BLOCK_PARAGRAPH:
+        m->main = flow_layout_rich(f, b->text, body, f->width);
+        break;
+    case CSB_BLOCK_LIST:
+        m->items = g_ptr_array_new_with_free_func(g_object_unref);
+        for (guint i = 0; i < b->items->len; i++)
+            g_ptr_array_add(m->items, flow_layout_rich(f, b->items->pdata[i], body,
+                                                       f->width - list_indent(f)));
+        m->bullet = flow_layout_plain(f, "\u2022", body, list_indent(f));
+        break;
+    case CSB_BLOCK_QUOTE: {
+        FlowFont qf = {t->font_quote, t->size_body, FALSE, TRUE, PANGO_ALIGN_LEFT};
+        char *q = csb_rich_text(b->text);
+        /* An ellipsis stays on the line of the word before it. */
+        char **parts = g_strsplit(q, " \u2026", -1);
+        char *joined = g_strjoinv("\u00A0\u2026", parts);
+        char *quoted = g_strdup_printf("\u201C%s\u201D", joined);
+        g_strfreev(parts);
+        g_free(joined);
+        m->main = flow_layout_plain(f, quoted, qf, f->width - quote_indent(f));
+        g_free(quoted);
+        g_free(q);
+        FlowFont cf = {t->font_body, t->size_small, FALSE, FALSE, PANGO_ALIGN_LEFT};
+        if (b->citation)
+            m->cite = flow_layout_rich(f, b->citation, cf, f->width - quote_indent(f));
+        break;
+    }
+    case CSB_BLOCK_CALLOUT:
+        m->main = flow_layout_rich(f, b->text, body, f->width - 2 * CALLOUT_INSET);
+        break;
+    case CSB_BLOCK_TABLE:
+        m->table = flow_table_measure(f, b->table);
+        break;
+    case CSB_BLOCK_FIGURE:
+        if (b->chart->caption) {
+            FlowFont cf = {t->font_body, t->size_small, FALSE, TRUE, PANGO_ALIGN_LEFT};
+            m->main = flow_layout_plain(f, b->chart->caption, cf, f->width);
+        }
+        break;
+    default:
+        break;
+    }
+    g_hash_table_insert(f->measured, (gpointer)b, m);
+    return m;
+}
+
+static double cite_height(const FlowMeasure *m)
+{
+    return m->cite ? CITE_GAP + flow_layout_height(m->cite) : 0;
+}
+
+static double figure_height(const CsbDocBlock *b, const FlowMeasure *m)
+{
+    return b->chart->height + (m->main ? 4 + flow_layout_height(m->main) : 0);
+}
+
+double flow_block_lead(Flow *f, guint index)
+{
+    if (index >= f->doc->blocks->len)
+        return 0;
+    const CsbDocBlock *b = f->doc->blocks->pdata[index];
+    FlowMeasure *m = measure(f, b);
+    switch (b->kind) {
+    case CSB_BLOCK_HEADING_1:
+    case CSB_BLOCK_HEADING_2:
+    case CSB_BLOCK_HEADING_3: {
+        int level = heading_level(b);
+        if (level == 1 && f->t->section_breaks)
+            return 0; /* it starts a page of its own */
+        return space_before(f, level) + flow_layout_height(m->main) + space_after(f, level) +
+               flow_block_lead(f, index + 1);
+    }
+    case CSB_BLOCK_PARAGRAPH:
+        if (b->keep_with_next)
+            return flow_layout_height(m->main) + f->t->size_body * 0.6 +
+                   flow_block_lead(f, index + 1);
+        return flow_lead_height(m->main);
+    case CSB_BLOCK_LIST:
+        return m->items->len ? flow_lead_height(m->items->pdata[0]) : 0;
+    case CSB_BLOCK_QUOTE:
+        return flow_lead_height(m->main) +
+               (pango_layout_get_line_count(m->main) <= 3 ? cite_height(m) : 0);
+    case CSB_BLOCK_CALLOUT:
+        return flow_lead_height(m->main) + 2 * FLOW_PAD;
+    case CSB_BLOCK_TABLE:
+        return flow_table_lead(m->table);
+    case CSB_BLOCK_FIGURE:
+        return figure_height(b, m);
+    default:
+        return 0;
+    }
+}
+
+/* ---- placing ----------------------------------------------------------- */
+
+static void heading(Flow *f, guint index, const CsbDocBlock *b)
+{
+    int level = heading_level(b);
+    FlowMeasure *m = measure(f, b);
+    if (level == 1 && f->t->section_breaks && !flow_page_is_empty(f))
+        flow_new_page(f);
+    flow_space(f, space_before(f, level));
+    double h = flow_layout_height(m->main);
+    flow_ensure(f, h + space_after(f, level) + flow_block_lead(f, index + 1));
+    flow_record_anchor(f, b->anchor, b->text, level);
+    CsbColour ink = level == 3 ? f->t->ink : f->t->accent;
+    flow_place_lines(f, m->main, f->left, f->width, ink, 0, 0, NULL, NULL);
+    if (level == 1) {
+        CsbBox *r = flow_box(f, CSB_BOX_RULE, f->left, f->y + 3, f->width, 0);
+        r->colour = f->t->accent;
+        r->width = 1.2;
+    }
+    f->y += space_after(f, level);
+}
+
+static void paragraph(Flow *f, guint index, const CsbDocBlock *b)
+{
+    if (b->keep_with_next)
+        flow_ensure(f, flow_block_lead(f, index));
+    flow_place_lines(f, measure(f, b)->main, f->left, f->width, f->t->ink, 0, 0, NULL, NULL);
+    f->y += f->t->size_body * 0.6;
+}
+
+static void bullet(Flow *f, guint index, int piece, double x, double y, double w, double h,
+                   gpointer data)
+{
+    if (piece != 0)
+        return;
+    CsbBox *d = flow_box_at(f, index, CSB_BOX_TEXT, f->left + list_indent(f) * 0.2, y,
+                            list_indent(f), h);
+    d->layout = g_object_ref(data);
+    d->line_from = 0;
+    d->line_to = 1;
+    d->colour = f->t->accent;
+}
+
+static void list(Flow *f, const CsbDocBlock *b)
+{
+    FlowMeasure *m = measure(f, b);
+    double indent = list_indent(f);
+    double gap = f->t->size_body * 0.3;
+    for (guint i = 0; i < m->items->len; i++) {
+        if (i)
+            f->y += gap;
+        /* The last item never alone at the head of a page: the one before
+         * keeps the start of it. */
+        double keep = i + 2 == m->items->len ? gap + flow_lead_height(m->items->pdata[i + 1]) : 0;
+        flow_place_lines(f, m->items->pdata[i], f->left + indent, f->width - indent, f->t->ink,
+                         0, keep, bullet, m->bullet);
+    }
+    f->y += f->t->size_body * 0.6;
+}
+
+typedef struct {
+    CsbColour colour;
+    CsbBox *last; /* the bar of the last piece, to stretch over the citation */
+    CsbPage *page;
+} QuoteBar;
+
+static void quote_bar(Flow *f, guint index, int piece, double x, double y, double w, double h,
+                      gpointer data)
+{
+    QuoteBar *qb = data;
+    qb->last = flow_box_at(f, index, CSB_BOX_RECT, f->left, y, 2.2, h);
+    qb->last->colour = qb->colour;
+    qb->page = f->page;
+}
+
+static void quote(Flow *f, const CsbDocBlock *b)
+{
+    FlowMeasure *m = measure(f, b);
+    double x = f->left + quote_indent(f), w = f->width - quote_indent(f);
+    QuoteBar qb = {f->t->accent, NULL, NULL};
+    flow_place_lines(f, m->main, x, w, f->t->ink, 0, cite_height(m), quote_bar, &qb);
+    if (m->cite) {
+        f->y += CITE_GAP;
+        double y0 = f->y;
+        flow_place_lines(f, m->cite, x, w, f->t->muted, 0, 0, NULL, NULL);
+        if (qb.page == f->page && qb.last)
+            qb.last->h = f->y - qb.last->y;
+        if (b->link && f->y > y0) {
+            CsbBox *lk = flow_box(f, CSB_BOX_LINK, x, y0, w, f->y - y0);
+            lk->target = g_strdup(b->link);
+        }
+    }
+    f->y += f->t->size_body * 0.9;
+}
+
+static void callout_bg(Flow *f, guint index, int piece, double x, double y, double w, double h,
+                       gpointer data)
+{
+    const CsbDocBlock *b = data;
+    CsbColour fill = f->t->shade, edge = f->t->accent;
+    if (b->callout == CSB_CALLOUT_CONCERN) {
+        fill = csb_colour_parse("#fbeee8", fill);
+        edge = csb_colour_parse("#b02a30", edge);
+    } else if (b->callout == CSB_CALLOUT_GOOD) {
+        fill = csb_colour_parse("#eaf2fa", fill);
+        edge = csb_colour_parse("#2f6fae", edge);
+    }
+    CsbBox *bar = flow_box_at(f, index, CSB_BOX_RECT, f->left, y, 3, h);
+    bar->colour = edge;
+    CsbBox *bg = flow_box_at(f, index, CSB_BOX_RECT, f->left, y, f->width, h);
+    bg->colour = fill;
+}
+
+static void callout(Flow *f, const CsbDocBlock *b)
+{
+    FlowMeasure *m = measure(f, b);
+    flow_place_lines(f, m->main, f->left + CALLOUT_INSET, f->width - 2 * CALLOUT_INSET,
+                     f->t->ink, FLOW_PAD, 0, callout_bg, (gpointer)b);
+    f->y += f->t->size_body * 0.9;
+}
+
+static void figure(Flow *f, const CsbDocBlock *b)
+{
+    FlowMeasure *m = measure(f, b);
+    const CsbChart *c = b->chart;
+    flow_ensure(f, figure_height(b, m));
+    CsbBox *box = flow_box(f, CSB_BOX_CHART, f->left, f->y, f->width, c->height);
+    box->chart = c;
+    f->y += c->height;
+    if (m->main) {
+        f->y += 4;
+        flow_place_lines(f, m->main, f->left, f->width, f->t->muted, 0, 0, NULL, NULL);
+    }
+    f->y += f->t->size_body * 1.2;
+}
+
+void flow_block(Flow *f, guint index)
+{
+    const CsbDocBlock *b = f->doc->blocks->pdata[index];
+    switch (b->kind) {
+    case CSB_BLOCK_COVER:
+        flow_cover(f);
+        break;
+    case CSB_BLOCK_MASTHEAD:
+        flow_masthead(f);
+        break;
+    case CSB_BLOCK_CONTENTS:
+        flow_contents(f, b);
+        break;
+    case CSB_BLOCK_HEADING_1:
+    case CSB_BLOCK_HEADING_2:
+    case CSB_BLOCK_HEADING_3:
+        heading(f, index, b);
+        break;
+    case CSB_BLOCK_PARAGRAPH:
+        paragraph(f, index, b);
+        break;
+    case CSB_BLOCK_LIST:
+        list(f, b);
+        break;
+    case CSB_BLOCK_QUOTE:
+        quote(f, b);
+        break;
+    case CSB_BLOCK_CALLOUT:
+        callout(f, b);
+        break;
+    case CSB_BLOCK_TABLE:
+        flow_table(f, b->table, measure(f, b)->table);
+        f->y += f->t->size_body * 1.0;
+        break;
+    case CSB_BLOCK_FIGURE:
+        figure(f, b);
+        break;
+    case CSB_BLOCK_PAGE_BREAK:
+        if (!flow_page_is_empty(f))
+            flow_new_page(f);
+        break;
+    }
+}

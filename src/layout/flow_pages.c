@@ -1,0 +1,265 @@
+/* flow_pages.c - the parts of a briefing that are pages rather than flow:
+ * the cover (a page of its own), the masthead (a band across the top of
+ * the first page), the contents (titles, dotted leaders and page numbers
+ * filled in by the second pass, each line a link), and the page furniture:
+ * running title and section above, date and "Page N of M" below.
+ */
+#include "flow.h"
+
+#include <string.h>
+
+static const CsbColour white = {1, 1, 1};
+
+/* Blend c towards white: for text on the accent band. */
+static CsbColour tint(CsbColour c, double towards_white)
+{
+    return (CsbColour){c.r + (1 - c.r) * towards_white, c.g + (1 - c.g) * towards_white,
+                       c.b + (1 - c.b) * towards_white};
+}
+
+static void logo(Flow *f, const char *path, double right, double top, double w, double h)
+{
+    CsbBox *card = flow_box(f, CSB_BOX_RECT, right - w - 8, top - 6, w + 16, h + 12);
+    card->colour = white;
+    card->radius = 3;
+    CsbBox *img = flow_box(f, CSB_BOX_IMAGE, right - w, top, w, h);
+    img->target = g_strdup(path);
+}
+
+void flow_cover(Flow *f)
+{
+    const CsbCover *c = &f->doc->cover;
+    const CsbTemplate *t = f->t;
+    double x = t->margin_left, tw = f->width, band = t->page_h * 0.40;
+    f->page->cover = TRUE;
+    CsbBox *b = flow_box(f, CSB_BOX_RECT, 0, 0, t->page_w, band);
+    b->colour = t->accent;
+    double org_w = c->logo_path ? tw - 150 : tw;
+    if (c->logo_path)
+        logo(f, c->logo_path, t->page_w - t->margin_right, t->margin_top, 120, 60);
+    FlowFont small = {t->font_body, t->size_body * 1.05, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    double org_bottom = t->margin_top + (c->logo_path ? 60 : 0);
+    if (c->organisation)
+        org_bottom = MAX(org_bottom, t->margin_top + flow_put_text(f, c->organisation, small,
+                                                                   white, x, t->margin_top,
+                                                                   org_w));
+    /* Title sits on the band's foot, the template's name above it; a title
+     * too long for the band is set smaller rather than run into the top. */
+    FlowFont title = {t->font_body, t->size_title, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    const char *text = c->title ? c->title : t->default_title;
+    PangoLayout *tl = NULL;
+    double ty;
+    for (;;) {
+        tl = flow_layout_plain(f, text, title, tw);
+        pango_layout_set_line_spacing(tl, 1.05f);
+        ty = band - 30 - flow_layout_height(tl);
+        if (ty - t->size_body * 2.5 >= org_bottom + 10 || title.size < 14)
+            break;
+        g_object_unref(tl);
+        title.size *= 0.9;
+    }
+    flow_put_layout(f, tl, white, x, ty);
+    g_object_unref(tl);
+    FlowFont kicker = {t->font_body, t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
+    if (t->name && g_strcmp0(t->name, text) != 0)
+        flow_put_text(f, t->name, kicker, tint(t->accent, 0.75), x,
+                      ty - t->size_body * 1.9, tw);
+    /* Below the band: whom it is about, what for, and when. */
+    double y = band + 30;
+    if (c->authority) {
+        FlowFont big = {t->font_body, t->size_h1 * 1.25, TRUE, FALSE, PANGO_ALIGN_LEFT};
+        y += flow_put_text(f, c->authority, big, t->ink, x, y, tw) + 6;
+    }
+    FlowFont sub = {t->font_body, t->size_h2 * 1.1, FALSE, FALSE, PANGO_ALIGN_LEFT};
+    if (c->subtitle)
+        y += flow_put_text(f, c->subtitle, sub, t->muted, x, y, tw * 0.85) + 10;
+    if (c->date_text)
+        y += flow_put_text(f, c->date_text, sub, t->ink, x, y, tw) + 6;
+    if (c->facts) {
+        f->y = y + 22;
+        FlowTable *ft = flow_table_measure(f, c->facts);
+        flow_table(f, c->facts, ft);
+        flow_table_free(ft);
+    }
+    if (c->prepared_note) {
+        FlowFont note = {t->font_body, t->size_small, FALSE, FALSE, PANGO_ALIGN_LEFT};
+        PangoLayout *nl = flow_layout_plain(f, c->prepared_note, note, tw);
+        double ny = t->page_h - t->margin_bottom - flow_layout_height(nl);
+        CsbBox *r = flow_box(f, CSB_BOX_RULE, x, ny - 8, tw, 0);
+        r->colour = t->rule;
+        r->width = 0.6;
+        flow_put_layout(f, nl, t->muted, x, ny);
+        g_object_unref(nl);
+    }
+    flow_new_page(f);
+}
+
+void flow_masthead(Flow *f)
+{
+    const CsbCover *c = &f->doc->cover;
+    const CsbTemplate *t = f->t;
+    double x = t->margin_left, tw = f->width;
+    double text_w = c->logo_path ? tw - 110 : tw;
+    FlowFont small = {t->font_body, t->size_small, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont title = {t->font_body, t->size_title, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont sub = {t->font_body, t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont who = {t->font_body, t->size_h2, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    f->page->bare = TRUE;
+    CsbBox *band = flow_box(f, CSB_BOX_RECT, 0, 0, t->page_w, 0); /* height known below */
+    band->colour = t->accent;
+    double y = t->margin_top * 0.8;
+    if (c->organisation)
+        y += flow_put_text(f, c->organisation, small, tint(t->accent, 0.8), x, y, text_w) + 6;
+    PangoLayout *tl = flow_layout_plain(f, c->title ? c->title : t->default_title, title, text_w);
+    pango_layout_set_line_spacing(tl, 1.05f);
+    flow_put_layout(f, tl, white, x, y);
+    y += flow_layout_height(tl) + 4;
+    g_object_unref(tl);
+    GString *line = g_string_new(c->authority);
+    if (c->subtitle)
+        g_string_append_printf(line, "%s%s", line->len ? " \u2014 " : "", c->subtitle);
+    if (line->len)
+        y += flow_put_text(f, line->str, who, white, x, y, text_w) + 2;
+    g_string_free(line, TRUE);
+    if (c->date_text)
+        y += flow_put_text(f, c->date_text, sub, tint(t->accent, 0.8), x, y, text_w);
+    band->h = y + t->size_body * 1.4;
+    if (c->logo_path)
+        logo(f, c->logo_path, t->page_w - t->margin_right, t->margin_top * 0.8, 90, 45);
+    f->y = MAX(f->top, band->h + t->size_body * 1.2);
+}
+
+/* ---- contents ---------------------------------------------------------- */
+
+/* Width of a layout's last line, and its baseline from the layout's top. */
+static void last_line(PangoLayout *l, double *width, double *baseline, double *top)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    while (!pango_layout_iter_at_last_line(it))
+        pango_layout_iter_next_line(it);
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(it, NULL, &logical);
+    int y0, y1;
+    pango_layout_iter_get_line_yrange(it, &y0, &y1);
+    *width = (double)(logical.x + logical.width) / PANGO_SCALE;
+    *baseline = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+    *top = (double)y0 / PANGO_SCALE;
+    pango_layout_iter_free(it);
+}
+
+#define NUMBER_W 30.0
+
+void flow_contents(Flow *f, const CsbDocBlock *cb)
+{
+    const CsbTemplate *t = f->t;
+    if (!flow_page_is_empty(f))
+        flow_new_page(f);
+    flow_record_anchor(f, cb->anchor, cb->text, 1);
+    FlowFont h = {t->font_body, t->size_h1, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    f->y += flow_put_text(f, "Contents", h, t->accent, f->left, f->y, f->width);
+    CsbBox *rule = flow_box(f, CSB_BOX_RULE, f->left, f->y + 3, f->width, 0);
+    rule->colour = t->accent;
+    rule->width = 1.2;
+    f->y += 14;
+    for (guint i = 0; i < f->doc->blocks->len; i++) {
+        const CsbDocBlock *b = f->doc->blocks->pdata[i];
+        if (b->kind != CSB_BLOCK_HEADING_1 && b->kind != CSB_BLOCK_HEADING_2)
+            continue;
+        gboolean top = b->kind == CSB_BLOCK_HEADING_1;
+        double indent = top ? 0 : t->size_body * 1.6;
+        FlowFont font = {t->font_body, t->size_body * (top ? 1.05 : 0.95), top, FALSE,
+                         PANGO_ALIGN_LEFT};
+        double title_w = f->width - indent - NUMBER_W - 24;
+        PangoLayout *title = flow_layout_rich(f, b->text, font, title_w);
+        double lh = flow_layout_height(title);
+        double before = top ? t->size_body * 0.7 : t->size_body * 0.15;
+        flow_ensure(f, before + lh);
+        flow_space(f, before);
+        CsbColour ink = top ? t->ink : t->muted;
+        flow_put_layout(f, title, ink, f->left + indent, f->y);
+        double lw, base, ltop;
+        last_line(title, &lw, &base, &ltop);
+        double lead_x0 = f->left + indent + lw + 5, lead_x1 = f->left + f->width - NUMBER_W - 3;
+        if (lead_x1 > lead_x0) {
+            CsbBox *dots = flow_box(f, CSB_BOX_RULE, lead_x0, f->y + base - 0.5,
+                                    lead_x1 - lead_x0, 0);
+            dots->dotted = TRUE;
+            dots->colour = t->muted;
+            dots->width = 0.9;
+        }
+        FlowSlot *slot = g_new0(FlowSlot, 1);
+        *slot = (FlowSlot){f->page, b->anchor, f->left + f->width - NUMBER_W, f->y + ltop,
+                           NUMBER_W, font};
+        slot->font.align = PANGO_ALIGN_RIGHT;
+        g_ptr_array_add(f->slots, slot);
+        CsbBox *lk = flow_box(f, CSB_BOX_LINK, f->left + indent, f->y, f->width - indent, lh);
+        lk->target = g_strdup_printf("dest:%s", b->anchor);
+        f->y += lh;
+        g_object_unref(title);
+    }
+    f->y += t->size_body;
+}
+
+void flow_fill_contents(Flow *f)
+{
+    CsbPage *keep = f->page;
+    for (guint i = 0; i < f->slots->len; i++) {
+        const FlowSlot *s = f->slots->pdata[i];
+        int pg = GPOINTER_TO_INT(g_hash_table_lookup(f->anchor_pages, s->anchor));
+        if (!pg)
+            continue;
+        char *num = g_strdup_printf("%d", pg);
+        f->page = s->page;
+        flow_put_text(f, num, s->font, f->t->ink, s->x, s->y, s->w);
+        g_free(num);
+    }
+    f->page = keep;
+}
+
+/* ---- furniture --------------------------------------------------------- */
+
+/* Muted text on one line, cut with an ellipsis if it is too long. */
+static void one_line(Flow *f, const char *text, FlowFont font, double x, double y, double w)
+{
+    PangoLayout *l = flow_layout_plain(f, text, font, w);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+    pango_layout_set_height(l, -1);
+    flow_put_layout(f, l, f->t->muted, x, y);
+    g_object_unref(l);
+}
+
+void flow_furniture(Flow *f)
+{
+    const CsbTemplate *t = f->t;
+    guint n = f->out->pages->len;
+    FlowFont small = {t->font_body, t->size_small, FALSE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont right = small;
+    right.align = PANGO_ALIGN_RIGHT;
+    const char *running = f->doc->running_title ? f->doc->running_title : "";
+    for (guint i = 0; i < n; i++) {
+        f->page = f->out->pages->pdata[i];
+        if (f->page->cover)
+            continue;
+        if (!f->page->bare) {
+            double hy = t->margin_top - t->size_small * 3.0;
+            one_line(f, running, small, f->left, hy, f->width * (f->page->section ? 0.6 : 1));
+            if (f->page->section)
+                one_line(f, f->page->section, right, f->left + f->width * 0.62, hy,
+                         f->width * 0.38);
+            CsbBox *r = flow_box(f, CSB_BOX_RULE, f->left, t->margin_top - t->size_small * 1.2,
+                                 f->width, 0);
+            r->colour = t->rule;
+            r->width = 0.5;
+        }
+        double fy = t->page_h - t->margin_bottom + t->size_small * 1.6;
+        CsbBox *r = flow_box(f, CSB_BOX_RULE, f->left, fy - t->size_small * 0.6, f->width, 0);
+        r->colour = t->rule;
+        r->width = 0.5;
+        char *label = g_strdup_printf("Page %u of %u", i + 1, n);
+        flow_put_text(f, label, right, t->muted, f->left + f->width * 0.6, fy, f->width * 0.4);
+        if (f->doc->cover.date_text)
+            flow_put_text(f, f->doc->cover.date_text, small, t->muted, f->left, fy,
+                          f->width * 0.6);
+        g_free(label);
+    }
+}

@@ -1,0 +1,27 @@
+/* pack.h - the sections of the pre-inspection briefing pack, one function
+ * each, spread over pack.c (cover, contents, summary, timeline),
+ * pack_grades.c (grades and changes, areas for improvement), pack_themes.c
+ * (one section per theme) and pack_peers.c (peers, sources). pack.c maps
+ * the template's section ids to them. Internal to the layout stage.
+ */
+#ifndef CSB_PACK_H
+#define CSB_PACK_H
+
+#include "layout.h"
+
+void csb_pack_grades(CsbFormatter *fm);
+void csb_pack_improvement(CsbFormatter *fm);
+void csb_pack_themes(CsbFormatter *fm);
+void csb_pack_peers(CsbFormatter *fm);
+void csb_pack_sources(CsbFormatter *fm);
+
+/* "1 to 12 December 2025", "28 November to 2 December 2025", or the one
+ * date known, or "dates not stated". */
+char *csb_pack_date_range(CsbDate start, CsbDate end);
+/* A cell naming a report, linked to its source when the address is known. */
+CsbTableCell *csb_pack_report_cell(CsbFormatter *fm, GPtrArray *row, const CsbInspection *in,
+                                   const char *text);
+/* Themes of a story, most concerns first (then as the config listed them). */
+GPtrArray *csb_pack_themes_by_concern(const CsbStory *s);
+
+#endif

@@ -1,0 +1,275 @@
+/* pack_grades.c - the briefing pack's grades and changes (the history
+ * chart, a grid of every graded judgement by inspection, then each area in
+ * words) and its areas for improvement tracker (every finding, newest
+ * report first, with the earlier findings it was matched to and why).
+ */
+#include "pack.h"
+
+#define GRID_INSPECTIONS 5 /* the grid shows at most this many, the latest */
+
+/* The grade an area's history gives at an inspection, or NONE. */
+static CsbGrade grade_at(const CsbAreaHistory *h, const CsbInspection *in)
+{
+    for (guint k = 0; k < h->points->len; k++) {
+        const CsbGradePoint *p = h->points->pdata[k];
+        if (p->inspection == in)
+            return p->judgement->grade;
+    }
+    return CSB_GRADE_NONE;
+}
+
+static CsbTable *grid(CsbFormatter *fm, GPtrArray *graded)
+{
+    guint from = graded->len > GRID_INSPECTIONS ? graded->len - GRID_INSPECTIONS : 0;
+    int cols = (int)(graded->len - from) + 1;
+    double *w = g_new(double, cols);
+    w[0] = 2.6;
+    for (int c = 1; c < cols; c++)
+        w[c] = 1.6;
+    CsbTable *t = csb_table_new(cols, w);
+    g_free(w);
+    csb_table_header(t, 0, "Area");
+    for (guint i = from; i < graded->len; i++) {
+        const CsbInspection *in = graded->pdata[i];
+        char *when = csb_fmt_month_short(csb_inspection_date(in));
+        char *head = g_strdup_printf("%s\n%s", when, csb_fmt_kind_short(in->kind));
+        csb_table_header(t, (int)(i - from) + 1, head);
+        g_free(head);
+        g_free(when);
+    }
+    for (guint a = 0; a < fm->focus->histories->len; a++) {
+        const CsbAreaHistory *h = fm->focus->histories->pdata[a];
+        if (!h->area->headline)
+            continue;
+        GPtrArray *row = csb_table_row(t);
+        csb_table_cell(row, csb_rich_plain(h->area->title));
+        for (guint i = from; i < graded->len; i++) {
+            CsbGrade g = grade_at(h, graded->pdata[i]);
+            if (g)
+                csb_fmt_grade_cell(row, g);
+            else
+                csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "\u2014"));
+        }
+    }
+    return t;
+}
+
+static void area_words(CsbFormatter *fm, const CsbAreaHistory *h)
+{
+    csb_doc_heading(fm->doc, 2, h->area->title);
+    CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_ITALIC, h->area->plain);
+    csb_rich_add(r, 0, " Graded ");
+    for (guint k = 0; k < h->points->len; k++) {
+        const CsbGradePoint *p = h->points->pdata[k];
+        CsbDate d = csb_inspection_date(p->inspection);
+        char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("an undated report");
+        /* The report's wording when it is a grade's few words, not a
+         * sentence the parser kept with it. */
+        const char *w = p->judgement->wording;
+        const char *words = w && *w && g_utf8_strlen(w, -1) <= 40
+                                ? w
+                                : csb_grade_title(p->judgement->grade);
+        csb_rich_addf(r, 0, "%s", k == 0 ? "" : k + 1 == h->points->len ? " and " : ", ");
+        csb_rich_addf(r, CSB_STYLE_BOLD, "\u2018%s\u2019", words);
+        csb_rich_addf(r, 0, " in %s", when);
+        g_free(when);
+    }
+    csb_rich_add(r, 0, ".");
+    for (guint k = 0; k < h->changes->len; k++) {
+        const CsbChange *c = h->changes->pdata[k];
+        char *words = csb_fmt_change(c);
+        csb_rich_addf(r, 0, " %c%s over %.1f years.", g_ascii_toupper(words[0]), words + 1,
+                      c->years);
+        g_free(words);
+    }
+    csb_doc_para(fm->doc, r);
+}
+
+static void retired_areas(CsbFormatter *fm)
+{
+    static const double w[] = {3.4, 2.0, 3.6};
+    CsbTable *t = csb_table_new(3, w);
+    csb_table_header(t, 0, "Judgement");
+    csb_table_header(t, 1, "Grade");
+    csb_table_header(t, 2, "Report");
+    for (guint a = 0; a < fm->focus->histories->len; a++) {
+        const CsbAreaHistory *h = fm->focus->histories->pdata[a];
+        if (h->area->headline)
+            continue;
+        for (guint k = 0; k < h->points->len; k++) {
+            const CsbGradePoint *p = h->points->pdata[k];
+            GPtrArray *row = csb_table_row(t);
+            csb_table_cell(row, csb_rich_plain(h->area->title));
+            csb_fmt_grade_cell(row, p->judgement->grade);
+            char *name = csb_fmt_report_name(p->inspection);
+            csb_pack_report_cell(fm, row, p->inspection, name);
+            g_free(name);
+        }
+    }
+    if (!t->rows->len) {
+        csb_table_free(t);
+        return;
+    }
+    csb_doc_heading(fm->doc, 2, "Judgements no longer made");
+    csb_doc_para(fm->doc, csb_rich_plain("Earlier frameworks graded areas that today\u2019s do "
+                                         "not; they are listed here and left out of the "
+                                         "comparisons above."));
+    csb_doc_table(fm->doc, t);
+}
+
+void csb_pack_grades(CsbFormatter *fm)
+{
+    const CsbStory *s = fm->focus;
+    csb_doc_heading(fm->doc, 1, "Grades and changes");
+    csb_doc_para(fm->doc, csb_rich_plain(
+        "Grades are placed on one scale across frameworks: outstanding, good, requires "
+        "improvement (or, before 2013, adequate) and inadequate. Where a judgement was split, "
+        "its grades count for each area that replaced it."));
+    csb_doc_figure(fm->doc, csb_fmt_history_chart(s));
+    GPtrArray *graded = g_ptr_array_new();
+    for (guint i = 0; i < s->inspections->len; i++) {
+        const CsbInspection *in = s->inspections->pdata[i];
+        if (in->judgements->len)
+            g_ptr_array_add(graded, (gpointer)in);
+    }
+    if (graded->len) {
+        csb_doc_heading(fm->doc, 2, "Every graded judgement");
+        if (graded->len > GRID_INSPECTIONS)
+            csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
+                                                "The latest %d graded inspections of %u.",
+                                                GRID_INSPECTIONS, graded->len));
+        csb_doc_table(fm->doc, grid(fm, graded));
+    }
+    g_ptr_array_free(graded, TRUE);
+    for (guint i = 0; i < s->histories->len; i++) {
+        const CsbAreaHistory *h = s->histories->pdata[i];
+        if (h->area->headline && h->points->len)
+            area_words(fm, h);
+    }
+    retired_areas(fm);
+}
+
+/* ---- areas for improvement --------------------------------------------- */
+
+static CsbRich *why_matched(const CsbAfiTrack *a)
+{
+    CsbRich *why = csb_rich_new();
+    if (!a->earlier->len)
+        csb_rich_add(why, CSB_STYLE_MUTED, "\u2014");
+#define SHOWN_MATCHES 3
+    for (guint k = 0; k < a->earlier->len && k < SHOWN_MATCHES; k++) {
+        const CsbAfiMatch *m = a->earlier->pdata[k];
+        char *e = csb_fmt_month_year(csb_inspection_date(m->inspection));
+        csb_rich_addf(why, CSB_STYLE_BOLD, "%s%s: ", k ? "\n" : "", e);
+        csb_rich_add(why, 0, m->finding->text);
+        GString *reason = g_string_new(NULL);
+        for (guint x = 0; x < m->themes->len; x++)
+            g_string_append_printf(reason, "%stheme %s", x ? ", " : "",
+                                   (char *)m->themes->pdata[x]);
+        for (guint x = 0; x < m->shared_words->len && x < 5; x++)
+            g_string_append_printf(reason, "%s\u2018%s\u2019", reason->len ? ", " : "",
+                                   (char *)m->shared_words->pdata[x]);
+        if (reason->len)
+            csb_rich_addf(why, CSB_STYLE_MUTED, " (matched on %s)", reason->str);
+        g_string_free(reason, TRUE);
+        g_free(e);
+    }
+    if (a->earlier->len > SHOWN_MATCHES)
+        csb_rich_addf(why, CSB_STYLE_MUTED, "\nand %u more earlier finding%s",
+                      a->earlier->len - SHOWN_MATCHES,
+                      a->earlier->len - SHOWN_MATCHES == 1 ? "" : "s");
+    return why;
+}
+
+/* Whether a later finding was matched to this one. */
+static gboolean raised_later(const CsbStory *s, const CsbAfiTrack *a)
+{
+    for (guint i = 0; i < s->afis->len; i++) {
+        const CsbAfiTrack *t = s->afis->pdata[i];
+        for (guint k = 0; k < t->earlier->len; k++)
+            if (((const CsbAfiMatch *)t->earlier->pdata[k])->finding == a->finding)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* Status in a reader's words: a finding first raised in an old report and
+ * matched later reads "Raised again later", not "New". */
+static const char *status_words(const CsbStory *s, const CsbAfiTrack *a)
+{
+    switch (a->status) {
+    case CSB_AFI_RECURRING:
+        return "Recurring";
+    case CSB_AFI_NOT_RAISED_AGAIN:
+        return "Not raised again";
+    default:
+        return raised_later(s, a) ? "Raised again later" : "New";
+    }
+}
+
+/* One table for one report's findings, recurring ones first; the column
+ * of earlier findings only when some finding has any. */
+static void report_findings(CsbFormatter *fm, const CsbInspection *in, int count)
+{
+    const CsbStory *s = fm->focus;
+    gboolean earlier = FALSE;
+    for (guint k = 0; k < s->afis->len; k++) {
+        const CsbAfiTrack *a = s->afis->pdata[k];
+        earlier |= a->inspection == in && a->earlier->len > 0;
+    }
+    char *name = csb_fmt_report_name(in);
+    char *title = g_strdup_printf("%s: %d finding%s", name, count, count == 1 ? "" : "s");
+    csb_doc_heading(fm->doc, 2, title);
+    g_free(title);
+    g_free(name);
+    static const double with[] = {5.0, 1.5, 4.6}, without[] = {8.6, 1.5};
+    CsbTable *t = csb_table_new(earlier ? 3 : 2, earlier ? with : without);
+    csb_table_header(t, 0, "What needs to improve");
+    csb_table_header(t, 1, "Status");
+    if (earlier)
+        csb_table_header(t, 2, "Raised before, and why matched");
+    for (int pass = 0; pass < 2; pass++)
+        for (guint k = 0; k < s->afis->len; k++) {
+            const CsbAfiTrack *a = s->afis->pdata[k];
+            if (a->inspection != in || (a->status == CSB_AFI_RECURRING) != (pass == 0))
+                continue;
+            GPtrArray *row = csb_table_row(t);
+            csb_table_cell(row, csb_rich_plain(a->finding->text));
+            csb_table_cell(row, csb_rich_add(csb_rich_new(),
+                                             a->status == CSB_AFI_RECURRING ? CSB_STYLE_BOLD : 0,
+                                             status_words(s, a)));
+            if (earlier)
+                csb_table_cell(row, why_matched(a));
+        }
+    csb_doc_table(fm->doc, t);
+}
+
+void csb_pack_improvement(CsbFormatter *fm)
+{
+    const CsbStory *s = fm->focus;
+    csb_doc_heading(fm->doc, 1, "Areas for improvement tracker");
+    int counts[3] = {0, 0, 0};
+    for (guint i = 0; i < s->afis->len; i++)
+        counts[((const CsbAfiTrack *)s->afis->pdata[i])->status]++;
+    CsbRich *intro = csb_rich_plain(
+        "Every area for improvement, recommendation and priority action in the reports, newest "
+        "report first, matched with earlier ones by shared theme and wording. A match is a "
+        "reading aid, not a finding: what was shared is shown so you can judge it. ");
+    csb_rich_addf(intro, CSB_STYLE_BOLD, "%u in all: %d recurring, %d new, %d not raised again.",
+                  s->afis->len, counts[CSB_AFI_RECURRING], counts[CSB_AFI_NEW],
+                  counts[CSB_AFI_NOT_RAISED_AGAIN]);
+    csb_doc_para(fm->doc, intro);
+    int reports = 0;
+    for (guint i = s->inspections->len; i > 0; i--) {
+        const CsbInspection *in = s->inspections->pdata[i - 1];
+        int n = 0;
+        for (guint k = 0; k < s->afis->len; k++)
+            n += ((const CsbAfiTrack *)s->afis->pdata[k])->inspection == in;
+        if (n) {
+            report_findings(fm, in, n);
+            reports++;
+        }
+    }
+    if (!reports)
+        csb_doc_para(fm->doc, csb_rich_plain("The reports read list no areas for improvement."));
+}

@@ -1,0 +1,135 @@
+/* cache.c - parsed records kept by content hash, so a re-run over files
+ * that have not changed does no PDF work.
+ *
+ * An entry is cache_dir/<sha256 of the file>.rec: a GVariant holding the
+ * key it was made under (record format, parser version and the authority
+ * table's checksum), the record (csb_inspection_to_variant) and the
+ * warnings the parse gave. An entry whose key differs (a new csbrief, an
+ * edited authority table) or that cannot be read as a record is parsed
+ * again and rewritten. Entries are written with g_file_set_contents, which
+ * writes a temporary file and renames it, so a reader never sees half an
+ * entry.
+ */
+#include "parse.h"
+
+#include <string.h>
+
+#define ENTRY_TYPE "(sva(iis))"
+
+static char *entry_key(const CsbAuthorities *authorities)
+{
+    return g_strdup_printf("csbrief-record-%d-parse-%d-authorities-%s", CSB_RECORD_FORMAT,
+                           CSB_PARSE_VERSION, csb_authorities_checksum(authorities));
+}
+
+/* The record in an entry, with its warnings added to diag, or NULL when the
+ * entry is missing, stale or damaged. */
+static CsbInspection *read_entry(const char *entry_path, const char *key, const char *path,
+                                 const char *sha, CsbDiag *diag)
+{
+    gchar *bytes = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(entry_path, &bytes, &len, NULL))
+        return NULL;
+    GBytes *b = g_bytes_new_take(bytes, len);
+    GVariant *v = g_variant_ref_sink(
+        g_variant_new_from_bytes(G_VARIANT_TYPE(ENTRY_TYPE), b, FALSE));
+    g_bytes_unref(b);
+    CsbInspection *in = NULL;
+    if (g_variant_is_normal_form(v)) {
+        const char *stored_key = NULL;
+        GVariant *record = NULL;
+        GVariantIter *warnings = NULL;
+        g_variant_get(v, "(&sva(iis))", &stored_key, &record, &warnings);
+        if (strcmp(stored_key, key) == 0)
+            in = csb_inspection_from_variant(record);
+        if (in && g_strcmp0(in->sha256, sha) != 0) {
+            csb_inspection_free(in);
+            in = NULL;
+        }
+        if (in) {
+            g_free(in->file);
+            in->file = g_strdup(path);
+            gint32 line, column;
+            const char *message;
+            while (g_variant_iter_next(warnings, "(ii&s)", &line, &column, &message))
+                csb_diag_warn(diag, path, line, column, "%s", message);
+        }
+        g_variant_iter_free(warnings);
+        g_variant_unref(record);
+    }
+    g_variant_unref(v);
+    return in;
+}
+
+static void write_entry(const char *entry_path, const char *key, const CsbInspection *in,
+                        const CsbDiag *warnings, CsbDiag *diag)
+{
+    GVariantBuilder w;
+    g_variant_builder_init(&w, G_VARIANT_TYPE("a(iis)"));
+    for (guint i = 0; i < warnings->items->len; i++) {
+        const CsbError *e = warnings->items->pdata[i];
+        if (e->severity == CSB_SEV_WARNING)
+            g_variant_builder_add(&w, "(iis)", e->line, e->column, e->message);
+    }
+    GVariant *record = csb_inspection_to_variant(in);
+    GVariant *entry = g_variant_ref_sink(g_variant_new("(sva(iis))", key, record, &w));
+    g_variant_unref(record);
+    GError *err = NULL;
+    if (!g_file_set_contents(entry_path, g_variant_get_data(entry),
+                             (gssize)g_variant_get_size(entry), &err)) {
+        csb_diag_warn(diag, entry_path, 0, 0,
+                      "cannot write the parse cache (%s): reports will be parsed again next "
+                      "time",
+                      err->message);
+        g_error_free(err);
+    }
+    g_variant_unref(entry);
+}
+
+CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorities,
+                                const char *cache_dir, CsbDiag *diag)
+{
+    if (!cache_dir)
+        return csb_parse_file(path, authorities, diag);
+    if (g_mkdir_with_parents(cache_dir, 0755) != 0) {
+        csb_diag_warn(diag, cache_dir, 0, 0,
+                      "cannot create the cache directory: parsing without a cache");
+        return csb_parse_file(path, authorities, diag);
+    }
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        csb_diag_error(diag, path, 0, 0, "a directory, not a report file");
+        return NULL;
+    }
+    gsize len = 0;
+    char *msg = NULL;
+    char *data = csb_file_read(path, &len, &msg);
+    if (!data) {
+        csb_diag_error(diag, path, 0, 0, "cannot read the file: %s", msg);
+        g_free(msg);
+        return NULL;
+    }
+    char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    char *name = g_strconcat(sha, ".rec", NULL);
+    char *entry_path = g_build_filename(cache_dir, name, NULL);
+    g_free(name);
+    char *key = entry_key(authorities);
+    CsbInspection *in = read_entry(entry_path, key, path, sha, diag);
+    if (!in) {
+        CsbDiag *fresh = csb_diag_new();
+        CsbDocument *doc = csb_ingest_data(path, data, len, fresh);
+        if (doc) {
+            in = csb_parse_document(doc, authorities, fresh);
+            csb_document_free(doc);
+        }
+        if (in)
+            write_entry(entry_path, key, in, fresh, fresh);
+        csb_diag_take(diag, fresh);
+        csb_diag_free(fresh);
+    }
+    g_free(key);
+    g_free(entry_path);
+    g_free(sha);
+    g_free(data);
+    return in;
+}

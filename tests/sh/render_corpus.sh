@@ -1,0 +1,33 @@
+# render_corpus.sh - both templates built from real Ofsted PDFs (four North
+# East authorities from ../shared/corpus), then every page checked as the
+# examples are (outline, contents numbers, margins, fonts), and the same
+# inputs built twice give the same bytes. Skipped without the corpus, and
+# under valgrind (parsing 13 PDFs there takes too long).
+. tests/lib.sh
+if ! have_shared_corpus; then skip "corpus briefings" "no ../shared/corpus"; exit 0; fi
+if [ -n "${CSB_VG:-}" ]; then skip "corpus briefings" "not under valgrind"; exit 0; fi
+checker="$(dirname "$CSB_BIN")/tests/test_render_pages"
+mkdir -p "$WORK/reports"
+for f in "$SHARED"/corpus/pdf/*-{redcar-and-cleveland,stockton-on-tees,middlesbrough,hartlepool}__*.pdf; do
+    ln -s "$f" "$WORK/reports/"
+done
+cat > "$WORK/corpus.yaml" <<YAML
+reports: [reports]
+authority: Redcar and Cleveland
+compare_with: [Stockton-on-Tees, Middlesbrough, Hartlepool]
+themes: [sufficiency, care-leavers, exploitation, front-door, private-fostering]
+organisation: Test organisation
+briefings:
+  - template: briefing-pack
+    output: out/pack.pdf
+  - template: members-summary
+    output: out/members.pdf
+YAML
+"$CSBRIEF" build "$WORK/corpus.yaml" >"$WORK/log" 2>&1
+expect_eq "corpus briefings build" "$?" 0
+cp "$WORK/out/pack.pdf" "$WORK/first.pdf"
+for pdf in pack:briefing-pack members:members-summary; do
+    "$checker" "$WORK/out/${pdf%%:*}.pdf" "${pdf#*:}" | sed "s|$WORK/out/||"
+done
+"$CSBRIEF" build "$WORK/corpus.yaml" >/dev/null 2>&1
+check "corpus briefing pack: byte-identical from two runs" cmp -s "$WORK/first.pdf" "$WORK/out/pack.pdf"

@@ -1,0 +1,371 @@
+/* test_compare_engine.c - the comparison engine on inspection records
+ * built here, one edge case at a time: the harmonised scale, changes
+ * across frameworks and the 2023 split, a first inspection, a post-2026
+ * report with no overall judgement, ungraded visits, undated reports, one
+ * inspection read twice, areas for improvement tracked by meaning, theme
+ * evidence ranked across inspections, and the peer summary.
+ */
+#include "../../src/compare/compare.h"
+#include "unit.h"
+
+static CsbAuthorities *authorities;
+static CsbAreaMap *areas;
+static CsbThemeLibrary *library;
+
+/* ---- building records ------------------------------------------------ */
+
+static CsbInspection *report(GPtrArray *all, const char *file, const char *authority,
+                             CsbKind kind, const char *start, const char *end)
+{
+    CsbInspection *in = csb_inspection_new(file);
+    in->authority = g_strdup(authority);
+    in->kind = kind;
+    in->start = csb_date_from_iso(start);
+    in->end = csb_date_from_iso(end);
+    in->sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, file, -1);
+    g_ptr_array_add(all, in);
+    return in;
+}
+
+static void grade(CsbInspection *in, const char *area, CsbGrade g, const char *wording)
+{
+    csb_inspection_add_judgement(in, area, g, area, wording, 0);
+}
+
+static void finding(CsbInspection *in, const char *text)
+{
+    csb_inspection_add_finding(in, CSB_FINDING_AREA_FOR_IMPROVEMENT, text, NULL, 0);
+}
+
+/* Filler paragraphs so that word rarity has something to measure. */
+static void body(CsbInspection *in, int page)
+{
+    static const char *const text[] = {
+        "Children and families receive help from social workers who visit them regularly.",
+        "Social workers know the children they work with and plans are reviewed.",
+        "Managers and leaders meet regularly with partners to review practice.",
+        "Children in care live with carers and are helped to keep in touch with family.",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(text); i++)
+        csb_inspection_add_paragraph(in, (int)i + 1, "Findings", text[i], page);
+}
+
+typedef struct {
+    GPtrArray *reports;
+    GPtrArray *themes;
+    GPtrArray *comparators;
+    CsbCompareInput input;
+    CsbComparison *c;
+} Run;
+
+static void run(Run *r, const char *focus, const char *const *themes, const char *const *peers)
+{
+    r->themes = g_ptr_array_new();
+    for (guint i = 0; themes && themes[i]; i++)
+        g_ptr_array_add(r->themes, (gpointer)csb_themes_find(library, themes[i]));
+    r->comparators = g_ptr_array_new();
+    for (guint i = 0; peers && peers[i]; i++)
+        g_ptr_array_add(r->comparators, (gpointer)csb_authorities_find(authorities, peers[i]));
+    r->input = (CsbCompareInput){r->reports, authorities, areas, library, r->themes, focus,
+                                 r->comparators};
+    r->c = csb_compare(&r->input);
+}
+
+static void run_free(Run *r)
+{
+    csb_comparison_free(r->c);
+    g_ptr_array_free(r->themes, TRUE);
+    g_ptr_array_free(r->comparators, TRUE);
+    g_ptr_array_free(r->reports, TRUE);
+}
+
+static Run *new_run(void)
+{
+    Run *r = g_new0(Run, 1);
+    r->reports = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
+    return r;
+}
+
+static const CsbChange *change_at(const CsbStory *s, const char *area, guint i)
+{
+    const CsbAreaHistory *h = csb_story_history(s, area);
+    return h && i < h->changes->len ? h->changes->pdata[i] : NULL;
+}
+
+/* ---- the checks ------------------------------------------------------ */
+
+static void test_scale(void)
+{
+    CHECK(csb_grade_rank(CSB_GRADE_OUTSTANDING) == 1 && csb_grade_rank(CSB_GRADE_GOOD) == 2 &&
+              csb_grade_rank(CSB_GRADE_REQUIRES_IMPROVEMENT) == 3 &&
+              csb_grade_rank(CSB_GRADE_ADEQUATE) == 3 && csb_grade_rank(CSB_GRADE_INADEQUATE) == 4,
+          "one ordinal scale: outstanding 1, good 2, requires improvement or adequate 3, "
+          "inadequate 4");
+}
+
+/* Redcar and Cleveland's shape: SLAC 2012, SIF 2017, ILACS 2022 with the
+ * combined judgement, ILACS 2025 with the split. */
+static void test_across_frameworks(void)
+{
+    Run *r = new_run();
+    CsbInspection *slac = report(r->reports, "a.txt", "Redcar and Cleveland", CSB_KIND_SLAC,
+                                 "2012-05-21", "2012-06-01");
+    grade(slac, "help_protection", CSB_GRADE_ADEQUATE, "Grade 3 (Adequate)");
+    grade(slac, "in_care", CSB_GRADE_GOOD, "Grade 2 (Good)");
+    CsbInspection *sif = report(r->reports, "b.pdf", "Redcar and Cleveland", CSB_KIND_SIF,
+                                "2017-01-16", "2017-02-09");
+    grade(sif, "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    grade(sif, "help_protection", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    grade(sif, "in_care", CSB_GRADE_GOOD, "Good");
+    grade(sif, "care_leavers", CSB_GRADE_GOOD, "Good");
+    CsbInspection *i22 = report(r->reports, "c.pdf", "Redcar and Cleveland", CSB_KIND_ILACS,
+                                "2022-06-20", "2022-07-01");
+    grade(i22, "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement to be good");
+    grade(i22, "in_care_and_care_leavers", CSB_GRADE_REQUIRES_IMPROVEMENT,
+          "Requires improvement to be good");
+    CsbInspection *i25 = report(r->reports, "d.pdf", "Redcar and Cleveland", CSB_KIND_ILACS,
+                                "2025-12-01", "2025-12-12");
+    grade(i25, "overall", CSB_GRADE_GOOD, "Good");
+    grade(i25, "in_care", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement to be good");
+    grade(i25, "care_leavers", CSB_GRADE_GOOD, "Good");
+    run(r, "Redcar and Cleveland", NULL, NULL);
+    const CsbStory *s = r->c->focus;
+    const CsbChange *c = change_at(s, "help_protection", 0);
+    CHECK(c && c->steps == 0 && c->from->inspection == slac,
+          "adequate (SLAC 2012) to requires improvement (SIF 2017) is no change on the scale");
+    CHECK_STR(c ? c->from->judgement->wording : NULL, "Grade 3 (Adequate)",
+              "the original wording is kept");
+    const CsbAreaHistory *h = csb_story_history(s, "in_care");
+    CHECK(h && h->points->len == 4, "in care: SLAC, SIF, combined 2022, split 2025 (%u points)",
+          h ? h->points->len : 0);
+    c = change_at(s, "in_care", 1);
+    CHECK(c && c->steps == 1 && g_strcmp0(c->to->judgement->area, "in_care_and_care_leavers") == 0,
+          "in care: good (2017) to the combined requires improvement (2022), one step worse");
+    c = change_at(s, "in_care", 2);
+    CHECK(c && c->steps == 0 && c->to->inspection == i25, "in care: unchanged through the split");
+    CHECK(c && c->dated && c->years > 3.4 && c->years < 3.5, "years between: 3.4 (got %.2f)",
+          c ? c->years : 0);
+    c = change_at(s, "care_leavers", 1);
+    CHECK(c && c->steps == -1 && c->from->inspection == i22,
+          "care leavers: combined requires improvement (2022) to good (2025), one step better");
+    h = csb_story_history(s, "overall");
+    CHECK(h && csb_history_first(h)->inspection == sif && csb_history_latest(h)->inspection == i25,
+          "overall: first 2017, latest 2025");
+    CHECK(h && !h->not_judged_since, "overall is current");
+    CHECK(s->timeline->len == 4, "four reports in the timeline");
+    run_free(r);
+    g_free(r);
+}
+
+static void test_first_and_post_2026(void)
+{
+    Run *r = new_run();
+    CsbInspection *first = report(r->reports, "r1.txt", "Rutland", CSB_KIND_ILACS, "2023-05-15",
+                                  "2023-05-26");
+    grade(first, "overall", CSB_GRADE_GOOD, "Good");
+    grade(first, "in_care", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement to be good");
+    CsbInspection *later = report(r->reports, "r2.txt", "Rutland", CSB_KIND_ILACS, "2026-05-11",
+                                  "2026-05-22");
+    grade(later, "in_care", CSB_GRADE_GOOD, "Good");
+    run(r, "Rutland", NULL, NULL);
+    const CsbAreaHistory *h = csb_story_history(r->c->focus, "overall");
+    CHECK(h && h->points->len == 1 && h->changes->len == 0,
+          "a first inspection: one point, no change");
+    CHECK(h && csb_history_first(h) == csb_history_latest(h), "first and latest are the same");
+    CHECK(h && h->not_judged_since == later,
+          "overall not judged by the post-April-2026 inspection");
+    const CsbPeerArea *pa = r->c->peer_areas->pdata[0];
+    CHECK(pa->focus == CSB_GRADE_NONE && pa->counts[CSB_GRADE_NONE] == 1,
+          "the peer summary does not count a grade that is no longer current");
+    h = csb_story_history(r->c->focus, "in_care");
+    CHECK(h && !h->not_judged_since && h->changes->len == 1, "in care judged in 2026");
+    run_free(r);
+    g_free(r);
+}
+
+static void test_visits_and_undated(void)
+{
+    Run *r = new_run();
+    CsbInspection *v = report(r->reports, "v.txt", "Isles of Scilly", CSB_KIND_FOCUSED_VISIT,
+                              "2024-02-13", "2024-02-14");
+    csb_inspection_add_paragraph(v, 0, "Headline findings", "Children are seen promptly.", 0);
+    csb_inspection_add_paragraph(v, 0, "Main findings", "Contacts are screened.", 0);
+    csb_inspection_add_finding(v, CSB_FINDING_PRIORITY_ACTION, "Leaders must act now.", NULL, 0);
+    finding(v, "The recording of decisions.");
+    CsbInspection *a = report(r->reports, "u1.pdf", "Rutland", CSB_KIND_SIF, NULL, NULL);
+    grade(a, "overall", CSB_GRADE_GOOD, "Good");
+    CsbInspection *b = report(r->reports, "u2.pdf", "Rutland", CSB_KIND_ILACS, "2019-03-04",
+                              "2019-03-15");
+    grade(b, "overall", CSB_GRADE_GOOD, "Good");
+    const char *peers[] = {"Isles of Scilly", "Bracknell Forest", NULL};
+    run(r, "Rutland", NULL, peers);
+    CHECK(r->c->peers->len == 1 && r->c->missing_peers->len == 1,
+          "a peer with reports, and one without");
+    const CsbStory *p = r->c->peers->pdata[0];
+    CHECK(p->timeline->len == 1 && p->histories->len == 0, "ungraded visits only: no history");
+    const CsbTimelineEntry *e = p->timeline->pdata[0];
+    CHECK(!e->graded && e->headline->len == 1 && e->priority_actions->len == 1,
+          "the visit carries its headline finding and priority action");
+    const CsbChange *c = change_at(r->c->focus, "overall", 0);
+    CHECK(c && !c->dated && c->years == 0, "a change from an undated report is not dated");
+    run_free(r);
+    g_free(r);
+}
+
+static void test_dedup(void)
+{
+    Run *r = new_run();
+    CsbInspection *txt = report(r->reports, "examples/r-2025-ilacs.txt", "Redcar and Cleveland",
+                                CSB_KIND_ILACS, "2025-12-01", "2025-12-12");
+    grade(txt, "overall", CSB_GRADE_GOOD, "Good");
+    body(txt, 0);
+    CsbInspection *pdf = report(r->reports, "corpus/r__2026-01-28.pdf", "Redcar and Cleveland",
+                                CSB_KIND_ILACS, "2025-12-01", "2025-12-12");
+    grade(pdf, "overall", CSB_GRADE_GOOD, "Good");
+    body(pdf, 3);
+    CsbInspection *fv = report(r->reports, "fv.txt", "Redcar and Cleveland",
+                               CSB_KIND_FOCUSED_VISIT, "2025-12-01", "2025-12-12");
+    CsbInspection *same = report(r->reports, "copy/fv.txt", "Redcar and Cleveland",
+                                 CSB_KIND_FOCUSED_VISIT, "2023-07-04", "2023-07-05");
+    g_free(same->sha256);
+    same->sha256 = g_strdup(fv->sha256);
+    run(r, "Redcar and Cleveland", NULL, NULL);
+    const CsbStory *s = r->c->focus;
+    CHECK(s->inspections->len == 2, "two of four reports are duplicates (%u kept)",
+          s->inspections->len);
+    CHECK(s->duplicates->len == 2, "both duplicates are recorded");
+    const CsbDuplicate *d = NULL;
+    for (guint i = 0; i < s->duplicates->len; i++)
+        if (((const CsbDuplicate *)s->duplicates->pdata[i])->kept == pdf)
+            d = s->duplicates->pdata[i];
+    CHECK(d && d->dropped == txt, "the PDF is kept over the text");
+    CHECK(d && strstr(d->reason, "PDF"), "the reason says so: %s", d ? d->reason : "");
+    const CsbAreaHistory *h = csb_story_history(s, "overall");
+    CHECK(h && h->points->len == 1, "the inspection counts once in the history");
+    CHECK(g_ptr_array_find(s->inspections, fv, NULL) != g_ptr_array_find(s->inspections, same,
+                                                                         NULL),
+          "byte-identical files are one report even with different dates read");
+    run_free(r);
+    g_free(r);
+}
+
+static const CsbAfiTrack *track_of(const CsbStory *s, const char *prefix)
+{
+    for (guint i = 0; i < s->afis->len; i++) {
+        const CsbAfiTrack *t = s->afis->pdata[i];
+        if (g_str_has_prefix(t->finding->text, prefix))
+            return t;
+    }
+    return NULL;
+}
+
+static void test_afis(void)
+{
+    Run *r = new_run();
+    CsbInspection *a = report(r->reports, "2017.pdf", "Redcar and Cleveland", CSB_KIND_SIF,
+                              "2017-01-16", "2017-02-09");
+    body(a, 1);
+    csb_inspection_add_finding(a, CSB_FINDING_RECOMMENDATION,
+                               "Improve the management and monitoring of allegations against "
+                               "professionals who work with children and of private fostering "
+                               "arrangements.",
+                               NULL, 8);
+    csb_inspection_add_finding(a, CSB_FINDING_RECOMMENDATION,
+                               "Ensure that a timely return home interview is offered to children "
+                               "who go missing from home or care.",
+                               NULL, 8);
+    csb_inspection_add_finding(a, CSB_FINDING_RECOMMENDATION,
+                               "Improve the attainment of children looked after at key stage 4.",
+                               NULL, 8);
+    CsbInspection *b = report(r->reports, "2025.pdf", "Redcar and Cleveland", CSB_KIND_ILACS,
+                              "2025-12-01", "2025-12-12");
+    body(b, 2);
+    finding(b, "The sufficiency of homes for children in care.");
+    finding(b, "The response to children who are privately fostered.");
+    finding(b, "The tracking of children missing from education.");
+    run(r, "Redcar and Cleveland", NULL, NULL);
+    const CsbStory *s = r->c->focus;
+    const CsbAfiTrack *pf = track_of(s, "The response to children who are privately");
+    CHECK(pf && pf->status == CSB_AFI_RECURRING, "private fostering recurs (%s)",
+          pf ? csb_afi_status_id(pf->status) : "missing");
+    const CsbAfiMatch *m = pf && pf->earlier->len ? pf->earlier->pdata[0] : NULL;
+    CHECK(m && m->inspection == a, "its earlier occurrence is the 2017 recommendation");
+    CHECK(m && m->themes->len && g_strcmp0(m->themes->pdata[0], "private-fostering") == 0,
+          "explained by the shared theme");
+    CHECK(m && m->shared_words->len == 2, "and the shared words (privately, fostered)");
+    const CsbAfiTrack *early = track_of(s, "Improve the management and monitoring");
+    CHECK(early && early->status == CSB_AFI_NEW && early->later->len == 1,
+          "the 2017 one is new, raised again later");
+    const CsbAfiTrack *suff = track_of(s, "The sufficiency of homes");
+    CHECK(suff && suff->status == CSB_AFI_NEW && suff->earlier->len == 0,
+          "sufficiency matches nothing earlier");
+    const CsbAfiTrack *cme = track_of(s, "The tracking of children missing from education");
+    CHECK(cme && cme->earlier->len == 0,
+          "missing from education is not missing from home, though both say 'missing'");
+    const CsbAfiTrack *edu = track_of(s, "Improve the attainment");
+    CHECK(edu && edu->status == CSB_AFI_NOT_RAISED_AGAIN, "attainment was not raised again");
+    run_free(r);
+    g_free(r);
+}
+
+static void test_evidence_ranking(void)
+{
+    Run *r = new_run();
+    CsbInspection *a = report(r->reports, "a.pdf", "Rutland", CSB_KIND_ILACS, "2019-03-04",
+                              "2019-03-15");
+    csb_inspection_add_paragraph(a, 4, "In care",
+                                 "Placement stability is strong and children live close to home.",
+                                 5);
+    csb_inspection_add_paragraph(a, 5, "In care", "There is a lack of sufficiency of local homes.",
+                                 5);
+    CsbInspection *b = report(r->reports, "b.pdf", "Rutland", CSB_KIND_ILACS, "2023-05-15",
+                              "2023-05-26");
+    csb_inspection_add_paragraph(b, 3, "In care",
+                                 "Sufficiency is improving but too many children live at a "
+                                 "distance.",
+                                 4);
+    csb_inspection_add_paragraph(b, 9, "Leaders", "The sufficiency strategy is effective.", 9);
+    const char *themes[] = {"sufficiency", NULL};
+    run(r, "Rutland", themes, NULL);
+    const CsbThemeStory *t = r->c->focus->themes->pdata[0];
+    CHECK(t->evidence->len == 4, "four paragraphs speak to sufficiency (%u)", t->evidence->len);
+    GString *order = g_string_new(NULL);
+    for (guint i = 0; i < t->evidence->len; i++) {
+        const CsbEvidence *e = t->evidence->pdata[i];
+        g_string_append_printf(order, "%s%s", i ? " " : "", csb_tone_id(e->tone));
+    }
+    CHECK_STR(order->str, "concern mixed strength strength",
+              "ranked across inspections: concerns first");
+    const CsbEvidence *top = t->evidence->pdata[0];
+    CHECK(top->inspection == a && top->paragraph->number == 5 && top->paragraph->page == 5,
+          "cited by report, paragraph and page");
+    CHECK(t->timeline->len == 2 && t->concerns == 1 && t->mixed == 1 && t->strengths == 2,
+          "per-inspection timeline and totals");
+    g_string_free(order, TRUE);
+    run_free(r);
+    g_free(r);
+}
+
+int main(void)
+{
+    CsbDiag *d = csb_diag_new();
+    authorities = csb_authorities_load("data/authorities.csv", d);
+    areas = csb_areas_load("data/areas.csv", d);
+    library = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    CHECK(authorities && areas && library, "the authority table, area map and themes load");
+    if (authorities && areas && library) {
+        RUN(test_scale);
+        RUN(test_across_frameworks);
+        RUN(test_first_and_post_2026);
+        RUN(test_visits_and_undated);
+        RUN(test_dedup);
+        RUN(test_afis);
+        RUN(test_evidence_ranking);
+    }
+    csb_diag_print(d, stdout);
+    csb_themes_free(library);
+    csb_areas_free(areas);
+    csb_authorities_free(authorities);
+    csb_diag_free(d);
+    return unit_done();
+}

@@ -1,0 +1,455 @@
+/* test_layout_flow.c - the flow engine's rules, checked on the boxes it
+ * produces for made-up documents: no orphan or widow lines in paragraphs,
+ * list items and quotations (at every position on the page), a bullet on
+ * the page of its item, a citation with its quotation, headings kept with
+ * what follows, table headers repeated, a row taller than a page broken
+ * without overflowing, nothing below the bottom margin, and contents page
+ * numbers that match where the headings fell.
+ */
+#include "unit.h"
+
+#include "layout/layout.h"
+
+#include <string.h>
+
+typedef struct {
+    CsbTemplate *tpl;
+    CsbDiag *diag;
+} Env;
+
+static Env env_new(void)
+{
+    Env e = {NULL, csb_diag_new()};
+    e.tpl = csb_template_load("templates/briefing-pack.yaml", e.diag);
+    return e;
+}
+
+static void env_free(Env *e)
+{
+    csb_template_free(e->tpl);
+    csb_diag_free(e->diag);
+}
+
+static CsbLayout *run(Env *e, CsbDoc *doc)
+{
+    PangoFontMap *fm = csb_fonts_map("fonts", e->diag);
+    return csb_layout_run(doc, fm, e->diag);
+}
+
+/* Long text of n sentences. */
+static char *sentences(int n, const char *word)
+{
+    GString *s = g_string_new(NULL);
+    for (int i = 0; i < n; i++)
+        g_string_append_printf(s, "%s %d carries on for a while so that the line fills up and "
+                                  "wraps. ",
+                               word, i);
+    return g_string_free(s, FALSE);
+}
+
+static const char *box_text(const CsbBox *b)
+{
+    return b->kind == CSB_BOX_TEXT && b->layout ? pango_layout_get_text(b->layout) : "";
+}
+
+typedef struct {
+    int page, from, to;
+    double y;
+} Piece;
+
+/* The pieces of the text that starts with prefix, in page order. */
+static GArray *pieces(const CsbLayout *l, const char *prefix)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(Piece));
+    for (guint p = 0; p < l->pages->len; p++) {
+        const CsbPage *pg = l->pages->pdata[p];
+        for (guint i = 0; i < pg->boxes->len; i++) {
+            const CsbBox *b = pg->boxes->pdata[i];
+            if (g_str_has_prefix(box_text(b), prefix)) {
+                Piece pc = {(int)p + 1, b->line_from, b->line_to, b->y};
+                g_array_append_val(out, pc);
+            }
+        }
+    }
+    return out;
+}
+
+/* Filler: n one-line paragraphs pushing what follows down the page. */
+static void filler(CsbDoc *d, int n)
+{
+    for (int i = 0; i < n; i++)
+        csb_doc_para(d, csb_rich_addf(csb_rich_new(), 0, "Filler line %d.", i));
+}
+
+static gboolean pieces_keep_two_lines(GArray *ps, int *bad_from, int *bad_to)
+{
+    for (guint i = 0; ps->len > 1 && i < ps->len; i++) {
+        Piece p = g_array_index(ps, Piece, i);
+        if (p.to - p.from < 2) {
+            *bad_from = p.from;
+            *bad_to = p.to;
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static void test_paragraph_orphans_widows(void)
+{
+    Env e = env_new();
+    char *text = sentences(16, "Paragraph");
+    int failures = 0, splits = 0;
+    for (int lead = 0; lead < 70; lead++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        filler(d, lead);
+        csb_doc_para(d, csb_rich_plain(text));
+        CsbLayout *l = run(&e, d);
+        GArray *ps = pieces(l, "Paragraph 0");
+        int from = 0, to = 0;
+        if (ps->len > 1)
+            splits++;
+        if (!pieces_keep_two_lines(ps, &from, &to)) {
+            failures++;
+            printf("# lead %d: a piece of lines %d-%d\n", lead, from, to);
+        }
+        g_array_free(ps, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(splits > 0, "paragraph: the test reaches page breaks (%d splits)", splits);
+    CHECK(failures == 0, "paragraph: no orphan or widow at any of 70 positions (%d bad)",
+          failures);
+    g_free(text);
+    env_free(&e);
+}
+
+static void test_short_paragraph_moves_whole(void)
+{
+    Env e = env_new();
+    int split = 0;
+    for (int lead = 40; lead < 70; lead++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        filler(d, lead);
+        csb_doc_para(d, csb_rich_plain("Short one carries on for a while so that the line "
+                                       "fills up and wraps. Short two carries on for a while so "
+                                       "that the line fills up and wraps. Short three ends."));
+        CsbLayout *l = run(&e, d);
+        GArray *ps = pieces(l, "Short one");
+        split += ps->len != 1;
+        g_array_free(ps, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(split == 0, "a paragraph of three lines or fewer is never split (%d were)", split);
+    env_free(&e);
+}
+
+static void test_list_items(void)
+{
+    Env e = env_new();
+    int bad_pieces = 0, lost_bullets = 0;
+    for (int lead = 30; lead < 70; lead++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        filler(d, lead);
+        CsbDocBlock *list = csb_doc_list(d);
+        for (int i = 0; i < 4; i++) {
+            char *t = sentences(5, i == 0 ? "Itema" : i == 1 ? "Itemb" : i == 2 ? "Itemc" : "Itemd");
+            g_ptr_array_add(list->items, csb_rich_plain(t));
+            g_free(t);
+        }
+        CsbLayout *l = run(&e, d);
+        const char *names[] = {"Itema", "Itemb", "Itemc", "Itemd"};
+        for (int i = 0; i < 4; i++) {
+            GArray *ps = pieces(l, names[i]);
+            int from, to;
+            bad_pieces += !pieces_keep_two_lines(ps, &from, &to);
+            /* The item's first line and a bullet share a page and a top. */
+            Piece first = g_array_index(ps, Piece, 0);
+            const CsbPage *pg = l->pages->pdata[first.page - 1];
+            gboolean found = FALSE;
+            for (guint k = 0; k < pg->boxes->len; k++) {
+                const CsbBox *b = pg->boxes->pdata[k];
+                if (strcmp(box_text(b), "\u2022") == 0 && ABS(b->y - first.y) < 0.5)
+                    found = TRUE;
+            }
+            lost_bullets += !found;
+            g_array_free(ps, TRUE);
+        }
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(bad_pieces == 0, "list items: no orphan or widow lines (%d bad)", bad_pieces);
+    CHECK(lost_bullets == 0, "list items: each bullet is on the page of its item's first line "
+                             "(%d lost)", lost_bullets);
+    env_free(&e);
+}
+
+static void test_last_item_and_lead_in(void)
+{
+    Env e = env_new();
+    int lonely = 0, lead_alone = 0;
+    for (int lead = 40; lead < 75; lead++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        filler(d, lead);
+        csb_doc_para(d, csb_rich_plain("Lead-in to the list:"))->keep_with_next = TRUE;
+        CsbDocBlock *list = csb_doc_list(d);
+        g_ptr_array_add(list->items, csb_rich_plain("Point one."));
+        g_ptr_array_add(list->items, csb_rich_plain("Point two."));
+        g_ptr_array_add(list->items, csb_rich_plain("Point three."));
+        CsbLayout *l = run(&e, d);
+        GArray *in = pieces(l, "Lead-in"), *one = pieces(l, "Point one");
+        GArray *two = pieces(l, "Point two"), *three = pieces(l, "Point three");
+        lead_alone += g_array_index(in, Piece, 0).page != g_array_index(one, Piece, 0).page;
+        lonely += g_array_index(two, Piece, 0).page != g_array_index(three, Piece, 0).page;
+        g_array_free(in, TRUE);
+        g_array_free(one, TRUE);
+        g_array_free(two, TRUE);
+        g_array_free(three, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(lonely == 0, "a list's last item never starts a page alone (%d did)", lonely);
+    CHECK(lead_alone == 0, "a lead-in paragraph stays with what it introduces (%d did not)",
+          lead_alone);
+    env_free(&e);
+}
+
+static void test_quote_citation(void)
+{
+    Env e = env_new();
+    int apart = 0, bad = 0, splits = 0;
+    char *q = sentences(6, "Quoted");
+    for (int lead = 30; lead < 72; lead++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        filler(d, lead);
+        csb_doc_quote(d, q, csb_rich_plain("Citation for the quote, paragraph 12"));
+        CsbLayout *l = run(&e, d);
+        GArray *ps = pieces(l, "\u201CQuoted 0");
+        GArray *cs = pieces(l, "Citation for the quote");
+        int from, to;
+        splits += ps->len > 1;
+        bad += !pieces_keep_two_lines(ps, &from, &to);
+        Piece last = g_array_index(ps, Piece, ps->len - 1);
+        apart += cs->len != 1 || g_array_index(cs, Piece, 0).page != last.page;
+        g_array_free(ps, TRUE);
+        g_array_free(cs, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(splits > 0, "quotation: the test reaches page breaks (%d splits)", splits);
+    CHECK(bad == 0, "quotation: no orphan or widow lines (%d bad)", bad);
+    CHECK(apart == 0, "quotation: the citation is always on the page of the last lines (%d "
+                      "apart)", apart);
+    g_free(q);
+    env_free(&e);
+}
+
+static void test_heading_kept_with_next(void)
+{
+    Env e = env_new();
+    int alone = 0;
+    char *text = sentences(6, "Body");
+    for (int lead = 40; lead < 72; lead++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        filler(d, lead);
+        csb_doc_heading(d, 2, "Second-level heading");
+        csb_doc_heading(d, 3, "Third-level heading");
+        csb_doc_para(d, csb_rich_plain(text));
+        CsbLayout *l = run(&e, d);
+        GArray *h2 = pieces(l, "Second-level heading");
+        GArray *h3 = pieces(l, "Third-level heading");
+        GArray *body = pieces(l, "Body 0");
+        int p2 = g_array_index(h2, Piece, 0).page, p3 = g_array_index(h3, Piece, 0).page;
+        Piece b = g_array_index(body, Piece, 0);
+        alone += p2 != p3 || p3 != b.page || b.to - b.from < 2;
+        g_array_free(h2, TRUE);
+        g_array_free(h3, TRUE);
+        g_array_free(body, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(alone == 0, "stacked headings stay with two lines of what follows (%d left alone)",
+          alone);
+    g_free(text);
+    env_free(&e);
+}
+
+/* Bottom of the lines a text box shows, in page points. */
+static double text_bottom(const CsbBox *b)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(b->layout);
+    double bottom = b->y;
+    int i = 0;
+    do {
+        int y0, y1;
+        pango_layout_iter_get_line_yrange(it, &y0, &y1);
+        if (i >= b->line_from && i < b->line_to)
+            bottom = b->y + (double)y1 / PANGO_SCALE;
+        i++;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    return bottom;
+}
+
+static gboolean is_furniture(const CsbTemplate *t, const CsbBox *b)
+{
+    return b->y < t->margin_top - 1 || b->y > t->page_h - t->margin_bottom - 0.5;
+}
+
+static int overflowing_boxes(const CsbTemplate *t, const CsbLayout *l)
+{
+    int n = 0;
+    for (guint p = 0; p < l->pages->len; p++) {
+        const CsbPage *pg = l->pages->pdata[p];
+        for (guint i = 0; i < pg->boxes->len; i++) {
+            const CsbBox *b = pg->boxes->pdata[i];
+            if (b->kind != CSB_BOX_TEXT || is_furniture(t, b))
+                continue;
+            if (text_bottom(b) > t->page_h - t->margin_bottom + 0.5) {
+                printf("# page %u: '%.30s' ends at %.1f\n", p + 1, box_text(b), text_bottom(b));
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
+static void test_table_headers_and_tall_rows(void)
+{
+    Env e = env_new();
+    CsbDoc *d = csb_doc_new(e.tpl);
+    static const double w[] = {1, 3};
+    CsbTable *t = csb_table_new(2, w);
+    csb_table_header(t, 0, "Column A");
+    csb_table_header(t, 1, "Column B");
+    for (int i = 0; i < 90; i++) {
+        GPtrArray *row = csb_table_row(t);
+        csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "Row %d", i));
+        char *long_text = i == 45 ? sentences(320, "Tall") : g_strdup("short");
+        csb_table_cell(row, csb_rich_plain(long_text));
+        g_free(long_text);
+    }
+    csb_doc_table(d, t);
+    CsbLayout *l = run(&e, d);
+    GArray *heads = pieces(l, "Column A");
+    GArray *rows = pieces(l, "Row ");
+    GArray *tall = pieces(l, "Tall 0");
+    int tall_pages = (int)tall->len;
+    CHECK(tall_pages >= 3, "a row taller than a page is broken across %d pages", tall_pages);
+    CHECK(heads->len == l->pages->len && rows->len == 90,
+          "the header row is on every page the table reaches (%u headers, %u pages)",
+          heads->len, l->pages->len);
+    int heads_at_top = 0;
+    for (guint i = 0; i < heads->len; i++)
+        heads_at_top += g_array_index(heads, Piece, i).y < e.tpl->margin_top + 8;
+    CHECK(heads_at_top == (int)heads->len, "every repeated header is at the top of its page");
+    CHECK(overflowing_boxes(e.tpl, l) == 0, "no table text runs below the bottom margin");
+    g_array_free(heads, TRUE);
+    g_array_free(rows, TRUE);
+    g_array_free(tall, TRUE);
+    csb_layout_free(l);
+    csb_doc_free(d);
+    env_free(&e);
+}
+
+static void test_contents_numbers(void)
+{
+    Env e = env_new();
+    CsbDoc *d = csb_doc_new(e.tpl);
+    csb_doc_contents(d);
+    char *text = sentences(40, "Section text");
+    for (int i = 0; i < 14; i++) {
+        char *title = g_strdup_printf("Section %02d", i);
+        csb_doc_heading(d, 1, title);
+        csb_doc_para(d, csb_rich_plain(text));
+        if (i % 3 == 0) {
+            char *sub = g_strdup_printf("Subsection %02d", i);
+            csb_doc_heading(d, 2, sub);
+            csb_doc_para(d, csb_rich_plain(text));
+            g_free(sub);
+        }
+        g_free(title);
+    }
+    CsbLayout *l = run(&e, d);
+    /* Numbers on the contents page(s), top to bottom, right of the titles. */
+    GPtrArray *numbers = g_ptr_array_new();
+    for (guint p = 0; p < l->pages->len; p++) {
+        const CsbPage *pg = l->pages->pdata[p];
+        if (g_strcmp0(pg->section, "Contents") != 0)
+            continue;
+        for (guint i = 0; i < pg->boxes->len; i++) {
+            const CsbBox *b = pg->boxes->pdata[i];
+            const char *s = box_text(b);
+            if (*s && strspn(s, "0123456789") == strlen(s) && !is_furniture(e.tpl, b))
+                g_ptr_array_add(numbers, (gpointer)s);
+        }
+    }
+    guint expected = 0, matched = 0;
+    for (guint i = 0; i < l->outline->len; i++) {
+        const CsbOutlineEntry *o = l->outline->pdata[i];
+        if (strcmp(o->anchor, "contents") == 0)
+            continue;
+        if (expected < numbers->len && atoi(numbers->pdata[expected]) == o->page)
+            matched++;
+        expected++;
+    }
+    CHECK(numbers->len == expected, "contents: one page number per heading (%u for %u)",
+          numbers->len, expected);
+    CHECK(matched == expected, "contents: every number is the page its heading is on (%u of %u)",
+          matched, expected);
+    CHECK(l->outline->len == 14 + 5 + 1, "outline: every section, subsection and the contents "
+                                         "(%u entries)", l->outline->len);
+    /* Each level 1 heading starts a page of its own. */
+    int starts = 0;
+    for (int i = 0; i < 14; i++) {
+        char *title = g_strdup_printf("Section %02d", i);
+        GArray *ps = pieces(l, title);
+        /* The last piece: the first is the contents entry. */
+        starts += g_array_index(ps, Piece, ps->len - 1).y < e.tpl->margin_top + 1;
+        g_array_free(ps, TRUE);
+        g_free(title);
+    }
+    CHECK(starts == 14, "each top-level section starts at the top of a page (%d of 14)", starts);
+    g_ptr_array_free(numbers, TRUE);
+    g_free(text);
+    csb_layout_free(l);
+    csb_doc_free(d);
+    env_free(&e);
+}
+
+static void test_nothing_below_margin(void)
+{
+    Env e = env_new();
+    CsbDoc *d = csb_doc_new(e.tpl);
+    char *text = sentences(7, "Mixed");
+    for (int i = 0; i < 30; i++) {
+        csb_doc_heading(d, i % 5 == 0 ? 1 : 2, "A heading");
+        csb_doc_para(d, csb_rich_plain(text));
+        csb_doc_quote(d, text, csb_rich_plain("Source, paragraph 1"));
+        csb_doc_callout(d, CSB_CALLOUT_NOTE, csb_rich_plain(text));
+        CsbDocBlock *list = csb_doc_list(d);
+        g_ptr_array_add(list->items, csb_rich_plain(text));
+        g_ptr_array_add(list->items, csb_rich_plain("short item"));
+    }
+    CsbLayout *l = run(&e, d);
+    CHECK(l->pages->len > 10, "a long mixed document flows over %u pages", l->pages->len);
+    CHECK(overflowing_boxes(e.tpl, l) == 0, "no text of any block runs below the bottom margin");
+    g_free(text);
+    csb_layout_free(l);
+    csb_doc_free(d);
+    env_free(&e);
+}
+
+int main(void)
+{
+    RUN(test_paragraph_orphans_widows);
+    RUN(test_short_paragraph_moves_whole);
+    RUN(test_list_items);
+    RUN(test_last_item_and_lead_in);
+    RUN(test_quote_citation);
+    RUN(test_heading_kept_with_next);
+    RUN(test_table_headers_and_tall_rows);
+    RUN(test_contents_numbers);
+    RUN(test_nothing_below_margin);
+    return unit_done();
+}

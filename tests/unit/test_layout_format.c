@@ -1,0 +1,175 @@
+/* test_layout_format.c - templates and the formatters' helpers: both
+ * shipped templates load with the values they declare; a mistyped key or a
+ * bad flag is an error with its position; links to source reports come from
+ * the report's address, else the URN of a corpus file name, else the
+ * authority table's URN (never for a peer challenge); citations, date
+ * ranges and the abbreviations noted for the glossary.
+ */
+#include "unit.h"
+
+#include "layout/layout.h"
+#include "layout/pack.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static void test_templates(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbTemplate *pack = csb_template_load("templates/briefing-pack.yaml", d);
+    CsbTemplate *members = csb_template_load("templates/members-summary.yaml", d);
+    CHECK(pack && members && csb_diag_count(d, CSB_SEV_ERROR) == 0, "both templates load");
+    if (pack && members) {
+        CHECK(pack->section_breaks && !members->section_breaks,
+              "the pack starts each section on a page; the members' summary flows on");
+        CHECK(members->size_body > pack->size_body, "the members' summary has larger type "
+              "(%.1f against %.1f pt)", members->size_body, pack->size_body);
+        CHECK(members->max_pages == 4, "the members' summary is limited to 4 pages");
+        CHECK(pack->sections->len == 9 && strcmp(pack->sections->pdata[0], "cover") == 0,
+              "the pack has its nine sections, the cover first");
+        for (guint i = 0; i < pack->sections->len; i++)
+            CHECK(csb_pack_section(pack->sections->pdata[i]) != NULL, "pack section '%s' exists",
+                  (char *)pack->sections->pdata[i]);
+        for (guint i = 0; i < members->sections->len; i++)
+            CHECK(csb_members_section(members->sections->pdata[i]) != NULL,
+                  "members' section '%s' exists", (char *)members->sections->pdata[i]);
+    }
+    csb_template_free(pack);
+    csb_template_free(members);
+    csb_diag_free(d);
+}
+
+static void test_template_errors(void)
+{
+    char *dir = g_dir_make_tmp("csbrief-tpl-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "bad.yaml", NULL);
+    g_file_set_contents(path, "kind: template\nname: Bad\nsizes:\n  bdy: 10\n"
+                              "section_breaks: sometimes\ncolours:\n  accent: blue\n"
+                              "sections: [cover]\n", -1, NULL);
+    CsbDiag *d = csb_diag_new();
+    CsbTemplate *t = csb_template_load(path, d);
+    CHECK(t == NULL, "a template with mistakes is refused");
+    GString *all = g_string_new(NULL);
+    for (guint i = 0; i < d->items->len; i++) {
+        char *m = csb_error_format(d->items->pdata[i]);
+        g_string_append_printf(all, "%s\n", m);
+        g_free(m);
+    }
+    CHECK(strstr(all->str, "bad.yaml:4:3: error: unknown key 'bdy' in 'sizes'; did you mean "
+                           "'body'?") != NULL,
+          "a mistyped size is named with its line, column and a suggestion");
+    CHECK(strstr(all->str, ":5:17: error: 'section_breaks' should be true or false") != NULL,
+          "a bad flag is named with its position");
+    CHECK(strstr(all->str, ":7:11: error: colour 'blue' should be written") != NULL,
+          "a bad colour is named with its position");
+    g_string_free(all, TRUE);
+    csb_diag_free(d);
+    g_unlink(path);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(dir);
+}
+
+static void test_report_links(void)
+{
+    CsbAuthority a = {.name = "Redcar and Cleveland", .urn = "80541"};
+    CsbInspection *with_url = csb_inspection_new("x/report.txt");
+    with_url->url = g_strdup("https://example.org/r.pdf");
+    CsbInspection *corpus = csb_inspection_new("pdf/80541-redcar-and-cleveland__2026-01-28.pdf");
+    CsbInspection *plain = csb_inspection_new("reports/redcar-2025-ilacs.txt");
+    plain->kind = CSB_KIND_ILACS;
+    CsbInspection *peer = csb_inspection_new("reports/redcar-2023-peer-challenge.txt");
+    peer->kind = CSB_KIND_PEER_CHALLENGE;
+    CsbInspection *stranger = csb_inspection_new("elsewhere/unknown.txt");
+    CsbStory story = {.authority = &a, .inspections = g_ptr_array_new()};
+    g_ptr_array_add(story.inspections, plain);
+    g_ptr_array_add(story.inspections, peer);
+    CsbComparison cmp = {.focus = &story, .peers = g_ptr_array_new()};
+    CsbFormatInput in = {.comparison = &cmp};
+    char *l1 = csb_fmt_report_link(&in, with_url), *l2 = csb_fmt_report_link(&in, corpus);
+    char *l3 = csb_fmt_report_link(&in, plain), *l4 = csb_fmt_report_link(&in, peer);
+    char *l5 = csb_fmt_report_link(&in, stranger);
+    CHECK_STR(l1, "uri:https://example.org/r.pdf", "a report's own address comes first");
+    CHECK_STR(l2, "uri:https://reports.ofsted.gov.uk/provider/44/80541",
+              "a corpus file name gives the URN");
+    CHECK_STR(l3, "uri:https://reports.ofsted.gov.uk/provider/44/80541",
+              "an Ofsted report of a known authority links to its Ofsted page");
+    CHECK(l4 == NULL, "an LGA peer challenge gets no Ofsted link");
+    CHECK(l5 == NULL, "no URN known, no link");
+    g_free(l1);
+    g_free(l2);
+    g_free(l3);
+    g_free(l4);
+    g_free(l5);
+    g_ptr_array_free(story.inspections, TRUE);
+    g_ptr_array_free(cmp.peers, TRUE);
+    csb_inspection_free(with_url);
+    csb_inspection_free(corpus);
+    csb_inspection_free(plain);
+    csb_inspection_free(peer);
+    csb_inspection_free(stranger);
+}
+
+static void test_words(void)
+{
+    char *r1 = csb_pack_date_range((CsbDate){2025, 12, 1}, (CsbDate){2025, 12, 12});
+    char *r2 = csb_pack_date_range((CsbDate){2023, 11, 28}, (CsbDate){2023, 12, 2});
+    char *r3 = csb_pack_date_range((CsbDate){0, 0, 0}, (CsbDate){0, 0, 0});
+    CHECK_STR(r1, "1 to 12 December 2025", "a range within a month");
+    CHECK_STR(r2, "28 November to 2 December 2023", "a range across months");
+    CHECK_STR(r3, "dates not stated", "no dates");
+    g_free(r1);
+    g_free(r2);
+    g_free(r3);
+    CsbInspection *in = csb_inspection_new("r.txt");
+    in->kind = CSB_KIND_ILACS;
+    in->authority = g_strdup("Redcar and Cleveland");
+    in->end = (CsbDate){2025, 12, 12};
+    CsbParagraph p = {25, NULL, NULL, 7};
+    CsbRich *c = csb_fmt_citation(in, &p);
+    char *ct = csb_rich_text(c);
+    CHECK_STR(ct, "Redcar and Cleveland, ILACS inspection, December 2025, paragraph 25 (page 7)",
+              "a citation names authority, report, paragraph and page");
+    g_free(ct);
+    csb_rich_free(c);
+    csb_inspection_free(in);
+}
+
+static void test_abbreviations(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbCsv *glossary = csb_csv_load("data/glossary.csv", d);
+    CsbFormatInput in = {.glossary = glossary};
+    CsbFormatter fm = {NULL, &in, NULL,
+                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL};
+    csb_fmt_note_abbreviations(&fm, "The IRO and PAs met the LADO; MASH/MACH staff and SGOs. "
+                                    "ILACSX and Ofsted and OK are not known words.");
+    /* A plural is noted as the glossary has it ("SGOs" has its own row;
+     * "PAs" falls back to "PA" when it has none). */
+    const char *want[] = {"IRO", "PA|PAs", "LADO", "MASH", "MACH", "SGO|SGOs"};
+    for (guint i = 0; i < G_N_ELEMENTS(want); i++) {
+        char **forms = g_strsplit(want[i], "|", 2);
+        gboolean found = g_hash_table_contains(fm.abbreviations, forms[0]) ||
+                         (forms[1] && g_hash_table_contains(fm.abbreviations, forms[1]));
+        CHECK(found, "glossary notes %s", want[i]);
+        g_strfreev(forms);
+    }
+    CHECK(!g_hash_table_contains(fm.abbreviations, "OK") &&
+              !g_hash_table_contains(fm.abbreviations, "ILACSX"),
+          "words the glossary does not know are not noted");
+    g_hash_table_destroy(fm.abbreviations);
+    if (fm.glossary_index)
+        g_hash_table_destroy(fm.glossary_index);
+    csb_csv_free(glossary);
+    csb_diag_free(d);
+}
+
+int main(void)
+{
+    RUN(test_templates);
+    RUN(test_template_errors);
+    RUN(test_report_links);
+    RUN(test_words);
+    RUN(test_abbreviations);
+    return unit_done();
+}

@@ -1,0 +1,304 @@
+/* test_parse.c - the parse stage on shipped inputs: dates, the fixtures in
+ * tests/fixtures and the sample reports in examples/reports (counts from
+ * tests/fixtures/counts.csv), warnings that say where, authority names
+ * shared by several authorities, the same report as text and as PDF, and
+ * the record's GVariant round trip.
+ */
+#include "unit.h"
+
+#include "parse/parse.h"
+
+static CsbAuthorities *authorities;
+
+static void test_dates(void)
+{
+    static const struct {
+        const char *text, *start, *end;
+    } cases[] = {
+        {"1 to 12 December 2025", "2025-12-01", "2025-12-12"},
+        {"21 May - 01 June 2012", "2012-05-21", "2012-06-01"},
+        {"6 July 2015 \u2013 30 July 2015", "2015-07-06", "2015-07-30"},
+        {"8 \u2013 12 July 2013", "2013-07-08", "2013-07-12"},
+        {"23 June \u2013 16 July 2015", "2015-06-23", "2015-07-16"},
+        {"23 April\u201318 May 2018", "2018-04-23", "2018-05-18"},
+        {"4 and 5 July 2023", "2023-07-04", "2023-07-05"},
+        {"7th to 9th November 2023", "2023-11-07", "2023-11-09"},
+        {"5 to 9 December 2022 and 14 to 15 February 2023", "2022-12-05", "2023-02-15"},
+        {"21 December to 9 January 2026", "2025-12-21", "2026-01-09"},
+        {"the focused visit to X children's services on 4 and 5 July 2023. His Majesty's "
+         "Inspectors were A and B.",
+         "2023-07-04", "2023-07-05"},
+        {"16 August 2013", "2013-08-16", "2013-08-16"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        CsbDate s = {0}, e = {0};
+        char a[11], b[11];
+        gboolean ok = csb_parse_date_range(cases[i].text, &s, &e);
+        csb_date_iso(s, a);
+        csb_date_iso(e, b);
+        CHECK(ok && strcmp(a, cases[i].start) == 0 && strcmp(b, cases[i].end) == 0,
+              "date '%s': %s to %s", cases[i].text, a, b);
+    }
+    static const char *const not_dates[] = {"in June 2022", "12 to 20", "32 March 2020",
+                                             "9 to 1 May 2020", "", "Grade 3"};
+    for (guint i = 0; i < G_N_ELEMENTS(not_dates); i++) {
+        CsbDate s = {0}, e = {0};
+        CHECK(!csb_parse_date_range(not_dates[i], &s, &e), "not a date: '%s'", not_dates[i]);
+    }
+}
+
+static void test_grades(void)
+{
+    CHECK(csb_grade_from_text("Requires improvement to be good") ==
+              CSB_GRADE_REQUIRES_IMPROVEMENT,
+          "grade: requires improvement to be good");
+    CHECK(csb_grade_from_text("Grade 3 (Adequate)") == CSB_GRADE_ADEQUATE, "grade: Grade 3");
+    CHECK(csb_grade_from_text("Not judged") == CSB_GRADE_NONE, "grade: not judged is none");
+}
+
+/* Every fixture and sample: counts, provider, number of warnings. */
+static void test_counts(void)
+{
+    CsbDiag *diag = csb_diag_new();
+    CsbCsv *csv = csb_csv_load("tests/fixtures/counts.csv", diag);
+    CHECK(csv != NULL, "counts.csv loads");
+    if (!csv) {
+        csb_diag_free(diag);
+        return;
+    }
+    int c_path = csb_csv_column(csv, "path"), c_par = csb_csv_column(csv, "paragraphs");
+    int c_num = csb_csv_column(csv, "numbered_paragraphs");
+    int c_find = csb_csv_column(csv, "findings"), c_ref = csb_csv_column(csv, "framework_refs");
+    int c_prov = csb_csv_column(csv, "provider"), c_warn = csb_csv_column(csv, "warnings");
+    for (guint r = 0; r < csv->rows->len; r++) {
+        const char *path = csb_csv_get(csv, r, c_path);
+        CsbDiag *one = csb_diag_new();
+        CsbInspection *in = csb_parse_file(path, authorities, one);
+        CHECK(in != NULL, "%s parses", path);
+        if (!in) {
+            csb_diag_free(one);
+            continue;
+        }
+        guint numbered = 0, refs = 0;
+        gboolean in_order = TRUE;
+        for (guint i = 0; i < in->paragraphs->len; i++) {
+            const CsbParagraph *p = in->paragraphs->pdata[i];
+            if (p->number > 0 && (int)++numbered != p->number)
+                in_order = FALSE;
+        }
+        for (guint i = 0; i < in->findings->len; i++)
+            refs += ((CsbFinding *)in->findings->pdata[i])->framework_ref != NULL;
+        CHECK(in->paragraphs->len == (guint)atoi(csb_csv_get(csv, r, c_par)),
+              "%s: %u paragraphs, want %s", path, in->paragraphs->len,
+              csb_csv_get(csv, r, c_par));
+        CHECK(numbered == (guint)atoi(csb_csv_get(csv, r, c_num)) && in_order,
+              "%s: numbered paragraphs 1..%u in order", path, numbered);
+        CHECK(in->findings->len == (guint)atoi(csb_csv_get(csv, r, c_find)),
+              "%s: %u findings, want %s", path, in->findings->len, csb_csv_get(csv, r, c_find));
+        CHECK(refs == (guint)atoi(csb_csv_get(csv, r, c_ref)),
+              "%s: %u framework references", path, refs);
+        const char *want_provider = csb_csv_get(csv, r, c_prov);
+        CHECK_STR(in->provider ? in->provider : "", want_provider, "provider");
+        CHECK(csb_diag_count(one, CSB_SEV_WARNING) == atoi(csb_csv_get(csv, r, c_warn)),
+              "%s: %d warnings", path, csb_diag_count(one, CSB_SEV_WARNING));
+        csb_inspection_free(in);
+        csb_diag_free(one);
+    }
+    csb_csv_free(csv);
+    csb_diag_free(diag);
+}
+
+static CsbInspection *parse(const char *path, CsbDiag *diag)
+{
+    return csb_parse_file(path, authorities, diag);
+}
+
+static const CsbError *warning_with(const CsbDiag *d, const char *part)
+{
+    for (guint i = 0; i < d->items->len; i++) {
+        const CsbError *e = d->items->pdata[i];
+        if (strstr(e->message, part))
+            return e;
+    }
+    return NULL;
+}
+
+static void test_never_guess(void)
+{
+    CsbDiag *diag = csb_diag_new();
+    CsbInspection *in = parse("tests/fixtures/not-judged.txt", diag);
+    CHECK(in && !csb_inspection_judgement(in, "in_care"), "not judged: no in_care judgement");
+    CHECK(in && !csb_inspection_judgement(in, "overall"), "unreadable grade: no overall");
+    const CsbError *e = warning_with(diag, "'Gd'");
+    CHECK(e && e->line == 12 && e->severity == CSB_SEV_WARNING,
+          "unreadable grade: warning at line 12 quoting it");
+    CHECK(!warning_with(diag, "Not judged") && !warning_with(diag, "children in care"),
+          "not judged: no warning");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+}
+
+static void test_shared_names(void)
+{
+    const CsbAuthority *out[8];
+    CHECK(csb_authorities_find_all(authorities, "Achieving for Children", out, 8) == 3,
+          "Achieving for Children names three authorities");
+    CHECK(csb_authorities_find_all(authorities, "Northamptonshire Children\u2019s Trust", out,
+                                   8) == 2,
+          "Northamptonshire Children's Trust names two (curly apostrophe)");
+    const CsbAuthority *d = csb_authorities_find(authorities, "Durham County Council");
+    CHECK_STR(d ? d->name : NULL, "County Durham", "Durham County Council");
+    CsbAuthorityMatch m;
+    gboolean hit = csb_authorities_match(
+        authorities, "Inspection of North Northamptonshire local authority children's services",
+        &m);
+    CHECK(hit && m.n == 1 && strcmp(m.authorities[0]->name, "North Northamptonshire") == 0,
+          "longest name at the earliest place wins");
+    csb_authority_match_clear(&m);
+
+    CsbDiag *diag = csb_diag_new();
+    CsbInspection *in = parse("tests/fixtures/ambiguous-alias.txt", diag);
+    const CsbError *e = warning_with(diag, "can mean");
+    CHECK(in && !in->authority && e && strstr(e->message, "North Northamptonshire") &&
+              strstr(e->message, "West Northamptonshire") && e->line == 7,
+          "shared name the report cannot settle: empty, warning at the title's line");
+    CHECK_STR(in ? in->provider : NULL, "Northamptonshire Children's Trust",
+              "the trust is still the provider");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+
+    diag = csb_diag_new();
+    in = parse("tests/fixtures/resolved-alias.txt", diag);
+    CHECK_STR(in ? in->authority : NULL, "Richmond upon Thames",
+              "shared name settled by the council the report names");
+    CHECK(diag->items->len == 0, "settled shared name: no warning");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+
+    diag = csb_diag_new();
+    in = parse("tests/fixtures/focused-visit.txt", diag);
+    CHECK_STR(in ? in->authority : NULL, "Darlington",
+              "letter: authority from the subject line, not Ofsted's Manchester address");
+    CHECK_STR(in ? in->title : NULL, "Focused visit to Darlington children's services",
+              "letter: title is the subject line");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+}
+
+static void test_findings_and_sections(void)
+{
+    CsbDiag *diag = csb_diag_new();
+    CsbInspection *in = parse("examples/reports/redcar-and-cleveland-2025-12-ilacs.txt", diag);
+    const CsbFinding *f = in && in->findings->len ? in->findings->pdata[1] : NULL;
+    CHECK_STR(f ? f->text : NULL, "Consistency in the recording of contingency plans.",
+              "finding text without its reference");
+    CHECK_STR(f ? f->framework_ref : NULL, "outcome 2, national framework",
+              "national framework reference");
+    const CsbParagraph *p4 = in ? in->paragraphs->pdata[3] : NULL;
+    CHECK(p4 && !strstr(p4->text, "cross-referenced"), "text footnote not in paragraph 4");
+    const CsbParagraph *p18 = in ? in->paragraphs->pdata[17] : NULL;
+    CHECK(p18 && g_str_has_suffix(p18->text, "experiencing the risk."),
+          "paragraph 18 continues after the page break");
+    CHECK_STR(p18 ? p18->section : NULL,
+              "The experiences and progress of children who need help and protection: good",
+              "paragraph section");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+
+    diag = csb_diag_new();
+    in = parse("tests/fixtures/sif-lscb.txt", diag);
+    const CsbFinding *rec = in && in->findings->len > 1 ? in->findings->pdata[1] : NULL;
+    CHECK(rec && strstr(rec->text, "\u2022 review the use of agency staff") &&
+              strstr(rec->text, "\u2022 strengthen the corporate parenting panel"),
+          "a recommendation keeps its list items");
+    CHECK(rec && rec->kind == CSB_FINDING_RECOMMENDATION, "SIF: recommendations");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+
+    diag = csb_diag_new();
+    in = parse("tests/fixtures/lac-2013.txt", diag);
+    CHECK(in && in->findings->len == 3, "LAC: the areas for improvement under time headings");
+    const CsbParagraph *p2 = in && in->paragraphs->len > 1 ? in->paragraphs->pdata[1] : NULL;
+    CHECK_STR(p2 ? p2->section : NULL,
+              "Overall effectiveness of services for looked after children and young people",
+              "a grade line is not a section");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+}
+
+/* The same report as text and as PDF gives the same record. */
+static void test_text_and_pdf(void)
+{
+    static const char *const pairs[][2] = {
+        {"examples/reports/redcar-and-cleveland-2025-12-ilacs.txt",
+         "corpus/pdf/80541-redcar-and-cleveland__2026-01-28.pdf"},
+        {"examples/reports/stockton-on-tees-2023-03-ilacs.txt",
+         "corpus/pdf/80563-stockton-on-tees__2023-05-09.pdf"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(pairs); i++) {
+        char *pdf = g_build_filename(unit_shared(), pairs[i][1], NULL);
+        if (!g_file_test(pdf, G_FILE_TEST_EXISTS)) {
+            SKIP("../shared/corpus is absent", "text and PDF agree: %s", pairs[i][0]);
+            g_free(pdf);
+            continue;
+        }
+        CsbDiag *diag = csb_diag_new();
+        CsbInspection *a = parse(pairs[i][0], diag);
+        CsbInspection *b = parse(pdf, diag);
+        GString *why = g_string_new(NULL);
+        CHECK(a && b && csb_inspection_same(a, b, why), "text and PDF agree: %s%s%s",
+              pairs[i][0], why->len ? ": " : "", why->str);
+        CHECK(b && b->paragraphs->len && ((CsbParagraph *)b->paragraphs->pdata[0])->page == 2,
+              "PDF paragraphs carry pages");
+        g_string_free(why, TRUE);
+        csb_inspection_free(a);
+        csb_inspection_free(b);
+        csb_diag_free(diag);
+        g_free(pdf);
+    }
+}
+
+static void test_variant_round_trip(void)
+{
+    CsbDiag *diag = csb_diag_new();
+    CsbInspection *in = parse("tests/fixtures/sif-lscb.txt", diag);
+    GVariant *v = csb_inspection_to_variant(in);
+    CsbInspection *back = csb_inspection_from_variant(v);
+    GString *why = g_string_new(NULL);
+    CHECK(back && csb_inspection_same(in, back, why), "GVariant round trip: %s", why->str);
+    CHECK(back && g_strcmp0(back->file, in->file) == 0 && g_strcmp0(back->sha256, in->sha256) == 0 &&
+              g_strcmp0(back->title, in->title) == 0,
+          "GVariant round trip: file, hash, title");
+    GString *a = g_string_new(NULL), *b = g_string_new(NULL);
+    csb_inspection_to_json(in, a, 0);
+    if (back)
+        csb_inspection_to_json(back, b, 0);
+    CHECK(strcmp(a->str, b->str) == 0, "GVariant round trip: same JSON");
+    g_string_free(a, TRUE);
+    g_string_free(b, TRUE);
+    g_string_free(why, TRUE);
+    g_variant_unref(v);
+    csb_inspection_free(back);
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+}
+
+int main(void)
+{
+    CsbDiag *diag = csb_diag_new();
+    authorities = csb_authorities_load("data/authorities.csv", diag);
+    CHECK(authorities != NULL, "authority table loads");
+    if (!authorities)
+        return unit_done();
+    RUN(test_dates);
+    RUN(test_grades);
+    RUN(test_counts);
+    RUN(test_never_guess);
+    RUN(test_shared_names);
+    RUN(test_findings_and_sections);
+    RUN(test_text_and_pdf);
+    RUN(test_variant_round_trip);
+    csb_authorities_free(authorities);
+    csb_diag_free(diag);
+    return unit_done();
+}

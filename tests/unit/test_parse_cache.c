@@ -1,0 +1,131 @@
+/* test_parse_cache.c - the parse cache: an entry per content hash, reused
+ * with its warnings, ignored and rewritten when damaged or made under
+ * another authority table; failures are not cached.
+ */
+#include "unit.h"
+
+#include "parse/parse.h"
+
+#include <glib/gstdio.h>
+
+static char *dir;
+
+static char *entry_for(const char *cache, const char *path)
+{
+    char *err = NULL;
+    char *sum = csb_ingest_hash_file(path, &err);
+    char *name = g_strconcat(sum, ".rec", NULL);
+    char *entry = g_build_filename(cache, name, NULL);
+    g_free(name);
+    g_free(sum);
+    g_free(err);
+    return entry;
+}
+
+static GBytes *read_bytes(const char *path)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &data, &len, NULL))
+        return NULL;
+    return g_bytes_new_take(data, len);
+}
+
+static void test_cache(void)
+{
+    CsbDiag *load = csb_diag_new();
+    CsbAuthorities *table = csb_authorities_load("data/authorities.csv", load);
+    char *cache = g_build_filename(dir, "cache", NULL);
+    const char *report = "tests/fixtures/not-judged.txt";
+
+    CsbDiag *d1 = csb_diag_new();
+    CsbInspection *first = csb_parse_cached(report, table, cache, d1);
+    char *entry = entry_for(cache, report);
+    CHECK(first && g_file_test(entry, G_FILE_TEST_IS_REGULAR), "first run writes the entry");
+    CHECK(csb_diag_count(d1, CSB_SEV_WARNING) == 1, "first run: the parse's warning");
+
+    CsbDiag *d2 = csb_diag_new();
+    CsbInspection *second = csb_parse_cached(report, table, cache, d2);
+    GString *why = g_string_new(NULL);
+    CHECK(second && csb_inspection_same(first, second, why), "cached record is the same: %s",
+          why->str);
+    CHECK_STR(second ? second->file : NULL, report, "cached record names the file as given");
+    CHECK(csb_diag_count(d2, CSB_SEV_WARNING) == 1 &&
+              strstr(((CsbError *)d2->items->pdata[0])->message, "'Gd'"),
+          "cached record repeats its warning");
+
+    /* A damaged entry is ignored and rewritten. */
+    g_file_set_contents(entry, "not a record at all", -1, NULL);
+    CsbDiag *d3 = csb_diag_new();
+    CsbInspection *third = csb_parse_cached(report, table, cache, d3);
+    GBytes *rewritten = read_bytes(entry);
+    CHECK(third && csb_inspection_same(first, third, NULL), "damaged entry: parsed again");
+    CHECK(rewritten && g_bytes_get_size(rewritten) > 100, "damaged entry: rewritten");
+    CHECK(csb_diag_count(d3, CSB_SEV_ERROR) == 0, "damaged entry: no error");
+
+    /* An edited authority table makes entries stale. */
+    gchar *csv = NULL;
+    gsize len = 0;
+    g_file_get_contents("data/authorities.csv", &csv, &len, NULL);
+    char *edited_path = g_build_filename(dir, "authorities.csv", NULL);
+    char *edited = g_strconcat(csv, "\n", NULL);
+    g_file_set_contents(edited_path, edited, -1, NULL);
+    CsbAuthorities *table2 = csb_authorities_load(edited_path, load);
+    CsbDiag *d4 = csb_diag_new();
+    CsbInspection *fourth = csb_parse_cached(report, table2, cache, d4);
+    GBytes *after = read_bytes(entry);
+    CHECK(fourth && after && rewritten && !g_bytes_equal(after, rewritten),
+          "edited authority table: entry made again");
+
+    /* What cannot be read is not cached. */
+    char *junk = g_build_filename(dir, "junk.pdf", NULL);
+    g_file_set_contents(junk, "<html></html>", -1, NULL);
+    CsbDiag *d5 = csb_diag_new();
+    CsbInspection *none = csb_parse_cached(junk, table, cache, d5);
+    char *junk_entry = entry_for(cache, junk);
+    CHECK(!none && csb_diag_count(d5, CSB_SEV_ERROR) == 1 &&
+              !g_file_test(junk_entry, G_FILE_TEST_EXISTS),
+          "unreadable file: one error, nothing cached");
+
+    CsbDiag *d6 = csb_diag_new();
+    CsbInspection *plain = csb_parse_cached(report, table, NULL, d6);
+    CHECK(plain && csb_inspection_same(first, plain, NULL), "no cache directory: plain parse");
+
+    csb_inspection_free(first);
+    csb_inspection_free(second);
+    csb_inspection_free(third);
+    csb_inspection_free(fourth);
+    csb_inspection_free(plain);
+    csb_diag_free(d1);
+    csb_diag_free(d2);
+    csb_diag_free(d3);
+    csb_diag_free(d4);
+    csb_diag_free(d5);
+    csb_diag_free(d6);
+    csb_diag_free(load);
+    g_bytes_unref(rewritten);
+    g_bytes_unref(after);
+    g_string_free(why, TRUE);
+    csb_authorities_free(table);
+    csb_authorities_free(table2);
+    g_remove(entry);
+    g_rmdir(cache);
+    g_remove(junk);
+    g_remove(edited_path);
+    g_free(junk);
+    g_free(junk_entry);
+    g_free(edited_path);
+    g_free(edited);
+    g_free(csv);
+    g_free(entry);
+    g_free(cache);
+}
+
+int main(void)
+{
+    dir = g_dir_make_tmp("csbrief-cache-XXXXXX", NULL);
+    RUN(test_cache);
+    g_rmdir(dir);
+    g_free(dir);
+    return unit_done();
+}
