@@ -65,9 +65,8 @@ static int paragraph_number(const char *s, const char **rest)
     return n;
 }
 
-static gboolean ends_sentence(const char *s)
+static gboolean ends_sentence(const char *s, size_t n)
 {
-    size_t n = strlen(s);
     while (n && s[n - 1] == ' ')
         n--;
     if (!n)
@@ -90,19 +89,6 @@ static gboolean starts_lower(const char *s)
     return g_unichar_islower(g_utf8_get_char(s));
 }
 
-static int word_count(const char *s)
-{
-    int n = 0;
-    gboolean in = FALSE;
-    for (; *s; s++) {
-        gboolean sp = *s == ' ' || *s == '\t';
-        if (!sp && !in)
-            n++;
-        in = !sp;
-    }
-    return n;
-}
-
 /* Text headings: short lines that do not read as sentences. */
 static gboolean looks_like_heading(const char *s)
 {
@@ -113,7 +99,7 @@ static gboolean looks_like_heading(const char *s)
     if (!g_unichar_isupper(first) && !g_unichar_isdigit(first))
         return FALSE;
     size_t n = strlen(s);
-    return s[n - 1] != '.' && s[n - 1] != ',' && s[n - 1] != ';' && word_count(s) <= 22;
+    return s[n - 1] != '.' && s[n - 1] != ',' && s[n - 1] != ';' && csb_parse_word_count(s, 23) <= 22;
 }
 
 /* "7. Main Findings": a numbered line that is a section title, not a
@@ -121,36 +107,64 @@ static gboolean looks_like_heading(const char *s)
 static gboolean numbered_title(const char *rest)
 {
     size_t n = strlen(rest);
-    return n && n < 70 && word_count(rest) <= 8 && !strchr(".,;:", rest[n - 1]) &&
+    return n && n < 70 && csb_parse_word_count(rest, 9) <= 8 && !strchr(".,;:", rest[n - 1]) &&
            !strchr(rest, ',') && g_unichar_isupper(g_utf8_get_char(rest));
 }
 
-static CsbBlock *block_new(GPtrArray *out, CsbBlockType type, const char *text, int page,
+/* Blocks are built one at a time: the last block's text grows in a
+ * GString (appending line by line stays linear) and is set when the next
+ * block starts or the document ends. */
+typedef struct {
+    GPtrArray *out;
+    GString *text; /* the open block's text, NULL when none is open */
+} Builder;
+
+static void close_block(Builder *bd)
+{
+    if (!bd->text)
+        return;
+    CsbBlock *b = bd->out->pdata[bd->out->len - 1];
+    b->text = g_string_free(bd->text, FALSE);
+    bd->text = NULL;
+}
+
+static CsbBlock *block_new(Builder *bd, CsbBlockType type, const char *text, int page,
                            guint line)
 {
+    close_block(bd);
     CsbBlock *b = g_new0(CsbBlock, 1);
     b->type = type;
     const char *rest = NULL;
     if (type == CSB_BLOCK_TEXT && (b->number = paragraph_number(text, &rest)))
         text = rest;
-    b->text = csb_text_squash(text);
+    char *squashed = csb_text_squash(text);
+    bd->text = g_string_new(squashed);
+    g_free(squashed);
     b->page = page;
     b->first_line = b->last_line = line;
-    g_ptr_array_add(out, b);
+    g_ptr_array_add(bd->out, b);
     return b;
 }
 
-static void block_append(CsbBlock *b, const char *text, guint line)
+/* The open block's text so far. */
+static const GString *open_text(const Builder *bd)
 {
+    return bd->text;
+}
+
+static void block_append(Builder *bd, CsbBlock *b, const char *text, guint line)
+{
+    GString *s = bd->text;
     /* A word hyphenated at the end of a line ("multi-" / "agency") keeps
      * its hyphen: reports hyphenate compounds, not syllables. */
-    size_t n = strlen(b->text);
-    gboolean glue = n && b->text[n - 1] == '-' && n >= 2 && b->text[n - 2] != ' ';
+    gboolean glue = s->len >= 2 && s->str[s->len - 1] == '-' && s->str[s->len - 2] != ' ';
     char *add = csb_text_squash(text);
-    char *joined = g_strconcat(b->text, glue ? "" : " ", add, NULL);
+    if (*add) {
+        if (!glue && s->len)
+            g_string_append_c(s, ' ');
+        g_string_append(s, add);
+    }
     g_free(add);
-    g_free(b->text);
-    b->text = joined;
     b->last_line = line;
 }
 
@@ -193,7 +207,7 @@ static gboolean line_blank(const CsbLine *l)
     return TRUE;
 }
 
-static void text_blocks(const CsbDocument *doc, GPtrArray *out)
+static void text_blocks(const CsbDocument *doc, Builder *out)
 {
     CsbBlock *prev = NULL;
     gboolean after_blank = TRUE;
@@ -221,9 +235,10 @@ static void text_blocks(const CsbDocument *doc, GPtrArray *out)
         } else if (item) {
             prev = block_new(out, CSB_BLOCK_BULLET, item, 0, i);
         } else if (prev && (prev->type == CSB_BLOCK_TEXT || prev->type == CSB_BLOCK_BULLET) &&
-                   !ends_sentence(prev->text) && !number &&
-                   (starts_lower(t) || (word_count(prev->text) >= 12 && word_count(t) >= 12))) {
-            block_append(prev, t, i); /* a paragraph broken by a page break */
+                   !ends_sentence(open_text(out)->str, open_text(out)->len) && !number &&
+                   (starts_lower(t) ||
+                    (csb_parse_word_count(open_text(out)->str, 12) >= 12 && csb_parse_word_count(t, 12) >= 12))) {
+            block_append(out, prev, t, i); /* a paragraph broken by a page break */
         } else if (number && after_blank && before_blank && numbered_title(rest)) {
             prev = block_new(out, CSB_BLOCK_HEADING, t, 0, i);
         } else if (!number && after_blank && before_blank && looks_like_heading(t)) {
@@ -251,7 +266,7 @@ static gboolean heading_style(const CsbDocument *doc, const CsbLine *l)
     return l->bold || (doc->body_size > 0 && l->size >= doc->body_size + 1.5);
 }
 
-static void pdf_blocks(const CsbDocument *doc, GPtrArray *out)
+static void pdf_blocks(const CsbDocument *doc, Builder *out)
 {
     CsbBlock *cur = NULL;
     const CsbLine *prev = NULL;
@@ -269,6 +284,7 @@ static void pdf_blocks(const CsbDocument *doc, GPtrArray *out)
             b->x0 = b->indent = x0;
             b->bold = l->bold;
             b->size = l->size;
+            close_block(out);
             cur = NULL;
             prev = l;
             g_free(text);
@@ -294,7 +310,8 @@ static void pdf_blocks(const CsbDocument *doc, GPtrArray *out)
         gboolean page_continues =
             new_page && cur && (cur->type == CSB_BLOCK_TEXT || cur->type == CSB_BLOCK_BULLET) &&
             same_style && !heading &&
-            (!ends_sentence(cur->text) || (hanging && fabs(x0 - cur->indent) < 3));
+            (!ends_sentence(open_text(out)->str, open_text(out)->len) ||
+             (hanging && fabs(x0 - cur->indent) < 3));
         gboolean continues = cur && !item && !number && same_style &&
                              ((tight && x0 > cur->x0 - 4) || page_continues);
         if (continues && cur->type == CSB_BLOCK_HEADING && !heading)
@@ -302,7 +319,7 @@ static void pdf_blocks(const CsbDocument *doc, GPtrArray *out)
         if (continues) {
             if (cur->last_line == cur->first_line || page_continues)
                 cur->indent = cur->last_line == cur->first_line ? x0 : cur->indent;
-            block_append(cur, text, i);
+            block_append(out, cur, text, i);
         } else {
             CsbBlockType type = item ? CSB_BLOCK_BULLET
                                 : heading ? CSB_BLOCK_HEADING
@@ -319,10 +336,11 @@ static void pdf_blocks(const CsbDocument *doc, GPtrArray *out)
 
 GPtrArray *csb_parse_blocks(const CsbDocument *doc)
 {
-    GPtrArray *out = g_ptr_array_new_with_free_func(block_free);
+    Builder bd = {g_ptr_array_new_with_free_func(block_free), NULL};
     if (doc->type == CSB_SOURCE_PDF)
-        pdf_blocks(doc, out);
+        pdf_blocks(doc, &bd);
     else
-        text_blocks(doc, out);
-    return out;
+        text_blocks(doc, &bd);
+    close_block(&bd);
+    return bd.out;
 }

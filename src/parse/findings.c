@@ -76,7 +76,7 @@ static HeadingRole heading_role(const char *text, CsbFindingKind *kind)
 
 /* "The sufficiency of homes. (outcome 4, national framework)": split the
  * national-framework reference from the item's words. */
-static CsbFinding *add_finding(CsbInspection *in, CsbFindingKind kind, const char *text, int page)
+static void add_finding(CsbInspection *in, CsbFindingKind kind, const char *text, int page)
 {
     const char *open = strrchr(text, '(');
     if (open) {
@@ -88,13 +88,13 @@ static CsbFinding *add_finding(CsbInspection *in, CsbFindingKind kind, const cha
             char *words = g_strndup(text, (gsize)(open - text));
             char *ref = g_strndup(open + 1, (gsize)(close - open - 1));
             g_strstrip(words);
-            CsbFinding *f = csb_inspection_add_finding(in, kind, words, ref, page);
+            csb_inspection_add_finding(in, kind, words, ref, page);
             g_free(words);
             g_free(ref);
-            return f;
+            return;
         }
     }
-    return csb_inspection_add_finding(in, kind, text, NULL, page);
+    csb_inspection_add_finding(in, kind, text, NULL, page);
 }
 
 /* A list item's words without the "3. " some lists number their items
@@ -109,28 +109,38 @@ static const char *item_words(const char *s)
     return s;
 }
 
-static void extend(CsbFinding *f, const char *sep, const char *more)
+/* The item being read: its words grow as list items and prose join it,
+ * and it goes into the record, reference split off, once it is whole. */
+typedef struct {
+    GString *text; /* NULL when no item is open */
+    CsbFindingKind kind;
+    int page;
+    gboolean numbered; /* a numbered item, which list items belong to */
+} Item;
+
+static void item_close(CsbInspection *in, Item *it)
 {
-    char *joined = g_strconcat(f->text, sep, more, NULL);
-    g_free(f->text);
-    f->text = csb_text_squash(joined);
-    g_free(joined);
+    if (!it->text)
+        return;
+    add_finding(in, it->kind, it->text->str, it->page);
+    g_string_free(it->text, TRUE);
+    it->text = NULL;
 }
 
-/* The framework reference may only be known once the item is whole. */
-static void settle(CsbInspection *in, CsbFinding **open_item)
+static void item_open(CsbInspection *in, Item *it, CsbFindingKind kind, const char *text,
+                      int page, gboolean numbered)
 {
-    CsbFinding *f = *open_item;
-    *open_item = NULL;
-    if (!f || f->framework_ref || !strstr(f->text, "national framework"))
-        return;
-    /* Re-add through add_finding to split the reference off. */
-    char *text = g_strdup(f->text);
-    CsbFindingKind kind = f->kind;
-    int page = f->page;
-    g_ptr_array_remove_index(in->findings, in->findings->len - 1);
-    add_finding(in, kind, text, page);
-    g_free(text);
+    item_close(in, it);
+    it->text = g_string_new(text);
+    it->kind = kind;
+    it->page = page;
+    it->numbered = numbered;
+}
+
+static void item_extend(Item *it, const char *sep, const char *more)
+{
+    g_string_append(it->text, sep);
+    g_string_append(it->text, more);
 }
 
 /* "In order to improve ..., the local authority and its partners should
@@ -148,8 +158,7 @@ void csb_parse_findings(CsbParse *p)
 {
     gboolean open = FALSE;
     CsbFindingKind kind = CSB_FINDING_AREA_FOR_IMPROVEMENT;
-    CsbFinding *item = NULL;      /* the item prose and sub-items join */
-    gboolean item_numbered = FALSE;
+    Item item = {NULL, 0, 0, FALSE};
     for (guint i = 0; i < p->body_end && i < p->blocks->len; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
         gboolean heading = b->type == CSB_BLOCK_HEADING ||
@@ -158,7 +167,7 @@ void csb_parse_findings(CsbParse *p)
         CsbFindingKind k = kind;
         HeadingRole role = heading ? heading_role(b->text, &k) : NEITHER;
         if (role == OPENS) {
-            settle(p->in, &item);
+            item_close(p->in, &item);
             open = TRUE;
             kind = k;
             p->roles[i] = CSB_ROLE_FINDINGS;
@@ -167,12 +176,12 @@ void csb_parse_findings(CsbParse *p)
         if (!open)
             continue;
         if (role == KEEPS) {
-            settle(p->in, &item);
+            item_close(p->in, &item);
             p->roles[i] = CSB_ROLE_FINDINGS;
             continue;
         }
         if (b->type == CSB_BLOCK_HEADING || csb_parse_numbered_title(p, b)) {
-            settle(p->in, &item);
+            item_close(p->in, &item);
             open = FALSE;
             continue;
         }
@@ -180,27 +189,22 @@ void csb_parse_findings(CsbParse *p)
             continue;
         if (b->type == CSB_BLOCK_BULLET) {
             gboolean own_number = item_words(b->text) != b->text; /* "- 16. Explore ..." */
-            if (item && item_numbered && !own_number) {
-                extend(item, " \u2022 ", b->text);
-            } else {
-                settle(p->in, &item);
-                item = add_finding(p->in, kind, item_words(b->text), b->page);
-                item_numbered = own_number;
-            }
+            if (item.text && item.numbered && !own_number)
+                item_extend(&item, " \u2022 ", b->text);
+            else
+                item_open(p->in, &item, kind, item_words(b->text), b->page, own_number);
             p->roles[i] = CSB_ROLE_FINDINGS;
         } else if (b->number > 0) {
-            settle(p->in, &item);
+            item_close(p->in, &item);
             const CsbBlock *next = i + 1 < p->blocks->len ? p->blocks->pdata[i + 1] : NULL;
             gboolean lead = leads_in(b) && next && next->type != CSB_BLOCK_BULLET;
-            if (!lead) {
-                item = add_finding(p->in, kind, b->text, b->page);
-                item_numbered = TRUE;
-            }
+            if (!lead)
+                item_open(p->in, &item, kind, b->text, b->page, TRUE);
             p->roles[i] = CSB_ROLE_FINDINGS;
-        } else if (item) {
-            extend(item, " ", b->text); /* prose continuing the item */
+        } else if (item.text) {
+            item_extend(&item, " ", b->text); /* prose continuing the item */
             p->roles[i] = CSB_ROLE_FINDINGS;
         }
     }
-    settle(p->in, &item);
+    item_close(p->in, &item);
 }

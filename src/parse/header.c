@@ -25,27 +25,25 @@ static const char *const published_labels[] = {"Report published", "Published",
 static const char *const lead_labels[] = {"Lead inspector", "Reporting inspector",
                                           "Lead peer", "Lead reviewer"};
 
+static gboolean is_dash(gunichar c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014;
+}
+
 /* Text after label at the start of s ("Lead inspector: X" -> "X"), "" when
- * the label ends the line, NULL when s does not start with it. */
+ * the label ends the line, NULL when s does not start with it. The label
+ * may be followed by a colon, spaces or a dash ("Lead peer – X"). */
 static const char *after_label(const char *s, const char *label)
 {
     size_t n = strlen(label);
     if (g_ascii_strncasecmp(s, label, n) != 0)
         return NULL;
     const char *p = s + n;
-    if (*p && *p != ':' && *p != ' ' && *p != '\t' && g_utf8_get_char(p) != 0x2013 &&
-        g_utf8_get_char(p) != 0x2014)
+    gunichar c = g_utf8_get_char(p);
+    if (c && c != ':' && c != ' ' && c != '\t' && !is_dash(c))
         return NULL; /* "Published" is not "Publishedx" */
-    while (*p == ':' || *p == ' ' || *p == '\t' || *p == '-' || (guchar)*p == 0xE2) {
-        if ((guchar)*p == 0xE2) { /* en or em dash */
-            gunichar c = g_utf8_get_char(p);
-            if (c != 0x2013 && c != 0x2014)
-                break;
-            p = g_utf8_next_char(p);
-            continue;
-        }
-        p++;
-    }
+    while (*p && (*p == ':' || *p == ' ' || *p == '\t' || is_dash(g_utf8_get_char(p))))
+        p = g_utf8_next_char(p);
     return p;
 }
 
@@ -90,9 +88,9 @@ static char *inspector_name(const char *s)
     char *name = csb_text_squash(clean);
     g_free(clean);
     static const char *const cuts[] = {",", " Senior HMI", " HMI", " Her Majesty", " His Majesty",
-                                       " Her Majesty’s", " Ofsted Inspector", " OI",
-                                       " Social Care Regulatory", " LGA", " (", ";",
-                                       " Associate", " Independent Consultant", " Ofsted"};
+                                       " Ofsted Inspector", " Social Care Regulatory", " LGA",
+                                       " (", ";", " Associate", " Independent Consultant",
+                                       " Ofsted"};
     for (guint i = 0; i < G_N_ELEMENTS(cuts); i++) {
         char *c = strstr(name, cuts[i]);
         if (c && (c != name))

@@ -48,14 +48,6 @@ static const char *cover_area(const char *label, gpointer data)
     return area;
 }
 
-static int word_count(const char *s)
-{
-    int n = *s ? 1 : 0;
-    for (; *s; s++)
-        n += *s == ' ';
-    return n;
-}
-
 /* The cover: lines before the first numbered paragraph, the contents, the
  * findings list, or (PDF) the end of page 1. */
 static guint cover_end(const CsbParse *p)
@@ -66,7 +58,7 @@ static guint cover_end(const CsbParse *p)
         char *f = csb_text_fold(b->text);
         /* A numbered table label ("2. Children looked after and") is short;
          * a numbered paragraph is not. */
-        gboolean stop = (b->number > 0 && word_count(f) >= 12) ||
+        gboolean stop = (b->number > 0 && csb_parse_word_count(f, 12) >= 12) ||
                         (b->type == CSB_BLOCK_HEADING &&
                                           (g_str_has_prefix(f, "contents") ||
                                            g_str_has_prefix(f, "what needs to improve") ||
@@ -170,7 +162,7 @@ static void read_sentence(CsbParse *p, guint from, guint to, const char *area,
             continue;
         char *clean = csb_parse_clean(b->text);
         char *f = csb_text_fold(clean);
-        const char *r = word_count(f) <= 40 ? rest(f) : NULL;
+        const char *r = csb_parse_word_count(f, 41) <= 40 ? rest(f) : NULL;
         if (r) {
             CsbGrade g = grade_at(r);
             if (g != CSB_GRADE_NONE)
@@ -283,7 +275,7 @@ static void read_grade_lines(CsbParse *p, Strand strand)
         strand = strand_for(f, strand);
         gssize at = grade_phrase(f);
         if (at < 0) {
-            if (b->type == CSB_BLOCK_HEADING || word_count(f) <= 16) {
+            if (b->type == CSB_BLOCK_HEADING || csb_parse_word_count(f, 17) <= 16) {
                 g_free(label);
                 g_free(label_text);
                 label = g_strdup(f);

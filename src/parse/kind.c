@@ -26,28 +26,15 @@ static const struct {
     {"review of the effectiveness of the local safeguarding children board", CSB_KIND_LSCB_REVIEW},
 };
 
-static int words(const char *s)
-{
-    int n = 0;
-    gboolean in = FALSE;
-    for (; *s; s++) {
-        gboolean sp = *s == ' ';
-        if (!sp && !in)
-            n++;
-        in = !sp;
-    }
-    return n;
-}
-
 /* Blocks that can hold a title: headings and short lines near the start,
  * before the first numbered paragraph. */
 static gboolean title_candidate(const CsbBlock *b, guint index)
 {
     if (b->type == CSB_BLOCK_HEADING)
-        return words(b->text) <= 40;
+        return csb_parse_word_count(b->text, 41) <= 40;
     /* A title set as plain lines may join into one longer block. */
     return b->type == CSB_BLOCK_TEXT && b->number == 0 &&
-           words(b->text) <= (index < 4 ? 45 : 20);
+           csb_parse_word_count(b->text, 46) <= (index < 4 ? 45 : 20);
 }
 
 void csb_parse_kind(CsbParse *p)

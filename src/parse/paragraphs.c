@@ -55,12 +55,34 @@ static void set_section(char **section, const char *heading)
     *section = name;
 }
 
-static void extend(CsbParagraph *para, const char *sep, const char *more)
+/* The paragraph being read, whose text grows as list items and continued
+ * prose join it; the record gets the text when the paragraph closes. */
+typedef struct {
+    CsbParagraph *para;
+    GString *text;
+} Open;
+
+static void close_paragraph(Open *o)
 {
-    char *joined = g_strconcat(para->text, sep, more, NULL);
-    g_free(para->text);
-    para->text = csb_text_squash(joined);
-    g_free(joined);
+    if (!o->para)
+        return;
+    g_free(o->para->text);
+    o->para->text = g_string_free(o->text, FALSE);
+    o->para = NULL;
+    o->text = NULL;
+}
+
+static void open_paragraph(Open *o, CsbParagraph *para)
+{
+    close_paragraph(o);
+    o->para = para;
+    o->text = g_string_new(para->text);
+}
+
+static void extend(Open *o, const char *sep, const char *more)
+{
+    g_string_append(o->text, sep);
+    g_string_append(o->text, more);
 }
 
 /* A short line ending in a colon ("Within three months:") heads what
@@ -74,27 +96,29 @@ static gboolean sub_heading(const CsbBlock *b)
 static void numbered(CsbParse *p)
 {
     char *section = NULL;
-    CsbParagraph *cur = NULL;
+    Open cur = {NULL, NULL};
     for (guint i = 0; i < p->body_end && i < p->blocks->len; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
         if (b->type == CSB_BLOCK_HEADING) {
             set_section(&section, b->text);
-            cur = NULL;
+            close_paragraph(&cur);
         } else if (sub_heading(b)) {
-            cur = NULL;
+            close_paragraph(&cur);
         } else if (p->roles[i] == CSB_ROLE_TABLE) {
-            cur = NULL; /* a numbered judgement label ("2. Children looked after") */
+            close_paragraph(&cur); /* a numbered judgement label ("2. Children looked after") */
         } else if (b->type == CSB_BLOCK_TEXT && b->number > 0) {
-            cur = csb_inspection_add_paragraph(p->in, b->number, section, b->text,
-                                               p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
-        } else if (b->type == CSB_BLOCK_BULLET && cur) {
-            extend(cur, " \u2022 ", b->text);
-        } else if (b->type == CSB_BLOCK_TEXT && cur && p->doc->type == CSB_SOURCE_TEXT) {
-            extend(cur, " ", b->text);
+            open_paragraph(&cur, csb_inspection_add_paragraph(
+                                     p->in, b->number, section, b->text,
+                                     p->doc->type == CSB_SOURCE_PDF ? b->page : 0));
+        } else if (b->type == CSB_BLOCK_BULLET && cur.para) {
+            extend(&cur, " \u2022 ", b->text);
+        } else if (b->type == CSB_BLOCK_TEXT && cur.para && p->doc->type == CSB_SOURCE_TEXT) {
+            extend(&cur, " ", b->text);
         } else if (b->type == CSB_BLOCK_ROW) {
-            cur = NULL;
+            close_paragraph(&cur);
         }
     }
+    close_paragraph(&cur);
     g_free(section);
 }
 

@@ -101,6 +101,9 @@ char *csb_parse_clean(const char *s);
  * challenges), a short numbered line ("4. The peer team.") is a section
  * title. */
 gboolean csb_parse_numbered_title(const CsbParse *p, const CsbBlock *b);
+/* Words in s (separated by spaces or tabs), counting no further than
+ * limit (G_MAXINT for all). */
+int csb_parse_word_count(const char *s, int limit);
 /* TRUE when the folded text s starts with the folded prefix. */
 gboolean csb_parse_folded_prefix(const char *folded, const char *prefix);
 

@@ -155,6 +155,10 @@ void csb_parse_table(CsbParse *p, guint first, guint last,
                 break;
             continue;
         }
+        /* No judgement table has hundreds of rows: stop rather than let a
+         * malformed input cost quadratic time below. */
+        if (labels->len >= 200 || grades->len >= 200)
+            break;
         const CsbCell *only = l->cells->len == 1 ? l->cells->pdata[0] : NULL;
         if (pdf && only && labels->len && only->x0 < gx - 2.0 && only->x1 > gx + 5.0)
             break;

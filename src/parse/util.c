@@ -59,8 +59,18 @@ gboolean csb_parse_numbered_title(const CsbParse *p, const CsbBlock *b)
 {
     if (csb_kind_is_graded(p->in->kind) || b->type != CSB_BLOCK_TEXT || b->number == 0)
         return FALSE;
-    int words = 1;
-    for (const char *s = b->text; *s; s++)
-        words += *s == ' ';
-    return words <= 5;
+    return csb_parse_word_count(b->text, 6) <= 5;
+}
+
+int csb_parse_word_count(const char *s, int limit)
+{
+    int n = 0;
+    gboolean in = FALSE;
+    for (; *s && n < limit; s++) {
+        gboolean space = *s == ' ' || *s == '\t';
+        if (!space && !in)
+            n++;
+        in = !space;
+    }
+    return n;
 }
