@@ -11,10 +11,7 @@
 CsbInspection *csb_build_parse_report(const char *path, const CsbAuthorities *authorities,
                                       const char *cache_dir, CsbDiag *diag)
 {
-    /* The parse cache: csb_parse_cached(path, authorities, cache_dir, diag)
-     * once src/parse defines it (declared in parse.h, not yet defined). */
-    (void)cache_dir;
-    return csb_parse_file(path, authorities, diag);
+    return csb_parse_cached(path, authorities, cache_dir, diag);
 }
 
 GPtrArray *csb_build_read_reports(const CsbConfig *cfg, const CsbResources *res, CsbDiag *diag)
