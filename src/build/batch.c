@@ -1,9 +1,10 @@
 /* batch.c - one `csbrief build` run over many configs: lock every output
  * folder, learn what each report is about (cheaply when nothing changed),
  * plan one job per briefing, skip those whose inputs are as the manifest
- * recorded, parse the reports the rest need once (on threads), render them
- * in child processes (workers.c), and record what was built. Everything the run does is told to
- * the caller as events, on the caller's thread, one at a time.
+ * recorded, parse the reports the rest need once (on threads, all joined
+ * before any fork), render them in child processes (workers.c), and record
+ * what was built. Everything the run does is told to the caller as events,
+ * on the caller's thread, one at a time.
  */
 #include "build.h"
 
@@ -411,8 +412,8 @@ static void build_all(Run *run, GPtrArray *jobs)
         }
         g_ptr_array_add(todo, j);
     }
-    /* No idle parsing thread may hold a lock when the workers fork. */
-    g_thread_pool_stop_unused_threads();
+    /* The parsing threads have all been joined: this process has one
+     * thread, as fork() needs. */
     csb_workers_run(todo, run->jobs, run->res, job_started, job_finished, run);
     g_ptr_array_free(todo, TRUE);
 }

@@ -57,18 +57,22 @@ void csb_report_set_free(CsbReportSet *s)
     g_free(s);
 }
 
-/* ---- parsing on a pool of threads ---------------------------------------- */
+/* ---- parsing on threads ---------------------------------------------------- */
 
+/* Plain threads, joined before returning, rather than a GThreadPool: the
+ * batch then forks render processes (workers.c), and a fork must find no
+ * other thread alive (a pool's idle threads may hold GLib's allocator
+ * locks, which the child would then wait on forever). */
 typedef struct {
+    GPtrArray *which;
+    gint next;         /* index of the next report to parse, atomic */
     const CsbAuthorities *authorities;
     gboolean use_cache;
     GAsyncQueue *done; /* CsbReport* as each is parsed */
 } ParseRun;
 
-static void parse_one(gpointer item, gpointer user)
+static void parse_one(CsbReport *r, ParseRun *run)
 {
-    CsbReport *r = item;
-    ParseRun *run = user;
     if (!r->diag)
         r->diag = csb_diag_new();
     r->inspection = csb_build_parse_report(r->path, run->authorities,
@@ -92,6 +96,17 @@ static void parse_one(gpointer item, gpointer user)
     g_async_queue_push(run->done, r);
 }
 
+static gpointer parse_thread(gpointer data)
+{
+    ParseRun *run = data;
+    for (;;) {
+        guint i = (guint)g_atomic_int_add(&run->next, 1);
+        if (i >= run->which->len)
+            return NULL;
+        parse_one(run->which->pdata[i], run);
+    }
+}
+
 void csb_report_set_parse(GPtrArray *which, const CsbAuthorities *authorities, int jobs,
                           gboolean use_cache,
                           void (*parsed)(CsbReport *r, guint done, guint total, gpointer data),
@@ -99,15 +114,18 @@ void csb_report_set_parse(GPtrArray *which, const CsbAuthorities *authorities, i
 {
     if (!which->len)
         return;
-    ParseRun run = {authorities, use_cache, g_async_queue_new()};
-    GThreadPool *pool = g_thread_pool_new(parse_one, &run, MAX(jobs, 1), FALSE, NULL);
-    for (guint i = 0; i < which->len; i++)
-        g_thread_pool_push(pool, which->pdata[i], NULL);
+    ParseRun run = {which, 0, authorities, use_cache, g_async_queue_new()};
+    guint n = MIN((guint)MAX(jobs, 1), which->len);
+    GThread **threads = g_new0(GThread *, n);
+    for (guint t = 0; t < n; t++)
+        threads[t] = g_thread_new("csbrief-parse", parse_thread, &run);
     for (guint i = 0; i < which->len; i++) {
         CsbReport *r = g_async_queue_pop(run.done);
         if (parsed)
             parsed(r, i + 1, which->len, data);
     }
-    g_thread_pool_free(pool, FALSE, TRUE);
+    for (guint t = 0; t < n; t++)
+        g_thread_join(threads[t]);
+    g_free(threads);
     g_async_queue_unref(run.done);
 }

@@ -10,6 +10,10 @@
  * briefing only. Children share the parsed reports with the parent
  * copy-on-write; each sends its messages back over a pipe and says
  * success by its exit status. A child dies with its parent.
+ *
+ * The caller must have no other thread alive when it calls this: a child
+ * of a fork has only the forking thread, and a lock another thread held
+ * (GLib's allocator has some) would stay locked in the child forever.
  */
 #include "build.h"
 
