@@ -141,9 +141,43 @@ static long temp_owner(const char *name)
     return pid;
 }
 
-static gboolean process_alive(long pid)
+/* From /proc/PID/stat, "PID (COMM) STATE ...": the program's name and its
+ * state. FALSE where there is no /proc. */
+static gboolean proc_stat(const char *pid, char **comm, char *state)
 {
-    return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+    char *path = g_strdup_printf("/proc/%s/stat", pid);
+    char *text = NULL;
+    gboolean ok = g_file_get_contents(path, &text, NULL, NULL);
+    g_free(path);
+    const char *open = ok ? strchr(text, '(') : NULL;
+    const char *close = ok ? strrchr(text, ')') : NULL;
+    ok = open && close && close > open && close[1] == ' ' && close[2];
+    if (ok) {
+        *comm = g_strndup(open + 1, (gsize)(close - open - 1));
+        *state = close[2];
+    }
+    g_free(text);
+    return ok;
+}
+
+/* Whether the process that made a temporary file may still be writing it:
+ * it is running (not a zombie a killed run left behind) and, where /proc
+ * says, runs the same program as this one (a pid reused by another program
+ * does not keep a dead run's file). */
+static gboolean writer_alive(long pid)
+{
+    if (kill((pid_t)pid, 0) != 0 && errno != EPERM)
+        return FALSE;
+    char *id = g_strdup_printf("%ld", pid);
+    char *theirs = NULL, *mine = NULL;
+    char state = 0, my_state = 0;
+    gboolean alive = TRUE;
+    if (proc_stat(id, &theirs, &state) && proc_stat("self", &mine, &my_state))
+        alive = state != 'Z' && state != 'X' && strcmp(theirs, mine) == 0;
+    g_free(theirs);
+    g_free(mine);
+    g_free(id);
+    return alive;
 }
 
 guint csb_build_clean_temps(const char *dir, GPtrArray *removed)
@@ -155,7 +189,7 @@ guint csb_build_clean_temps(const char *dir, GPtrArray *removed)
     const char *name;
     while ((name = g_dir_read_name(d))) {
         long pid = temp_owner(name);
-        if (!pid || pid == (long)getpid() || process_alive(pid))
+        if (!pid || pid == (long)getpid() || writer_alive(pid))
             continue;
         char *path = g_build_filename(dir, name, NULL);
         if (unlink(path) == 0) {

@@ -93,7 +93,8 @@ gboolean csb_build_atomic(const char *path,
 /* Write bytes to path atomically. */
 gboolean csb_build_atomic_bytes(const char *path, const char *bytes, gsize len, CsbDiag *diag);
 /* Remove temporary files csb_build_atomic left in dir when a run was
- * killed (those whose process is no longer running). Returns how many;
+ * killed (those whose process is no longer running, or whose pid now
+ * belongs to another program). Returns how many;
  * their names are appended to removed (char*) when not NULL. */
 guint csb_build_clean_temps(const char *dir, GPtrArray *removed);
 

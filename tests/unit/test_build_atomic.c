@@ -8,6 +8,7 @@
 #include "build/build.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -95,20 +96,41 @@ static void test_clean_temps(void)
     if (child == 0)
         _exit(0);
     waitpid(child, NULL, 0);
+    /* One that ended but was not reaped: a zombie, as the render processes
+     * of a killed run are until someone reaps them. */
+    pid_t zombie = fork();
+    if (zombie == 0)
+        _exit(0);
+    /* One of the same program still at work. */
+    pid_t busy = fork();
+    if (busy == 0) {
+        pause();
+        _exit(0);
+    }
+    /* One of another program (the shell that started the tests). */
     char *dead = g_strdup_printf("%s/.a.pdf.tmp-%ld-abcdef", dir, (long)child);
-    char *alive = g_strdup_printf("%s/.b.pdf.tmp-%ld-abcdef", dir, (long)getppid());
+    char *alive = g_strdup_printf("%s/.b.pdf.tmp-%ld-abcdef", dir, (long)busy);
+    char *undead = g_strdup_printf("%s/.f.pdf.tmp-%ld-abcdef", dir, (long)zombie);
+    char *reused = g_strdup_printf("%s/.g.pdf.tmp-%ld-abcdef", dir, (long)getppid());
     char *mine = g_strdup_printf("%s/.c.pdf.tmp-%ld-abcdef", dir, (long)getpid());
     char *other = g_strdup_printf("%s/.d.pdf.tmp-notapid", dir);
     char *plain = g_strdup_printf("%s/e.pdf", dir);
-    const char *all[] = {dead, alive, mine, other, plain};
+    const char *all[] = {dead, alive, mine, other, plain, undead, reused};
     for (guint i = 0; i < G_N_ELEMENTS(all); i++)
         g_file_set_contents(all[i], "x", -1, NULL);
+    usleep(100000); /* let the zombie exit */
     GPtrArray *removed = g_ptr_array_new_with_free_func(g_free);
     guint n = csb_build_clean_temps(dir, removed);
-    CHECK(n == 1 && removed->len == 1, "one temporary file removed (got %u)", n);
+    kill(busy, SIGKILL);
+    waitpid(busy, NULL, 0);
+    waitpid(zombie, NULL, 0);
+    CHECK(n == 3 && removed->len == 3, "three temporary files removed (got %u)", n);
     CHECK(!g_file_test(dead, G_FILE_TEST_EXISTS), "the dead process's temporary file is gone");
+    CHECK(!g_file_test(undead, G_FILE_TEST_EXISTS), "so is an unreaped (zombie) process's");
+    CHECK(!g_file_test(reused, G_FILE_TEST_EXISTS),
+          "and one whose pid now belongs to another program");
     CHECK(g_file_test(alive, G_FILE_TEST_EXISTS) && g_file_test(mine, G_FILE_TEST_EXISTS),
-          "temporary files of live processes stay");
+          "temporary files of live csbrief processes (this one, another) stay");
     CHECK(g_file_test(other, G_FILE_TEST_EXISTS) && g_file_test(plain, G_FILE_TEST_EXISTS),
           "files that are not csbrief's temporary files stay");
     for (guint i = 0; i < G_N_ELEMENTS(all); i++) {
