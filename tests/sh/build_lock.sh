@@ -35,9 +35,9 @@ check "and leaves the lock released (empty)" test ! -s "$out/.csbrief-lock"
 # A lock held by another process (a shell with flock(1) standing in for a
 # csbrief run on another machine; it becomes 'sleep', holding the lock).
 printf 'pid 4242\nhost elsewhere\nstarted 2026-01-31T02:00:00+00:00\ncommand csbrief build nightly.yaml\n' > "$out/.csbrief-lock"
-( exec 9<>"$out/.csbrief-lock"; flock -n 9 && exec sleep 30 ) >/dev/null 2>&1 &
+( exec 9<>"$out/.csbrief-lock"; flock 9 && exec sleep 30 ) >/dev/null 2>&1 &
 holder=$!
-for _ in $(seq 100); do flock -n "$out/.csbrief-lock" true 2>/dev/null || break; sleep 0.02; done
+for _ in $(seq 500); do flock -n "$out/.csbrief-lock" true 2>/dev/null || break; sleep 0.02; done
 err=$("$CSBRIEF" build --log-format json "$cfg" 2>/dev/null); rc=$?
 expect_eq "a held lock: 75 again" "$rc" 75
 expect_contains "the JSON log names the holder" "$err" '"event":"locked"'
