@@ -76,6 +76,7 @@ static G_GNUC_NORETURN void child_main(const CsbJob *job, const CsbResources *re
     gboolean ok = csb_build_briefing(job->spec, job->config, res, job->inspections,
                                      job->spec->authority, diag);
     send_diag(fd, diag);
+    csb_diag_free(diag);
     _exit(ok ? 0 : 1);
 }
 
@@ -100,18 +101,22 @@ static void read_diag(const char *text, CsbDiag *diag)
     g_strfreev(lines);
 }
 
-static gboolean start(Child *c, CsbJob *job, const CsbResources *res, const GPtrArray *running)
+/* A new child making job, or NULL (errno set). Allocated after the fork,
+ * so the child process holds nothing it cannot reach. */
+static Child *start(CsbJob *job, const CsbResources *res, const GPtrArray *running)
 {
     int p[2];
     if (pipe(p) != 0)
-        return FALSE;
+        return NULL;
     fflush(NULL); /* nothing buffered may be written twice */
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
+        int saved = errno;
         close(p[0]);
         close(p[1]);
-        return FALSE;
+        errno = saved;
+        return NULL;
     }
     if (pid == 0) {
         close(p[0]);
@@ -120,8 +125,9 @@ static gboolean start(Child *c, CsbJob *job, const CsbResources *res, const GPtr
         child_main(job, res, p[1], parent);
     }
     close(p[1]);
+    Child *c = g_new0(Child, 1);
     *c = (Child){job, pid, p[0], g_string_new(NULL), g_get_monotonic_time()};
-    return TRUE;
+    return c;
 }
 
 static void finish(Child *c)
@@ -158,13 +164,12 @@ void csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res,
     while (next < jobs->len || running->len) {
         while (next < jobs->len && running->len < (guint)MAX(max, 1)) {
             CsbJob *j = jobs->pdata[next++];
-            Child *c = g_new0(Child, 1);
-            if (!start(c, j, res, running)) {
+            Child *c = start(j, res, running);
+            if (!c) {
                 csb_diag_error(j->diag, j->spec->output, 0, 0,
                                "cannot start a process to make this briefing: %s",
                                g_strerror(errno));
                 j->ok = FALSE;
-                g_free(c);
                 finished(j, data);
                 continue;
             }

@@ -57,7 +57,9 @@ for i in $(seq "$runs"); do
 done
 echo "# $runs runs, $killed killed while running ($mid in the middle of writing a PDF), window ${window}ms"
 expect_eq "after $runs random SIGKILLs, every destination is a complete old or new PDF" "$bad" 0
-[ "$killed" -ge $((runs / 3)) ] && [ "$mid" -ge 1 ] \
+# (Under valgrind, with three slow runs, a kill mid-write is not expected.)
+want_mid=1; [ "${CSB_VALGRIND:-0}" = 1 ] && want_mid=0
+[ "$killed" -ge $((runs / 3)) ] && [ "$mid" -ge "$want_mid" ] \
     && ok "runs were killed while at work ($killed of $runs, $mid while writing a PDF)" \
     || fail "only $killed of $runs runs were killed while at work, $mid while writing a PDF"
 expect_eq "no render process outlives a killed run" "$survivors" 0

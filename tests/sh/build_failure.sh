@@ -11,6 +11,8 @@ out="$WORK/out"
 # A PDF poppler opens and qpdf finds no error in (qpdf's status 3, warnings
 # only, is accepted: Cairo 1.16 lists an object it never writes in the
 # briefing pack's cross-reference table, which qpdf warns about).
+# valgrind's own '==PID==' lines aside, under CSB_VALGRIND=1
+novg() { grep -v '^==[0-9]*=='; }
 valid_pdf() { pdfinfo "$1" >/dev/null 2>&1 && { qpdf --check "$1" >/dev/null 2>&1; [ $? -ne 2 ]; }; }
 stockton="$out/stockton-on-tees-members-summary.pdf"
 "$CSBRIEF" build -q "${cfgs[@]}" >/dev/null 2>&1
@@ -39,7 +41,7 @@ expect_eq "the next run tries the failed briefing again" \
     "$(printf '%s\n' "$log" | grep -c '"event":"failed"')" 1
 expect_eq "... and skips the others" "$(printf '%s\n' "$log" | grep -c '"event":"skipped"')" 2
 expect_eq "... exit status 1 again" "$rc" 1
-quiet=$("$CSBRIEF" build --quiet "${cfgs[@]}" 2>&1)
+quiet=$("$CSBRIEF" build --quiet "${cfgs[@]}" 2>&1 | novg)
 expect_eq "--quiet prints the failure, the bad report and the summary only" \
     "$(printf '%s\n' "$quiet" | grep -vc -e 'FAILED' -e 'unreadable report' -e 'finished:' -e 'failed:' -e 'error:')" 0
 
@@ -54,5 +56,6 @@ expect_contains "the reason is given" "$log" "File size limit exceeded"
 for f in "$out"/*.pdf; do check "$(basename "$f") still opens (pdfinfo, qpdf --check)" valid_pdf "$f"; done
 expect_eq "no temporary file left behind" "$(find "$out" -name '*.tmp-*' | wc -l)" 0
 quiet=$("$CSBRIEF" build --quiet "${cfgs[@]}" 2>&1); rc=$?
+quiet=$(printf '%s\n' "$quiet" | novg)
 expect_eq "without the limit, all is rebuilt (status 0)" "$rc" 0
 expect_eq "--quiet prints nothing when all went well" "$quiet" ""

@@ -12,22 +12,23 @@ fingerprint() { (cd "$out" && find . -type f -printf '%p %s %T@\n' | sort | md5s
 "$CSBRIEF" build -q "$cfg" >/dev/null 2>&1
 check "a first run builds" test -s "$out/redcar-and-cleveland-briefing-pack.pdf"
 
-# A real second run while the first is at work: stop the first once it
-# holds the lock, so the check does not depend on timing.
-"$CSB_BIN" build --force -q "$cfg" >/dev/null 2>&1 &
+# A real second run while the first is at work: stop the first (in its own
+# process group, with any render process it started) once it holds the
+# lock, so the check does not depend on timing.
+setsid "$CSB_BIN" build --force -q "$cfg" >/dev/null 2>&1 &
 first=$!
 for _ in $(seq 500); do
     [ -s "$out/.csbrief-lock" ] && break
     sleep 0.01
 done
-kill -STOP "$first" 2>/dev/null
+kill -STOP -- "-$first" 2>/dev/null
 before=$(fingerprint)
 err=$("$CSBRIEF" build "$cfg" 2>&1 >/dev/null); rc=$?
 expect_eq "a second run while one is at work exits 75" "$rc" 75
 expect_contains "and says who holds the folder" "$err" "is in use by pid $first on "
 expect_contains "... with the command it runs" "$err" "csbrief build --force -q"
 expect_eq "the second run touched nothing" "$(fingerprint)" "$before"
-kill -CONT "$first" 2>/dev/null
+kill -CONT -- "-$first" 2>/dev/null
 wait "$first"; rc=$?
 expect_eq "the first run then finishes normally" "$rc" 0
 check "and leaves the lock released (empty)" test ! -s "$out/.csbrief-lock"
