@@ -8,11 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+CsbInspection *csb_build_parse_report(const char *path, const CsbAuthorities *authorities,
+                                      const char *cache_dir, CsbDiag *diag)
+{
+    return csb_parse_cached(path, authorities, cache_dir, diag);
+}
+
 GPtrArray *csb_build_read_reports(const CsbConfig *cfg, const CsbResources *res, CsbDiag *diag)
 {
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
     for (guint i = 0; i < cfg->reports->len; i++) {
-        CsbInspection *in = csb_parse_file(cfg->reports->pdata[i], res->authorities, diag);
+        CsbInspection *in = csb_build_parse_report(cfg->reports->pdata[i], res->authorities,
+                                                   cfg->cache_dir, diag);
         if (in)
             g_ptr_array_add(out, in);
     }
@@ -27,31 +34,53 @@ static void add_unique(GPtrArray *a, const CsbAuthority *x)
     g_ptr_array_add(a, (gpointer)x);
 }
 
-void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
-                     const GPtrArray *inspections, const char *focus)
+static GPtrArray *comparators_of(const CsbConfig *cfg, const CsbResources *res,
+                                 const CsbAuthority *me)
 {
-    memset(s, 0, sizeof *s);
-    const CsbAuthority *me = csb_authorities_find(res->authorities, focus);
-    s->comparators = g_ptr_array_new();
+    GPtrArray *out = g_ptr_array_new();
     for (guint i = 0; i < cfg->compare_with->len; i++) {
         const CsbComparator *c = cfg->compare_with->pdata[i];
         if (c->kind == CSB_COMPARE_NAMED) {
-            add_unique(s->comparators, csb_authorities_find(res->authorities, c->authority));
+            add_unique(out, csb_authorities_find(res->authorities, c->authority));
         } else if (c->kind == CSB_COMPARE_NEIGHBOURS && me) {
             for (guint k = 0; k < me->neighbours->len; k++) {
                 const CsbAuthority *n = csb_authorities_by_code(res->authorities,
                                                                 me->neighbours->pdata[k]);
                 if (n)
-                    add_unique(s->comparators, n);
+                    add_unique(out, n);
             }
         } else if (c->kind == CSB_COMPARE_REGION && me) {
             for (guint k = 0; k < csb_authorities_count(res->authorities); k++) {
                 const CsbAuthority *n = csb_authorities_at(res->authorities, k);
                 if (n != me && strcmp(n->region_code, me->region_code) == 0)
-                    add_unique(s->comparators, n);
+                    add_unique(out, n);
             }
         }
     }
+    return out;
+}
+
+GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *res,
+                                      const char *focus)
+{
+    GPtrArray *out = g_ptr_array_new();
+    const CsbAuthority *me = csb_authorities_find(res->authorities, focus);
+    if (!me)
+        return out;
+    g_ptr_array_add(out, (gpointer)me);
+    GPtrArray *others = comparators_of(cfg, res, me);
+    for (guint i = 0; i < others->len; i++)
+        add_unique(out, others->pdata[i]);
+    g_ptr_array_free(others, TRUE);
+    return out;
+}
+
+void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
+                     const GPtrArray *inspections, const char *focus)
+{
+    memset(s, 0, sizeof *s);
+    const CsbAuthority *me = csb_authorities_find(res->authorities, focus);
+    s->comparators = comparators_of(cfg, res, me);
     const CsbThemeLibrary *lib = res->themes;
     if (cfg->custom_themes->len) {
         /* The config's own themes join a private copy of the library. */
@@ -105,10 +134,28 @@ typedef struct {
     const CsbPdfMeta *meta;
 } RenderJob;
 
+/* A PDF Cairo says it wrote, checked before it replaces the last good one:
+ * it starts with the header and ends with the end-of-file marker. */
+static gboolean looks_complete(const char *path, CsbDiag *diag)
+{
+    gsize len = 0;
+    char *err = NULL;
+    char *data = csb_file_read(path, &len, &err);
+    gboolean ok = data && len > 16 && memcmp(data, "%PDF-", 5) == 0 &&
+                  g_strstr_len(data + len - MIN(len, 1024), (gssize)MIN(len, 1024), "%%EOF");
+    if (!ok)
+        csb_diag_error(diag, path, 0, 0, "the PDF written is incomplete (%s); the last good "
+                                         "one was kept",
+                       err ? err : "no %EOF at its end");
+    g_free(err);
+    g_free(data);
+    return ok;
+}
+
 static gboolean render_to(const char *tmp, gpointer data, CsbDiag *diag)
 {
     RenderJob *j = data;
-    return csb_render_pdf(j->layout, tmp, j->meta, diag);
+    return csb_render_pdf(j->layout, tmp, j->meta, diag) && looks_complete(tmp, diag);
 }
 
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
@@ -117,7 +164,7 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
 {
     CsbDiag *mine = csb_diag_new();
     gboolean ok = FALSE;
-    char *tpl_path = g_strdup_printf("%s/%s.yaml", res->templates_dir, spec->template_id);
+    char *tpl_path = csb_resources_template_path(res, spec->template_id);
     CsbTemplate *tpl = csb_template_load(tpl_path, mine);
     CsbCompareSetup setup;
     csb_build_setup(&setup, cfg, res, inspections, focus);

@@ -2,16 +2,23 @@
  *
  * Owns: the resources every run loads once (authority table, theme library,
  * area map, glossary, grade meanings, templates and fonts folders), reading
- * a config's reports, resolving its comparators and themes, and producing
- * each briefing: compare -> format -> layout -> render, written to a
- * temporary file in the output's folder, flushed and renamed into place so
- * a crash never leaves a half-written PDF where the last good one was.
+ * a config's reports, resolving its comparators and themes, producing each
+ * briefing (compare -> format -> layout -> render) and writing it
+ * atomically; and the batch around it: many configs and briefings per run,
+ * one briefing per authority for 'authority: all', skipping briefings whose
+ * inputs have not changed (a manifest beside the outputs), one run at a
+ * time per output folder (a lock), reports parsed on threads and briefings
+ * rendered in child processes, in parallel, and
+ * events a caller turns into a log. The batch is described in
+ * docs/nightly.md.
  */
 #ifndef CSB_BUILD_H
 #define CSB_BUILD_H
 
 #include "../config/config.h"
 #include "../render/render.h"
+
+/* ---- resources (resources.c) ------------------------------------------ */
 
 typedef struct {
     char *datadir;
@@ -23,12 +30,22 @@ typedef struct {
     CsbAreaMap *areas;
     CsbCsv *glossary;
     CsbCsv *grades;
+    GPtrArray *data_files; /* char*: every data file loaded above, for fingerprints */
 } CsbResources;
 
 CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag);
 void csb_resources_free(CsbResources *r);
 /* The config's references (authorities, themes, templates). */
 CsbConfigRefs csb_resources_refs(const CsbResources *r);
+/* Path of a template's file (owned). */
+char *csb_resources_template_path(const CsbResources *r, const char *template_id);
+
+/* ---- one briefing (briefing.c) ----------------------------------------- */
+
+/* Parse one report through the parse cache when cache_dir is not NULL.
+ * The one place reports are parsed for a build. */
+CsbInspection *csb_build_parse_report(const char *path, const CsbAuthorities *authorities,
+                                      const char *cache_dir, CsbDiag *diag);
 
 /* Parse every report a config names. Unreadable files give one error each
  * in diag and are skipped. Returns CsbInspection* (owned). */
@@ -45,20 +62,291 @@ typedef struct {
 void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
                      const GPtrArray *inspections, const char *focus);
 void csb_build_setup_clear(CsbCompareSetup *s);
+/* The focus and its comparators (const CsbAuthority*, focus first; new
+ * array). Empty when focus is unknown. */
+GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *res,
+                                      const char *focus);
 
 /* The date a briefing carries: the config's, else SOURCE_DATE_EPOCH's,
  * else the newest report's. Never the clock, so output is reproducible. */
 CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const GPtrArray *inspections);
 
-/* Render one briefing to spec->output atomically. */
+/* Render one briefing to spec->output atomically. inspections are the
+ * reports it may use (the batch passes those about the focus and its
+ * comparators). Each call builds its own font map and only reads res, cfg
+ * and inspections; but Cairo's font caches are process-wide, so calls in
+ * parallel threads may differ in line breaks: the batch renders in child
+ * processes (workers.c). */
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                             const CsbResources *res, const GPtrArray *inspections,
                             const char *focus, CsbDiag *diag);
 
-/* Write a file atomically: render() writes tmp_path; on success it is
- * flushed to disk and renamed to path. The old file stays on any failure. */
+/* ---- atomic writes (atomic.c) ------------------------------------------ */
+
+/* Write a file atomically: render() writes tmp_path (a new file in path's
+ * folder, named .NAME.tmp-PID-XXXXXX); on success it is flushed to disk and
+ * renamed to path, and the folder is flushed. The old file stays on any
+ * failure, and a crash at any moment leaves the old or the new file whole. */
 gboolean csb_build_atomic(const char *path,
                           gboolean (*render)(const char *tmp_path, gpointer data, CsbDiag *diag),
                           gpointer data, CsbDiag *diag);
+/* Write bytes to path atomically. */
+gboolean csb_build_atomic_bytes(const char *path, const char *bytes, gsize len, CsbDiag *diag);
+/* Remove temporary files csb_build_atomic left in dir when a run was
+ * killed (those whose process is no longer running, or whose pid now
+ * belongs to another program). Returns how many;
+ * their names are appended to removed (char*) when not NULL. */
+guint csb_build_clean_temps(const char *dir, GPtrArray *removed);
+
+/* ---- content hashes with a stat shortcut (filehash.c) ------------------- */
+
+/* What a file looked like when its hash was taken. */
+typedef struct {
+    char *sha256;
+    gint64 size;
+    gint64 mtime_ns;
+    gint64 ctime_ns;
+    guint64 inode;
+} CsbFileStamp;
+
+void csb_file_stamp_free(CsbFileStamp *s);
+
+typedef struct CsbFileHashes CsbFileHashes;
+
+CsbFileHashes *csb_file_hashes_new(void);
+void csb_file_hashes_free(CsbFileHashes *h);
+/* A stamp from an earlier run (copied). */
+void csb_file_hashes_remember(CsbFileHashes *h, const char *path, const CsbFileStamp *stamp);
+/* sha256 of a file's bytes: the remembered one when size, mtime, ctime and
+ * inode all match, else read and hashed. NULL with *err_msg (owned) when
+ * the file cannot be read. The string belongs to h. */
+const char *csb_file_hashes_get(CsbFileHashes *h, const char *path, char **err_msg);
+/* Bytes read to hash files so far (to show that an unchanged run is cheap). */
+guint64 csb_file_hashes_bytes_read(const CsbFileHashes *h);
+/* Stamps worth keeping for the next run: each one used this run whose
+ * file was not modified in the last seconds (a change within the same
+ * clock tick would not show in mtime), and each remembered one whose file
+ * still exists. */
+void csb_file_hashes_foreach(CsbFileHashes *h,
+                             void (*fn)(const char *path, const CsbFileStamp *s, gpointer data),
+                             gpointer data);
+
+/* ---- the manifest (manifest.c) -------------------------------------------- */
+
+#define CSB_MANIFEST_NAME ".csbrief-manifest"
+
+/* One thing that shaped a briefing: "report /path/x.pdf", "template
+ * briefing-pack", "setting title", "font NotoSans-Regular.ttf", ... and
+ * the sha256 of its content. */
+typedef struct {
+    char *label;
+    char *sha256;
+} CsbInput;
+
+CsbInput *csb_input_new(const char *label, const char *sha256);
+void csb_input_free(CsbInput *in);
+
+typedef struct {
+    char *output;        /* relative to the manifest's folder */
+    char *hash;          /* sha256 over every input */
+    char *built_at;      /* ISO 8601 local time */
+    CsbFileStamp stamp;  /* of the PDF as written (sha256 unused: NULL) */
+    GPtrArray *inputs;   /* CsbInput*, sorted by label */
+} CsbManifestEntry;
+
+void csb_manifest_entry_free(CsbManifestEntry *e);
+
+/* What an earlier run learnt about a report's content (by sha256), so an
+ * unchanged report need not be parsed to know whom it is about. */
+typedef struct {
+    char *authority; /* canonical name; NULL when unreadable or about no known one */
+    char *error;     /* why it could not be read, or NULL */
+} CsbReportNote;
+
+typedef struct {
+    char *dir;
+    char *path;              /* dir/.csbrief-manifest */
+    char *parser_key;        /* the notes hold for this csbrief and authority table */
+    GHashTable *entries;     /* output (relative) -> CsbManifestEntry* */
+    GHashTable *stamps;      /* absolute path -> CsbFileStamp* */
+    GHashTable *notes;       /* sha256 -> CsbReportNote* */
+} CsbManifest;
+
+/* The manifest in dir; empty when there is none. A manifest that cannot
+ * be read gives a warning and an empty manifest (everything is rebuilt). */
+CsbManifest *csb_manifest_load(const char *dir, CsbDiag *diag);
+void csb_manifest_free(CsbManifest *m);
+/* Serialise (the format is in docs/nightly.md). */
+char *csb_manifest_format(const CsbManifest *m, gsize *len);
+gboolean csb_manifest_save(const CsbManifest *m, CsbDiag *diag);
+/* A tab, then s with backslash, tab, newline and carriage return escaped
+ * (the manifest's fields; also the messages of render processes). */
+void csb_field_append(GString *out, const char *s);
+char *csb_field_unescape(const char *s);
+void csb_manifest_put_note(CsbManifest *m, const char *sha256, const char *authority,
+                           const char *error);
+/* Replace the entry for e->output (takes ownership). */
+void csb_manifest_put_entry(CsbManifest *m, CsbManifestEntry *e);
+
+/* ---- one run at a time per output folder (lock.c) ----------------------- */
+
+#define CSB_LOCK_NAME ".csbrief-lock"
+
+typedef struct CsbLock CsbLock;
+
+typedef enum {
+    CSB_LOCK_TAKEN, /* ours until csb_lock_release (or the process ends) */
+    CSB_LOCK_HELD,  /* another live run holds it; *detail says who */
+    CSB_LOCK_ERROR, /* could not be created; *detail says why */
+} CsbLockResult;
+
+/* Take dir/.csbrief-lock without waiting. On CSB_LOCK_TAKEN, *detail is
+ * NULL, or describes the run that left the lock behind when it died. */
+CsbLockResult csb_lock_take(const char *dir, CsbLock **lock, char **detail);
+/* Write who holds it (pid, host, start time, command). */
+void csb_lock_describe(CsbLock *lock, const char *command);
+void csb_lock_release(CsbLock *lock);
+
+/* ---- the batch (reports.c, plan.c, batch.c) ----------------------------- */
+
+typedef enum {
+    CSB_EVENT_START,       /* the plan is made: total, summary->planned to build */
+    CSB_EVENT_LOCK_STALE,  /* took over a dead run's lock: folder, detail */
+    CSB_EVENT_TEMP_REMOVED, /* removed a dead run's temporary file: output */
+    CSB_EVENT_READ,        /* a report was parsed: report, authority, diag; done/total
+                              count reports */
+    CSB_EVENT_REPORT,      /* a report cannot be used (every run): report, detail */
+    CSB_EVENT_PROBLEM,     /* about the run, not one briefing: diag */
+    CSB_EVENT_SKIPPED,     /* up to date: output */
+    CSB_EVENT_PLANNED,     /* --dry-run: would build output, reasons */
+    CSB_EVENT_BUILDING,    /* a worker started output, reasons */
+    CSB_EVENT_BUILT,       /* output, seconds */
+    CSB_EVENT_FAILED,      /* output, diag; the last good PDF was kept */
+    CSB_EVENT_LOCKED,      /* another run holds folder: detail; nothing done */
+    CSB_EVENT_FINISH,      /* the summary */
+} CsbEventKind;
+
+typedef struct {
+    guint total;       /* briefings in the plan */
+    guint built, skipped, failed, planned;
+    guint reports, unreadable; /* reports named by the configs; unreadable ones */
+    double seconds;
+    GPtrArray *failures; /* char*: "OUTPUT: first error" */
+} CsbBatchSummary;
+
+typedef struct {
+    CsbEventKind kind;
+    const char *output;      /* the PDF */
+    const char *authority;   /* its focus */
+    const char *template_id;
+    const char *report;      /* CSB_EVENT_REPORT */
+    const char *folder;      /* CSB_EVENT_LOCKED, CSB_EVENT_LOCK_STALE */
+    const char *detail;      /* who holds a lock */
+    const GPtrArray *reasons; /* char*: why it is (or would be) built */
+    const CsbDiag *diag;     /* errors and warnings */
+    double seconds;
+    guint done, total;       /* briefings finished (built, skipped or failed) so far */
+    const CsbBatchSummary *summary;
+} CsbEvent;
+
+/* Called on the thread that called csb_batch_run, one event at a time. */
+typedef void (*CsbEventSink)(const CsbEvent *e, gpointer data);
+
+typedef struct {
+    int jobs;             /* briefings rendered at once; 0 means the number of cores */
+    gboolean force;       /* rebuild even when nothing changed */
+    gboolean dry_run;     /* say what would be built, and why; write nothing */
+    const char *command;  /* the command line, recorded in the lock */
+    const char *exe_path; /* the running csbrief, whose hash is an input; NULL: none */
+} CsbBatchOptions;
+
+typedef enum {
+    CSB_BATCH_OK,
+    CSB_BATCH_FAILED,  /* some briefings failed or reports were unreadable */
+    CSB_BATCH_INVALID, /* the configs together are invalid: nothing written */
+    CSB_BATCH_LOCKED,  /* another run holds an output folder: nothing written */
+} CsbBatchStatus;
+
+CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
+                             const CsbBatchOptions *opt, CsbEventSink sink, gpointer sink_data);
+
+/* ---- batch internals (shared by the files of src/build) ------------------ */
+
+/* A report named by some config. */
+typedef struct {
+    char *path;
+    const char *cache_dir;    /* the first config's, borrowed */
+    char *sha256;             /* NULL when the file cannot be read */
+    char *authority;          /* canonical name, or NULL */
+    char *error;              /* why it cannot be used, or NULL */
+    gboolean known;           /* authority/error known (from a note or a parse) */
+    CsbInspection *inspection; /* parsed this run, or NULL */
+    CsbDiag *diag;            /* what parsing said */
+} CsbReport;
+
+typedef struct {
+    GPtrArray *all;        /* CsbReport*, owned, sorted by path */
+    GHashTable *by_path;   /* path -> CsbReport* */
+} CsbReportSet;
+
+CsbReportSet *csb_report_set_new(const GPtrArray *configs, const char *const *cache_dirs);
+void csb_report_set_free(CsbReportSet *s);
+/* Parse the given reports (CsbReport*) on up to jobs threads, through
+ * the parse cache when use_cache. parsed() is called on the calling
+ * thread as each one is done. */
+void csb_report_set_parse(GPtrArray *which, const CsbAuthorities *authorities, int jobs,
+                          gboolean use_cache,
+                          void (*parsed)(CsbReport *r, guint done, guint total, gpointer data),
+                          gpointer data);
+
+/* One briefing of the run. */
+typedef struct {
+    const CsbConfig *config;
+    CsbBriefingSpec *spec;   /* owned: concrete output, authority set */
+    char *root;              /* folder of its manifest and lock */
+    char *key;               /* output relative to root */
+    GPtrArray *reports;      /* const CsbReport*: those it uses */
+    GPtrArray *inputs;       /* CsbInput*, sorted by label */
+    char *hash;
+    gboolean build;
+    GPtrArray *reasons;      /* char* */
+    /* results */
+    GPtrArray *inspections;  /* const CsbInspection*: what the worker reads */
+    gboolean ok;
+    double seconds;
+    CsbDiag *diag;
+} CsbJob;
+
+void csb_job_free(CsbJob *j);
+
+/* Render jobs (CsbJob*, with inspections set) in up to max child
+ * processes at once; started() and finished() are called in this process
+ * as each starts and ends, with job->ok, seconds and diag set. */
+void csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res,
+                     void (*started)(CsbJob *job, gpointer data),
+                     void (*finished)(CsbJob *job, gpointer data), gpointer data);
+
+/* The fixed inputs every briefing shares (csbrief itself, data files,
+ * fonts, SOURCE_DATE_EPOCH), with their hashes. */
+typedef struct {
+    GPtrArray *inputs;       /* CsbInput* */
+    GHashTable *templates;   /* template id -> sha256 */
+    char *tool;              /* sha256 standing for this csbrief (version and program) */
+} CsbSharedInputs;
+
+CsbSharedInputs *csb_plan_shared_inputs(const CsbResources *res, const GPtrArray *configs,
+                                        CsbFileHashes *hashes, const char *exe_path);
+void csb_shared_inputs_free(CsbSharedInputs *s);
+
+/* Jobs for every briefing of every config (CsbJob*, owned), each with its
+ * inputs and hash. Two briefings with one output are an error in diag. */
+GPtrArray *csb_plan_jobs(const GPtrArray *configs, const CsbResources *res,
+                         const CsbReportSet *reports, const CsbSharedInputs *shared,
+                         CsbFileHashes *hashes, CsbDiag *diag);
+/* Decide: build or skip, and why, against the manifest entry (NULL if
+ * none). */
+void csb_plan_decide(CsbJob *job, const CsbManifestEntry *entry, gboolean force);
+/* sha256 over the labels and hashes of inputs (sorted). */
+char *csb_plan_hash(const GPtrArray *inputs);
 
 #endif

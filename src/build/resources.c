@@ -21,11 +21,14 @@ CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag)
     r->areas = csb_areas_load(areas, diag);
     r->glossary = csb_csv_load(glossary, diag);
     r->grades = csb_csv_load(grades, diag);
-    g_free(themes);
-    g_free(cues);
-    g_free(areas);
-    g_free(glossary);
-    g_free(grades);
+    /* Every file read here shapes every briefing: the batch hashes them. */
+    r->data_files = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(r->data_files, g_strdup(r->authorities_path));
+    g_ptr_array_add(r->data_files, themes);
+    g_ptr_array_add(r->data_files, cues);
+    g_ptr_array_add(r->data_files, areas);
+    g_ptr_array_add(r->data_files, glossary);
+    g_ptr_array_add(r->data_files, grades);
     if (!r->authorities || !r->themes || !r->areas || !r->glossary || !r->grades) {
         csb_resources_free(r);
         return NULL;
@@ -46,7 +49,17 @@ void csb_resources_free(CsbResources *r)
     g_free(r->templates_dir);
     g_free(r->fonts_dir);
     g_free(r->authorities_path);
+    if (r->data_files)
+        g_ptr_array_free(r->data_files, TRUE);
     g_free(r);
+}
+
+char *csb_resources_template_path(const CsbResources *r, const char *template_id)
+{
+    char *name = g_strdup_printf("%s.yaml", template_id);
+    char *path = g_build_filename(r->templates_dir, name, NULL);
+    g_free(name);
+    return path;
 }
 
 CsbConfigRefs csb_resources_refs(const CsbResources *r)

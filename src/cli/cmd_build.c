@@ -1,35 +1,78 @@
 /* cmd_build.c - `csbrief build CONFIG...`: render the briefings each
- * config declares. Configs are all validated first: when any is invalid
- * nothing is written and the exit status is 2. A briefing that fails keeps
- * its last good PDF and does not stop the others (exit status 1).
+ * config declares, skipping those whose inputs have not changed. Configs
+ * are all validated first: when any is invalid nothing is written and the
+ * exit status is 2. A briefing that fails keeps its last good PDF and does
+ * not stop the others (exit status 1). When another run holds an output
+ * folder, nothing is done and the exit status is 75. docs/nightly.md
+ * describes the run, its log and its files.
  */
+#include "build_log.h"
 #include "cli.h"
+
+#include <string.h>
+#include <unistd.h>
+
+static char *command_line(int argc, char **argv)
+{
+    GString *s = g_string_new("csbrief build");
+    for (int i = 1; i < argc; i++)
+        g_string_append_printf(s, " %s", argv[i]);
+    return g_string_free(s, FALSE);
+}
 
 int csb_cmd_build(int argc, char **argv)
 {
     int jobs = 0;
-    gboolean force = FALSE, dry_run = FALSE;
+    gboolean force = FALSE, dry_run = FALSE, quiet = FALSE, no_progress = FALSE;
+    char *log_format = NULL;
     GOptionEntry entries[] = {
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Briefings rendered at once (default: cores)",
          "N"},
-        {"force", 'f', 0, G_OPTION_ARG_NONE, &force, "Rebuild every briefing", NULL},
-        {"dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, "List what would be built; write nothing",
+        {"force", 'f', 0, G_OPTION_ARG_NONE, &force, "Rebuild every briefing, changed or not",
          NULL},
+        {"dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+         "List what would be built and why; write nothing", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+         "Print only failures, and the summary when something failed (for cron)", NULL},
+        {"log-format", 0, 0, G_OPTION_ARG_STRING, &log_format,
+         "text (default): one timestamped line per event; json: one JSON object per line",
+         "FORMAT"},
+        {"no-progress", 0, 0, G_OPTION_ARG_NONE, &no_progress,
+         "On a terminal, log lines instead of a progress bar", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    char *command = command_line(argc, argv);
     if (!csb_cli_parse("build", "CONFIG...", "render the briefings a config declares", entries,
-                       &argc, &argv))
-        return CSB_EXIT_USAGE;
-    if (argc < 2) {
-        fprintf(stderr, "csbrief build: no config given\nTry 'csbrief build --help'.\n");
+                       &argc, &argv)) {
+        g_free(command);
         return CSB_EXIT_USAGE;
     }
-    if (jobs < 0) {
+    CsbLogFormat format = CSB_LOG_TEXT;
+    int usage = 0;
+    if (log_format && strcmp(log_format, "json") == 0) {
+        format = CSB_LOG_JSON;
+    } else if (log_format && strcmp(log_format, "text") != 0) {
+        fprintf(stderr, "csbrief build: unknown log format '%s': use text or json\n",
+                log_format);
+        usage = 1;
+    }
+    g_free(log_format);
+    if (!usage && argc < 2) {
+        fprintf(stderr, "csbrief build: no config given\nTry 'csbrief build --help'.\n");
+        usage = 1;
+    }
+    if (!usage && jobs < 0) {
         fprintf(stderr, "csbrief build: --jobs must be 1 or more\n");
+        usage = 1;
+    }
+    if (usage) {
+        g_free(command);
         return CSB_EXIT_USAGE;
     }
     CsbResources *res = csb_cli_resources();
-    if (!res)
+    if (!res) {
+        g_free(command);
         return CSB_EXIT_USAGE;
+    }
     GPtrArray *configs = g_ptr_array_new_with_free_func((GDestroyNotify)csb_config_free);
     gboolean valid = TRUE;
     for (int i = 1; i < argc; i++) {
@@ -39,40 +82,25 @@ int csb_cmd_build(int argc, char **argv)
         else
             valid = FALSE;
     }
-    int rc = valid ? CSB_EXIT_OK : CSB_EXIT_USAGE;
-    int built = 0, failed = 0;
-    for (guint c = 0; valid && c < configs->len; c++) {
-        const CsbConfig *cfg = configs->pdata[c];
-        CsbDiag *diag = csb_diag_new();
-        GPtrArray *reports = dry_run ? NULL : csb_build_read_reports(cfg, res, diag);
-        for (guint b = 0; b < cfg->briefings->len; b++) {
-            const CsbBriefingSpec *spec = cfg->briefings->pdata[b];
-            if (dry_run) {
-                printf("would build %s (%s, %s)\n", spec->output, spec->template_id,
-                       cfg->authority ? cfg->authority : "all");
-                continue;
-            }
-            CsbDiag *one = csb_diag_new();
-            gboolean ok = csb_build_briefing(spec, cfg, res, reports, cfg->authority, one);
-            csb_diag_print(one, stderr);
-            printf("%s %s\n", ok ? "built" : "FAILED", spec->output);
-            csb_diag_free(one);
-            ok ? built++ : failed++;
+    int rc = CSB_EXIT_USAGE;
+    if (valid) {
+        gboolean bar = !no_progress && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
+        CsbBuildLog *log = csb_build_log_new(format, quiet, bar, stdout, stderr);
+        char *exe = g_file_read_link("/proc/self/exe", NULL);
+        CsbBatchOptions opt = {jobs, force, dry_run, command, exe};
+        int threads = jobs > 0 ? jobs : (int)g_get_num_processors();
+        csb_build_log_started(log, configs->len, threads, force, dry_run);
+        switch (csb_batch_run(configs, res, &opt, csb_build_log_event, log)) {
+        case CSB_BATCH_OK: rc = CSB_EXIT_OK; break;
+        case CSB_BATCH_FAILED: rc = CSB_EXIT_FAILED; break;
+        case CSB_BATCH_INVALID: rc = CSB_EXIT_USAGE; break;
+        case CSB_BATCH_LOCKED: rc = CSB_EXIT_LOCKED; break;
         }
-        if (reports) {
-            csb_diag_print(diag, stderr);
-            if (csb_diag_count(diag, CSB_SEV_ERROR))
-                rc = CSB_EXIT_FAILED;
-            g_ptr_array_free(reports, TRUE);
-        }
-        csb_diag_free(diag);
+        g_free(exe);
+        csb_build_log_free(log);
     }
-    if (valid && !dry_run)
-        printf("%d built, %d failed\n", built, failed);
-    if (failed)
-        rc = CSB_EXIT_FAILED;
     g_ptr_array_free(configs, TRUE);
     csb_resources_free(res);
-    (void)force;
+    g_free(command);
     return rc;
 }

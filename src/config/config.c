@@ -329,16 +329,7 @@ static void read_themes(Reader *r, yaml_node_t *n)
 
 static void briefing_free(gpointer p)
 {
-    CsbBriefingSpec *b = p;
-    g_free(b->template_id);
-    g_free(b->output);
-    g_free(b->title);
-    g_free(b->subtitle);
-    g_free(b->organisation);
-    g_free(b->logo);
-    g_free(b->accent);
-    g_free(b->authority);
-    g_free(b);
+    csb_briefing_spec_free(p);
 }
 
 static gboolean is_colour(const char *s)
@@ -410,7 +401,21 @@ static void read_briefing(Reader *r, yaml_node_t *n, GPtrArray *template_ids,
         error_at(r, on, "'output' should name a .pdf file, not '%s'", out);
         ok = FALSE;
     } else if (out) {
+        char *problem = NULL;
+        if (!csb_output_check(out, r->cfg->all_authorities, &problem)) {
+            error_at(r, on, "%s", problem);
+            ok = FALSE;
+        }
+        g_free(problem);
         b->output = resolve(r, out);
+        if (ok && r->cfg->authority && csb_output_has_placeholder(b->output)) {
+            /* One authority: the placeholders are known now. */
+            const CsbAuthority *a = csb_authorities_find(r->refs->authorities,
+                                                         r->cfg->authority);
+            char *concrete = csb_output_expand(b->output, a, b->template_id);
+            g_free(b->output);
+            b->output = concrete;
+        }
     }
     b->title = optional_string(r, n, "title");
     b->subtitle = optional_string(r, n, "subtitle");
@@ -554,8 +559,14 @@ CsbConfig *csb_config_load(const char *path, const CsbConfigRefs *refs, CsbDiag 
         yaml_node_t *auth = csb_yaml_get(y, root, "authority");
         if (auth)
             read_authority(&r, auth);
-        if ((n = csb_yaml_get(y, root, "regions")))
+        if ((n = csb_yaml_get(y, root, "regions"))) {
+            if (cfg->authority)
+                error_at(&r, n, "'regions' limits 'authority: all' to some regions, but "
+                                "'authority' names %s; write 'authority: all', or remove "
+                                "'regions'",
+                         cfg->authority);
             read_regions(&r, n);
+        }
         if (!auth && !cfg->all_authorities)
             error_at(&r, root, "the config needs 'authority': the authority the briefing is "
                                "about (or 'all' for one briefing per authority)");

@@ -15,14 +15,16 @@
 
 typedef struct {
     char *template_id;  /* "briefing-pack", "members-summary" */
-    char *output;       /* resolved path of the PDF */
+    char *output;       /* resolved path of the PDF; with 'authority: all' a
+                           pattern with placeholders (see csb_output_expand) */
     char *title;        /* overrides; NULL means the template's default */
     char *subtitle;
     char *organisation;
     char *logo;         /* resolved path of a PNG, or NULL */
     char *accent;       /* "#rrggbb" or NULL */
     CsbDate date;       /* the briefing's date; invalid means "from inputs" */
-    char *authority;    /* canonical name; set when the config has 'all' */
+    char *authority;    /* canonical name; set in the per-authority copies
+                           csb_briefing_spec_for makes */
     int line, column;   /* where it was declared, for messages */
 } CsbBriefingSpec;
 
@@ -66,5 +68,27 @@ void csb_config_free(CsbConfig *cfg);
 
 /* Template ids available in dir (names of *.yaml that declare a template). */
 GPtrArray *csb_config_template_ids(const char *templates_dir);
+
+/* ---- output placeholders (output.c) ----------------------------------- */
+
+/* An output may contain {authority} (the name as a slug:
+ * redcar-and-cleveland), {code} (DfE code: 807), {region} (slug: north-east)
+ * and {template} (briefing-pack). FALSE with *problem (owned) when a
+ * placeholder is unknown or a brace unclosed, or when per_authority and
+ * neither {authority} nor {code} is used (every briefing would overwrite
+ * the last). */
+gboolean csb_output_check(const char *pattern, gboolean per_authority, char **problem);
+gboolean csb_output_has_placeholder(const char *pattern);
+char *csb_output_expand(const char *pattern, const CsbAuthority *authority,
+                        const char *template_id);
+/* Lower-case ASCII words joined by '-': "St. Helens" -> "st-helens". */
+char *csb_output_slug(const char *name);
+/* The folder a pattern always writes under: its folder, or for
+ * out/{authority}/pack.pdf the folders before the first placeholder (out). */
+char *csb_output_fixed_dir(const char *pattern);
+/* A copy of spec for one authority: output expanded, authority set. */
+CsbBriefingSpec *csb_briefing_spec_for(const CsbBriefingSpec *spec,
+                                       const CsbAuthority *authority);
+void csb_briefing_spec_free(CsbBriefingSpec *spec);
 
 #endif

@@ -1,0 +1,131 @@
+/* reports.c - the reports a run's configs name, each once: its content
+ * hash, whom it is about (from an earlier run's note when its content is
+ * unchanged, else by parsing it), and its parsed record when a briefing
+ * being built needs it. Parsing runs on a pool of threads; every record is
+ * then shared, read-only, by all the briefings that use it.
+ */
+#include "build.h"
+
+#include <string.h>
+
+static void report_free(gpointer p)
+{
+    CsbReport *r = p;
+    g_free(r->path);
+    g_free(r->sha256);
+    g_free(r->authority);
+    g_free(r->error);
+    csb_inspection_free(r->inspection);
+    csb_diag_free(r->diag);
+    g_free(r);
+}
+
+static int by_path(gconstpointer a, gconstpointer b)
+{
+    const CsbReport *x = *(CsbReport *const *)a, *y = *(CsbReport *const *)b;
+    return strcmp(x->path, y->path);
+}
+
+CsbReportSet *csb_report_set_new(const GPtrArray *configs, const char *const *cache_dirs)
+{
+    CsbReportSet *s = g_new0(CsbReportSet, 1);
+    s->all = g_ptr_array_new_with_free_func(report_free);
+    s->by_path = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint c = 0; c < configs->len; c++) {
+        const CsbConfig *cfg = configs->pdata[c];
+        for (guint i = 0; i < cfg->reports->len; i++) {
+            const char *path = cfg->reports->pdata[i];
+            if (g_hash_table_contains(s->by_path, path))
+                continue;
+            CsbReport *r = g_new0(CsbReport, 1);
+            r->path = g_strdup(path);
+            r->cache_dir = cache_dirs ? cache_dirs[c] : NULL;
+            g_ptr_array_add(s->all, r);
+            g_hash_table_insert(s->by_path, r->path, r);
+        }
+    }
+    g_ptr_array_sort(s->all, by_path);
+    return s;
+}
+
+void csb_report_set_free(CsbReportSet *s)
+{
+    if (!s)
+        return;
+    g_hash_table_destroy(s->by_path);
+    g_ptr_array_free(s->all, TRUE);
+    g_free(s);
+}
+
+/* ---- parsing on threads ---------------------------------------------------- */
+
+/* Plain threads, joined before returning, rather than a GThreadPool: the
+ * batch then forks render processes (workers.c), and a fork must find no
+ * other thread alive (a pool's idle threads may hold GLib's allocator
+ * locks, which the child would then wait on forever). */
+typedef struct {
+    GPtrArray *which;
+    gint next;         /* index of the next report to parse, atomic */
+    const CsbAuthorities *authorities;
+    gboolean use_cache;
+    GAsyncQueue *done; /* CsbReport* as each is parsed */
+} ParseRun;
+
+static void parse_one(CsbReport *r, ParseRun *run)
+{
+    if (!r->diag)
+        r->diag = csb_diag_new();
+    r->inspection = csb_build_parse_report(r->path, run->authorities,
+                                           run->use_cache ? r->cache_dir : NULL, r->diag);
+    g_free(r->authority);
+    g_free(r->error);
+    r->authority = NULL;
+    r->error = NULL;
+    if (r->inspection) {
+        r->authority = g_strdup(r->inspection->authority);
+    } else {
+        for (guint i = 0; i < r->diag->items->len && !r->error; i++) {
+            const CsbError *e = r->diag->items->pdata[i];
+            if (e->severity == CSB_SEV_ERROR)
+                r->error = g_strdup(e->message);
+        }
+        if (!r->error)
+            r->error = g_strdup("not a report csbrief can read");
+    }
+    r->known = TRUE;
+    g_async_queue_push(run->done, r);
+}
+
+static gpointer parse_thread(gpointer data)
+{
+    ParseRun *run = data;
+    for (;;) {
+        guint i = (guint)g_atomic_int_add(&run->next, 1);
+        if (i >= run->which->len)
+            return NULL;
+        parse_one(run->which->pdata[i], run);
+    }
+}
+
+void csb_report_set_parse(GPtrArray *which, const CsbAuthorities *authorities, int jobs,
+                          gboolean use_cache,
+                          void (*parsed)(CsbReport *r, guint done, guint total, gpointer data),
+                          gpointer data)
+{
+    if (!which->len)
+        return;
+    ParseRun run = {which, 0, authorities, use_cache, g_async_queue_new()};
+    guint n = MIN((guint)MAX(jobs, 1), which->len);
+    GThread **threads = g_new0(GThread *, n);
+    for (guint t = 0; t < n; t++)
+        threads[t] = g_thread_new("csbrief-parse", parse_thread, &run);
+    for (guint i = 0; i < which->len; i++) {
+        CsbReport *r = g_async_queue_pop(run.done);
+        if (parsed)
+            parsed(r, i + 1, which->len, data);
+    }
+    for (guint t = 0; t < n; t++)
+        g_thread_join(threads[t]);
+    g_free(threads);
+    g_async_queue_unref(run.done);
+}

@@ -1,0 +1,80 @@
+# build_incremental.sh - a second run with nothing changed renders nothing;
+# changing one report's content rebuilds exactly the briefings that use it
+# (and says why); touching it without changing it rebuilds nothing;
+# --dry-run lists what would be built and why, and writes nothing; --force
+# and a deleted PDF rebuild. Runs on the shipped sample reports.
+. tests/lib.sh
+mkdir -p "$WORK/examples"
+cp -r examples/reports "$WORK/examples/"
+cp examples/redcar-and-cleveland.yaml examples/stockton-on-tees.yaml "$WORK/examples/"
+# One members' summary per authority found in the sample reports.
+cat > "$WORK/examples/all.yaml" <<'EOF'
+reports: [reports]
+authority: all
+briefings:
+  - template: members-summary
+    output: ../out/all/{authority}-summary.pdf
+EOF
+cfgs=("$WORK/examples/redcar-and-cleveland.yaml" "$WORK/examples/stockton-on-tees.yaml" "$WORK/examples/all.yaml")
+out="$WORK/out"
+# Outputs named in "built" events of a JSON log, sorted, relative to $out.
+built() { grep '"event":"built"' | sed 's/.*"output":"\([^"]*\)".*/\1/' | sed "s|^$out/||" | sort | tr '\n' ' '; }
+fingerprint() { (cd "$out" && find . -type f -printf '%p %s %T@\n' | sort | md5sum); }
+
+log=$("$CSBRIEF" build --log-format json "${cfgs[@]}" 2>"$WORK/err"); rc=$?
+expect_eq "first run: status 0" "$rc" 0
+expect_eq "first run builds five briefings" "$(printf '%s\n' "$log" | built)" \
+    "all/redcar-and-cleveland-summary.pdf all/stockton-on-tees-summary.pdf redcar-and-cleveland-briefing-pack.pdf redcar-and-cleveland-members-summary.pdf stockton-on-tees-members-summary.pdf "
+check "the manifest is written beside the outputs" test -s "$out/.csbrief-manifest"
+check "and beside the per-authority ones" test -s "$out/all/.csbrief-manifest"
+
+before=$(fingerprint)
+log=$("$CSBRIEF" build --log-format json "${cfgs[@]}" 2>&1); rc=$?
+expect_eq "second run: status 0" "$rc" 0
+expect_eq "second run with nothing changed renders nothing" "$(printf '%s\n' "$log" | built)" ""
+expect_eq "five briefings skipped" "$(printf '%s\n' "$log" | grep -c '"event":"skipped"')" 5
+after=$(cd "$out" && find . -type f -name '*.pdf' -printf '%p %s %T@\n' | sort | md5sum)
+expect_eq "no PDF touched" "$after" "$(cd "$out" && find . -type f -name '*.pdf' -printf '%p %s %T@\n' | sort | md5sum)"
+text=$("$CSBRIEF" build "${cfgs[@]}" 2>&1)
+expect_contains "text log says it was skipped, and why" "$text" "all/stockton-on-tees-summary.pdf: up to date"
+expect_eq "an unchanged report is not read again" "$(printf '%s\n' "$text" | grep -c ' read ')" 0
+case "$text" in "$(date +%Y-)"*) ok "text log lines start with a timestamp";; *) fail "no timestamp: $(printf '%s' "$text" | head -1)";; esac
+
+# Touch without changing: the content hash decides, not the time.
+touch "$WORK/examples/reports/redcar-and-cleveland-2012-05-slac.txt"
+log=$("$CSBRIEF" build --log-format json "${cfgs[@]}" 2>&1)
+expect_eq "touching a report without changing it rebuilds nothing" "$(printf '%s\n' "$log" | built)" ""
+
+# Change the 2012 Redcar report: Redcar's briefings use it; Stockton's
+# (which names its two reports) and the Stockton summary do not.
+printf '\nA note added by the test.\n' >> "$WORK/examples/reports/redcar-and-cleveland-2012-05-slac.txt"
+before=$(fingerprint)
+dry=$("$CSBRIEF" build --dry-run "${cfgs[@]}" 2>&1); rc=$?
+expect_eq "--dry-run: status 0" "$rc" 0
+expect_contains "--dry-run says what and why" "$dry" \
+    "out/redcar-and-cleveland-briefing-pack.pdf: report redcar-and-cleveland-2012-05-slac.txt changed"
+expect_eq "--dry-run lists the three briefings that use the report" "$(printf '%s\n' "$dry" | grep -c 'would build ')" 3
+expect_eq "--dry-run writes nothing (outputs, manifests, lock, cache)" "$(fingerprint)" "$before"
+log=$("$CSBRIEF" build --log-format json "${cfgs[@]}" 2>&1)
+expect_eq "changing one report rebuilds exactly the briefings that use it" \
+    "$(printf '%s\n' "$log" | built)" \
+    "all/redcar-and-cleveland-summary.pdf redcar-and-cleveland-briefing-pack.pdf redcar-and-cleveland-members-summary.pdf "
+expect_contains "the log gives the reason" "$log" '"reasons":["report redcar-and-cleveland-2012-05-slac.txt changed"]'
+
+# A changed setting rebuilds only its briefing.
+sed -i 's/subtitle: For the Corporate Parenting Board$/subtitle: For the Corporate Parenting Board (March)/' \
+    "$WORK/examples/stockton-on-tees.yaml"
+log=$("$CSBRIEF" build --log-format json "${cfgs[@]}" 2>&1)
+expect_eq "a changed subtitle rebuilds that briefing only" "$(printf '%s\n' "$log" | built)" \
+    "stockton-on-tees-members-summary.pdf "
+expect_contains "... because of the subtitle" "$log" "'subtitle' in the config changed"
+
+rm "$out/all/stockton-on-tees-summary.pdf"
+log=$("$CSBRIEF" build --log-format json "${cfgs[@]}" 2>&1)
+expect_eq "a deleted PDF is rebuilt" "$(printf '%s\n' "$log" | built)" "all/stockton-on-tees-summary.pdf "
+expect_contains "... because it is missing" "$log" '"reasons":["output missing"]'
+
+log=$("$CSBRIEF" build --force --log-format json "${cfgs[@]}" 2>&1)
+expect_eq "--force rebuilds all five" "$(printf '%s\n' "$log" | grep -c '"event":"built"')" 5
+leftover=$(find "$out" -name '*.tmp-*' | wc -l)
+expect_eq "no temporary file left" "$leftover" 0
