@@ -32,3 +32,13 @@ pdf_text() {
     else pdftotext "$1" - 2>/dev/null; fi | tr -s ' \n' '  '
 }
 pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
+
+# copy_examples [CONFIG...]: the sample reports into $WORK/examples/reports,
+# and the named example configs (file names in examples/) beside them, so a
+# test can build without writing into the project's own out/.
+copy_examples() {
+    mkdir -p "$WORK/examples"
+    cp -r "$ROOT/examples/reports" "$WORK/examples/"
+    local c
+    for c in "$@"; do cp "$ROOT/examples/$c" "$WORK/examples/"; done
+}

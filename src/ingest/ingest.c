@@ -207,20 +207,27 @@ static gboolean looks_binary(const char *data, gsize len)
     return odd * 50 > n || (bad_utf8 && odd * 200 > n);
 }
 
-CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
+char *csb_ingest_read(const char *path, gsize *len, CsbDiag *diag)
 {
     if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
         csb_diag_error(diag, path, 0, 0, "a directory, not a report file");
         return NULL;
     }
-    gsize len = 0;
     char *msg = NULL;
-    char *data = csb_file_read(path, &len, &msg);
+    char *data = csb_file_read(path, len, &msg);
     if (!data) {
         csb_diag_error(diag, path, 0, 0, "cannot read the file: %s", msg);
         g_free(msg);
-        return NULL;
     }
+    return data;
+}
+
+CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
+{
+    gsize len = 0;
+    char *data = csb_ingest_read(path, &len, diag);
+    if (!data)
+        return NULL;
     CsbDocument *doc = csb_ingest_data(path, data, len, diag);
     g_free(data);
     return doc;

@@ -49,6 +49,9 @@ typedef struct {
  * reason a person can act on ("an HTML page saved with a .pdf name, not a
  * report: download it again"). */
 CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag);
+/* A report file's bytes (NUL-terminated, caller frees), or NULL with one
+ * error: a directory, or the reason the file cannot be read. */
+char *csb_ingest_read(const char *path, gsize *len, CsbDiag *diag);
 /* The same for a file's bytes already in memory (sniffed like a file). */
 CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbDiag *diag);
 /* Build a document from text already in memory (tests, .txt/.md input). */

@@ -97,18 +97,10 @@ CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorit
                       "cannot create the cache directory: parsing without a cache");
         return csb_parse_file(path, authorities, diag);
     }
-    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-        csb_diag_error(diag, path, 0, 0, "a directory, not a report file");
-        return NULL;
-    }
     gsize len = 0;
-    char *msg = NULL;
-    char *data = csb_file_read(path, &len, &msg);
-    if (!data) {
-        csb_diag_error(diag, path, 0, 0, "cannot read the file: %s", msg);
-        g_free(msg);
+    char *data = csb_ingest_read(path, &len, diag);
+    if (!data)
         return NULL;
-    }
     char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
     char *name = g_strconcat(sha, ".rec", NULL);
     char *entry_path = g_build_filename(cache_dir, name, NULL);

@@ -59,6 +59,19 @@ static CsbColour pale(CsbColour c, double keep)
     return (CsbColour){1 - (1 - c.r) * keep, 1 - (1 - c.g) * keep, 1 - (1 - c.b) * keep};
 }
 
+/* Where a grade mark sits in a history panel whose top is py; FALSE for a
+ * grade with no band (not graded, not known). */
+static gboolean mark_point(const CsbChart *c, const CsbChartMark *m, double px0, double pw,
+                           double py, double *mx, double *my)
+{
+    int b = band_of(m->grade);
+    if (b < 0)
+        return FALSE;
+    *mx = x_of(c, m->x, px0, pw);
+    *my = py + (b + 0.5) * CSB_CHART_BAND_H;
+    return TRUE;
+}
+
 void chart_history(const ChartPen *p, const CsbChart *c, double x, double y, double w, double h)
 {
     static const CsbGrade bands[] = {CSB_GRADE_OUTSTANDING, CSB_GRADE_GOOD,
@@ -92,10 +105,9 @@ void chart_history(const ChartPen *p, const CsbChart *c, double x, double y, dou
         gboolean started = FALSE;
         for (guint k = 0; k < row->marks->len; k++) {
             const CsbChartMark *m = row->marks->pdata[k];
-            int b = band_of(m->grade);
-            if (b < 0)
+            double mx, my;
+            if (!mark_point(c, m, px0, pw, py, &mx, &my))
                 continue;
-            double mx = x_of(c, m->x, px0, pw), my = py + (b + 0.5) * CSB_CHART_BAND_H;
             if (started)
                 cairo_line_to(p->cr, mx, my);
             else
@@ -105,10 +117,9 @@ void chart_history(const ChartPen *p, const CsbChart *c, double x, double y, dou
         cairo_stroke(p->cr);
         for (guint k = 0; k < row->marks->len; k++) {
             const CsbChartMark *m = row->marks->pdata[k];
-            int b = band_of(m->grade);
-            if (b < 0)
+            double mx, my;
+            if (!mark_point(c, m, px0, pw, py, &mx, &my))
                 continue;
-            double mx = x_of(c, m->x, px0, pw), my = py + (b + 0.5) * CSB_CHART_BAND_H;
             cairo_new_path(p->cr);
             cairo_arc(p->cr, mx, my, 3.3, 0, 2 * G_PI);
             chart_set(p, csb_grade_fill(m->grade));

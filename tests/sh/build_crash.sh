@@ -5,9 +5,7 @@
 # No process outlives a killed run; the next run cleans up and completes.
 # CSB_CRASH_RUNS sets the number of kills (default 50; 3 under valgrind).
 . tests/lib.sh
-mkdir -p "$WORK/examples"
-cp -r examples/reports "$WORK/examples/"
-cp examples/redcar-and-cleveland.yaml examples/stockton-on-tees.yaml "$WORK/examples/"
+copy_examples redcar-and-cleveland.yaml stockton-on-tees.yaml
 cfgs=("$WORK/examples/redcar-and-cleveland.yaml" "$WORK/examples/stockton-on-tees.yaml")
 out="$WORK/out"
 runs=${CSB_CRASH_RUNS:-50}

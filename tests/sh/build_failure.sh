@@ -3,9 +3,7 @@
 # next run tries again. A briefing whose writes hit a file-size limit (a
 # stand-in for a full disk) fails the same way, leaving valid PDFs.
 . tests/lib.sh
-mkdir -p "$WORK/examples"
-cp -r examples/reports "$WORK/examples/"
-cp examples/redcar-and-cleveland.yaml examples/stockton-on-tees.yaml "$WORK/examples/"
+copy_examples redcar-and-cleveland.yaml stockton-on-tees.yaml
 cfgs=("$WORK/examples/redcar-and-cleveland.yaml" "$WORK/examples/stockton-on-tees.yaml")
 out="$WORK/out"
 # A PDF poppler opens and qpdf finds no error in (qpdf's status 3, warnings

@@ -4,9 +4,7 @@
 # --dry-run lists what would be built and why, and writes nothing; --force
 # and a deleted PDF rebuild. Runs on the shipped sample reports.
 . tests/lib.sh
-mkdir -p "$WORK/examples"
-cp -r examples/reports "$WORK/examples/"
-cp examples/redcar-and-cleveland.yaml examples/stockton-on-tees.yaml "$WORK/examples/"
+copy_examples redcar-and-cleveland.yaml stockton-on-tees.yaml
 # One members' summary per authority found in the sample reports.
 cat > "$WORK/examples/all.yaml" <<'EOF'
 reports: [reports]

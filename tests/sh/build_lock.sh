@@ -3,9 +3,7 @@
 # lock left by a killed run is recognised and taken over, and the killed
 # run's temporary files are removed.
 . tests/lib.sh
-mkdir -p "$WORK/examples"
-cp -r examples/reports "$WORK/examples/"
-cp examples/redcar-and-cleveland.yaml "$WORK/examples/"
+copy_examples redcar-and-cleveland.yaml
 cfg="$WORK/examples/redcar-and-cleveland.yaml"
 out="$WORK/out"
 fingerprint() { (cd "$out" && find . -type f -printf '%p %s %T@\n' | sort | md5sum); }

@@ -3,8 +3,7 @@
 # (when ../shared/corpus is there); and the log formats: JSON lines with
 # the summary last, a terminal's progress bar.
 . tests/lib.sh
-mkdir -p "$WORK/examples"
-cp -r examples/reports "$WORK/examples/"
+copy_examples
 cat > "$WORK/examples/all.yaml" <<'EOF'
 reports: [reports]
 authority: all

@@ -3,9 +3,7 @@
 # date from SOURCE_DATE_EPOCH when it is set and from the reports when not;
 # the PDF never carries the clock.
 . tests/lib.sh
-mkdir -p "$WORK/examples"
-cp -r examples/reports "$WORK/examples/"
-cp examples/redcar-and-cleveland.yaml "$WORK/examples/"
+copy_examples redcar-and-cleveland.yaml
 pack="$WORK/out/redcar-and-cleveland-briefing-pack.pdf"
 members="$WORK/out/redcar-and-cleveland-members-summary.pdf"
 build() { "$CSBRIEF" build "$WORK/examples/redcar-and-cleveland.yaml" >/dev/null 2>&1; }
