@@ -191,6 +191,17 @@ char *csb_fmt_change(const CsbChange *c)
     return g_strdup_printf("stayed %s", to);
 }
 
+char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c)
+{
+    char *when = csb_fmt_month_year(csb_inspection_date(c->from->inspection));
+    const char *was = c->from->judgement->area;
+    const CsbArea *then = strcmp(was, c->area) != 0 ? csb_areas_find(in->areas, was) : NULL;
+    char *s = then ? g_strdup_printf("since %s (then one judgement: %s)", when, then->title)
+                   : g_strdup_printf("since %s", when);
+    g_free(when);
+    return s;
+}
+
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)
 {
     gboolean members = strcmp(tpl->id, "members-summary") == 0;

@@ -307,6 +307,12 @@ const char *csb_fmt_grade_meaning(const CsbFormatInput *in, CsbGrade g);
 char *csb_fmt_grade_meaning_short(const CsbFormatInput *in, CsbGrade g);
 /* Direction words: "improved from Adequate to Good", "stayed Good". */
 char *csb_fmt_change(const CsbChange *c);
+/* "since July 2021", adding "(then one judgement: Children in care and care
+ * leavers)" when the earlier grade was of an area this one continues. */
+char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c);
+/* What a table says of an area graded once: true of the reports read, not
+ * of the authority's whole history. */
+#define CSB_FMT_GRADED_ONCE "No earlier grade in the reports read"
 /* Chart of grade histories, one panel per headline area of a story. */
 CsbChart *csb_fmt_history_chart(const CsbStory *s);
 /* Every inspection and visit of a story on a time axis. */

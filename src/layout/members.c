@@ -131,14 +131,14 @@ static void grades(CsbFormatter *fm)
         if (h->changes->len) {
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
             char *words = csb_fmt_change(c);
-            char *when = csb_fmt_month_year(csb_inspection_date(c->from->inspection));
-            CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s since %s.",
+            char *when = csb_fmt_since(fm->in, c);
+            CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s %s.",
                                        g_ascii_toupper(words[0]), words + 1, when);
             csb_table_cell(row, r)->trend = csb_fmt_trend(c);
             g_free(words);
             g_free(when);
         } else {
-            csb_table_cell(row, csb_rich_plain("First time this area was graded."));
+            csb_table_cell(row, csb_rich_plain(CSB_FMT_GRADED_ONCE "."));
         }
     }
     csb_doc_table(fm->doc, t);

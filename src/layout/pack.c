@@ -172,17 +172,17 @@ static CsbTable *latest_grades_table(CsbFormatter *fm)
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
             csb_fmt_grade_cell(row, c->from->judgement->grade);
             char *words = csb_fmt_change(c);
-            char *when = csb_fmt_month_year(csb_inspection_date(c->from->inspection));
+            char *when = csb_fmt_since(fm->in, c);
             CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s", g_ascii_toupper(words[0]),
                                        words + 1);
-            csb_rich_addf(r, CSB_STYLE_MUTED, " since %s", when);
+            csb_rich_addf(r, CSB_STYLE_MUTED, " %s", when);
             csb_table_cell(row, r)->trend = csb_fmt_trend(c);
             g_free(when);
             g_free(words);
         } else {
             csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "\u2014"));
             csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                             "First graded in this area"));
+                                             CSB_FMT_GRADED_ONCE));
         }
     }
     return t;

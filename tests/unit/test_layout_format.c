@@ -3,7 +3,7 @@
  * bad flag is an error with its position; links to source reports come from
  * the report's address, else the URN of a corpus file name, else the
  * authority table's URN (never for a peer challenge); citations, date
- * ranges and the abbreviations noted for the glossary.
+ * ranges, "since" phrases and the abbreviations noted for the glossary.
  */
 #include "unit.h"
 
@@ -164,12 +164,43 @@ static void test_abbreviations(void)
     csb_diag_free(d);
 }
 
+/* "since ...": the earlier grade's date, and the combined 2018-22
+ * judgement named when that is what the earlier grade was of. */
+static void test_since(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbAreaMap *areas = csb_areas_load("data/areas.csv", d);
+    CHECK(areas != NULL, "data/areas.csv loads");
+    if (!areas) {
+        csb_diag_free(d);
+        return;
+    }
+    CsbFormatInput in = {.areas = areas};
+    CsbInspection *then = csb_inspection_new("s2021.pdf");
+    then->end = (CsbDate){2021, 7, 16};
+    CsbJudgement joint = {.area = "in_care_and_care_leavers", .grade = CSB_GRADE_OUTSTANDING};
+    CsbJudgement own = {.area = "care_leavers", .grade = CSB_GRADE_GOOD};
+    CsbGradePoint from_joint = {then, &joint}, from_own = {then, &own}, to = {then, &own};
+    CsbChange c1 = {.area = "care_leavers", .from = &from_joint, .to = &to, .steps = 1};
+    CsbChange c2 = {.area = "care_leavers", .from = &from_own, .to = &to};
+    char *s1 = csb_fmt_since(&in, &c1), *s2 = csb_fmt_since(&in, &c2);
+    CHECK_STR(s1, "since July 2021 (then one judgement: Children in care and care leavers)",
+              "a grade carried over from the joint judgement says so");
+    CHECK_STR(s2, "since July 2021", "a grade of the same area is just dated");
+    g_free(s1);
+    g_free(s2);
+    csb_inspection_free(then);
+    csb_areas_free(areas);
+    csb_diag_free(d);
+}
+
 int main(void)
 {
     RUN(test_templates);
     RUN(test_template_errors);
     RUN(test_report_links);
     RUN(test_words);
+    RUN(test_since);
     RUN(test_abbreviations);
     return unit_done();
 }
