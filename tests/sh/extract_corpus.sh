@@ -10,8 +10,20 @@ if ! have_shared_corpus; then
     exit 0
 fi
 
-expected="$ROOT/tests/corpus/expected.csv"
-(cd "$SHARED/corpus/pdf" && "$CSBRIEF" extract --format csv *.pdf) >"$WORK/got.csv" 2>"$WORK/err.txt"
+# Every report, or every CSB_CORPUS_STRIDE-th (tests/run sets 8 under
+# valgrind) and the rejected pages; expected.csv cut down to the same files.
+stride=${CSB_CORPUS_STRIDE:-1}
+files=()
+i=0
+for f in $(cd "$SHARED/corpus/pdf" && ls *.pdf); do
+    if [ $((i % stride)) = 0 ] || grep -qxF "$f" "$ROOT/tests/corpus/rejected.txt"; then files+=("$f"); fi
+    i=$((i + 1))
+done
+[ "$stride" = 1 ] || echo "# a sample: ${#files[@]} of $i reports (CSB_CORPUS_STRIDE=$stride)"
+expected="$WORK/expected.csv"
+head -1 "$ROOT/tests/corpus/expected.csv" >"$expected"
+tail -n +2 "$ROOT/tests/corpus/expected.csv" | grep -F -f <(printf '%s,\n' "${files[@]}") >>"$expected"
+(cd "$SHARED/corpus/pdf" && "$CSBRIEF" extract --format csv "${files[@]}") >"$WORK/got.csv" 2>"$WORK/err.txt"
 rc=$?
 expect_eq "corpus: exit status 1 (two files cannot be read)" "$rc" 1
 expect_eq "corpus: CSV header" "$(head -1 "$WORK/got.csv")" \

@@ -11,6 +11,7 @@
 #define CSB_UNIT_H
 
 #include <glib.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,6 +59,16 @@ static inline const char *unit_shared(void)
 {
     const char *env = g_getenv("CSB_SHARED");
     return env && *env ? env : "../shared";
+}
+
+/* Corpus-wide tests read every CSB_CORPUS_STRIDE-th report (in name order):
+ * 1, all of them, unless set. tests/run sets 8 under valgrind, where
+ * reading all 63 takes an hour and takes no path a sample does not. */
+static inline guint unit_corpus_stride(void)
+{
+    const char *env = g_getenv("CSB_CORPUS_STRIDE");
+    int n = env ? atoi(env) : 1;
+    return n > 1 ? (guint)n : 1;
 }
 
 #endif
