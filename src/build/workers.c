@@ -103,7 +103,7 @@ static void read_diag(const char *text, CsbDiag *diag)
 
 /* A new child making job, or NULL (errno set). Allocated after the fork,
  * so the child process holds nothing it cannot reach. */
-static Child *start(CsbJob *job, const CsbResources *res, const GPtrArray *running)
+static Child *start(CsbJob *job, const CsbResources *res, GPtrArray *running)
 {
     int p[2];
     if (pipe(p) != 0)
@@ -120,8 +120,13 @@ static Child *start(CsbJob *job, const CsbResources *res, const GPtrArray *runni
     }
     if (pid == 0) {
         close(p[0]);
-        for (guint i = 0; i < running->len; i++)
-            close(((const Child *)running->pdata[i])->fd);
+        /* The parent's record of its other children is not this one's. */
+        for (guint i = 0; i < running->len; i++) {
+            Child *sibling = running->pdata[i];
+            close(sibling->fd);
+            g_string_free(sibling->said, TRUE);
+        }
+        g_ptr_array_free(running, TRUE);
         child_main(job, res, p[1], parent);
     }
     close(p[1]);

@@ -103,6 +103,7 @@ done
 
 log=$("$CSBRIEF" build "${cfgs[@]}" 2>&1); rc=$?
 expect_eq "the next run completes" "$rc" 0
+[ "$rc" = 0 ] || printf '%s\n' "$log" | sed 's/^/#   /' | tail -20
 left=$(find "$out" -name '*.tmp-*')
 expect_eq "and leaves no temporary file" "$left" ""
 log=$("$CSBRIEF" build --log-format json "${cfgs[@]}" 2>&1)
