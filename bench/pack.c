@@ -147,7 +147,7 @@ int main(int argc, char **argv)
     CsbComparison *cmp = csb_compare(&setup.input);
     CsbFormatInput fin = {cmp, res->areas, res->glossary, res->grades, setup.input.library,
                           spec->title, spec->subtitle, spec->organisation, spec->logo,
-                          csb_build_briefing_date(spec, reports), (int)reports->len};
+                          csb_build_briefing_date(spec, cmp)};
     CsbPdfMeta meta = {spec->title, spec->organisation, "bench", "bench", "bench",
                        "2026-01-01T00:00:00", tpl->font_body};
     double t0 = now();

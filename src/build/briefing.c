@@ -105,7 +105,17 @@ void csb_build_setup_clear(CsbCompareSetup *s)
     memset(s, 0, sizeof *s);
 }
 
-CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const GPtrArray *inspections)
+static void newest_of(const CsbStory *s, CsbDate *newest)
+{
+    for (guint i = 0; i < s->inspections->len; i++) {
+        const CsbInspection *in = s->inspections->pdata[i];
+        CsbDate d = csb_date_valid(in->published) ? in->published : csb_inspection_date(in);
+        if (csb_date_compare(d, *newest) > 0)
+            *newest = d;
+    }
+}
+
+CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison *cmp)
 {
     if (spec && csb_date_valid(spec->date))
         return spec->date;
@@ -120,12 +130,9 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const GPtrArray *in
         }
     }
     CsbDate newest = {0, 0, 0};
-    for (guint i = 0; i < inspections->len; i++) {
-        const CsbInspection *in = inspections->pdata[i];
-        CsbDate d = csb_date_valid(in->published) ? in->published : csb_inspection_date(in);
-        if (csb_date_compare(d, newest) > 0)
-            newest = d;
-    }
+    newest_of(cmp->focus, &newest);
+    for (guint i = 0; i < cmp->peers->len; i++)
+        newest_of(cmp->peers->pdata[i], &newest);
     return newest;
 }
 
@@ -189,8 +196,7 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                               spec->subtitle,
                               spec->organisation,
                               spec->logo,
-                              csb_build_briefing_date(spec, inspections),
-                              (int)inspections->len};
+                              csb_build_briefing_date(spec, cmp)};
         doc = csb_format(tpl, &fin, mine);
     }
     if (doc) {
@@ -201,7 +207,7 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
     if (layout) {
         char iso[11], stamp[32];
         g_snprintf(stamp, sizeof stamp, "%sT00:00:00",
-                   csb_date_iso(csb_build_briefing_date(spec, inspections), iso));
+                   csb_date_iso(csb_build_briefing_date(spec, cmp), iso));
         char *subject = g_strdup_printf("%s: children's services inspections, %s", tpl->name,
                                         focus);
         char *keywords = g_strdup_printf("%s; Ofsted; children's services; inspection; %s",

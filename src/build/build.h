@@ -68,8 +68,10 @@ GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *
                                       const char *focus);
 
 /* The date a briefing carries: the config's, else SOURCE_DATE_EPOCH's,
- * else the newest report's. Never the clock, so output is reproducible. */
-CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const GPtrArray *inspections);
+ * else the newest report's among those the comparison uses (the focus's
+ * and its comparators': the reports the manifest records for it). Never
+ * the clock, so output is reproducible. */
+CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison *cmp);
 
 /* Render one briefing to spec->output atomically. inspections are the
  * reports it may use (the batch passes those about the focus and its

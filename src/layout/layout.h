@@ -257,7 +257,6 @@ typedef struct {
     const CsbThemeLibrary *library; /* cue phrases, for tone */
     const char *title, *subtitle, *organisation, *logo_path;
     CsbDate date;            /* the briefing's date */
-    int report_count;
 } CsbFormatInput;
 
 /* Build the document for tpl->id ("briefing-pack", "members-summary"). */

@@ -133,9 +133,11 @@ static void cover(CsbFormatter *fm)
         g_string_append_printf(note, " (%d to %d)", first, last);
     else if (first)
         g_string_append_printf(note, " (%d)", first);
-    int others = fm->in->report_count - (int)s->inspections->len;
-    if (others > 0)
-        g_string_append_printf(note, " and %d on other authorities", others);
+    guint others = 0;
+    for (guint i = 0; i < fm->in->comparison->peers->len; i++)
+        others += ((const CsbStory *)fm->in->comparison->peers->pdata[i])->inspections->len;
+    if (others)
+        g_string_append_printf(note, " and %u on the authorities it is compared with", others);
     g_string_append(note, ". Grades and quotations are the reports\u2019 own, and each is cited. "
                           "Ofsted reports are Crown copyright, reused under the Open Government "
                           "Licence.");
