@@ -7,12 +7,17 @@
  * on the caller's thread, one at a time.
  */
 #include "build.h"
+#include "../parse/parse.h"
 
 #include <string.h>
 #include <sys/stat.h>
 
 /* A killed run loses at most this much of its record of what it built. */
 #define SAVE_EVERY_US (5 * G_TIME_SPAN_SECOND)
+/* Parsed records of reports no longer among those read are removed from
+ * the cache after this long (a report moved away and back within it is
+ * not parsed again). */
+#define CACHE_KEEP_SECONDS (30 * 24 * 3600)
 
 typedef struct {
     const CsbResources *res;
@@ -467,6 +472,20 @@ static void plan(Run *run, GPtrArray *jobs)
     }
 }
 
+/* Records in the run's caches of files none of its reports now is. */
+static void prune_caches(Run *run, char **cache_dirs, guint n_configs)
+{
+    GHashTable *keep = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < run->reports->all->len; i++) {
+        const CsbReport *r = run->reports->all->pdata[i];
+        if (r->sha256)
+            g_hash_table_add(keep, r->sha256);
+    }
+    for (guint c = 0; c < n_configs; c++) /* an entry may be NULL: no cache */
+        csb_parse_cache_prune(cache_dirs[c], keep, CACHE_KEEP_SECONDS);
+    g_hash_table_destroy(keep);
+}
+
 static void run_free(Run *run, char **cache_dirs)
 {
     if (run->locks)
@@ -517,6 +536,7 @@ CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
             parse_needed(&run, jobs);
             build_all(&run, jobs);
             save_manifests(&run, TRUE);
+            prune_caches(&run, cache_dirs, configs->len);
         }
         if (run.summary.failed || run.summary.unreadable || run.save_failed)
             status = CSB_BATCH_FAILED;

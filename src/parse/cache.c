@@ -12,6 +12,7 @@
  */
 #include "parse.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #define ENTRY_TYPE "(sva(iis))"
@@ -124,4 +125,27 @@ CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorit
     g_free(sha);
     g_free(data);
     return in;
+}
+
+guint csb_parse_cache_prune(const char *cache_dir, GHashTable *keep, gint64 max_age)
+{
+    GDir *d = cache_dir ? g_dir_open(cache_dir, 0, NULL) : NULL;
+    if (!d)
+        return 0;
+    gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+    guint removed = 0;
+    for (const char *n = g_dir_read_name(d); n; n = g_dir_read_name(d)) {
+        if (!g_str_has_suffix(n, ".rec") || strlen(n) != 64 + 4)
+            continue;
+        char *sha = g_strndup(n, 64);
+        char *path = g_build_filename(cache_dir, n, NULL);
+        GStatBuf st;
+        if (!g_hash_table_contains(keep, sha) && g_stat(path, &st) == 0 &&
+            now - (gint64)st.st_mtime > max_age && g_unlink(path) == 0)
+            removed++;
+        g_free(path);
+        g_free(sha);
+    }
+    g_dir_close(d);
+    return removed;
 }

@@ -41,6 +41,12 @@ CsbInspection *csb_parse_file(const char *path, const CsbAuthorities *authoritie
  * first parsed are kept with the entry and added to diag again. */
 CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorities,
                                 const char *cache_dir, CsbDiag *diag);
+/* Remove the entries of cache_dir that are of none of the files in keep
+ * (a set of sha256 strings) and were written more than max_age seconds
+ * ago: records of reports that have since changed or gone. Entries still
+ * in use are never removed; an entry of another run's report, removed
+ * when old, only costs a parse. Returns how many were removed. */
+guint csb_parse_cache_prune(const char *cache_dir, GHashTable *keep, gint64 max_age);
 
 /* Dates written in reports: "1 to 12 December 2025", "21 May - 01 June
  * 2012", "6 July 2015 – 30 July 2015", "4 and 5 July 2023", "7th to 9th

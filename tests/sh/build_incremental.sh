@@ -93,3 +93,17 @@ log=$(SOURCE_DATE_EPOCH= "$CSBRIEF" build --log-format json "${named[@]}" 2>&1)
 expect_eq "a report on an authority no briefing uses rebuilds nothing" "$(printf '%s\n' "$log" | built)" ""
 SOURCE_DATE_EPOCH= "$CSBRIEF" build --force -q "${named[@]}" >/dev/null 2>&1
 expect_eq "... and a forced rebuild gives the same bytes" "$(sums)" "$before"
+
+# The parse cache keeps records of the reports still read; a record of a
+# report that changed or went is removed once it is a month old.
+cache="$out/.csbrief-cache"
+current=$(cd "$WORK/examples/reports" && sha256sum ./*.txt | cut -c1-64 | sort -u)
+records() { ls "$cache" | sed 's/\.rec$//' | sort | comm "$1" - <(printf '%s\n' "$current") | wc -l; }
+stale_before=$(records -23); live_before=$(records -12)
+[ "$stale_before" -ge 1 ] && ok "the cache holds a record of the report before it changed" \
+    || fail "no stale record to prune (the test needs one)"
+touch -d '40 days ago' "$cache"/*.rec
+"$CSBRIEF" build -q "${cfgs[@]}" >/dev/null 2>&1
+expect_eq "a month later, records of reports no longer read are pruned" "$(records -23)" 0
+expect_eq "... and the records of the reports still read are all kept ($live_before)" \
+    "$(records -12)" "$live_before"

@@ -1,12 +1,14 @@
 /* test_parse_cache.c - the parse cache: an entry per content hash, reused
  * with its warnings, ignored and rewritten when damaged or made under
- * another authority table; failures are not cached.
+ * another authority table; failures are not cached; pruning removes only
+ * old entries of files no longer read.
  */
 #include "unit.h"
 
 #include "parse/parse.h"
 
 #include <glib/gstdio.h>
+#include <utime.h>
 
 static char *dir;
 
@@ -121,10 +123,49 @@ static void test_cache(void)
     g_free(cache);
 }
 
+/* Pruning removes only old entries of files not kept, and nothing else. */
+static void test_prune(void)
+{
+    char *cache = g_build_filename(dir, "prune", NULL);
+    g_mkdir_with_parents(cache, 0755);
+    const char *names[] = {
+        "1111111111111111111111111111111111111111111111111111111111111111.rec", /* kept, old */
+        "2222222222222222222222222222222222222222222222222222222222222222.rec", /* old */
+        "3333333333333333333333333333333333333333333333333333333333333333.rec", /* new */
+        "notes.txt",                                                            /* not an entry */
+    };
+    gint64 old = g_get_real_time() / G_USEC_PER_SEC - 40 * 24 * 3600;
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+        char *p = g_build_filename(cache, names[i], NULL);
+        g_file_set_contents(p, "x", -1, NULL);
+        if (i != 2) {
+            struct utimbuf t = {(time_t)old, (time_t)old};
+            g_utime(p, &t);
+        }
+        g_free(p);
+    }
+    GHashTable *keep = g_hash_table_new(g_str_hash, g_str_equal);
+    g_hash_table_add(keep, (gpointer) "1111111111111111111111111111111111111111111111111111111111111111");
+    guint removed = csb_parse_cache_prune(cache, keep, 30 * 24 * 3600);
+    CHECK(removed == 1, "one entry removed (got %u)", removed);
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+        char *p = g_build_filename(cache, names[i], NULL);
+        gboolean there = g_file_test(p, G_FILE_TEST_EXISTS);
+        CHECK(there == (i != 1), "%s %s", i == 1 ? "removed:" : "kept:", names[i]);
+        g_remove(p);
+        g_free(p);
+    }
+    CHECK(csb_parse_cache_prune(NULL, keep, 0) == 0, "no cache folder, nothing to do");
+    g_hash_table_destroy(keep);
+    g_rmdir(cache);
+    g_free(cache);
+}
+
 int main(void)
 {
     dir = g_dir_make_tmp("csbrief-cache-XXXXXX", NULL);
     RUN(test_cache);
+    RUN(test_prune);
     g_rmdir(dir);
     g_free(dir);
     return unit_done();
