@@ -153,6 +153,16 @@ static void contents(CsbFormatter *fm)
 
 /* ---- summary ----------------------------------------------------------- */
 
+/* Adds, on a line of its own, that a later inspection did not judge the
+ * area, when that is so. */
+static void stale_note(CsbRich *r, const CsbAreaHistory *h)
+{
+    char *note = csb_fmt_not_judged(h);
+    if (note)
+        csb_rich_addf(r, CSB_STYLE_BOLD, "\n%s", note);
+    g_free(note);
+}
+
 /* The latest grade of each headline area, with the grade before it. */
 static CsbTable *latest_grades_table(CsbFormatter *fm)
 {
@@ -178,13 +188,15 @@ static CsbTable *latest_grades_table(CsbFormatter *fm)
             CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s", g_ascii_toupper(words[0]),
                                        words + 1);
             csb_rich_addf(r, CSB_STYLE_MUTED, " %s", when);
+            stale_note(r, h);
             csb_table_cell(row, r)->trend = csb_fmt_trend(c);
             g_free(when);
             g_free(words);
         } else {
             csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "\u2014"));
-            csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                             CSB_FMT_GRADED_ONCE));
+            CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, CSB_FMT_GRADED_ONCE);
+            stale_note(r, h);
+            csb_table_cell(row, r);
         }
     }
     return t;
@@ -214,7 +226,9 @@ static void summary_lead(CsbFormatter *fm, const CsbInspection *latest)
     int better = 0, worse = 0, same = 0, first = 0;
     for (guint i = 0; i < s->histories->len; i++) {
         const CsbAreaHistory *h = s->histories->pdata[i];
-        if (!h->area->headline)
+        /* Only the areas this inspection judged (not an overall grade an
+         * April 2026 inspection no longer gives). */
+        if (!h->area->headline || csb_history_latest(h)->inspection != latest)
             continue;
         if (!h->changes->len) {
             first++;
@@ -229,7 +243,7 @@ static void summary_lead(CsbFormatter *fm, const CsbInspection *latest)
         csb_rich_addf(r, 0, " Against the inspection before: %d area%s better, %d worse, %d the "
                             "same%s.",
                       better, better == 1 ? "" : "s", worse, same,
-                      first ? "; the rest graded for the first time" : "");
+                      first ? "; the rest have no earlier grade in the reports read" : "");
     csb_doc_para(fm->doc, r);
     g_free(when);
 }
