@@ -26,6 +26,43 @@ static void peer_names(CsbFormatter *fm)
     csb_doc_para(fm->doc, r);
 }
 
+/* Adds to r, for a story, each headline area its latest full inspection
+ * did not judge: "Middlesbrough (overall effectiveness, from March 2023)". */
+static void add_stale(CsbRich *r, const CsbStory *st, guint *n)
+{
+    for (guint i = 0; i < st->histories->len; i++) {
+        const CsbAreaHistory *h = st->histories->pdata[i];
+        if (!h->area->headline || !h->not_judged_since)
+            continue;
+        char *when = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
+        char *area = g_utf8_strdown(h->area->title, -1);
+        csb_rich_addf(r, CSB_STYLE_MUTED, "%s%s (%s, from %s)", (*n)++ ? "; " : "",
+                      st->authority->name, area, when);
+        g_free(area);
+        g_free(when);
+    }
+}
+
+/* Which cells of the matrix are older than their authority's latest
+ * inspection, because it did not judge that area; NULL when none is. */
+static CsbRich *stale_note(const CsbComparison *c)
+{
+    CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                              "Not judged at the authority\u2019s latest inspection (inspections "
+                              "from April 2026 give no overall grade), so shown from an earlier "
+                              "one: ");
+    guint n = 0;
+    add_stale(r, c->focus, &n);
+    for (guint i = 0; i < c->peers->len; i++)
+        add_stale(r, c->peers->pdata[i], &n);
+    if (!n) {
+        csb_rich_free(r);
+        return NULL;
+    }
+    csb_rich_add(r, CSB_STYLE_MUTED, ".");
+    return r;
+}
+
 static CsbTable *standing(CsbFormatter *fm)
 {
     const CsbComparison *c = fm->in->comparison;
@@ -63,6 +100,9 @@ void csb_pack_peers(CsbFormatter *fm)
     }
     peer_names(fm);
     csb_doc_figure(fm->doc, csb_fmt_matrix_chart(c));
+    CsbRich *stale = stale_note(c);
+    if (stale)
+        csb_doc_para(fm->doc, stale);
     csb_doc_heading(fm->doc, 2, "Where the group stands");
     csb_doc_figure(fm->doc, csb_fmt_distribution_chart(c));
     csb_doc_table(fm->doc, standing(fm));

@@ -1,7 +1,8 @@
 # render_not_judged.sh - an area a later inspection did not judge (overall
 # effectiveness, after April 2026) is shown with its last grade and says
 # so in both templates; the pack's "against the inspection before" count
-# leaves it out. Synthetic Rutland reports: ILACS 2019, 2023 and May 2026.
+# leaves it out; the peers' grade matrix names such cells. Synthetic
+# Rutland reports: ILACS 2019, 2023 and May 2026.
 . tests/lib.sh
 mkdir -p "$WORK/cfg"
 cat > "$WORK/cfg/rutland.yaml" <<YAML
@@ -32,3 +33,19 @@ case "$against" in
 esac
 total=$(printf '%s' "$against" | grep -o '[0-9]\+' | awk '{ t += $1 } END { print t + 0 }')
 expect_eq "pack: 'against the inspection before' counts the four areas judged in 2026" "$total" 4
+
+# In the peers' grade matrix, a cell older than its authority's latest
+# inspection is named under it.
+cat > "$WORK/cfg/scilly.yaml" <<YAML
+reports: [$ROOT/tests/fixtures/compare/reports]
+authority: Isles of Scilly
+compare_with: [Rutland]
+themes: [sufficiency]
+briefings:
+  - template: briefing-pack
+    output: ../out/scilly.pdf
+YAML
+"$CSBRIEF" build -q "$WORK/cfg/scilly.yaml" >"$WORK/log" 2>&1
+expect_eq "a pack comparing with Rutland builds" "$?" 0
+expect_contains "the peers' matrix names Rutland's overall grade as from May 2023" \
+    "$(pdf_text "$WORK/out/scilly.pdf")" "so shown from an earlier one: Rutland (overall effectiveness, from May 2023)."
