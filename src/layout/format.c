@@ -202,17 +202,16 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c)
     return s;
 }
 
-char *csb_fmt_not_judged(const CsbAreaHistory *h)
+void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h)
 {
     if (!h->not_judged_since)
-        return NULL;
+        return;
     char *then = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
     char *now = csb_fmt_month_year(csb_inspection_date(h->not_judged_since));
-    char *s = g_strdup_printf("Not judged at the %s inspection; this grade is from %s.", now,
-                              then);
+    csb_rich_addf(r, CSB_STYLE_BOLD, "\nNot judged at the %s inspection; this grade is from %s.",
+                  now, then);
     g_free(then);
     g_free(now);
-    return s;
 }
 
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)

@@ -309,10 +309,10 @@ char *csb_fmt_change(const CsbChange *c);
 /* "since July 2021", adding "(then one judgement: Children in care and care
  * leavers)" when the earlier grade was of an area this one continues. */
 char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c);
-/* "Not judged at the June 2026 inspection; this grade is from March 2023."
- * when a later full inspection gave no grade for the area (the latest grade
- * is then not current), else NULL. */
-char *csb_fmt_not_judged(const CsbAreaHistory *h);
+/* Adds a line "Not judged at the June 2026 inspection; this grade is from
+ * March 2023." to r when a later full inspection gave no grade for the
+ * area (its latest grade is then not current); else nothing. */
+void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h);
 /* What a table says of an area graded once: true of the reports read, not
  * of the authority's whole history. */
 #define CSB_FMT_GRADED_ONCE "No earlier grade in the reports read"

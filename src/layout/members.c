@@ -128,25 +128,21 @@ static void grades(CsbFormatter *fm)
         csb_table_cell(row, a);
         csb_fmt_grade_cell(row, last->judgement->grade);
         seen[last->judgement->grade] = TRUE;
-        char *stale = csb_fmt_not_judged(h);
         if (h->changes->len) {
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
             char *words = csb_fmt_change(c);
             char *when = csb_fmt_since(fm->in, c);
             CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s %s.",
                                        g_ascii_toupper(words[0]), words + 1, when);
-            if (stale)
-                csb_rich_addf(r, CSB_STYLE_BOLD, "\n%s", stale);
+            csb_fmt_add_not_judged(r, h);
             csb_table_cell(row, r)->trend = csb_fmt_trend(c);
             g_free(words);
             g_free(when);
         } else {
             CsbRich *r = csb_rich_plain(CSB_FMT_GRADED_ONCE ".");
-            if (stale)
-                csb_rich_addf(r, CSB_STYLE_BOLD, "\n%s", stale);
+            csb_fmt_add_not_judged(r, h);
             csb_table_cell(row, r);
         }
-        g_free(stale);
     }
     csb_doc_table(fm->doc, t);
     csb_doc_heading(fm->doc, 2, "What the words mean");

@@ -153,16 +153,6 @@ static void contents(CsbFormatter *fm)
 
 /* ---- summary ----------------------------------------------------------- */
 
-/* Adds, on a line of its own, that a later inspection did not judge the
- * area, when that is so. */
-static void stale_note(CsbRich *r, const CsbAreaHistory *h)
-{
-    char *note = csb_fmt_not_judged(h);
-    if (note)
-        csb_rich_addf(r, CSB_STYLE_BOLD, "\n%s", note);
-    g_free(note);
-}
-
 /* The latest grade of each headline area, with the grade before it. */
 static CsbTable *latest_grades_table(CsbFormatter *fm)
 {
@@ -188,14 +178,14 @@ static CsbTable *latest_grades_table(CsbFormatter *fm)
             CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s", g_ascii_toupper(words[0]),
                                        words + 1);
             csb_rich_addf(r, CSB_STYLE_MUTED, " %s", when);
-            stale_note(r, h);
+            csb_fmt_add_not_judged(r, h);
             csb_table_cell(row, r)->trend = csb_fmt_trend(c);
             g_free(when);
             g_free(words);
         } else {
             csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "\u2014"));
             CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, CSB_FMT_GRADED_ONCE);
-            stale_note(r, h);
+            csb_fmt_add_not_judged(r, h);
             csb_table_cell(row, r);
         }
     }
