@@ -40,14 +40,17 @@ $(BUILD)/src/cli/main.o: $(BUILD)/datadir.stamp
 
 $(BUILD)/libcsbrief.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR      $@"
+	@ar rcs $@ $^
 
 $(BUILD)/csbrief: $(BUILD)/src/cli/main.o $(BUILD)/libcsbrief.a
-	$(CC) $(ALLCFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALLCFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libcsbrief.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(BUILD)/libcsbrief.a $(LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(BUILD)/libcsbrief.a $(LIBS)
 
 deps:
 	@scripts/install-deps
@@ -79,7 +82,7 @@ install: $(BUILD)/csbrief
 	install -m 755 $(BUILD)/csbrief $(DESTDIR)$(BINDIR)/csbrief
 	install -m 644 templates/*.yaml $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(DATADIR)/fonts/
-	install -m 644 data/*.csv $(DESTDIR)$(DATADIR)/data/
+	install -m 644 data/*.csv data/*.yaml $(DESTDIR)$(DATADIR)/data/
 	install -m 644 docs/csbrief.1 $(DESTDIR)$(MANDIR)/man1/csbrief.1
 
 uninstall:

@@ -158,14 +158,17 @@ static void load_manifests(Run *run)
     csb_diag_free(diag);
 }
 
-/* Notes on report contents hold for the csbrief and authority table that
- * wrote them. */
+/* Notes on report contents hold for the csbrief, authority table and
+ * frameworks that wrote them. */
 static char *parser_key(Run *run)
 {
     char *err = NULL;
     const char *table = csb_file_hashes_get(run->hashes, run->res->authorities_path, &err);
+    g_clear_pointer(&err, g_free);
+    const char *frameworks = csb_file_hashes_get(run->hashes, run->res->frameworks_path, &err);
     g_free(err);
-    char *text = g_strdup_printf("%s %s", run->shared->tool, table ? table : "");
+    char *text = g_strdup_printf("%s %s %s", run->shared->tool, table ? table : "",
+                                 frameworks ? frameworks : "");
     char *key = g_compute_checksum_for_string(G_CHECKSUM_SHA256, text, -1);
     g_free(text);
     return key;
@@ -285,7 +288,7 @@ static void learn_reports(Run *run)
             g_ptr_array_add(unknown, r);
         }
     }
-    csb_report_set_parse(unknown, run->res->authorities, run->jobs, !run->opt->dry_run,
+    csb_report_set_parse(unknown, run->res->reference, run->reports->sources, run->jobs, !run->opt->dry_run,
                          report_parsed, run);
     g_ptr_array_free(unknown, TRUE);
     run->summary.reports = run->reports->all->len;
@@ -314,7 +317,8 @@ static void parse_needed(Run *run, const GPtrArray *jobs)
             }
         }
     }
-    csb_report_set_parse(need, run->res->authorities, run->jobs, TRUE, report_parsed, run);
+    csb_report_set_parse(need, run->res->reference, run->reports->sources, run->jobs, TRUE,
+                         report_parsed, run);
     g_hash_table_destroy(seen);
     g_ptr_array_free(need, TRUE);
 }
@@ -521,9 +525,9 @@ CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
     load_manifests(&run);
     run.shared = csb_plan_shared_inputs(res, configs, run.hashes, opt->exe_path);
     run.parser_key = parser_key(&run);
-    run.reports = csb_report_set_new(configs, (const char *const *)cache_dirs);
-    learn_reports(&run);
     CsbDiag *diag = csb_diag_new();
+    run.reports = csb_report_set_new(configs, (const char *const *)cache_dirs, diag);
+    learn_reports(&run);
     GPtrArray *jobs = csb_plan_jobs(configs, res, run.reports, run.shared, run.hashes, diag);
     run.summary.total = jobs->len;
     if (csb_diag_count(diag, CSB_SEV_ERROR)) {

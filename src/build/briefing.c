@@ -8,21 +8,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-CsbInspection *csb_build_parse_report(const char *path, const CsbAuthorities *authorities,
-                                      const char *cache_dir, CsbDiag *diag)
+CsbInspection *csb_build_parse_report(const char *path, const CsbReference *ref,
+                                      const CsbSources *sources, const char *cache_dir,
+                                      CsbDiag *diag)
 {
-    return csb_parse_cached(path, authorities, cache_dir, diag);
+    CsbInspection *in = csb_parse_cached(path, ref, cache_dir, diag);
+    csb_sources_apply(sources, in);
+    return in;
 }
 
 GPtrArray *csb_build_read_reports(const CsbConfig *cfg, const CsbResources *res, CsbDiag *diag)
 {
+    CsbSources *sources = csb_sources_new();
+    for (guint i = 0; i < cfg->sources->len; i++)
+        csb_sources_add(sources, cfg->sources->pdata[i], diag);
+    for (guint i = 0; i < cfg->reports->len; i++)
+        csb_sources_add_beside(sources, cfg->reports->pdata[i], diag);
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
     for (guint i = 0; i < cfg->reports->len; i++) {
-        CsbInspection *in = csb_build_parse_report(cfg->reports->pdata[i], res->authorities,
-                                                   cfg->cache_dir, diag);
+        CsbInspection *in = csb_build_parse_report(cfg->reports->pdata[i], res->reference,
+                                                   sources, cfg->cache_dir, diag);
         if (in)
             g_ptr_array_add(out, in);
     }
+    csb_sources_free(sources);
     return out;
 }
 

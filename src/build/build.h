@@ -16,6 +16,7 @@
 #define CSB_BUILD_H
 
 #include "../config/config.h"
+#include "../parse/parse.h"
 #include "../render/render.h"
 
 /* ---- resources (resources.c) ------------------------------------------ */
@@ -25,7 +26,9 @@ typedef struct {
     char *templates_dir;
     char *fonts_dir;
     char *authorities_path;
-    CsbAuthorities *authorities;
+    char *frameworks_path;
+    CsbReference *reference;           /* authority table and frameworks, owned */
+    const CsbAuthorities *authorities; /* reference->authorities */
     CsbThemeLibrary *themes;
     CsbAreaMap *areas;
     CsbCsv *glossary;
@@ -44,8 +47,9 @@ char *csb_resources_template_path(const CsbResources *r, const char *template_id
 
 /* Parse one report through the parse cache when cache_dir is not NULL.
  * The one place reports are parsed for a build. */
-CsbInspection *csb_build_parse_report(const char *path, const CsbAuthorities *authorities,
-                                      const char *cache_dir, CsbDiag *diag);
+CsbInspection *csb_build_parse_report(const char *path, const CsbReference *ref,
+                                      const CsbSources *sources, const char *cache_dir,
+                                      CsbDiag *diag);
 
 /* Parse every report a config names. Unreadable files give one error each
  * in diag and are skipped. Returns CsbInspection* (owned). */
@@ -289,14 +293,20 @@ typedef struct {
 typedef struct {
     GPtrArray *all;        /* CsbReport*, owned, sorted by path */
     GHashTable *by_path;   /* path -> CsbReport* */
+    CsbSources *sources;   /* where the files came from: the index.csv beside them
+                              and the configs' sources, owned */
 } CsbReportSet;
 
-CsbReportSet *csb_report_set_new(const GPtrArray *configs, const char *const *cache_dirs);
+/* The reports of every config, each once, with the indexes of where they
+ * came from (problems reading an index go to diag). */
+CsbReportSet *csb_report_set_new(const GPtrArray *configs, const char *const *cache_dirs,
+                                 CsbDiag *diag);
 void csb_report_set_free(CsbReportSet *s);
 /* Parse the given reports (CsbReport*) on up to jobs threads, through
  * the parse cache when use_cache. parsed() is called on the calling
  * thread as each one is done. */
-void csb_report_set_parse(GPtrArray *which, const CsbAuthorities *authorities, int jobs,
+void csb_report_set_parse(GPtrArray *which, const CsbReference *ref, const CsbSources *sources,
+                          int jobs,
                           gboolean use_cache,
                           void (*parsed)(CsbReport *r, guint done, guint total, gpointer data),
                           gpointer data);

@@ -243,6 +243,14 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
         label = g_strdup_printf("report %s", r->path);
         add_input(in, label, r->sha256);
         g_free(label);
+        /* Where it came from shapes it too (its publication date). */
+        char *source = csb_sources_describe(reports->sources, r->path, r->sha256);
+        if (source) {
+            label = g_strdup_printf("source of %s", r->path);
+            add_setting(in, label, source);
+            g_free(label);
+            g_free(source);
+        }
     }
     g_hash_table_destroy(names);
     g_ptr_array_free(used, TRUE);

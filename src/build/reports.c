@@ -26,17 +26,22 @@ static int by_path(gconstpointer a, gconstpointer b)
     return strcmp(x->path, y->path);
 }
 
-CsbReportSet *csb_report_set_new(const GPtrArray *configs, const char *const *cache_dirs)
+CsbReportSet *csb_report_set_new(const GPtrArray *configs, const char *const *cache_dirs,
+                                 CsbDiag *diag)
 {
     CsbReportSet *s = g_new0(CsbReportSet, 1);
     s->all = g_ptr_array_new_with_free_func(report_free);
     s->by_path = g_hash_table_new(g_str_hash, g_str_equal);
+    s->sources = csb_sources_new();
     for (guint c = 0; c < configs->len; c++) {
         const CsbConfig *cfg = configs->pdata[c];
+        for (guint i = 0; i < cfg->sources->len; i++)
+            csb_sources_add(s->sources, cfg->sources->pdata[i], diag);
         for (guint i = 0; i < cfg->reports->len; i++) {
             const char *path = cfg->reports->pdata[i];
             if (g_hash_table_contains(s->by_path, path))
                 continue;
+            csb_sources_add_beside(s->sources, path, diag);
             CsbReport *r = g_new0(CsbReport, 1);
             r->path = g_strdup(path);
             r->cache_dir = cache_dirs ? cache_dirs[c] : NULL;
@@ -54,6 +59,7 @@ void csb_report_set_free(CsbReportSet *s)
         return;
     g_hash_table_destroy(s->by_path);
     g_ptr_array_free(s->all, TRUE);
+    csb_sources_free(s->sources);
     g_free(s);
 }
 
@@ -66,7 +72,8 @@ void csb_report_set_free(CsbReportSet *s)
 typedef struct {
     GPtrArray *which;
     gint next;         /* index of the next report to parse, atomic */
-    const CsbAuthorities *authorities;
+    const CsbReference *ref;
+    const CsbSources *sources;
     gboolean use_cache;
     GAsyncQueue *done; /* CsbReport* as each is parsed */
 } ParseRun;
@@ -75,7 +82,7 @@ static void parse_one(CsbReport *r, ParseRun *run)
 {
     if (!r->diag)
         r->diag = csb_diag_new();
-    r->inspection = csb_build_parse_report(r->path, run->authorities,
+    r->inspection = csb_build_parse_report(r->path, run->ref, run->sources,
                                            run->use_cache ? r->cache_dir : NULL, r->diag);
     g_free(r->authority);
     g_free(r->error);
@@ -107,14 +114,15 @@ static gpointer parse_thread(gpointer data)
     }
 }
 
-void csb_report_set_parse(GPtrArray *which, const CsbAuthorities *authorities, int jobs,
+void csb_report_set_parse(GPtrArray *which, const CsbReference *ref, const CsbSources *sources,
+                          int jobs,
                           gboolean use_cache,
                           void (*parsed)(CsbReport *r, guint done, guint total, gpointer data),
                           gpointer data)
 {
     if (!which->len)
         return;
-    ParseRun run = {which, 0, authorities, use_cache, g_async_queue_new()};
+    ParseRun run = {which, 0, ref, sources, use_cache, g_async_queue_new()};
     guint n = MIN((guint)MAX(jobs, 1), which->len);
     GThread **threads = g_new0(GThread *, n);
     for (guint t = 0; t < n; t++)

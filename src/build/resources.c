@@ -1,6 +1,7 @@
-/* resources.c - the data a run loads once: authority table, theme library
- * and cue phrases, area map, glossary and grade meanings, all from files
- * users can edit under the data directory.
+/* resources.c - the data a run loads once: authority table and
+ * inspection frameworks, theme library and cue phrases, area map, glossary
+ * and grade meanings, all from files users can edit under the data
+ * directory.
  */
 #include "build.h"
 
@@ -11,19 +12,22 @@ CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag)
     r->templates_dir = g_build_filename(datadir, "templates", NULL);
     r->fonts_dir = g_build_filename(datadir, "fonts", NULL);
     r->authorities_path = g_build_filename(datadir, "data", "authorities.csv", NULL);
+    r->frameworks_path = g_build_filename(datadir, "data", "frameworks.yaml", NULL);
     char *themes = g_build_filename(r->templates_dir, "themes.yaml", NULL);
     char *cues = g_build_filename(r->templates_dir, "cues.yaml", NULL);
     char *areas = g_build_filename(datadir, "data", "areas.csv", NULL);
     char *glossary = g_build_filename(datadir, "data", "glossary.csv", NULL);
     char *grades = g_build_filename(datadir, "data", "grades.csv", NULL);
-    r->authorities = csb_authorities_load(r->authorities_path, diag);
+    r->reference = csb_reference_load_files(r->authorities_path, r->frameworks_path, diag);
+    r->authorities = r->reference ? r->reference->authorities : NULL;
     r->themes = csb_themes_load(themes, cues, diag);
-    r->areas = csb_areas_load(areas, diag);
+    r->areas = r->reference ? csb_areas_load(areas, r->reference->frameworks, diag) : NULL;
     r->glossary = csb_csv_load(glossary, diag);
     r->grades = csb_csv_load(grades, diag);
     /* Every file read here shapes every briefing: the batch hashes them. */
     r->data_files = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(r->data_files, g_strdup(r->authorities_path));
+    g_ptr_array_add(r->data_files, g_strdup(r->frameworks_path));
     g_ptr_array_add(r->data_files, themes);
     g_ptr_array_add(r->data_files, cues);
     g_ptr_array_add(r->data_files, areas);
@@ -40,15 +44,16 @@ void csb_resources_free(CsbResources *r)
 {
     if (!r)
         return;
-    csb_authorities_free(r->authorities);
+    csb_areas_free(r->areas); /* borrows the reference's frameworks */
+    csb_reference_free(r->reference);
     csb_themes_free(r->themes);
-    csb_areas_free(r->areas);
     csb_csv_free(r->glossary);
     csb_csv_free(r->grades);
     g_free(r->datadir);
     g_free(r->templates_dir);
     g_free(r->fonts_dir);
     g_free(r->authorities_path);
+    g_free(r->frameworks_path);
     if (r->data_files)
         g_ptr_array_free(r->data_files, TRUE);
     g_free(r);

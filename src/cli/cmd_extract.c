@@ -1,5 +1,7 @@
 /* cmd_extract.c - `csbrief extract`: parse reports and print what was read,
- * one CSV row per judgement or the whole model as JSON.
+ * one CSV row per judgement or the whole model as JSON. Publication dates
+ * the reports do not state come from an index of where the files came
+ * from (--sources, or an index.csv beside the reports).
  */
 #include "cli.h"
 
@@ -19,7 +21,8 @@ static void csv_row(GString *out, const CsbInspection *in, const CsbJudgement *j
                             csb_date_iso(in->published, c),
                             in->lead_inspector,
                             j ? j->area : "",
-                            j ? csb_grade_id(j->grade) : ""};
+                            j ? csb_grade_id(j->grade) : "",
+                            csb_published_from_id(in->published_from)};
     for (guint i = 0; i < G_N_ELEMENTS(fields); i++) {
         if (i)
             g_string_append_c(out, ',');
@@ -28,22 +31,68 @@ static void csv_row(GString *out, const CsbInspection *in, const CsbJudgement *j
     g_string_append_c(out, '\n');
 }
 
+/* `--format lines`: what the parser is given, one physical line per row:
+ * page, top, font size, bold, furniture or footnote marks, then the cells
+ * separated by " | ". For finding out why a report reads as it does. */
+static void print_lines(GString *out, const CsbDocument *doc)
+{
+    for (guint i = 0; i < doc->lines->len; i++) {
+        const CsbLine *l = doc->lines->pdata[i];
+        g_string_append_printf(out, "%s\tp%d\t%6.1f\t%4.1f%s%s%s\t", doc->path, l->page, l->y0,
+                               l->size, l->bold ? " bold" : "", l->furniture ? " furniture" : "",
+                               l->footnote ? " footnote" : "");
+        for (guint c = 0; c < l->cells->len; c++) {
+            const CsbCell *cell = l->cells->pdata[c];
+            g_string_append_printf(out, "%s[%.0f]%s", c ? " | " : "", cell->x0, cell->text);
+        }
+        g_string_append_c(out, '\n');
+    }
+}
+
+static int extract_lines(int argc, char **argv)
+{
+    int failed = 0;
+    GString *out = g_string_new(NULL);
+    for (int i = 1; i < argc; i++) {
+        CsbDiag *one = csb_diag_new();
+        CsbDocument *doc = csb_ingest_file(argv[i], one);
+        csb_diag_print(one, stderr);
+        if (doc) {
+            print_lines(out, doc);
+            fwrite(out->str, 1, out->len, stdout);
+            g_string_truncate(out, 0);
+            csb_document_free(doc);
+        } else {
+            failed++;
+        }
+        csb_diag_free(one);
+    }
+    g_string_free(out, TRUE);
+    return failed ? CSB_EXIT_FAILED : CSB_EXIT_OK;
+}
+
 int csb_cmd_extract(int argc, char **argv)
 {
     char *format = NULL;
     char *cache_dir = NULL;
+    char **sources = NULL;
     GOptionEntry entries[] = {
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: csv (default) or json",
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: csv (default), json, or lines (what the parser is given)",
          "FORMAT"},
         {"cache", 0, 0, G_OPTION_ARG_FILENAME, &cache_dir,
          "Keep parsed records in DIR and reuse them for unchanged files", "DIR"},
+        {"sources", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &sources,
+         "Publication dates and addresses of the files from INDEX (CSV: file, published, url, "
+         "title); repeatable. An index.csv beside the reports is read too",
+         "INDEX"},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     if (!csb_cli_parse("extract", "FILE...", "print what was read from reports", entries, &argc,
                        &argv))
         return CSB_EXIT_USAGE;
     gboolean json = format && strcmp(format, "json") == 0;
-    if (format && !json && strcmp(format, "csv") != 0) {
-        fprintf(stderr, "csbrief extract: unknown format '%s': use csv or json\n", format);
+    gboolean lines = format && strcmp(format, "lines") == 0;
+    if (format && !json && !lines && strcmp(format, "csv") != 0) {
+        fprintf(stderr, "csbrief extract: unknown format '%s': use csv, json or lines\n", format);
         g_free(format);
         g_free(cache_dir);
         return CSB_EXIT_USAGE;
@@ -55,27 +104,46 @@ int csb_cmd_extract(int argc, char **argv)
         g_free(cache_dir);
         return CSB_EXIT_USAGE;
     }
+    if (lines) {
+        g_free(cache_dir);
+        g_strfreev(sources);
+        return extract_lines(argc, argv);
+    }
     CsbDiag *diag = csb_diag_new();
     char *table_path = csb_cli_data_path("data/authorities.csv");
-    CsbAuthorities *authorities = csb_authorities_load(table_path, diag);
+    char *frameworks_path = csb_cli_data_path("data/frameworks.yaml");
+    CsbReference *ref = csb_reference_load_files(table_path, frameworks_path, diag);
     g_free(table_path);
-    if (!authorities) {
+    g_free(frameworks_path);
+    CsbSources *known = csb_sources_new();
+    for (char **s = sources; s && *s; s++)
+        csb_sources_add(known, *s, diag);
+    for (int i = 1; i < argc; i++)
+        csb_sources_add_beside(known, argv[i], diag);
+    g_strfreev(sources);
+    if (!ref || csb_diag_count(diag, CSB_SEV_ERROR)) {
         csb_diag_print(diag, stderr);
         csb_diag_free(diag);
+        csb_sources_free(known);
+        csb_reference_free(ref);
+    csb_sources_free(known);
         g_free(cache_dir);
         return CSB_EXIT_USAGE;
     }
+    csb_diag_print(diag, stderr); /* warnings about the indexes */
     int failed = 0;
     GString *out = g_string_new(NULL);
     if (json)
         g_string_append(out, "[");
     else
         g_string_append(out, "file,authority,authority_code,kind,inspection_start,"
-                             "inspection_end,published,lead_inspector,area,grade\n");
+                             "inspection_end,published,lead_inspector,area,grade,"
+                             "published_from\n");
     int written = 0;
     for (int i = 1; i < argc; i++) {
         CsbDiag *one = csb_diag_new();
-        CsbInspection *in = csb_parse_cached(argv[i], authorities, cache_dir, one);
+        CsbInspection *in = csb_parse_cached(argv[i], ref, cache_dir, one);
+        csb_sources_apply(known, in);
         if (!in) {
             /* One line: "csbrief: FILE: reason". */
             for (guint k = 0; k < one->items->len; k++) {
@@ -107,7 +175,8 @@ int csb_cmd_extract(int argc, char **argv)
     if (json)
         printf("%s]\n", written ? "\n" : "");
     g_string_free(out, TRUE);
-    csb_authorities_free(authorities);
+    csb_reference_free(ref);
+    csb_sources_free(known);
     csb_diag_free(diag);
     g_free(cache_dir);
     return failed ? CSB_EXIT_FAILED : CSB_EXIT_OK;

@@ -284,7 +284,8 @@ const char *csb_afi_status_id(CsbAfiStatus s)
 }
 
 /* Is there a report after t's that could have raised its finding again? */
-static gboolean could_be_raised_later(const CsbStory *s, const CsbAfiTrack *t)
+static gboolean could_be_raised_later(const CsbFrameworks *fw, const CsbStory *s,
+                                      const CsbAfiTrack *t)
 {
     gboolean after = FALSE;
     for (guint i = 0; i < s->inspections->len; i++) {
@@ -294,7 +295,7 @@ static gboolean could_be_raised_later(const CsbStory *s, const CsbAfiTrack *t)
             continue;
         }
         if (after && in->findings->len &&
-            (csb_kind_is_graded(in->kind) || in->kind == t->inspection->kind))
+            (csb_frameworks_graded(fw, in->kind) || in->kind == t->inspection->kind))
             return TRUE;
     }
     return FALSE;
@@ -340,7 +341,7 @@ void csb_compare_track_afis(CsbStory *s, const CsbCompareInput *input)
         CsbAfiTrack *t = g_array_index(items, Item, i).track;
         if (t->earlier->len)
             t->status = CSB_AFI_RECURRING;
-        else if (!t->later->len && could_be_raised_later(s, t))
+        else if (!t->later->len && could_be_raised_later(csb_areas_frameworks(input->areas), s, t))
             t->status = CSB_AFI_NOT_RAISED_AGAIN;
         else
             t->status = CSB_AFI_NEW;

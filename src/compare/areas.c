@@ -1,7 +1,8 @@
 /* areas.c - the area map (data/areas.csv): what each judgement area is
  * called, what it means in plain English, which earlier areas its history
- * continues across frameworks, and how each framework names it. The one
- * place areas are mapped across frameworks: nothing in code lists them.
+ * continues across frameworks, and (from data/frameworks.yaml) how each
+ * framework names it. Loading checks that every area a framework can give
+ * a grade to is in the map. Nothing in code lists areas.
  */
 #include "compare.h"
 
@@ -10,6 +11,7 @@
 
 struct CsbAreaMap {
     GPtrArray *areas; /* CsbArea*, owned, in display order */
+    const CsbFrameworks *frameworks; /* borrowed */
 };
 
 static void area_free(gpointer p)
@@ -29,7 +31,60 @@ static gint area_cmp(gconstpointer x, gconstpointer y)
     return (*(CsbArea *const *)x)->order - (*(CsbArea *const *)y)->order;
 }
 
-CsbAreaMap *csb_areas_load(const char *path, CsbDiag *diag)
+static CsbArea *find_area(GPtrArray *areas, const char *id)
+{
+    for (guint i = 0; id && i < areas->len; i++)
+        if (strcmp(((CsbArea *)areas->pdata[i])->id, id) == 0)
+            return areas->pdata[i];
+    return NULL;
+}
+
+static void add_label(GPtrArray *areas, const char *area, const char *framework,
+                      const char *label, const char *path, CsbDiag *diag, gboolean *ok)
+{
+    CsbArea *a = find_area(areas, area);
+    if (!a) {
+        csb_diag_error(diag, path, 0, 0,
+                       "the %s framework grades area '%s', which data/areas.csv does not "
+                       "have: add a row for it there",
+                       framework, area);
+        *ok = FALSE;
+        return;
+    }
+    char *s = g_strdup_printf("%s: %s", framework, label);
+    for (guint i = 0; i < a->labels->len; i++)
+        if (strcmp(a->labels->pdata[i], s) == 0) {
+            g_free(s);
+            return;
+        }
+    g_ptr_array_add(a->labels, s);
+}
+
+/* Each area's names in each framework, and the check that the frameworks
+ * grade no area the map lacks. */
+static gboolean add_framework_labels(GPtrArray *areas, const CsbFrameworks *fw, const char *path,
+                                     CsbDiag *diag)
+{
+    gboolean ok = TRUE;
+    for (guint i = 0; i < csb_frameworks_count(fw); i++) {
+        const CsbFramework *f = csb_frameworks_at(fw, i);
+        for (guint k = 0; k < f->judgements->len; k++) {
+            const CsbFrameworkJudgement *j = f->judgements->pdata[k];
+            gboolean in_strand = !j->strand;
+            for (guint s = 0; s < f->strands->len && !in_strand; s++)
+                in_strand = strcmp(((CsbFrameworkStrand *)f->strands->pdata[s])->id, j->strand) == 0;
+            for (guint l = 0; in_strand && l < j->names->len; l++)
+                add_label(areas, j->area, f->id, j->names->pdata[l], path, diag, &ok);
+        }
+        for (guint k = 0; k < f->sentences->len; k++) {
+            const CsbFrameworkSentence *s = f->sentences->pdata[k];
+            add_label(areas, s->area, f->id, s->label, path, diag, &ok);
+        }
+    }
+    return ok;
+}
+
+CsbAreaMap *csb_areas_load(const char *path, const CsbFrameworks *frameworks, CsbDiag *diag)
 {
     CsbCsv *csv = csb_csv_load(path, diag);
     if (!csv)
@@ -43,8 +98,8 @@ CsbAreaMap *csb_areas_load(const char *path, CsbDiag *diag)
             csb_csv_free(csv);
             return NULL;
         }
-    int labels = csb_csv_column(csv, "labels"); /* optional */
     CsbAreaMap *m = g_new0(CsbAreaMap, 1);
+    m->frameworks = frameworks;
     m->areas = g_ptr_array_new_with_free_func(area_free);
     for (guint r = 0; r < csv->rows->len; r++) {
         CsbArea *a = g_new0(CsbArea, 1);
@@ -61,14 +116,13 @@ CsbAreaMap *csb_areas_load(const char *path, CsbDiag *diag)
         a->headline = g_ascii_strcasecmp(csb_csv_get(csv, r, c[5]), "yes") == 0;
         a->order = atoi(csb_csv_get(csv, r, c[6]));
         a->labels = g_ptr_array_new_with_free_func(g_free);
-        char **names = g_strsplit(labels >= 0 ? csb_csv_get(csv, r, labels) : "", "|", -1);
-        for (char **p = names; *p; p++)
-            if (*g_strstrip(*p))
-                g_ptr_array_add(a->labels, g_strdup(*p));
-        g_strfreev(names);
         g_ptr_array_add(m->areas, a);
     }
     csb_csv_free(csv);
+    if (!add_framework_labels(m->areas, frameworks, path, diag)) {
+        csb_areas_free(m);
+        return NULL;
+    }
     g_ptr_array_sort(m->areas, area_cmp);
     return m;
 }
@@ -93,10 +147,12 @@ const CsbArea *csb_areas_at(const CsbAreaMap *m, guint i)
 
 const CsbArea *csb_areas_find(const CsbAreaMap *m, const char *id)
 {
-    for (guint i = 0; id && i < m->areas->len; i++)
-        if (strcmp(((CsbArea *)m->areas->pdata[i])->id, id) == 0)
-            return m->areas->pdata[i];
-    return NULL;
+    return find_area(m->areas, id);
+}
+
+const CsbFrameworks *csb_areas_frameworks(const CsbAreaMap *m)
+{
+    return m->frameworks;
 }
 
 const char *csb_areas_title(const CsbAreaMap *m, const char *id)

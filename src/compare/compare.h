@@ -31,18 +31,22 @@ typedef struct {
                              in_care and care_leavers) */
     gboolean headline; /* a column of the grade matrix */
     int order;
-    GPtrArray *labels; /* char*: how each framework names it ("sif: 2. Children
-                          looked after and achieving permanence"), from the
-                          optional labels column */
+    GPtrArray *labels; /* char*: how each framework names it ("sif: looked
+                          after and achieving"), from data/frameworks.yaml */
 } CsbArea;
 
 typedef struct CsbAreaMap CsbAreaMap;
 
-CsbAreaMap *csb_areas_load(const char *path, CsbDiag *diag);
+/* data/areas.csv, with each area's names from the frameworks (borrowed:
+ * they must outlive the map). Fails, naming the area, when a framework
+ * grades an area the file lacks. */
+CsbAreaMap *csb_areas_load(const char *path, const CsbFrameworks *frameworks, CsbDiag *diag);
 void csb_areas_free(CsbAreaMap *m);
 guint csb_areas_count(const CsbAreaMap *m);
 const CsbArea *csb_areas_at(const CsbAreaMap *m, guint i); /* in display order */
 const CsbArea *csb_areas_find(const CsbAreaMap *m, const char *id);
+/* The frameworks the map was loaded with. */
+const CsbFrameworks *csb_areas_frameworks(const CsbAreaMap *m);
 /* Title for an area id, or the id itself when it is not in the map. */
 const char *csb_areas_title(const CsbAreaMap *m, const char *id);
 

@@ -38,7 +38,7 @@ static void strings(GString *o, const GPtrArray *a)
 }
 
 /* A reference to a report, enough to find it. */
-static void cite(GString *o, const CsbInspection *in)
+static void cite(const CsbFrameworks *fw, GString *o, const CsbInspection *in)
 {
     if (!in) {
         g_string_append(o, "null");
@@ -51,7 +51,7 @@ static void cite(GString *o, const CsbInspection *in)
     g_string_append(o, ", \"kind\": ");
     str(o, csb_kind_id(in->kind));
     g_string_append(o, ", \"kind_title\": ");
-    str(o, csb_kind_title(in->kind));
+    str(o, csb_frameworks_title(fw, in->kind));
     g_string_append(o, ", \"date\": ");
     date(o, csb_inspection_date(in));
     g_string_append_c(o, '}');
@@ -106,14 +106,14 @@ static void judgement(GString *o, const CsbJudgement *j, const CsbAreaMap *areas
     g_string_append_c(o, '}');
 }
 
-static void point(GString *o, const CsbGradePoint *p)
+static void point(const CsbFrameworks *fw, GString *o, const CsbGradePoint *p)
 {
     if (!p) {
         g_string_append(o, "null");
         return;
     }
     g_string_append(o, "{\"report\": ");
-    cite(o, p->inspection);
+    cite(fw, o, p->inspection);
     g_string_append(o, ", \"area\": ");
     str(o, p->judgement->area);
     g_string_append(o, ", \"grade\": ");
@@ -130,7 +130,7 @@ static const char *direction(int steps)
     return steps < 0 ? "improved" : steps > 0 ? "declined" : "unchanged";
 }
 
-static void timeline(GString *o, const CsbStory *s, const CsbAreaMap *areas)
+static void timeline(const CsbFrameworks *fw, GString *o, const CsbStory *s, const CsbAreaMap *areas)
 {
     g_string_append(o, "\"timeline\": [");
     for (guint i = 0; i < s->timeline->len; i++) {
@@ -138,7 +138,7 @@ static void timeline(GString *o, const CsbStory *s, const CsbAreaMap *areas)
         const CsbInspection *in = e->inspection;
         g_string_append(o, i ? ",\n      " : "\n      ");
         g_string_append(o, "{\"report\": ");
-        cite(o, in);
+        cite(fw, o, in);
         g_string_append(o, ", \"title\": ");
         str(o, in->title);
         g_string_append(o, ", \"start\": ");
@@ -180,16 +180,16 @@ static void timeline(GString *o, const CsbStory *s, const CsbAreaMap *areas)
     g_string_append(o, "]");
 }
 
-static void duplicates(GString *o, const CsbStory *s)
+static void duplicates(const CsbFrameworks *fw, GString *o, const CsbStory *s)
 {
     g_string_append(o, "\"duplicates\": [");
     for (guint i = 0; i < s->duplicates->len; i++) {
         const CsbDuplicate *d = s->duplicates->pdata[i];
         g_string_append(o, i ? ",\n      " : "\n      ");
         g_string_append(o, "{\"kept\": ");
-        cite(o, d->kept);
+        cite(fw, o, d->kept);
         g_string_append(o, ", \"dropped\": ");
-        cite(o, d->dropped);
+        cite(fw, o, d->dropped);
         g_string_append(o, ", \"reason\": ");
         str(o, d->reason);
         g_string_append_c(o, '}');
@@ -197,7 +197,7 @@ static void duplicates(GString *o, const CsbStory *s)
     g_string_append(o, "]");
 }
 
-static void histories(GString *o, const CsbStory *s)
+static void histories(const CsbFrameworks *fw, GString *o, const CsbStory *s)
 {
     g_string_append(o, "\"areas\": [");
     for (guint i = 0; i < s->histories->len; i++) {
@@ -212,19 +212,19 @@ static void histories(GString *o, const CsbStory *s)
         g_string_append_printf(o, ",\n       \"headline\": %s, \"current\": %s, \"not_judged_since\": ",
                                h->area->headline ? "true" : "false",
                                h->not_judged_since ? "false" : "true");
-        cite(o, h->not_judged_since);
+        cite(fw, o, h->not_judged_since);
         g_string_append(o, ",\n       \"first\": ");
-        point(o, csb_history_first(h));
+        point(fw, o, csb_history_first(h));
         g_string_append(o, ",\n       \"latest\": ");
-        point(o, csb_history_latest(h));
+        point(fw, o, csb_history_latest(h));
         g_string_append(o, ",\n       \"changes\": [");
         for (guint k = 0; k < h->changes->len; k++) {
             const CsbChange *c = h->changes->pdata[k];
             g_string_append(o, k ? ",\n         " : "\n         ");
             g_string_append(o, "{\"from\": ");
-            point(o, c->from);
+            point(fw, o, c->from);
             g_string_append(o, ",\n          \"to\": ");
-            point(o, c->to);
+            point(fw, o, c->to);
             g_string_append_printf(o, ",\n          \"steps\": %d, \"direction\": \"%s\", \"years\": ",
                                    c->steps, direction(c->steps));
             if (c->dated)
@@ -237,14 +237,14 @@ static void histories(GString *o, const CsbStory *s)
     g_string_append(o, "]");
 }
 
-static void afi_matches(GString *o, const GPtrArray *matches)
+static void afi_matches(const CsbFrameworks *fw, GString *o, const GPtrArray *matches)
 {
     g_string_append_c(o, '[');
     for (guint k = 0; k < matches->len; k++) {
         const CsbAfiMatch *m = matches->pdata[k];
         g_string_append(o, k ? ",\n          " : "\n          ");
         g_string_append(o, "{\"report\": ");
-        cite(o, m->inspection);
+        cite(fw, o, m->inspection);
         g_string_append(o, ", ");
         finding(o, m->finding);
         g_string_append(o, ", \"shared_themes\": ");
@@ -256,14 +256,14 @@ static void afi_matches(GString *o, const GPtrArray *matches)
     g_string_append_c(o, ']');
 }
 
-static void afis(GString *o, const CsbStory *s)
+static void afis(const CsbFrameworks *fw, GString *o, const CsbStory *s)
 {
     g_string_append(o, "\"areas_for_improvement\": [");
     for (guint i = 0; i < s->afis->len; i++) {
         const CsbAfiTrack *t = s->afis->pdata[i];
         g_string_append(o, i ? ",\n      " : "\n      ");
         g_string_append(o, "{\"report\": ");
-        cite(o, t->inspection);
+        cite(fw, o, t->inspection);
         g_string_append(o, ", ");
         finding(o, t->finding);
         g_string_append(o, ",\n       \"status\": ");
@@ -271,15 +271,15 @@ static void afis(GString *o, const CsbStory *s)
         g_string_append(o, ", \"themes\": ");
         strings(o, t->themes);
         g_string_append(o, ",\n       \"earlier\": ");
-        afi_matches(o, t->earlier);
+        afi_matches(fw, o, t->earlier);
         g_string_append(o, ",\n       \"later\": ");
-        afi_matches(o, t->later);
+        afi_matches(fw, o, t->later);
         g_string_append_c(o, '}');
     }
     g_string_append(o, "]");
 }
 
-static void theme_stories(GString *o, const CsbStory *s)
+static void theme_stories(const CsbFrameworks *fw, GString *o, const CsbStory *s)
 {
     g_string_append(o, "\"themes\": [");
     for (guint i = 0; i < s->themes->len; i++) {
@@ -296,7 +296,7 @@ static void theme_stories(GString *o, const CsbStory *s)
             const CsbThemePoint *p = t->timeline->pdata[k];
             g_string_append(o, k ? ", " : "");
             g_string_append(o, "{\"report\": ");
-            cite(o, p->inspection);
+            cite(fw, o, p->inspection);
             g_string_append_printf(o, ", \"strengths\": %d, \"concerns\": %d, \"mixed\": %d}",
                                    p->strengths, p->concerns, p->mixed);
         }
@@ -305,7 +305,7 @@ static void theme_stories(GString *o, const CsbStory *s)
             const CsbEvidence *e = t->evidence->pdata[k];
             g_string_append(o, k ? ",\n         " : "\n         ");
             g_string_append(o, "{\"report\": ");
-            cite(o, e->inspection);
+            cite(fw, o, e->inspection);
             g_string_append(o, ", ");
             paragraph_ref(o, e->paragraph, e->ordinal);
             g_string_append(o, ", \"tone\": ");
@@ -323,7 +323,7 @@ static void theme_stories(GString *o, const CsbStory *s)
     g_string_append(o, "]");
 }
 
-static void story(GString *o, const CsbStory *s, const CsbAreaMap *areas)
+static void story(const CsbFrameworks *fw, GString *o, const CsbStory *s, const CsbAreaMap *areas)
 {
     g_string_append(o, "{\n    \"authority\": ");
     str(o, s->authority->name);
@@ -332,21 +332,21 @@ static void story(GString *o, const CsbStory *s, const CsbAreaMap *areas)
     g_string_append(o, ", \"region\": ");
     str(o, s->authority->region);
     g_string_append(o, ",\n    ");
-    timeline(o, s, areas);
+    timeline(fw, o, s, areas);
     g_string_append(o, ",\n    ");
-    duplicates(o, s);
+    duplicates(fw, o, s);
     g_string_append(o, ",\n    ");
-    histories(o, s);
+    histories(fw, o, s);
     g_string_append(o, ",\n    ");
-    afis(o, s);
+    afis(fw, o, s);
     g_string_append(o, ",\n    ");
-    theme_stories(o, s);
+    theme_stories(fw, o, s);
     g_string_append(o, "\n  }");
 }
 
 /* A theme across the group. Recurring themes come from findings only, so
  * they carry no concern counts (with_concerns FALSE). */
-static void peer_theme(GString *o, const CsbPeerTheme *pt, gboolean with_concerns)
+static void peer_theme(const CsbFrameworks *fw, GString *o, const CsbPeerTheme *pt, gboolean with_concerns)
 {
     g_string_append(o, "{\"theme\": ");
     str(o, pt->theme->id);
@@ -366,7 +366,7 @@ static void peer_theme(GString *o, const CsbPeerTheme *pt, gboolean with_concern
     g_string_append_c(o, '}');
 }
 
-static void peer_summary(GString *o, const CsbComparison *c)
+static void peer_summary(const CsbFrameworks *fw, GString *o, const CsbComparison *c)
 {
     g_string_append(o, "\"peer_summary\": [");
     for (guint i = 0; i < c->peer_areas->len; i++) {
@@ -389,12 +389,13 @@ static void peer_summary(GString *o, const CsbComparison *c)
 
 void csb_comparison_to_json(const CsbComparison *c, GString *o)
 {
+    const CsbFrameworks *fw = csb_areas_frameworks(c->areas);
     g_string_append(o, "{\n  \"focus\": ");
-    story(o, c->focus, c->areas);
+    story(fw, o, c->focus, c->areas);
     g_string_append(o, ",\n  \"peers\": [");
     for (guint i = 0; i < c->peers->len; i++) {
         g_string_append(o, i ? ",\n  " : "\n  ");
-        story(o, c->peers->pdata[i], c->areas);
+        story(fw, o, c->peers->pdata[i], c->areas);
     }
     g_string_append(o, "],\n  \"peers_without_reports\": [");
     for (guint i = 0; i < c->missing_peers->len; i++) {
@@ -402,16 +403,16 @@ void csb_comparison_to_json(const CsbComparison *c, GString *o)
         str(o, ((const CsbAuthority *)c->missing_peers->pdata[i])->name);
     }
     g_string_append(o, "],\n  ");
-    peer_summary(o, c);
+    peer_summary(fw, o, c);
     g_string_append(o, ",\n  \"peer_themes\": [");
     for (guint i = 0; i < c->peer_themes->len; i++) {
         g_string_append(o, i ? ",\n    " : "\n    ");
-        peer_theme(o, c->peer_themes->pdata[i], TRUE);
+        peer_theme(fw, o, c->peer_themes->pdata[i], TRUE);
     }
     g_string_append(o, "],\n  \"recurring_themes\": [");
     for (guint i = 0; i < c->recurring_themes->len; i++) {
         g_string_append(o, i ? ",\n    " : "\n    ");
-        peer_theme(o, c->recurring_themes->pdata[i], FALSE);
+        peer_theme(fw, o, c->recurring_themes->pdata[i], FALSE);
     }
     g_string_append(o, "]\n}\n");
 }

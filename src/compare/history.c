@@ -55,11 +55,13 @@ static gboolean judged(const CsbInspection *in, const CsbArea *area, const CsbAr
 }
 
 /* A full inspection: one whose framework judges every headline area
- * (ILACS, SIF), so leaving an area out means it was not judged. A LAC or
- * child protection inspection looks at one strand only. */
-static gboolean full_inspection(const CsbInspection *in)
+ * (ILACS, SIF: `full` in data/frameworks.yaml), so leaving an area out
+ * means it was not judged. A LAC or child protection inspection looks at
+ * one strand only. */
+static gboolean full_inspection(const CsbFrameworks *fw, const CsbInspection *in)
 {
-    if (in->kind != CSB_KIND_ILACS && in->kind != CSB_KIND_SIF)
+    const CsbFramework *f = csb_frameworks_get(fw, in->kind);
+    if (!f || !f->full)
         return FALSE;
     for (guint k = 0; k < in->judgements->len; k++)
         if (((const CsbJudgement *)in->judgements->pdata[k])->grade != CSB_GRADE_NONE)
@@ -112,7 +114,7 @@ CsbAreaHistory *csb_history_build(const CsbArea *area, const CsbAreaMap *areas,
         g_ptr_array_add(h->changes, change_new(area, h->points->pdata[i - 1], h->points->pdata[i]));
     for (guint i = latest_at + 1; h->points->len && i < inspections->len; i++) {
         const CsbInspection *in = inspections->pdata[i];
-        if (!full_inspection(in))
+        if (!full_inspection(csb_areas_frameworks(areas), in))
             continue;
         if (!judged(in, area, areas))
             h->not_judged_since = in;

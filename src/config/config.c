@@ -13,7 +13,8 @@
 #include <string.h>
 
 static const char *const top_keys[] = {"reports", "authority", "regions",      "compare_with",
-                                       "themes",  "briefings", "organisation", "cache"};
+                                       "themes",  "briefings", "organisation", "cache",
+                                       "sources"};
 static const char *const briefing_keys[] = {"template", "output", "title",  "subtitle",
                                             "organisation", "logo", "accent", "date"};
 static const char *const theme_keys[] = {"id", "title", "description", "phrases"};
@@ -159,6 +160,27 @@ static void read_reports(Reader *r, yaml_node_t *n)
         if (!i || strcmp(files->pdata[i], files->pdata[i - 1]) != 0)
             g_ptr_array_add(r->cfg->reports, g_strdup(files->pdata[i]));
     g_ptr_array_free(files, TRUE);
+}
+
+/* Indexes of where report files came from (file, published, url, title),
+ * as csbrief fetch writes beside its downloads. */
+static void read_sources(Reader *r, yaml_node_t *n)
+{
+    GPtrArray *given = g_ptr_array_new_with_free_func(g_free);
+    if (csb_yaml_string_list(r->y, n, "'sources'", given, r->diag)) {
+        for (guint i = 0; i < given->len; i++) {
+            char *path = resolve(r, given->pdata[i]);
+            if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
+                g_ptr_array_add(r->cfg->sources, path);
+            else {
+                error_at(r, n, "sources: '%s' does not exist (looked for %s); give an index "
+                               "file such as reports/index.csv",
+                         (char *)given->pdata[i], path);
+                g_free(path);
+            }
+        }
+    }
+    g_ptr_array_free(given, TRUE);
 }
 
 /* ---- authorities, comparators, themes --------------------------------- */
@@ -517,6 +539,7 @@ void csb_config_free(CsbConfig *cfg)
     g_ptr_array_free(cfg->custom_themes, TRUE);
     g_ptr_array_free(cfg->briefings, TRUE);
     g_free(cfg->cache_dir);
+    g_ptr_array_free(cfg->sources, TRUE);
     g_free(cfg);
 }
 
@@ -534,6 +557,7 @@ static CsbConfig *config_new(const char *path)
     cfg->theme_ids = g_ptr_array_new_with_free_func(g_free);
     cfg->custom_themes = g_ptr_array_new_with_free_func((GDestroyNotify)csb_theme_free);
     cfg->briefings = g_ptr_array_new_with_free_func(briefing_free);
+    cfg->sources = g_ptr_array_new_with_free_func(g_free);
     return cfg;
 }
 
@@ -586,6 +610,8 @@ CsbConfig *csb_config_load(const char *path, const CsbConfigRefs *refs, CsbDiag 
             cfg->cache_dir = resolve(&r, cache);
             g_free(cache);
         }
+        if ((n = csb_yaml_get(y, root, "sources")))
+            read_sources(&r, n);
     }
     csb_yaml_free(y);
     gboolean failed = csb_diag_count(mine, CSB_SEV_ERROR) > 0;

@@ -52,6 +52,7 @@ typedef struct {
     GPtrArray *custom_themes; /* CsbTheme*: themes the config defines */
     GPtrArray *briefings;    /* CsbBriefingSpec* */
     char *cache_dir;     /* resolved; parsed-report cache */
+    GPtrArray *sources;  /* char*: resolved index files (publication dates, addresses) */
 } CsbConfig;
 
 /* What a config may refer to. All borrowed. */

@@ -5,26 +5,9 @@
  */
 #include "layout.h"
 
-const char *csb_fmt_kind_short(CsbKind k)
+const char *csb_fmt_kind_short(const CsbFrameworks *fw, CsbKind k)
 {
-    switch (k) {
-    case CSB_KIND_ILACS:
-        return "ILACS inspection";
-    case CSB_KIND_SIF:
-        return "SIF inspection";
-    case CSB_KIND_SLAC:
-        return "Safeguarding and LAC";
-    case CSB_KIND_LAC:
-        return "Looked after children";
-    case CSB_KIND_CHILD_PROTECTION:
-        return "Child protection";
-    case CSB_KIND_JTAI:
-        return "JTAI";
-    case CSB_KIND_PEER_CHALLENGE:
-        return "LGA peer challenge";
-    default:
-        return csb_kind_title(k);
-    }
+    return csb_frameworks_short_name(fw, k);
 }
 
 double csb_fmt_year(CsbDate d)
@@ -80,7 +63,7 @@ CsbChart *csb_fmt_history_chart(const CsbStory *s)
     return c;
 }
 
-CsbChart *csb_fmt_timeline_chart(const CsbStory *s)
+CsbChart *csb_fmt_timeline_chart(const CsbFrameworks *fw, const CsbStory *s)
 {
     CsbChart *c = csb_chart_new(CSB_CHART_TIMELINE, "Inspections and visits over time");
     CsbChartRow *row = csb_chart_add_row(c, s->authority->name);
@@ -94,12 +77,12 @@ CsbChart *csb_fmt_timeline_chart(const CsbStory *s)
             continue;
         }
         const CsbJudgement *o = csb_inspection_judgement(in, "overall");
-        gboolean graded = csb_kind_is_graded(in->kind) && in->judgements->len;
+        gboolean graded = csb_frameworks_graded(fw, in->kind) && in->judgements->len;
         CsbChartMark *m = csb_chart_add_mark(row, csb_fmt_year(d), o ? o->grade : CSB_GRADE_NONE,
                                              CSB_TREND_NONE);
         m->graded = graded;
         char *when = csb_fmt_month_short(d);
-        m->label = g_strdup_printf("%s\n%s%s%s", csb_fmt_kind_short(in->kind), when,
+        m->label = g_strdup_printf("%s\n%s%s%s", csb_fmt_kind_short(fw, in->kind), when,
                                    graded ? " \u00B7 " : "",
                                    !graded ? "" : o ? csb_grade_title(o->grade) : "graded");
         g_free(when);
@@ -173,13 +156,13 @@ CsbChart *csb_fmt_distribution_chart(const CsbComparison *cmp)
     return c;
 }
 
-CsbChart *csb_fmt_theme_chart(const CsbThemeStory *t)
+CsbChart *csb_fmt_theme_chart(const CsbFrameworks *fw, const CsbThemeStory *t)
 {
     CsbChart *c = csb_chart_new(CSB_CHART_THEME_TIMELINE, "What each report said on this theme");
     for (guint k = 0; k < t->timeline->len; k++) {
         const CsbThemePoint *p = t->timeline->pdata[k];
         char *when = csb_fmt_month_short(csb_inspection_date(p->inspection));
-        char *label = g_strdup_printf("%s, %s", csb_fmt_kind_short(p->inspection->kind), when);
+        char *label = g_strdup_printf("%s, %s", csb_fmt_kind_short(fw, p->inspection->kind), when);
         CsbChartRow *row = csb_chart_add_row(c, label);
         row->theme_counts[CSB_TONE_COUNT_CONCERNS] = p->concerns;
         row->theme_counts[CSB_TONE_COUNT_MIXED] = p->mixed;

@@ -26,17 +26,18 @@ char *csb_fmt_month_short(CsbDate d)
     return g_strdup_printf("%.3s %d", month_names[d.month - 1], d.year);
 }
 
-char *csb_fmt_report_name(const CsbInspection *in)
+char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)
 {
     char *when = csb_fmt_month_year(csb_inspection_date(in));
-    char *s = g_strdup_printf("%s, %s", csb_kind_title(in->kind), when);
+    char *s = g_strdup_printf("%s, %s", csb_frameworks_title(fw, in->kind), when);
     g_free(when);
     return s;
 }
 
-CsbRich *csb_fmt_citation(const CsbInspection *in, const CsbParagraph *p)
+CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
+                          const CsbParagraph *p)
 {
-    char *name = csb_fmt_report_name(in);
+    char *name = csb_fmt_report_name(fw, in);
     CsbRich *r = csb_rich_new();
     csb_rich_addf(r, CSB_STYLE_PLAIN, "%s%s%s", in->authority ? in->authority : "",
                   in->authority ? ", " : "", name);
@@ -153,7 +154,7 @@ void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text)
 void csb_fmt_quote(CsbFormatter *fm, const char *quote, const CsbInspection *in,
                    const CsbParagraph *p)
 {
-    CsbDocBlock *b = csb_doc_quote(fm->doc, quote, csb_fmt_citation(in, p));
+    CsbDocBlock *b = csb_doc_quote(fm->doc, quote, csb_fmt_citation(fm->frameworks, in, p));
     b->link = csb_fmt_report_link(fm->in, in);
     csb_fmt_note_abbreviations(fm, quote);
 }
@@ -218,6 +219,7 @@ CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)
 {
     gboolean members = strcmp(tpl->id, "members-summary") == 0;
     CsbFormatter fm = {csb_doc_new(tpl), in, in->comparison->focus,
+                       csb_areas_frameworks(in->areas),
                        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL};
     CsbDoc *d = fm.doc;
     d->cover.title = g_strdup(in->title ? in->title : tpl->default_title);

@@ -268,6 +268,7 @@ typedef struct {
     CsbDoc *doc;
     const CsbFormatInput *in;
     const CsbStory *focus;
+    const CsbFrameworks *frameworks; /* the area map's: names of report kinds */
     GHashTable *abbreviations;  /* abbreviation -> glossary row + 1, used in quotations */
     GHashTable *glossary_index; /* abbreviation -> glossary row + 1, built on first use */
 } CsbFormatter;
@@ -277,15 +278,16 @@ typedef void (*CsbSectionFn)(CsbFormatter *fm);
 /* "December 2025" */
 char *csb_fmt_month_year(CsbDate d);
 /* "ILACS inspection, December 2025" */
-char *csb_fmt_report_name(const CsbInspection *in);
+char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);
 /* "Dec 2025" */
 char *csb_fmt_month_short(CsbDate d);
 /* A report kind in a few words, for charts: "ILACS", "Focused visit". */
-const char *csb_fmt_kind_short(CsbKind k);
+const char *csb_fmt_kind_short(const CsbFrameworks *fw, CsbKind k);
 /* Year as a fraction, for time axes (2017.3). */
 double csb_fmt_year(CsbDate d);
 /* Citation for a paragraph: authority, report, paragraph number, page. */
-CsbRich *csb_fmt_citation(const CsbInspection *in, const CsbParagraph *p);
+CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
+                          const CsbParagraph *p);
 /* Address of a report: its url, else Ofsted's page for the provider when
  * the URN is known (from a corpus file name "<urn>-<name>__<date>.pdf", or
  * the authority table's URN of the story the report belongs to).
@@ -319,13 +321,13 @@ void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h);
 /* Chart of grade histories, one panel per headline area of a story. */
 CsbChart *csb_fmt_history_chart(const CsbStory *s);
 /* Every inspection and visit of a story on a time axis. */
-CsbChart *csb_fmt_timeline_chart(const CsbStory *s);
+CsbChart *csb_fmt_timeline_chart(const CsbFrameworks *fw, const CsbStory *s);
 /* Grade matrix: focus and peers by headline area. */
 CsbChart *csb_fmt_matrix_chart(const CsbComparison *c);
 /* The peer group's latest grades per headline area. */
 CsbChart *csb_fmt_distribution_chart(const CsbComparison *c);
 /* A theme's concerns, mixed and strengths per inspection. */
-CsbChart *csb_fmt_theme_chart(const CsbThemeStory *t);
+CsbChart *csb_fmt_theme_chart(const CsbFrameworks *fw, const CsbThemeStory *t);
 
 CsbSectionFn csb_pack_section(const char *id);
 CsbSectionFn csb_members_section(const char *id);

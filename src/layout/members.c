@@ -84,6 +84,8 @@ static void latest(CsbFormatter *fm)
     CsbRich *r = csb_rich_new();
     csb_rich_addf(r, 0, "Ofsted inspected children\u2019s services in %s in %s. ",
                   fm->focus->authority->name, when);
+    if (in->provider)
+        csb_rich_addf(r, 0, "The services are delivered for the council by %s. ", in->provider);
     if (o) {
         char *meaning = csb_fmt_grade_meaning_short(fm->in, o->grade);
         csb_rich_add(r, 0, "Inspectors judged services overall to be ");
@@ -249,7 +251,7 @@ static void care(CsbFormatter *fm)
         if (a->inspection != in || !afi_about_care(a))
             continue;
         if (!l) {
-            char *name = csb_fmt_report_name(in);
+            char *name = csb_fmt_report_name(fm->frameworks, in);
             csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), 0, "Inspectors asked the council "
                                                 "to improve (%s):", name))
                 ->keep_with_next = TRUE;
@@ -289,7 +291,7 @@ static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection 
         csb_rich_add(r, CSB_STYLE_BOLD, what);
         if (a->status == CSB_AFI_RECURRING && a->earlier->len) {
             const CsbAfiMatch *m = a->earlier->pdata[0];
-            char *name = csb_fmt_report_name(m->inspection);
+            char *name = csb_fmt_report_name(fm->frameworks, m->inspection);
             csb_rich_addf(r, 0, ". Something similar was raised before (%s). Why has it not "
                                 "been resolved, and what will be different this time?", name);
             g_free(name);

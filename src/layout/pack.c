@@ -85,7 +85,7 @@ static CsbTable *cover_facts(CsbFormatter *fm)
     if (latest) {
         char *when = csb_pack_date_range(latest->start, latest->end);
         csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "%s, %s",
-                                          csb_kind_title(latest->kind), when));
+                                          csb_frameworks_title(fm->frameworks, latest->kind), when));
         g_free(when);
         const CsbJudgement *o = csb_inspection_judgement(latest, "overall");
         row = csb_table_row(t);
@@ -100,6 +100,13 @@ static CsbTable *cover_facts(CsbFormatter *fm)
         csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "Areas for improvement"));
         csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "%d in the latest report, %d raised "
                                           "before", afis, recurring));
+        if (latest->provider) {
+            row = csb_table_row(t);
+            csb_table_cell(row,
+                           csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "Services delivered by"));
+            csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "%s, for the council",
+                                              latest->provider));
+        }
     } else {
         csb_table_cell(row, csb_rich_plain("none among the reports read"));
     }
@@ -203,7 +210,7 @@ static void summary_lead(CsbFormatter *fm, const CsbInspection *latest)
     char *when = csb_pack_date_range(latest->start, latest->end);
     const CsbJudgement *o = csb_inspection_judgement(latest, "overall");
     CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "The latest graded inspection is the %s of %s",
-                               csb_kind_title(latest->kind), when);
+                               csb_frameworks_title(fm->frameworks, latest->kind), when);
     if (latest->lead_inspector)
         csb_rich_addf(r, 0, " (lead inspector %s)", latest->lead_inspector);
     if (o) {
@@ -267,7 +274,7 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
                                 m->inspection;
                     if (seen)
                         continue;
-                    char *e = csb_fmt_report_name(m->inspection);
+                    char *e = csb_fmt_report_name(fm->frameworks, m->inspection);
                     g_string_append_printf(earlier, "%s%s", earlier->len ? "; " : "", e);
                     g_free(e);
                 }
@@ -322,7 +329,7 @@ static void timeline(CsbFormatter *fm)
     csb_doc_heading(fm->doc, 1, "Inspection timeline");
     csb_doc_para(fm->doc, csb_rich_plain("Every inspection, visit and review of the authority "
                                          "among the reports read, oldest first."));
-    csb_doc_figure(fm->doc, csb_fmt_timeline_chart(fm->focus));
+    csb_doc_figure(fm->doc, csb_fmt_timeline_chart(fm->frameworks, fm->focus));
     static const double w[] = {2.4, 2.6, 1.9, 1.8, 1.6};
     CsbTable *t = csb_table_new(5, w);
     csb_table_header(t, 0, "Dates");
@@ -337,7 +344,7 @@ static void timeline(CsbFormatter *fm)
         char *when = csb_pack_date_range(in->start, in->end);
         csb_table_cell(row, csb_rich_plain(when));
         g_free(when);
-        csb_pack_report_cell(fm, row, in, csb_kind_title(in->kind));
+        csb_pack_report_cell(fm, row, in, csb_frameworks_title(fm->frameworks, in->kind));
         csb_table_cell(row, csb_rich_plain(in->lead_inspector ? in->lead_inspector : "\u2014"));
         const CsbJudgement *o = csb_inspection_judgement(in, "overall");
         if (o)

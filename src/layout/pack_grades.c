@@ -32,7 +32,7 @@ static CsbTable *grid(CsbFormatter *fm, GPtrArray *graded)
     for (guint i = from; i < graded->len; i++) {
         const CsbInspection *in = graded->pdata[i];
         char *when = csb_fmt_month_short(csb_inspection_date(in));
-        char *head = g_strdup_printf("%s\n%s", when, csb_fmt_kind_short(in->kind));
+        char *head = g_strdup_printf("%s\n%s", when, csb_fmt_kind_short(fm->frameworks, in->kind));
         csb_table_header(t, (int)(i - from) + 1, head);
         g_free(head);
         g_free(when);
@@ -101,7 +101,7 @@ static void retired_areas(CsbFormatter *fm)
             GPtrArray *row = csb_table_row(t);
             csb_table_cell(row, csb_rich_plain(h->area->title));
             csb_fmt_grade_cell(row, p->judgement->grade);
-            char *name = csb_fmt_report_name(p->inspection);
+            char *name = csb_fmt_report_name(fm->frameworks, p->inspection);
             csb_pack_report_cell(fm, row, p->inspection, name);
             g_free(name);
         }
@@ -217,7 +217,7 @@ static void report_findings(CsbFormatter *fm, const CsbInspection *in, int count
         const CsbAfiTrack *a = s->afis->pdata[k];
         earlier |= a->inspection == in && a->earlier->len > 0;
     }
-    char *name = csb_fmt_report_name(in);
+    char *name = csb_fmt_report_name(fm->frameworks, in);
     char *title = g_strdup_printf("%s: %d finding%s", name, count, count == 1 ? "" : "s");
     csb_doc_heading(fm->doc, 2, title);
     g_free(title);

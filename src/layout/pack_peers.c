@@ -130,7 +130,7 @@ static void source_row(CsbFormatter *fm, CsbTable *t, const CsbStory *st, const 
 {
     GPtrArray *row = csb_table_row(t);
     csb_table_cell(row, csb_rich_plain(st->authority->name));
-    CsbRich *what = csb_rich_plain(csb_kind_title(in->kind));
+    CsbRich *what = csb_rich_plain(csb_frameworks_title(fm->frameworks, in->kind));
     char *base = g_path_get_basename(in->file);
     csb_rich_addf(what, CSB_STYLE_MUTED | CSB_STYLE_SMALL, "\n%s", base);
     g_free(base);

@@ -62,7 +62,7 @@ static void theme_findings(CsbFormatter *fm, const CsbThemeStory *t)
             continue;
         if (!r)
             r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, "Areas for improvement on this theme");
-        char *name = csb_fmt_report_name(a->inspection);
+        char *name = csb_fmt_report_name(fm->frameworks, a->inspection);
         csb_rich_addf(r, 0, "\n\u2022 %s", a->finding->text);
         csb_rich_addf(r, CSB_STYLE_MUTED, " (%s%s)", name,
                       a->status == CSB_AFI_RECURRING ? "; recurring" : "");
@@ -92,7 +92,7 @@ static void theme(CsbFormatter *fm, const CsbThemeStory *t)
                   t->strengths == 1 ? "" : "s");
     csb_doc_para(fm->doc, counts);
     theme_findings(fm, t);
-    csb_doc_figure(fm->doc, csb_fmt_theme_chart(t));
+    csb_doc_figure(fm->doc, csb_fmt_theme_chart(fm->frameworks, t));
     if (!t->concerns && !t->mixed && !t->strengths)
         return;
     csb_doc_heading(fm->doc, 2, "What the reports said");

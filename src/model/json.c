@@ -86,6 +86,11 @@ void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent)
     date_field(out, i1, "inspection_start", in->start);
     date_field(out, i1, "inspection_end", in->end);
     date_field(out, i1, "published", in->published);
+    key(out, i1, "published_from", FALSE);
+    if (in->published_from == CSB_PUBLISHED_UNKNOWN)
+        g_string_append(out, "null");
+    else
+        csb_json_string(out, csb_published_from_id(in->published_from));
     key(out, i1, "lead_inspector", FALSE);
     csb_json_string(out, in->lead_inspector);
 

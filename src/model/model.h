@@ -31,12 +31,10 @@ typedef enum {
     CSB_KIND_COUNT
 } CsbKind;
 
-/* Stable id ("ilacs", "focused-visit", ...) and a human title. */
+/* Stable id ("ilacs", "focused-visit", ...). Names, and whether a kind is
+ * graded, are in data/frameworks.yaml (CsbFrameworks below). */
 const char *csb_kind_id(CsbKind k);
-const char *csb_kind_title(CsbKind k);
 CsbKind csb_kind_from_id(const char *id); /* CSB_KIND_UNKNOWN if unknown */
-/* Graded kinds carry judgements; visits and letters do not. */
-gboolean csb_kind_is_graded(CsbKind k);
 
 typedef enum {
     CSB_GRADE_NONE, /* not judged, or could not be read: never guessed */
@@ -52,8 +50,9 @@ const char *csb_grade_id(CsbGrade g);    /* "requires_improvement" */
 const char *csb_grade_title(CsbGrade g); /* "Requires improvement" */
 CsbGrade csb_grade_from_id(const char *id);
 /* Recognise a grade as written in a report: "Good", "Grade 3 (Adequate)",
- * "Requires improvement to be good", "requires improvement". Returns
- * CSB_GRADE_NONE for anything else, including "Not judged". */
+ * "Inadequate (Grade 4)", "Requires improvement to be good", "require
+ * improvement". Returns CSB_GRADE_NONE for anything else, including "Not
+ * judged" and a grade number that contradicts the word. */
 CsbGrade csb_grade_from_text(const char *text);
 /* Harmonised ordinal scale: outstanding 1, good 2, requires improvement or
  * adequate 3, inadequate 4; 0 for none. */
@@ -115,6 +114,15 @@ typedef struct {
     int page;
 } CsbParagraph;
 
+/* Where a report's publication date came from. */
+typedef enum {
+    CSB_PUBLISHED_UNKNOWN, /* neither the report nor its source says */
+    CSB_PUBLISHED_REPORT,  /* the report states it ("Report published: ...") */
+    CSB_PUBLISHED_INDEX,   /* the index of where the file came from (Ofsted's listing) */
+} CsbPublishedFrom;
+
+const char *csb_published_from_id(CsbPublishedFrom f); /* "report", "index", "" */
+
 typedef struct {
     char *file;           /* path as given */
     char *sha256;         /* of the file's bytes */
@@ -125,6 +133,7 @@ typedef struct {
     char *authority_code; /* DfE three-digit code */
     char *provider;       /* trust or body named when it is not the council */
     CsbDate start, end, published;
+    CsbPublishedFrom published_from;
     char *lead_inspector;
     GPtrArray *judgements; /* CsbJudgement*, in report order */
     GPtrArray *findings;   /* CsbFinding* */
@@ -224,5 +233,88 @@ void csb_authority_match_clear(CsbAuthorityMatch *m);
 const char *csb_authorities_checksum(const CsbAuthorities *t);
 /* Nearest canonical name for a "did you mean" hint, or NULL. */
 const char *csb_authorities_suggest(const CsbAuthorities *t, const char *name);
+
+/* ---- inspection frameworks (framework.c, data/frameworks.yaml) ---------- */
+
+/* One way a framework labels a judgement, and the area it counts towards. */
+typedef struct {
+    char *area;        /* area id in data/areas.csv */
+    char *strand;      /* strand id (2009-13 frameworks), or NULL */
+    GPtrArray *labels; /* char*: folded phrases of the label */
+    GPtrArray *names;  /* char*: the same phrases as written in the file */
+    int line;          /* in the frameworks file */
+} CsbFrameworkJudgement;
+
+/* A judgement written as a sentence ("The overall judgement is good"). */
+typedef struct {
+    char *area;
+    char *label;       /* the judgement's name for briefings */
+    gboolean cover_only;
+    GPtrArray *leads;  /* GRegex*, anchored, on folded text: the words before the grade */
+} CsbFrameworkSentence;
+
+/* A strand of a 2009-13 framework (safeguarding, looked after children). */
+typedef struct {
+    char *id;
+    GPtrArray *starts; /* char*: folded phrases of a heading that starts it */
+} CsbFrameworkStrand;
+
+typedef struct {
+    char *id;
+    CsbKind kind;
+    char *short_name; /* for charts: "SIF inspection" */
+    char *title;      /* for tables and text: "Single inspection (SIF)" */
+    char *name, *period, *about;
+    gboolean graded, letter, full;
+    GPtrArray *titles;     /* char*: folded title phrases */
+    GRegex *title_pattern; /* or NULL */
+    GPtrArray *cover_phrases; /* char*: folded judgement labels of the first page */
+    GPtrArray *judgements; /* CsbFrameworkJudgement*, first match wins */
+    GPtrArray *sentences;  /* CsbFrameworkSentence* */
+    GPtrArray *strands;    /* CsbFrameworkStrand*, in order */
+    char *record_table;    /* folded heading of the table repeating every grade, or NULL */
+    GPtrArray *expect;     /* char*: areas every report has, "a|b" for alternatives */
+} CsbFramework;
+
+typedef struct CsbFrameworks CsbFrameworks;
+
+/* Load and check data/frameworks.yaml: every kind described once, every
+ * pattern a valid regular expression. NULL with errors (file, line,
+ * column) in diag. */
+CsbFrameworks *csb_frameworks_load(const char *path, CsbDiag *diag);
+void csb_frameworks_free(CsbFrameworks *fw);
+guint csb_frameworks_count(const CsbFrameworks *fw);
+/* In file order: the order titles are tried in. */
+const CsbFramework *csb_frameworks_at(const CsbFrameworks *fw, guint i);
+const CsbFramework *csb_frameworks_get(const CsbFrameworks *fw, CsbKind kind);
+const char *csb_frameworks_checksum(const CsbFrameworks *fw);
+/* The short name ("SIF inspection") and title ("Single inspection (SIF)")
+ * of a kind; its id when fw does not describe it. */
+const char *csb_frameworks_short_name(const CsbFrameworks *fw, CsbKind kind);
+const char *csb_frameworks_title(const CsbFrameworks *fw, CsbKind kind);
+/* Does a report of this kind carry graded judgements? */
+gboolean csb_frameworks_graded(const CsbFrameworks *fw, CsbKind kind);
+/* The area a folded judgement label counts towards in framework f (within
+ * strand, or among the judgements of no strand when strand is NULL):
+ * prefix_only matches a label that starts with a phrase (headings), else
+ * one that holds it as whole words. NULL when none. */
+const char *csb_framework_area_for(const CsbFramework *f, const char *strand,
+                                   const char *folded_label, gboolean prefix_only);
+
+/* ---- reference data: what reading a report needs ------------------------ */
+
+typedef struct {
+    CsbAuthorities *authorities;
+    CsbFrameworks *frameworks;
+    char *checksum; /* of both: a parsed record depends on them */
+} CsbReference;
+
+/* data/authorities.csv and data/frameworks.yaml under datadir. NULL with
+ * errors in diag when either cannot be loaded. */
+CsbReference *csb_reference_load(const char *datadir, CsbDiag *diag);
+/* The same from the two files' paths. */
+CsbReference *csb_reference_load_files(const char *authorities_path,
+                                       const char *frameworks_path, CsbDiag *diag);
+void csb_reference_free(CsbReference *ref);
 
 #endif

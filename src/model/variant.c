@@ -69,6 +69,8 @@ CsbInspection *csb_inspection_from_variant(GVariant *v)
     in->start = s;
     in->end = e;
     in->published = pub;
+    /* Only the report's own date is cached: an index's is applied after. */
+    in->published_from = csb_date_valid(pub) ? CSB_PUBLISHED_REPORT : CSB_PUBLISHED_UNKNOWN;
     const char *a, *b, *c;
     guint32 u;
     gint32 page, num;

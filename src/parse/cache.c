@@ -2,10 +2,11 @@
  * that have not changed does no PDF work.
  *
  * An entry is cache_dir/<sha256 of the file>.rec: a GVariant holding the
- * key it was made under (record format, parser version and the authority
- * table's checksum), the record (csb_inspection_to_variant) and the
- * warnings the parse gave. An entry whose key differs (a new csbrief, an
- * edited authority table) or that cannot be read as a record is parsed
+ * key it was made under (record format, parser version and the checksum
+ * of the reference data: authority table and frameworks), the record
+ * (csb_inspection_to_variant) and the warnings the parse gave. An entry
+ * whose key differs (a new csbrief, an edited authority table or
+ * frameworks file) or that cannot be read as a record is parsed
  * again and rewritten. Entries are written with g_file_set_contents, which
  * writes a temporary file and renames it, so a reader never sees half an
  * entry.
@@ -17,10 +18,10 @@
 
 #define ENTRY_TYPE "(sva(iis))"
 
-static char *entry_key(const CsbAuthorities *authorities)
+static char *entry_key(const CsbReference *ref)
 {
-    return g_strdup_printf("csbrief-record-%d-parse-%d-authorities-%s", CSB_RECORD_FORMAT,
-                           CSB_PARSE_VERSION, csb_authorities_checksum(authorities));
+    return g_strdup_printf("csbrief-record-%d-parse-%d-reference-%s", CSB_RECORD_FORMAT,
+                           CSB_PARSE_VERSION, ref->checksum);
 }
 
 /* The record in an entry, with its warnings added to diag, or NULL when the
@@ -88,15 +89,15 @@ static void write_entry(const char *entry_path, const char *key, const CsbInspec
     g_variant_unref(entry);
 }
 
-CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorities,
+CsbInspection *csb_parse_cached(const char *path, const CsbReference *ref,
                                 const char *cache_dir, CsbDiag *diag)
 {
     if (!cache_dir)
-        return csb_parse_file(path, authorities, diag);
+        return csb_parse_file(path, ref, diag);
     if (g_mkdir_with_parents(cache_dir, 0755) != 0) {
         csb_diag_warn(diag, cache_dir, 0, 0,
                       "cannot create the cache directory: parsing without a cache");
-        return csb_parse_file(path, authorities, diag);
+        return csb_parse_file(path, ref, diag);
     }
     gsize len = 0;
     char *data = csb_ingest_read(path, &len, diag);
@@ -106,13 +107,13 @@ CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorit
     char *name = g_strconcat(sha, ".rec", NULL);
     char *entry_path = g_build_filename(cache_dir, name, NULL);
     g_free(name);
-    char *key = entry_key(authorities);
+    char *key = entry_key(ref);
     CsbInspection *in = read_entry(entry_path, key, path, sha, diag);
     if (!in) {
         CsbDiag *fresh = csb_diag_new();
         CsbDocument *doc = csb_ingest_data(path, data, len, fresh);
         if (doc) {
-            in = csb_parse_document(doc, authorities, fresh);
+            in = csb_parse_document(doc, ref, fresh);
             csb_document_free(doc);
         }
         if (in)

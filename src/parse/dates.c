@@ -1,7 +1,8 @@
 /* dates.c - reading the dates reports write: single days, ranges with the
  * month or year given once ("8 - 12 July 2013", "23 June - 16 July 2015"),
- * ordinals ("7th to 9th November 2023") and inspections in two parts ("5 to
- * 9 December 2022 and 14 to 15 February 2023").
+ * ordinals ("7th to 9th November 2023"), inspections in two parts ("5 to
+ * 9 December 2022 and 14 to 15 February 2023") and numeric dates, day
+ * first as in every English report ("12/09/2016 to 06/10/2016").
  */
 #include "parse.h"
 
@@ -63,12 +64,44 @@ static int year_number(const char *w)
     return v >= 1990 && v < 2100 ? v : 0;
 }
 
+/* "12/09/2016" -> "12 september 2016" (day first); an impossible month
+ * is left as it is, and so is not read as a date. */
+static gboolean spell_month(const GMatchInfo *m, GString *out, gpointer data)
+{
+    static const char *const months[] = {"january", "february", "march",     "april",
+                                         "may",     "june",     "july",      "august",
+                                         "september", "october", "november", "december"};
+    char *all = g_match_info_fetch(m, 0);
+    char *day = g_match_info_fetch(m, 1), *month = g_match_info_fetch(m, 2),
+         *year = g_match_info_fetch(m, 3);
+    int mo = atoi(month);
+    if (mo >= 1 && mo <= 12)
+        g_string_append_printf(out, "%s %s %s", day, months[mo - 1], year);
+    else
+        g_string_append(out, all);
+    g_free(all);
+    g_free(day);
+    g_free(month);
+    g_free(year);
+    return FALSE;
+}
+
+static char *spell_numeric_dates(const char *text)
+{
+    GRegex *re = g_regex_new("\\b([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\\b", 0, 0, NULL);
+    char *out = g_regex_replace_eval(re, text, -1, 0, 0, spell_month, NULL, NULL);
+    g_regex_unref(re);
+    return out ? out : g_strdup(text);
+}
+
 gboolean csb_parse_date_range(const char *text, CsbDate *start, CsbDate *end)
 {
     enum { MAX_DATES = 8 };
     CsbDate d[MAX_DATES];
     int n = 0;
-    char *f = csb_text_fold(text);
+    char *spelled = spell_numeric_dates(text);
+    char *f = csb_text_fold(spelled);
+    g_free(spelled);
     char **words = g_strsplit(f, " ", -1);
     g_free(f);
     for (char **w = words; *w && n <= MAX_DATES; w++) {

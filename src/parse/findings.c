@@ -6,7 +6,11 @@
  *
  * An item is a list item or a numbered paragraph, kept whole: the list
  * items under a numbered recommendation ("Implement the following: ...")
- * are part of it, and so is prose that continues it. A national-framework
+ * are part of it, and so is prose that continues it. A short numbered
+ * title with list items under it ("1. Quality and effectiveness of
+ * practice") groups items rather than being one. A numbered paragraph
+ * saying there are none ("The inspection did not find any areas for
+ * priority and immediate action.") is not an item. A national-framework
  * reference at the end ("(outcome 4, national framework)") is kept apart.
  */
 #include "parse.h"
@@ -144,14 +148,39 @@ static void item_extend(Item *it, const char *sep, const char *more)
 }
 
 /* "In order to improve ..., the local authority and its partners should
- * take the following action." introduces the items; it is not one. */
+ * take the following action." introduces the items; it is not one. Nor is
+ * the end of a sentence that runs on into list items ("...; this to
+ * include", "including"). */
 static gboolean leads_in(const CsbBlock *b)
 {
     size_t n = strlen(b->text);
     char *lower = g_ascii_strdown(b->text, -1);
-    gboolean lead = (n && b->text[n - 1] == ':') || strstr(lower, "the following action");
+    gboolean lead = (n && b->text[n - 1] == ':') || strstr(lower, "the following action") ||
+                    g_regex_match_simple("\\b(include|including|following|as follows)$", lower, 0, 0);
     g_free(lower);
     return lead;
+}
+
+/* "1. Quality and effectiveness of practice" above list items: a title
+ * for the items, not an item. */
+static gboolean groups_items(const CsbBlock *b, const CsbBlock *next)
+{
+    size_t n = strlen(b->text);
+    return next && next->type == CSB_BLOCK_BULLET && csb_parse_word_count(b->text, 17) <= 16 && n &&
+           b->text[n - 1] != '.' && !leads_in(b);
+}
+
+/* "The inspection did not find any areas for priority and immediate
+ * action.", "There are no recommendations for the LSCB." */
+static gboolean says_none(const char *text)
+{
+    char *f = csb_text_fold(text);
+    gboolean none = g_regex_match_simple(
+        "^(the inspection (did not find any|found no)|there (are|were) no|no) "
+        "(areas?|recommendations|priority|immediate|actions?)\\b",
+        f, 0, 0);
+    g_free(f);
+    return none;
 }
 
 void csb_parse_findings(CsbParse *p)
@@ -198,7 +227,7 @@ void csb_parse_findings(CsbParse *p)
             item_close(p->in, &item);
             const CsbBlock *next = i + 1 < p->blocks->len ? p->blocks->pdata[i + 1] : NULL;
             gboolean lead = leads_in(b) && next && next->type != CSB_BLOCK_BULLET;
-            if (!lead)
+            if (!lead && !groups_items(b, next) && !says_none(b->text))
                 item_open(p->in, &item, kind, b->text, b->page, TRUE);
             p->roles[i] = CSB_ROLE_FINDINGS;
         } else if (item.text) {

@@ -22,7 +22,8 @@ static const char *const date_labels[] = {"Inspection dates", "Inspection date",
 static const char *const published_labels[] = {"Report published", "Published",
                                                "Publication date", "Date of publication",
                                                "Date published"};
-static const char *const lead_labels[] = {"Lead inspector", "Reporting inspector",
+static const char *const lead_labels[] = {"Lead inspector on site", "Lead inspectors",
+                                          "Lead inspector", "Reporting inspector",
                                           "Lead peer", "Lead reviewer"};
 
 static gboolean is_dash(gunichar c)
@@ -111,6 +112,49 @@ static char *inspector_name(const char *s)
         return NULL;
     }
     return t;
+}
+
+/* "Rebecca Quested, His Majesty's Inspector, and Matthew Reed, His
+ * Majesty's Inspector" -> "Rebecca Quested; Matthew Reed": several lead
+ * inspectors, each without their role. NULL when no name is left. */
+static char *inspector_names(const char *s)
+{
+    static const char *const roles[] = {"His Majesty's Inspectors", "Her Majesty's Inspectors",
+                                        "His Majesty's Inspector", "Her Majesty's Inspector",
+                                        "Senior HMI", "HMI"};
+    char *t = csb_parse_clean(s);
+    char *folded_quotes = csb_text_fold_typography(t);
+    g_free(t);
+    GString *names = g_string_new(NULL);
+    for (const char *p = folded_quotes; *p;) {
+        gboolean cut = FALSE;
+        for (guint i = 0; i < G_N_ELEMENTS(roles) && !cut; i++)
+            if (g_ascii_strncasecmp(p, roles[i], strlen(roles[i])) == 0) {
+                p += strlen(roles[i]);
+                g_string_append_c(names, ',');
+                cut = TRUE;
+            }
+        if (!cut)
+            g_string_append_c(names, *p++);
+    }
+    g_free(folded_quotes);
+    char **parts = g_regex_split_simple("\\s*(?:,|\\band\\b)\\s*", names->str, 0, 0);
+    g_string_truncate(names, 0);
+    for (char **part = parts; *part; part++) {
+        char *name = inspector_name(*part);
+        if (name)
+            g_string_append_printf(names, "%s%s", names->len ? "; " : "", name);
+        g_free(name);
+    }
+    g_strfreev(parts);
+    return names->len ? g_string_free(names, FALSE) : (g_string_free(names, TRUE), NULL);
+}
+
+/* Does a date's text stop short, its range going on on the next line
+ * ("19 November-11 December 2013 and 28 - 30" / "January 2014")? */
+static gboolean date_runs_on(const char *text)
+{
+    return g_regex_match_simple("(?:\\d|\\band|\\bto|[-\\x{2013}\\x{2014}])\\s*$", text, 0, 0);
 }
 
 static gboolean body_line(const CsbLine *l)
@@ -236,9 +280,9 @@ static char *read_title(CsbParse *p)
     return t;
 }
 
-static gboolean is_letter(CsbKind k)
+static gboolean is_letter(const CsbParse *p)
 {
-    return k == CSB_KIND_FOCUSED_VISIT || k == CSB_KIND_MONITORING_VISIT || k == CSB_KIND_JTAI;
+    return p->framework && p->framework->letter;
 }
 
 static void read_labels(CsbParse *p)
@@ -262,18 +306,32 @@ static void read_labels(CsbParse *p)
         /* Dates and publication are cover items: the first 80 lines. */
         if (i < 80 && !csb_date_valid(in->start) &&
             (v = after_any(t, date_labels, G_N_ELEMENTS(date_labels)))) {
-            if (!csb_parse_date_range(*v ? v : next_text, &in->start, &in->end))
+            char *dates = !*v               ? g_strdup(next_text)
+                          : date_runs_on(v) ? g_strconcat(v, " ", next_text, NULL)
+                                            : g_strdup(v);
+            if (!csb_parse_date_range(dates, &in->start, &in->end))
                 csb_parse_warn_at(p, i, "the inspection dates '%s' cannot be read as dates",
-                                  *v ? v : next_text);
+                                  dates);
+            g_free(dates);
         }
         if (i < 80 && !csb_date_valid(in->published) &&
             (v = after_any(t, published_labels, G_N_ELEMENTS(published_labels)))) {
             CsbDate s, e;
-            if (csb_parse_date_range(*v ? v : next_text, &s, &e))
+            if (csb_parse_date_range(*v ? v : next_text, &s, &e)) {
                 in->published = s;
+                in->published_from = CSB_PUBLISHED_REPORT;
+            }
         }
-        if (!in->lead_inspector && (v = after_any(t, lead_labels, G_N_ELEMENTS(lead_labels))))
-            in->lead_inspector = inspector_name(*v ? v : next_text);
+        if (!in->lead_inspector && (v = after_any(t, lead_labels, G_N_ELEMENTS(lead_labels)))) {
+            if (g_ascii_strncasecmp(t, "Lead inspectors", 15) == 0) {
+                /* Several names, perhaps running on to the next line. */
+                char *all = g_strconcat(*v ? v : next_text, " ", *v ? next_text : "", NULL);
+                in->lead_inspector = inspector_names(all);
+                g_free(all);
+            } else {
+                in->lead_inspector = inspector_name(*v ? v : next_text);
+            }
+        }
         g_free(t);
         g_free(next);
     }
@@ -303,12 +361,12 @@ static void read_letter(CsbParse *p)
 void csb_parse_header(CsbParse *p)
 {
     CsbInspection *in = p->in;
-    if (!is_letter(in->kind))
+    if (!is_letter(p))
         in->title = read_title(p);
     else if (p->title_block < p->blocks->len)
         in->title = csb_parse_clean(((CsbBlock *)p->blocks->pdata[p->title_block])->text);
     read_labels(p);
-    if (is_letter(in->kind) && (!csb_date_valid(in->start) || !in->lead_inspector))
+    if (is_letter(p) && (!csb_date_valid(in->start) || !in->lead_inspector))
         read_letter(p);
     for (guint i = 0; i < p->doc->lines->len && i < 60 && !csb_date_valid(in->start); i++) {
         const CsbLine *l = p->doc->lines->pdata[i];

@@ -1,4 +1,7 @@
-/* judgements.c - reading judgements, kind by kind:
+/* judgements.c - reading judgements, kind by kind. What each framework's
+ * judgements are called, which area each counts towards and the sentences
+ * they are written in come from data/frameworks.yaml; how they are laid
+ * out is here:
  *
  *  - ILACS: the cover's judgement table (table.c).
  *  - SIF: the overall sentence ("Children's services in X are good", "The
@@ -7,8 +10,9 @@
  *    Safeguarding Children Board is good"); standalone LSCB reviews the
  *    LSCB sentence only.
  *  - SLAC 2009-12, LAC 2013 and child protection 2012-13: "Grade 3
- *    (Adequate)" under each judgement's heading, then the "Record of main
- *    findings" table for what the body does not grade (and as a check).
+ *    (Adequate)" under each judgement's heading, strand by strand, then the
+ *    "Record of main findings" table for what the body does not grade (and
+ *    as a check).
  *
  * A grade that cannot be read is left out with a warning, never guessed.
  */
@@ -18,32 +22,12 @@
 
 /* ---- ILACS and SIF table labels ---------------------------------------- */
 
-/* First match wins, so the more specific phrases come first. */
-static const struct {
-    const char *phrase;
-    const char *area;
-} label_areas[] = {
-    {"children in care and care leavers", "in_care_and_care_leavers"},
-    {"looked after and achieving", "in_care"},
-    {"adoption performance", "adoption"},
-    {"care leavers", "care_leavers"},
-    {"children in care", "in_care"},
-    {"help and protection", "help_protection"},
-    {"impact of leaders", "leadership"},
-    {"leadership management and governance", "leadership"},
-    {"overall effectiveness", "overall"},
-};
-
 static const char *cover_area(const char *label, gpointer data)
 {
+    const CsbFramework *framework = data;
     char *f = csb_text_fold(label);
-    const char *area = NULL;
-    for (guint i = 0; i < G_N_ELEMENTS(label_areas) && !area; i++)
-        if (strstr(f, label_areas[i].phrase))
-            area = label_areas[i].area;
     /* A row is a judgement's name, not a sentence that mentions one. */
-    if (area && strlen(f) > 110)
-        area = NULL;
+    const char *area = strlen(f) <= 110 ? csb_framework_area_for(framework, NULL, f, FALSE) : NULL;
     g_free(f);
     return area;
 }
@@ -90,11 +74,6 @@ static CsbGrade grade_at(const char *f)
         {"inadequate", CSB_GRADE_INADEQUATE},
         {"requires improvement", CSB_GRADE_REQUIRES_IMPROVEMENT},
         {"require improvement", CSB_GRADE_REQUIRES_IMPROVEMENT},
-        {"that children s services require improvement", CSB_GRADE_REQUIRES_IMPROVEMENT},
-        {"that children s services requires improvement", CSB_GRADE_REQUIRES_IMPROVEMENT},
-        {"that children s services are good", CSB_GRADE_GOOD},
-        {"that children s services are outstanding", CSB_GRADE_OUTSTANDING},
-        {"that children s services are inadequate", CSB_GRADE_INADEQUATE},
     };
     for (guint i = 0; i < G_N_ELEMENTS(starts); i++)
         if (csb_parse_folded_prefix(f, starts[i].words))
@@ -102,139 +81,93 @@ static CsbGrade grade_at(const char *f)
     return CSB_GRADE_NONE;
 }
 
-/* "children s services in X are|is|require|requires GRADE" and "the overall
- * judgement is GRADE": the folded text after the verb, or NULL. */
-static const char *overall_rest(const char *f)
+/* The folded text after a sentence's lead ("the overall judgement is "),
+ * or NULL when no lead of the sentence starts text. */
+static const char *sentence_rest(const CsbFrameworkSentence *sentence, const char *f)
 {
-    static const char *const overall = "the overall judgement is ";
-    if (g_str_has_prefix(f, overall))
-        return f + strlen(overall);
-    static const char *const lead = "children s services in ";
-    if (!g_str_has_prefix(f, lead))
-        return NULL;
-    static const char *const verbs[] = {" are ", " is ", " require ", " requires "};
-    const char *best = NULL;
-    size_t best_len = 0;
-    for (guint i = 0; i < G_N_ELEMENTS(verbs); i++) {
-        const char *hit = strstr(f + strlen(lead), verbs[i]);
-        if (hit && (!best || hit < best)) {
-            best = hit;
-            best_len = strlen(verbs[i]);
-        }
-    }
-    if (!best)
-        return NULL;
-    /* "require improvement" keeps its verb. */
-    return strncmp(best, " require", 8) == 0 ? best + 1 : best + best_len;
-}
-
-static const char *lscb_rest(const char *f)
-{
-    static const char *const leads[] = {
-        "the judgement for the effectiveness of the local safeguarding children board ",
-        "the effectiveness of the local safeguarding children board ",
-        "the effectiveness of the lscb ",
-        "the local safeguarding children board ",
-        "the lscb ",
-    };
-    for (guint i = 0; i < G_N_ELEMENTS(leads); i++) {
-        if (!g_str_has_prefix(f, leads[i]))
-            continue;
-        const char *r = f + strlen(leads[i]);
-        if (g_str_has_prefix(r, "lscb "))
-            r += 5;
-        if (g_str_has_prefix(r, "is "))
-            return r + 3;
-        if (g_str_has_prefix(r, "requires ") || g_str_has_prefix(r, "require "))
-            return r;
-        return NULL;
+    for (guint i = 0; i < sentence->leads->len; i++) {
+        GMatchInfo *m = NULL;
+        int end = -1;
+        if (g_regex_match(sentence->leads->pdata[i], f, 0, &m))
+            g_match_info_fetch_pos(m, 0, NULL, &end);
+        g_match_info_free(m);
+        if (end >= 0)
+            return f + end;
     }
     return NULL;
 }
 
-/* The first short unnumbered block whose sentence rest() recognises. */
-static void read_sentence(CsbParse *p, guint from, guint to, const char *area,
-                          const char *(*rest)(const char *), const char *label)
+/* A block a judgement sentence can be in: prose or a heading. */
+static gboolean sentence_block(const CsbBlock *b)
 {
+    return b->number == 0 && b->type != CSB_BLOCK_ROW && b->type != CSB_BLOCK_BULLET;
+}
+
+/* The first short unnumbered block whose sentence rest() recognises and
+ * that ends in a grade. The sentence may run on into the next block when
+ * the report sets the grade apart ("The effectiveness of the Local
+ * Safeguarding Children Board (LSCB) is" / "inadequate."). A recognised
+ * sentence with no grade ("The LSCB is not yet demonstrating the
+ * characteristics of good.") is passed over; only when no sentence gives a
+ * grade is the first of them reported. */
+static void read_sentence(CsbParse *p, guint from, guint to,
+                          const CsbFrameworkSentence *sentence)
+{
+    const char *area = sentence->area;
+    char *unread = NULL; /* the first recognised sentence without a grade */
+    guint unread_line = 0;
     for (guint i = from; i < to && i < p->blocks->len; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
-        if (b->number > 0 || b->type == CSB_BLOCK_ROW || b->type == CSB_BLOCK_BULLET)
+        if (!sentence_block(b))
             continue;
         char *clean = csb_parse_clean(b->text);
+        if (i + 1 < p->blocks->len && sentence_block(p->blocks->pdata[i + 1]) &&
+            csb_parse_word_count(clean, 41) <= 40) {
+            char *next = csb_parse_clean(((CsbBlock *)p->blocks->pdata[i + 1])->text);
+            char *f = csb_text_fold(clean);
+            const char *r = sentence_rest(sentence, f);
+            /* Join only when this block alone gives no grade. */
+            if (!r || grade_at(r) == CSB_GRADE_NONE) {
+                char *joined = g_strconcat(clean, " ", next, NULL);
+                char *fj = csb_text_fold(joined);
+                const char *rj =
+                    csb_parse_word_count(fj, 41) <= 40 ? sentence_rest(sentence, fj) : NULL;
+                if (rj && grade_at(rj) != CSB_GRADE_NONE) {
+                    g_free(clean);
+                    clean = joined;
+                    joined = NULL;
+                }
+                g_free(joined);
+                g_free(fj);
+            }
+            g_free(f);
+            g_free(next);
+        }
         char *f = csb_text_fold(clean);
-        const char *r = csb_parse_word_count(f, 41) <= 40 ? rest(f) : NULL;
-        if (r) {
-            CsbGrade g = grade_at(r);
-            if (g != CSB_GRADE_NONE)
-                csb_inspection_add_judgement(p->in, area, g, label, clean,
-                                             p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
-            else
-                csb_parse_warn_at(p, b->first_line,
-                                  "'%s' does not end in a grade csbrief knows; %s left empty",
-                                  clean, area);
+        const char *r = csb_parse_word_count(f, 41) <= 40 ? sentence_rest(sentence, f) : NULL;
+        CsbGrade g = r ? grade_at(r) : CSB_GRADE_NONE;
+        if (g != CSB_GRADE_NONE)
+            csb_inspection_add_judgement(p->in, area, g, sentence->label, clean,
+                                         p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
+        else if (r && !unread) {
+            unread = g_strdup(clean);
+            unread_line = b->first_line;
         }
         g_free(f);
         g_free(clean);
-        if (r)
+        if (g != CSB_GRADE_NONE) {
+            g_free(unread);
             return;
+        }
     }
+    if (unread)
+        csb_parse_warn_at(p, unread_line,
+                          "'%s' does not end in a grade csbrief knows; %s left empty", unread,
+                          area);
+    g_free(unread);
 }
 
 /* ---- 2009-13: "Grade 3 (Adequate)" under headings ---------------------- */
-
-typedef struct {
-    const char *phrase;
-    const char *area;
-} Heading;
-
-static const Heading safeguarding_headings[] = {
-    {"overall effectiveness", "help_protection"},
-    {"capacity for improvement", "safeguarding_capacity"},
-    {"capacity to improve", "safeguarding_capacity"},
-    {"children and young people are safe and feel safe", "help_protection_safe"},
-    {"the effectiveness of the help and protection", "help_protection_effectiveness"},
-    {"quality of provision", "help_protection_quality"},
-    {"the quality of practice", "help_protection_quality"},
-    {"quality of practice", "help_protection_quality"},
-    {"the contribution of health agencies", "help_protection_health"},
-    {"ambition and prioritisation", "help_protection_ambition"},
-    {"leadership and management", "help_protection_leadership"},
-    {"leadership and governance", "help_protection_leadership"},
-    {"performance management and quality assurance", "help_protection_performance"},
-    {"partnership working", "help_protection_partnership"},
-    {"equality and diversity", "help_protection_equality"},
-};
-
-static const Heading in_care_headings[] = {
-    {"overall effectiveness", "in_care"},
-    {"capacity for improvement", "in_care_capacity"},
-    {"capacity to improve", "in_care_capacity"},
-    {"outcomes for looked after children", "in_care_outcomes"},
-    {"being healthy", "in_care_healthy"},
-    {"staying safe", "in_care_safe"},
-    {"enjoying and achieving", "in_care_enjoying"},
-    {"making a positive contribution", "in_care_contribution"},
-    {"economic well being", "in_care_economic"},
-    {"economic wellbeing", "in_care_economic"},
-    {"quality of provision", "in_care_provision"},
-    {"ambition and prioritisation", "in_care_ambition"},
-    {"leadership and management", "in_care_leadership"},
-    {"performance management and quality assurance", "in_care_performance"},
-    {"equality and diversity", "in_care_equality"},
-};
-
-typedef enum { STRAND_SAFEGUARDING, STRAND_IN_CARE } Strand;
-
-static const char *strand_area(Strand strand, const char *folded_label)
-{
-    const Heading *h = strand == STRAND_IN_CARE ? in_care_headings : safeguarding_headings;
-    guint n = strand == STRAND_IN_CARE ? G_N_ELEMENTS(in_care_headings)
-                                       : G_N_ELEMENTS(safeguarding_headings);
-    for (guint i = 0; i < n; i++)
-        if (csb_parse_folded_prefix(folded_label, h[i].phrase))
-            return h[i].area;
-    return NULL;
-}
 
 /* "Grade 3 (Adequate)" (or "**Grade 2 (good)**") in folded text: the
  * offset where it starts, or -1. */
@@ -247,18 +180,27 @@ static gssize grade_phrase(const char *f)
     return -1;
 }
 
-static Strand strand_for(const char *f, Strand current)
+/* The strand a heading starts, or current when it starts none. */
+static const char *strand_for(const CsbFramework *fw, const char *f, const char *current)
 {
-    if (g_str_has_prefix(f, "safeguarding services"))
-        return STRAND_SAFEGUARDING;
-    if (g_str_has_prefix(f, "services for looked after children") ||
-        strstr(f, "how good are outcomes for looked after children"))
-        return STRAND_IN_CARE;
+    for (guint i = 0; i < fw->strands->len; i++) {
+        const CsbFrameworkStrand *st = fw->strands->pdata[i];
+        for (guint k = 0; k < st->starts->len; k++)
+            if (g_str_has_prefix(f, st->starts->pdata[k]))
+                return st->id;
+    }
     return current;
 }
 
-static void read_grade_lines(CsbParse *p, Strand strand)
+static const char *first_strand(const CsbFramework *fw)
 {
+    return fw->strands->len ? ((CsbFrameworkStrand *)fw->strands->pdata[0])->id : NULL;
+}
+
+static void read_grade_lines(CsbParse *p)
+{
+    const CsbFramework *fw = p->framework;
+    const char *strand = first_strand(fw);
     char *label = NULL; /* folded heading the next grade belongs to */
     char *label_text = NULL;
     for (guint i = 0; i < p->body_end && i < p->blocks->len; i++) {
@@ -267,12 +209,12 @@ static void read_grade_lines(CsbParse *p, Strand strand)
             continue;
         char *clean = csb_parse_clean(b->text);
         char *f = csb_text_fold(clean);
-        if (g_str_has_prefix(f, "record of main findings")) {
+        if (fw->record_table && g_str_has_prefix(f, fw->record_table)) {
             g_free(f);
             g_free(clean);
             break;
         }
-        strand = strand_for(f, strand);
+        strand = strand_for(fw, f, strand);
         gssize at = grade_phrase(f);
         if (at < 0) {
             if (b->type == CSB_BLOCK_HEADING || csb_parse_word_count(f, 17) <= 16) {
@@ -290,7 +232,7 @@ static void read_grade_lines(CsbParse *p, Strand strand)
                 label = g_strndup(f, (gsize)at - 1);
                 label_text = g_strdup(clean);
             }
-            const char *area = label ? strand_area(strand, label) : NULL;
+            const char *area = label ? csb_framework_area_for(fw, strand, label, TRUE) : NULL;
             CsbGrade g = csb_grade_from_text(f + at);
             if (area && !csb_inspection_judgement(p->in, area)) {
                 if (g != CSB_GRADE_NONE)
@@ -312,34 +254,38 @@ static void read_grade_lines(CsbParse *p, Strand strand)
     g_free(label_text);
 }
 
-/* The "Record of main findings" table: the safeguarding rows first, then,
- * from the second "Overall effectiveness" row on, looked after children. */
+/* The "Record of main findings" table: the first strand's rows first,
+ * then, from the next "Overall effectiveness" row on, the next strand's. */
 typedef struct {
-    Strand strand;
+    const CsbFramework *fw;
+    guint strand; /* index into fw->strands */
     int overall_rows;
-    gboolean two_strands;
 } RecordState;
 
 static const char *record_area(const char *label, gpointer data)
 {
     RecordState *st = data;
     char *f = csb_text_fold(label);
-    if (g_str_has_prefix(f, "overall effectiveness") && st->two_strands &&
-        ++st->overall_rows == 2)
-        st->strand = STRAND_IN_CARE;
-    const char *area = strand_area(st->strand, f);
+    if (g_str_has_prefix(f, "overall effectiveness") && ++st->overall_rows > 1 &&
+        st->strand + 1 < st->fw->strands->len)
+        st->strand++;
+    const CsbFrameworkStrand *strand = st->fw->strands->pdata[st->strand];
+    const char *area = csb_framework_area_for(st->fw, strand->id, f, TRUE);
     g_free(f);
     return area;
 }
 
-static void read_record(CsbParse *p, Strand strand, gboolean two_strands)
+static void read_record(CsbParse *p)
 {
+    const CsbFramework *fw = p->framework;
+    if (!fw->record_table || !fw->strands->len)
+        return;
     guint first = 0;
     gboolean found = FALSE;
     for (guint i = 0; i < p->blocks->len && !found; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
         char *f = csb_text_fold(b->text);
-        if (b->type != CSB_BLOCK_ROW && g_str_has_prefix(f, "record of main findings")) {
+        if (b->type != CSB_BLOCK_ROW && g_str_has_prefix(f, fw->record_table)) {
             first = b->last_line + 1;
             found = TRUE;
         }
@@ -351,7 +297,7 @@ static void read_record(CsbParse *p, Strand strand, gboolean two_strands)
     CsbInspection *scratch = csb_inspection_new(p->in->file);
     CsbParse sp = *p;
     sp.in = scratch;
-    RecordState st = {strand, 0, two_strands};
+    RecordState st = {fw, 0, 0};
     csb_parse_table(&sp, first, p->doc->lines->len ? p->doc->lines->len - 1 : 0, record_area,
                     &st);
     for (guint i = 0; i < scratch->judgements->len; i++) {
@@ -369,46 +315,78 @@ static void read_record(CsbParse *p, Strand strand, gboolean two_strands)
     csb_inspection_free(scratch);
 }
 
+/* The framework's cover sentences (among the cover's blocks) or its other
+ * sentences (anywhere in the body), each area read once. */
+static void read_sentences(CsbParse *p, guint cover_blocks, gboolean cover)
+{
+    for (guint i = 0; i < p->framework->sentences->len; i++) {
+        const CsbFrameworkSentence *s = p->framework->sentences->pdata[i];
+        if (s->cover_only == cover && !csb_inspection_judgement(p->in, s->area))
+            read_sentence(p, 0, cover ? cover_blocks : p->body_end, s);
+    }
+}
+
+/* Every judgement the framework's reports have was read, or a warning
+ * names those that were not: a grade is never missing in silence. */
+static void check_expected(CsbParse *p)
+{
+    GString *missing = g_string_new(NULL);
+    for (guint i = 0; i < p->framework->expect->len; i++) {
+        char **alternatives = g_strsplit(p->framework->expect->pdata[i], "|", -1);
+        gboolean found = FALSE;
+        for (char **a = alternatives; *a && !found; a++)
+            found = csb_inspection_judgement(p->in, *a) != NULL ||
+                    g_hash_table_contains(p->not_judged, *a);
+        if (!found)
+            g_string_append_printf(missing, "%s%s", missing->len ? ", " : "", alternatives[0]);
+        g_strfreev(alternatives);
+    }
+    if (missing->len)
+        csb_diag_warn(p->diag, p->doc->path, 0, 0,
+                      "a %s report has these judgements, but their grades could not be read: "
+                      "%s (left empty)",
+                      p->framework->short_name, missing->str);
+    g_string_free(missing, TRUE);
+}
+
 void csb_parse_judgements(CsbParse *p)
 {
     CsbInspection *in = p->in;
+    if (!p->framework || !p->framework->graded)
+        return; /* visits, letters and peer challenges are not graded */
+    guint end = cover_end(p);
+    guint cover_blocks = 0;
+    while (cover_blocks < p->blocks->len &&
+           ((CsbBlock *)p->blocks->pdata[cover_blocks])->first_line <= end)
+        cover_blocks++;
     switch (in->kind) {
     case CSB_KIND_ILACS:
-        csb_parse_table(p, 0, cover_end(p), cover_area, NULL);
+        csb_parse_table(p, 0, end, cover_area, (gpointer)p->framework);
         break;
-    case CSB_KIND_SIF: {
-        guint cover_blocks = 0;
-        guint end = cover_end(p);
-        while (cover_blocks < p->blocks->len &&
-               ((CsbBlock *)p->blocks->pdata[cover_blocks])->first_line <= end)
-            cover_blocks++;
-        read_sentence(p, 0, cover_blocks, "overall", overall_rest, "Overall effectiveness");
-        csb_parse_table(p, 0, end, cover_area, NULL);
-        read_sentence(p, 0, p->body_end, "lscb", lscb_rest,
-                      "The Local Safeguarding Children Board");
+    case CSB_KIND_SIF:
+        /* In the record's order: the cover's sentence (overall), its table,
+         * then the body's (the LSCB). */
+        read_sentences(p, cover_blocks, TRUE);
+        csb_parse_table(p, 0, end, cover_area, (gpointer)p->framework);
+        read_sentences(p, cover_blocks, FALSE);
         break;
-    }
     case CSB_KIND_LSCB_REVIEW:
-        read_sentence(p, 0, p->body_end, "lscb", lscb_rest,
-                      "The Local Safeguarding Children Board");
+        read_sentences(p, cover_blocks, TRUE);
+        read_sentences(p, cover_blocks, FALSE);
         break;
     case CSB_KIND_SLAC:
-        read_grade_lines(p, STRAND_SAFEGUARDING);
-        read_record(p, STRAND_SAFEGUARDING, TRUE);
-        break;
     case CSB_KIND_LAC:
-        read_grade_lines(p, STRAND_IN_CARE);
-        read_record(p, STRAND_IN_CARE, FALSE);
-        break;
     case CSB_KIND_CHILD_PROTECTION:
-        read_grade_lines(p, STRAND_SAFEGUARDING);
-        read_record(p, STRAND_SAFEGUARDING, FALSE);
+        read_grade_lines(p);
+        read_record(p);
         break;
     default:
-        return; /* visits, letters and peer challenges are not graded */
+        break;
     }
     if (in->judgements->len == 0)
         csb_diag_warn(p->diag, p->doc->path, 0, 0,
                       "a %s report, but no judgement could be read: grades left empty",
-                      csb_kind_title(in->kind));
+                      p->framework->short_name);
+    else
+        check_expected(p);
 }

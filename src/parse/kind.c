@@ -1,30 +1,11 @@
 /* kind.c - what kind of report a document is, from its title (or, for a
  * letter, its subject line): the first headings and short lines before the
- * body starts. Text deep in a report ("since the focused visit in 2021")
- * never decides.
+ * body starts, compared with the title phrases of data/frameworks.yaml.
+ * Text deep in a report ("since the focused visit in 2021") never decides.
  */
 #include "parse.h"
 
 #include <string.h>
-
-/* Title phrases, most specific first, matched against folded text. */
-static const struct {
-    const char *phrase;
-    CsbKind kind;
-} kind_signals[] = {
-    {"joint targeted area inspection", CSB_KIND_JTAI},
-    {"focused visit", CSB_KIND_FOCUSED_VISIT},
-    {"monitoring visit", CSB_KIND_MONITORING_VISIT},
-    {"peer challenge", CSB_KIND_PEER_CHALLENGE},
-    {"peer review", CSB_KIND_PEER_CHALLENGE},
-    {"inspection of safeguarding and looked after children services", CSB_KIND_SLAC},
-    {"inspection of looked after children services", CSB_KIND_LAC},
-    {"arrangements for the protection of children", CSB_KIND_CHILD_PROTECTION},
-    {"inspection of services for children in need of help and protection", CSB_KIND_SIF},
-    {"local authority children s services", CSB_KIND_ILACS},
-    {"inspection of children s social care services", CSB_KIND_ILACS},
-    {"review of the effectiveness of the local safeguarding children board", CSB_KIND_LSCB_REVIEW},
-};
 
 /* Blocks that can hold a title: headings and short lines near the start,
  * before the first numbered paragraph. */
@@ -37,6 +18,41 @@ static gboolean title_candidate(const CsbBlock *b, guint index)
            csb_parse_word_count(b->text, 46) <= (index < 4 ? 45 : 20);
 }
 
+/* A title that names only who is inspected ("Inspection of Bradford
+ * Children and Families Trust", "Inspection of Achieving for Children"):
+ * the first page's judgement table tells the framework. */
+static void kind_from_cover(CsbParse *p)
+{
+    guint title = p->blocks->len;
+    GString *cover = g_string_new(" ");
+    for (guint i = 0; i < p->blocks->len && i < 60; i++) {
+        const CsbBlock *b = p->blocks->pdata[i];
+        if (p->doc->type == CSB_SOURCE_PDF && b->page > 1)
+            break;
+        char *clean = csb_parse_clean(b->text);
+        char *f = csb_text_fold(clean);
+        if (title == p->blocks->len && title_candidate(b, i) &&
+            (g_str_has_prefix(f, "inspection of ") || g_str_has_prefix(f, "re inspection of ")))
+            title = i;
+        g_string_append(cover, f);
+        g_string_append_c(cover, ' ');
+        g_free(f);
+        g_free(clean);
+    }
+    const CsbFrameworks *fw = p->ref->frameworks;
+    for (guint i = 0; i < csb_frameworks_count(fw) && title < p->blocks->len; i++) {
+        const CsbFramework *f = csb_frameworks_at(fw, i);
+        for (guint k = 0; k < f->cover_phrases->len; k++)
+            if (csb_text_has_word(cover->str, f->cover_phrases->pdata[k])) {
+                p->in->kind = f->kind;
+                p->title_block = title;
+                g_string_free(cover, TRUE);
+                return;
+            }
+    }
+    g_string_free(cover, TRUE);
+}
+
 void csb_parse_kind(CsbParse *p)
 {
     GString *head = g_string_new(NULL);
@@ -47,7 +63,9 @@ void csb_parse_kind(CsbParse *p)
             break;
         if (!title_candidate(b, i))
             continue;
-        char *f = csb_text_fold(b->text);
+        char *clean = csb_parse_clean(b->text); /* "board¹" is "board" */
+        char *f = csb_text_fold(clean);
+        g_free(clean);
         g_string_append(head, f);
         g_string_append_c(head, ' ');
         for (gsize k = strlen(f) + 1; k > 0; k--)
@@ -56,27 +74,42 @@ void csb_parse_kind(CsbParse *p)
     }
     p->in->kind = CSB_KIND_UNKNOWN;
     p->title_block = p->blocks->len;
-    for (guint i = 0; i < G_N_ELEMENTS(kind_signals); i++) {
-        const char *hit = strstr(head->str, kind_signals[i].phrase);
-        if (hit) {
-            p->in->kind = kind_signals[i].kind;
-            p->title_block = g_array_index(owner, guint, (guint)(hit - head->str));
-            break;
+    /* The frameworks in file order (most specific first), each by its title
+     * phrases. */
+    const CsbFrameworks *fw = p->ref->frameworks;
+    for (guint i = 0; i < csb_frameworks_count(fw) && p->in->kind == CSB_KIND_UNKNOWN; i++) {
+        const CsbFramework *f = csb_frameworks_at(fw, i);
+        for (guint k = 0; k < f->titles->len; k++) {
+            const char *hit = strstr(head->str, f->titles->pdata[k]);
+            if (hit && (hit == head->str || hit[-1] == ' ')) {
+                p->in->kind = f->kind;
+                p->title_block = g_array_index(owner, guint, (guint)(hit - head->str));
+                break;
+            }
         }
     }
-    /* "Inspection of Kent County Council children's services" (ILACS). */
+    /* Titles that name the authority in the middle ("Inspection of Kent
+     * County Council children's services"), block by block. */
     for (guint i = 0; i < p->blocks->len && i < 45 && p->in->kind == CSB_KIND_UNKNOWN; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
         if (b->number > 0)
             break;
-        char *f = csb_text_fold(b->text);
-        if (title_candidate(b, i) && g_str_has_prefix(f, "inspection of ") &&
-            strstr(f, " children s services")) {
-            p->in->kind = CSB_KIND_ILACS;
-            p->title_block = i;
+        if (!title_candidate(b, i))
+            continue;
+        char *clean = csb_parse_clean(b->text);
+        char *f = csb_text_fold(clean);
+        for (guint k = 0; k < csb_frameworks_count(fw) && p->in->kind == CSB_KIND_UNKNOWN; k++) {
+            const CsbFramework *frame = csb_frameworks_at(fw, k);
+            if (frame->title_pattern && g_regex_match(frame->title_pattern, f, 0, NULL)) {
+                p->in->kind = frame->kind;
+                p->title_block = i;
+            }
         }
         g_free(f);
+        g_free(clean);
     }
+    if (p->in->kind == CSB_KIND_UNKNOWN)
+        kind_from_cover(p);
     g_array_free(owner, TRUE);
     g_string_free(head, TRUE);
 }

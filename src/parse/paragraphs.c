@@ -160,7 +160,7 @@ static void unnumbered(CsbParse *p)
 
 void csb_parse_paragraphs(CsbParse *p)
 {
-    if (csb_kind_is_graded(p->in->kind))
+    if (p->framework && p->framework->graded)
         numbered(p);
     else
         unnumbered(p);

@@ -27,7 +27,7 @@ static guint find_body_end(const GPtrArray *blocks)
     return blocks->len;
 }
 
-CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *authorities,
+CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbReference *ref,
                                   CsbDiag *diag)
 {
     GPtrArray *blocks = csb_parse_blocks(doc);
@@ -40,10 +40,11 @@ CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *
     CsbParse p = {
         .doc = doc,
         .blocks = blocks,
-        .authorities = authorities,
+        .ref = ref,
         .in = in,
         .diag = diag,
         .roles = g_new0(guint8, blocks->len),
+        .not_judged = g_hash_table_new(g_str_hash, g_str_equal),
     };
     csb_parse_kind(&p);
     if (in->kind == CSB_KIND_UNKNOWN) {
@@ -52,10 +53,12 @@ CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *
                        "page has no title such as 'Inspection of X local authority children's "
                        "services' or 'Focused visit to X'");
         csb_inspection_free(in);
+        g_hash_table_destroy(p.not_judged);
         g_free(p.roles);
         g_ptr_array_free(blocks, TRUE);
         return NULL;
     }
+    p.framework = csb_frameworks_get(ref->frameworks, in->kind);
     in->sha256 = g_strdup(doc->sha256);
     p.body_end = find_body_end(blocks);
     csb_parse_header(&p);
@@ -63,18 +66,18 @@ CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *
     csb_parse_judgements(&p);
     csb_parse_findings(&p);
     csb_parse_paragraphs(&p);
+    g_hash_table_destroy(p.not_judged);
     g_free(p.roles);
     g_ptr_array_free(blocks, TRUE);
     return in;
 }
 
-CsbInspection *csb_parse_file(const char *path, const CsbAuthorities *authorities,
-                              CsbDiag *diag)
+CsbInspection *csb_parse_file(const char *path, const CsbReference *ref, CsbDiag *diag)
 {
     CsbDocument *doc = csb_ingest_file(path, diag);
     if (!doc)
         return NULL;
-    CsbInspection *in = csb_parse_document(doc, authorities, diag);
+    CsbInspection *in = csb_parse_document(doc, ref, diag);
     csb_document_free(doc);
     return in;
 }

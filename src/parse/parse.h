@@ -20,13 +20,12 @@
 /* Parse a document. Never fails on content: what cannot be read is left
  * empty and reported as a warning in diag naming where. Returns NULL only
  * when the document is not a report at all (one error is added then). */
-CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbAuthorities *authorities,
+CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbReference *ref,
                                   CsbDiag *diag);
 
 /* Ingest and parse one file. NULL (with one error in diag) when the file
  * cannot be read as a report. */
-CsbInspection *csb_parse_file(const char *path, const CsbAuthorities *authorities,
-                              CsbDiag *diag);
+CsbInspection *csb_parse_file(const char *path, const CsbReference *ref, CsbDiag *diag);
 
 /* Bump when a change to the parser changes what it reads from a report:
  * cached records made by an older parser are then parsed again. */
@@ -34,12 +33,12 @@ CsbInspection *csb_parse_file(const char *path, const CsbAuthorities *authoritie
 
 /* Like csb_parse_file, but keeps each parsed record in cache_dir (created if
  * missing) as <sha256 of the file>.rec, keyed also by the record format
- * and the authority table, so a re-run over unchanged files does no PDF
+ * and the reference data (authority table and frameworks), so a re-run over unchanged files does no PDF
  * work. A missing, stale or corrupt entry is parsed again and rewritten
  * atomically. cache_dir NULL means no cache. The record's file is path as
  * given, whatever it was when cached. Warnings found when the report was
  * first parsed are kept with the entry and added to diag again. */
-CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorities,
+CsbInspection *csb_parse_cached(const char *path, const CsbReference *ref,
                                 const char *cache_dir, CsbDiag *diag);
 /* Remove the entries of cache_dir that are of none of the files in keep
  * (a set of sha256 strings) and were written more than max_age seconds
@@ -47,6 +46,30 @@ CsbInspection *csb_parse_cached(const char *path, const CsbAuthorities *authorit
  * in use are never removed; an entry of another run's report, removed
  * when old, only costs a parse. Returns how many were removed. */
 guint csb_parse_cache_prune(const char *cache_dir, GHashTable *keep, gint64 max_age);
+
+/* ---- where report files came from (sources.c) ------------------------ */
+
+/* The index file csbrief looks for beside reports (csbrief fetch writes
+ * it): CSV with at least the columns file and published. */
+#define CSB_SOURCES_INDEX "index.csv"
+
+typedef struct CsbSources CsbSources;
+
+CsbSources *csb_sources_new(void);
+void csb_sources_free(CsbSources *s);
+/* Read an index (a CSV with columns file, published and optionally url,
+ * title, sha256). FALSE with an error in diag when it cannot be read. */
+gboolean csb_sources_add(CsbSources *s, const char *index_path, CsbDiag *diag);
+/* Read the index.csv in report_path's folder, once per folder, if any. */
+void csb_sources_add_beside(CsbSources *s, const char *report_path, CsbDiag *diag);
+/* The index files read (char*), for fingerprints. */
+const GPtrArray *csb_sources_files(const CsbSources *s);
+/* What the indexes say of a file (its publication date and address), as
+ * one line for fingerprints; NULL when they say nothing. */
+char *csb_sources_describe(const CsbSources *s, const char *path, const char *sha256);
+/* Give in its source's address, and its publication date when the report
+ * states none (published_from CSB_PUBLISHED_INDEX). s may be NULL. */
+void csb_sources_apply(const CsbSources *s, CsbInspection *in);
 
 /* Dates written in reports: "1 to 12 December 2025", "21 May - 01 June
  * 2012", "6 July 2015 – 30 July 2015", "4 and 5 July 2023", "7th to 9th
@@ -86,12 +109,14 @@ enum { CSB_ROLE_NONE, CSB_ROLE_FINDINGS, CSB_ROLE_TABLE };
 typedef struct {
     const CsbDocument *doc;
     const GPtrArray *blocks;
-    const CsbAuthorities *authorities;
+    const CsbReference *ref;
+    const CsbFramework *framework; /* of in->kind, once known */
     CsbInspection *in;
     CsbDiag *diag;
     guint title_block; /* the block where the title phrase starts, or blocks->len */
     guint body_end;    /* first block of the back matter (boilerplate, sign-off) */
     guint8 *roles;     /* CSB_ROLE_* of each block */
+    GHashTable *not_judged; /* area ids the report says were not judged */
 } CsbParse;
 
 /* Warning about a place in the document: "page 3: ..." for PDFs, the line

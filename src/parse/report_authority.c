@@ -87,8 +87,7 @@ static char *title_text(const CsbParse *p, guint *line)
     if (p->title_block < p->blocks->len) {
         const CsbBlock *b = p->blocks->pdata[p->title_block];
         *line = b->first_line;
-        gboolean letter = in->kind == CSB_KIND_FOCUSED_VISIT ||
-                          in->kind == CSB_KIND_MONITORING_VISIT || in->kind == CSB_KIND_JTAI;
+        gboolean letter = p->framework && p->framework->letter;
         if (letter)
             return g_strdup(b->text);
     }
@@ -129,16 +128,16 @@ void csb_parse_authority(CsbParse *p)
     guint line = 0;
     char *text = title_text(p, &line);
     CsbAuthorityMatch m;
-    gboolean found = text && csb_authorities_match(p->authorities, text, &m);
+    gboolean found = text && csb_authorities_match(p->ref->authorities, text, &m);
     if (!found) {
         /* Running headers and footers name the authority too ("Norfolk
          * County Council Inspection of looked after children services"). */
         char *furniture = furniture_text(p->doc);
-        found = csb_authorities_match(p->authorities, furniture, &m);
+        found = csb_authorities_match(p->ref->authorities, furniture, &m);
         g_free(furniture);
     }
     if (!found) {
-        const char *near = text ? csb_authorities_suggest(p->authorities, text) : NULL;
+        const char *near = text ? csb_authorities_suggest(p->ref->authorities, text) : NULL;
         csb_parse_warn_at(p, line,
                           "no authority in data/authorities.csv is named in the title '%s'%s%s%s: "
                           "add the name as an alias there",

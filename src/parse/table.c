@@ -82,19 +82,40 @@ static double overlap(const Fragment *a, const Fragment *b, double widen)
     return MIN(a->y1, b->y1) - MAX(a->y0, b->y0) + widen;
 }
 
-/* PDF: the grade column starts at the leftmost cell that is not first on
- * its line. */
+/* Does a cell read like (the start of) a grade: "Good", "Requires",
+ * "Grade 3 (adequate)", "Not judged"? */
+static gboolean starts_grade(const char *text)
+{
+    static const char *const words[] = {"outstanding", "good",       "requires", "require",
+                                        "inadequate",  "adequate",   "grade",    "not judged",
+                                        "not graded"};
+    char *f = csb_text_fold(text);
+    gboolean hit = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(words) && !hit; i++)
+        hit = csb_parse_folded_prefix(f, words[i]);
+    g_free(f);
+    return hit;
+}
+
+/* PDF: the grade column starts at the leftmost cell, not first on its
+ * line, that reads like a grade; failing that, at the leftmost cell not
+ * first on its line. A cover's "Lead inspector: | Name" above the table
+ * is not its grade column. */
 static double grade_column(const CsbDocument *doc, guint first, guint last)
 {
-    double x = G_MAXDOUBLE;
+    double any = G_MAXDOUBLE, graded = G_MAXDOUBLE;
     for (guint i = first; i <= last && i < doc->lines->len; i++) {
         const CsbLine *l = doc->lines->pdata[i];
         if (l->furniture || l->footnote)
             continue;
-        for (guint c = 1; c < l->cells->len; c++)
-            x = MIN(x, ((CsbCell *)l->cells->pdata[c])->x0);
+        for (guint c = 1; c < l->cells->len; c++) {
+            const CsbCell *cell = l->cells->pdata[c];
+            any = MIN(any, cell->x0);
+            if (starts_grade(cell->text))
+                graded = MIN(graded, cell->x0);
+        }
     }
-    return x;
+    return graded < G_MAXDOUBLE ? graded : any;
 }
 
 /* Is cell c of line l in the grade column? PDF: by position. Text: the
@@ -271,7 +292,8 @@ void csb_parse_table(CsbParse *p, guint first, guint last,
                                          pdf ? lb->page : 0);
         } else if (g_str_has_prefix(folded, "not judged") ||
                    g_str_has_prefix(folded, "not graded") || strcmp(folded, "n a") == 0) {
-            /* "Not judged" is no grade. */
+            /* "Not judged" is no grade, and no grade is missing. */
+            g_hash_table_add(p->not_judged, (gpointer)area);
         } else if (!*squashed) {
             csb_parse_warn_at(p, lb->line, "the judgement '%s' has no grade beside it; left empty",
                               label_text);

@@ -57,7 +57,7 @@ gboolean csb_parse_folded_prefix(const char *folded, const char *prefix)
 
 gboolean csb_parse_numbered_title(const CsbParse *p, const CsbBlock *b)
 {
-    if (csb_kind_is_graded(p->in->kind) || b->type != CSB_BLOCK_TEXT || b->number == 0)
+    if ((p->framework && p->framework->graded) || b->type != CSB_BLOCK_TEXT || b->number == 0)
         return FALSE;
     return csb_parse_word_count(b->text, 6) <= 5;
 }

@@ -11,26 +11,26 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-static CsbAuthorities *fuzz_authorities;
+static CsbReference *fuzz_reference;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    const char *path = g_getenv("CSB_FUZZ_AUTHORITIES");
+    const char *datadir = g_getenv("CSB_FUZZ_DATADIR");
     CsbDiag *diag = csb_diag_new();
-    fuzz_authorities = csb_authorities_load(path ? path : "data/authorities.csv", diag);
+    fuzz_reference = csb_reference_load(datadir ? datadir : ".", diag);
     csb_diag_free(diag);
-    if (!fuzz_authorities)
-        abort(); /* run from the project root, or set CSB_FUZZ_AUTHORITIES */
+    if (!fuzz_reference)
+        abort(); /* run from the project root, or set CSB_FUZZ_DATADIR */
     return 0;
 }
 
 /* Parse doc (may be NULL after an ingest error) and check the contract. */
 static void fuzz_check(CsbDocument *doc, CsbDiag *diag)
 {
-    CsbInspection *in = doc ? csb_parse_document(doc, fuzz_authorities, diag) : NULL;
+    CsbInspection *in = doc ? csb_parse_document(doc, fuzz_reference, diag) : NULL;
     if (!in) {
         if (csb_diag_count(diag, CSB_SEV_ERROR) != 1)
             abort(); /* a refused input has exactly one reason */

@@ -8,7 +8,8 @@
 #include "../../src/compare/compare.h"
 #include "unit.h"
 
-static CsbAuthorities *authorities;
+static CsbReference *reference;
+static const CsbAuthorities *authorities;
 static CsbAreaMap *areas;
 static CsbThemeLibrary *library;
 
@@ -349,8 +350,9 @@ static void test_evidence_ranking(void)
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
-    authorities = csb_authorities_load("data/authorities.csv", d);
-    areas = csb_areas_load("data/areas.csv", d);
+    reference = csb_reference_load(".", d);
+    authorities = reference ? reference->authorities : NULL;
+    areas = reference ? csb_areas_load("data/areas.csv", reference->frameworks, d) : NULL;
     library = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
     CHECK(authorities && areas && library, "the authority table, area map and themes load");
     if (authorities && areas && library) {
@@ -365,7 +367,7 @@ int main(void)
     csb_diag_print(d, stdout);
     csb_themes_free(library);
     csb_areas_free(areas);
-    csb_authorities_free(authorities);
+    csb_reference_free(reference);
     csb_diag_free(d);
     return unit_done();
 }

@@ -134,13 +134,13 @@ static gint by_string(gconstpointer a, gconstpointer b)
     return g_strcmp0(*(char *const *)a, *(char *const *)b);
 }
 
-static void check_all(const char *what, GPtrArray *files, const CsbAuthorities *authorities,
+static void check_all(const char *what, GPtrArray *files, const CsbReference *reference,
                       const CsbAreaMap *areas, const CsbThemeLibrary *lib)
 {
     CsbDiag *d = csb_diag_new();
     GPtrArray *reports = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
     for (guint i = 0; i < files->len; i++) {
-        CsbInspection *in = csb_parse_cached(files->pdata[i], authorities, ".csbrief-cache/unit",
+        CsbInspection *in = csb_parse_cached(files->pdata[i], reference, ".csbrief-cache/unit",
                                              d);
         if (in)
             g_ptr_array_add(reports, in);
@@ -160,7 +160,7 @@ static void check_all(const char *what, GPtrArray *files, const CsbAuthorities *
         g_ptr_array_add(themes, (gpointer)csb_themes_at(lib, i));
     Tally t = {0, 0};
     for (guint i = 0; i < names->len; i++) {
-        CsbCompareInput input = {reports, authorities, areas, lib, themes, names->pdata[i], NULL};
+        CsbCompareInput input = {reports, reference->authorities, areas, lib, themes, names->pdata[i], NULL};
         CsbComparison *c = csb_compare(&input);
         if (c)
             check_story(&t, c->focus);
@@ -178,21 +178,22 @@ static void check_all(const char *what, GPtrArray *files, const CsbAuthorities *
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
-    CsbAuthorities *authorities = csb_authorities_load("data/authorities.csv", d);
-    CsbAreaMap *areas = csb_areas_load("data/areas.csv", d);
+    CsbReference *reference = csb_reference_load(".", d);
+    CsbAreaMap *areas =
+        reference ? csb_areas_load("data/areas.csv", reference->frameworks, d) : NULL;
     CsbThemeLibrary *lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
-    CHECK(authorities && areas && lib, "the authority table, area map and themes load");
+    CHECK(reference && areas && lib, "the authority table, area map and themes load");
     sources = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    if (authorities && areas && lib) {
+    if (reference && areas && lib) {
         GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
         list_reports("examples/reports", 1, files);
         list_reports("tests/fixtures/compare/reports", 1, files);
-        check_all("sample and fixture reports", files, authorities, areas, lib);
+        check_all("sample and fixture reports", files, reference, areas, lib);
         g_ptr_array_set_size(files, 0);
         char *corpus = g_build_filename(unit_shared(), "corpus", "pdf", NULL);
         list_reports(corpus, unit_corpus_stride(), files);
         if (files->len)
-            check_all("shared corpus", files, authorities, areas, lib);
+            check_all("shared corpus", files, reference, areas, lib);
         else
             SKIP("../shared/corpus is absent", "shared corpus quotes are the source's own words");
         g_free(corpus);
@@ -201,7 +202,7 @@ int main(void)
     g_hash_table_destroy(sources);
     csb_themes_free(lib);
     csb_areas_free(areas);
-    csb_authorities_free(authorities);
+    csb_reference_free(reference);
     csb_diag_free(d);
     return unit_done();
 }

@@ -13,7 +13,8 @@
 #include "../../src/parse/parse.h"
 #include "unit.h"
 
-static CsbAuthorities *authorities;
+static CsbReference *reference;
+static const CsbAuthorities *authorities;
 static CsbAreaMap *areas;
 static CsbThemeLibrary *library;
 static gboolean have_corpus;
@@ -26,7 +27,7 @@ static char *corpus_file(const char *name)
 static void add(GPtrArray *reports, const char *path)
 {
     CsbDiag *d = csb_diag_new();
-    CsbInspection *in = csb_parse_cached(path, authorities, ".csbrief-cache/unit", d);
+    CsbInspection *in = csb_parse_cached(path, reference, ".csbrief-cache/unit", d);
     CHECK(in != NULL, "%s is read", path);
     if (in)
         g_ptr_array_add(reports, in);
@@ -290,8 +291,9 @@ static void test_fixtures(void)
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
-    authorities = csb_authorities_load("data/authorities.csv", d);
-    areas = csb_areas_load("data/areas.csv", d);
+    reference = csb_reference_load(".", d);
+    authorities = reference ? reference->authorities : NULL;
+    areas = reference ? csb_areas_load("data/areas.csv", reference->frameworks, d) : NULL;
     library = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
     CHECK(authorities && areas && library, "the authority table, area map and themes load");
     char *probe = corpus_file("80541-redcar-and-cleveland__2017-04-07.pdf");
@@ -305,7 +307,7 @@ int main(void)
     }
     csb_themes_free(library);
     csb_areas_free(areas);
-    csb_authorities_free(authorities);
+    csb_reference_free(reference);
     csb_diag_free(d);
     return unit_done();
 }

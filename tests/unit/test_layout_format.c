@@ -126,13 +126,17 @@ static void test_words(void)
     in->authority = g_strdup("Redcar and Cleveland");
     in->end = (CsbDate){2025, 12, 12};
     CsbParagraph p = {25, NULL, NULL, 7};
-    CsbRich *c = csb_fmt_citation(in, &p);
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    CsbRich *c = csb_fmt_citation(fw, in, &p);
     char *ct = csb_rich_text(c);
     CHECK_STR(ct, "Redcar and Cleveland, ILACS inspection, December 2025, paragraph 25 (page 7)",
               "a citation names authority, report, paragraph and page");
     g_free(ct);
     csb_rich_free(c);
     csb_inspection_free(in);
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
 }
 
 static void test_abbreviations(void)
@@ -140,7 +144,7 @@ static void test_abbreviations(void)
     CsbDiag *d = csb_diag_new();
     CsbCsv *glossary = csb_csv_load("data/glossary.csv", d);
     CsbFormatInput in = {.glossary = glossary};
-    CsbFormatter fm = {NULL, &in, NULL,
+    CsbFormatter fm = {NULL, &in, NULL, NULL,
                        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL};
     csb_fmt_note_abbreviations(&fm, "The IRO and PAs met the LADO; MASH/MACH staff and SGOs. "
                                     "ILACSX and Ofsted and OK are not known words.");
@@ -169,9 +173,11 @@ static void test_abbreviations(void)
 static void test_since(void)
 {
     CsbDiag *d = csb_diag_new();
-    CsbAreaMap *areas = csb_areas_load("data/areas.csv", d);
-    CHECK(areas != NULL, "data/areas.csv loads");
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    CsbAreaMap *areas = fw ? csb_areas_load("data/areas.csv", fw, d) : NULL;
+    CHECK(areas != NULL, "data/areas.csv and data/frameworks.yaml load");
     if (!areas) {
+        csb_frameworks_free(fw);
         csb_diag_free(d);
         return;
     }
@@ -191,6 +197,7 @@ static void test_since(void)
     g_free(s2);
     csb_inspection_free(then);
     csb_areas_free(areas);
+    csb_frameworks_free(fw);
     csb_diag_free(d);
 }
 

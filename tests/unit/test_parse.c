@@ -8,7 +8,8 @@
 
 #include "parse/parse.h"
 
-static CsbAuthorities *authorities;
+static CsbReference *reference;
+static const CsbAuthorities *authorities;
 
 static void test_dates(void)
 {
@@ -73,7 +74,7 @@ static void test_counts(void)
     for (guint r = 0; r < csv->rows->len; r++) {
         const char *path = csb_csv_get(csv, r, c_path);
         CsbDiag *one = csb_diag_new();
-        CsbInspection *in = csb_parse_file(path, authorities, one);
+        CsbInspection *in = csb_parse_file(path, reference, one);
         CHECK(in != NULL, "%s parses", path);
         if (!in) {
             csb_diag_free(one);
@@ -110,7 +111,7 @@ static void test_counts(void)
 
 static CsbInspection *parse(const char *path, CsbDiag *diag)
 {
-    return csb_parse_file(path, authorities, diag);
+    return csb_parse_file(path, reference, diag);
 }
 
 static const CsbError *warning_with(const CsbDiag *d, const char *part)
@@ -286,8 +287,9 @@ static void test_variant_round_trip(void)
 int main(void)
 {
     CsbDiag *diag = csb_diag_new();
-    authorities = csb_authorities_load("data/authorities.csv", diag);
-    CHECK(authorities != NULL, "authority table loads");
+    reference = csb_reference_load(".", diag);
+    authorities = reference ? reference->authorities : NULL;
+    CHECK(authorities != NULL, "authority table and frameworks load");
     if (!authorities)
         return unit_done();
     RUN(test_dates);
@@ -298,7 +300,7 @@ int main(void)
     RUN(test_findings_and_sections);
     RUN(test_text_and_pdf);
     RUN(test_variant_round_trip);
-    csb_authorities_free(authorities);
+    csb_reference_free(reference);
     csb_diag_free(diag);
     return unit_done();
 }

@@ -36,7 +36,7 @@ static GBytes *read_bytes(const char *path)
 static void test_cache(void)
 {
     CsbDiag *load = csb_diag_new();
-    CsbAuthorities *table = csb_authorities_load("data/authorities.csv", load);
+    CsbReference *table = csb_reference_load(".", load);
     char *cache = g_build_filename(dir, "cache", NULL);
     const char *report = "tests/fixtures/not-judged.txt";
 
@@ -72,7 +72,7 @@ static void test_cache(void)
     char *edited_path = g_build_filename(dir, "authorities.csv", NULL);
     char *edited = g_strconcat(csv, "\n", NULL);
     g_file_set_contents(edited_path, edited, -1, NULL);
-    CsbAuthorities *table2 = csb_authorities_load(edited_path, load);
+    CsbReference *table2 = csb_reference_load_files(edited_path, "data/frameworks.yaml", load);
     CsbDiag *d4 = csb_diag_new();
     CsbInspection *fourth = csb_parse_cached(report, table2, cache, d4);
     GBytes *after = read_bytes(entry);
@@ -108,8 +108,8 @@ static void test_cache(void)
     g_bytes_unref(rewritten);
     g_bytes_unref(after);
     g_string_free(why, TRUE);
-    csb_authorities_free(table);
-    csb_authorities_free(table2);
+    csb_reference_free(table);
+    csb_reference_free(table2);
     g_remove(entry);
     g_rmdir(cache);
     g_remove(junk);

@@ -8,7 +8,7 @@
 
 #include "parse/parse.h"
 
-static void check_report(const CsbAuthorities *table, const CsbCsv *csv, guint r,
+static void check_report(const CsbReference *table, const CsbCsv *csv, guint r,
                          const char *dir)
 {
     const char *file = csb_csv_get(csv, r, csb_csv_column(csv, "file"));
@@ -63,13 +63,13 @@ int main(void)
         return unit_done();
     }
     CsbDiag *diag = csb_diag_new();
-    CsbAuthorities *table = csb_authorities_load("data/authorities.csv", diag);
+    CsbReference *table = csb_reference_load(".", diag);
     CsbCsv *csv = csb_csv_load("tests/corpus/paragraphs.csv", diag);
     CHECK(table && csv, "authority table and paragraphs.csv load");
     for (guint r = 0; table && csv && r < csv->rows->len; r += unit_corpus_stride())
         check_report(table, csv, r, dir);
     csb_csv_free(csv);
-    csb_authorities_free(table);
+    csb_reference_free(table);
     csb_diag_free(diag);
     g_free(dir);
     return unit_done();

@@ -127,6 +127,45 @@ static char *draw_report(const char *dir)
     return path;
 }
 
+/* A 2018 ILACS cover: "Lead inspector: | Name" with the name in a column of
+ * its own left of the grade column, its role on the line below, then a
+ * table whose first label wraps with its grade beside the second line. */
+static char *draw_2018_cover(const char *dir)
+{
+    char *path = g_build_filename(dir, "drawn-2018.pdf", NULL);
+    cairo_surface_t *s = cairo_pdf_surface_create(path, 595, 842);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text_at(cr, 72, 126, 26, FALSE, "Bolton");
+    text_at(cr, 72, 177, 16, TRUE, "Inspection of children's social care services");
+    text_at(cr, 72, 211, 12, TRUE, "Inspection dates: 23 April 2018 to 04 May 2018");
+    text_at(cr, 72, 240, 12, TRUE, "Lead inspector:");
+    text_at(cr, 190, 240, 12, TRUE, "Jo Journeyman");
+    text_at(cr, 190, 254, 12, TRUE, "Her Majesty's Inspector");
+    text_at(cr, 79, 298, 12, TRUE, "Judgement");
+    text_at(cr, 395, 298, 12, TRUE, "Grade");
+    text_at(cr, 79, 334, 11, FALSE, "The impact of leaders on social work");
+    text_at(cr, 79, 348, 11, FALSE, "practice with children and families");
+    text_at(cr, 395, 348, 11, FALSE, "Good");
+    text_at(cr, 79, 377, 11, FALSE, "The experiences and progress of children");
+    text_at(cr, 395, 377, 11, FALSE, "Requires improvement");
+    text_at(cr, 79, 390, 11, FALSE, "who need help and protection");
+    text_at(cr, 395, 390, 11, FALSE, "to be good");
+    text_at(cr, 79, 420, 11, FALSE, "The experiences and progress of children");
+    text_at(cr, 395, 420, 11, FALSE, "Good");
+    text_at(cr, 79, 433, 11, FALSE, "in care and care leavers");
+    text_at(cr, 79, 470, 11, FALSE, "Overall effectiveness");
+    text_at(cr, 395, 470, 11, FALSE, "Good");
+    text_at(cr, 79, 525, 12, FALSE,
+            "Senior leaders have a clear focus on vulnerable children. This page is drawn by");
+    text_at(cr, 79, 540, 12, FALSE, "the csbrief tests.");
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_surface_destroy(s);
+    return path;
+}
+
 static char *draw_picture(const char *dir)
 {
     char *path = g_build_filename(dir, "picture.pdf", NULL);
@@ -142,7 +181,7 @@ static char *draw_picture(const char *dir)
 }
 
 static char *dir;
-static CsbAuthorities *authorities;
+static CsbReference *reference;
 
 static const CsbParagraph *paragraph(const CsbInspection *in, int number)
 {
@@ -158,7 +197,7 @@ static void test_drawn_report(void)
 {
     char *path = draw_report(dir);
     CsbDiag *diag = csb_diag_new();
-    CsbInspection *in = csb_parse_file(path, authorities, diag);
+    CsbInspection *in = csb_parse_file(path, reference, diag);
     CHECK(in != NULL, "drawn PDF parses");
     if (!in) {
         csb_diag_print(diag, stdout);
@@ -261,10 +300,30 @@ static void test_drawn_lines(void)
     g_free(path);
 }
 
+/* The grade column is where grades are, not the lead inspector's name. */
+static void test_2018_cover(void)
+{
+    char *path = draw_2018_cover(dir);
+    CsbDiag *diag = csb_diag_new();
+    CsbInspection *in = csb_parse_file(path, reference, diag);
+    CHECK(in && in->judgements->len == 4, "2018 cover: all four judgements read (%u)",
+          in ? in->judgements->len : 0);
+    CHECK(csb_diag_count(diag, CSB_SEV_WARNING) == 0, "2018 cover: no warnings (%d)",
+          csb_diag_count(diag, CSB_SEV_WARNING));
+    if (csb_diag_count(diag, CSB_SEV_WARNING))
+        csb_diag_print(diag, stdout);
+    const CsbJudgement *h = in ? csb_inspection_judgement(in, "help_protection") : NULL;
+    CHECK(h && h->grade == CSB_GRADE_REQUIRES_IMPROVEMENT, "2018 cover: split grade rejoined");
+    CHECK_STR(in ? in->lead_inspector : NULL, "Jo Journeyman", "2018 cover: lead inspector");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+    g_free(path);
+}
+
 static void expect_rejected(const char *path, const char *reason_part, const char *what)
 {
     CsbDiag *diag = csb_diag_new();
-    CsbInspection *in = csb_parse_file(path, authorities, diag);
+    CsbInspection *in = csb_parse_file(path, reference, diag);
     CHECK(in == NULL, "%s: no record", what);
     CHECK(csb_diag_count(diag, CSB_SEV_ERROR) == 1, "%s: exactly one error (%d)", what,
           csb_diag_count(diag, CSB_SEV_ERROR));
@@ -330,14 +389,15 @@ int main(void)
 {
     dir = g_dir_make_tmp("csbrief-pdf-XXXXXX", NULL);
     CsbDiag *diag = csb_diag_new();
-    authorities = csb_authorities_load("data/authorities.csv", diag);
-    CHECK(authorities != NULL, "authority table loads");
-    if (!authorities)
+    reference = csb_reference_load(".", diag);
+    CHECK(reference != NULL, "authority table and frameworks load");
+    if (!reference)
         return unit_done();
     RUN(test_drawn_lines);
     RUN(test_drawn_report);
+    RUN(test_2018_cover);
     RUN(test_malformed_pdfs);
-    csb_authorities_free(authorities);
+    csb_reference_free(reference);
     csb_diag_free(diag);
     remove_dir(dir);
     g_free(dir);

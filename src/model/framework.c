@@ -1,0 +1,397 @@
+/* framework.c - the inspection frameworks (data/frameworks.yaml): for each
+ * kind of report, its names, whether it is graded, a letter or a full
+ * inspection, the title phrases that recognise it, how its judgements are
+ * labelled and which area each counts towards, the sentences some
+ * judgements are written in, and the strands of the 2009-13 frameworks.
+ * The parser and the comparison both read it; nothing about a framework
+ * is written in C but how each kind's judgements are laid out.
+ */
+#include "model.h"
+
+#include <string.h>
+
+struct CsbFrameworks {
+    GPtrArray *list;                   /* CsbFramework*, in file order */
+    CsbFramework *by_kind[CSB_KIND_COUNT]; /* borrowed from list */
+    char *checksum;                    /* sha256 of the file's bytes */
+};
+
+static void judgement_free(gpointer p)
+{
+    CsbFrameworkJudgement *j = p;
+    g_free(j->area);
+    g_free(j->strand);
+    g_ptr_array_free(j->labels, TRUE);
+    g_ptr_array_free(j->names, TRUE);
+    g_free(j);
+}
+
+static void sentence_free(gpointer p)
+{
+    CsbFrameworkSentence *s = p;
+    g_free(s->area);
+    g_free(s->label);
+    g_ptr_array_free(s->leads, TRUE);
+    g_free(s);
+}
+
+static void strand_free(gpointer p)
+{
+    CsbFrameworkStrand *s = p;
+    g_free(s->id);
+    g_ptr_array_free(s->starts, TRUE);
+    g_free(s);
+}
+
+static void framework_free(gpointer p)
+{
+    CsbFramework *f = p;
+    g_free(f->id);
+    g_free(f->short_name);
+    g_free(f->title);
+    g_free(f->name);
+    g_free(f->period);
+    g_free(f->about);
+    g_free(f->record_table);
+    g_ptr_array_free(f->expect, TRUE);
+    g_ptr_array_free(f->titles, TRUE);
+    g_ptr_array_free(f->cover_phrases, TRUE);
+    if (f->title_pattern)
+        g_regex_unref(f->title_pattern);
+    g_ptr_array_free(f->judgements, TRUE);
+    g_ptr_array_free(f->sentences, TRUE);
+    g_ptr_array_free(f->strands, TRUE);
+    g_free(f);
+}
+
+void csb_frameworks_free(CsbFrameworks *fw)
+{
+    if (!fw)
+        return;
+    g_ptr_array_free(fw->list, TRUE);
+    g_free(fw->checksum);
+    g_free(fw);
+}
+
+/* ---- reading the file ---------------------------------------------------- */
+
+typedef struct {
+    CsbYaml *y;
+    CsbDiag *diag;
+    gboolean ok;
+} Reader;
+
+static void bad(Reader *r, yaml_node_t *n, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+static void bad(Reader *r, yaml_node_t *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    csb_diag_error(r->diag, r->y->path, csb_yaml_line(n), csb_yaml_column(n), "%s", msg);
+    g_free(msg);
+    r->ok = FALSE;
+}
+
+/* A required (or optional) single value, copied. */
+static char *text_field(Reader *r, yaml_node_t *map, const char *key, gboolean required)
+{
+    yaml_node_t *n = csb_yaml_get(r->y, map, key);
+    const char *s = csb_yaml_scalar(n);
+    if (!n && !required)
+        return NULL;
+    if (!s || !*s) {
+        bad(r, n ? n : map, "'%s' should be a single value, not %s", key, csb_yaml_type_name(n));
+        return NULL;
+    }
+    return g_strdup(s);
+}
+
+static gboolean yes_no(Reader *r, yaml_node_t *map, const char *key)
+{
+    yaml_node_t *n = csb_yaml_get(r->y, map, key);
+    const char *s = csb_yaml_scalar(n);
+    if (s && (strcmp(s, "yes") == 0 || strcmp(s, "true") == 0))
+        return TRUE;
+    if (s && (strcmp(s, "no") == 0 || strcmp(s, "false") == 0))
+        return FALSE;
+    bad(r, n ? n : map, "'%s' should be yes or no", key);
+    return FALSE;
+}
+
+/* A list of phrases, folded so they compare with folded report text; the
+ * phrases as written go to raw when it is not NULL. */
+static GPtrArray *phrases(Reader *r, yaml_node_t *n, const char *what, GPtrArray **raw)
+{
+    GPtrArray *written = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    if (!csb_yaml_string_list(r->y, n, what, written, r->diag))
+        r->ok = FALSE;
+    for (guint i = 0; i < written->len; i++)
+        g_ptr_array_add(out, csb_text_fold(written->pdata[i]));
+    if (raw)
+        *raw = written;
+    else
+        g_ptr_array_free(written, TRUE);
+    return out;
+}
+
+static GRegex *pattern(Reader *r, yaml_node_t *n, gboolean anchored)
+{
+    const char *s = csb_yaml_scalar(n);
+    GError *err = NULL;
+    GRegex *re = s ? g_regex_new(s, G_REGEX_OPTIMIZE | (anchored ? G_REGEX_ANCHORED : 0), 0, &err)
+                   : NULL;
+    if (!re)
+        bad(r, n, "not a regular expression%s%s", err ? ": " : "", err ? err->message : "");
+    g_clear_error(&err);
+    return re;
+}
+
+/* The number of items of a sequence node (0 for anything else), and one. */
+static guint n_items(const yaml_node_t *seq)
+{
+    if (!seq || seq->type != YAML_SEQUENCE_NODE)
+        return 0;
+    return (guint)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+}
+
+static yaml_node_t *item_at(Reader *r, yaml_node_t *seq, guint i)
+{
+    return csb_yaml_node(r->y, seq->data.sequence.items.start[i]);
+}
+
+static gboolean is_list(Reader *r, yaml_node_t *n, const char *what)
+{
+    if (!n)
+        return FALSE;
+    if (n->type != YAML_SEQUENCE_NODE) {
+        bad(r, n, "'%s' should be a list, not %s", what, csb_yaml_type_name(n));
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static void read_judgements(Reader *r, CsbFramework *f, yaml_node_t *list)
+{
+    if (!is_list(r, list, "judgements"))
+        return;
+    for (guint i = 0; i < n_items(list); i++) {
+        yaml_node_t *item = item_at(r, list, i);
+        CsbFrameworkJudgement *j = g_new0(CsbFrameworkJudgement, 1);
+        j->area = text_field(r, item, "area", TRUE);
+        j->strand = text_field(r, item, "strand", FALSE);
+        j->labels = phrases(r, csb_yaml_get(r->y, item, "labels"), "labels", &j->names);
+        j->line = csb_yaml_line(item);
+        g_ptr_array_add(f->judgements, j);
+        gboolean known = !j->strand;
+        for (guint s = 0; s < f->strands->len && !known; s++)
+            known = strcmp(((CsbFrameworkStrand *)f->strands->pdata[s])->id, j->strand) == 0;
+        if (!known && f->strands->len)
+            continue; /* a shared list: judgements of strands this framework lacks */
+        if (!known)
+            bad(r, item, "strand '%s' but %s has no strands", j->strand, f->id);
+    }
+}
+
+static void read_sentences(Reader *r, CsbFramework *f, yaml_node_t *list)
+{
+    if (!is_list(r, list, "sentences"))
+        return;
+    for (guint i = 0; i < n_items(list); i++) {
+        yaml_node_t *item = item_at(r, list, i);
+        CsbFrameworkSentence *s = g_new0(CsbFrameworkSentence, 1);
+        s->area = text_field(r, item, "area", TRUE);
+        s->label = text_field(r, item, "label", TRUE);
+        char *where = text_field(r, item, "where", TRUE);
+        s->cover_only = where && strcmp(where, "cover") == 0;
+        if (where && !s->cover_only && strcmp(where, "body") != 0)
+            bad(r, item, "'where' should be cover or body, not '%s'", where);
+        g_free(where);
+        s->leads = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+        yaml_node_t *leads = csb_yaml_get(r->y, item, "leads");
+        if (!leads || leads->type != YAML_SEQUENCE_NODE)
+            bad(r, leads ? leads : item, "'leads' should be a list of regular expressions");
+        for (guint k = 0; k < n_items(leads); k++) {
+            GRegex *re = pattern(r, item_at(r, leads, k), TRUE);
+            if (re)
+                g_ptr_array_add(s->leads, re);
+        }
+        g_ptr_array_add(f->sentences, s);
+    }
+}
+
+static void read_strands(Reader *r, CsbFramework *f, yaml_node_t *list)
+{
+    if (!is_list(r, list, "strands"))
+        return;
+    for (guint i = 0; i < n_items(list); i++) {
+        yaml_node_t *item = item_at(r, list, i);
+        CsbFrameworkStrand *s = g_new0(CsbFrameworkStrand, 1);
+        s->id = text_field(r, item, "id", TRUE);
+        s->starts = phrases(r, csb_yaml_get(r->y, item, "starts"), "starts", NULL);
+        g_ptr_array_add(f->strands, s);
+    }
+}
+
+static CsbFramework *read_framework(Reader *r, yaml_node_t *map)
+{
+    CsbFramework *f = g_new0(CsbFramework, 1);
+    f->titles = g_ptr_array_new_with_free_func(g_free);
+    f->cover_phrases = g_ptr_array_new_with_free_func(g_free);
+    f->expect = g_ptr_array_new_with_free_func(g_free);
+    f->judgements = g_ptr_array_new_with_free_func(judgement_free);
+    f->sentences = g_ptr_array_new_with_free_func(sentence_free);
+    f->strands = g_ptr_array_new_with_free_func(strand_free);
+    if (!map || map->type != YAML_MAPPING_NODE) {
+        bad(r, map, "each framework should be a mapping, not %s", csb_yaml_type_name(map));
+        return f;
+    }
+    f->id = text_field(r, map, "id", TRUE);
+    f->kind = f->id ? csb_kind_from_id(f->id) : CSB_KIND_UNKNOWN;
+    if (f->id && f->kind == CSB_KIND_UNKNOWN)
+        bad(r, csb_yaml_get(r->y, map, "id"),
+            "'%s' is not a kind csbrief can read (ilacs, sif, slac, lac, child-protection, "
+            "focused-visit, monitoring-visit, jtai, lscb-review, peer-challenge)",
+            f->id);
+    f->short_name = text_field(r, map, "short_name", TRUE);
+    f->title = text_field(r, map, "title", TRUE);
+    f->name = text_field(r, map, "name", TRUE);
+    f->period = text_field(r, map, "period", TRUE);
+    f->about = text_field(r, map, "about", TRUE);
+    f->graded = yes_no(r, map, "graded");
+    f->letter = yes_no(r, map, "letter");
+    f->full = yes_no(r, map, "full");
+    g_ptr_array_free(f->titles, TRUE);
+    f->titles = phrases(r, csb_yaml_get(r->y, map, "titles"), "titles", NULL);
+    yaml_node_t *cp = csb_yaml_get(r->y, map, "cover_phrases");
+    if (cp) {
+        g_ptr_array_free(f->cover_phrases, TRUE);
+        f->cover_phrases = phrases(r, cp, "cover_phrases", NULL);
+    }
+    yaml_node_t *tp = csb_yaml_get(r->y, map, "title_pattern");
+    if (tp)
+        f->title_pattern = pattern(r, tp, FALSE);
+    f->record_table = text_field(r, map, "record_table", FALSE);
+    if (f->record_table) {
+        char *folded = csb_text_fold(f->record_table);
+        g_free(f->record_table);
+        f->record_table = folded;
+    }
+    yaml_node_t *expect = csb_yaml_get(r->y, map, "expect");
+    if (expect && !csb_yaml_string_list(r->y, expect, "expect", f->expect, r->diag))
+        r->ok = FALSE;
+    read_strands(r, f, csb_yaml_get(r->y, map, "strands"));
+    read_judgements(r, f, csb_yaml_get(r->y, map, "judgements"));
+    read_sentences(r, f, csb_yaml_get(r->y, map, "sentences"));
+    if (f->graded && !f->judgements->len && !f->sentences->len)
+        bad(r, map, "%s is graded but names no judgements or sentences", f->id ? f->id : "?");
+    return f;
+}
+
+CsbFrameworks *csb_frameworks_load(const char *path, CsbDiag *diag)
+{
+    CsbYaml *y = csb_yaml_load(path, diag);
+    if (!y)
+        return NULL;
+    Reader r = {y, diag, TRUE};
+    CsbFrameworks *fw = g_new0(CsbFrameworks, 1);
+    fw->list = g_ptr_array_new_with_free_func(framework_free);
+    yaml_node_t *list = csb_yaml_get(y, csb_yaml_root(y), "frameworks");
+    if (!list || list->type != YAML_SEQUENCE_NODE)
+        bad(&r, list ? list : csb_yaml_root(y), "expected 'frameworks:' with a list of frameworks");
+    else {
+        for (guint i = 0; i < n_items(list); i++) {
+            yaml_node_t *item = item_at(&r, list, i);
+            CsbFramework *f = read_framework(&r, item);
+            g_ptr_array_add(fw->list, f);
+            if (f->kind == CSB_KIND_UNKNOWN)
+                continue;
+            if (fw->by_kind[f->kind])
+                bad(&r, item, "framework '%s' is described twice", f->id);
+            else
+                fw->by_kind[f->kind] = f;
+        }
+    }
+    for (int k = 1; k < CSB_KIND_COUNT && r.ok; k++)
+        if (!fw->by_kind[k])
+            bad(&r, csb_yaml_root(y), "no framework describes kind '%s'",
+                csb_kind_id((CsbKind)k));
+    if (r.ok) {
+        char *err = NULL;
+        gsize len = 0;
+        char *bytes = csb_file_read(path, &len, &err);
+        if (bytes)
+            fw->checksum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+        else
+            bad(&r, NULL, "cannot read: %s", err);
+        g_free(bytes);
+        g_free(err);
+    }
+    csb_yaml_free(y);
+    if (!r.ok) {
+        csb_frameworks_free(fw);
+        return NULL;
+    }
+    return fw;
+}
+
+/* ---- looking things up --------------------------------------------------- */
+
+guint csb_frameworks_count(const CsbFrameworks *fw)
+{
+    return fw->list->len;
+}
+
+const CsbFramework *csb_frameworks_at(const CsbFrameworks *fw, guint i)
+{
+    return i < fw->list->len ? fw->list->pdata[i] : NULL;
+}
+
+const CsbFramework *csb_frameworks_get(const CsbFrameworks *fw, CsbKind kind)
+{
+    return kind > CSB_KIND_UNKNOWN && kind < CSB_KIND_COUNT ? fw->by_kind[kind] : NULL;
+}
+
+const char *csb_frameworks_checksum(const CsbFrameworks *fw)
+{
+    return fw->checksum;
+}
+
+const char *csb_frameworks_short_name(const CsbFrameworks *fw, CsbKind kind)
+{
+    const CsbFramework *f = fw ? csb_frameworks_get(fw, kind) : NULL;
+    return f ? f->short_name : csb_kind_id(kind);
+}
+
+const char *csb_frameworks_title(const CsbFrameworks *fw, CsbKind kind)
+{
+    const CsbFramework *f = fw ? csb_frameworks_get(fw, kind) : NULL;
+    return f ? f->title : csb_kind_id(kind);
+}
+
+gboolean csb_frameworks_graded(const CsbFrameworks *fw, CsbKind kind)
+{
+    const CsbFramework *f = fw ? csb_frameworks_get(fw, kind) : NULL;
+    return f && f->graded;
+}
+
+const char *csb_framework_area_for(const CsbFramework *f, const char *strand,
+                                   const char *folded_label, gboolean prefix_only)
+{
+    for (guint i = 0; f && i < f->judgements->len; i++) {
+        const CsbFrameworkJudgement *j = f->judgements->pdata[i];
+        if (strand ? (!j->strand || strcmp(j->strand, strand) != 0) : j->strand != NULL)
+            continue;
+        for (guint k = 0; k < j->labels->len; k++) {
+            const char *phrase = j->labels->pdata[k];
+            size_t n = strlen(phrase);
+            gboolean hit = prefix_only ? strncmp(folded_label, phrase, n) == 0 &&
+                                             (folded_label[n] == '\0' || folded_label[n] == ' ')
+                                       : csb_text_has_word(folded_label, phrase);
+            if (hit)
+                return j->area;
+        }
+    }
+    return NULL;
+}

@@ -1,0 +1,196 @@
+/* test_model_frameworks.c - data/frameworks.yaml: it loads, describes every
+ * kind once, maps each way a report labels a judgement to an area that
+ * data/areas.csv has (so the parser can emit no area the comparison does
+ * not know), and a broken file is refused with the line to fix. Also how
+ * grades are read from their wording.
+ */
+#include "unit.h"
+
+#include "compare/compare.h"
+
+#include <glib/gstdio.h>
+
+static char *scratch;
+
+static void test_every_kind_described(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    CHECK(fw != NULL, "data/frameworks.yaml loads (%d errors)", csb_diag_count(d, CSB_SEV_ERROR));
+    if (!fw) {
+        csb_diag_print(d, stdout);
+        csb_diag_free(d);
+        return;
+    }
+    for (int k = 1; k < CSB_KIND_COUNT; k++) {
+        const CsbFramework *f = csb_frameworks_get(fw, (CsbKind)k);
+        CHECK(f && f->short_name && f->title && f->name && f->about && f->titles->len,
+              "%s: names, explanation and title phrases", csb_kind_id((CsbKind)k));
+    }
+    CHECK(csb_frameworks_graded(fw, CSB_KIND_SIF) && !csb_frameworks_graded(fw, CSB_KIND_JTAI),
+          "SIF is graded, a JTAI letter is not");
+    CHECK(csb_frameworks_get(fw, CSB_KIND_FOCUSED_VISIT)->letter &&
+              !csb_frameworks_get(fw, CSB_KIND_ILACS)->letter,
+          "a focused visit is a letter, an ILACS report is not");
+    CHECK(csb_frameworks_get(fw, CSB_KIND_ILACS)->full &&
+              !csb_frameworks_get(fw, CSB_KIND_LAC)->full,
+          "ILACS judges every headline area, LAC 2013 one strand");
+    CHECK_STR(csb_frameworks_short_name(fw, CSB_KIND_SIF), "SIF inspection", "SIF's short name");
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+}
+
+/* Every area a framework can grade is in the area map, found by walking
+ * the frameworks here as well as by the loader's own check. */
+static void test_areas_exist(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    CsbAreaMap *areas = fw ? csb_areas_load("data/areas.csv", fw, d) : NULL;
+    CHECK(areas != NULL, "the area map loads with the frameworks");
+    int missing = 0, seen = 0;
+    for (guint i = 0; areas && i < csb_frameworks_count(fw); i++) {
+        const CsbFramework *f = csb_frameworks_at(fw, i);
+        for (guint k = 0; k < f->judgements->len; k++) {
+            const CsbFrameworkJudgement *j = f->judgements->pdata[k];
+            seen++;
+            if (!csb_areas_find(areas, j->area)) {
+                printf("# %s: area %s is not in data/areas.csv\n", f->id, j->area);
+                missing++;
+            }
+        }
+        for (guint k = 0; k < f->sentences->len; k++) {
+            const CsbFrameworkSentence *s = f->sentences->pdata[k];
+            seen++;
+            if (!csb_areas_find(areas, s->area))
+                missing++;
+        }
+    }
+    CHECK(seen > 40 && missing == 0, "all %d areas the frameworks grade are in data/areas.csv",
+          seen);
+    const CsbArea *cp = areas ? csb_areas_find(areas, "help_protection_effectiveness") : NULL;
+    CHECK(cp && cp->labels->len >= 1 &&
+              g_str_has_prefix(cp->labels->pdata[cp->labels->len - 1], "child-protection: "),
+          "the child protection inspection's help and protection judgement has an area and a "
+          "name");
+    csb_areas_free(areas);
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+}
+
+static void test_labels(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    const CsbFramework *ilacs = fw ? csb_frameworks_get(fw, CSB_KIND_ILACS) : NULL;
+    const CsbFramework *slac = fw ? csb_frameworks_get(fw, CSB_KIND_SLAC) : NULL;
+    static const char *const cases[][2] = {
+        {"the experiences and progress of children in care and care leavers",
+         "in_care_and_care_leavers"},
+        {"the experiences and progress of children care leavers", "care_leavers"},
+        {"the experiences and progress of children in care", "in_care"},
+        {"the impact of leaders on practice with children and families", "leadership"},
+        {"overall effectiveness", "overall"},
+        {"children s services in x are good", NULL},
+    };
+    for (guint i = 0; ilacs && i < G_N_ELEMENTS(cases); i++)
+        CHECK_STR(csb_framework_area_for(ilacs, NULL, cases[i][0], FALSE), cases[i][1],
+                  cases[i][0]);
+    CHECK_STR(slac ? csb_framework_area_for(slac, "looked-after", "overall effectiveness", TRUE)
+                   : NULL,
+              "in_care", "SLAC: overall effectiveness of the looked after strand");
+    CHECK_STR(slac ? csb_framework_area_for(slac, "safeguarding", "overall effectiveness", TRUE)
+                   : NULL,
+              "help_protection", "SLAC: overall effectiveness of the safeguarding strand");
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+}
+
+static char *write_variant(const char *name, const char *from, const char *to)
+{
+    char *text = NULL;
+    g_file_get_contents("data/frameworks.yaml", &text, NULL, NULL);
+    char **parts = g_strsplit(text ? text : "", from, 2);
+    char *edited = g_strjoinv(to, parts);
+    char *path = g_build_filename(scratch, name, NULL);
+    g_file_set_contents(path, edited, -1, NULL);
+    g_strfreev(parts);
+    g_free(edited);
+    g_free(text);
+    return path;
+}
+
+static void test_broken_files(void)
+{
+    /* A framework grading an area the map lacks: the map refuses to load. */
+    char *path = write_variant("area.yaml", "area: adoption,", "area: adoptoin,");
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load(path, d);
+    CsbAreaMap *areas = fw ? csb_areas_load("data/areas.csv", fw, d) : NULL;
+    CHECK(fw && !areas && csb_diag_count(d, CSB_SEV_ERROR) >= 1 &&
+              strstr(((CsbError *)d->items->pdata[0])->message, "'adoptoin'"),
+          "an area missing from data/areas.csv is an error naming it");
+    csb_areas_free(areas);
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+    g_unlink(path);
+    g_free(path);
+
+    /* A broken regular expression: refused with its line. */
+    path = write_variant("regex.yaml", "\"the overall judgement is ", "\"the overall (judgement is ");
+    d = csb_diag_new();
+    fw = csb_frameworks_load(path, d);
+    const CsbError *e = d->items->len ? d->items->pdata[0] : NULL;
+    CHECK(!fw && e && e->line > 0 && strstr(e->message, "regular expression"),
+          "a broken pattern is refused with its line (%d)", e ? e->line : 0);
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+    g_unlink(path);
+    g_free(path);
+
+    /* An unknown kind. */
+    path = write_variant("kind.yaml", "id: jtai", "id: jtia");
+    d = csb_diag_new();
+    fw = csb_frameworks_load(path, d);
+    e = d->items->len ? d->items->pdata[0] : NULL;
+    CHECK(!fw && e && strstr(e->message, "'jtia' is not a kind"), "an unknown kind is refused");
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+    g_unlink(path);
+    g_free(path);
+}
+
+static void test_grade_wording(void)
+{
+    static const struct {
+        const char *text;
+        CsbGrade grade;
+    } cases[] = {
+        {"Good", CSB_GRADE_GOOD},
+        {"Requires improvement to be good", CSB_GRADE_REQUIRES_IMPROVEMENT},
+        {"Require improvement", CSB_GRADE_REQUIRES_IMPROVEMENT},
+        {"Requires Improvement", CSB_GRADE_REQUIRES_IMPROVEMENT},
+        {"Grade 3 (Adequate)", CSB_GRADE_ADEQUATE},
+        {"Inadequate Grade 4", CSB_GRADE_INADEQUATE},
+        {"Inadequate (Grade 4)", CSB_GRADE_INADEQUATE},
+        {"Grade 2 (outstanding)", CSB_GRADE_NONE}, /* the number contradicts the word */
+        {"Not judged", CSB_GRADE_NONE},
+        {"Good practice", CSB_GRADE_NONE},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++)
+        CHECK(csb_grade_from_text(cases[i].text) == cases[i].grade, "grade wording '%s'",
+              cases[i].text);
+}
+
+int main(void)
+{
+    scratch = g_dir_make_tmp("csbrief-frameworks-XXXXXX", NULL);
+    RUN(test_every_kind_described);
+    RUN(test_areas_exist);
+    RUN(test_labels);
+    RUN(test_broken_files);
+    RUN(test_grade_wording);
+    g_rmdir(scratch);
+    g_free(scratch);
+    return unit_done();
+}
