@@ -362,6 +362,7 @@ void csb_parse_judgements(CsbParse *p)
     switch (in->kind) {
     case CSB_KIND_ILACS:
         csb_parse_table(p, 0, end, cover_area, (gpointer)p->framework);
+        csb_parse_body_grades(p, end);
         break;
     case CSB_KIND_SIF:
         /* In the record's order: the cover's sentence (overall), its table,
@@ -369,6 +370,7 @@ void csb_parse_judgements(CsbParse *p)
         read_sentences(p, cover_blocks, TRUE);
         csb_parse_table(p, 0, end, cover_area, (gpointer)p->framework);
         read_sentences(p, cover_blocks, FALSE);
+        csb_parse_body_grades(p, end);
         break;
     case CSB_KIND_LSCB_REVIEW:
         read_sentences(p, cover_blocks, TRUE);

@@ -116,7 +116,8 @@ typedef struct {
     guint title_block; /* the block where the title phrase starts, or blocks->len */
     guint body_end;    /* first block of the back matter (boilerplate, sign-off) */
     guint8 *roles;     /* CSB_ROLE_* of each block */
-    GHashTable *not_judged; /* area ids the report says were not judged */
+    GHashTable *not_judged; /* area ids (the frameworks' strings) the report says
+                               were not judged, or whose absence a warning explains */
 } CsbParse;
 
 /* Warning about a place in the document: "page 3: ..." for PDFs, the line
@@ -148,6 +149,9 @@ void csb_parse_judgements(CsbParse *p);
 void csb_parse_table(CsbParse *p, guint first, guint last,
                      const char *(*area_for)(const char *label, gpointer data),
                      gpointer data);
+/* Judgements the cover gave no grade for, from the body's section headings
+ * that repeat them (body_grades.c). */
+void csb_parse_body_grades(CsbParse *p, guint cover_end);
 void csb_parse_findings(CsbParse *p);
 void csb_parse_paragraphs(CsbParse *p);
 

@@ -24,7 +24,12 @@ expect_contains "fixtures: unreadable grade warned with its line" "$(cat "$WORK/
     "csbrief: not-judged.txt:12: warning: the grade for 'Overall effectiveness' reads 'Gd'"
 expect_contains "fixtures: shared trust name warned" "$(cat "$WORK/fixtures.err")" \
     "ambiguous-alias.txt:7: warning: 'Northamptonshire Children's Trust' can mean"
-expect_eq "fixtures: only those two warnings" "$(wc -l <"$WORK/fixtures.err" | tr -d ' ')" 2
+expect_contains "fixtures: a grade read from its section heading when the cover's cannot be" \
+    "$(cat "$WORK/fixtures.err")" "csbrief: body-grades.txt:8: warning: the grade for 'The impact of leaders"
+expect_contains "fixtures: cover and section heading disagreeing leaves the grade empty" \
+    "$(cat "$WORK/fixtures.err")" \
+    "body-grades.txt:26: warning: the grade for 'The experiences and progress of care leavers' is Outstanding where the judgements are listed but Good in its section heading; care_leavers left empty"
+expect_eq "fixtures: only those four warnings" "$(wc -l <"$WORK/fixtures.err" | tr -d ' ')" 4
 
 (cd "$ROOT/examples/reports" && "$CSBRIEF" extract --format csv *.txt) >"$WORK/samples.csv" 2>"$WORK/samples.err"
 expect_eq "samples: exit 0" "$?" 0
