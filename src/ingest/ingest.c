@@ -207,6 +207,18 @@ static gboolean looks_binary(const char *data, gsize len)
     return odd * 50 > n || (bad_utf8 && odd * 200 > n);
 }
 
+const char *csb_ingest_pdf_problem(const char *data, gsize len)
+{
+    const char *problem = sniff_problem(data, len);
+    if (problem)
+        return problem;
+    if (pdf_header_offset(data, len) < 0)
+        return "not a PDF (it does not start with %PDF-)";
+    if (!pdf_has_end(data, len))
+        return "the PDF is truncated (it has no end-of-file marker)";
+    return NULL;
+}
+
 char *csb_ingest_read(const char *path, gsize *len, CsbDiag *diag)
 {
     if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
