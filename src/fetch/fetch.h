@@ -135,6 +135,10 @@ CsbHttpResult *csb_http_get(CsbHttp *h, const char *url, const char *etag,
 CsbHttpCounts csb_http_counts(const CsbHttp *h);
 /* Whether the run's time budget has run out. */
 gboolean csb_http_out_of_time(const CsbHttp *h);
+/* Whether the site looks down: the last CSB_HTTP_DOWN_AFTER requests (each
+ * with its retries) got no response at all. */
+#define CSB_HTTP_DOWN_AFTER 3
+gboolean csb_http_site_down(const CsbHttp *h);
 
 /* ---- pages (html.c) --------------------------------------------------------- */
 

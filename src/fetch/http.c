@@ -21,6 +21,7 @@ struct CsbHttp {
     gint64 next_allowed; /* monotonic time before which no request starts */
     CsbHttpCounts counts;
     gboolean out_of_time;
+    guint unanswered;    /* requests in a row that got no response at all */
 };
 
 /* ---- one request ------------------------------------------------------------ */
@@ -392,5 +393,11 @@ CsbHttpResult *csb_http_get(CsbHttp *h, const char *url, const char *etag,
             h->on_retry(url, (guint)n + 1, wait, r->error, h->retry_data);
         h->next_allowed = MAX(h->next_allowed, at);
     }
+    h->unanswered = r->status == 0 && r->outcome == CSB_HTTP_FAILED ? h->unanswered + 1 : 0;
     return r;
+}
+
+gboolean csb_http_site_down(const CsbHttp *h)
+{
+    return h->unanswered >= CSB_HTTP_DOWN_AFTER;
 }

@@ -74,6 +74,12 @@ static void on_retry(const char *url, guint attempt, double wait, const char *wh
 
 /* ---- one provider ------------------------------------------------------------ */
 
+/* Whether the run must stop: out of time, or the site is not answering. */
+static gboolean stopped(const CsbFetchFolder *f)
+{
+    return csb_http_out_of_time(f->http) || csb_http_site_down(f->http);
+}
+
 static guint held_from(const CsbIndex *x, const char *urn)
 {
     guint n = 0;
@@ -183,7 +189,7 @@ static void read_provider(CsbFetchFolder *f, const CsbFetchTarget *t, const char
         problem(f, url, "%s's page lists no publications, yet %u file%s from it %s held: has "
                         "the page changed shape? (see data/ofsted-site.yaml)",
                 t->authority->name, held, held == 1 ? "" : "s", held == 1 ? "is" : "are");
-    for (guint i = 0; i < todo->len && !csb_http_out_of_time(f->http); i++)
+    for (guint i = 0; i < todo->len && !stopped(f); i++)
         csb_fetch_download(f, todo->pdata[i]);
     g_ptr_array_free(todo, TRUE);
     g_ptr_array_free(titles, TRUE);
@@ -282,12 +288,18 @@ static void fetch_folder(CsbFetchFolder *f, const Group *g, gint64 started)
     GHashTable *urns = csb_fetch_listing(f, targets);
     for (guint i = 0; i < targets->len; i++) {
         const CsbFetchTarget *t = targets->pdata[i];
-        if (csb_http_out_of_time(f->http)) {
-            f->summary->out_of_time = TRUE;
-            char *why = g_strdup_printf("the time budget ('fetch: budget', %.0fs) ran out with "
-                                        "%u of %u authorities still to read; the next run goes "
-                                        "on from there",
-                                        f->spec->budget, targets->len - i, targets->len);
+        if (stopped(f)) {
+            gboolean late = csb_http_out_of_time(f->http);
+            f->summary->out_of_time |= late;
+            char *why = late ? g_strdup_printf("the time budget ('fetch: budget', %.0fs) ran out "
+                                               "with %u of %u authorities still to read; the "
+                                               "next run goes on from there",
+                                               f->spec->budget, targets->len - i, targets->len)
+                             : g_strdup_printf("the site did not answer the last %d requests; "
+                                               "stopped with %u of %u authorities still to read "
+                                               "(the next run tries again)",
+                                               CSB_HTTP_DOWN_AFTER, targets->len - i,
+                                               targets->len);
             f->authority = NULL;
             csb_fetch_fail(f, f->folder, NULL, NULL, why);
             g_free(why);

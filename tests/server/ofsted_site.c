@@ -7,6 +7,7 @@
  *
  *   ofsted-site --port-file F --providers CSV --publications CSV [--publications CSV...]
  *               --pdfs DIR [--pdfs DIR...] [--faults F] [--log F]
+ *               [--tls-cert PEM --tls-key PEM]
  *
  * providers: a CSV with 'urn' and a name ('local_authority_ons_name' as in
  * la-lookup.csv, or 'name' as in data/authorities.csv). publications: file,
@@ -30,7 +31,9 @@
  *   malformed              a provider page with broken markup
  *   shift                  the listing gains a provider at its top after page 1
  *   slow=N                 the body at N bytes a second
- * Log file: one line per request: METHOD PATH?QUERY STATUS BYTES [conditional].
+ * Log file: one line per request: METHOD PATH?QUERY [USER-AGENT] STATUS BYTES
+ * [conditional]. With --tls-cert and --tls-key it serves https (the test
+ * certificate in tests/server is self-signed: a client must refuse it).
  *
  * A test program: it keeps its data in one struct made in main; the
  * request counters and the log are guarded by one mutex.
@@ -61,8 +64,10 @@ typedef struct {
     GPtrArray *pdf_dirs;
     char *faults_path, *log_path;
     int port;
+    const char *scheme;      /* "http" or "https" */
     GMutex lock;
-    GHashTable *served;      /* path -> requests so far (for TIMES) */
+    GHashTable *served;      /* path -> faulted requests since the faults last changed */
+    char *faults_text;       /* the faults file as last read */
     volatile sig_atomic_t stopping;
 } Site;
 
@@ -214,6 +219,11 @@ static char *fault_for(Site *s, const char *path)
     char *text = NULL;
     char *mode = NULL;
     if (s->faults_path && g_file_get_contents(s->faults_path, &text, NULL, NULL)) {
+        if (g_strcmp0(text, s->faults_text) != 0) { /* new faults: count afresh */
+            g_hash_table_remove_all(s->served);
+            g_free(s->faults_text);
+            s->faults_text = g_strdup(text);
+        }
         char **lines = g_strsplit(text, "\n", -1);
         for (char **l = lines; *l && !mode; l++) {
             char **w = g_strsplit_set(g_strstrip(*l), " \t", -1);
@@ -222,15 +232,13 @@ static char *fault_for(Site *s, const char *path)
                 int seen = GPOINTER_TO_INT(g_hash_table_lookup(s->served, path));
                 if (times < 0 || seen < times)
                     mode = g_strdup(w[1]);
+                g_hash_table_replace(s->served, g_strdup(path), GINT_TO_POINTER(seen + 1));
             }
             g_strfreev(w);
         }
         g_strfreev(lines);
         g_free(text);
     }
-    g_hash_table_replace(s->served, g_strdup(path),
-                         GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(s->served, path)) +
-                                         1));
     return mode;
 }
 
@@ -327,18 +335,18 @@ static char *provider_page(Site *s, const Provider *p, gboolean empty, gboolean 
             /* unquoted attributes, unclosed elements, a stray '<' */
             g_string_append_printf(h, "<li class=timeline__day><p>Published < today<div>"
                                       "<a class=\"publication-link\" "
-                                      "href=http://127.0.0.1:%d/v1/file/%s><span class=nonvisual>",
-                                   s->port, pub->id);
+                                      "href=%s://127.0.0.1:%d/v1/file/%s><span class=nonvisual>",
+                                   s->scheme, s->port, pub->id);
             escape(h, pub->text);
             g_string_append(h, "</span><span aria-hidden=true>");
             escape(h, title);
             g_string_append(h, "</a>\n");
         } else {
             g_string_append_printf(h, "<li class=\"timeline__day\"><a class=\"publication-link\" "
-                                      "href=\"http://127.0.0.1:%d/v1/file/%s\">"
+                                      "href=\"%s://127.0.0.1:%d/v1/file/%s\">"
                                       "<span class=\"icon icon--pdf\"></span>"
                                       "<span class=\"nonvisual\">",
-                                   s->port, pub->id);
+                                   s->scheme, s->port, pub->id);
             escape(h, pub->text);
             g_string_append(h, "</span><span class=\"publication-link__title\" "
                                "aria-hidden=\"true\">");
@@ -413,17 +421,20 @@ static void stream_free(void *cls)
     g_free(st);
 }
 
-static void log_request(Site *s, const char *method, const char *url, const char *query,
-                        int status, gsize bytes, gboolean conditional)
+static void log_request(Site *s, struct MHD_Connection *c, const char *method, const char *url,
+                        const char *query, int status, gsize bytes, gboolean conditional)
 {
     if (!s->log_path)
         return;
+    const char *agent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "User-Agent");
+    g_mutex_lock(&s->lock);
     FILE *f = fopen(s->log_path, "a");
-    if (!f)
-        return;
-    fprintf(f, "%s %s%s%s %d %zu%s\n", method, url, query ? "?" : "", query ? query : "", status,
-            bytes, conditional ? " conditional" : "");
-    fclose(f);
+    if (f) {
+        fprintf(f, "%s %s%s%s [%s] %d %zu%s\n", method, url, query ? "?" : "", query ? query : "",
+                agent ? agent : "", status, bytes, conditional ? " conditional" : "");
+        fclose(f);
+    }
+    g_mutex_unlock(&s->lock);
 }
 
 static enum MHD_Result queue(struct MHD_Connection *c, int status, struct MHD_Response *r)
@@ -479,19 +490,19 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
             strlen("Too many requests"), (void *)"Too many requests", MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(r, "Retry-After", wait);
         g_free(wait);
-        log_request(s, method, url, query->len ? query->str : NULL, 429, 17, inm != NULL);
+        log_request(s, c, method, url, query->len ? query->str : NULL, 429, 17, inm != NULL);
         ret = queue(c, 429, r);
         goto done;
     } else if (is_fault(fault, "away") || is_fault(fault, "loop")) {
         char *to = is_fault(fault, "away")
                        ? g_strdup_printf("http://files.elsewhere.invalid%s", url)
-                       : g_strdup_printf("http://127.0.0.1:%d%s%s", s->port, url,
+                       : g_strdup_printf("%s://127.0.0.1:%d%s%s", s->scheme, s->port, url,
                                          hop ? "" : "?hop=1");
         struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"",
                                                                  MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(r, "Location", to);
         g_free(to);
-        log_request(s, method, url, query->len ? query->str : NULL, 302, 0, inm != NULL);
+        log_request(s, c, method, url, query->len ? query->str : NULL, 302, 0, inm != NULL);
         ret = queue(c, 302, r);
         goto done;
     } else if (strcmp(url, "/search") == 0) {
@@ -533,6 +544,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
             body = g_strdup("<!DOCTYPE html>\n<html><head><title>Sorry, there is a problem with "
                             "the service</title></head><body><h1>Sorry, there is a problem "
                             "with the service</h1><p>Try again later.</p></body></html>\n");
+            len = strlen(body);
         } else if (is_fault(fault, "big") || is_fault(fault, "bigchunked")) {
             g_free(body);
             len = (gsize)fault_arg(fault);
@@ -555,7 +567,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
                                                                  MHD_RESPMEM_PERSISTENT);
         MHD_add_response_header(r, "ETag", etag);
         MHD_add_response_header(r, "Last-Modified", modified);
-        log_request(s, method, url, query->len ? query->str : NULL, 304, 0, conditional);
+        log_request(s, c, method, url, query->len ? query->str : NULL, 304, 0, conditional);
         ret = queue(c, 304, r);
         g_free(body);
         g_free(etag);
@@ -577,7 +589,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
         MHD_add_response_header(r, "ETag", etag);
         MHD_add_response_header(r, "Last-Modified", modified);
     }
-    log_request(s, method, url, query->len ? query->str : NULL, status, len, conditional);
+    log_request(s, c, method, url, query->len ? query->str : NULL, status, len, conditional);
     ret = queue(c, status, r);
     g_free(etag);
 done:
@@ -595,6 +607,8 @@ int main(int argc, char **argv)
     s.served = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_mutex_init(&s.lock);
     const char *port_file = NULL;
+    gchar *cert = NULL, *key = NULL;
+    s.scheme = "http";
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--port-file") == 0)
             port_file = argv[i + 1];
@@ -608,6 +622,10 @@ int main(int argc, char **argv)
             s.faults_path = argv[i + 1];
         else if (strcmp(argv[i], "--log") == 0)
             s.log_path = argv[i + 1];
+        else if (strcmp(argv[i], "--tls-cert") == 0)
+            g_file_get_contents(argv[i + 1], &cert, NULL, NULL);
+        else if (strcmp(argv[i], "--tls-key") == 0)
+            g_file_get_contents(argv[i + 1], &key, NULL, NULL);
         else {
             fprintf(stderr, "ofsted-site: unknown option %s (see the top of "
                             "tests/server/ofsted_site.c)\n",
@@ -628,9 +646,19 @@ int main(int argc, char **argv)
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = 0;
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0,
-        NULL, NULL, answer, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_END);
+    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+                     MHD_USE_ERROR_LOG;
+    struct MHD_Daemon *d;
+    if (cert && key) {
+        s.scheme = "https";
+        d = MHD_start_daemon(flags | MHD_USE_TLS, 0, NULL, NULL, answer, &s,
+                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+                             MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key,
+                             MHD_OPTION_END);
+    } else {
+        d = MHD_start_daemon(flags, 0, NULL, NULL, answer, &s, MHD_OPTION_SOCK_ADDR,
+                             (struct sockaddr *)&addr, MHD_OPTION_END);
+    }
     if (!d) {
         fprintf(stderr, "ofsted-site: cannot listen on 127.0.0.1\n");
         return 1;
@@ -646,5 +674,7 @@ int main(int argc, char **argv)
     sigwait(&stop, &sig);
     s.stopping = 1;
     MHD_stop_daemon(d);
+    g_free(cert);
+    g_free(key);
     return 0;
 }

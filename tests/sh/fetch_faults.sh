@@ -131,6 +131,10 @@ case "$row" in *',"""'*'""","'*', '*' GMT",20'*Z) ok "... then the ETag, Last-Mo
     *) fail "index row lacks ETag, Last-Modified or the time: $row" ;; esac
 expect_eq "the index has one row per file" "$(($(wc -l < "$dl/index.csv") - 1))" 5
 
+agent="[csbrief/$("$CSB_BIN" --version | cut -d' ' -f2) (children's services briefings; contact: fetch-tests@example.org)]"
+expect_eq "every request names csbrief and the config's contact in its User-Agent" \
+    "$(grep -cvF " $agent " "$site/requests.log")" 0
+
 # ---- nothing new: the failing files are asked for again, nothing downloads ----
 before=$(top "$dl")
 : > "$site/requests.log"
@@ -219,3 +223,22 @@ expect_contains "... says the budget ran out" "$log" "the time budget ran out"
     || fail "the budget did not stop the run: ${took}s"
 expect_eq "... leaving no temporary file" "$(find slow -name '*.tmp-*' | wc -l)" 0
 : > "$site/faults"
+
+# ---- TLS is verified: a self-signed certificate is refused ----------------------
+stop_site
+start_site "$site" --providers "$ROOT/data/authorities.csv" --publications "$site/publications.csv" \
+    --pdfs "$site/pdf" --tls-cert "$ROOT/tests/server/test-cert.pem" --tls-key "$ROOT/tests/server/test-key.pem"
+sed -i 's|http://127.0.0.1|https://127.0.0.1|' "$site/site.yaml"
+config tls.yaml tls
+log=$("$CSBRIEF" fetch tls.yaml 2>&1); rc=$?
+expect_eq "a site whose certificate cannot be verified: status 1, nothing fetched" "$rc:$(files tls)" "1:"
+expect_contains "... the certificate is named as the reason" "$log" "SSL peer certificate or SSH remote key was not OK"
+expect_eq "... and no request got through" "$(requests)" 0
+
+# ---- the site does not answer at all: the run stops rather than try every page ----
+stop_site
+log=$("$CSBRIEF" fetch fetch.yaml 2>&1); rc=$?
+expect_eq "a site that does not answer: status 1" "$rc" 1
+expect_contains "... the run stops after three unanswered requests, saying how much is left" "$log" \
+    "the site did not answer the last 3 requests; stopped with 2 of 4 authorities still to read"
+expect_eq "... and the files already held are untouched" "$(files "$dl" | wc -w)" 12
