@@ -676,5 +676,25 @@ int main(int argc, char **argv)
     MHD_stop_daemon(d);
     g_free(cert);
     g_free(key);
+    g_free(s.faults_text);
+    g_hash_table_destroy(s.served);
+    g_ptr_array_free(s.pdf_dirs, TRUE);
+    for (guint i = 0; i < s.providers->len; i++) {
+        Provider *p = s.providers->pdata[i];
+        g_free(p->urn);
+        g_free(p->name);
+        g_free(p);
+    }
+    g_ptr_array_free(s.providers, TRUE);
+    for (guint i = 0; i < s.publications->len; i++) {
+        Publication *p = s.publications->pdata[i];
+        g_free(p->urn);
+        g_free(p->id);
+        g_free(p->file);
+        g_free(p->text);
+        g_free(p->published);
+        g_free(p);
+    }
+    g_ptr_array_free(s.publications, TRUE);
     return 0;
 }

@@ -55,7 +55,7 @@ config() { # NAME FOLDER [EXTRA FETCH LINES...]
         echo "  contact: fetch-tests@example.org"
         echo "  site: site/site.yaml"
         echo "  delay: 0"
-        echo "  timeout: 1s"
+        echo "  timeout: 2s"
         echo "  retries: 2"
         echo "  backoff: 20ms"
         echo "  max_file_size: 1MB"
@@ -83,7 +83,7 @@ cat > "$site/faults" <<'EOF'
 /provider/44/80473 malformed
 /v1/file/9001 500 2
 /v1/file/9002 429=1 1
-/v1/file/9003 stall=3 1
+/v1/file/9003 stall=5 1
 /v1/file/9101 reset 1
 /v1/file/9102 truncate
 /v1/file/9103 html
@@ -105,7 +105,7 @@ wait429=$(grep '"event":"retry"' <<<"$log" | grep '/v1/file/9002' | sed 's/.*"wa
 [ -n "$wait429" ] && [ "$(echo "$wait429 >= 1" | bc)" = 1 ] \
     && ok "429 with Retry-After: 1: waited ${wait429}s before asking again" \
     || fail "429: the retry did not wait for Retry-After (wait '$wait429')"
-expect_contains "a stalled response times out and is retried" "$log" '/v1/file/9003","detail":"no data for 1.0s (timed out)"'
+expect_contains "a stalled response times out and is retried" "$log" '/v1/file/9003","detail":"no data for 2.0s (timed out)"'
 expect_contains "a connection reset mid-body is retried" "$log" '/v1/file/9101","detail":"Transferred a partial file (after part of the body)"'
 expect_contains "the malformed provider page still gives its three links" "$log" '"event":"provider","folder":"'"$dl"'","authority":"Hartlepool","urn":"80473","url":"http://127.0.0.1:'"$SITE_PORT"'/provider/44/80473","publications":3'
 expect_contains "a listing that changed between pages is noticed and read again" "$log" "changed while it was read"
@@ -212,14 +212,14 @@ expect_eq "... and no request is sent" "$(requests)" 0
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 
 # ---- the time budget ------------------------------------------------------------
-config budget.yaml slow "budget: 2s"
+config budget.yaml slow "budget: 3s"
 echo "/v1/file/9001 stall=10" > "$site/faults"
 start=$(date +%s.%N)
 log=$("$CSBRIEF" fetch budget.yaml 2>&1); rc=$?
 took=$(echo "$(date +%s.%N) - $start" | bc)
 expect_eq "a run over its time budget: status 1" "$rc" 1
 expect_contains "... says the budget ran out" "$log" "the time budget ran out"
-[ "$(echo "$took < 4" | bc)" = 1 ] && ok "... and stops by then (${took}s for a 2s budget)" \
+[ "$(echo "$took < 6" | bc)" = 1 ] && ok "... and stops by then (${took}s for a 3s budget)" \
     || fail "the budget did not stop the run: ${took}s"
 expect_eq "... leaving no temporary file" "$(find slow -name '*.tmp-*' | wc -l)" 0
 : > "$site/faults"
