@@ -242,3 +242,17 @@ expect_eq "a site that does not answer: status 1" "$rc" 1
 expect_contains "... the run stops after three unanswered requests, saying how much is left" "$log" \
     "the site did not answer the last 3 requests; stopped with 2 of 4 authorities still to read"
 expect_eq "... and the files already held are untouched" "$(files "$dl" | wc -w)" 12
+
+# ---- usage -------------------------------------------------------------------------
+printf 'authority: Hartlepool\nreports: [reports]\nbriefings:\n  - template: members-summary\n    output: out/h.pdf\n' > nofetch.yaml
+err=$("$CSBRIEF" fetch nofetch.yaml 2>&1); rc=$?
+expect_eq "a config without 'fetch': exit 2" "$rc" 2
+expect_contains "... saying what to add" "$err" "has no 'fetch' section"
+sed 's|^reports: |reports: 42 |' "$site/site.yaml" > "$site/broken.yaml"
+config broken.yaml reports
+sed -i 's|site/site.yaml|site/broken.yaml|' broken.yaml
+err=$("$CSBRIEF" fetch broken.yaml 2>&1); rc=$?
+expect_eq "a site description that cannot be used: exit 2, nothing done" "$rc" 2
+expect_contains "... naming the line" "$err" "broken.yaml:15:"
+out=$(cd "$ROOT" && "$CSBRIEF" check examples/nightly/north-east-fetch.yaml 2>&1); rc=$?
+expect_eq "the nightly fetch example is a valid config before its first fetch" "$rc" 0

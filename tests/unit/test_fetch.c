@@ -124,9 +124,10 @@ static void test_titles(void)
         return;
     const CsbSiteTitle *t = csb_site_title(s, "Children's services inspection");
     guint several = (1u << CSB_KIND_ILACS) | (1u << CSB_KIND_SIF) | (1u << CSB_KIND_SLAC) |
-                    (1u << CSB_KIND_LAC) | (1u << CSB_KIND_CHILD_PROTECTION);
-    CHECK(t && t->kinds == several,
-          "'Children's services inspection' can be ILACS, SIF, SLAC, LAC or child protection");
+                    (1u << CSB_KIND_LAC) | (1u << CSB_KIND_CHILD_PROTECTION) |
+                    (1u << CSB_KIND_LSCB_REVIEW);
+    CHECK(t && t->kinds == several, "'Children's services inspection' can be ILACS, SIF, SLAC, "
+                                    "LAC, child protection or an LSCB review");
     t = csb_site_title(s, "Children\u2019s Services Inspection");
     CHECK(t && t->kinds == several, "... with a curly apostrophe, in any case");
     static const struct {
