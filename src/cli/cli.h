@@ -32,6 +32,17 @@ char *csb_cli_data_path(const char *relative);
 CsbResources *csb_cli_resources(void);
 /* A validated config, or NULL (errors printed). */
 CsbConfig *csb_cli_config(const char *path, const CsbResources *res);
+/* The options build and fetch share for their log, as GOptionEntry
+ * initialisers: --quiet, --log-format, --no-progress. */
+#define CSB_CLI_LOG_OPTIONS(quiet, log_format, no_progress)                                   \
+    {"quiet", 'q', 0, G_OPTION_ARG_NONE, &(quiet),                                           \
+     "Print only failures, and the summary when something failed (for cron)", NULL},          \
+        {"log-format", 0, 0, G_OPTION_ARG_STRING, &(log_format),                             \
+         "text (default): one timestamped line per event; json: one JSON object per line",    \
+         "FORMAT"},                                                                           \
+        {"no-progress", 0, 0, G_OPTION_ARG_NONE, &(no_progress),                             \
+         "On a terminal, log lines instead of a progress bar", NULL}
+
 /* "csbrief COMMAND ARG..." as typed, for the lock's description (owned). */
 char *csb_cli_command_line(const char *command, int argc, char **argv);
 /* --log-format's value (NULL: text); FALSE (printed) when unknown. */

@@ -58,13 +58,7 @@ int csb_cmd_build(int argc, char **argv)
          "List what would be built and why; write nothing", NULL},
         {"fetch", 0, 0, G_OPTION_ARG_NONE, &fetch,
          "First download new Ofsted reports for the configs with a 'fetch' section", NULL},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
-         "Print only failures, and the summary when something failed (for cron)", NULL},
-        {"log-format", 0, 0, G_OPTION_ARG_STRING, &log_format,
-         "text (default): one timestamped line per event; json: one JSON object per line",
-         "FORMAT"},
-        {"no-progress", 0, 0, G_OPTION_ARG_NONE, &no_progress,
-         "On a terminal, log lines instead of a progress bar", NULL},
+        CSB_CLI_LOG_OPTIONS(quiet, log_format, no_progress),
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     char *command = csb_cli_command_line("build", argc, argv);
     CsbLogFormat format = CSB_LOG_TEXT;

@@ -30,13 +30,7 @@ int csb_cmd_fetch(int argc, char **argv)
     gboolean quiet = FALSE, no_progress = FALSE;
     char *log_format = NULL;
     GOptionEntry entries[] = {
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
-         "Print only failures, and the summary when something failed (for cron)", NULL},
-        {"log-format", 0, 0, G_OPTION_ARG_STRING, &log_format,
-         "text (default): one timestamped line per event; json: one JSON object per line",
-         "FORMAT"},
-        {"no-progress", 0, 0, G_OPTION_ARG_NONE, &no_progress,
-         "On a terminal, log lines instead of a progress bar", NULL},
+        CSB_CLI_LOG_OPTIONS(quiet, log_format, no_progress),
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     char *command = csb_cli_command_line("fetch", argc, argv);
     const char *summary = "download the Ofsted reports the configs need";

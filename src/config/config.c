@@ -45,6 +45,16 @@ static char *join_words(const char *const *words, guint n)
     return g_string_free(s, FALSE);
 }
 
+void csb_config_error_at(CsbDiag *diag, CsbYaml *y, yaml_node_t *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    csb_diag_error(diag, y->path, csb_yaml_line(n), csb_yaml_column(n), "%s", msg);
+    g_free(msg);
+}
+
 void csb_config_check_keys(CsbYaml *y, yaml_node_t *map, const char *where,
                            const char *const *valid, guint n, CsbDiag *diag)
 {

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,50 +23,47 @@ static const char *const fetch_keys[] = {"into",    "kinds",   "contact",       
 #define DEFAULT_RETRIES 4
 #define DEFAULT_BACKOFF 2.0
 
-gboolean csb_config_parse_duration(const char *text, double *seconds)
+typedef struct {
+    const char *name;
+    double scale;
+} Unit;
+
+/* A number of at least min, then one of units (maybe after a space); its
+ * value in the base unit. */
+static gboolean with_unit(const char *text, const Unit *units, guint n, double min,
+                          double *value)
 {
-    static const struct {
-        const char *unit;
-        double scale;
-    } units[] = {{"ms", 0.001}, {"s", 1}, {"m", 60}, {"min", 60}, {"h", 3600}, {"", 1}};
-    if (!text)
-        return FALSE;
     char *end = NULL;
-    double v = g_ascii_strtod(text, &end);
-    if (end == text || v < 0 || !isfinite(v))
+    double v = text ? g_ascii_strtod(text, &end) : 0;
+    if (!text || end == text || v < min || !isfinite(v))
         return FALSE;
     while (*end == ' ')
         end++;
-    for (guint i = 0; i < G_N_ELEMENTS(units); i++)
-        if (strcmp(end, units[i].unit) == 0) {
-            *seconds = v * units[i].scale;
+    for (guint i = 0; i < n; i++)
+        if (strcmp(end, units[i].name) == 0) {
+            *value = v * units[i].scale;
             return TRUE;
         }
     return FALSE;
 }
 
+gboolean csb_config_parse_duration(const char *text, double *seconds)
+{
+    static const Unit units[] = {{"ms", 0.001}, {"s", 1},     {"m", 60},
+                                 {"min", 60},   {"h", 3600},  {"", 1}};
+    return with_unit(text, units, G_N_ELEMENTS(units), 0, seconds);
+}
+
 gboolean csb_config_parse_size(const char *text, guint64 *bytes)
 {
-    static const struct {
-        const char *unit;
-        double scale;
-    } units[] = {{"", 1},     {"B", 1},       {"kB", 1e3},          {"KB", 1e3},
-                 {"MB", 1e6}, {"GB", 1e9},    {"KiB", 1024.0},      {"MiB", 1048576.0},
-                 {"GiB", 1073741824.0}};
-    if (!text)
+    static const Unit units[] = {{"", 1},          {"B", 1},          {"kB", 1e3},
+                                 {"KB", 1e3},      {"MB", 1e6},       {"GB", 1e9},
+                                 {"KiB", 1024.0},  {"MiB", 1048576.0}, {"GiB", 1073741824.0}};
+    double v = 0;
+    if (!with_unit(text, units, G_N_ELEMENTS(units), 1, &v) || v >= 1e15)
         return FALSE;
-    char *end = NULL;
-    double v = g_ascii_strtod(text, &end);
-    if (end == text || v < 1 || !isfinite(v))
-        return FALSE;
-    while (*end == ' ')
-        end++;
-    for (guint i = 0; i < G_N_ELEMENTS(units); i++)
-        if (strcmp(end, units[i].unit) == 0 && v * units[i].scale < 1e15) {
-            *bytes = (guint64)(v * units[i].scale);
-            return TRUE;
-        }
-    return FALSE;
+    *bytes = (guint64)v;
+    return TRUE;
 }
 
 void csb_fetch_spec_free(CsbFetchSpec *f)
@@ -92,17 +88,9 @@ typedef struct {
     gboolean ok;
 } Section;
 
-static void error_at(Section *s, yaml_node_t *n, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-static void error_at(Section *s, yaml_node_t *n, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    csb_diag_error(s->diag, s->y->path, csb_yaml_line(n), csb_yaml_column(n), "%s", msg);
-    g_free(msg);
-    s->ok = FALSE;
-}
+/* An error in the section: reported, and the section is invalid. */
+#define error_at(s, n, ...)                                                                  \
+    ((s)->ok = FALSE, csb_config_error_at((s)->diag, (s)->y, (n), __VA_ARGS__))
 
 /* The scalar value of key, or NULL when absent (an error when not a scalar). */
 static const char *value(Section *s, const char *key, yaml_node_t **node)

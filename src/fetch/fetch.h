@@ -216,7 +216,8 @@ gboolean csb_index_row_held(const CsbIndex *x, const CsbIndexRow *r);
 #define CSB_FETCH_STATE_DIR ".csbrief-fetch"
 
 /* A page read before: its validators and where its body is kept, so a
- * conditional request answered 304 can be read again without a download. */
+ * conditional request answered 304 can be read again without a download.
+ * (This record and the next start with their key, url.) */
 typedef struct {
     char *url, *etag, *last_modified, *body_file;
 } CsbPageRecord;

@@ -55,12 +55,6 @@ void csb_index_free(CsbIndex *x)
     g_free(x);
 }
 
-static char *field(const CsbCsv *csv, guint row, const char *name)
-{
-    const char *v = csb_csv_get(csv, row, csb_csv_column(csv, name));
-    return *v ? g_strdup(v) : NULL;
-}
-
 CsbIndex *csb_index_load(const char *dir, CsbDiag *diag)
 {
     CsbIndex *x = index_new(dir);
@@ -83,25 +77,25 @@ CsbIndex *csb_index_load(const char *dir, CsbDiag *diag)
     csb_diag_free(mine);
     for (guint i = 0; i < csv->rows->len; i++) {
         CsbIndexRow *r = g_new0(CsbIndexRow, 1);
-        r->file = field(csv, i, "file");
-        r->url = field(csv, i, "url");
+        r->file = csb_csv_dup(csv, i, "file");
+        r->url = csb_csv_dup(csv, i, "url");
         if (!r->file || !r->url || strchr(r->file, '/')) {
             csb_diag_warn(diag, x->path, (int)i + 2, 0,
                           "a row without a file name (alone) or an address is ignored");
             csb_index_row_free(r);
             continue;
         }
-        r->urn = field(csv, i, "urn");
-        r->title = field(csv, i, "title");
-        r->kind = field(csv, i, "kind");
-        r->published = field(csv, i, "published");
-        char *size = field(csv, i, "size");
+        r->urn = csb_csv_dup(csv, i, "urn");
+        r->title = csb_csv_dup(csv, i, "title");
+        r->kind = csb_csv_dup(csv, i, "kind");
+        r->published = csb_csv_dup(csv, i, "published");
+        char *size = csb_csv_dup(csv, i, "size");
         r->size = size ? g_ascii_strtoull(size, NULL, 10) : 0;
         g_free(size);
-        r->sha256 = field(csv, i, "sha256");
-        r->etag = field(csv, i, "etag");
-        r->last_modified = field(csv, i, "last_modified");
-        r->fetched = field(csv, i, "fetched");
+        r->sha256 = csb_csv_dup(csv, i, "sha256");
+        r->etag = csb_csv_dup(csv, i, "etag");
+        r->last_modified = csb_csv_dup(csv, i, "last_modified");
+        r->fetched = csb_csv_dup(csv, i, "fetched");
         csb_index_put(x, r);
     }
     csb_csv_free(csv);
@@ -139,9 +133,7 @@ char *csb_index_format(const CsbIndex *x, gsize *len)
         g_ptr_array_add(sorted, x->rows->pdata[i]);
     g_ptr_array_sort(sorted, by_file);
     GString *s = g_string_new(NULL);
-    for (guint k = 0; k < G_N_ELEMENTS(columns); k++)
-        g_string_append_printf(s, "%s%s", k ? "," : "", columns[k]);
-    g_string_append_c(s, '\n');
+    csb_csv_write_row(s, columns, G_N_ELEMENTS(columns));
     for (guint i = 0; i < sorted->len; i++) {
         const CsbIndexRow *r = sorted->pdata[i];
         char size[32];
@@ -150,12 +142,7 @@ char *csb_index_format(const CsbIndex *x, gsize *len)
                                 r->published, size, r->sha256, r->etag, r->last_modified,
                                 r->fetched};
         G_STATIC_ASSERT(G_N_ELEMENTS(values) == G_N_ELEMENTS(columns));
-        for (guint k = 0; k < G_N_ELEMENTS(values); k++) {
-            if (k)
-                g_string_append_c(s, ',');
-            csb_csv_write_field(s, values[k]);
-        }
-        g_string_append_c(s, '\n');
+        csb_csv_write_row(s, values, G_N_ELEMENTS(values));
     }
     g_ptr_array_free(sorted, TRUE);
     *len = s->len;

@@ -8,7 +8,6 @@
 
 #include "../parse/parse.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 static const char *const top_keys[] = {"reports", "files", "hosts", "max_redirects", "listing",
@@ -27,17 +26,9 @@ typedef struct {
     gboolean ok;
 } Loader;
 
-static void error_at(Loader *l, yaml_node_t *n, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-static void error_at(Loader *l, yaml_node_t *n, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    csb_diag_error(l->diag, l->y->path, csb_yaml_line(n), csb_yaml_column(n), "%s", msg);
-    g_free(msg);
-    l->ok = FALSE;
-}
+/* An error in the description: reported, and the description is unusable. */
+#define error_at(l, n, ...)                                                                  \
+    ((l)->ok = FALSE, csb_config_error_at((l)->diag, (l)->y, (n), __VA_ARGS__))
 
 /* A required scalar of map (owned), or NULL with an error. */
 static char *text(Loader *l, yaml_node_t *map, const char *section, const char *key)

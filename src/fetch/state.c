@@ -45,12 +45,6 @@ static void note_free(gpointer p)
     g_free(n);
 }
 
-static char *get(const CsbCsv *csv, guint row, const char *name)
-{
-    const char *v = csb_csv_get(csv, row, csb_csv_column(csv, name));
-    return *v ? g_strdup(v) : NULL;
-}
-
 /* Rows of dir/name, or NULL when there is none; a file that cannot be read
  * gives a warning (the run goes on as if it were not there). */
 static CsbCsv *load(const char *dir, const char *name, CsbDiag *diag)
@@ -79,10 +73,10 @@ CsbFetchState *csb_fetch_state_load(const char *dir, CsbDiag *diag)
     CsbCsv *csv = load(s->dir, PAGES_NAME, diag);
     for (guint i = 0; csv && i < csv->rows->len; i++) {
         CsbPageRecord *r = g_new0(CsbPageRecord, 1);
-        r->url = get(csv, i, "url");
-        r->etag = get(csv, i, "etag");
-        r->last_modified = get(csv, i, "last_modified");
-        r->body_file = get(csv, i, "body");
+        r->url = csb_csv_dup(csv, i, "url");
+        r->etag = csb_csv_dup(csv, i, "etag");
+        r->last_modified = csb_csv_dup(csv, i, "last_modified");
+        r->body_file = csb_csv_dup(csv, i, "body");
         if (r->url && r->body_file && !strchr(r->body_file, '/'))
             g_hash_table_replace(s->pages, r->url, r);
         else
@@ -92,13 +86,13 @@ CsbFetchState *csb_fetch_state_load(const char *dir, CsbDiag *diag)
     csv = load(s->dir, NOTES_NAME, diag);
     for (guint i = 0; csv && i < csv->rows->len; i++) {
         CsbFileNote *n = g_new0(CsbFileNote, 1);
-        n->url = get(csv, i, "url");
-        n->outcome = get(csv, i, "outcome");
-        n->detail = get(csv, i, "detail");
-        n->etag = get(csv, i, "etag");
-        n->last_modified = get(csv, i, "last_modified");
-        n->kind = get(csv, i, "kind");
-        n->noted = get(csv, i, "noted");
+        n->url = csb_csv_dup(csv, i, "url");
+        n->outcome = csb_csv_dup(csv, i, "outcome");
+        n->detail = csb_csv_dup(csv, i, "detail");
+        n->etag = csb_csv_dup(csv, i, "etag");
+        n->last_modified = csb_csv_dup(csv, i, "last_modified");
+        n->kind = csb_csv_dup(csv, i, "kind");
+        n->noted = csb_csv_dup(csv, i, "noted");
         if (n->url && n->outcome)
             g_hash_table_replace(s->notes, n->url, n);
         else
@@ -182,34 +176,22 @@ void csb_fetch_state_drop_note(CsbFetchState *s, const char *url)
     g_hash_table_remove(s->notes, url);
 }
 
-static void row(GString *out, const char *const *values, guint n)
+/* The records of a table (each starts with its key, char *url), by key. */
+static int by_url(gconstpointer a, gconstpointer b)
 {
-    for (guint i = 0; i < n; i++) {
-        if (i)
-            g_string_append_c(out, ',');
-        csb_csv_write_field(out, values[i]);
-    }
-    g_string_append_c(out, '\n');
+    return strcmp(**(char **const *)a, **(char **const *)b);
 }
 
-static int by_key(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The values of a table, in the order of their keys. */
 static GPtrArray *sorted_values(GHashTable *t)
 {
-    GPtrArray *keys = g_ptr_array_new();
+    GPtrArray *values = g_ptr_array_new();
     GHashTableIter it;
-    gpointer k;
+    gpointer v;
     g_hash_table_iter_init(&it, t);
-    while (g_hash_table_iter_next(&it, &k, NULL))
-        g_ptr_array_add(keys, k);
-    g_ptr_array_sort(keys, by_key);
-    for (guint i = 0; i < keys->len; i++)
-        keys->pdata[i] = g_hash_table_lookup(t, keys->pdata[i]);
-    return keys;
+    while (g_hash_table_iter_next(&it, NULL, &v))
+        g_ptr_array_add(values, v);
+    g_ptr_array_sort(values, by_url);
+    return values;
 }
 
 static gboolean save_text(CsbFetchState *s, const char *name, GString *text, CsbDiag *diag)
@@ -252,7 +234,7 @@ gboolean csb_fetch_state_save(CsbFetchState *s, CsbDiag *diag)
     for (guint i = 0; i < all->len; i++) {
         const CsbPageRecord *p = all->pdata[i];
         const char *values[] = {p->url, p->etag, p->last_modified, p->body_file};
-        row(pages, values, G_N_ELEMENTS(values));
+        csb_csv_write_row(pages, values, G_N_ELEMENTS(values));
     }
     g_ptr_array_free(all, TRUE);
     GString *notes = g_string_new("url,outcome,detail,etag,last_modified,kind,noted\n");
@@ -261,7 +243,7 @@ gboolean csb_fetch_state_save(CsbFetchState *s, CsbDiag *diag)
         const CsbFileNote *n = all->pdata[i];
         const char *values[] = {n->url, n->outcome, n->detail, n->etag, n->last_modified,
                                 n->kind, n->noted};
-        row(notes, values, G_N_ELEMENTS(values));
+        csb_csv_write_row(notes, values, G_N_ELEMENTS(values));
     }
     g_ptr_array_free(all, TRUE);
     gboolean ok = save_text(s, PAGES_NAME, pages, diag);
