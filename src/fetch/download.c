@@ -173,6 +173,7 @@ void csb_fetch_download(CsbFetchFolder *f, const CsbPublication *p)
         csb_fetch_fail(f, p->authority->name, p->url, p->text, why);
         g_free(why);
     } else if (r->outcome == CSB_HTTP_FAILED) {
+        f->summary->out_of_time |= r->out_of_time;
         csb_fetch_fail(f, p->authority->name, p->url, p->text, r->error);
     } else {
         char *problem = csb_fetch_check_pdf(r->body->data, r->body->len);

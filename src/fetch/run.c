@@ -57,6 +57,7 @@ GBytes *csb_fetch_page(CsbFetchFolder *f, const char *url, gboolean *unchanged, 
         body = g_bytes_new(r->body->data, r->body->len);
     } else {
         *error = g_strdup(r->error);
+        f->summary->out_of_time |= r->out_of_time;
     }
     if (kept)
         g_bytes_unref(kept);
@@ -78,6 +79,13 @@ static void on_retry(const char *url, guint attempt, double wait, const char *wh
 static gboolean stopped(const CsbFetchFolder *f)
 {
     return csb_http_out_of_time(f->http) || csb_http_site_down(f->http);
+}
+
+static const char *stop_reason(const CsbFetchFolder *f)
+{
+    return csb_http_out_of_time(f->http)
+               ? "the time budget ('fetch: budget') ran out; the next run goes on from there"
+               : "the site stopped answering; the next run tries again";
 }
 
 static guint held_from(const CsbIndex *x, const char *urn)
@@ -189,8 +197,16 @@ static void read_provider(CsbFetchFolder *f, const CsbFetchTarget *t, const char
         problem(f, url, "%s's page lists no publications, yet %u file%s from it %s held: has "
                         "the page changed shape? (see data/ofsted-site.yaml)",
                 t->authority->name, held, held == 1 ? "" : "s", held == 1 ? "is" : "are");
-    for (guint i = 0; i < todo->len && !stopped(f); i++)
-        csb_fetch_download(f, todo->pdata[i]);
+    guint done = 0;
+    for (; done < todo->len && !stopped(f); done++)
+        csb_fetch_download(f, todo->pdata[done]);
+    if (done < todo->len) {
+        f->summary->out_of_time |= csb_http_out_of_time(f->http);
+        char *why = g_strdup_printf("%u of its publications were not downloaded: %s",
+                                    todo->len - done, stop_reason(f));
+        csb_fetch_fail(f, t->authority->name, url, NULL, why);
+        g_free(why);
+    }
     g_ptr_array_free(todo, TRUE);
     g_ptr_array_free(titles, TRUE);
     g_ptr_array_free(links, TRUE);
@@ -318,8 +334,6 @@ static void fetch_folder(CsbFetchFolder *f, const Group *g, gint64 started)
         f->done = i + 1;
     }
     f->authority = NULL;
-    if (csb_http_out_of_time(f->http))
-        f->summary->out_of_time = TRUE;
     csb_fetch_state_save(f->state, diag);
     emit_diag(f, diag);
     CsbHttpCounts c = csb_http_counts(f->http);

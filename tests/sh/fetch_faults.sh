@@ -219,6 +219,10 @@ log=$("$CSBRIEF" fetch budget.yaml 2>&1); rc=$?
 took=$(echo "$(date +%s.%N) - $start" | bc)
 expect_eq "a run over its time budget: status 1" "$rc" 1
 expect_contains "... says the budget ran out" "$log" "the time budget ran out"
+expect_contains "... names what it left of the authority it was at" "$log" \
+    "failed: Redcar and Cleveland: 2 of its publications were not downloaded: the time budget ('fetch: budget') ran out"
+expect_contains "... and the authorities it did not reach" "$log" \
+    "ran out with 1 of 4 authorities still to read; the next run goes on from there"
 [ "$(echo "$took < 6" | bc)" = 1 ] && ok "... and stops by then (${took}s for a 3s budget)" \
     || fail "the budget did not stop the run: ${took}s"
 expect_eq "... leaving no temporary file" "$(find slow -name '*.tmp-*' | wc -l)" 0
