@@ -193,7 +193,12 @@ for delay in 0.05 0.1 0.15 0.2 0.3 0.4; do
 done
 expect_eq "after six kills at random moments, every file under a real name is whole" "$(all_whole killed)" 0
 : > "$site/faults"
+# What a run killed while writing leaves: a temporary file of a dead process.
+touch killed/.hartlepool-ilacs-2024-05-16.pdf.tmp-999999999-abcdef
+mkdir -p killed/.csbrief-fetch && touch killed/.csbrief-fetch/.pages.csv.tmp-999999999-abcdef
 log=$("$CSBRIEF" fetch kill.yaml 2>&1); rc=$?
+expect_contains "the next run removes a killed run's temporary files, saying so" "$log" \
+    "removed killed/.hartlepool-ilacs-2024-05-16.pdf.tmp-999999999-abcdef, left behind by a run that was stopped"
 expect_eq "the next run completes" "$rc:$(files killed | wc -w)" "0:12"
 expect_eq "... and leaves no temporary file" "$(find killed -name '*.tmp-*' | wc -l)" 0
 expect_eq "... every file whole" "$(all_whole killed)" 0
