@@ -24,6 +24,7 @@ if [ -z "$SITE_PORT" ]; then fail "the test site did not start: $(cat "$site/sit
 requests() { wc -l < "$site/requests.log" | tr -d ' '; }
 sha() { sha256sum "$1" | cut -c1-64; }
 now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 fetch_config() { # FILE FOLDER FOCUS-LINES...
     local file=$1 into=$2; shift 2
     { printf '%s\n' "$@"
@@ -35,7 +36,7 @@ fetch_config ne.yaml reports "regions: [North East]" "compare_with: [region]"
 # ---- an empty folder filled -----------------------------------------------
 t0=$(now)
 log=$("$CSBRIEF" fetch --log-format json ne.yaml 2>"$WORK/err"); rc=$?
-full=$(echo "$(now) - $t0" | bc)
+full=$(since "$t0")
 expect_eq "full fetch of the North East: status 0" "$rc" 0
 expect_eq "... forty reports downloaded" "$(ls reports/*.pdf | wc -l)" 40
 expect_eq "... in 54 requests: 2 listing pages, 12 provider pages, 40 files" "$(requests)" 54
@@ -67,7 +68,7 @@ expect_contains "... with the link text as the site shows it" "$(cat reports/ind
 before=$(cd reports && find . -maxdepth 1 -type f ! -name .csbrief-lock -printf '%p %s %T@\n' | sort | md5sum)
 t0=$(now)
 log=$("$CSBRIEF" fetch --log-format json ne.yaml 2>/dev/null); rc=$?
-again=$(echo "$(now) - $t0" | bc)
+again=$(since "$t0")
 expect_eq "unchanged fetch: status 0" "$rc" 0
 expect_eq "... downloads nothing" "$(grep -c '"event":"downloaded"' <<<"$log")" 0
 expect_eq "... in 14 requests, every one answered 304" "$(requests):$(grep -c ' 304 0 conditional$' "$site/requests.log")" "14:14"
