@@ -11,8 +11,8 @@
  * and its kind (verify.c), the download index beside the files
  * (index.csv; index.c), what earlier runs learnt about pages and files not
  * kept (state.c), the authorities a config needs (targets.c), the search
- * listing (listing.c), one publication's download (download.c) and the run
- * (run.c): one folder at a time under the build's lock, each file written
+ * listing (listing.c), a provider's page (provider.c), one publication's
+ * download (download.c) and the run (run.c): one folder at a time under the build's lock, each file written
  * atomically, a failure of one authority or file never stopping the others.
  *
  * The fetch reads the config, build (lock, atomic writes, the authorities
@@ -306,7 +306,7 @@ typedef struct {
  * wanted, sorted by name (CsbFetchTarget*, owned). */
 GPtrArray *csb_fetch_targets(const GPtrArray *configs, const CsbResources *res);
 
-/* ---- the run (run.c, listing.c, download.c) ----------------------------------- */
+/* ---- the run (run.c, listing.c, provider.c, download.c) ------------------------ */
 
 typedef struct {
     const char *command;      /* recorded in the lock */
@@ -327,7 +327,7 @@ CsbFetchStatus csb_fetch_run(const GPtrArray *configs, const CsbResources *res,
                              const CsbFetchOptions *opt, CsbFetchSink sink, gpointer data,
                              GPtrArray *new_files);
 
-/* ---- run internals (shared by run.c, listing.c and download.c) ---------------- */
+/* ---- run internals (shared by run.c, listing.c, provider.c, download.c) ------- */
 
 typedef struct {
     const CsbFetchSpec *spec;   /* the first config's: settings */
@@ -346,6 +346,9 @@ typedef struct {
 } CsbFetchFolder;
 
 void csb_fetch_emit(CsbFetchFolder *f, CsbFetchEvent *e);
+/* A warning about the run (an event), file naming where. */
+void csb_fetch_warn(CsbFetchFolder *f, const char *file, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
 /* Record a failure (summary and event); what names it for the summary. */
 void csb_fetch_fail(CsbFetchFolder *f, const char *what, const char *url, const char *title,
                     const char *why);
@@ -356,6 +359,11 @@ GBytes *csb_fetch_page(CsbFetchFolder *f, const char *url, gboolean *unchanged, 
  * names the authority, else the authority table's (urn -> const
  * CsbAuthority*, new table). */
 GHashTable *csb_fetch_listing(CsbFetchFolder *f, const GPtrArray *targets);
+
+/* Whether the run must stop: out of time, or the site is not answering. */
+gboolean csb_fetch_stopped(const CsbFetchFolder *f);
+/* Read a target authority's page (at urn) and download what it needs. */
+void csb_fetch_provider(CsbFetchFolder *f, const CsbFetchTarget *t, const char *urn);
 
 /* A publication on a provider's page, read. */
 typedef struct {

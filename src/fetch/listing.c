@@ -8,7 +8,6 @@
  */
 #include "fetch.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 typedef struct {
@@ -70,21 +69,6 @@ static void read_listing(CsbFetchFolder *f, Listing *l)
                                    site->max_pages);
 }
 
-static void warn(CsbFetchFolder *f, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-static void warn(CsbFetchFolder *f, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    CsbDiag *d = csb_diag_new();
-    csb_diag_warn(d, f->site->path, 0, 0, "%s", msg);
-    CsbFetchEvent e = {.kind = CSB_FETCH_EVENT_PROBLEM, .diag = d};
-    csb_fetch_emit(f, &e);
-    csb_diag_free(d);
-    g_free(msg);
-}
-
 /* The listed URN of an authority: its own when listed, else that of a
  * listed provider whose name is the authority's. */
 static const char *listed_urn(const Listing *l, const CsbAuthorities *t, const CsbAuthority *a)
@@ -105,7 +89,7 @@ GHashTable *csb_fetch_listing(CsbFetchFolder *f, const GPtrArray *targets)
     Listing l;
     read_listing(f, &l);
     if (l.repeated && !l.error) {
-        warn(f, "Ofsted's listing changed while it was read (a provider was on two pages); "
+        csb_fetch_warn(f, f->site->path, "Ofsted's listing changed while it was read (a provider was on two pages); "
                 "reading it again");
         listing_clear(&l);
         read_listing(f, &l);
@@ -114,11 +98,11 @@ GHashTable *csb_fetch_listing(CsbFetchFolder *f, const GPtrArray *targets)
                        .fresh = l.pages, .unchanged = l.unchanged && l.pages > 0};
     csb_fetch_emit(f, &e);
     if (l.error)
-        warn(f, "the listing of providers could not be read to its end (%s); authorities "
+        csb_fetch_warn(f, f->site->path, "the listing of providers could not be read to its end (%s); authorities "
                 "not on the pages read are looked for at the URN data/authorities.csv gives",
              l.error);
     else if (l.repeated)
-        warn(f, "Ofsted's listing kept changing while it was read; authorities it missed are "
+        csb_fetch_warn(f, f->site->path, "Ofsted's listing kept changing while it was read; authorities it missed are "
                 "looked for at the URN data/authorities.csv gives");
     const CsbAuthorities *table = f->res->authorities;
     GHashTable *urns = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -127,12 +111,12 @@ GHashTable *csb_fetch_listing(CsbFetchFolder *f, const GPtrArray *targets)
         const CsbAuthority *a = t->authority;
         const char *urn = listed_urn(&l, table, a);
         if (urn && a->urn && *a->urn && strcmp(urn, a->urn) != 0)
-            warn(f, "Ofsted lists %s as URN %s; data/authorities.csv gives %s (using %s)",
+            csb_fetch_warn(f, f->site->path, "Ofsted lists %s as URN %s; data/authorities.csv gives %s (using %s)",
                  a->name, urn, a->urn, urn);
         if (!urn && a->urn && *a->urn) {
             urn = a->urn;
             if (!l.error && !l.repeated)
-                warn(f, "%s (URN %s) is not on Ofsted's listing of providers; trying its page",
+                csb_fetch_warn(f, f->site->path, "%s (URN %s) is not on Ofsted's listing of providers; trying its page",
                      a->name, urn);
         }
         if (urn)
@@ -147,7 +131,7 @@ GHashTable *csb_fetch_listing(CsbFetchFolder *f, const GPtrArray *targets)
             const char *urn = l.order->pdata[i];
             const char *name = g_hash_table_lookup(l.names, urn);
             if (!csb_authorities_by_urn(table, urn) && !csb_authorities_find(table, name))
-                warn(f, "Ofsted lists %s (URN %s), which data/authorities.csv does not know; "
+                csb_fetch_warn(f, f->site->path, "Ofsted lists %s (URN %s), which data/authorities.csv does not know; "
                         "add it there to fetch its reports",
                      name, urn);
         }
