@@ -8,7 +8,7 @@ DATADIR  = $(PREFIX)/share/csbrief
 MANDIR   = $(PREFIX)/share/man
 
 CC      ?= cc
-PKGS     = cairo pangocairo pangoft2 fontconfig yaml-0.1 poppler-glib glib-2.0
+PKGS     = cairo pangocairo pangoft2 fontconfig yaml-0.1 poppler-glib glib-2.0 libcurl libxml-2.0
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALLCFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
@@ -21,10 +21,12 @@ LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(wildcard tests/fuzz/*.c)
+# The loopback copy of Ofsted's site the fetch tests run against (tests only).
+SERVER   = $(BUILD)/server/ofsted-site
 
 .PHONY: FORCE all deps example check asan valgrind install uninstall clean bench fuzz
 
-all: $(BUILD)/csbrief $(TEST_BIN)
+all: $(BUILD)/csbrief $(TEST_BIN) $(SERVER)
 
 $(BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
@@ -51,6 +53,10 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libcsbrief.a
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(BUILD)/libcsbrief.a $(LIBS)
+
+$(SERVER): tests/server/ofsted_site.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $< $(shell pkg-config --cflags --libs libmicrohttpd glib-2.0)
 
 deps:
 	@scripts/install-deps

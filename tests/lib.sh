@@ -42,3 +42,54 @@ copy_examples() {
     local c
     for c in "$@"; do cp "$ROOT/examples/$c" "$WORK/examples/"; done
 }
+
+# ---- a copy of Ofsted's site on 127.0.0.1, for the fetch tests ------------
+# (tests/server/ofsted_site.c describes what it serves and its faults.)
+SITE_BIN=$(dirname "${CSB_BIN:-$ROOT/build/csbrief}")/server/ofsted-site
+
+# start_site DIR SERVER-ARGS...: serve in the background, with faults read
+# from DIR/faults and requests logged to DIR/requests.log; sets SITE_PID
+# and SITE_PORT, and writes DIR/site.yaml: csbrief's description of
+# Ofsted's site (data/ofsted-site.yaml) pointed at 127.0.0.1:SITE_PORT.
+start_site() {
+    local dir=$1; shift
+    : > "$dir/faults"; : > "$dir/requests.log"; rm -f "$dir/port"
+    "$SITE_BIN" --port-file "$dir/port" --faults "$dir/faults" --log "$dir/requests.log" "$@" \
+        2>"$dir/site.err" &
+    SITE_PID=$!
+    for _ in $(seq 500); do [ -s "$dir/port" ] && break; sleep 0.01; done
+    SITE_PORT=$(cat "$dir/port" 2>/dev/null)
+    sed -e "s|https://reports.ofsted.gov.uk|http://127.0.0.1:$SITE_PORT|" \
+        -e "s|https://files.ofsted.gov.uk|http://127.0.0.1:$SITE_PORT|" \
+        "$ROOT/data/ofsted-site.yaml" > "$dir/site.yaml"
+}
+stop_site() { [ -n "${SITE_PID:-}" ] && kill "$SITE_PID" 2>/dev/null; wait "${SITE_PID:-}" 2>/dev/null; SITE_PID=; }
+
+# tiny_pdf LINE...: a one-page PDF on stdout (Helvetica; the first line as
+# a title), with a correct cross-reference table: a small report made at
+# test time.
+tiny_pdf() {
+    local LC_ALL=C
+    local content="BT /F1 14 Tf 56 780 Td" first=1 l esc i
+    for l in "$@"; do
+        esc=${l//\\/\\\\}; esc=${esc//(/\\(}; esc=${esc//)/\\)}
+        if [ $first = 1 ]; then content+=" ($esc) Tj /F1 11 Tf 0 -40 Td"; first=0
+        else content+=" ($esc) Tj 0 -16 Td"; fi
+    done
+    content+=" ET"
+    local objs=() offsets=() out="%PDF-1.4"$'\n'
+    objs[1]="<< /Type /Catalog /Pages 2 0 R >>"
+    objs[2]="<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    objs[3]="<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+    objs[4]="<< /Length ${#content} >>"$'\n'"stream"$'\n'"$content"$'\n'"endstream"
+    objs[5]="<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    for i in 1 2 3 4 5; do
+        offsets[$i]=${#out}
+        out+="$i 0 obj"$'\n'"${objs[$i]}"$'\n'"endobj"$'\n'
+    done
+    local xref=${#out}
+    out+="xref"$'\n'"0 6"$'\n'"0000000000 65535 f "$'\n'
+    for i in 1 2 3 4 5; do out+=$(printf '%010d 00000 n ' "${offsets[$i]}")$'\n'; done
+    out+="trailer"$'\n'"<< /Size 6 /Root 1 0 R >>"$'\n'"startxref"$'\n'"$xref"$'\n'"%%EOF"$'\n'
+    printf '%s' "$out"
+}

@@ -84,6 +84,10 @@ int csb_csv_column(const CsbCsv *csv, const char *name); /* -1 if absent */
 const char *csb_csv_get(const CsbCsv *csv, guint row, int column);
 /* Write one field, quoted when needed. */
 void csb_csv_write_field(GString *out, const char *field);
+/* Write n fields (NULL for an empty one) as one record, with its newline. */
+void csb_csv_write_row(GString *out, const char *const *fields, guint n);
+/* A copy of the field of column name in row, or NULL when empty or absent. */
+char *csb_csv_dup(const CsbCsv *csv, guint row, const char *name);
 
 /* ---- YAML ------------------------------------------------------------ */
 

@@ -146,3 +146,19 @@ void csb_csv_write_field(GString *out, const char *field)
     }
     g_string_append_c(out, '"');
 }
+
+void csb_csv_write_row(GString *out, const char *const *fields, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        if (i)
+            g_string_append_c(out, ',');
+        csb_csv_write_field(out, fields[i]);
+    }
+    g_string_append_c(out, '\n');
+}
+
+char *csb_csv_dup(const CsbCsv *csv, guint row, const char *name)
+{
+    const char *v = csb_csv_get(csv, row, csb_csv_column(csv, name));
+    return *v ? g_strdup(v) : NULL;
+}

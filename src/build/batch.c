@@ -38,6 +38,7 @@ typedef struct {
     char *parser_key;
     gint64 saved_at;
     gboolean save_failed;
+    GHashTable *fresh;     /* paths of the reports fetched just before (--fetch), or NULL */
 } Run;
 
 static void emit(Run *run, CsbEvent *e)
@@ -377,6 +378,11 @@ static void finished(Run *run, CsbJob *j)
     if (j->ok) {
         run->summary.built++;
         record_built(run, j);
+        char *fresh = run->fresh ? csb_plan_fresh_reports(j, run->fresh) : NULL;
+        if (fresh)
+            g_ptr_array_add(run->summary.rebuilt_for_new,
+                            g_strdup_printf("%s (%s)", j->spec->output, fresh));
+        g_free(fresh);
     } else {
         /* The last good PDF stays, and so does the record of how it was
          * built: the next run tries again. */
@@ -504,6 +510,11 @@ static void run_free(Run *run, char **cache_dirs)
     g_free(run->parser_key);
     g_ptr_array_free(run->roots, TRUE);
     g_ptr_array_free(run->summary.failures, TRUE);
+    if (run->fresh) {
+        g_hash_table_destroy(run->fresh);
+        g_ptr_array_free(run->summary.new_reports, TRUE);
+        g_ptr_array_free(run->summary.rebuilt_for_new, TRUE);
+    }
     g_timer_destroy(run->timer);
     g_strfreev(cache_dirs);
 }
@@ -515,6 +526,16 @@ CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
     run.jobs = opt->jobs > 0 ? opt->jobs : (int)g_get_num_processors();
     run.timer = g_timer_new();
     run.summary.failures = g_ptr_array_new_with_free_func(g_free);
+    if (opt->new_reports) {
+        /* --fetch: the summary names what was fetched and what it rebuilt. */
+        run.fresh = g_hash_table_new(g_str_hash, g_str_equal);
+        run.summary.new_reports = g_ptr_array_new_with_free_func(g_free);
+        run.summary.rebuilt_for_new = g_ptr_array_new_with_free_func(g_free);
+        for (guint i = 0; i < opt->new_reports->len; i++) {
+            g_ptr_array_add(run.summary.new_reports, g_strdup(opt->new_reports->pdata[i]));
+            g_hash_table_add(run.fresh, run.summary.new_reports->pdata[i]);
+        }
+    }
     run.saved_at = g_get_monotonic_time();
     char **cache_dirs = collect_roots(&run, configs);
     CsbBatchStatus status = opt->dry_run ? CSB_BATCH_OK : take_locks(&run);

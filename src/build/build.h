@@ -238,6 +238,9 @@ typedef struct {
     guint reports, unreadable; /* reports named by the configs; unreadable ones */
     double seconds;
     GPtrArray *failures; /* char*: "OUTPUT: first error" */
+    GPtrArray *new_reports;     /* char*: reports fetched before the build (--fetch), or NULL */
+    GPtrArray *rebuilt_for_new; /* char*: "OUTPUT (a.pdf, b.pdf)": built briefings that use
+                                   new reports; NULL without --fetch */
 } CsbBatchSummary;
 
 typedef struct {
@@ -264,6 +267,7 @@ typedef struct {
     gboolean dry_run;     /* say what would be built, and why; write nothing */
     const char *command;  /* the command line, recorded in the lock */
     const char *exe_path; /* the running csbrief, whose hash is an input; NULL: none */
+    const GPtrArray *new_reports; /* char*: paths fetched just before (--fetch), or NULL */
 } CsbBatchOptions;
 
 typedef enum {
@@ -360,5 +364,8 @@ GPtrArray *csb_plan_jobs(const GPtrArray *configs, const CsbResources *res,
 void csb_plan_decide(CsbJob *job, const CsbManifestEntry *entry, gboolean force);
 /* sha256 over the labels and hashes of inputs (sorted). */
 char *csb_plan_hash(const GPtrArray *inputs);
+/* The file names of the job's reports that are in fresh (a set of
+ * paths), joined with ", "; NULL when it uses none of them. */
+char *csb_plan_fresh_reports(const CsbJob *job, GHashTable *fresh);
 
 #endif

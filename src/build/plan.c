@@ -404,3 +404,20 @@ void csb_plan_decide(CsbJob *j, const CsbManifestEntry *entry, gboolean force)
         g_ptr_array_add(j->reasons, g_strdup("--force"));
     j->build = j->reasons->len > 0;
 }
+
+char *csb_plan_fresh_reports(const CsbJob *j, GHashTable *fresh)
+{
+    GString *names = NULL;
+    for (guint i = 0; i < j->reports->len; i++) {
+        const CsbReport *r = j->reports->pdata[i];
+        if (!g_hash_table_contains(fresh, r->path))
+            continue;
+        char *base = g_path_get_basename(r->path);
+        if (!names)
+            names = g_string_new(base);
+        else
+            g_string_append_printf(names, ", %s", base);
+        g_free(base);
+    }
+    return names ? g_string_free(names, FALSE) : NULL;
+}

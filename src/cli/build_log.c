@@ -1,18 +1,15 @@
 /* build_log.c - the events of a `csbrief build` run as a person or a log
  * collector reads them: a progress bar with counts on a terminal, else one
  * timestamped line per event (text) or one JSON object per line (json).
+ * With --fetch, the summary names the reports fetched and the briefings
+ * they caused to be rebuilt.
  */
 #include "build_log.h"
 
 #include <string.h>
 
 struct CsbBuildLog {
-    CsbLogFormat format;
-    gboolean quiet;
-    gboolean bar;
-    gboolean bar_drawn;
-    FILE *out, *err;
-    char *cwd;
+    CsbLogOut o;
     guint built, skipped, failed; /* so far, for the bar */
 };
 
@@ -20,12 +17,7 @@ CsbBuildLog *csb_build_log_new(CsbLogFormat format, gboolean quiet, gboolean bar
                                FILE *err)
 {
     CsbBuildLog *log = g_new0(CsbBuildLog, 1);
-    log->format = format;
-    log->quiet = quiet;
-    log->bar = bar && format == CSB_LOG_TEXT && !quiet;
-    log->out = out;
-    log->err = err;
-    log->cwd = g_get_current_dir();
+    csb_log_out_init(&log->o, format, quiet, bar, out, err);
     return log;
 }
 
@@ -33,28 +25,13 @@ void csb_build_log_free(CsbBuildLog *log)
 {
     if (!log)
         return;
-    g_free(log->cwd);
+    csb_log_out_clear(&log->o);
     g_free(log);
 }
 
-static char *timestamp(void)
-{
-    GDateTime *now = g_date_time_new_now_local();
-    char *s = g_date_time_format(now, "%Y-%m-%dT%H:%M:%S%:z");
-    g_date_time_unref(now);
-    return s;
-}
-
-/* A path as short as it can be said: relative to the current folder when
- * it is inside it. */
 static const char *shown(const CsbBuildLog *log, const char *path)
 {
-    if (!path)
-        return "";
-    gsize n = strlen(log->cwd);
-    if (strncmp(path, log->cwd, n) == 0 && path[n] == '/')
-        return path + n + 1;
-    return path;
+    return csb_log_shown(&log->o, path);
 }
 
 static char *joined(const GPtrArray *reasons)
@@ -75,76 +52,23 @@ static const char *first_error(const CsbDiag *d)
     return "failed";
 }
 
-/* ---- progress bar --------------------------------------------------------- */
-
-static void bar_clear(CsbBuildLog *log)
-{
-    if (log->bar_drawn) {
-        fputs("\r\033[K", log->err);
-        log->bar_drawn = FALSE;
-    }
-}
-
 static void bar_draw(CsbBuildLog *log, const char *what, guint done, guint total,
                      gboolean counts)
 {
-    enum { WIDTH = 30 };
-    guint fill = total ? (guint)((guint64)done * WIDTH / total) : 0;
-    char cells[WIDTH + 1];
-    for (guint i = 0; i < WIDTH; i++)
-        cells[i] = i < fill ? '#' : '.';
-    cells[WIDTH] = '\0';
-    fprintf(log->err, "\r\033[K[%s] %u/%u", cells, done, total);
-    if (counts)
-        fprintf(log->err, "  built %u  skipped %u  failed %u", log->built, log->skipped,
-                log->failed);
-    if (what)
-        fprintf(log->err, "  %s", what);
-    fflush(log->err);
-    log->bar_drawn = TRUE;
+    char *c = counts ? g_strdup_printf("built %u  skipped %u  failed %u", log->built,
+                                       log->skipped, log->failed)
+                     : NULL;
+    csb_log_bar_draw(&log->o, done, total, c, what);
+    g_free(c);
 }
 
 /* ---- text ----------------------------------------------------------------- */
 
-static void line(CsbBuildLog *log, FILE *to, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-static void line(CsbBuildLog *log, FILE *to, const char *fmt, ...)
-{
-    bar_clear(log);
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    if (log->bar || to == log->err) {
-        fprintf(to, "csbrief: %s\n", msg);
-    } else {
-        char *when = timestamp();
-        fprintf(to, "%s %s\n", when, msg);
-        g_free(when);
-    }
-    fflush(to);
-    g_free(msg);
-}
-
-static void print_diag(CsbBuildLog *log, const CsbDiag *d)
-{
-    for (guint i = 0; d && i < d->items->len; i++) {
-        const CsbError *e = d->items->pdata[i];
-        if (log->quiet && e->severity != CSB_SEV_ERROR)
-            continue;
-        bar_clear(log);
-        char *s = csb_error_format(e);
-        fprintf(log->err, "csbrief: %s\n", s);
-        g_free(s);
-    }
-    fflush(log->err);
-}
-
 static void text_summary(CsbBuildLog *log, const CsbBatchSummary *s)
 {
     gboolean bad = s->failed || s->unreadable;
-    if (log->quiet && !bad)
+    if (log->o.quiet && !bad)
         return;
-    bar_clear(log);
     GString *m = g_string_new(NULL);
     if (s->planned && !s->built && !s->failed && !s->skipped && s->total)
         g_string_append_printf(m, "would build %u of %u briefings", s->planned, s->total);
@@ -154,85 +78,92 @@ static void text_summary(CsbBuildLog *log, const CsbBatchSummary *s)
     if (s->unreadable)
         g_string_append_printf(m, ", %u of %u reports unreadable", s->unreadable, s->reports);
     g_string_append_printf(m, " in %.1fs", s->seconds);
-    char *when = timestamp();
-    fprintf(log->out, "%s%sfinished: %s\n", log->bar ? "" : when, log->bar ? "" : " ", m->str);
-    g_free(when);
+    csb_log_finished(&log->o, m->str);
+    FILE *out = log->o.out;
+    for (guint i = 0; s->new_reports && i < s->new_reports->len; i++)
+        fprintf(out, "  new report: %s\n", shown(log, s->new_reports->pdata[i]));
+    for (guint i = 0; s->rebuilt_for_new && i < s->rebuilt_for_new->len; i++)
+        fprintf(out, "  rebuilt for new reports: %s\n", shown(log, s->rebuilt_for_new->pdata[i]));
     for (guint i = 0; i < s->failures->len; i++)
-        fprintf(log->out, "  failed: %s\n", shown(log, s->failures->pdata[i]));
-    fflush(log->out);
+        fprintf(out, "  failed: %s\n", shown(log, s->failures->pdata[i]));
+    fflush(out);
     g_string_free(m, TRUE);
 }
 
 static void text_event(CsbBuildLog *log, const CsbEvent *e)
 {
+    CsbLogOut *o = &log->o;
     const char *out = shown(log, e->output);
-    FILE *lines = log->bar ? log->err : log->out;
+    FILE *lines = o->bar ? o->err : o->out;
     char *why = NULL;
     switch (e->kind) {
     case CSB_EVENT_START:
-        if (!log->quiet && !log->bar)
-            line(log, log->out, "planned %u briefing%s: %u to build, %u up to date", e->total,
-                 e->total == 1 ? "" : "s", e->summary->planned,
-                 e->total - e->summary->planned);
+        if (!o->quiet && !o->bar)
+            csb_log_line(o, o->out, "planned %u briefing%s: %u to build, %u up to date",
+                         e->total, e->total == 1 ? "" : "s", e->summary->planned,
+                         e->total - e->summary->planned);
         break;
     case CSB_EVENT_LOCK_STALE:
-        if (!log->quiet)
-            line(log, lines, "took over the lock on %s left by %s, which is no longer running",
-                 shown(log, e->folder), e->detail);
+        if (!o->quiet)
+            csb_log_line(o, lines,
+                         "took over the lock on %s left by %s, which is no longer running",
+                         shown(log, e->folder), e->detail);
         break;
     case CSB_EVENT_TEMP_REMOVED:
-        if (!log->quiet)
-            line(log, lines, "removed %s, left behind by a run that was stopped", out);
+        if (!o->quiet)
+            csb_log_line(o, lines, "removed %s, left behind by a run that was stopped", out);
         break;
     case CSB_EVENT_READ:
-        print_diag(log, e->diag);
-        if (log->bar)
+        csb_log_print_diag(o, e->diag);
+        if (o->bar)
             bar_draw(log, "reading reports", e->done, e->total, FALSE);
-        else if (!log->quiet)
-            line(log, log->out, "read %s: %s", shown(log, e->report),
-                 e->detail ? "cannot be used"
-                 : e->authority ? e->authority : "about no known authority");
+        else if (!o->quiet)
+            csb_log_line(o, o->out, "read %s: %s", shown(log, e->report),
+                         e->detail      ? "cannot be used"
+                         : e->authority ? e->authority
+                                        : "about no known authority");
         break;
     case CSB_EVENT_REPORT:
-        line(log, lines, "unreadable report %s: %s", shown(log, e->report), e->detail);
+        csb_log_line(o, lines, "unreadable report %s: %s", shown(log, e->report), e->detail);
         break;
     case CSB_EVENT_PROBLEM:
-        print_diag(log, e->diag);
+        csb_log_print_diag(o, e->diag);
         break;
     case CSB_EVENT_SKIPPED:
         log->skipped++;
-        if (log->bar)
+        if (o->bar)
             bar_draw(log, NULL, e->done, e->total, TRUE);
-        else if (!log->quiet)
-            line(log, log->out, "skipped %s: up to date", out);
+        else if (!o->quiet)
+            csb_log_line(o, o->out, "skipped %s: up to date", out);
         break;
     case CSB_EVENT_PLANNED:
         why = joined(e->reasons);
-        if (!log->quiet)
-            line(log, lines, "would build %s: %s", out, why);
+        if (!o->quiet)
+            csb_log_line(o, lines, "would build %s: %s", out, why);
         break;
     case CSB_EVENT_BUILDING:
-        if (log->bar)
+        if (o->bar)
             bar_draw(log, shown(log, e->output), e->done, e->total, TRUE);
         break;
     case CSB_EVENT_BUILT:
         log->built++;
         why = joined(e->reasons);
-        print_diag(log, e->diag);
-        if (log->bar)
+        csb_log_print_diag(o, e->diag);
+        if (o->bar)
             bar_draw(log, out, e->done, e->total, TRUE);
-        else if (!log->quiet)
-            line(log, log->out, "built %s in %.2fs (%s)", out, e->seconds, why);
+        else if (!o->quiet)
+            csb_log_line(o, o->out, "built %s in %.2fs (%s)", out, e->seconds, why);
         break;
     case CSB_EVENT_FAILED:
         log->failed++;
-        print_diag(log, e->diag);
-        line(log, lines, "FAILED %s: %s; the last good PDF was kept", out, first_error(e->diag));
+        csb_log_print_diag(o, e->diag);
+        csb_log_line(o, lines, "FAILED %s: %s; the last good PDF was kept", out,
+                     first_error(e->diag));
         break;
     case CSB_EVENT_LOCKED:
-        bar_clear(log);
-        fprintf(log->err, "csbrief build: %s is in use by %s; nothing was done. Try again "
-                          "when that run has finished.\n",
+        csb_log_bar_clear(o);
+        fprintf(o->err, "csbrief build: %s is in use by %s; nothing was done. Try again "
+                        "when that run has finished.\n",
                 shown(log, e->folder), e->detail);
         break;
     case CSB_EVENT_FINISH:
@@ -264,51 +195,9 @@ static const char *event_name(CsbEventKind k)
     return "?";
 }
 
-static void json_field(GString *s, const char *key, const char *value)
-{
-    if (!value)
-        return;
-    g_string_append_printf(s, ",\"%s\":", key);
-    csb_json_string(s, value);
-}
-
-static void json_strings(GString *s, const char *key, const GPtrArray *a)
-{
-    if (!a)
-        return;
-    g_string_append_printf(s, ",\"%s\":[", key);
-    for (guint i = 0; i < a->len; i++) {
-        if (i)
-            g_string_append_c(s, ',');
-        csb_json_string(s, a->pdata[i]);
-    }
-    g_string_append_c(s, ']');
-}
-
-static void json_diag(GString *s, const CsbDiag *d)
-{
-    if (!d || !d->items->len)
-        return;
-    g_string_append(s, ",\"messages\":[");
-    for (guint i = 0; i < d->items->len; i++) {
-        const CsbError *e = d->items->pdata[i];
-        g_string_append(s, i ? ",{" : "{");
-        g_string_append(s, "\"severity\":");
-        csb_json_string(s, e->severity == CSB_SEV_ERROR ? "error" : "warning");
-        json_field(s, "file", e->file);
-        if (e->line)
-            g_string_append_printf(s, ",\"line\":%d", e->line);
-        if (e->column)
-            g_string_append_printf(s, ",\"column\":%d", e->column);
-        json_field(s, "message", e->message);
-        g_string_append_c(s, '}');
-    }
-    g_string_append_c(s, ']');
-}
-
 static gboolean json_wanted(const CsbBuildLog *log, const CsbEvent *e)
 {
-    if (!log->quiet)
+    if (!log->o.quiet)
         return TRUE;
     switch (e->kind) {
     case CSB_EVENT_REPORT:
@@ -328,23 +217,19 @@ static void json_event(CsbBuildLog *log, const CsbEvent *e)
 {
     if (!json_wanted(log, e))
         return;
-    GString *s = g_string_new("{\"time\":");
-    char *when = timestamp();
-    csb_json_string(s, when);
-    g_free(when);
-    json_field(s, "event", event_name(e->kind));
-    json_field(s, "output", e->output);
-    json_field(s, "authority", e->authority);
-    json_field(s, "template", e->template_id);
-    json_field(s, "report", e->report);
-    json_field(s, "folder", e->folder);
-    json_field(s, "detail", e->detail);
+    GString *s = csb_log_json_start(event_name(e->kind));
+    csb_log_json_field(s, "output", e->output);
+    csb_log_json_field(s, "authority", e->authority);
+    csb_log_json_field(s, "template", e->template_id);
+    csb_log_json_field(s, "report", e->report);
+    csb_log_json_field(s, "folder", e->folder);
+    csb_log_json_field(s, "detail", e->detail);
     if (e->kind == CSB_EVENT_PLANNED || e->kind == CSB_EVENT_BUILDING ||
         e->kind == CSB_EVENT_BUILT || e->kind == CSB_EVENT_FAILED)
-        json_strings(s, "reasons", e->reasons);
+        csb_log_json_strings(s, "reasons", e->reasons);
     if (e->kind == CSB_EVENT_BUILT || e->kind == CSB_EVENT_FAILED)
         g_string_append_printf(s, ",\"seconds\":%.3f", e->seconds);
-    json_diag(s, e->diag);
+    csb_log_json_diag(s, e->diag);
     if (e->kind == CSB_EVENT_START)
         g_string_append_printf(s, ",\"to_build\":%u", e->summary->planned);
     if (e->kind != CSB_EVENT_FINISH)
@@ -356,12 +241,11 @@ static void json_event(CsbBuildLog *log, const CsbEvent *e)
                                   "\"seconds\":%.3f",
                                m->total, m->built, m->skipped, m->failed, m->planned, m->reports,
                                m->unreadable, m->seconds);
-        json_strings(s, "failures", m->failures);
+        csb_log_json_strings(s, "failures", m->failures);
+        csb_log_json_strings(s, "new_reports", m->new_reports);
+        csb_log_json_strings(s, "rebuilt_for_new_reports", m->rebuilt_for_new);
     }
-    g_string_append(s, "}\n");
-    fwrite(s->str, 1, s->len, log->out);
-    fflush(log->out);
-    g_string_free(s, TRUE);
+    csb_log_json_end(&log->o, s);
 }
 
 /* ---- entry points ---------------------------------------------------------- */
@@ -369,31 +253,27 @@ static void json_event(CsbBuildLog *log, const CsbEvent *e)
 void csb_build_log_started(CsbBuildLog *log, guint configs, int jobs, gboolean force,
                            gboolean dry_run)
 {
-    if (log->quiet)
+    CsbLogOut *o = &log->o;
+    if (o->quiet)
         return;
-    if (log->format == CSB_LOG_JSON) {
-        GString *s = g_string_new("{\"time\":");
-        char *when = timestamp();
-        csb_json_string(s, when);
-        g_free(when);
-        g_string_append_printf(s, ",\"event\":\"started\",\"configs\":%u,\"jobs\":%d,"
-                                  "\"force\":%s,\"dry_run\":%s,\"version\":\"%s\"}\n",
+    if (o->format == CSB_LOG_JSON) {
+        GString *s = csb_log_json_start("started");
+        g_string_append_printf(s, ",\"configs\":%u,\"jobs\":%d,\"force\":%s,\"dry_run\":%s,"
+                                  "\"version\":\"%s\"",
                                configs, jobs, force ? "true" : "false",
                                dry_run ? "true" : "false", CSB_VERSION);
-        fwrite(s->str, 1, s->len, log->out);
-        fflush(log->out);
-        g_string_free(s, TRUE);
-    } else if (!log->bar) {
-        line(log, log->out, "started csbrief %s build: %u config%s, %d job%s%s%s", CSB_VERSION,
-             configs, configs == 1 ? "" : "s", jobs, jobs == 1 ? "" : "s",
-             force ? ", --force" : "", dry_run ? ", --dry-run" : "");
+        csb_log_json_end(o, s);
+    } else if (!o->bar) {
+        csb_log_line(o, o->out, "started csbrief %s build: %u config%s, %d job%s%s%s",
+                     CSB_VERSION, configs, configs == 1 ? "" : "s", jobs, jobs == 1 ? "" : "s",
+                     force ? ", --force" : "", dry_run ? ", --dry-run" : "");
     }
 }
 
 void csb_build_log_event(const CsbEvent *e, gpointer data)
 {
     CsbBuildLog *log = data;
-    if (log->format == CSB_LOG_JSON)
+    if (log->o.format == CSB_LOG_JSON)
         json_event(log, e);
     else
         text_event(log, e);

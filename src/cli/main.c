@@ -20,6 +20,7 @@ static const struct {
     {"check", csb_cmd_check, "validate configs and the reports they point at; writes nothing"},
     {"extract", csb_cmd_extract, "print what was read from reports (CSV or JSON)"},
     {"compare", csb_cmd_compare, "print the comparison model a briefing uses"},
+    {"fetch", csb_cmd_fetch, "download the Ofsted reports the configs need"},
 };
 
 static void usage(FILE *out)

@@ -3,6 +3,8 @@
  */
 #include "cli.h"
 
+#include <string.h>
+
 CsbResources *csb_cli_resources(void)
 {
     CsbDiag *diag = csb_diag_new();
@@ -24,4 +26,26 @@ CsbConfig *csb_cli_config(const char *path, const CsbResources *res)
     csb_diag_print(diag, stderr);
     csb_diag_free(diag);
     return cfg;
+}
+
+char *csb_cli_command_line(const char *command, int argc, char **argv)
+{
+    GString *s = g_string_new("csbrief ");
+    g_string_append(s, command);
+    for (int i = 1; i < argc; i++)
+        g_string_append_printf(s, " %s", argv[i]);
+    return g_string_free(s, FALSE);
+}
+
+gboolean csb_cli_log_format(const char *command, const char *name, CsbLogFormat *format)
+{
+    *format = CSB_LOG_TEXT;
+    if (!name || strcmp(name, "text") == 0)
+        return TRUE;
+    if (strcmp(name, "json") == 0) {
+        *format = CSB_LOG_JSON;
+        return TRUE;
+    }
+    fprintf(stderr, "csbrief %s: unknown log format '%s': use text or json\n", command, name);
+    return FALSE;
 }

@@ -12,9 +12,9 @@
 
 #include <string.h>
 
-static const char *const top_keys[] = {"reports", "authority", "regions",      "compare_with",
-                                       "themes",  "briefings", "organisation", "cache",
-                                       "sources"};
+static const char *const top_keys[] = {"reports",   "authority",    "regions", "compare_with",
+                                       "themes",    "briefings",    "organisation", "cache",
+                                       "fetch",     "sources"};
 static const char *const briefing_keys[] = {"template", "output", "title",  "subtitle",
                                             "organisation", "logo", "accent", "date"};
 static const char *const theme_keys[] = {"id", "title", "description", "phrases"};
@@ -45,13 +45,22 @@ static char *join_words(const char *const *words, guint n)
     return g_string_free(s, FALSE);
 }
 
-/* Report keys of map that are not in valid, with the nearest valid key. */
-static void check_keys(Reader *r, yaml_node_t *map, const char *where, const char *const *valid,
-                       guint n)
+void csb_config_error_at(CsbDiag *diag, CsbYaml *y, yaml_node_t *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    csb_diag_error(diag, y->path, csb_yaml_line(n), csb_yaml_column(n), "%s", msg);
+    g_free(msg);
+}
+
+void csb_config_check_keys(CsbYaml *y, yaml_node_t *map, const char *where,
+                           const char *const *valid, guint n, CsbDiag *diag)
 {
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
          p++) {
-        yaml_node_t *k = csb_yaml_node(r->y, p->key);
+        yaml_node_t *k = csb_yaml_node(y, p->key);
         const char *key = csb_yaml_scalar(k);
         gboolean known = FALSE;
         for (guint i = 0; key && i < n; i++)
@@ -60,15 +69,23 @@ static void check_keys(Reader *r, yaml_node_t *map, const char *where, const cha
             continue;
         const char *near = key ? csb_text_nearest(key, valid, (int)n) : NULL;
         if (near) {
-            error_at(r, k, "unknown key '%s' in %s; did you mean '%s'?", key ? key : "?", where,
-                     near);
+            csb_diag_error(diag, y->path, csb_yaml_line(k), csb_yaml_column(k),
+                           "unknown key '%s' in %s; did you mean '%s'?", key ? key : "?",
+                           where, near);
         } else {
             char *all = join_words(valid, n);
-            error_at(r, k, "unknown key '%s' in %s; valid keys are: %s", key ? key : "?", where,
-                     all);
+            csb_diag_error(diag, y->path, csb_yaml_line(k), csb_yaml_column(k),
+                           "unknown key '%s' in %s; valid keys are: %s", key ? key : "?",
+                           where, all);
             g_free(all);
         }
     }
+}
+
+static void check_keys(Reader *r, yaml_node_t *map, const char *where, const char *const *valid,
+                       guint n)
+{
+    csb_config_check_keys(r->y, map, where, valid, n, r->diag);
 }
 
 static const char *scalar_or_error(Reader *r, yaml_node_t *n, const char *what)
@@ -127,6 +144,18 @@ static int strcmp_ptr(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Whether path (resolved) is the fetch folder or a pattern inside it: it
+ * may be empty, or not yet exist, until `csbrief fetch` has filled it. */
+static gboolean fetch_fills(const Reader *r, const char *path, gboolean pattern)
+{
+    if (!r->cfg->fetch)
+        return FALSE;
+    char *dir = pattern ? g_path_get_dirname(path) : g_strdup(path);
+    gboolean yes = strcmp(dir, r->cfg->fetch->into) == 0;
+    g_free(dir);
+    return yes;
+}
+
 static void read_reports(Reader *r, yaml_node_t *n)
 {
     GPtrArray *patterns = r->cfg->report_patterns;
@@ -139,16 +168,16 @@ static void read_reports(Reader *r, yaml_node_t *n)
         guint before = files->len;
         if (strpbrk(pat, "*?[")) {
             add_glob_reports(files, path);
-            if (files->len == before)
+            if (files->len == before && !fetch_fills(r, path, TRUE))
                 error_at(r, n, "'%s' matches no .pdf, .txt or .md report (looked in %s)", pat,
                          path);
         } else if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
             add_dir_reports(files, path);
-            if (files->len == before)
+            if (files->len == before && !fetch_fills(r, path, FALSE))
                 error_at(r, n, "the folder '%s' holds no .pdf, .txt or .md report", pat);
         } else if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
             g_ptr_array_add(files, g_strdup(path));
-        } else {
+        } else if (!fetch_fills(r, path, FALSE)) {
             error_at(r, n, "reports: '%s' does not exist (looked for %s); give a file, a "
                            "folder or a pattern such as reports/*.pdf",
                      pat, path);
@@ -181,6 +210,30 @@ static void read_sources(Reader *r, yaml_node_t *n)
         }
     }
     g_ptr_array_free(given, TRUE);
+}
+
+/* Reports fetched into a folder no 'reports' entry reads would never be
+ * used: say so. Without 'reports', the fetch folder is read. */
+static void check_fetch_read(Reader *r, yaml_node_t *reports)
+{
+    const char *into = r->cfg->fetch->into;
+    if (!reports) {
+        add_dir_reports(r->cfg->reports, into);
+        g_ptr_array_sort(r->cfg->reports, strcmp_ptr);
+        return;
+    }
+    for (guint i = 0; i < r->cfg->report_patterns->len; i++) {
+        char *path = resolve(r, r->cfg->report_patterns->pdata[i]);
+        gboolean pattern = strpbrk(r->cfg->report_patterns->pdata[i], "*?[") != NULL;
+        gboolean reads = fetch_fills(r, path, pattern);
+        g_free(path);
+        if (reads)
+            return;
+    }
+    csb_diag_warn(r->diag, r->cfg->path, r->cfg->fetch->line, r->cfg->fetch->column,
+                  "'fetch' downloads into %s, which no entry of 'reports' reads: add it to "
+                  "'reports' (or leave 'reports' out) so the briefings use what is fetched",
+                  into);
 }
 
 /* ---- authorities, comparators, themes --------------------------------- */
@@ -540,6 +593,7 @@ void csb_config_free(CsbConfig *cfg)
     g_ptr_array_free(cfg->briefings, TRUE);
     g_free(cfg->cache_dir);
     g_ptr_array_free(cfg->sources, TRUE);
+    csb_fetch_spec_free(cfg->fetch);
     g_free(cfg);
 }
 
@@ -575,11 +629,17 @@ CsbConfig *csb_config_load(const char *path, const CsbConfigRefs *refs, CsbDiag 
     } else if (y) {
         check_keys(&r, root, "the config", top_keys, G_N_ELEMENTS(top_keys));
         yaml_node_t *n;
+        if ((n = csb_yaml_get(y, root, "fetch")))
+            cfg->fetch = csb_fetch_spec_read(y, n, cfg->dir, mine);
         if ((n = csb_yaml_get(y, root, "reports")))
             read_reports(&r, n);
+        else if (cfg->fetch)
+            g_ptr_array_add(cfg->report_patterns, g_strdup(cfg->fetch->into));
         else
             error_at(&r, root, "the config needs 'reports': files, folders or patterns of "
                                "reports, e.g. reports: [reports/]");
+        if (cfg->fetch)
+            check_fetch_read(&r, csb_yaml_get(y, root, "reports"));
         yaml_node_t *auth = csb_yaml_get(y, root, "authority");
         if (auth)
             read_authority(&r, auth);

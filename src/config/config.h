@@ -39,6 +39,22 @@ typedef struct {
     char *authority; /* canonical name, for CSB_COMPARE_NAMED */
 } CsbComparator;
 
+/* The 'fetch' section: where and how `csbrief fetch` downloads Ofsted's
+ * publications for the authorities the config needs (fetch.c). */
+typedef struct {
+    char *into;            /* resolved folder the downloads and index.csv go in */
+    guint kinds;           /* bit (1 << CsbKind) per kind wanted; 0 means every kind */
+    char *contact;         /* e-mail or web address sent in the User-Agent */
+    char *site;            /* resolved path of a site description; NULL: the data folder's */
+    double delay;          /* seconds between requests (default 1) */
+    double timeout;        /* seconds a response may stall before it is given up */
+    double budget;         /* seconds the whole run may take */
+    guint64 max_file_size; /* bytes; a larger file is refused */
+    int retries;           /* attempts after the first, on timeouts, 429 and 5xx */
+    double backoff;        /* wait before the first retry, doubled for each next one */
+    int line, column;      /* where the section is, for messages */
+} CsbFetchSpec;
+
 typedef struct {
     char *path;          /* the config file */
     char *dir;           /* its directory, for relative paths */
@@ -53,6 +69,7 @@ typedef struct {
     GPtrArray *briefings;    /* CsbBriefingSpec* */
     char *cache_dir;     /* resolved; parsed-report cache */
     GPtrArray *sources;  /* char*: resolved index files (publication dates, addresses) */
+    CsbFetchSpec *fetch; /* NULL when the config has no 'fetch' section */
 } CsbConfig;
 
 /* What a config may refer to. All borrowed. */
@@ -69,6 +86,29 @@ void csb_config_free(CsbConfig *cfg);
 
 /* Template ids available in dir (names of *.yaml that declare a template). */
 GPtrArray *csb_config_template_ids(const char *templates_dir);
+
+/* An error at a node of a YAML file (its line and column), for a person
+ * to act on. */
+void csb_config_error_at(CsbDiag *diag, CsbYaml *y, yaml_node_t *n, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
+/* Report keys of map that are not among valid (n of them), each with the
+ * nearest valid key or the list of them; where names the mapping ("the
+ * config", "'fetch'"). Used by every reader of a YAML file csbrief owns. */
+void csb_config_check_keys(CsbYaml *y, yaml_node_t *map, const char *where,
+                           const char *const *valid, guint n, CsbDiag *diag);
+
+/* ---- the fetch section (fetch.c) ---------------------------------------- */
+
+/* Read and check 'fetch:' (n) of the config at path, whose relative paths
+ * are relative to dir. NULL (errors in diag) when it is invalid. */
+CsbFetchSpec *csb_fetch_spec_read(CsbYaml *y, yaml_node_t *n, const char *dir, CsbDiag *diag);
+void csb_fetch_spec_free(CsbFetchSpec *f);
+/* Whether a kind is among those the section wants. */
+gboolean csb_fetch_spec_wants(const CsbFetchSpec *f, CsbKind kind);
+/* "1.5s", "500ms", "30m", "2h" or a number of seconds; FALSE if not one. */
+gboolean csb_config_parse_duration(const char *text, double *seconds);
+/* "25MB", "500kB", "1GiB" or a number of bytes; FALSE if not one. */
+gboolean csb_config_parse_size(const char *text, guint64 *bytes);
 
 /* ---- output placeholders (output.c) ----------------------------------- */
 

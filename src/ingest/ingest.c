@@ -146,23 +146,26 @@ CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len)
     return d;
 }
 
-/* What the first bytes say the file is. */
-static const char *sniff_problem(const char *data, gsize len)
+/* What the first bytes say the file is; downloaded: said of a download
+ * (which is not kept), else of a file a person put among the reports. */
+static const char *sniff_problem(const char *data, gsize len, gboolean downloaded)
 {
     if (len == 0)
-        return "the file is empty: download the report again";
+        return downloaded ? "empty" : "the file is empty: download the report again";
     gsize i = 0;
     while (i < len && i < 512 && g_ascii_isspace(data[i]))
         i++;
     if (i == len)
-        return "the file holds only blank space: download the report again";
+        return downloaded ? "only blank space"
+                          : "the file holds only blank space: download the report again";
     char head[64] = {0};
     for (gsize k = 0; k < sizeof head - 1 && i + k < len; k++)
         head[k] = g_ascii_tolower(data[i + k]);
     if (g_str_has_prefix(head, "<!doctype html") || g_str_has_prefix(head, "<html") ||
         g_str_has_prefix(head, "<?xml") || g_str_has_prefix(head, "<head") ||
         g_str_has_prefix(head, "<body") || g_str_has_prefix(head, "<!--"))
-        return "an HTML page (probably a download error) saved as a report, not a report: "
+        return downloaded ? "an HTML page (probably an error page), not a PDF"
+                          : "an HTML page (probably a download error) saved as a report, not a report: "
                "download it again";
     return NULL;
 }
@@ -207,6 +210,18 @@ static gboolean looks_binary(const char *data, gsize len)
     return odd * 50 > n || (bad_utf8 && odd * 200 > n);
 }
 
+const char *csb_ingest_pdf_problem(const char *data, gsize len)
+{
+    const char *problem = sniff_problem(data, len, TRUE);
+    if (problem)
+        return problem;
+    if (pdf_header_offset(data, len) < 0)
+        return "not a PDF (it does not start with %PDF-)";
+    if (!pdf_has_end(data, len))
+        return "the PDF is truncated (it has no end-of-file marker)";
+    return NULL;
+}
+
 char *csb_ingest_read(const char *path, gsize *len, CsbDiag *diag)
 {
     if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
@@ -236,7 +251,7 @@ CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
 CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbDiag *diag)
 {
     CsbDocument *doc = NULL;
-    const char *problem = sniff_problem(data, len);
+    const char *problem = sniff_problem(data, len, FALSE);
     gssize pdf_at = problem ? -1 : pdf_header_offset(data, len);
     if (problem) {
         csb_diag_error(diag, path, 0, 0, "%s", problem);

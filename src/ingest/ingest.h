@@ -52,6 +52,10 @@ CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag);
 /* A report file's bytes (NUL-terminated, caller frees), or NULL with one
  * error: a directory, or the reason the file cannot be read. */
 char *csb_ingest_read(const char *path, gsize *len, CsbDiag *diag);
+/* NULL when data looks like a whole PDF (it starts with %PDF- and ends
+ * with %%EOF), else why not, for a person (a static string): an HTML
+ * page, empty, not a PDF, truncated. Opening it is left to poppler. */
+const char *csb_ingest_pdf_problem(const char *data, gsize len);
 /* The same for a file's bytes already in memory (sniffed like a file). */
 CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbDiag *diag);
 /* Build a document from text already in memory (tests, .txt/.md input). */
