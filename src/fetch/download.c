@@ -36,7 +36,7 @@ static CsbKind kind_of(CsbFetchFolder *f, const CsbPublication *p, const GByteAr
     CsbKind k = single_kind(p->entry->kinds);
     if (k != CSB_KIND_UNKNOWN)
         return k;
-    k = csb_fetch_report_kind(body->data, body->len, p->url, f->res->authorities);
+    k = csb_fetch_report_kind(body->data, body->len, p->url, f->res->reference);
     /* A kind the title cannot be is not believed: the name says less. */
     return p->entry->kinds & (1u << k) ? k : CSB_KIND_UNKNOWN;
 }

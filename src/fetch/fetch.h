@@ -173,7 +173,7 @@ char *csb_fetch_check_pdf(const guint8 *data, gsize len);
 /* The kind a report says it is (its title, read by the parse stage), or
  * CSB_KIND_UNKNOWN. name is for messages. */
 CsbKind csb_fetch_report_kind(const guint8 *data, gsize len, const char *name,
-                              const CsbAuthorities *authorities);
+                              const CsbReference *ref);
 
 /* ---- the download index (index.c) ------------------------------------------- */
 

@@ -31,11 +31,11 @@ char *csb_fetch_check_pdf(const guint8 *data, gsize len)
 }
 
 CsbKind csb_fetch_report_kind(const guint8 *data, gsize len, const char *name,
-                              const CsbAuthorities *authorities)
+                              const CsbReference *ref)
 {
     CsbDiag *diag = csb_diag_new();
     CsbDocument *doc = csb_ingest_data(name, (const char *)data, len, diag);
-    CsbInspection *in = doc ? csb_parse_document(doc, authorities, diag) : NULL;
+    CsbInspection *in = doc ? csb_parse_document(doc, ref, diag) : NULL;
     CsbKind kind = in ? in->kind : CSB_KIND_UNKNOWN;
     csb_inspection_free(in);
     csb_document_free(doc);

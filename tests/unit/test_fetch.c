@@ -12,7 +12,8 @@
 #include <glib/gstdio.h>
 
 static char *scratch;
-static CsbAuthorities *authorities;
+static CsbReference *reference;
+static const CsbAuthorities *authorities;
 static CsbThemeLibrary *themes;
 
 static char *write_file(const char *name, const char *text)
@@ -331,7 +332,7 @@ static void test_check_pdf(void)
         why = csb_fetch_check_pdf((const guint8 *)data, len);
         CHECK(why == NULL, "a real report is kept (%s)", why ? why : "ok");
         g_free(why);
-        CsbKind k = csb_fetch_report_kind((const guint8 *)data, len, sample, authorities);
+        CsbKind k = csb_fetch_report_kind((const guint8 *)data, len, sample, reference);
         CHECK(k == CSB_KIND_ILACS, "its kind, read from the report: %s", csb_kind_id(k));
         g_free(data);
     } else {
@@ -417,7 +418,8 @@ static void test_config(void)
 int main(void)
 {
     CsbDiag *diag = csb_diag_new();
-    authorities = csb_authorities_load("data/authorities.csv", diag);
+    reference = csb_reference_load(".", diag);
+    authorities = reference ? reference->authorities : NULL;
     themes = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", diag);
     csb_diag_free(diag);
     scratch = g_dir_make_tmp("csbrief-fetch-XXXXXX", NULL);
@@ -435,6 +437,6 @@ int main(void)
     g_free(rm);
     g_free(scratch);
     csb_themes_free(themes);
-    csb_authorities_free(authorities);
+    csb_reference_free(reference);
     return unit_done();
 }
