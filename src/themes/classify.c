@@ -1,30 +1,34 @@
-/* classify.c - strength, concern or mixed, by transparent cue phrases.
+/* classify.c - the public face of tone classification, and negation.
  *
- * Implements the rules written in templates/cues.yaml (keep the two in
- * step):
- *   1. the text becomes words with clause numbers (words.c): lower case,
- *      curly apostrophes straight, a new clause at . ? ! , : ; brackets,
- *      dashes and bullets;
- *   2. cues (strength and concern together) are found left to right, the
- *      longest phrase at a position first, whole words only, never across
- *      a clause break; the words a cue covers belong to no other cue;
- *   3. negators (and not_negators, which block them) are found the same way
- *      in a separate pass over the same words;
- *   4. a strength cue is flipped to a concern when a negator ends at most
- *      negation_window words before the cue starts, in the same clause,
- *      with no negation stop word between; a negator that overlaps the cue
- *      or lies inside a strength cue negates nothing; a concern cue negated
- *      the same way counts as negated_concern (neutral by default), unless
- *      the negator is itself a concern cue ("insufficient ... limited");
- *   5. strength signals only: strength; concern only: concern; both: mixed;
- *      neither: neutral.
+ * csb_themes_classify reads a paragraph sentence by sentence by the rules
+ * of templates/cues.yaml (tone.c, with the rules loaded by tone_rules.c).
+ * Negation, rule 4 of cues.yaml, lives here:
+ *   a strength cue is flipped to a concern when a negator ends at most
+ *   negation_window words before the cue starts, in the same clause, with
+ *   no negation stop word between; a negator that overlaps the cue or lies
+ *   inside a strength cue negates nothing; a concern cue negated the same
+ *   way counts as negated_concern (neutral by default), unless the negator
+ *   is itself a concern cue ("insufficient ... limited").
  * Every signal is reported in why, so a reader can judge the call.
  */
 #include "themes.h"
 
 #include <string.h>
 
-enum { TAG_STRENGTH = 1, TAG_CONCERN = 2 };
+/* The side a cue tag counts for: 1 strength, 2 concern, 0 none. */
+static int side_of(int tag)
+{
+    switch (tag) {
+    case CSB_CUE_STRENGTH:
+    case CSB_CUE_WEAK_STRENGTH:
+        return 1;
+    case CSB_CUE_CONCERN:
+    case CSB_CUE_WEAK_CONCERN:
+        return 2;
+    default:
+        return 0;
+    }
+}
 
 const char *csb_tone_id(CsbTone t)
 {
@@ -49,24 +53,23 @@ static gboolean is_stop_word(const CsbThemeLibrary *lib, const char *w)
     return FALSE;
 }
 
-/* Does a cue of this tag cover the negator (strictly longer when
+/* Does a cue of this side cover the negator (strictly longer when
  * longer_only)? */
-static gboolean covered_by(const GArray *cues, const CsbPhraseHit *neg, int tag,
+static gboolean covered_by(const GArray *cues, const CsbPhraseHit *neg, int side,
                            gboolean longer_only)
 {
     for (guint i = 0; i < cues->len; i++) {
         const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
-        if (c->tag == tag && c->start <= neg->start &&
+        if (side_of(c->tag) == side && c->start <= neg->start &&
             neg->start + neg->len <= c->start + c->len && (!longer_only || c->len > neg->len))
             return TRUE;
     }
     return FALSE;
 }
 
-/* The negator that negates cue, or NULL. */
-static const CsbPhraseHit *negator_of(const CsbThemeLibrary *lib, const CsbWords *w,
-                                      const GArray *negs, const GArray *cues,
-                                      const CsbPhraseHit *cue)
+const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *w,
+                                    const GArray *negs, const GArray *cues,
+                                    const CsbPhraseHit *cue)
 {
     const CsbPhraseHit *near = NULL;
     for (guint i = 0; i < negs->len; i++) {
@@ -77,8 +80,8 @@ static const CsbPhraseHit *negator_of(const CsbThemeLibrary *lib, const CsbWords
     /* A strength cue that covers the negator has used it ("without delay",
      * "no delay"); a negator that is itself a concern ("insufficient",
      * "lack of") adds to a concern that follows rather than cancelling it. */
-    if (!near || covered_by(cues, near, TAG_STRENGTH, TRUE) ||
-        (cue->tag == TAG_CONCERN && covered_by(cues, near, TAG_CONCERN, FALSE)))
+    if (!near || covered_by(cues, near, 1, TRUE) ||
+        (side_of(cue->tag) == 2 && covered_by(cues, near, 2, FALSE)))
         return NULL;
     guint end = near->start + near->len;
     if (cue->start - end > (guint)lib->negation_window)
@@ -93,36 +96,5 @@ static const CsbPhraseHit *negator_of(const CsbThemeLibrary *lib, const CsbWords
 
 CsbTone csb_themes_classify(const CsbThemeLibrary *lib, const char *text, GPtrArray *why)
 {
-    CsbWords *w = csb_words_new(text);
-    GArray *cues = csb_phrase_set_scan(lib->cues, w);
-    GArray *negs = csb_phrase_set_scan(lib->negation, w);
-    int strengths = 0, concerns = 0;
-    for (guint i = 0; i < cues->len; i++) {
-        const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
-        const CsbPhraseHit *n = negator_of(lib, w, negs, cues, c);
-        CsbTone signal = c->tag == TAG_STRENGTH ? CSB_TONE_STRENGTH : CSB_TONE_CONCERN;
-        if (n && signal == CSB_TONE_STRENGTH)
-            signal = CSB_TONE_CONCERN;
-        else if (n)
-            signal = lib->negated_concern;
-        strengths += signal == CSB_TONE_STRENGTH;
-        concerns += signal == CSB_TONE_CONCERN;
-        if (!why)
-            continue;
-        if (n)
-            g_ptr_array_add(why, g_strdup_printf("%s: '%s' negates '%s'", csb_tone_id(signal),
-                                                 n->text, c->text));
-        else
-            g_ptr_array_add(why, g_strdup_printf("%s: '%s'", csb_tone_id(signal), c->text));
-    }
-    g_array_free(cues, TRUE);
-    g_array_free(negs, TRUE);
-    csb_words_free(w);
-    if (strengths && concerns)
-        return CSB_TONE_MIXED;
-    if (concerns)
-        return CSB_TONE_CONCERN;
-    if (strengths)
-        return CSB_TONE_STRENGTH;
-    return CSB_TONE_NEUTRAL;
+    return csb_themes_classify_in(lib, text, NULL, why);
 }

@@ -51,6 +51,7 @@ void csb_themes_free(CsbThemeLibrary *lib)
         g_ptr_array_free(lib->not_negators, TRUE);
     csb_phrase_set_free(lib->cues);
     csb_phrase_set_free(lib->negation);
+    csb_tone_rules_unref(lib->tone);
     g_free(lib);
 }
 
@@ -126,6 +127,7 @@ CsbThemeLibrary *csb_themes_extend(const CsbThemeLibrary *lib, const GPtrArray *
     c->negation_stops = copy_strings(lib->negation_stops);
     c->not_negators = copy_strings(lib->not_negators);
     c->negated_concern = lib->negated_concern;
+    c->tone = csb_tone_rules_ref(lib->tone);
     csb_themes_build_cues(c);
     for (guint i = 0; extra && i < extra->len; i++)
         csb_themes_add(c, csb_theme_copy(extra->pdata[i]));
@@ -223,6 +225,8 @@ static gboolean load_cues(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
                        "negated_concern should be 'neutral' or 'strength', not '%s'", mode);
         ok = FALSE;
     }
+    lib->tone = ok ? csb_tone_rules_load(y, root, lib->strength, lib->concern, diag) : NULL;
+    ok &= lib->tone != NULL;
     csb_yaml_free(y);
     return ok;
 }

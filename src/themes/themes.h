@@ -42,11 +42,25 @@ typedef enum { CSB_TONE_NEUTRAL, CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_M
 
 const char *csb_tone_id(CsbTone t);
 
-/* Classify text by the cue phrases, negation handled ("not consistently
- * strong" is a concern). The cues that decided are appended to why
- * (char*, owned) when why is not NULL, e.g. "concern: not consistently
- * (negates 'strong')". */
+/* Classify a paragraph by the rules of templates/cues.yaml: sentence by
+ * sentence, each cue weighed (negation, praise of preventing a harm,
+ * constructions such as double negatives, quantifiers, concessive clauses,
+ * past failures, incidental caveats), then the paragraph from the weight on
+ * each side (tone.c). The reasons are appended to why (char*, owned) when
+ * why is not NULL: one per signal, starting with the tone it counted for
+ * ("concern: 'not always' negates 'timely' (sentence 2)"), then one starting
+ * "verdict:" that names the sentences that decided ("... decided by
+ * sentences 1, 3"). */
 CsbTone csb_themes_classify(const CsbThemeLibrary *lib, const char *text, GPtrArray *why);
+/* The same for a paragraph under a section heading (NULL: none): a
+ * recommendation section makes its paragraphs concerns, a context section
+ * ("Service information") neutral. What `csbrief extract` reports. */
+CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, const char *section,
+                               GPtrArray *why);
+/* The sentences (indices into csb_sentences(text)) a why of
+ * csb_themes_classify names as deciding, in the order named (the weightiest
+ * first): guint values, empty when none. */
+GArray *csb_tone_why_sentences(const GPtrArray *why);
 
 /* ---- evidence --------------------------------------------------------- */
 
@@ -102,6 +116,12 @@ GPtrArray *csb_themes_match(const CsbThemeLibrary *lib, const CsbTheme *theme,
  * gap with an ellipsis. Never changes a word. Returns a new string. */
 char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars);
 
+/* The same, keeping first the sentences that decided the paragraph's tone
+ * (as why, from csb_themes_classify, names them), then those that carry
+ * one of the phrases, then the opening one. */
+char *csb_themes_quote_why(const char *text, const GPtrArray *phrases, const GPtrArray *why,
+                           int max_chars);
+
 /* TRUE when quote is text's own words, whitespace aside: the pieces
  * between ellipses occur in text in order; each gap an ellipsis marks
  * falls between sentences; a quote with no ellipsis at its start (end)
@@ -146,6 +166,76 @@ guint csb_phrase_set_match(const CsbPhraseSet *s, const CsbWords *w, guint i, in
 /* Left to right, longest first, no overlaps: CsbPhraseHit values. */
 GArray *csb_phrase_set_scan(const CsbPhraseSet *s, const CsbWords *w);
 
+/* The weighing rules of templates/cues.yaml beyond the cue lists
+ * (tone_rules.c): weak cues, phrases that are no cue, mitigators,
+ * constructions, concessions, past markers, incidental phrases,
+ * quantifiers, recommendation and context sections, weights and verdict
+ * thresholds. Read-only once loaded, shared by reference. */
+typedef struct CsbToneRules CsbToneRules;
+
+/* Tags of the cue phrase set of the rules. */
+enum {
+    CSB_CUE_NONE = 0, /* a phrase that is no cue ("as well as"): its words are taken */
+    CSB_CUE_STRENGTH = 1,
+    CSB_CUE_CONCERN = 2,
+    CSB_CUE_WEAK_STRENGTH = 3,
+    CSB_CUE_WEAK_CONCERN = 4,
+};
+
+/* A quantifier group's factors for the cues it reaches. */
+typedef struct {
+    double strength, concern;
+} CsbQuantity;
+
+/* A construction: parts of consecutive words, each following the last
+ * within a gap of words, in one sentence ("would never have ... without"). */
+typedef struct {
+    char *text;       /* as listed */
+    CsbTone tone;     /* STRENGTH or CONCERN */
+    GPtrArray *parts; /* CsbWords*, owned */
+    gboolean to_end;  /* a trailing "...": the rest of the sentence is the construction's */
+} CsbConstruction;
+
+struct CsbToneRules {
+    CsbPhraseSet *cues;        /* strength, concern, weak ones and not_cues (CSB_CUE_*) */
+    CsbPhraseSet *mitigators;  /* "prevent", "reduce": a concern after one is praise */
+    CsbPhraseSet *concessions; /* "although", "despite": the clause they open is conceded */
+    CsbPhraseSet *past_markers; /* "formerly", "at the last inspection" */
+    CsbPhraseSet *incidental;  /* "recorded": a concern in their sentence is a caveat */
+    CsbPhraseSet *contrasts;   /* "however", "but": a concern after one is the point */
+    CsbPhraseSet *purposes;    /* "to ensure", "in order to": a strength after one is an aim */
+    CsbPhraseSet *quantifiers; /* tag: index into quantity */
+    GArray *quantity;          /* CsbQuantity per quantifier group */
+    GPtrArray *constructions;  /* CsbConstruction*, owned */
+    GPtrArray *bare_negators;  /* char*: negators that are a concern when they negate no cue */
+    CsbPhraseSet *imperatives; /* words that open a recommendation ("ensure", "work with") */
+    GPtrArray *recommendation_sections; /* char*, folded (csb_text_fold) */
+    GPtrArray *context_sections;        /* char*, folded */
+    struct {
+        double weak, concession, past, incidental, contrast, purpose, bare_negation,
+            negated_clause, sentence_cap, first_sentence;
+        int quantifier_window, construction_gap;
+    } weight;
+    struct {
+        double strength_share, concern_share, mixed_minimum;
+        int statistics;  /* numbers that make a paragraph with no cue statistics */
+        CsbTone no_cue;  /* a paragraph with no cue that is not statistics */
+    } verdict;
+};
+
+/* Read from the root of a loaded cues.yaml; strength and concern are the
+ * library's cue lists. NULL with errors in diag. */
+CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray *strength,
+                                  const GPtrArray *concern, CsbDiag *diag);
+CsbToneRules *csb_tone_rules_ref(CsbToneRules *r);
+void csb_tone_rules_unref(CsbToneRules *r);
+
+/* The nearest negator before cue that negates it by rule 4 of cues.yaml,
+ * or NULL (classify.c). */
+const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *w,
+                                    const GArray *negs, const GArray *cues,
+                                    const CsbPhraseHit *cue);
+
 struct CsbThemeLibrary {
     GPtrArray *themes;   /* CsbTheme*, owned */
     GPtrArray *strength; /* char*: strength cue phrases, lower case */
@@ -158,6 +248,7 @@ struct CsbThemeLibrary {
     CsbTone negated_concern;   /* NEUTRAL (default) or STRENGTH */
     CsbPhraseSet *cues;        /* strength (tag 1) and concern (tag 2) together */
     CsbPhraseSet *negation;    /* negators (tag 1) and not_negators (tag 0) */
+    CsbToneRules *tone;        /* the rest of templates/cues.yaml (tone_rules.c) */
 };
 
 /* Build lib->cues and lib->negation from the lists (library.c). */
