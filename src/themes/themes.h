@@ -191,7 +191,7 @@ typedef struct {
  * within a gap of words, in one sentence ("would never have ... without"). */
 typedef struct {
     char *text;       /* as listed */
-    CsbTone tone;     /* STRENGTH or CONCERN */
+    CsbTone tone;     /* STRENGTH, CONCERN, or NEUTRAL (its words are no cue) */
     GPtrArray *parts; /* CsbWords*, owned */
     gboolean to_end;  /* a trailing "...": the rest of the sentence is the construction's */
 } CsbConstruction;
@@ -204,6 +204,7 @@ struct CsbToneRules {
     CsbPhraseSet *incidental;  /* "recorded": a concern in their sentence is a caveat */
     CsbPhraseSet *contrasts;   /* "however", "but": a concern after one is the point */
     CsbPhraseSet *purposes;    /* "to ensure", "in order to": a strength after one is an aim */
+    CsbPhraseSet *conditionals; /* "if", "unless": the clause they open is supposed */
     CsbPhraseSet *quantifiers; /* tag: index into quantity */
     GArray *quantity;          /* CsbQuantity per quantifier group */
     GPtrArray *constructions;  /* CsbConstruction*, owned */
@@ -212,8 +213,8 @@ struct CsbToneRules {
     GPtrArray *recommendation_sections; /* char*, folded (csb_text_fold) */
     GPtrArray *context_sections;        /* char*, folded */
     struct {
-        double weak, concession, past, incidental, contrast, purpose, bare_negation,
-            negated_clause, sentence_cap, first_sentence;
+        double weak, concession, conditional, past, incidental, contrast, purpose,
+            bare_negation, negated_clause, sentence_cap, first_sentence, last_sentence;
         int quantifier_window, construction_gap;
     } weight;
     struct {

@@ -151,8 +151,8 @@ static char *words_text(const CsbWords *w, guint start, guint len)
 
 typedef struct {
     const CsbWords *w;
-    GArray *cues, *negs, *mits, *concessions, *past, *incidental, *contrasts, *purposes, *quants,
-        *found;
+    GArray *cues, *negs, *mits, *concessions, *past, *incidental, *contrasts, *purposes,
+        *conditionals, *quants, *found;
     gboolean *used; /* per negator hit: it negated a cue */
 } Sentence;
 
@@ -175,6 +175,11 @@ static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c
             weight *= k;
             g_string_append_printf(mods, ", after '%s'", q->text);
         }
+    }
+    const CsbPhraseHit *h = in_clause(s->conditionals, s->w, c->start, TRUE);
+    if (h) {
+        weight *= r->weight.conditional;
+        g_string_append_printf(mods, ", supposed by '%s'", h->text);
     }
     const CsbPhraseHit *k = in_clause(s->concessions, s->w, c->start, TRUE);
     if (k) {
@@ -256,7 +261,7 @@ static const CsbPhraseHit *in_negated_clause(const Reading *rd, const Sentence *
                                              const CsbPhraseHit *c)
 {
     const CsbPhraseHit *n = nearest_before(s->negs, s->w, c->start, G_MAXINT, TRUE);
-    if (!n || n->tag != 1)
+    if (!n || n->tag != 1 || inside_found(s->found, n->start))
         return NULL;
     for (guint i = 0; i < s->cues->len; i++) {
         const CsbPhraseHit *k = &g_array_index(s->cues, CsbPhraseHit, i);
@@ -371,13 +376,14 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
                   csb_phrase_set_scan(r->incidental, w),
                   csb_phrase_set_scan(r->contrasts, w),
                   csb_phrase_set_scan(r->purposes, w),
+                  csb_phrase_set_scan(r->conditionals, w),
                   csb_phrase_set_scan(r->quantifiers, w),
                   find_constructions(r, w),
                   NULL};
     s.used = g_new0(gboolean, s.negs->len + 1);
     for (guint i = 0; i < s.found->len; i++) {
         const Found *f = &g_array_index(s.found, Found, i);
-        add_signal(rd, f->c->tone, 1, sentence, FALSE,
+        add_signal(rd, f->c->tone, f->c->tone == CSB_TONE_NEUTRAL ? 0 : 1, sentence, FALSE,
                    g_strdup_printf("%s: '%s' (sentence %u, a construction)",
                                    csb_tone_id(f->c->tone), f->c->text, sentence + 1));
     }
@@ -386,8 +392,9 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
         read_cue(rd, &s, &g_array_index(s.cues, CsbPhraseHit, i), sentence);
     bare_negations(rd, &s, sentence);
     drop_weak(rd, first);
-    GArray *arrays[] = {s.cues,      s.negs,     s.mits,   s.concessions, s.past,
-                        s.incidental, s.contrasts, s.purposes, s.quants,   s.found};
+    GArray *arrays[] = {s.cues,      s.negs,     s.mits,         s.concessions, s.past,
+                        s.incidental, s.contrasts, s.purposes, s.conditionals, s.quants,
+                        s.found};
     for (guint i = 0; i < G_N_ELEMENTS(arrays); i++)
         g_array_free(arrays[i], TRUE);
     g_free(s.used);
@@ -553,7 +560,7 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const char 
     }
     double P = 0, N = 0;
     for (guint i = 0; i < n; i++) {
-        double k = i == 0 ? r->weight.first_sentence : 1;
+        double k = i == 0 ? r->weight.first_sentence : i + 1 == n ? r->weight.last_sentence : 1;
         pos[i] = MIN(pos[i], r->weight.sentence_cap) * k;
         neg[i] = MIN(neg[i], r->weight.sentence_cap) * k;
         P += pos[i];

@@ -27,6 +27,7 @@ static void rules_clear(gpointer p)
     csb_phrase_set_free(r->incidental);
     csb_phrase_set_free(r->contrasts);
     csb_phrase_set_free(r->purposes);
+    csb_phrase_set_free(r->conditionals);
     csb_phrase_set_free(r->quantifiers);
     if (r->quantity)
         g_array_free(r->quantity, TRUE);
@@ -147,16 +148,17 @@ static gboolean constructions(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, Cs
         return TRUE;
     if (map->type != YAML_MAPPING_NODE) {
         csb_diag_error(diag, y->path, csb_yaml_line(map), csb_yaml_column(map),
-                       "'constructions' should have the lists 'strength' and 'concern'");
+                       "'constructions' should have the lists 'strength', 'concern' and 'neutral'");
         return FALSE;
     }
     gboolean ok = TRUE;
-    static const char *const keys[] = {"strength", "concern"};
-    for (int k = 0; k < 2; k++) {
+    static const char *const keys[] = {"strength", "concern", "neutral"};
+    static const CsbTone tones[] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_NEUTRAL};
+    for (int k = 0; k < 3; k++) {
         GPtrArray *list = g_ptr_array_new_with_free_func(g_free);
         ok &= phrases(y, map, keys[k], list, diag);
         for (guint i = 0; i < list->len; i++)
-            if (!construction_add(r, list->pdata[i], k ? CSB_TONE_CONCERN : CSB_TONE_STRENGTH)) {
+            if (!construction_add(r, list->pdata[i], tones[k])) {
                 csb_diag_error(diag, y->path, csb_yaml_line(map), csb_yaml_column(map),
                                "construction '%s' has a part with no word (write 'a ... b')",
                                (const char *)list->pdata[i]);
@@ -234,6 +236,7 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
     yaml_node_t *w = csb_yaml_get(y, root, "weights");
     r->weight.weak = number(y, w, "weak", 0.5, 0, 1, &ok, diag);
     r->weight.concession = number(y, w, "concession", 0.5, 0, 1, &ok, diag);
+    r->weight.conditional = number(y, w, "conditional", 1, 0, 1, &ok, diag);
     r->weight.past = number(y, w, "past", 0, 0, 1, &ok, diag);
     r->weight.incidental = number(y, w, "incidental", 0.5, 0, 1, &ok, diag);
     r->weight.contrast = number(y, w, "contrast", 1, 0, 3, &ok, diag);
@@ -242,6 +245,7 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
     r->weight.bare_negation = number(y, w, "bare_negation", 0.5, 0, 2, &ok, diag);
     r->weight.sentence_cap = number(y, w, "sentence_cap", 2, 0.5, 10, &ok, diag);
     r->weight.first_sentence = number(y, w, "first_sentence", 1, 0, 3, &ok, diag);
+    r->weight.last_sentence = number(y, w, "last_sentence", 1, 0, 3, &ok, diag);
     r->weight.quantifier_window = (int)number(y, w, "quantifier_window", 8, 0, 40, &ok, diag);
     r->weight.construction_gap = (int)number(y, w, "construction_gap", 8, 0, 40, &ok, diag);
     yaml_node_t *v = csb_yaml_get(y, root, "verdict");
@@ -285,6 +289,7 @@ CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray
     r->incidental = phrase_set(y, root, "incidental", &ok, diag);
     r->contrasts = phrase_set(y, root, "contrasts", &ok, diag);
     r->purposes = phrase_set(y, root, "purposes", &ok, diag);
+    r->conditionals = phrase_set(y, root, "conditionals", &ok, diag);
     ok &= phrases(y, root, "bare_negators", r->bare_negators, diag);
     ok &= constructions(y, root, r, diag);
     ok &= quantifiers(y, root, r, diag);

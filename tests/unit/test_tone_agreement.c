@@ -11,7 +11,9 @@
  * CSB_TONE_MISSES=dev|test|all|none chooses whose misses are printed
  * (test by default); CSB_TONE_WHY=1 prints why for each miss;
  * CSB_TONE_CUES=FILE reads the cues from FILE instead of
- * templates/cues.yaml (for trying a change on the dev split).
+ * templates/cues.yaml (for trying a change on the dev split);
+ * CSB_TONE_DUMP=FILE writes every row's id, split, label, tone and why
+ * there (tab-separated) for closer study.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
@@ -107,6 +109,8 @@ static void test_agreement(void)
     gboolean show_why = g_getenv("CSB_TONE_WHY") != NULL;
     int unsplit = 0, bad_label = 0;
     GString *missed = g_string_new(NULL);
+    const char *dump_path = g_getenv("CSB_TONE_DUMP");
+    FILE *dump = dump_path && *dump_path ? fopen(dump_path, "w") : NULL;
     for (guint r = 0; r < rows->rows->len; r++) {
         const char *file = csb_csv_get(rows, r, c_file);
         char *urn = g_strndup(file, strcspn(file, "-"));
@@ -141,8 +145,16 @@ static void test_agreement(void)
                 g_free(w);
             }
         }
+        if (dump) {
+            char *w = joined(why);
+            fprintf(dump, "%s\t%s\t%s\t%s\t%s\n", csb_csv_get(rows, r, c_id), which,
+                    csb_tone_id(want), csb_tone_id(got), w);
+            g_free(w);
+        }
         g_ptr_array_free(why, TRUE);
     }
+    if (dump)
+        fclose(dump);
     CHECK(unsplit == 0 && bad_label == 0,
           "every labelled paragraph has a split and a label (%d without a split, %d bad labels)",
           unsplit, bad_label);
