@@ -218,7 +218,7 @@ struct CsbToneRules {
         int quantifier_window, construction_gap;
     } weight;
     struct {
-        double strength_share, concern_share, mixed_minimum;
+        double strength_share, concern_share, strength_minimum, concern_minimum;
         int statistics;  /* numbers that make a paragraph with no cue statistics */
         CsbTone no_cue;  /* a paragraph with no cue that is not statistics */
     } verdict;

@@ -392,9 +392,9 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
         read_cue(rd, &s, &g_array_index(s.cues, CsbPhraseHit, i), sentence);
     bare_negations(rd, &s, sentence);
     drop_weak(rd, first);
-    GArray *arrays[] = {s.cues,      s.negs,     s.mits,         s.concessions, s.past,
-                        s.incidental, s.contrasts, s.purposes, s.conditionals, s.quants,
-                        s.found};
+    GArray *arrays[] = {s.cues,      s.negs,      s.mits,     s.concessions,
+                        s.past,      s.incidental, s.contrasts, s.purposes,
+                        s.conditionals, s.quants, s.found};
     for (guint i = 0; i < G_N_ELEMENTS(arrays); i++)
         g_array_free(arrays[i], TRUE);
     g_free(s.used);
@@ -438,13 +438,17 @@ static const char *imperative(const CsbToneRules *r, const char *text)
     return hit;
 }
 
-/* How many numbers (runs of digits) text holds. */
+/* How many numbers (runs of digits) text holds, years (19xx, 20xx) aside. */
 static int numbers(const char *text)
 {
     int n = 0;
-    for (const char *p = text; *p; p++)
-        if (g_ascii_isdigit(*p) && (p == text || !g_ascii_isdigit(p[-1])))
-            n++;
+    for (const char *p = text; *p; p++) {
+        if (!g_ascii_isdigit(*p) || (p > text && g_ascii_isdigit(p[-1])))
+            continue;
+        gsize len = strspn(p, "0123456789");
+        gboolean year = len == 4 && (g_str_has_prefix(p, "19") || g_str_has_prefix(p, "20"));
+        n += !year;
+    }
     return n;
 }
 
@@ -538,9 +542,13 @@ static CsbTone weigh(const CsbToneRules *r, double P, double N, GString *reason)
         g_string_append_printf(reason, " at least %.2g", r->verdict.concern_share);
         return CSB_TONE_CONCERN;
     }
-    if (MIN(P, N) < r->verdict.mixed_minimum) {
-        g_string_append_printf(reason, ", the lesser side under %.2g", r->verdict.mixed_minimum);
-        return P > N ? CSB_TONE_STRENGTH : CSB_TONE_CONCERN;
+    if (N < r->verdict.concern_minimum) {
+        g_string_append_printf(reason, ", concern under %.2g", r->verdict.concern_minimum);
+        return CSB_TONE_STRENGTH;
+    }
+    if (P < r->verdict.strength_minimum) {
+        g_string_append_printf(reason, ", strength under %.2g", r->verdict.strength_minimum);
+        return CSB_TONE_CONCERN;
     }
     return CSB_TONE_MIXED;
 }

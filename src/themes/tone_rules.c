@@ -251,7 +251,8 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
     yaml_node_t *v = csb_yaml_get(y, root, "verdict");
     r->verdict.strength_share = number(y, v, "strength_share", 0.25, 0, 1, &ok, diag);
     r->verdict.concern_share = number(y, v, "concern_share", 0.75, 0, 1, &ok, diag);
-    r->verdict.mixed_minimum = number(y, v, "mixed_minimum", 1, 0, 10, &ok, diag);
+    r->verdict.strength_minimum = number(y, v, "strength_minimum", 1, 0, 10, &ok, diag);
+    r->verdict.concern_minimum = number(y, v, "concern_minimum", 1, 0, 10, &ok, diag);
     r->verdict.statistics = (int)number(y, v, "statistics", 2, 0, 100, &ok, diag);
     yaml_node_t *nc = v ? csb_yaml_get(y, v, "no_cue") : NULL;
     const char *s = csb_yaml_scalar(nc);
