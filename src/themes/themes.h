@@ -214,11 +214,12 @@ struct CsbToneRules {
     GPtrArray *context_sections;        /* char*, folded */
     struct {
         double weak, concession, conditional, past, incidental, contrast, purpose,
-            bare_negation, negated_clause, sentence_cap, first_sentence, last_sentence;
+            bare_negation, negated_clause, sentence_cap;
         int quantifier_window, construction_gap;
     } weight;
     struct {
-        double strength_share, concern_share, strength_minimum, concern_minimum;
+        double strength_share, concern_share, opening_share, strength_minimum,
+            concern_minimum;
         int statistics;  /* numbers that make a paragraph with no cue statistics */
         CsbTone no_cue;  /* a paragraph with no cue that is not statistics */
     } verdict;

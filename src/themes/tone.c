@@ -10,8 +10,7 @@
  *      weak cue, the nearest quantifier before it, a concessive clause it
  *      sits in, a past marker in its clause and an incidental phrase in its
  *      sentence; a negation that negates no cue is a weak concern itself;
- *   3. each sentence gives at most sentence_cap to each side; the opening
- *      sentence counts first_sentence times;
+ *   3. each sentence gives at most sentence_cap to each side;
  *   4. the paragraph: one side only decides; both sides: the concern share
  *      of the weight decides strength, mixed or concern (a side below
  *      mixed_minimum cannot make it mixed); no cue: statistics are
@@ -521,8 +520,10 @@ static GArray *decisive(CsbTone tone, const double *pos, const double *neg, guin
     return out;
 }
 
-/* The verdict from the weight on each side, and the reason. */
-static CsbTone weigh(const CsbToneRules *r, double P, double N, GString *reason)
+/* The verdict from the weight on each side, and the reason. A paragraph
+ * that opens with a concern (opening) is a concern from opening_share on. */
+static CsbTone weigh(const CsbToneRules *r, double P, double N, gboolean opening,
+                     GString *reason)
 {
     if (N <= 0) {
         g_string_append(reason, "only strength");
@@ -540,6 +541,11 @@ static CsbTone weigh(const CsbToneRules *r, double P, double N, GString *reason)
     }
     if (share >= r->verdict.concern_share) {
         g_string_append_printf(reason, " at least %.2g", r->verdict.concern_share);
+        return CSB_TONE_CONCERN;
+    }
+    if (opening && share >= r->verdict.opening_share) {
+        g_string_append_printf(reason, " at least %.2g, and it opens with a concern",
+                               r->verdict.opening_share);
         return CSB_TONE_CONCERN;
     }
     if (N < r->verdict.concern_minimum) {
@@ -568,9 +574,8 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const char 
     }
     double P = 0, N = 0;
     for (guint i = 0; i < n; i++) {
-        double k = i == 0 ? r->weight.first_sentence : i + 1 == n ? r->weight.last_sentence : 1;
-        pos[i] = MIN(pos[i], r->weight.sentence_cap) * k;
-        neg[i] = MIN(neg[i], r->weight.sentence_cap) * k;
+        pos[i] = MIN(pos[i], r->weight.sentence_cap);
+        neg[i] = MIN(neg[i], r->weight.sentence_cap);
         P += pos[i];
         N += neg[i];
     }
@@ -592,7 +597,7 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const char 
         *dec = g_array_new(FALSE, FALSE, sizeof(guint));
     } else {
         GString *reason = g_string_new(NULL);
-        tone = weigh(r, P, N, reason);
+        tone = weigh(r, P, N, n && neg[0] > 0 && pos[0] <= 0, reason);
         g_string_append_printf(v, "%s: ", csb_tone_id(tone));
         append_side(v, "strength", P, pos, n);
         g_string_append(v, ", ");

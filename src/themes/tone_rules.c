@@ -244,13 +244,12 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
     r->weight.negated_clause = number(y, w, "negated_clause", 1, 0, 1, &ok, diag);
     r->weight.bare_negation = number(y, w, "bare_negation", 0.5, 0, 2, &ok, diag);
     r->weight.sentence_cap = number(y, w, "sentence_cap", 2, 0.5, 10, &ok, diag);
-    r->weight.first_sentence = number(y, w, "first_sentence", 1, 0, 3, &ok, diag);
-    r->weight.last_sentence = number(y, w, "last_sentence", 1, 0, 3, &ok, diag);
     r->weight.quantifier_window = (int)number(y, w, "quantifier_window", 8, 0, 40, &ok, diag);
     r->weight.construction_gap = (int)number(y, w, "construction_gap", 8, 0, 40, &ok, diag);
     yaml_node_t *v = csb_yaml_get(y, root, "verdict");
     r->verdict.strength_share = number(y, v, "strength_share", 0.25, 0, 1, &ok, diag);
     r->verdict.concern_share = number(y, v, "concern_share", 0.75, 0, 1, &ok, diag);
+    r->verdict.opening_share = number(y, v, "opening_share", 1, 0, 1, &ok, diag);
     r->verdict.strength_minimum = number(y, v, "strength_minimum", 1, 0, 10, &ok, diag);
     r->verdict.concern_minimum = number(y, v, "concern_minimum", 1, 0, 10, &ok, diag);
     r->verdict.statistics = (int)number(y, v, "statistics", 2, 0, 100, &ok, diag);
