@@ -322,7 +322,9 @@ static void bare_negations(Reading *rd, const Sentence *s, guint sentence)
         return;
     for (guint i = 0; i < s->negs->len; i++) {
         const CsbPhraseHit *n = &g_array_index(s->negs, CsbPhraseHit, i);
-        if (n->tag != 1 || s->used[i] || taken(s, n) || !r->bare_negators ||
+        /* "No child was left at risk": a negation opening its sentence
+         * reassures as often as it criticises. */
+        if (n->tag != 1 || n->start == 0 || s->used[i] || taken(s, n) || !r->bare_negators ||
             !g_ptr_array_find_with_equal_func(r->bare_negators, n->text, g_str_equal, NULL))
             continue;
         CsbPhraseHit as_cue = *n;
