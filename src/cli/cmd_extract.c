@@ -1,11 +1,14 @@
 /* cmd_extract.c - `csbrief extract`: parse reports and print what was read,
- * one CSV row per judgement or the whole model as JSON. Publication dates
- * the reports do not state come from an index of where the files came
- * from (--sources, or an index.csv beside the reports).
+ * one CSV row per judgement or the whole model as JSON, each paragraph
+ * with its tone and why (the cues of templates/cues.yaml, from the data
+ * directory). Publication dates the reports do not state come from an
+ * index of where the files came from (--sources, or an index.csv beside
+ * the reports).
  */
 #include "cli.h"
 
 #include "../parse/parse.h"
+#include "../themes/themes.h"
 
 #include <string.h>
 
@@ -47,6 +50,37 @@ static void print_lines(GString *out, const CsbDocument *doc)
         }
         g_string_append_c(out, '\n');
     }
+}
+
+/* A paragraph's "tone" and "why" (the reasons, in order) for the JSON. */
+static void paragraph_tone(const CsbParagraph *p, GString *out, int indent, gpointer data)
+{
+    const CsbThemeLibrary *lib = data;
+    GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
+    CsbTone tone = csb_themes_classify_in(lib, p->text, p->section, why);
+    csb_json_key(out, indent, "tone", FALSE);
+    csb_json_string(out, csb_tone_id(tone));
+    csb_json_key(out, indent, "why", FALSE);
+    g_string_append_c(out, '[');
+    for (guint i = 0; i < why->len; i++) {
+        if (i)
+            g_string_append(out, ", ");
+        csb_json_string(out, why->pdata[i]);
+    }
+    g_string_append_c(out, ']');
+    g_ptr_array_free(why, TRUE);
+}
+
+/* The theme library, for its cue phrases: templates/themes.yaml and
+ * templates/cues.yaml of the data directory. NULL with errors in diag. */
+static CsbThemeLibrary *load_cues(CsbDiag *diag)
+{
+    char *themes = csb_cli_data_path("templates/themes.yaml");
+    char *cues = csb_cli_data_path("templates/cues.yaml");
+    CsbThemeLibrary *lib = csb_themes_load(themes, cues, diag);
+    g_free(themes);
+    g_free(cues);
+    return lib;
 }
 
 static int extract_lines(int argc, char **argv)
@@ -115,18 +149,19 @@ int csb_cmd_extract(int argc, char **argv)
     CsbReference *ref = csb_reference_load_files(table_path, frameworks_path, diag);
     g_free(table_path);
     g_free(frameworks_path);
+    CsbThemeLibrary *lib = json ? load_cues(diag) : NULL;
     CsbSources *known = csb_sources_new();
     for (char **s = sources; s && *s; s++)
         csb_sources_add(known, *s, diag);
     for (int i = 1; i < argc; i++)
         csb_sources_add_beside(known, argv[i], diag);
     g_strfreev(sources);
-    if (!ref || csb_diag_count(diag, CSB_SEV_ERROR)) {
+    if (!ref || (json && !lib) || csb_diag_count(diag, CSB_SEV_ERROR)) {
         csb_diag_print(diag, stderr);
         csb_diag_free(diag);
         csb_sources_free(known);
         csb_reference_free(ref);
-    csb_sources_free(known);
+        csb_themes_free(lib);
         g_free(cache_dir);
         return CSB_EXIT_USAGE;
     }
@@ -158,7 +193,7 @@ int csb_cmd_extract(int argc, char **argv)
             csb_diag_print(one, stderr);
             if (json) {
                 g_string_append(out, written ? ",\n  " : "\n  ");
-                csb_inspection_to_json(in, out, 2);
+                csb_inspection_to_json_with(in, out, 2, paragraph_tone, lib);
             } else if (in->judgements->len == 0) {
                 csv_row(out, in, NULL);
             } else {
@@ -176,6 +211,7 @@ int csb_cmd_extract(int argc, char **argv)
         printf("%s]\n", written ? "\n" : "");
     g_string_free(out, TRUE);
     csb_reference_free(ref);
+    csb_themes_free(lib);
     csb_sources_free(known);
     csb_diag_free(diag);
     g_free(cache_dir);

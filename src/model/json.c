@@ -1,4 +1,5 @@
-/* json.c - the inspection record as JSON (`csbrief extract --format json`).
+/* json.c - the inspection record as JSON (`csbrief extract --format json`),
+ * with room for fields a later stage adds to each paragraph (its tone).
  * Field names are the stable ids documented in docs/extract.md.
  */
 #include "model.h"
@@ -44,7 +45,7 @@ static void indent_to(GString *out, int n)
         g_string_append_c(out, ' ');
 }
 
-static void key(GString *out, int indent, const char *name, gboolean first)
+void csb_json_key(GString *out, int indent, const char *name, gboolean first)
 {
     if (!first)
         g_string_append_c(out, ',');
@@ -56,7 +57,7 @@ static void key(GString *out, int indent, const char *name, gboolean first)
 static void date_field(GString *out, int indent, const char *name, CsbDate d)
 {
     char buf[11];
-    key(out, indent, name, FALSE);
+    csb_json_key(out, indent, name, FALSE);
     if (csb_date_valid(d))
         csb_json_string(out, csb_date_iso(d, buf));
     else
@@ -65,36 +66,42 @@ static void date_field(GString *out, int indent, const char *name, CsbDate d)
 
 void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent)
 {
+    csb_inspection_to_json_with(in, out, indent, NULL, NULL);
+}
+
+void csb_inspection_to_json_with(const CsbInspection *in, GString *out, int indent,
+                                 CsbJsonParagraphExtra extra, gpointer data)
+{
     int i1 = indent + 2, i2 = indent + 4, i3 = indent + 6;
     g_string_append_c(out, '{');
-    key(out, i1, "file", TRUE);
+    csb_json_key(out, i1, "file", TRUE);
     csb_json_string(out, in->file);
-    key(out, i1, "sha256", FALSE);
+    csb_json_key(out, i1, "sha256", FALSE);
     csb_json_string(out, in->sha256);
-    key(out, i1, "url", FALSE);
+    csb_json_key(out, i1, "url", FALSE);
     csb_json_string(out, in->url);
-    key(out, i1, "kind", FALSE);
+    csb_json_key(out, i1, "kind", FALSE);
     csb_json_string(out, csb_kind_id(in->kind));
-    key(out, i1, "title", FALSE);
+    csb_json_key(out, i1, "title", FALSE);
     csb_json_string(out, in->title);
-    key(out, i1, "authority", FALSE);
+    csb_json_key(out, i1, "authority", FALSE);
     csb_json_string(out, in->authority);
-    key(out, i1, "authority_code", FALSE);
+    csb_json_key(out, i1, "authority_code", FALSE);
     csb_json_string(out, in->authority_code);
-    key(out, i1, "provider", FALSE);
+    csb_json_key(out, i1, "provider", FALSE);
     csb_json_string(out, in->provider);
     date_field(out, i1, "inspection_start", in->start);
     date_field(out, i1, "inspection_end", in->end);
     date_field(out, i1, "published", in->published);
-    key(out, i1, "published_from", FALSE);
+    csb_json_key(out, i1, "published_from", FALSE);
     if (in->published_from == CSB_PUBLISHED_UNKNOWN)
         g_string_append(out, "null");
     else
         csb_json_string(out, csb_published_from_id(in->published_from));
-    key(out, i1, "lead_inspector", FALSE);
+    csb_json_key(out, i1, "lead_inspector", FALSE);
     csb_json_string(out, in->lead_inspector);
 
-    key(out, i1, "judgements", FALSE);
+    csb_json_key(out, i1, "judgements", FALSE);
     g_string_append_c(out, '[');
     for (guint i = 0; i < in->judgements->len; i++) {
         const CsbJudgement *j = in->judgements->pdata[i];
@@ -102,15 +109,15 @@ void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent)
             g_string_append_c(out, ',');
         indent_to(out, i2);
         g_string_append_c(out, '{');
-        key(out, i3, "area", TRUE);
+        csb_json_key(out, i3, "area", TRUE);
         csb_json_string(out, j->area);
-        key(out, i3, "grade", FALSE);
+        csb_json_key(out, i3, "grade", FALSE);
         csb_json_string(out, j->grade ? csb_grade_id(j->grade) : NULL);
-        key(out, i3, "label", FALSE);
+        csb_json_key(out, i3, "label", FALSE);
         csb_json_string(out, j->label);
-        key(out, i3, "wording", FALSE);
+        csb_json_key(out, i3, "wording", FALSE);
         csb_json_string(out, j->wording);
-        key(out, i3, "page", FALSE);
+        csb_json_key(out, i3, "page", FALSE);
         g_string_append_printf(out, "%d", j->page);
         indent_to(out, i2);
         g_string_append_c(out, '}');
@@ -119,7 +126,7 @@ void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent)
         indent_to(out, i1);
     g_string_append_c(out, ']');
 
-    key(out, i1, "findings", FALSE);
+    csb_json_key(out, i1, "findings", FALSE);
     g_string_append_c(out, '[');
     for (guint i = 0; i < in->findings->len; i++) {
         const CsbFinding *f = in->findings->pdata[i];
@@ -127,13 +134,13 @@ void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent)
             g_string_append_c(out, ',');
         indent_to(out, i2);
         g_string_append_c(out, '{');
-        key(out, i3, "kind", TRUE);
+        csb_json_key(out, i3, "kind", TRUE);
         csb_json_string(out, csb_finding_kind_id(f->kind));
-        key(out, i3, "text", FALSE);
+        csb_json_key(out, i3, "text", FALSE);
         csb_json_string(out, f->text);
-        key(out, i3, "framework_ref", FALSE);
+        csb_json_key(out, i3, "framework_ref", FALSE);
         csb_json_string(out, f->framework_ref);
-        key(out, i3, "page", FALSE);
+        csb_json_key(out, i3, "page", FALSE);
         g_string_append_printf(out, "%d", f->page);
         indent_to(out, i2);
         g_string_append_c(out, '}');
@@ -142,7 +149,7 @@ void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent)
         indent_to(out, i1);
     g_string_append_c(out, ']');
 
-    key(out, i1, "paragraphs", FALSE);
+    csb_json_key(out, i1, "paragraphs", FALSE);
     g_string_append_c(out, '[');
     for (guint i = 0; i < in->paragraphs->len; i++) {
         const CsbParagraph *p = in->paragraphs->pdata[i];
@@ -150,14 +157,16 @@ void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent)
             g_string_append_c(out, ',');
         indent_to(out, i2);
         g_string_append_c(out, '{');
-        key(out, i3, "number", TRUE);
+        csb_json_key(out, i3, "number", TRUE);
         g_string_append_printf(out, "%d", p->number);
-        key(out, i3, "section", FALSE);
+        csb_json_key(out, i3, "section", FALSE);
         csb_json_string(out, p->section);
-        key(out, i3, "page", FALSE);
+        csb_json_key(out, i3, "page", FALSE);
         g_string_append_printf(out, "%d", p->page);
-        key(out, i3, "text", FALSE);
+        csb_json_key(out, i3, "text", FALSE);
         csb_json_string(out, p->text);
+        if (extra)
+            extra(p, out, i3, data);
         indent_to(out, i2);
         g_string_append_c(out, '}');
     }

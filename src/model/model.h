@@ -175,6 +175,15 @@ gboolean csb_inspection_same(const CsbInspection *a, const CsbInspection *b, GSt
 
 /* JSON object for one inspection, everything included. */
 void csb_inspection_to_json(const CsbInspection *in, GString *out, int indent);
+/* Fields a later stage adds to each paragraph's object (the tone and why
+ * of `csbrief extract`): called after the paragraph's own fields, it
+ * appends ",\n<indent>\"key\": value" pairs (csb_json_key helps). */
+typedef void (*CsbJsonParagraphExtra)(const CsbParagraph *p, GString *out, int indent,
+                                      gpointer data);
+void csb_inspection_to_json_with(const CsbInspection *in, GString *out, int indent,
+                                 CsbJsonParagraphExtra extra, gpointer data);
+/* Append ",\n", indent spaces and "\"name\": " (no comma when first). */
+void csb_json_key(GString *out, int indent, const char *name, gboolean first);
 /* Append a JSON string literal. */
 void csb_json_string(GString *out, const char *s);
 /* Parse cache: a GVariant that round-trips the whole record. Bump

@@ -53,15 +53,26 @@ static gboolean is_stop_word(const CsbThemeLibrary *lib, const char *w)
     return FALSE;
 }
 
-/* Does a cue of this side cover the negator (strictly longer when
- * longer_only)? */
-static gboolean covered_by(const GArray *cues, const CsbPhraseHit *neg, int side,
-                           gboolean longer_only)
+/* Does a strength cue overlap the negator ("no delay" takes the "no" of
+ * "there was no")? */
+static gboolean used_by_strength(const GArray *cues, const CsbPhraseHit *neg)
 {
     for (guint i = 0; i < cues->len; i++) {
         const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
-        if (side_of(c->tag) == side && c->start <= neg->start &&
-            neg->start + neg->len <= c->start + c->len && (!longer_only || c->len > neg->len))
+        if (side_of(c->tag) == 1 && c->start < neg->start + neg->len &&
+            neg->start < c->start + c->len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is the negator inside a concern cue ("insufficient", "lack of")? */
+static gboolean inside_concern(const GArray *cues, const CsbPhraseHit *neg)
+{
+    for (guint i = 0; i < cues->len; i++) {
+        const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
+        if (side_of(c->tag) == 2 && c->start <= neg->start &&
+            neg->start + neg->len <= c->start + c->len)
             return TRUE;
     }
     return FALSE;
@@ -80,8 +91,8 @@ const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *
     /* A strength cue that covers the negator has used it ("without delay",
      * "no delay"); a negator that is itself a concern ("insufficient",
      * "lack of") adds to a concern that follows rather than cancelling it. */
-    if (!near || covered_by(cues, near, 1, TRUE) ||
-        (side_of(cue->tag) == 2 && covered_by(cues, near, 2, FALSE)))
+    if (!near || used_by_strength(cues, near) ||
+        (side_of(cue->tag) == 2 && inside_concern(cues, near)))
         return NULL;
     guint end = near->start + near->len;
     if (cue->start - end > (guint)lib->negation_window)

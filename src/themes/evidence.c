@@ -64,8 +64,8 @@ CsbEvidence *csb_evidence_new(const CsbThemeLibrary *lib, const CsbTheme *theme,
     e->phrases = found;
     e->why = g_ptr_array_new_with_free_func(g_free);
     e->score = score;
-    e->tone = csb_themes_classify(lib, p->text, e->why);
-    e->quote = csb_themes_quote(p->text, found, CSB_QUOTE_MAX_CHARS);
+    e->tone = csb_themes_classify_in(lib, p->text, p->section, e->why);
+    e->quote = csb_themes_quote_why(p->text, found, e->why, CSB_QUOTE_MAX_CHARS);
     return e;
 }
 

@@ -1,7 +1,8 @@
 /* quote.c - faithful quotation: sentences of a paragraph, shortening a
- * paragraph to its sentences that matter with an ellipsis for each gap, and
- * checking that a quote is the source's own words, cut only at sentence
- * boundaries.
+ * paragraph to its sentences that matter (those that decided its tone, then
+ * those that carry a theme's phrases, then the opening one) with an
+ * ellipsis for each gap, and checking that a quote is the source's own
+ * words, cut only at sentence boundaries.
  */
 #include "themes.h"
 
@@ -71,34 +72,39 @@ GArray *csb_sentences(const char *text)
     return out;
 }
 
-char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars)
+/* Keep sentence i of sent when it fits (the first kept always does). */
+static void keep_one(const GArray *sent, guint i, gboolean *keep, int *used, int max_chars)
 {
-    if ((int)strlen(text) <= max_chars)
-        return g_strdup(text);
+    gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
+    int len = (int)(b - a);
+    if (!keep[i] && (*used == 0 || *used + len <= max_chars)) {
+        keep[i] = TRUE;
+        *used += len + 1;
+    }
+}
+
+/* Shorten text to its sentences: first those listed in first (indices),
+ * then those carrying one of phrases, then the opening one, as many as fit
+ * in about max_chars; each gap marked with an ellipsis. */
+static char *shorten(const char *text, const GArray *first, const GPtrArray *phrases,
+                     int max_chars)
+{
     GArray *sent = csb_sentences(text);
     guint n = sent->len / 2;
     gboolean *keep = g_new0(gboolean, n ? n : 1);
     int used = 0;
-    /* Sentences that carry the theme first, then the opening sentence. */
-    for (int pass = 0; pass < 2; pass++)
-        for (guint i = 0; i < n; i++) {
-            gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
-            int len = (int)(b - a);
-            gboolean want = FALSE;
-            if (pass == 0) {
-                char *s = g_strndup(text + a, b - a);
-                want = csb_themes_text_has_phrase(s, phrases);
-                g_free(s);
-            } else {
-                want = i == 0;
-            }
-            if (!keep[i] && want && (used == 0 || used + len <= max_chars)) {
-                keep[i] = TRUE;
-                used += len + 1;
-            }
-        }
-    if (!used && n)
-        keep[0] = TRUE;
+    for (guint k = 0; first && k < first->len; k++)
+        if (g_array_index(first, guint, k) < n)
+            keep_one(sent, g_array_index(first, guint, k), keep, &used, max_chars);
+    for (guint i = 0; i < n; i++) {
+        gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
+        char *s = g_strndup(text + a, b - a);
+        if (csb_themes_text_has_phrase(s, phrases))
+            keep_one(sent, i, keep, &used, max_chars);
+        g_free(s);
+    }
+    if (n)
+        keep_one(sent, 0, keep, &used, max_chars);
     GString *q = g_string_new(NULL);
     gboolean gap = FALSE;
     for (guint i = 0; i < n; i++) {
@@ -119,6 +125,24 @@ char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars
     g_free(keep);
     g_array_free(sent, TRUE);
     return g_string_free(q, FALSE);
+}
+
+char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars)
+{
+    if ((int)strlen(text) <= max_chars)
+        return g_strdup(text);
+    return shorten(text, NULL, phrases, max_chars);
+}
+
+char *csb_themes_quote_why(const char *text, const GPtrArray *phrases, const GPtrArray *why,
+                           int max_chars)
+{
+    if ((int)strlen(text) <= max_chars)
+        return g_strdup(text);
+    GArray *decided = csb_tone_why_sentences(why);
+    char *q = shorten(text, decided, phrases, max_chars);
+    g_array_free(decided, TRUE);
+    return q;
 }
 
 /* ---- checking a quote ------------------------------------------------ */

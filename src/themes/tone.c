@@ -26,6 +26,7 @@ typedef struct {
     double weight;
     guint sentence;
     gboolean weak; /* from a weak cue: dropped beside a full cue of the other side */
+    gboolean negated_concern; /* a concern a negator neutralised */
     char *why;     /* owned */
 } Signal;
 
@@ -49,7 +50,7 @@ static gboolean is_strength_tag(int tag)
 static void add_signal(Reading *rd, CsbTone tone, double weight, guint sentence, gboolean weak,
                        char *why)
 {
-    Signal s = {tone, weight, sentence, weak, why};
+    Signal s = {tone, weight, sentence, weak, FALSE, why};
     g_array_append_val(rd->signals, s);
 }
 
@@ -299,6 +300,8 @@ static void read_cue(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guin
                    : g_strdup_printf("'%s'", c->text);
     why_signal(rd, tone, weight, sentence,
                c->tag == CSB_CUE_WEAK_STRENGTH || c->tag == CSB_CUE_WEAK_CONCERN, what, mods);
+    g_array_index(rd->signals, Signal, rd->signals->len - 1).negated_concern =
+        n && !strength && tone == CSB_TONE_NEUTRAL;
     g_string_free(mods, TRUE);
 }
 
@@ -575,6 +578,9 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const char 
             neg[s->sentence] += s->weight;
     }
     double P = 0, N = 0;
+    gboolean negated = FALSE; /* a negated concern counted for neither side */
+    for (guint i = 0; i < rd->signals->len; i++)
+        negated |= g_array_index(rd->signals, Signal, i).negated_concern;
     for (guint i = 0; i < n; i++) {
         pos[i] = MIN(pos[i], r->weight.sentence_cap);
         neg[i] = MIN(neg[i], r->weight.sentence_cap);
@@ -588,6 +594,11 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const char 
         *dec = g_array_new(FALSE, FALSE, sizeof(guint));
         guint first = 0;
         g_array_append_val(*dec, first);
+    } else if (P <= 0 && N <= 0 && negated) {
+        tone = CSB_TONE_NEUTRAL;
+        g_string_append(v, "neutral: only negated concerns, which praise as often as they "
+                           "criticise");
+        *dec = g_array_new(FALSE, FALSE, sizeof(guint));
     } else if (P <= 0 && N <= 0) {
         int k = numbers(text);
         tone = r->verdict.statistics && k >= r->verdict.statistics ? CSB_TONE_NEUTRAL
@@ -601,9 +612,12 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const char 
         GString *reason = g_string_new(NULL);
         tone = weigh(r, P, N, n && neg[0] > 0 && pos[0] <= 0, reason);
         g_string_append_printf(v, "%s: ", csb_tone_id(tone));
-        append_side(v, "strength", P, pos, n);
-        g_string_append(v, ", ");
-        append_side(v, "concern", N, neg, n);
+        if (P > 0)
+            append_side(v, "strength", P, pos, n);
+        if (P > 0 && N > 0)
+            g_string_append(v, ", ");
+        if (N > 0)
+            append_side(v, "concern", N, neg, n);
         g_string_append_printf(v, "; %s", reason->str);
         g_string_free(reason, TRUE);
         *dec = decisive(tone, pos, neg, n);
