@@ -189,7 +189,8 @@ static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c
     const CsbPhraseHit *after = nearest_before(
         tone == CSB_TONE_CONCERN ? s->contrasts : s->purposes, s->w, c->start, G_MAXINT, FALSE);
     double by = tone == CSB_TONE_CONCERN ? r->weight.contrast : r->weight.purpose;
-    if (after && by != 1) {
+    /* A harm a purpose prevents ("to help to avoid delay") is still praise. */
+    if (after && by != 1 && (tone == CSB_TONE_CONCERN || is_strength_tag(c->tag))) {
         weight *= by;
         g_string_append_printf(mods, ", after '%s'", after->text);
     }
@@ -255,8 +256,9 @@ static gboolean mitigated(Reading *rd, const Sentence *s, const CsbPhraseHit *c,
 
 /* A negator earlier in the clause of a strength cue that it does not reach
  * ("does not provide the leadership necessary to support a robust
- * response"), with no stop word between; NULL when none. A negator inside
- * a cue ("without delay", "not only") is no such negator. */
+ * response"), with no stop word between; NULL when none. A negator a
+ * strength cue or a phrase that is no cue overlaps ("without delay", "not
+ * only") is no such negator. */
 static const CsbPhraseHit *in_negated_clause(const Reading *rd, const Sentence *s,
                                              const CsbPhraseHit *c)
 {
@@ -265,9 +267,9 @@ static const CsbPhraseHit *in_negated_clause(const Reading *rd, const Sentence *
         return NULL;
     for (guint i = 0; i < s->cues->len; i++) {
         const CsbPhraseHit *k = &g_array_index(s->cues, CsbPhraseHit, i);
-        if (k->start <= n->start && n->start + n->len <= k->start + k->len &&
+        if (k->start < n->start + n->len && n->start < k->start + k->len &&
             (is_strength_tag(k->tag) || k->tag == CSB_CUE_NONE))
-            return NULL;
+            return NULL; /* "no delay", "not only" used it */
     }
     for (guint i = n->start + n->len; i < c->start; i++)
         if (is_stop(rd->lib, csb_words_at(s->w, i)))
@@ -284,6 +286,8 @@ static void read_cue(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guin
     if (!strength && mitigated(rd, s, c, sentence))
         return;
     const CsbPhraseHit *n = csb_cue_negator(lib, s->w, s->negs, s->cues, c);
+    if (n && inside_found(s->found, n->start))
+        n = NULL; /* a construction's own negation ("would never have ... without") */
     CsbTone tone = strength ? CSB_TONE_STRENGTH : CSB_TONE_CONCERN;
     if (n) {
         tone = strength ? CSB_TONE_CONCERN : lib->negated_concern;

@@ -1,26 +1,40 @@
 /* test_themes_classify.c - the cue rules of templates/cues.yaml, one
  * check per rule, on the shipped cue list: words, longest match first,
- * negation and its limits, negated concerns, the paragraph verdict.
+ * negation and its limits, negated concerns, sentence by sentence reading
+ * (constructions, mitigators, quantifiers, concessions, contrasts, purposes,
+ * conditionals, past failures, caveats, bare negations), recommendation
+ * and context sections, the paragraph verdict and the sentences why names.
+ * How well the rules agree with careful readers is test_tone_agreement.c.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
 
 static CsbThemeLibrary *lib;
 
+static CsbTone tone_in(const char *section, const char *text)
+{
+    return csb_themes_classify_in(lib, text, section, NULL);
+}
+
 static CsbTone tone(const char *text)
 {
     return csb_themes_classify(lib, text, NULL);
 }
 
-/* The reasons, joined with " | ". */
-static char *why(const char *text)
+/* The reasons, joined with " | ": the signals only, or the verdict only. */
+static char *why(const char *text, gboolean verdict)
 {
     GPtrArray *w = g_ptr_array_new_with_free_func(g_free);
     csb_themes_classify(lib, text, w);
-    g_ptr_array_add(w, NULL);
-    char *s = g_strjoinv(" | ", (char **)w->pdata);
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < w->len; i++) {
+        const char *r = w->pdata[i];
+        if (g_str_has_prefix(r, "verdict:") != verdict)
+            continue;
+        g_string_append_printf(s, "%s%s", s->len ? " | " : "", r);
+    }
     g_ptr_array_free(w, TRUE);
-    return s;
+    return g_string_free(s, FALSE);
 }
 
 #define TONE(text, want)                                                                     \
@@ -29,7 +43,14 @@ static char *why(const char *text)
 
 #define WHY(text, want)                                                                      \
     do {                                                                                     \
-        char *reasons_ = why(text);                                                          \
+        char *reasons_ = why(text, FALSE);                                                   \
+        CHECK_STR(reasons_, want, text);                                                     \
+        g_free(reasons_);                                                                    \
+    } while (0)
+
+#define VERDICT(text, want)                                                                  \
+    do {                                                                                     \
+        char *reasons_ = why(text, TRUE);                                                    \
         CHECK_STR(reasons_, want, text);                                                     \
         g_free(reasons_);                                                                    \
     } while (0)
@@ -48,68 +69,186 @@ static void test_words(void)
 
 static void test_whole_words(void)
 {
-    TONE("Staff are safeguarding-trained.", CSB_TONE_NEUTRAL);
-    TONE("A strengths-based model is used.", CSB_TONE_NEUTRAL);
+    WHY("Staff are safeguarding-trained.", "");
+    WHY("A strengths-based model is used.", "");
+    WHY("Plans are unclear.", "concern: 'unclear' (sentence 1)");
     TONE("Plans are unclear.", CSB_TONE_CONCERN);
-    WHY("Plans are unclear.", "concern: 'unclear'");
     TONE("Care leavers are well supported.", CSB_TONE_STRENGTH);
     TONE("Care leavers are well-supported.", CSB_TONE_STRENGTH);
 }
 
 static void test_longest_first(void)
 {
-    WHY("Practice is not good enough.", "concern: 'not good enough'");
-    WHY("Services require improvement to be good.", "concern: 'require improvement to be good'");
-    WHY("Services requires improvement to be good.", "concern: 'requires improvement to be good'");
-    WHY("Children are seen without delay.", "strength: 'without delay'");
-    WHY("There was no delay and good planning.", "strength: 'no delay' | strength: 'good'");
+    WHY("Services require improvement to be good.",
+        "concern: 'require improvement to be good' (sentence 1)");
+    WHY("Children are seen without delay.", "strength: 'without delay' (sentence 1)");
+    WHY("There was no delay and good planning.",
+        "strength: 'no delay' (sentence 1) | strength: 'good' (sentence 1)");
     /* A cue never spans a clause break. */
-    WHY("It was good, quality assured.", "strength: 'good'");
+    WHY("It was good, quality assured.", "strength: 'good' (sentence 1)");
+    WHY("Leaders know their strengths and weaknesses well.",
+        "strength: 'know' (sentence 1, weight 0.5, a weak cue) | strength: 'well' (sentence 1, "
+        "weight 0.5, a weak cue)");
 }
 
 static void test_negation(void)
 {
     WHY("Plans are not consistently strong.",
-        "concern: 'not consistently' | concern: 'not consistently' negates 'strong'");
-    TONE("Plans are not consistently strong.", CSB_TONE_CONCERN);
-    WHY("Practice is not yet good.", "concern: 'not yet' | concern: 'not yet' negates 'good'");
+        "concern: 'not consistently' (sentence 1) | concern: 'not consistently' negates 'strong' "
+        "(sentence 1)");
     WHY("Children do not always receive timely visits.",
-        "concern: 'not always' | concern: 'not always' negates 'timely'");
-    WHY("Oversight is insufficiently robust.",
-        "concern: 'insufficiently' | concern: 'insufficiently' negates 'robust'");
-    WHY("There is a lack of clear plans.", "concern: 'lack of' | concern: 'lack of' negates 'clear'");
-    /* The window: at most four words between negator and cue. */
-    TONE("Reviews are not in every single case timely.", CSB_TONE_CONCERN);
-    TONE("Reviews are not held in every single case with timely minutes.", CSB_TONE_STRENGTH);
+        "concern: 'not always' (sentence 1) | concern: 'not always' negates 'timely' "
+        "(sentence 1)");
+    WHY("There is a lack of clear plans.",
+        "concern: 'lack of' (sentence 1) | concern: 'lack of' negates 'clear' (sentence 1)");
+    /* Beyond the window the negation still reaches the rest of its clause. */
+    WHY("It does not provide the leadership necessary for a robust response.",
+        "strength: 'robust' (sentence 1, weight 0, in a clause 'not' negates) | concern: 'not "
+        "provide the' (a negation) (sentence 1)");
+    TONE("It does not provide the leadership necessary for a robust response.",
+         CSB_TONE_CONCERN);
 }
 
 static void test_negation_limits(void)
 {
     WHY("Concerns are not overlooked, alongside other effective checks.",
-        "strength: 'effective'");
-    WHY("This is not the case but work is effective.", "strength: 'effective'");
-    WHY("Leaders not only visit but are strong advocates.", "strength: 'strong'");
-    WHY("It is not clearly recorded; it is good.",
-        "concern: 'not' negates 'clearly' | strength: 'good'");
-    TONE("It is not clearly recorded; it is good.", CSB_TONE_MIXED);
+        "neutral: 'not' negates 'overlooked' (sentence 1) | strength: 'effective' (sentence 1)");
+    WHY("This is not the case but work is effective.",
+        "neutral: 'not the case' (sentence 1, a construction) | strength: 'effective' "
+        "(sentence 1)");
+    WHY("Leaders not only visit but are strong advocates.", "strength: 'strong' (sentence 1)");
+    TONE("It is not timely; it is good.", CSB_TONE_MIXED);
 }
 
 static void test_negated_concern(void)
 {
-    WHY("Children do not experience delay.", "neutral: 'not' negates 'delay'");
+    WHY("Children do not experience delay.", "neutral: 'not' negates 'delay' (sentence 1)");
     TONE("Children do not experience delay.", CSB_TONE_NEUTRAL);
     TONE("Leaders have not addressed the drift.", CSB_TONE_NEUTRAL);
     WHY("There is insufficient provision and limited choice.",
-        "concern: 'insufficient' | concern: 'limited'");
+        "concern: 'insufficient' (sentence 1) | concern: 'limited' (sentence 1)");
+}
+
+/* The examples of issue 11 that a paragraph-wide count of cues got wrong. */
+static void test_constructions(void)
+{
+    TONE("Carers are supported to help to avoid children moving unnecessarily.",
+         CSB_TONE_STRENGTH);
+    WHY("Carers are helped to reduce drift.",
+        "strength: 'helped' (sentence 1, weight 0.5, a weak cue) | strength: 'reduce' + 'drift' "
+        "(a harm prevented) (sentence 1)");
+    TONE("She would never have been able to give evidence without the high-quality support "
+         "of her social worker.",
+         CSB_TONE_STRENGTH);
+    WHY("The authority cannot be satisfied that it has worked effectively with them.",
+        "concern: 'cannot be satisfied ...' (sentence 1, a construction)");
+    TONE("Children are thriving.", CSB_TONE_STRENGTH);
+    TONE("Inspectors did not find anything that leaders were not already aware of.",
+         CSB_TONE_STRENGTH);
+    TONE("Assessments were inadequate at the last inspection. This is no longer the case.",
+         CSB_TONE_STRENGTH);
+    TONE("Plans are not specific enough.", CSB_TONE_CONCERN);
+}
+
+static void test_weights(void)
+{
+    /* A quantifier scales the cues after it. */
+    TONE("Plans are comprehensive and clear. Reviews are timely. A few plans lack clear "
+         "contingencies.",
+         CSB_TONE_STRENGTH);
+    TONE("Plans are comprehensive and clear. Reviews are timely. Too many plans lack clear "
+         "contingencies.",
+         CSB_TONE_MIXED);
+    /* "most" starts a new quantifier's reach. */
+    WHY("Some plans are weak, but most children receive a good service.",
+        "concern: 'weak' (sentence 1, weight 0.7, after 'some') | strength: 'good' (sentence 1)");
+    /* The main clause decides a concessive sentence. */
+    WHY("Despite strengths, practice remains weak.",
+        "concern: 'weak' (sentence 1)");
+    WHY("Although plans are weak, children are safe and well supported.",
+        "concern: 'weak' (sentence 1, weight 0.5, conceded by 'although') | strength: 'well "
+        "supported' (sentence 1)");
+    /* A concern after "however" is the point of its sentence. */
+    WHY("However, visits are not prompt.",
+        "concern: 'not' negates 'prompt' (sentence 1, weight 1.5, after 'however')");
+    /* A strength after "to ensure" is an aim, not yet achieved. */
+    WHY("Oversight is needed so that plans are effective.",
+        "concern: 'is needed' (sentence 1, weight 0.5, a weak cue); not counted: a weak cue "
+        "beside a strength | strength: 'effective' (sentence 1, weight 0.25, after 'so that')");
+    /* What an "if" supposes did not happen. */
+    WHY("Plans say what happens if progress is not sustained.",
+        "concern: 'not sustained' (sentence 1, weight 0, supposed by 'if')");
+    /* A one-sentence recording lapse is a caveat. */
+    WHY("Visits are not always recorded.",
+        "concern: 'not always' (sentence 1, weight 0.5, a caveat: 'recorded')");
+    /* A weak cue says nothing beside a full cue of the other side. */
+    WHY("There is a lack of regular visits.",
+        "concern: 'lack of' (sentence 1) | concern: 'lack of' negates 'regular' (sentence 1, "
+        "weight 0.5, a weak cue)");
+    WHY("Plans are poor despite regular reviews.",
+        "concern: 'poor' (sentence 1) | strength: 'regular' (sentence 1, weight 0.25, a weak cue, "
+        "conceded by 'despite'); not counted: a weak cue beside a concern");
+    /* A negation that negates no cue is a concern of its own, unless it
+     * opens the sentence. */
+    WHY("Children are not visited alone.",
+        "concern: 'not visited' (sentence 1)");
+    WHY("Children are not asked for their views.",
+        "concern: 'not asked for' (a negation) (sentence 1)");
+    WHY("No child was left at risk.", "");
+}
+
+static void test_sections(void)
+{
+    CHECK(tone_in("Recommendations", "Visits are timely and plans are reviewed.") ==
+              CSB_TONE_CONCERN,
+          "a paragraph under Recommendations is a concern");
+    CHECK(tone_in("Areas for improvement:", "The quality of plans.") == CSB_TONE_CONCERN,
+          "and under Areas for improvement");
+    CHECK(tone_in(NULL, "Ensure that plans are reviewed.") == CSB_TONE_CONCERN,
+          "an imperative opening a paragraph is a recommendation");
+    VERDICT("Improve the quality of plans.",
+            "verdict: concern: a recommendation ('improve' opens it); decided by sentence 1");
+    CHECK(tone_in(NULL, "Reviews are timely.") == CSB_TONE_STRENGTH,
+          "a word of the list that does not open the paragraph is no imperative");
+    CHECK(tone_in("Service information", "The local authority has 10 homes, all good.") ==
+              CSB_TONE_NEUTRAL,
+          "a context section is neutral");
 }
 
 static void test_verdict(void)
 {
     TONE("Arrangements are strong. However, too many children wait too long.",
          CSB_TONE_MIXED);
-    TONE("The local authority holds records in a database.", CSB_TONE_NEUTRAL);
+    VERDICT("Arrangements are strong. However, too many children wait too long.",
+            "verdict: mixed: strength 1 (sentence 1), concern 2 (sentence 2); concern share "
+            "0.67; decided by sentences 1, 2");
     TONE("Assessments are thorough and timely.", CSB_TONE_STRENGTH);
     TONE("Assessments are poor.", CSB_TONE_CONCERN);
+    /* A paragraph that opens with a concern and weighs more on it. */
+    TONE("Plans are poor and unclear. Some reviews are timely and thorough. Drift is common.",
+         CSB_TONE_CONCERN);
+    /* A small caveat leaves a strength a strength. */
+    TONE("Plans are clear, timely and comprehensive. A small number lack detail.",
+         CSB_TONE_STRENGTH);
+    /* No cue: statistics are neutral, a description of practice a strength. */
+    TONE("At the time of the inspection there were 387 children in care, up from 335.",
+         CSB_TONE_NEUTRAL);
+    TONE("The local authority holds records in a database.", CSB_TONE_STRENGTH);
+    VERDICT("The local authority holds records in a database.",
+            "verdict: strength: no cue either way, a description of practice");
+}
+
+static void test_why_sentences(void)
+{
+    const char *text = "Arrangements are strong. The office is in Leeds. However, too many "
+                       "children wait too long.";
+    GPtrArray *w = g_ptr_array_new_with_free_func(g_free);
+    csb_themes_classify(lib, text, w);
+    GArray *s = csb_tone_why_sentences(w);
+    CHECK(s->len == 2 && g_array_index(s, guint, 0) == 0 && g_array_index(s, guint, 1) == 2,
+          "why names the sentences that decided, not the one without a cue (%u named)", s->len);
+    g_array_free(s, TRUE);
+    g_ptr_array_free(w, TRUE);
 }
 
 int main(void)
@@ -128,7 +267,11 @@ int main(void)
     RUN(test_negation);
     RUN(test_negation_limits);
     RUN(test_negated_concern);
+    RUN(test_constructions);
+    RUN(test_weights);
+    RUN(test_sections);
     RUN(test_verdict);
+    RUN(test_why_sentences);
     csb_themes_free(lib);
     csb_diag_free(d);
     return unit_done();

@@ -1,6 +1,7 @@
 /* test_themes_quote.c - faithful quotation: sentence boundaries, shortening
- * with an ellipsis per gap, the faithfulness check (its words, its order,
- * cuts only between sentences), and theme phrase matching at word starts.
+ * with an ellipsis per gap (keeping the sentences that decided the tone),
+ * the faithfulness check (its words, its order, cuts only between
+ * sentences), and theme phrase matching at word starts.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
@@ -47,6 +48,49 @@ static void test_quote(void)
     CHECK_STR(q, "Short and whole.", "a short paragraph is quoted whole");
     g_free(q);
     g_ptr_array_free(ph, TRUE);
+}
+
+/* A shortened quote keeps the sentences that decided the paragraph's tone
+ * (issue 11: "some excerpts cut the very sentences that earned the
+ * label"), even when they carry no theme phrase and do not open it. */
+static void test_quote_why(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbThemeLibrary *lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    CHECK(lib != NULL, "the shipped cues load");
+    if (!lib) {
+        csb_diag_free(d);
+        return;
+    }
+    const char *text =
+        "The local authority's sufficiency strategy sets out how homes for children in care "
+        "will be found in the county over the next three years. The strategy was agreed by the "
+        "council's cabinet in the spring after consultation with partners. Commissioners meet "
+        "providers each month to discuss the homes on offer. Too many children wait too "
+        "long for a home that meets their needs, and some move several times in a year. The "
+        "council publishes a newsletter for foster carers four times a year.";
+    GPtrArray *phrases = g_ptr_array_new();
+    g_ptr_array_add(phrases, "sufficiency");
+    GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
+    CsbTone tone = csb_themes_classify(lib, text, why);
+    char *plain = csb_themes_quote(text, phrases, 280);
+    char *q = csb_themes_quote_why(text, phrases, why, 280);
+    CHECK(tone == CSB_TONE_CONCERN, "the paragraph is a concern (got %s)", csb_tone_id(tone));
+    CHECK(strstr(plain, "Too many children") == NULL,
+          "by theme phrases alone the deciding sentence is cut: %s", plain);
+    CHECK(strstr(q, "Too many children wait too long") != NULL,
+          "the sentence that decided the tone is kept: %s", q);
+    CHECK(strstr(q, "sufficiency strategy") != NULL, "and the theme's sentence: %s", q);
+    CHECK(csb_quote_check(q, text), "the quote is faithful: %s", q);
+    char *whole = csb_themes_quote_why("Plans are poor.", phrases, why, 200);
+    CHECK_STR(whole, "Plans are poor.", "a short paragraph is quoted whole");
+    g_free(whole);
+    g_free(q);
+    g_free(plain);
+    g_ptr_array_free(why, TRUE);
+    g_ptr_array_free(phrases, TRUE);
+    csb_themes_free(lib);
+    csb_diag_free(d);
 }
 
 static void test_check(void)
@@ -102,6 +146,7 @@ int main(void)
 {
     RUN(test_sentences);
     RUN(test_quote);
+    RUN(test_quote_why);
     RUN(test_check);
     RUN(test_phrases);
     return unit_done();
