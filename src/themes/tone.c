@@ -411,19 +411,16 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
 
 /* ---- the paragraph --------------------------------------------------- */
 
-/* The name of names that the section starts with (whole words), or NULL. */
+/* The first of names (folded) the section holds as whole words, or NULL. */
 static const char *section_in(const GPtrArray *names, const char *section)
 {
     if (!section || !*section)
         return NULL;
     char *f = csb_text_fold(section);
     const char *hit = NULL;
-    for (guint i = 0; i < names->len && !hit; i++) {
-        const char *n = names->pdata[i];
-        gsize len = strlen(n);
-        if (len && strncmp(f, n, len) == 0 && (f[len] == '\0' || f[len] == ' '))
-            hit = n;
-    }
+    for (guint i = 0; i < names->len && !hit; i++)
+        if (*(const char *)names->pdata[i] && csb_text_has_word(f, names->pdata[i]))
+            hit = names->pdata[i];
     g_free(f);
     return hit;
 }
