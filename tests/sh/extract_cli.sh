@@ -1,5 +1,6 @@
 # extract_cli.sh - `csbrief extract` on the shipped inputs: the fixtures and
-# the sample reports give exactly the expected rows; JSON; bad inputs get
+# the sample reports give exactly the expected rows; JSON, with each
+# paragraph's tone and why from the data directory's cues; bad inputs get
 # one stderr line each and the run goes on (exit 1); --cache.
 . tests/lib.sh
 export CSBRIEF_DATADIR=${CSBRIEF_DATADIR:-$ROOT}
@@ -46,9 +47,35 @@ expect_contains "json: paragraphs" "$json" '"paragraphs": ['
 expect_contains "json: framework reference" "$json" '"framework_ref": "outcome 3, national framework"'
 if command -v python3 >/dev/null; then
     check "json: valid JSON, two records" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert len(d)==2' "$json"
+    check "json: every paragraph has a tone and a why ending in its verdict" python3 -c '
+import json,sys
+for r in json.loads(sys.argv[1]):
+    assert r["paragraphs"]
+    for p in r["paragraphs"]:
+        assert p["tone"] in ("strength","concern","mixed","neutral"), p
+        assert p["why"] and p["why"][-1].startswith("verdict: " + p["tone"] + ":"), p' "$json"
 else
     skip "json: valid JSON" "python3 is not installed"
 fi
+expect_contains "json: a paragraph's tone and the cue that decided it" "$json" "\"tone\": \"mixed\""
+expect_contains "json: why names the cue, the negation and the sentence" "$json" \
+    "concern: 'not always' negates 'timely' (sentence 1, weight 0.5, conceded by 'although')"
+
+# The cues are the data directory's: an edited cues.yaml changes the tone; a
+# broken one stops JSON (exit 2, naming the file) but not CSV.
+data="$WORK/data"
+mkdir -p "$data/templates"
+cp -r "$ROOT/data" "$data/"
+cp "$ROOT/templates/themes.yaml" "$data/templates/"
+awk '{print} /^concern:$/ {print "  - held promptly"}' "$ROOT/templates/cues.yaml" >"$data/templates/cues.yaml"
+edited=$(CSBRIEF_DATADIR="$data" "$CSBRIEF" extract --format json "$ROOT/tests/fixtures/ilacs-2023.txt")
+expect_contains "cues: read from the data directory" "$edited" "concern: 'held promptly' (sentence 1)"
+printf 'strength: [unclosed\n' >"$data/templates/cues.yaml"
+CSBRIEF_DATADIR="$data" "$CSBRIEF" extract --format json "$ROOT/tests/fixtures/ilacs-2023.txt" >/dev/null 2>"$WORK/cues.err"
+expect_eq "cues: a broken cues.yaml is a usage error for JSON" "$?" 2
+expect_contains "cues: the error names the file" "$(cat "$WORK/cues.err")" "cues.yaml"
+CSBRIEF_DATADIR="$data" "$CSBRIEF" extract "$ROOT/tests/fixtures/ilacs-2023.txt" >/dev/null 2>&1
+expect_eq "cues: CSV does not need them" "$?" 0
 
 # Bad inputs: one "csbrief: FILE: reason" line each; good files still done.
 printf '' >"$WORK/empty.pdf"
