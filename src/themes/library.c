@@ -134,11 +134,12 @@ CsbThemeLibrary *csb_themes_extend(const CsbThemeLibrary *lib, const GPtrArray *
     return c;
 }
 
-/* A list of phrases under key, lower-cased into out. */
-static gboolean phrase_list(CsbYaml *y, yaml_node_t *map, const char *key, GPtrArray *out,
-                            CsbDiag *diag)
+gboolean csb_themes_phrases(CsbYaml *y, yaml_node_t *map, const char *key, gboolean required,
+                            GPtrArray *out, CsbDiag *diag)
 {
-    yaml_node_t *n = csb_yaml_get(y, map, key);
+    yaml_node_t *n = map ? csb_yaml_get(y, map, key) : NULL;
+    if (!n && !required)
+        return TRUE;
     if (!n) {
         csb_diag_error(diag, y->path, csb_yaml_line(map), csb_yaml_column(map),
                        "'%s' is missing: a list of phrases", key);
@@ -152,6 +153,18 @@ static gboolean phrase_list(CsbYaml *y, yaml_node_t *map, const char *key, GPtrA
         g_ptr_array_add(out, g_utf8_strdown(raw->pdata[i], -1));
     g_ptr_array_free(raw, TRUE);
     return ok;
+}
+
+static gboolean phrase_list(CsbYaml *y, yaml_node_t *map, const char *key, GPtrArray *out,
+                            CsbDiag *diag)
+{
+    return csb_themes_phrases(y, map, key, TRUE, out, diag);
+}
+
+static gboolean optional_list(CsbYaml *y, yaml_node_t *map, const char *key, GPtrArray *out,
+                              CsbDiag *diag)
+{
+    return csb_themes_phrases(y, map, key, FALSE, out, diag);
 }
 
 static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
@@ -189,12 +202,6 @@ static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *dia
     return ok;
 }
 
-/* An optional list of phrases: absent is an empty list. */
-static gboolean optional_list(CsbYaml *y, yaml_node_t *map, const char *key, GPtrArray *out,
-                              CsbDiag *diag)
-{
-    return !csb_yaml_get(y, map, key) || phrase_list(y, map, key, out, diag);
-}
 
 static gboolean load_cues(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
 {

@@ -225,8 +225,16 @@ struct CsbToneRules {
     } verdict;
 };
 
+/* The list of phrases under key of map, lower-cased into out (library.c);
+ * absent: an error when required, else nothing. */
+gboolean csb_themes_phrases(CsbYaml *y, yaml_node_t *map, const char *key, gboolean required,
+                            GPtrArray *out, CsbDiag *diag);
+
 /* Read from the root of a loaded cues.yaml; strength and concern are the
- * library's cue lists. NULL with errors in diag. */
+ * library's cue lists. Every rule is optional: a key left out turns its
+ * rule off (weights 1, no cap, the verdict of a plain count: one side
+ * strength or concern, both mixed, none neutral). NULL with errors in
+ * diag. */
 CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray *strength,
                                   const GPtrArray *concern, CsbDiag *diag);
 CsbToneRules *csb_tone_rules_ref(CsbToneRules *r);

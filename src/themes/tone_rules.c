@@ -53,21 +53,10 @@ void csb_tone_rules_unref(CsbToneRules *r)
         g_atomic_rc_box_release_full(r, rules_clear);
 }
 
-/* An optional list of phrases under key (absent: none), lower-cased. */
 static gboolean phrases(CsbYaml *y, yaml_node_t *map, const char *key, GPtrArray *out,
                         CsbDiag *diag)
 {
-    yaml_node_t *n = map ? csb_yaml_get(y, map, key) : NULL;
-    if (!n)
-        return TRUE;
-    GPtrArray *raw = g_ptr_array_new_with_free_func(g_free);
-    char *what = g_strdup_printf("'%s'", key);
-    gboolean ok = csb_yaml_string_list(y, n, what, raw, diag);
-    g_free(what);
-    for (guint i = 0; i < raw->len; i++)
-        g_ptr_array_add(out, g_utf8_strdown(raw->pdata[i], -1));
-    g_ptr_array_free(raw, TRUE);
-    return ok;
+    return csb_themes_phrases(y, map, key, FALSE, out, diag);
 }
 
 /* Add every phrase of list to set with tag, complaining of phrases with no
@@ -234,25 +223,25 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
 {
     gboolean ok = TRUE;
     yaml_node_t *w = csb_yaml_get(y, root, "weights");
-    r->weight.weak = number(y, w, "weak", 0.5, 0, 1, &ok, diag);
-    r->weight.concession = number(y, w, "concession", 0.5, 0, 1, &ok, diag);
+    r->weight.weak = number(y, w, "weak", 1, 0, 1, &ok, diag);
+    r->weight.concession = number(y, w, "concession", 1, 0, 1, &ok, diag);
     r->weight.conditional = number(y, w, "conditional", 1, 0, 1, &ok, diag);
-    r->weight.past = number(y, w, "past", 0, 0, 1, &ok, diag);
-    r->weight.incidental = number(y, w, "incidental", 0.5, 0, 1, &ok, diag);
+    r->weight.past = number(y, w, "past", 1, 0, 1, &ok, diag);
+    r->weight.incidental = number(y, w, "incidental", 1, 0, 1, &ok, diag);
     r->weight.contrast = number(y, w, "contrast", 1, 0, 3, &ok, diag);
     r->weight.purpose = number(y, w, "purpose", 1, 0, 1, &ok, diag);
     r->weight.negated_clause = number(y, w, "negated_clause", 1, 0, 1, &ok, diag);
-    r->weight.bare_negation = number(y, w, "bare_negation", 0.5, 0, 2, &ok, diag);
-    r->weight.sentence_cap = number(y, w, "sentence_cap", 2, 0.5, 10, &ok, diag);
+    r->weight.bare_negation = number(y, w, "bare_negation", 0, 0, 2, &ok, diag);
+    r->weight.sentence_cap = number(y, w, "sentence_cap", 1000, 0.5, 1000, &ok, diag);
     r->weight.quantifier_window = (int)number(y, w, "quantifier_window", 8, 0, 40, &ok, diag);
     r->weight.construction_gap = (int)number(y, w, "construction_gap", 8, 0, 40, &ok, diag);
     yaml_node_t *v = csb_yaml_get(y, root, "verdict");
-    r->verdict.strength_share = number(y, v, "strength_share", 0.25, 0, 1, &ok, diag);
-    r->verdict.concern_share = number(y, v, "concern_share", 0.75, 0, 1, &ok, diag);
+    r->verdict.strength_share = number(y, v, "strength_share", 0, 0, 1, &ok, diag);
+    r->verdict.concern_share = number(y, v, "concern_share", 1, 0, 1, &ok, diag);
     r->verdict.opening_share = number(y, v, "opening_share", 1, 0, 1, &ok, diag);
-    r->verdict.strength_minimum = number(y, v, "strength_minimum", 1, 0, 10, &ok, diag);
-    r->verdict.concern_minimum = number(y, v, "concern_minimum", 1, 0, 10, &ok, diag);
-    r->verdict.statistics = (int)number(y, v, "statistics", 2, 0, 100, &ok, diag);
+    r->verdict.strength_minimum = number(y, v, "strength_minimum", 0, 0, 10, &ok, diag);
+    r->verdict.concern_minimum = number(y, v, "concern_minimum", 0, 0, 10, &ok, diag);
+    r->verdict.statistics = (int)number(y, v, "statistics", 0, 0, 100, &ok, diag);
     yaml_node_t *nc = v ? csb_yaml_get(y, v, "no_cue") : NULL;
     const char *s = csb_yaml_scalar(nc);
     r->verdict.no_cue = CSB_TONE_NEUTRAL;

@@ -9,6 +9,8 @@
 #include "../../src/themes/themes.h"
 #include "unit.h"
 
+#include <glib/gstdio.h>
+
 static CsbThemeLibrary *lib;
 
 static CsbTone tone_in(const char *section, const char *text)
@@ -251,6 +253,35 @@ static void test_why_sentences(void)
     g_ptr_array_free(w, TRUE);
 }
 
+/* A cues.yaml of lists only (as before the weighing rules): a plain count. */
+static void test_lists_only(void)
+{
+    char *dir = g_dir_make_tmp("csb-cues-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "cues.yaml", NULL);
+    g_file_set_contents(path,
+                        "strength: [strong, timely]\nconcern: [too many, too long]\n"
+                        "negators: [not]\n",
+                        -1, NULL);
+    CsbDiag *d = csb_diag_new();
+    CsbThemeLibrary *plain = csb_themes_load("templates/themes.yaml", path, d);
+    CHECK(plain != NULL, "a cues.yaml of the lists alone loads");
+    if (plain) {
+        CsbTone t = csb_themes_classify(plain, "Plans are strong. A few wait too long.", NULL);
+        CHECK(t == CSB_TONE_MIXED, "both sides are mixed however little of one (got %s)",
+              csb_tone_id(t));
+        t = csb_themes_classify(plain, "Visits are not timely.", NULL);
+        CHECK(t == CSB_TONE_CONCERN, "negation still flips (got %s)", csb_tone_id(t));
+        t = csb_themes_classify(plain, "The office is in Leeds.", NULL);
+        CHECK(t == CSB_TONE_NEUTRAL, "no cue is neutral (got %s)", csb_tone_id(t));
+    }
+    csb_themes_free(plain);
+    csb_diag_free(d);
+    g_unlink(path);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(dir);
+}
+
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -272,6 +303,7 @@ int main(void)
     RUN(test_sections);
     RUN(test_verdict);
     RUN(test_why_sentences);
+    RUN(test_lists_only);
     csb_themes_free(lib);
     csb_diag_free(d);
     return unit_done();
