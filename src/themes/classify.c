@@ -66,13 +66,14 @@ static gboolean used_by_strength(const GArray *cues, const CsbPhraseHit *neg)
     return FALSE;
 }
 
-/* Is the negator inside a concern cue ("insufficient", "lack of")? */
-static gboolean inside_concern(const GArray *cues, const CsbPhraseHit *neg)
+/* Does the negator share words with a concern cue ("insufficient", "lack
+ * of", the "difficult" of "difficult to")? */
+static gboolean is_concern(const GArray *cues, const CsbPhraseHit *neg)
 {
     for (guint i = 0; i < cues->len; i++) {
         const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
-        if (side_of(c->tag) == 2 && c->start <= neg->start &&
-            neg->start + neg->len <= c->start + c->len)
+        if (side_of(c->tag) == 2 && c->start < neg->start + neg->len &&
+            neg->start < c->start + c->len)
             return TRUE;
     }
     return FALSE;
@@ -92,7 +93,7 @@ const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *
      * "no delay"); a negator that is itself a concern ("insufficient",
      * "lack of") adds to a concern that follows rather than cancelling it. */
     if (!near || used_by_strength(cues, near) ||
-        (side_of(cue->tag) == 2 && inside_concern(cues, near)))
+        (side_of(cue->tag) == 2 && is_concern(cues, near)))
         return NULL;
     guint end = near->start + near->len;
     if (cue->start - end > (guint)lib->negation_window)

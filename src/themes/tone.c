@@ -186,8 +186,10 @@ static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c
         weight *= r->weight.concession;
         g_string_append_printf(mods, ", conceded by '%s'", k->text);
     }
-    const CsbPhraseHit *after = nearest_before(
-        tone == CSB_TONE_CONCERN ? s->contrasts : s->purposes, s->w, c->start, G_MAXINT, FALSE);
+    /* "However" reaches the rest of its sentence, a purpose its clause. */
+    const CsbPhraseHit *after =
+        tone == CSB_TONE_CONCERN ? nearest_before(s->contrasts, s->w, c->start, G_MAXINT, FALSE)
+                                 : nearest_before(s->purposes, s->w, c->start, G_MAXINT, TRUE);
     double by = tone == CSB_TONE_CONCERN ? r->weight.contrast : r->weight.purpose;
     /* A harm a purpose prevents ("to help to avoid delay") is still praise. */
     if (after && by != 1 && (tone == CSB_TONE_CONCERN || is_strength_tag(c->tag))) {
@@ -329,9 +331,11 @@ static void bare_negations(Reading *rd, const Sentence *s, guint sentence)
         return;
     for (guint i = 0; i < s->negs->len; i++) {
         const CsbPhraseHit *n = &g_array_index(s->negs, CsbPhraseHit, i);
-        /* "No child was left at risk": a negation opening its sentence
-         * reassures as often as it criticises. */
-        if (n->tag != 1 || n->start == 0 || s->used[i] || taken(s, n) || !r->bare_negators ||
+        /* "No child was left at risk": a negation opening its sentence or
+         * clause reassures as often as it criticises. */
+        gboolean opens = n->start == 0 ||
+                         csb_words_clause(s->w, n->start) != csb_words_clause(s->w, n->start - 1);
+        if (n->tag != 1 || opens || s->used[i] || taken(s, n) || !r->bare_negators ||
             !g_ptr_array_find_with_equal_func(r->bare_negators, n->text, g_str_equal, NULL))
             continue;
         CsbPhraseHit as_cue = *n;

@@ -199,6 +199,28 @@ static void test_weights(void)
     WHY("No child was left at risk.", "");
 }
 
+/* Cases that once went wrong on reports the rules had not been written
+ * from. */
+static void test_unseen_cases(void)
+{
+    CHECK(tone_in(NULL, "Audit activity is used well to improve practice.") ==
+              CSB_TONE_STRENGTH,
+          "'Audit' opening a paragraph as a noun is no imperative");
+    TONE("Leaders work hard to promote high quality services.", CSB_TONE_STRENGTH);
+    WHY("At the time of the inspection, no children were living in unregistered homes.", "");
+    WHY("Young people find services difficult to navigate and wait too long.",
+        "concern: 'difficult' (sentence 1, weight 0.5, a weak cue) | concern: 'wait too long' "
+        "(sentence 1)");
+    WHY("The arrangements have yet to show sustained improvement.",
+        "concern: 'yet to' (sentence 1, weight 0.5, a weak cue) | concern: 'yet to' negates "
+        "'sustained' (sentence 1) | concern: 'yet to' negates 'improvement' (sentence 1, weight "
+        "0.5, a weak cue)");
+    /* A purpose reaches the end of its clause, not of its sentence. */
+    WHY("PAs work to ensure that care leavers know the offer, and most are well informed.",
+        "strength: 'ensure' (sentence 1, weight 0.5, a weak cue) | strength: 'know' (sentence 1, "
+        "weight 0.12, a weak cue, after 'to ensure') | strength: 'well informed' (sentence 1)");
+}
+
 static void test_sections(void)
 {
     CHECK(tone_in("Recommendations", "Visits are timely and plans are reviewed.") ==
@@ -300,6 +322,7 @@ int main(void)
     RUN(test_negated_concern);
     RUN(test_constructions);
     RUN(test_weights);
+    RUN(test_unseen_cases);
     RUN(test_sections);
     RUN(test_verdict);
     RUN(test_why_sentences);

@@ -20,7 +20,7 @@
 
 /* The goals: agreement reached when the cues were last tuned (on dev),
  * less a margin of about one paragraph in a hundred. */
-#define GOAL_TEST 0.79
+#define GOAL_TEST 0.82
 #define GOAL_DEV 0.90
 #define GOAL_ENGINEER 0.89
 
