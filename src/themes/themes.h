@@ -60,6 +60,24 @@ guint csb_theme_find(const CsbTheme *theme, const char *text, GPtrArray *found, 
  * callers that try many themes on one text. */
 guint csb_theme_find_in_form(const CsbTheme *theme, const char *form, GPtrArray *found,
                              double *score);
+/* Every theme of a library that a text in match form speaks to, found
+ * in one pass (the phrases were prepared when the library was loaded):
+ * CsbThemeHit values in library order, one per theme with a phrase found,
+ * each as csb_theme_find_in_form would find it. Free with
+ * csb_theme_hits_free. */
+typedef struct {
+    guint theme;      /* index in the library (csb_themes_at) */
+    guint distinct;   /* phrases found */
+    double score;     /* 1 per phrase found, 0.5 per repeat */
+    GArray *phrases;  /* guint: indices into the theme's phrases found, in its order */
+} CsbThemeHit;
+
+GArray *csb_themes_scan(const CsbThemeLibrary *lib, const char *form);
+/* The same by csb_theme_find_in_form on each theme in turn: the plain
+ * reference the one-pass scan is checked against. */
+GArray *csb_themes_scan_plain(const CsbThemeLibrary *lib, const char *form);
+void csb_theme_hits_free(GArray *hits);
+
 /* TRUE when any of phrases occurs in text by the same rule. */
 gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases);
 /* Text in the form phrases are matched in: lower case, straight
@@ -146,6 +164,30 @@ guint csb_phrase_set_match(const CsbPhraseSet *s, const CsbWords *w, guint i, in
 /* Left to right, longest first, no overlaps: CsbPhraseHit values. */
 GArray *csb_phrase_set_scan(const CsbPhraseSet *s, const CsbWords *w);
 
+/* Many byte strings found in one pass over a text (aho_corasick.c). */
+typedef struct CsbPatterns CsbPatterns;
+
+CsbPatterns *csb_patterns_new(void);
+void csb_patterns_free(CsbPatterns *p);
+/* Add a pattern of len > 0 bytes before compiling; returns its id (0, 1,
+ * ... in the order added); an equal pattern added again keeps its id. */
+guint csb_patterns_add(CsbPatterns *p, const char *pattern, gsize len);
+/* Ready to scan; no pattern may be added after. */
+void csb_patterns_compile(CsbPatterns *p);
+guint csb_patterns_count(const CsbPatterns *p);
+gsize csb_patterns_length(const CsbPatterns *p, guint id);
+/* Every occurrence of every pattern in text[0, len), overlapping ones
+ * included, in the order of their ends (the longest first at one end):
+ * hit(id, start offset, data). */
+void csb_patterns_scan(const CsbPatterns *p, const char *text, gsize len,
+                       void (*hit)(guint id, gsize start, gpointer data), gpointer data);
+
+/* Every theme's phrases in match form, as one pattern set (match.c). */
+typedef struct CsbThemeMatcher CsbThemeMatcher;
+
+CsbThemeMatcher *csb_theme_matcher_new(const GPtrArray *themes);
+void csb_theme_matcher_free(CsbThemeMatcher *m);
+
 struct CsbThemeLibrary {
     GPtrArray *themes;   /* CsbTheme*, owned */
     GPtrArray *strength; /* char*: strength cue phrases, lower case */
@@ -158,9 +200,12 @@ struct CsbThemeLibrary {
     CsbTone negated_concern;   /* NEUTRAL (default) or STRENGTH */
     CsbPhraseSet *cues;        /* strength (tag 1) and concern (tag 2) together */
     CsbPhraseSet *negation;    /* negators (tag 1) and not_negators (tag 0) */
+    GHashTable *stops;         /* negation_stops as a set */
+    CsbThemeMatcher *matcher;  /* the themes' phrases, prepared; rebuilt when a theme
+                                  is added */
 };
 
-/* Build lib->cues and lib->negation from the lists (library.c). */
+/* Build lib->cues, lib->negation and lib->stops from the lists (library.c). */
 void csb_themes_build_cues(CsbThemeLibrary *lib);
 
 /* Sentences of text as pairs of [start, end) byte offsets (gsize). */
