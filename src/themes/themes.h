@@ -100,20 +100,18 @@ typedef struct {
 
 void csb_evidence_free(CsbEvidence *e);
 
-/* Evidence for theme from paragraph i of in, or NULL when the paragraph
- * does not speak to it. */
-CsbEvidence *csb_evidence_new(const CsbThemeLibrary *lib, const CsbTheme *theme,
-                              const CsbInspection *in, guint i);
+/* Evidence from paragraph i of in for a theme: the phrases found (char*,
+ * taken), their score, the paragraph's tone and the cues that decided it
+ * (why, copied); the quote is made here, from the paragraph's own words
+ * around the phrases (csb_themes_quote). src/analysis makes each once per
+ * run. */
+CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
+                              CsbTone tone, const GPtrArray *why);
 
 /* Ranking order for CsbEvidence* (g_ptr_array_sort): concerns, then
  * mixed, strengths, neutral; within a tone higher score first, then the
  * newer report, then the paragraph's place in the report. */
 gint csb_evidence_cmp(gconstpointer a, gconstpointer b);
-
-/* Paragraphs of in that speak to theme, ranked by csb_evidence_cmp.
- * CsbEvidence*, owned by the returned array. */
-GPtrArray *csb_themes_match(const CsbThemeLibrary *lib, const CsbTheme *theme,
-                            const CsbInspection *in);
 
 /* Shorten text to about max_chars by keeping whole sentences (those that
  * carry one of the phrases first, then the opening one) and marking each

@@ -160,7 +160,9 @@ static void check_all(const char *what, GPtrArray *files, const CsbAuthorities *
         g_ptr_array_add(themes, (gpointer)csb_themes_at(lib, i));
     Tally t = {0, 0};
     for (guint i = 0; i < names->len; i++) {
-        CsbCompareInput input = {reports, authorities, areas, lib, themes, names->pdata[i], NULL};
+        CsbCompareInput input = {.inspections = reports, .authorities = authorities,
+                                 .areas = areas, .library = lib, .themes = themes,
+                                 .focus = names->pdata[i]};
         CsbComparison *c = csb_compare(&input);
         if (c)
             check_story(&t, c->focus);
