@@ -24,6 +24,7 @@ int csb_cmd_build(int argc, char **argv)
 {
     int jobs = 0;
     gboolean force = FALSE, dry_run = FALSE, quiet = FALSE, no_progress = FALSE;
+    gboolean reference = FALSE;
     char *log_format = NULL;
     GOptionEntry entries[] = {
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Briefings rendered at once (default: cores)",
@@ -39,6 +40,9 @@ int csb_cmd_build(int argc, char **argv)
          "FORMAT"},
         {"no-progress", 0, 0, G_OPTION_ARG_NONE, &no_progress,
          "On a terminal, log lines instead of a progress bar", NULL},
+        {"reference-analysis", 0, 0, G_OPTION_ARG_NONE, &reference,
+         "Each briefing analyses its reports itself, the plain slow way: a check that the "
+         "shared analysis changes nothing", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     char *command = command_line(argc, argv);
     if (!csb_cli_parse("build", "CONFIG...", "render the briefings a config declares", entries,
@@ -87,7 +91,7 @@ int csb_cmd_build(int argc, char **argv)
         gboolean bar = !no_progress && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO);
         CsbBuildLog *log = csb_build_log_new(format, quiet, bar, stdout, stderr);
         char *exe = g_file_read_link("/proc/self/exe", NULL);
-        CsbBatchOptions opt = {jobs, force, dry_run, command, exe};
+        CsbBatchOptions opt = {jobs, force, dry_run, command, exe, reference};
         int threads = jobs > 0 ? jobs : (int)g_get_num_processors();
         csb_build_log_started(log, configs->len, threads, force, dry_run);
         switch (csb_batch_run(configs, res, &opt, csb_build_log_event, log)) {
