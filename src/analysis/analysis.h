@@ -3,7 +3,7 @@
  * Owns: the analysis of one report (CsbReportAnalysis): each paragraph's
  * tone and the library themes it speaks to; the evidence for the themes a
  * run selects (CsbEvidence: tone and the cues that decided it, the phrases
- * found, score, a faithful quote); each finding's themes and the tokens
+ * found, score; quoted when a briefing shows it); each finding's themes and the tokens
  * areas for improvement are matched by (its significant words, stemmed,
  * and its themes); and in how many of the report's texts each token
  * occurs, from which a story weighs how rare a token is. And the set of
@@ -68,7 +68,7 @@ gboolean csb_analysis_is_stop_word(const CsbAnalyses *set, const char *w);
 
 typedef struct {
     CsbTone tone;
-    GArray *themes; /* guint: indices (csb_themes_at) of the library themes it speaks to */
+    guint first_theme, n_themes; /* its run in the report's paragraph_themes */
 } CsbParagraphAnalysis;
 
 typedef struct {
@@ -83,19 +83,22 @@ typedef struct {
 } CsbFindingAnalysis;
 
 typedef struct {
-    const char *token; /* interned in the set */
-    guint texts;       /* paragraphs and findings of the report that use it */
+    guint32 token; /* its number in the set (csb_report_analysis_token) */
+    guint32 texts; /* paragraphs and findings of the report that use it */
 } CsbTokenCount;
 
 typedef struct {
     const CsbInspection *inspection; /* borrowed */
     GArray *paragraphs;  /* CsbParagraphAnalysis, one per paragraph */
+    GArray *paragraph_themes; /* guint: indices (csb_themes_at) of the library themes
+                                 each paragraph speaks to, paragraph after paragraph */
     GPtrArray *evidence; /* per theme of the set's selection, in its order: a
                             GPtrArray of CsbEvidence*, report order (owned) */
     GPtrArray *findings; /* CsbFindingAnalysis*, one per finding */
     GArray *tokens;      /* CsbTokenCount: every token its texts use */
     guint texts;         /* its paragraphs and findings */
     const GPtrArray *selection; /* the set's selected themes (borrowed) */
+    const GPtrArray *token_names; /* the set's tokens by number (borrowed) */
 } CsbReportAnalysis;
 
 /* Analyse a report for set. Only reads set (and interns tokens under its
@@ -105,6 +108,8 @@ void csb_report_analysis_free(CsbReportAnalysis *a);
 /* The evidence for theme (CsbEvidence*, report order), or NULL when theme
  * is not among the set's selection. */
 const GPtrArray *csb_report_analysis_evidence(const CsbReportAnalysis *a, const CsbTheme *theme);
+/* The text of a CsbTokenCount's token (interned in the set). */
+const char *csb_report_analysis_token(const CsbReportAnalysis *a, guint32 token);
 /* Does finding k speak to theme? */
 gboolean csb_report_analysis_finding_has(const CsbReportAnalysis *a, guint k,
                                          const CsbTheme *theme);
@@ -122,8 +127,9 @@ const CsbAnalysisRules *csb_analyses_rules(const CsbAnalyses *set);
 /* Does the set carry evidence for every theme of themes (const CsbTheme*)? */
 gboolean csb_analyses_covers(const CsbAnalyses *set, const GPtrArray *themes);
 /* A token interned in the set: the same pointer for the same text, for
- * the set's life. Thread-safe. */
-const char *csb_analyses_intern(CsbAnalyses *set, const char *token);
+ * the set's life, and its number (when id is not NULL: 0, 1, ... in the
+ * order first interned). Thread-safe. */
+const char *csb_analyses_intern(CsbAnalyses *set, const char *token, guint32 *id);
 /* Keep a (takes it). One analysis per inspection: when the set has one
  * for a's already, that one stays (it may be borrowed) and a is freed. */
 void csb_analyses_add(CsbAnalyses *set, CsbReportAnalysis *a);
@@ -138,10 +144,14 @@ guint csb_analyses_count(const CsbAnalyses *set);
 /* The stop words as a set of static strings (words.c). */
 GHashTable *csb_analysis_stop_words_new(void);
 /* The selection, each selected theme's index in the library (G_MAXUINT
- * when it is not one of the library's), and the interned "#theme-id"
- * token of each library theme. */
+ * when it is not one of the library's), and the number of the
+ * "#theme-id" token of each library theme. */
 const GPtrArray *csb_analyses_selection(const CsbAnalyses *set);
 guint csb_analyses_theme_index(const CsbAnalyses *set, guint slot);
-const GPtrArray *csb_analyses_theme_tokens(const CsbAnalyses *set);
+guint32 csb_analyses_theme_token(const CsbAnalyses *set, guint theme);
+const char *csb_analyses_theme_token_text(const CsbAnalyses *set, guint theme);
+/* Every token by its number (the array grows while reports are analysed:
+ * read it only when no report is being analysed). */
+const GPtrArray *csb_analyses_token_names(const CsbAnalyses *set);
 
 #endif

@@ -11,6 +11,11 @@ const CsbAnalysisRules csb_analysis_rules = {csb_themes_scan, csb_themes_classif
 const CsbAnalysisRules csb_analysis_reference_rules = {csb_themes_scan_plain, csb_themes_classify,
                                                        csb_analysis_words};
 
+typedef struct {
+    guint32 id;
+    const char *text;
+} ThemeToken;
+
 struct CsbAnalyses {
     const CsbThemeLibrary *library;
     GPtrArray *selection;       /* const CsbTheme* */
@@ -18,9 +23,11 @@ struct CsbAnalyses {
                                    or G_MAXUINT when it is not one of the library's */
     const CsbAnalysisRules *rules;
     GHashTable *stop_words;     /* static strings */
-    GPtrArray *theme_tokens;    /* interned "#theme-id" per library theme */
-    GMutex lock;                /* over tokens */
-    GStringChunk *tokens;
+    GArray *theme_tokens;       /* ThemeToken: the "#theme-id" token of each library theme */
+    GMutex lock;                /* over the three below */
+    GStringChunk *tokens;       /* their text */
+    GHashTable *token_ids;      /* text -> number + 1 (GUINT_TO_POINTER) */
+    GPtrArray *token_names;     /* number -> text */
     GHashTable *by_inspection;  /* const CsbInspection* -> CsbReportAnalysis* (owned) */
 };
 
@@ -43,10 +50,14 @@ CsbAnalyses *csb_analyses_new(const CsbThemeLibrary *lib, const GPtrArray *selec
     set->stop_words = csb_analysis_stop_words_new();
     g_mutex_init(&set->lock);
     set->tokens = g_string_chunk_new(64 * 1024);
-    set->theme_tokens = g_ptr_array_new();
+    set->token_ids = g_hash_table_new(g_str_hash, g_str_equal);
+    set->token_names = g_ptr_array_new();
+    set->theme_tokens = g_array_new(FALSE, FALSE, sizeof(ThemeToken));
     for (guint t = 0; t < csb_themes_count(lib); t++) {
         char *tok = g_strdup_printf("#%s", csb_themes_at(lib, t)->id);
-        g_ptr_array_add(set->theme_tokens, (gpointer)csb_analyses_intern(set, tok));
+        ThemeToken tt = {0, NULL};
+        tt.text = csb_analyses_intern(set, tok, &tt.id);
+        g_array_append_val(set->theme_tokens, tt);
         g_free(tok);
     }
     set->by_inspection = g_hash_table_new_full(NULL, NULL, NULL,
@@ -59,7 +70,9 @@ void csb_analyses_free(CsbAnalyses *set)
     if (!set)
         return;
     g_hash_table_destroy(set->by_inspection);
-    g_ptr_array_free(set->theme_tokens, TRUE);
+    g_array_free(set->theme_tokens, TRUE);
+    g_hash_table_destroy(set->token_ids);
+    g_ptr_array_free(set->token_names, TRUE);
     g_string_chunk_free(set->tokens);
     g_mutex_clear(&set->lock);
     g_hash_table_destroy(set->stop_words);
@@ -88,9 +101,19 @@ guint csb_analyses_theme_index(const CsbAnalyses *set, guint slot)
     return g_array_index(set->selection_index, guint, slot);
 }
 
-const GPtrArray *csb_analyses_theme_tokens(const CsbAnalyses *set)
+guint32 csb_analyses_theme_token(const CsbAnalyses *set, guint theme)
 {
-    return set->theme_tokens;
+    return g_array_index(set->theme_tokens, ThemeToken, theme).id;
+}
+
+const char *csb_analyses_theme_token_text(const CsbAnalyses *set, guint theme)
+{
+    return g_array_index(set->theme_tokens, ThemeToken, theme).text;
+}
+
+const GPtrArray *csb_analyses_token_names(const CsbAnalyses *set)
+{
+    return set->token_names;
 }
 
 gboolean csb_analysis_is_stop_word(const CsbAnalyses *set, const char *w)
@@ -110,12 +133,20 @@ gboolean csb_analyses_covers(const CsbAnalyses *set, const GPtrArray *themes)
     return TRUE;
 }
 
-const char *csb_analyses_intern(CsbAnalyses *set, const char *token)
+const char *csb_analyses_intern(CsbAnalyses *set, const char *token, guint32 *id)
 {
     g_mutex_lock(&set->lock);
-    const char *s = g_string_chunk_insert_const(set->tokens, token);
+    gpointer key = NULL, value = NULL;
+    if (!g_hash_table_lookup_extended(set->token_ids, token, &key, &value)) {
+        key = g_string_chunk_insert(set->tokens, token);
+        g_ptr_array_add(set->token_names, key);
+        value = GUINT_TO_POINTER(set->token_names->len); /* number + 1 */
+        g_hash_table_insert(set->token_ids, key, value);
+    }
     g_mutex_unlock(&set->lock);
-    return s;
+    if (id)
+        *id = GPOINTER_TO_UINT(value) - 1;
+    return key;
 }
 
 void csb_analyses_add(CsbAnalyses *set, CsbReportAnalysis *a)

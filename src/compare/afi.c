@@ -49,8 +49,9 @@ static void rarity_add(Rarity *r, const CsbReportAnalysis *a)
 {
     for (guint i = 0; i < a->tokens->len; i++) {
         const CsbTokenCount *tc = &g_array_index(a->tokens, CsbTokenCount, i);
-        int c = GPOINTER_TO_INT(g_hash_table_lookup(r->df, tc->token));
-        g_hash_table_insert(r->df, (gpointer)tc->token, GINT_TO_POINTER(c + (int)tc->texts));
+        const char *token = csb_report_analysis_token(a, tc->token);
+        int c = GPOINTER_TO_INT(g_hash_table_lookup(r->df, token));
+        g_hash_table_insert(r->df, (gpointer)token, GINT_TO_POINTER(c + (int)tc->texts));
     }
     r->n += a->texts;
 }

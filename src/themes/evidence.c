@@ -1,8 +1,8 @@
 /* evidence.c - a paragraph that speaks to a theme, as evidence: its
  * tone and why, the phrases found, and the paragraph quoted faithfully
- * (quote.c); and the order evidence is ranked in: concerns first, then
- * mixed, strengths, neutral; within a tone the strongest signal first,
- * then the newest report, then report order.
+ * when asked (quote.c); and the order evidence is ranked in: concerns
+ * first, then mixed, strengths, neutral; within a tone the strongest
+ * signal first, then the newest report, then report order.
  */
 #include "themes.h"
 
@@ -10,9 +10,8 @@ void csb_evidence_free(CsbEvidence *e)
 {
     if (!e)
         return;
-    g_ptr_array_free(e->phrases, TRUE);
-    g_ptr_array_free(e->why, TRUE);
-    g_free(e->quote);
+    g_ptr_array_unref(e->phrases);
+    g_ptr_array_unref(e->why); /* shared: the last one frees it */
     g_free(e);
 }
 
@@ -47,19 +46,20 @@ gint csb_evidence_cmp(gconstpointer a, gconstpointer b)
 }
 
 CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
-                              CsbTone tone, const GPtrArray *why)
+                              CsbTone tone, GPtrArray *why)
 {
-    const CsbParagraph *p = in->paragraphs->pdata[i];
     CsbEvidence *e = g_new0(CsbEvidence, 1);
     e->inspection = in;
-    e->paragraph = p;
+    e->paragraph = in->paragraphs->pdata[i];
     e->ordinal = (int)i + 1;
     e->phrases = phrases;
-    e->why = g_ptr_array_new_with_free_func(g_free);
-    for (guint k = 0; why && k < why->len; k++)
-        g_ptr_array_add(e->why, g_strdup(why->pdata[k]));
+    e->why = g_ptr_array_ref(why);
     e->score = score;
     e->tone = tone;
-    e->quote = csb_themes_quote(p->text, phrases, CSB_QUOTE_MAX_CHARS);
     return e;
+}
+
+char *csb_evidence_quote(const CsbEvidence *e)
+{
+    return csb_themes_quote(e->paragraph->text, e->phrases, CSB_QUOTE_MAX_CHARS);
 }

@@ -90,8 +90,8 @@ typedef struct {
     CsbTone tone;
     double score;          /* for ranking: more signal phrases, more weight */
     GPtrArray *phrases;    /* char*: the theme phrases found */
-    GPtrArray *why;        /* char*: the cues that decided the tone */
-    char *quote;           /* the report's own words, maybe shortened */
+    GPtrArray *why;        /* char*: the cues that decided the tone (a reference:
+                              the evidence of one paragraph shares one array) */
     int ordinal;           /* the paragraph's position in the report, from 1
                               (cites paragraphs that carry no number) */
 } CsbEvidence;
@@ -99,14 +99,17 @@ typedef struct {
 #define CSB_QUOTE_MAX_CHARS 420
 
 void csb_evidence_free(CsbEvidence *e);
+/* The quote for e: the paragraph's own words, shortened to about
+ * CSB_QUOTE_MAX_CHARS around its phrases (csb_themes_quote). Made when
+ * asked, for the few a briefing shows: a new string. */
+char *csb_evidence_quote(const CsbEvidence *e);
 
-/* Evidence from paragraph i of in for a theme: the phrases found (char*,
- * taken), their score, the paragraph's tone and the cues that decided it
- * (why, copied); the quote is made here, from the paragraph's own words
- * around the phrases (csb_themes_quote). src/analysis makes each once per
- * run. */
+/* Evidence from paragraph i of in for a theme: the phrases found (taken),
+ * their score, the paragraph's tone and the cues that decided it (why: a
+ * reference is taken, so the evidence of one paragraph can share it).
+ * src/analysis makes each once per run. */
 CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
-                              CsbTone tone, const GPtrArray *why);
+                              CsbTone tone, GPtrArray *why);
 
 /* Ranking order for CsbEvidence* (g_ptr_array_sort): concerns, then
  * mixed, strengths, neutral; within a tone higher score first, then the

@@ -83,11 +83,13 @@ static void check_story(Tally *t, const CsbStory *s)
         for (guint k = 0; k < ts->evidence->len; k++) {
             const CsbEvidence *e = ts->evidence->pdata[k];
             t->checked++;
-            if (!csb_quote_check(e->quote, e->paragraph->text)) {
+            char *quote = csb_evidence_quote(e);
+            if (!csb_quote_check(quote, e->paragraph->text)) {
                 t->failed++;
                 printf("# quote not faithful to its paragraph (%s, %s): '%.80s'\n",
-                       ts->theme->id, e->inspection->file, e->quote);
+                       ts->theme->id, e->inspection->file, quote);
             }
+            g_free(quote);
             expect_in_source(t, e->inspection, e->paragraph->text, "evidence paragraph");
         }
     }
