@@ -2,13 +2,14 @@
  *
  * Owns: the analysis of one report (CsbReportAnalysis): each paragraph's
  * tone and the library themes it speaks to; the evidence for the themes a
- * run selects (CsbEvidence: tone and the cues that decided it, the phrases
- * found, score; quoted when a briefing shows it); each finding's themes and the tokens
- * areas for improvement are matched by (its significant words, stemmed,
- * and its themes); and in how many of the report's texts each token
- * occurs, from which a story weighs how rare a token is. And the set of
- * analyses a run shares (CsbAnalyses): one theme library, one selection of
- * themes, the rules, the analyses by inspection, the tokens interned once.
+ * run selects (CsbEvidence: tone and the cues that decided it, the
+ * phrases found, score; quoted only when a briefing shows it); each
+ * finding's themes and the tokens areas for improvement are matched by
+ * (its significant words, stemmed, and its themes); and in how many of
+ * the report's texts each token occurs, from which a story weighs how
+ * rare a token is. And the set of analyses a run shares (CsbAnalyses):
+ * one theme library, one selection of themes, the rules, the analyses by
+ * inspection, the tokens interned once.
  *
  * An analysis depends on nothing but the report, the library, the
  * selection and the rules: the same whichever briefing or comparison asks.
