@@ -35,6 +35,7 @@ typedef struct {
     CsbFileHashes *hashes;
     CsbSharedInputs *shared;
     CsbReportSet *reports;
+    CsbRunAnalyses *analyses;
     char *parser_key;
     gint64 saved_at;
     gboolean save_failed;
@@ -43,7 +44,7 @@ typedef struct {
 
 static void emit(Run *run, CsbEvent *e)
 {
-    if (e->kind != CSB_EVENT_READ) {
+    if (e->kind != CSB_EVENT_READ && e->kind != CSB_EVENT_ANALYSED) {
         e->done = run->done;
         e->total = run->summary.total;
     }
@@ -410,8 +411,9 @@ static void job_finished(CsbJob *j, gpointer data)
     finished(data, j);
 }
 
-/* Each job to build, with the parsed reports it reads, rendered in child
- * processes (workers.c). */
+/* Each job to build, with the parsed reports it reads and their analyses
+ * (made once for the run, analyse.c), rendered in child processes
+ * (workers.c). */
 static void build_all(Run *run, GPtrArray *jobs)
 {
     GPtrArray *todo = g_ptr_array_new();
@@ -427,8 +429,17 @@ static void build_all(Run *run, GPtrArray *jobs)
         }
         g_ptr_array_add(todo, j);
     }
-    /* The parsing threads have all been joined: this process has one
-     * thread, as fork() needs. */
+    if (todo->len && !run->opt->reference) {
+        gint64 t0 = g_get_monotonic_time();
+        run->analyses = csb_run_analyses_new(todo, run->res, run->jobs);
+        CsbEvent e = {.kind = CSB_EVENT_ANALYSED,
+                      .done = csb_run_analyses_count(run->analyses),
+                      .total = todo->len,
+                      .seconds = (double)(g_get_monotonic_time() - t0) / G_TIME_SPAN_SECOND};
+        emit(run, &e);
+    }
+    /* The parsing and analysing threads have all been joined: this
+     * process has one thread, as fork() needs. */
     csb_workers_run(todo, run->jobs, run->res, job_started, job_finished, run);
     g_ptr_array_free(todo, TRUE);
 }
@@ -504,6 +515,7 @@ static void run_free(Run *run, char **cache_dirs)
         g_hash_table_destroy(run->manifests);
     if (run->dirty)
         g_hash_table_destroy(run->dirty);
+    csb_run_analyses_free(run->analyses); /* before the reports it analysed */
     csb_report_set_free(run->reports);
     csb_shared_inputs_free(run->shared);
     csb_file_hashes_free(run->hashes);

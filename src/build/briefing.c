@@ -85,13 +85,16 @@ GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *
 }
 
 void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
-                     const GPtrArray *inspections, const char *focus)
+                     const GPtrArray *inspections, const CsbAnalyses *analyses,
+                     const char *focus)
 {
     memset(s, 0, sizeof *s);
     const CsbAuthority *me = csb_authorities_find(res->authorities, focus);
     s->comparators = comparators_of(cfg, res, me);
     const CsbThemeLibrary *lib = res->themes;
-    if (cfg->custom_themes->len) {
+    if (analyses) {
+        lib = csb_analyses_library(analyses); /* the config's, made by the batch */
+    } else if (cfg->custom_themes->len) {
         /* The config's own themes join a private copy of the library. */
         s->custom = csb_themes_extend(lib, cfg->custom_themes);
         lib = s->custom;
@@ -102,8 +105,14 @@ void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResource
         if (t)
             g_ptr_array_add(s->themes, (gpointer)t);
     }
-    s->input = (CsbCompareInput){inspections, res->authorities, res->areas, lib, s->themes, focus,
-                                 s->comparators};
+    s->input = (CsbCompareInput){.inspections = inspections,
+                                 .authorities = res->authorities,
+                                 .areas = res->areas,
+                                 .library = lib,
+                                 .themes = s->themes,
+                                 .focus = focus,
+                                 .comparators = s->comparators,
+                                 .analyses = analyses};
 }
 
 void csb_build_setup_clear(CsbCompareSetup *s)
@@ -176,14 +185,18 @@ static gboolean render_to(const char *tmp, gpointer data, CsbDiag *diag)
 
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                             const CsbResources *res, const GPtrArray *inspections,
-                            const char *focus, CsbDiag *diag)
+                            const CsbAnalyses *analyses, const char *focus, CsbDiag *diag)
 {
     CsbDiag *mine = csb_diag_new();
     gboolean ok = FALSE;
     char *tpl_path = csb_resources_template_path(res, spec->template_id);
     CsbTemplate *tpl = csb_template_load(tpl_path, mine);
     CsbCompareSetup setup;
-    csb_build_setup(&setup, cfg, res, inspections, focus);
+    csb_build_setup(&setup, cfg, res, inspections, analyses, focus);
+    /* Shared analyses: only what a briefing can show. None: the reference. */
+    setup.input.briefing_only = analyses != NULL;
+    if (!analyses)
+        setup.input.rules = &csb_analysis_reference_rules;
     CsbComparison *cmp = tpl ? csb_compare(&setup.input) : NULL;
     CsbDoc *doc = NULL;
     CsbLayout *layout = NULL;

@@ -7,8 +7,8 @@
  * atomically; and the batch around it: many configs and briefings per run,
  * one briefing per authority for 'authority: all', skipping briefings whose
  * inputs have not changed (a manifest beside the outputs), one run at a
- * time per output folder (a lock), reports parsed on threads and briefings
- * rendered in child processes, in parallel, and
+ * time per output folder (a lock), reports parsed and analysed once on
+ * threads and briefings rendered in child processes, in parallel, and
  * events a caller turns into a log. The batch is described in
  * docs/nightly.md.
  */
@@ -63,8 +63,12 @@ typedef struct {
     CsbThemeLibrary *custom; /* NULL, or the library plus the config's own themes */
 } CsbCompareSetup;
 
+/* analyses: the run's shared analyses of the reports (their library is
+ * then the comparison's), or NULL (the config's library: the resources'
+ * own, or a private copy extended by the config's themes). */
 void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
-                     const GPtrArray *inspections, const char *focus);
+                     const GPtrArray *inspections, const CsbAnalyses *analyses,
+                     const char *focus);
 void csb_build_setup_clear(CsbCompareSetup *s);
 /* The focus and its comparators (const CsbAuthority*, focus first; new
  * array). Empty when focus is unknown. */
@@ -79,13 +83,18 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison
 
 /* Render one briefing to spec->output atomically. inspections are the
  * reports it may use (the batch passes those about the focus and its
- * comparators). Each call builds its own font map and only reads res, cfg
- * and inspections; but Cairo's font caches are process-wide, so calls in
+ * comparators); analyses, the run's analyses of them (csb_run_analyses):
+ * the briefing then compares only what its template can show. With
+ * analyses NULL, it analyses every report it uses itself, the plain way
+ * (csb_analysis_reference_rules), and compares everything: the slow
+ * reference the shared path must give the same bytes as. Each call
+ * builds its own font map and only reads res, cfg, inspections and
+ * analyses; but Cairo's font caches are process-wide, so calls in
  * parallel threads may differ in line breaks: the batch renders in child
  * processes (workers.c). */
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                             const CsbResources *res, const GPtrArray *inspections,
-                            const char *focus, CsbDiag *diag);
+                            const CsbAnalyses *analyses, const char *focus, CsbDiag *diag);
 
 /* ---- atomic writes (atomic.c) ------------------------------------------ */
 
@@ -222,6 +231,8 @@ typedef enum {
     CSB_EVENT_READ,        /* a report was parsed: report, authority, diag; done/total
                               count reports */
     CSB_EVENT_REPORT,      /* a report cannot be used (every run): report, detail */
+    CSB_EVENT_ANALYSED,    /* the reports the briefings to build use were analysed, once
+                              each: done reports, total briefings sharing them, seconds */
     CSB_EVENT_PROBLEM,     /* about the run, not one briefing: diag */
     CSB_EVENT_SKIPPED,     /* up to date: output */
     CSB_EVENT_PLANNED,     /* --dry-run: would build output, reasons */
@@ -268,6 +279,9 @@ typedef struct {
     const char *command;  /* the command line, recorded in the lock */
     const char *exe_path; /* the running csbrief, whose hash is an input; NULL: none */
     const GPtrArray *new_reports; /* char*: paths fetched just before (--fetch), or NULL */
+    gboolean reference;   /* no shared analyses: each briefing analyses its reports the
+                             plain way (csb_build_briefing with analyses NULL), to check
+                             that sharing changes nothing */
 } CsbBatchOptions;
 
 typedef enum {
@@ -328,6 +342,7 @@ typedef struct {
     GPtrArray *reasons;      /* char* */
     /* results */
     GPtrArray *inspections;  /* const CsbInspection*: what the worker reads */
+    const CsbAnalyses *analyses; /* their analyses (the run's), or NULL */
     gboolean ok;
     double seconds;
     CsbDiag *diag;
@@ -341,6 +356,18 @@ void csb_job_free(CsbJob *j);
 void csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res,
                      void (*started)(CsbJob *job, gpointer data),
                      void (*finished)(CsbJob *job, gpointer data), gpointer data);
+
+/* The run's shared analyses (analyse.c): one set per theme library the
+ * configs of the jobs to build use (the resources', or one extended by a
+ * config's own themes), with evidence for the themes they select; every
+ * report in those jobs' inspections analysed once, on up to threads
+ * threads, all joined before it returns. Sets each such job's analyses. */
+typedef struct CsbRunAnalyses CsbRunAnalyses;
+
+CsbRunAnalyses *csb_run_analyses_new(GPtrArray *jobs, const CsbResources *res, int threads);
+void csb_run_analyses_free(CsbRunAnalyses *r);
+/* Reports analysed (over all sets). */
+guint csb_run_analyses_count(const CsbRunAnalyses *r);
 
 /* The fixed inputs every briefing shares (csbrief itself, data files,
  * fonts, SOURCE_DATE_EPOCH), with their hashes. */

@@ -126,6 +126,12 @@ static void text_event(CsbBuildLog *log, const CsbEvent *e)
     case CSB_EVENT_REPORT:
         csb_log_line(o, lines, "unreadable report %s: %s", shown(log, e->report), e->detail);
         break;
+    case CSB_EVENT_ANALYSED:
+        if (!o->quiet && !o->bar)
+            csb_log_line(o, o->out, "analysed %u report%s once for %u briefing%s in %.2fs",
+                         e->done, e->done == 1 ? "" : "s", e->total, e->total == 1 ? "" : "s",
+                         e->seconds);
+        break;
     case CSB_EVENT_PROBLEM:
         csb_log_print_diag(o, e->diag);
         break;
@@ -183,6 +189,7 @@ static const char *event_name(CsbEventKind k)
     case CSB_EVENT_TEMP_REMOVED: return "temp-removed";
     case CSB_EVENT_READ: return "read";
     case CSB_EVENT_REPORT: return "unreadable-report";
+    case CSB_EVENT_ANALYSED: return "analysed";
     case CSB_EVENT_PROBLEM: return "problem";
     case CSB_EVENT_SKIPPED: return "skipped";
     case CSB_EVENT_PLANNED: return "would-build";
@@ -227,12 +234,15 @@ static void json_event(CsbBuildLog *log, const CsbEvent *e)
     if (e->kind == CSB_EVENT_PLANNED || e->kind == CSB_EVENT_BUILDING ||
         e->kind == CSB_EVENT_BUILT || e->kind == CSB_EVENT_FAILED)
         csb_log_json_strings(s, "reasons", e->reasons);
-    if (e->kind == CSB_EVENT_BUILT || e->kind == CSB_EVENT_FAILED)
+    if (e->kind == CSB_EVENT_BUILT || e->kind == CSB_EVENT_FAILED ||
+        e->kind == CSB_EVENT_ANALYSED)
         g_string_append_printf(s, ",\"seconds\":%.3f", e->seconds);
     csb_log_json_diag(s, e->diag);
     if (e->kind == CSB_EVENT_START)
         g_string_append_printf(s, ",\"to_build\":%u", e->summary->planned);
-    if (e->kind != CSB_EVENT_FINISH)
+    if (e->kind == CSB_EVENT_ANALYSED)
+        g_string_append_printf(s, ",\"reports\":%u,\"briefings\":%u", e->done, e->total);
+    else if (e->kind != CSB_EVENT_FINISH)
         g_string_append_printf(s, ",\"done\":%u,\"total\":%u", e->done, e->total);
     if (e->kind == CSB_EVENT_FINISH) {
         const CsbBatchSummary *m = e->summary;

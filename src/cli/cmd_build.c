@@ -48,6 +48,7 @@ int csb_cmd_build(int argc, char **argv)
 {
     int jobs = 0;
     gboolean force = FALSE, dry_run = FALSE, quiet = FALSE, no_progress = FALSE, fetch = FALSE;
+    gboolean reference = FALSE;
     char *log_format = NULL;
     GOptionEntry entries[] = {
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Briefings rendered at once (default: cores)",
@@ -58,6 +59,9 @@ int csb_cmd_build(int argc, char **argv)
          "List what would be built and why; write nothing", NULL},
         {"fetch", 0, 0, G_OPTION_ARG_NONE, &fetch,
          "First download new Ofsted reports for the configs with a 'fetch' section", NULL},
+        {"reference-analysis", 0, 0, G_OPTION_ARG_NONE, &reference,
+         "Each briefing analyses its reports itself, the plain slow way: a check that the "
+         "shared analysis changes nothing", NULL},
         CSB_CLI_LOG_OPTIONS(quiet, log_format, no_progress),
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     char *command = csb_cli_command_line("build", argc, argv);
@@ -90,7 +94,13 @@ int csb_cmd_build(int argc, char **argv)
     if (configs && (fetched == CSB_EXIT_OK || fetched == CSB_EXIT_FAILED)) {
         CsbBuildLog *log = csb_build_log_new(format, quiet, bar, stdout, stderr);
         char *exe = g_file_read_link("/proc/self/exe", NULL);
-        CsbBatchOptions opt = {jobs, force, dry_run, command, exe, new_files};
+        CsbBatchOptions opt = {.jobs = jobs,
+                               .force = force,
+                               .dry_run = dry_run,
+                               .command = command,
+                               .exe_path = exe,
+                               .new_reports = new_files,
+                               .reference = reference};
         int threads = jobs > 0 ? jobs : (int)g_get_num_processors();
         csb_build_log_started(log, configs->len, threads, force, dry_run);
         switch (csb_batch_run(configs, res, &opt, csb_build_log_event, log)) {
