@@ -67,8 +67,28 @@ int csb_text_distance(const char *a, const char *b);
 const char *csb_text_nearest(const char *word, const char *const *candidates, int n);
 /* TRUE when s (case-insensitive) contains needle at word boundaries. */
 gboolean csb_text_has_word(const char *haystack_lower, const char *needle_lower);
-/* Read a whole file. Returns NULL and fills *err_msg on failure. */
+
+/* ---- files (file.c) --------------------------------------------------- */
+
+/* The most csb_file_read reads: data files, templates, fonts, logos. */
+#define CSB_FILE_MAX_BYTES (256u * 1024 * 1024)
+
+/* Read a whole regular file (NUL-terminated; *len without the NUL). A
+ * device, FIFO, socket or folder is refused before anything is read, and
+ * so is a file larger than CSB_FILE_MAX_BYTES. Returns NULL and fills
+ * *err_msg (when not NULL) on failure. */
 char *csb_file_read(const char *path, gsize *len, char **err_msg);
+/* The same with a limit of max bytes, and, when nofollow, refusing a
+ * symbolic link (for files csbrief itself writes beside its outputs). */
+char *csb_file_read_limited(const char *path, gsize max, gboolean nofollow, gsize *len,
+                            char **err_msg);
+/* Open a regular file for reading (O_CLOEXEC; O_NOFOLLOW when nofollow)
+ * and fstat it into *st: the fd, or -1 with *err_msg (owned) saying why,
+ * e.g. "a device, not a regular file". */
+struct stat;
+int csb_file_open_regular(const char *path, gboolean nofollow, struct stat *st, char **err_msg);
+/* "12 MB", "300 KB", "17 bytes" (owned). */
+char *csb_size_text(guint64 bytes);
 
 /* ---- CSV ------------------------------------------------------------- */
 

@@ -1,5 +1,5 @@
 /* text.c - string helpers: loose name folding, whitespace squashing, edit
- * distance and "did you mean" suggestions, whole-file reads.
+ * distance and "did you mean" suggestions.
  */
 #include "base.h"
 
@@ -113,17 +113,4 @@ gboolean csb_text_has_word(const char *hay, const char *needle)
             return TRUE;
     }
     return FALSE;
-}
-
-char *csb_file_read(const char *path, gsize *len, char **err_msg)
-{
-    char *data = NULL;
-    GError *gerr = NULL;
-    if (!g_file_get_contents(path, &data, len, &gerr)) {
-        if (err_msg)
-            *err_msg = g_strdup(gerr->message);
-        g_error_free(gerr);
-        return NULL;
-    }
-    return data;
 }

@@ -214,9 +214,11 @@ char *csb_ingest_read(const char *path, gsize *len, CsbDiag *diag)
         return NULL;
     }
     char *msg = NULL;
-    char *data = csb_file_read(path, len, &msg);
+    CsbIngestLimits lim = csb_ingest_limits();
+    char *data = csb_file_read_limited(path, lim.file_bytes, FALSE, len, &msg);
     if (!data) {
-        csb_diag_error(diag, path, 0, 0, "cannot read the file: %s", msg);
+        csb_diag_error(diag, path, 0, 0, "cannot read the file: %s%s", msg,
+                       g_str_has_prefix(msg, "the file is ") ? " (CSBRIEF_MAX_REPORT_MB)" : "");
         g_free(msg);
     }
     return data;
@@ -231,6 +233,17 @@ CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
     CsbDocument *doc = csb_ingest_data(path, data, len, diag);
     g_free(data);
     return doc;
+}
+
+static void text_too_large(const char *path, gsize len, CsbDiag *diag)
+{
+    char *size = csb_size_text(len), *limit = csb_size_text(csb_ingest_limits().text_bytes);
+    csb_diag_error(diag, path, 0, 0,
+                   "a text report of %s, more than the limit of %s (CSBRIEF_MAX_TEXT_MB): not "
+                   "read; an inspection report's text is well under 1 MB",
+                   size, limit);
+    g_free(size);
+    g_free(limit);
 }
 
 CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbDiag *diag)
@@ -257,6 +270,8 @@ CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbD
         else if (looks_binary(data, len))
             csb_diag_error(diag, path, 0, 0,
                            "binary data, not a text report: give a .pdf, .txt or .md report");
+        else if (len > csb_ingest_limits().text_bytes)
+            text_too_large(path, len, diag);
         else
             doc = csb_ingest_text(path, data, len);
     }

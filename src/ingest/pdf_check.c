@@ -1,0 +1,198 @@
+/* pdf_check.c - whether a PDF is sound, as libqpdf reads it strictly.
+ *
+ * Poppler repairs a damaged file without saying so: a cross-reference
+ * table that points at the wrong places is rebuilt, a stream whose data
+ * is corrupt ends where zlib gives up, and the text of a page can come out
+ * short with no error at all. So before poppler reads a report, libqpdf
+ * reads it too: the header, the cross-reference table and trailer, every
+ * object reachable from the trailer (each must be where the table says
+ * and parse), the page tree, and the data of every stream, decoded
+ * through its general-purpose filters (FlateDecode's checksum catches a
+ * changed byte). Any complaint libqpdf has is damage. Output PDFs are
+ * checked the same way before they replace the last good one.
+ */
+#include "ingest.h"
+
+#include <qpdf/qpdf-c.h>
+#include <stdlib.h>
+#include <string.h>
+
+qpdf_data csb_qpdf_new(void)
+{
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    /* Nothing of libqpdf's goes to stdout or stderr: errors are values. */
+    qpdflogger_handle l = qpdflogger_create();
+    qpdflogger_set_info(l, qpdf_log_dest_discard, NULL, NULL);
+    qpdflogger_set_warn(l, qpdf_log_dest_discard, NULL, NULL);
+    qpdflogger_set_error(l, qpdf_log_dest_discard, NULL, NULL);
+    qpdf_set_logger(q, l);
+    qpdflogger_cleanup(&l);
+    return q;
+}
+
+char *csb_qpdf_problem(qpdf_data q)
+{
+    qpdf_error e = NULL;
+    if (qpdf_has_error(q))
+        e = qpdf_get_error(q);
+    else if (qpdf_more_warnings(q))
+        e = qpdf_next_warning(q);
+    if (!e)
+        return NULL;
+    const char *detail = qpdf_get_error_message_detail(q, e);
+    unsigned long long at = qpdf_get_error_file_position(q, e);
+    char *msg = at ? g_strdup_printf("%s, at byte %llu", detail && *detail ? detail : "?", at)
+                   : g_strdup(detail && *detail ? detail : "?");
+    /* Drain the rest: the first complaint is the one worth reading. */
+    while (qpdf_more_warnings(q))
+        qpdf_next_warning(q);
+    return msg;
+}
+
+/* Keys of a dictionary, copied (libqpdf lets one iteration run at a time). */
+static GPtrArray *dict_keys(qpdf_data q, qpdf_oh dict)
+{
+    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+    qpdf_oh_begin_dict_key_iter(q, dict);
+    while (qpdf_oh_dict_more_keys(q))
+        g_ptr_array_add(keys, g_strdup(qpdf_oh_dict_next_key(q)));
+    return keys;
+}
+
+/* Whether the stream's first filter is FlateDecode. */
+static gboolean flate_first(qpdf_data q, qpdf_oh dict)
+{
+    qpdf_oh f = qpdf_oh_get_key(q, dict, "/Filter");
+    qpdf_oh first = qpdf_oh_is_array(q, f) && qpdf_oh_get_array_n_items(q, f) > 0
+                        ? qpdf_oh_get_array_item(q, f, 0)
+                        : qpdf_oh_new_object(q, f);
+    gboolean flate = qpdf_oh_is_name_and_equals(q, first, "/FlateDecode") ||
+                     qpdf_oh_is_name_and_equals(q, first, "/Fl");
+    qpdf_oh_release(q, first);
+    qpdf_oh_release(q, f);
+    return flate;
+}
+
+/* NULL when a stream's data decodes: through libqpdf's general-purpose
+ * filters, and FlateDecode data to the end of its zlib stream, checksum
+ * included; else what is wrong (owned). */
+static char *stream_problem(qpdf_data q, qpdf_oh stream, qpdf_oh dict)
+{
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    char *problem = NULL;
+    if (flate_first(q, dict)) {
+        if (qpdf_oh_get_stream_data(q, stream, qpdf_dl_none, NULL, &buf, &len) == QPDF_SUCCESS &&
+            !csb_zlib_complete(buf, len))
+            problem = g_strdup_printf("object %d: its compressed data is corrupt (zlib cannot "
+                                      "inflate it whole, or its checksum does not match)",
+                                      qpdf_oh_get_object_id(q, stream));
+    } else {
+        QPDF_BOOL filtered = QPDF_FALSE;
+        qpdf_oh_get_stream_data(q, stream, qpdf_dl_generalized, &filtered, &buf, &len);
+    }
+    free(buf);
+    return problem;
+}
+
+/* The values of a dictionary, onto the stack. The logical structure
+ * (/StructTreeRoot: thousands of elements in a tagged report, half the
+ * time of the check) is left out: text is read from the pages, never
+ * from it. */
+static void push_values(qpdf_data q, qpdf_oh dict, GArray *stack)
+{
+    GPtrArray *keys = dict_keys(q, dict);
+    for (guint i = keys->len; i-- > 0;) {
+        if (strcmp(keys->pdata[i], "/StructTreeRoot") == 0)
+            continue;
+        qpdf_oh v = qpdf_oh_get_key(q, dict, keys->pdata[i]);
+        g_array_append_val(stack, v);
+    }
+    g_ptr_array_free(keys, TRUE);
+}
+
+/* Visit every object reachable from the trailer once, with a stack of
+ * handles rather than recursion (a chain of objects may be long). NULL
+ * when all is sound, else the first problem (owned). */
+static char *walk(qpdf_data q)
+{
+    GHashTable *seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    GArray *stack = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
+    qpdf_oh trailer = qpdf_get_trailer(q);
+    g_array_append_val(stack, trailer);
+    char *problem = NULL;
+    while (!problem && stack->len) {
+        qpdf_oh oh = g_array_index(stack, qpdf_oh, stack->len - 1);
+        g_array_set_size(stack, stack->len - 1);
+        if (qpdf_oh_is_indirect(q, oh)) {
+            gint64 id = ((gint64)qpdf_oh_get_object_id(q, oh) << 20) |
+                        qpdf_oh_get_generation(q, oh);
+            if (g_hash_table_contains(seen, &id)) {
+                qpdf_oh_release(q, oh);
+                continue;
+            }
+            g_hash_table_add(seen, g_memdup2(&id, sizeof id));
+        }
+        switch (qpdf_oh_get_type_code(q, oh)) {
+        case ot_array:
+            for (int i = qpdf_oh_get_array_n_items(q, oh); i-- > 0;) {
+                qpdf_oh item = qpdf_oh_get_array_item(q, oh, i);
+                g_array_append_val(stack, item);
+            }
+            break;
+        case ot_stream: {
+            qpdf_oh dict = qpdf_oh_get_dict(q, oh);
+            problem = stream_problem(q, oh, dict);
+            push_values(q, dict, stack);
+            qpdf_oh_release(q, dict);
+            break;
+        }
+        case ot_dictionary:
+            push_values(q, oh, stack);
+            break;
+        default:
+            break;
+        }
+        qpdf_oh_release(q, oh);
+        if (!problem)
+            problem = csb_qpdf_problem(q);
+    }
+    g_array_free(stack, TRUE);
+    g_hash_table_destroy(seen);
+    return problem;
+}
+
+CsbPdfSoundness csb_pdf_check(const char *data, gsize len, int *pages, char **problem)
+{
+    qpdf_data q = csb_qpdf_new();
+    /* Recovery stays on so that the complaint says what was wrong. */
+    CsbPdfSoundness verdict = CSB_PDF_SOUND;
+    char *why = NULL;
+    int n = -1;
+    if (qpdf_read_memory(q, "report", data, (unsigned long long)len, NULL) & QPDF_ERRORS) {
+        gboolean password = qpdf_has_error(q) &&
+                            qpdf_get_error_code(q, qpdf_get_error(q)) == qpdf_e_password;
+        verdict = password ? CSB_PDF_ENCRYPTED : CSB_PDF_UNREADABLE;
+        why = csb_qpdf_problem(q);
+    }
+    if (!why)
+        why = walk(q);
+    if (!why) {
+        n = qpdf_get_num_pages(q);
+        why = csb_qpdf_problem(q);
+    }
+    if (!why && n < 0)
+        why = g_strdup("its pages cannot be counted");
+    if (why && verdict == CSB_PDF_SOUND)
+        verdict = CSB_PDF_DAMAGED;
+    if (pages)
+        *pages = why ? -1 : n;
+    if (problem)
+        *problem = why;
+    else
+        g_free(why);
+    qpdf_cleanup(&q);
+    return verdict;
+}
