@@ -14,6 +14,7 @@ struct CsbBuildLog {
     FILE *out, *err;
     char *cwd;
     guint built, skipped, failed; /* so far, for the bar */
+    int stopped_by;               /* from the summary */
 };
 
 CsbBuildLog *csb_build_log_new(CsbLogFormat format, gboolean quiet, gboolean bar, FILE *out,
@@ -141,16 +142,20 @@ static void print_diag(CsbBuildLog *log, const CsbDiag *d)
 
 static void text_summary(CsbBuildLog *log, const CsbBatchSummary *s)
 {
-    gboolean bad = s->failed || s->unreadable;
+    gboolean bad = s->failed || s->unreadable || s->stopped_by;
     if (log->quiet && !bad)
         return;
     bar_clear(log);
     GString *m = g_string_new(NULL);
-    if (s->planned && !s->built && !s->failed && !s->skipped && s->total)
+    if (s->stopped_by)
+        g_string_append_printf(m, "stopped by %s: ", csb_workers_signal_name(s->stopped_by));
+    if (s->planned && !s->built && !s->failed && !s->skipped && s->total && !s->stopped_by)
         g_string_append_printf(m, "would build %u of %u briefings", s->planned, s->total);
     else
         g_string_append_printf(m, "%u built, %u skipped (up to date), %u failed", s->built,
                                s->skipped, s->failed);
+    if (s->stopped_by && s->total > s->built + s->skipped + s->failed)
+        g_string_append_printf(m, ", %u not started", s->total - s->built - s->skipped - s->failed);
     if (s->unreadable)
         g_string_append_printf(m, ", %u of %u reports unreadable", s->unreadable, s->reports);
     g_string_append_printf(m, " in %.1fs", s->seconds);
@@ -318,7 +323,7 @@ static gboolean json_wanted(const CsbBuildLog *log, const CsbEvent *e)
     case CSB_EVENT_PROBLEM:
         return csb_diag_count(e->diag, CSB_SEV_ERROR) > 0;
     case CSB_EVENT_FINISH:
-        return e->summary->failed || e->summary->unreadable;
+        return e->summary->failed || e->summary->unreadable || e->summary->stopped_by;
     default:
         return FALSE;
     }
@@ -357,6 +362,8 @@ static void json_event(CsbBuildLog *log, const CsbEvent *e)
                                m->total, m->built, m->skipped, m->failed, m->planned, m->reports,
                                m->unreadable, m->seconds);
         json_strings(s, "failures", m->failures);
+        if (m->stopped_by)
+            json_field(s, "stopped_by", csb_workers_signal_name(m->stopped_by));
     }
     g_string_append(s, "}\n");
     fwrite(s->str, 1, s->len, log->out);
@@ -390,9 +397,16 @@ void csb_build_log_started(CsbBuildLog *log, guint configs, int jobs, gboolean f
     }
 }
 
+int csb_build_log_stopped_by(const CsbBuildLog *log)
+{
+    return log->stopped_by;
+}
+
 void csb_build_log_event(const CsbEvent *e, gpointer data)
 {
     CsbBuildLog *log = data;
+    if (e->kind == CSB_EVENT_FINISH)
+        log->stopped_by = e->summary->stopped_by;
     if (log->format == CSB_LOG_JSON)
         json_event(log, e);
     else

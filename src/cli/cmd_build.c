@@ -3,12 +3,14 @@
  * are all validated first: when any is invalid nothing is written and the
  * exit status is 2. A briefing that fails keeps its last good PDF and does
  * not stop the others (exit status 1). When another run holds an output
- * folder, nothing is done and the exit status is 75. docs/nightly.md
- * describes the run, its log and its files.
+ * folder, nothing is done and the exit status is 75. SIGTERM, SIGINT or
+ * SIGHUP stop the run in order (exit status 128 + the signal's number).
+ * docs/nightly.md describes the run, its log and its files.
  */
 #include "build_log.h"
 #include "cli.h"
 
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -68,6 +70,9 @@ int csb_cmd_build(int argc, char **argv)
         g_free(command);
         return CSB_EXIT_USAGE;
     }
+    /* A file-size limit (ulimit -f) then fails a write with EFBIG, told as
+     * an error like a full disk, instead of killing the process. */
+    signal(SIGXFSZ, SIG_IGN);
     CsbResources *res = csb_cli_resources();
     if (!res) {
         g_free(command);
@@ -95,6 +100,7 @@ int csb_cmd_build(int argc, char **argv)
         case CSB_BATCH_FAILED: rc = CSB_EXIT_FAILED; break;
         case CSB_BATCH_INVALID: rc = CSB_EXIT_USAGE; break;
         case CSB_BATCH_LOCKED: rc = CSB_EXIT_LOCKED; break;
+        case CSB_BATCH_STOPPED: rc = 128 + csb_build_log_stopped_by(log); break;
         }
         g_free(exe);
         csb_build_log_free(log);
