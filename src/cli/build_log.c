@@ -113,8 +113,11 @@ static void line(CsbBuildLog *log, FILE *to, const char *fmt, ...)
     bar_clear(log);
     va_list ap;
     va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
+    char *raw = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    /* One event, one line: names from outside cannot break it. */
+    char *msg = csb_text_printable(raw);
+    g_free(raw);
     if (log->bar || to == log->err) {
         fprintf(to, "csbrief: %s\n", msg);
     } else {
@@ -162,8 +165,11 @@ static void text_summary(CsbBuildLog *log, const CsbBatchSummary *s)
     char *when = timestamp();
     fprintf(log->out, "%s%sfinished: %s\n", log->bar ? "" : when, log->bar ? "" : " ", m->str);
     g_free(when);
-    for (guint i = 0; i < s->failures->len; i++)
-        fprintf(log->out, "  failed: %s\n", shown(log, s->failures->pdata[i]));
+    for (guint i = 0; i < s->failures->len; i++) {
+        char *failure = csb_text_printable(shown(log, s->failures->pdata[i]));
+        fprintf(log->out, "  failed: %s\n", failure);
+        g_free(failure);
+    }
     fflush(log->out);
     g_string_free(m, TRUE);
 }
@@ -234,12 +240,17 @@ static void text_event(CsbBuildLog *log, const CsbEvent *e)
         print_diag(log, e->diag);
         line(log, lines, "FAILED %s: %s; the last good PDF was kept", out, first_error(e->diag));
         break;
-    case CSB_EVENT_LOCKED:
+    case CSB_EVENT_LOCKED: {
         bar_clear(log);
+        char *folder = csb_text_printable(shown(log, e->folder));
+        char *who = csb_text_printable(e->detail);
         fprintf(log->err, "csbrief build: %s is in use by %s; nothing was done. Try again "
                           "when that run has finished.\n",
-                shown(log, e->folder), e->detail);
+                folder, who);
+        g_free(folder);
+        g_free(who);
         break;
+    }
     case CSB_EVENT_FINISH:
         text_summary(log, e->summary);
         break;

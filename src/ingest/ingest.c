@@ -95,16 +95,24 @@ char *csb_ingest_hash_file(const char *path, char **err_msg)
 }
 
 /* Text that is not UTF-8 is taken to be Windows-1252 (what Word's "plain
- * text" export writes); what still cannot be decoded becomes U+FFFD. */
+ * text" export writes); what still cannot be decoded becomes U+FFFD.
+ * Unicode noncharacters (U+FFFE, U+FDD0, ...) are not text: they are
+ * dropped here, once, so no later stage (Cairo refuses them) meets one. */
 static char *text_as_utf8(const char *data, gsize len)
 {
-    if (g_utf8_validate_len(data, len, NULL))
-        return g_strndup(data, len);
-    char *converted = g_convert(data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-    if (converted && g_utf8_validate(converted, -1, NULL))
-        return converted;
-    g_free(converted);
-    return g_utf8_make_valid(data, (gssize)len);
+    char *utf8;
+    if (g_utf8_validate_len(data, len, NULL)) {
+        utf8 = g_strndup(data, len);
+    } else {
+        utf8 = g_convert(data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+        if (!utf8 || !g_utf8_validate(utf8, -1, NULL)) {
+            g_free(utf8);
+            utf8 = g_utf8_make_valid(data, (gssize)len);
+        }
+    }
+    char *text = csb_text_drop_noncharacters(utf8, NULL);
+    g_free(utf8);
+    return text;
 }
 
 CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len)

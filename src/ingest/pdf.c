@@ -113,7 +113,8 @@ static GPtrArray *page_segments(PopplerPage *page)
                 cur->pending_space = TRUE;
             continue;
         }
-        if (c < 0x20 || c == 0xFFFD || (c >= 0xFFF0 && c <= 0xFFFF))
+        if (c < 0x20 || c == 0xFFFD || (c >= 0xFFF0 && c <= 0xFFFF) ||
+            csb_unichar_is_noncharacter(c))
             continue;
         if (!isfinite(r->x1) || !isfinite(r->x2) || !isfinite(r->y1) || !isfinite(r->y2))
             continue;
