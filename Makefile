@@ -20,11 +20,15 @@ LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-FUZZ_SRC = $(wildcard tests/fuzz/*.c)
+FUZZ_TARGETS = parse pdf config
+# The fuzz targets run once over given inputs with an ordinary main
+# (tests/fuzz/replay.c): `make check` replays seeds and damaged reports.
+FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%) $(BUILD)/fuzz/make_damaged
+FUZZ_SECONDS ?= 60
 
 .PHONY: FORCE all deps example check asan valgrind install uninstall clean bench fuzz
 
-all: $(BUILD)/csbrief $(TEST_BIN)
+all: $(BUILD)/csbrief $(TEST_BIN) $(FUZZ_REPLAY)
 
 $(BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
@@ -45,9 +49,17 @@ $(BUILD)/libcsbrief.a: $(LIB_OBJ)
 $(BUILD)/csbrief: $(BUILD)/src/cli/main.o $(BUILD)/libcsbrief.a
 	$(CC) $(ALLCFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libcsbrief.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(wildcard tests/fuzz/*.h) $(BUILD)/libcsbrief.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(BUILD)/libcsbrief.a $(LIBS)
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(BUILD)/libcsbrief.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -Isrc -o $@ $< tests/fuzz/replay.c $(BUILD)/libcsbrief.a $(LIBS)
+
+$(BUILD)/fuzz/make_damaged: tests/fuzz/make_damaged.c tests/fuzz/damage.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $< $(LIBS)
 
 deps:
 	@scripts/install-deps
@@ -69,6 +81,11 @@ valgrind: deps
 	$(MAKE) all
 	CSB_VALGRIND=1 tests/run $(BUILD)
 
+# libFuzzer (clang) over text, PDF and config inputs, FUZZ_SECONDS each,
+# seeded from ../shared and damaged real reports: see tests/fuzz/README.md.
+fuzz: $(BUILD)/fuzz/make_damaged
+	tests/fuzz/run $(FUZZ_SECONDS) $(BUILD)
+
 bench: all
 	bench/extract $(BUILD)/csbrief
 	bench/render $(BUILD)/csbrief
@@ -87,4 +104,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
