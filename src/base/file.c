@@ -18,7 +18,7 @@ char *csb_size_text(guint64 bytes)
     if (bytes >= 1024 * 1024)
         return g_strdup_printf("%.1f MB", (double)bytes / (1024 * 1024));
     if (bytes >= 1024)
-        return g_strdup_printf("%" G_GUINT64_FORMAT " KB", (bytes + 1023) / 1024);
+        return g_strdup_printf("%" G_GUINT64_FORMAT " KB", (bytes + 512) / 1024);
     return g_strdup_printf("%" G_GUINT64_FORMAT " bytes", bytes);
 }
 

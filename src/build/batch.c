@@ -396,8 +396,11 @@ static void finished(Run *run, CsbJob *j)
                   .reasons = j->reasons,
                   .diag = j->diag,
                   .seconds = j->seconds};
+    /* A worker killed by a signal may have renamed its file into place
+     * just before: that write stays pending, so the next run knows the
+     * file is csbrief's. Any other end settles it. */
     CsbManifest *m = g_hash_table_lookup(run->manifests, j->root);
-    if (g_hash_table_remove(m->pending, j->key))
+    if (!j->killed && g_hash_table_remove(m->pending, j->key))
         g_hash_table_add(run->dirty, j->root);
     if (j->ok) {
         run->summary.built++;
@@ -460,6 +463,13 @@ static void build_all(Run *run, GPtrArray *jobs)
      * thread, as fork() needs. */
     run->summary.stopped_by = csb_workers_run(todo, run->jobs, run->res, run->stop_fd,
                                               job_started, job_finished, run);
+    /* Stopped: those never started wrote nothing. */
+    for (guint i = 0; i < todo->len; i++) {
+        const CsbJob *j = todo->pdata[i];
+        CsbManifest *m = g_hash_table_lookup(run->manifests, j->root);
+        if (!j->started && g_hash_table_remove(m->pending, j->key))
+            g_hash_table_add(run->dirty, j->root);
+    }
     g_ptr_array_free(todo, TRUE);
 }
 

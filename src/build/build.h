@@ -362,6 +362,8 @@ typedef struct {
     /* results */
     GPtrArray *inspections;  /* const CsbInspection*: what the worker reads */
     gboolean ok;
+    gboolean started;        /* a worker began it */
+    gboolean killed;         /* its worker died of a signal: the new file may be in place */
     double seconds;
     CsbDiag *diag;
 } CsbJob;

@@ -157,6 +157,7 @@ static void finish(Child *c)
     read_diag(c->said->str, j->diag);
     j->seconds = (double)(g_get_monotonic_time() - c->started) / G_TIME_SPAN_SECOND;
     j->ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    j->killed = WIFSIGNALED(status);
     if (WIFSIGNALED(status)) {
         csb_diag_error(j->diag, j->spec->output, 0, 0,
                        "csbrief stopped while making this briefing (%s); the last good PDF "
@@ -240,6 +241,7 @@ int csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res, int stop_
                 continue;
             }
             g_ptr_array_add(running, c);
+            j->started = TRUE;
             started(j, data);
         }
         if (!running->len)
