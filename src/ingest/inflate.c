@@ -1,14 +1,17 @@
 /* inflate.c - how many bytes a PDF's compressed streams decompress to,
- * counted before any PDF library reads the file, so a compression bomb
- * (a small file whose streams inflate to gigabytes) is refused instead
- * of taking memory and minutes.
+ * counted before a PDF library decompresses them, so a compression bomb
+ * (a small file whose streams inflate to gigabytes) is refused instead of
+ * taking memory and minutes; and whether a FlateDecode stream is whole.
  *
- * The scan is lexical: every "stream" keyword starts data that is fed to
- * zlib when it begins with a zlib header, whatever the dictionary says
- * (a damaged dictionary must not hide a bomb). What a stream inflates to
- * is itself inflated again when it is zlib data too (a filter chain of
- * several FlateDecode), up to MAX_LAYERS deep. Nothing is kept: bytes are
- * only counted, against one budget for the whole file.
+ * Two passes use it. A lexical one over the file's bytes, before anything
+ * else reads them: every "stream" keyword starts data that is fed to zlib
+ * when it begins with a zlib header, whatever the dictionary says (a
+ * damaged dictionary must not hide a bomb). And libqpdf's walk of the
+ * objects (pdf_check.c), over each FlateDecode stream's data as the
+ * dictionary gives it (decrypted, where the lexical pass saw none). What a
+ * stream inflates to is inflated again when it is zlib data too (a filter
+ * chain of several FlateDecode), up to MAX_LAYERS deep. Nothing is kept:
+ * bytes are only counted, against a budget.
  */
 #include "ingest.h"
 
@@ -22,6 +25,7 @@ typedef struct {
     z_stream z;
     gboolean decided; /* whether this layer's input is zlib data is known */
     gboolean active;  /* it is, and inflating goes on */
+    gboolean ended;   /* it reached the end of its zlib stream, checksum good */
 } Layer;
 
 typedef struct {
@@ -63,13 +67,22 @@ static gboolean feed(Chain *c, int i, const guchar *data, gsize n)
         if (!feed(c, i + 1, c->out[i], made))
             return FALSE;
         if (rc != Z_OK || (made == 0 && l->z.avail_in > 0)) {
-            /* The end of the stream, or data zlib cannot read: whether
-             * that is damage is for the structure check to say. */
+            /* The end of the stream (zlib checks the checksum there), or
+             * data zlib cannot read. */
+            l->ended = rc == Z_STREAM_END;
             inflateEnd(&l->z);
             l->active = FALSE;
         }
     }
     return TRUE;
+}
+
+static void chain_init(Chain *c, guint64 budget)
+{
+    memset(c, 0, sizeof *c);
+    c->budget = budget;
+    for (int i = 0; i < MAX_LAYERS; i++)
+        c->out[i] = g_malloc(CHUNK);
 }
 
 static void chain_reset(Chain *c)
@@ -79,6 +92,23 @@ static void chain_reset(Chain *c)
             inflateEnd(&c->layers[i].z);
         memset(&c->layers[i], 0, sizeof c->layers[i]);
     }
+}
+
+static void chain_clear(Chain *c)
+{
+    chain_reset(c);
+    for (int i = 0; i < MAX_LAYERS; i++)
+        g_free(c->out[i]);
+}
+
+/* One stream's data through the chain, in slices so zlib's 32-bit counts
+ * never overflow. FALSE when the budget is spent. */
+static gboolean feed_stream(Chain *c, const guchar *data, gsize n)
+{
+    gboolean ok = TRUE;
+    for (gsize done = 0; ok && done < n; done += MIN(n - done, (gsize)1 << 30))
+        ok = feed(c, 0, data + done, MIN(n - done, (gsize)1 << 30));
+    return ok;
 }
 
 /* Where the data of the next stream at or after from begins, or NULL. */
@@ -103,55 +133,32 @@ static const char *next_stream(const char *data, gsize len, gsize from)
 gboolean csb_pdf_inflated_within(const char *data, gsize len, guint64 budget, guint64 *total)
 {
     Chain c;
-    memset(&c, 0, sizeof c);
-    c.budget = budget;
-    for (int i = 0; i < MAX_LAYERS; i++)
-        c.out[i] = g_malloc(CHUNK);
+    chain_init(&c, budget);
     gboolean ok = TRUE;
     gsize at = 0;
     const char *start;
     while (ok && at < len && (start = next_stream(data, len, at))) {
         const char *stop = memmem(start, len - (gsize)(start - data), "endstream", 9);
         gsize n = stop ? (gsize)(stop - start) : len - (gsize)(start - data);
-        /* In slices, so zlib's 32-bit counts never overflow. */
-        for (gsize done = 0; ok && done < n; done += MIN(n - done, (gsize)1 << 30))
-            ok = feed(&c, 0, (const guchar *)start + done, MIN(n - done, (gsize)1 << 30));
+        ok = feed_stream(&c, (const guchar *)start, n);
         chain_reset(&c);
         at = (gsize)(start - data) + n;
     }
-    chain_reset(&c);
-    for (int i = 0; i < MAX_LAYERS; i++)
-        g_free(c.out[i]);
     if (total)
         *total = c.total;
+    chain_clear(&c);
     return ok;
 }
 
-gboolean csb_zlib_complete(const guchar *data, gsize len)
+gboolean csb_zlib_count(const guchar *data, gsize len, guint64 *budget, gboolean *whole)
 {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit(&z) != Z_OK)
-        return FALSE;
-    guchar *out = g_malloc(CHUNK);
-    int rc = Z_OK;
-    gsize done = 0;
-    while (rc == Z_OK) {
-        if (z.avail_in == 0) {
-            if (done == len)
-                break;
-            gsize n = MIN(len - done, (gsize)1 << 30);
-            z.next_in = (Bytef *)data + done;
-            z.avail_in = (uInt)n;
-            done += n;
-        }
-        z.next_out = out;
-        z.avail_out = CHUNK;
-        rc = inflate(&z, Z_NO_FLUSH);
-        if (rc == Z_BUF_ERROR && z.avail_in == 0 && done < len)
-            rc = Z_OK;
-    }
-    inflateEnd(&z);
-    g_free(out);
-    return rc == Z_STREAM_END;
+    Chain c;
+    chain_init(&c, *budget);
+    /* Not zlib data at all is not a whole zlib stream either. */
+    gboolean ok = feed_stream(&c, data, len);
+    if (whole)
+        *whole = ok && c.layers[0].decided && c.layers[0].ended;
+    *budget -= MIN(c.total, *budget);
+    chain_clear(&c);
+    return ok;
 }

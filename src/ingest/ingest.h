@@ -95,24 +95,30 @@ CsbIngestLimits csb_ingest_limits(void);
  * FlateDecode followed) decompresses to at most budget bytes in all;
  * *total gets what was counted (at most budget + 64 KB). */
 gboolean csb_pdf_inflated_within(const char *data, gsize len, guint64 budget, guint64 *total);
-/* Whether data is one whole zlib stream: it inflates to its end, and the
- * checksum there matches (which libqpdf and poppler do not check). */
-gboolean csb_zlib_complete(const guchar *data, gsize len);
+/* Count what one stream's zlib data inflates to (nested zlib layers too)
+ * against *budget, which is lowered by it: FALSE when it is spent. *whole
+ * (when not NULL) tells whether the data is one whole zlib stream, to its
+ * end with its checksum matching (which libqpdf and poppler do not check). */
+gboolean csb_zlib_count(const guchar *data, gsize len, guint64 *budget, gboolean *whole);
 typedef enum {
     CSB_PDF_SOUND,      /* libqpdf reads it without one complaint */
     CSB_PDF_DAMAGED,    /* it reads it, but with complaints: damage repaired */
     CSB_PDF_UNREADABLE, /* it cannot read it at all */
     CSB_PDF_ENCRYPTED,  /* it needs a password */
+    CSB_PDF_TOO_LARGE,  /* its streams decompress to more than the budget */
 } CsbPdfSoundness;
 
 /* Whether libqpdf reads the PDF without one complaint: header,
  * cross-reference table, every object reachable from the trailer (the
  * logical structure tree aside), every stream's data through its
  * general-purpose filters (and FlateDecode data whole, to its checksum),
- * the page tree. *problem (when not NULL) gets the first complaint (owned)
- * or NULL; *pages (when not NULL) the page count, or -1. Decodes
- * streams: call csb_pdf_inflated_within first. */
-CsbPdfSoundness csb_pdf_check(const char *data, gsize len, int *pages, char **problem);
+ * the page tree; decompressing at most budget bytes in all. *problem
+ * (when not NULL) gets the first complaint (owned) or NULL; *pages (when
+ * not NULL) the page count, or -1. libqpdf itself decompresses object and
+ * cross-reference streams as it reads: call csb_pdf_inflated_within
+ * first. */
+CsbPdfSoundness csb_pdf_check(const char *data, gsize len, guint64 budget, int *pages,
+                              char **problem);
 /* A libqpdf handle that prints nothing (warnings and errors are read with
  * csb_qpdf_problem); free with qpdf_cleanup. */
 qpdf_data csb_qpdf_new(void);

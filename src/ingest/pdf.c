@@ -304,23 +304,29 @@ static GBytes *without_output_intent(const char *data, gsize len)
 
 /* Refuse what csbrief will not read: more to decompress than the limit
  * allows, or a file libqpdf finds damaged. NULL when it may be read. */
+static char *too_large(const CsbIngestLimits *lim)
+{
+    char *limit = csb_size_text(lim->inflated_bytes);
+    char *msg = g_strdup_printf("its compressed streams decompress to more than %s (the limit, "
+                                "CSBRIEF_MAX_INFLATED_MB): not read; a report never needs that "
+                                "much, so it is damaged or made to exhaust readers",
+                                limit);
+    g_free(limit);
+    return msg;
+}
+
 static char *refusal(const char *data, gsize len, const CsbIngestLimits *lim, int *pages)
 {
     guint64 total = 0;
-    if (!csb_pdf_inflated_within(data, len, lim->inflated_bytes, &total)) {
-        char *limit = csb_size_text(lim->inflated_bytes);
-        char *msg = g_strdup_printf("its compressed streams decompress to more than %s (the "
-                                    "limit, CSBRIEF_MAX_INFLATED_MB): not read; a report never "
-                                    "needs that much, so it is damaged or made to exhaust "
-                                    "readers",
-                                    limit);
-        g_free(limit);
-        return msg;
-    }
+    if (!csb_pdf_inflated_within(data, len, lim->inflated_bytes, &total))
+        return too_large(lim);
     char *problem = NULL;
     char *msg = NULL;
-    switch (csb_pdf_check(data, len, pages, &problem)) {
+    switch (csb_pdf_check(data, len, lim->inflated_bytes, pages, &problem)) {
     case CSB_PDF_SOUND:
+        break;
+    case CSB_PDF_TOO_LARGE:
+        msg = too_large(lim);
         break;
     case CSB_PDF_DAMAGED:
         msg = g_strdup_printf("damaged: download it again (libqpdf: %s)", problem);

@@ -8,8 +8,9 @@
  * object reachable from the trailer (each must be where the table says
  * and parse), the page tree, and the data of every stream, decoded
  * through its general-purpose filters (FlateDecode's checksum catches a
- * changed byte). Any complaint libqpdf has is damage. Output PDFs are
- * checked the same way before they replace the last good one.
+ * changed byte), counted against the decompression limit. Any complaint
+ * libqpdf has is damage. Output PDFs are checked the same way before they
+ * replace the last good one.
  */
 #include "ingest.h"
 
@@ -61,39 +62,99 @@ static GPtrArray *dict_keys(qpdf_data q, qpdf_oh dict)
     return keys;
 }
 
-/* Whether the stream's first filter is FlateDecode. */
-static gboolean flate_first(qpdf_data q, qpdf_oh dict)
+typedef struct {
+    qpdf_data q;
+    guint64 budget;      /* decompressed bytes still allowed */
+    gboolean too_large;  /* the budget was spent */
+} Walk;
+
+/* How many times its raw size a general-purpose filter can make data, at
+ * most (FlateDecode: zlib's limit; LZW: a 9-bit code can stand for 4096
+ * bytes), or 0 for a filter libqpdf does not decode at that level
+ * (images). *flate tells whether it is FlateDecode. */
+static double filter_growth(qpdf_data q, qpdf_oh name, gboolean *flate)
 {
-    qpdf_oh f = qpdf_oh_get_key(q, dict, "/Filter");
-    qpdf_oh first = qpdf_oh_is_array(q, f) && qpdf_oh_get_array_n_items(q, f) > 0
-                        ? qpdf_oh_get_array_item(q, f, 0)
-                        : qpdf_oh_new_object(q, f);
-    gboolean flate = qpdf_oh_is_name_and_equals(q, first, "/FlateDecode") ||
-                     qpdf_oh_is_name_and_equals(q, first, "/Fl");
-    qpdf_oh_release(q, first);
-    qpdf_oh_release(q, f);
-    return flate;
+    static const struct {
+        const char *names[2];
+        double growth;
+    } filters[] = {
+        {{"/FlateDecode", "/Fl"}, 1032},  {{"/LZWDecode", "/LZW"}, 4096.0 * 8 / 9},
+        {{"/RunLengthDecode", "/RL"}, 128}, {{"/ASCIIHexDecode", "/AHx"}, 0.5},
+        {{"/ASCII85Decode", "/A85"}, 0.8},
+    };
+    *flate = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(filters); i++)
+        for (guint k = 0; k < 2; k++)
+            if (qpdf_oh_is_name_and_equals(q, name, filters[i].names[k])) {
+                *flate = i == 0;
+                return filters[i].growth;
+            }
+    return 0;
 }
 
-/* NULL when a stream's data decodes: through libqpdf's general-purpose
- * filters, and FlateDecode data to the end of its zlib stream, checksum
- * included; else what is wrong (owned). */
-static char *stream_problem(qpdf_data q, qpdf_oh stream, qpdf_oh dict)
+/* The stream's filters: whether all are FlateDecode (a chain this file
+ * can count itself), and the most the general-purpose ones before any
+ * other can make of its raw bytes, as a factor. */
+static double filters_of(qpdf_data q, qpdf_oh dict, gboolean *flate_only)
 {
+    qpdf_oh f = qpdf_oh_get_key(q, dict, "/Filter");
+    gboolean array = qpdf_oh_is_array(q, f);
+    int n = array ? qpdf_oh_get_array_n_items(q, f) : 1;
+    double growth = 1;
+    *flate_only = n > 0;
+    for (int i = 0; i < n; i++) {
+        qpdf_oh name = array ? qpdf_oh_get_array_item(q, f, i) : qpdf_oh_new_object(q, f);
+        gboolean flate = FALSE;
+        double g = filter_growth(q, name, &flate);
+        *flate_only = *flate_only && flate;
+        qpdf_oh_release(q, name);
+        if (g == 0)
+            break;
+        growth *= g;
+    }
+    qpdf_oh_release(q, f);
+    return growth;
+}
+
+/* NULL when a stream's data decodes, else what is wrong (owned).
+ * FlateDecode chains are inflated here, layer by layer, to the end of the
+ * zlib stream (its checksum, which libqpdf does not check) and counted
+ * against the budget; other general-purpose filters are decoded by
+ * libqpdf (its complaints are read by the walk), once the most they could
+ * make fits the budget. */
+static char *stream_problem(Walk *w, qpdf_oh stream, qpdf_oh dict)
+{
+    qpdf_data q = w->q;
     unsigned char *buf = NULL;
     size_t len = 0;
     char *problem = NULL;
-    if (flate_first(q, dict)) {
-        if (qpdf_oh_get_stream_data(q, stream, qpdf_dl_none, NULL, &buf, &len) == QPDF_SUCCESS &&
-            !csb_zlib_complete(buf, len))
+    gboolean flate_only = FALSE;
+    double growth = filters_of(q, dict, &flate_only);
+    if (qpdf_oh_get_stream_data(q, stream, qpdf_dl_none, NULL, &buf, &len) != QPDF_SUCCESS) {
+        free(buf);
+        return NULL; /* libqpdf's own complaint says why */
+    }
+    if (flate_only) {
+        gboolean whole = FALSE;
+        w->too_large = !csb_zlib_count(buf, len, &w->budget, &whole);
+        if (!w->too_large && !whole)
             problem = g_strdup_printf("object %d: its compressed data is corrupt (zlib cannot "
                                       "inflate it whole, or its checksum does not match)",
                                       qpdf_oh_get_object_id(q, stream));
-    } else {
-        QPDF_BOOL filtered = QPDF_FALSE;
-        qpdf_oh_get_stream_data(q, stream, qpdf_dl_generalized, &filtered, &buf, &len);
+    } else if (growth > 1) {
+        double most = growth * (double)len;
+        w->too_large = most > (double)w->budget;
+        if (!w->too_large) {
+            w->budget -= (guint64)most;
+            unsigned char *decoded = NULL;
+            QPDF_BOOL filtered = QPDF_FALSE;
+            qpdf_oh_get_stream_data(q, stream, qpdf_dl_generalized, &filtered, &decoded, &len);
+            free(decoded);
+        }
     }
     free(buf);
+    if (w->too_large)
+        problem = g_strdup("its compressed streams decompress to more than the limit");
     return problem;
 }
 
@@ -116,8 +177,9 @@ static void push_values(qpdf_data q, qpdf_oh dict, GArray *stack)
 /* Visit every object reachable from the trailer once, with a stack of
  * handles rather than recursion (a chain of objects may be long). NULL
  * when all is sound, else the first problem (owned). */
-static char *walk(qpdf_data q)
+static char *walk(Walk *w)
 {
+    qpdf_data q = w->q;
     GHashTable *seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
     GArray *stack = g_array_new(FALSE, FALSE, sizeof(qpdf_oh));
     qpdf_oh trailer = qpdf_get_trailer(q);
@@ -144,7 +206,7 @@ static char *walk(qpdf_data q)
             break;
         case ot_stream: {
             qpdf_oh dict = qpdf_oh_get_dict(q, oh);
-            problem = stream_problem(q, oh, dict);
+            problem = stream_problem(w, oh, dict);
             push_values(q, dict, stack);
             qpdf_oh_release(q, dict);
             break;
@@ -164,9 +226,11 @@ static char *walk(qpdf_data q)
     return problem;
 }
 
-CsbPdfSoundness csb_pdf_check(const char *data, gsize len, int *pages, char **problem)
+CsbPdfSoundness csb_pdf_check(const char *data, gsize len, guint64 budget, int *pages,
+                              char **problem)
 {
     qpdf_data q = csb_qpdf_new();
+    Walk w = {q, budget, FALSE};
     /* Recovery stays on so that the complaint says what was wrong. */
     CsbPdfSoundness verdict = CSB_PDF_SOUND;
     char *why = NULL;
@@ -178,7 +242,7 @@ CsbPdfSoundness csb_pdf_check(const char *data, gsize len, int *pages, char **pr
         why = csb_qpdf_problem(q);
     }
     if (!why)
-        why = walk(q);
+        why = walk(&w);
     if (!why) {
         n = qpdf_get_num_pages(q);
         why = csb_qpdf_problem(q);
@@ -186,7 +250,7 @@ CsbPdfSoundness csb_pdf_check(const char *data, gsize len, int *pages, char **pr
     if (!why && n < 0)
         why = g_strdup("its pages cannot be counted");
     if (why && verdict == CSB_PDF_SOUND)
-        verdict = CSB_PDF_DAMAGED;
+        verdict = w.too_large ? CSB_PDF_TOO_LARGE : CSB_PDF_DAMAGED;
     if (pages)
         *pages = why ? -1 : n;
     if (problem)

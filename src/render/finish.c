@@ -60,7 +60,8 @@ gboolean csb_render_check(const guchar *pdf, gsize len, int pages, const char *n
 {
     char *problem = NULL;
     int found = -1;
-    CsbPdfSoundness verdict = csb_pdf_check((const char *)pdf, len, &found, &problem);
+    CsbPdfSoundness verdict = csb_pdf_check((const char *)pdf, len,
+                                            csb_ingest_limits().inflated_bytes, &found, &problem);
     if (verdict != CSB_PDF_SOUND) {
         csb_diag_error(diag, name, 0, 0, "the PDF written is not sound (libqpdf: %s); the "
                                          "last good one was kept",

@@ -159,6 +159,46 @@ static void test_bombs(void)
     g_byte_array_unref(layer);
 }
 
+/* A bomb in an encrypted PDF (empty user password: it opens without one):
+ * its bytes are not zlib data until libqpdf decrypts them, so the lexical
+ * count cannot see it; the count in libqpdf's walk does. */
+static void test_encrypted_bomb(void)
+{
+    GByteArray *layer = deflated_zeros(8 * 1024 * 1024);
+    char *path = g_build_filename(dir, "encrypted-bomb.pdf", NULL);
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    qpdf_empty_pdf(q);
+    qpdf_oh page = qpdf_oh_parse(q, "<< /Type /Page /MediaBox [0 0 612 792] >>");
+    qpdf_oh content = qpdf_oh_new_stream(q);
+    qpdf_oh filter = qpdf_oh_new_name(q, "/FlateDecode"), none = qpdf_oh_new_null(q);
+    qpdf_oh_replace_stream_data(q, content, layer->data, layer->len, filter, none);
+    qpdf_oh_replace_key(q, page, "/Contents", content);
+    qpdf_oh indirect = qpdf_make_indirect_object(q, page);
+    qpdf_add_page(q, q, indirect, QPDF_FALSE);
+    qpdf_init_write(q, path);
+    qpdf_set_stream_data_mode(q, qpdf_s_preserve);
+    qpdf_set_r6_encryption_parameters2(q, "", "owner", QPDF_TRUE, QPDF_TRUE, QPDF_TRUE, QPDF_TRUE,
+                                       QPDF_TRUE, QPDF_TRUE, qpdf_r3p_full, QPDF_TRUE);
+    gboolean written = !(qpdf_write(q) & QPDF_ERRORS);
+    qpdf_cleanup(&q);
+    CHECK(written, "an encrypted PDF whose page is a bomb (8 KB to 8 MB)");
+    gchar *data = NULL;
+    gsize len = 0;
+    g_file_get_contents(path, &data, &len, NULL);
+    guint64 total = 0;
+    gboolean lexical = data && csb_pdf_inflated_within(data, len, 1024 * 1024, &total);
+    CHECK(lexical, "the lexical count cannot see it (%" G_GUINT64_FORMAT " bytes)", total);
+    g_setenv("CSBRIEF_MAX_INFLATED_MB", "1", TRUE);
+    expect_refused(path, "CSBRIEF_MAX_INFLATED_MB", "the bomb is refused when libqpdf decrypts it");
+    g_unsetenv("CSBRIEF_MAX_INFLATED_MB");
+    g_free(data);
+    g_unlink(path);
+    g_free(path);
+    g_byte_array_unref(layer);
+}
+
 static void test_pages_and_time(void)
 {
     const char *drawn = "tests/fuzz/seeds-pdf/drawn-ilacs.pdf"; /* 3 pages */
@@ -211,6 +251,7 @@ int main(void)
     RUN(test_special_files);
     RUN(test_sizes);
     RUN(test_bombs);
+    RUN(test_encrypted_bomb);
     RUN(test_pages_and_time);
     RUN(test_noncharacters);
     remove_tree(dir);
