@@ -642,7 +642,9 @@ CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
         }
         if (run.summary.failed || run.summary.unreadable || run.save_failed)
             status = CSB_BATCH_FAILED;
-        if (run.summary.stopped_by)
+        /* A signal that came after the last look is told, not left to kill
+         * the process when it is unblocked. */
+        if (stop_asked(&run))
             status = CSB_BATCH_STOPPED;
     }
     csb_diag_free(diag);
