@@ -18,13 +18,14 @@ n=$("$CSBRIEF" check multiple-errors.yaml 2>&1 | grep -c 'error:')
 expect_eq "config: all three errors reported in one pass" "$n" 3
 
 # Ten thousand briefings writing one file are one mistake: one error (not
-# one per pair: fifty million), at once.
+# one per pair: fifty million errors, which took 11 GB and never ended; the
+# timeout only guards against that hang).
 {
     printf 'reports: [../../examples/reports]\nauthority: Redcar and Cleveland\nbriefings:\n'
     for _ in $(seq 10000); do echo "  - {template: members-summary, output: out/x.pdf}"; done
 } >"$WORK/many.yaml"
 cp "$WORK/many.yaml" many-outputs.yaml
-err=$(ulimit -v 1048576; "$CSBRIEF" check many-outputs.yaml 2>&1 >/dev/null); rc=$?
+err=$(timeout 300 "$CSBRIEF" check many-outputs.yaml 2>&1 >/dev/null); rc=$?
 rm -f many-outputs.yaml
 expect_eq "config: 10,000 briefings sharing an output: status 2" "$rc" 2
 expect_eq "config: ... one error" "$(printf '%s\n' "$err" | grep -c 'error:')" 1
