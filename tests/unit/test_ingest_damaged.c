@@ -108,6 +108,33 @@ static void test_drawn(void)
     g_free(data);
 }
 
+/* A page tree whose /Kids holds the tree itself: poppler reads on (as if
+ * nothing were wrong), libqpdf finds the loop. */
+static void test_page_tree_loop(void)
+{
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    qpdf_read(q, "tests/fuzz/seeds-pdf/drawn-ilacs.pdf", NULL);
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh pages = qpdf_oh_get_key(q, root, "/Pages");
+    qpdf_oh kids = qpdf_oh_get_key(q, pages, "/Kids");
+    qpdf_oh_append_item(q, kids, pages);
+    qpdf_init_write_memory(q);
+    gboolean written = !(qpdf_write(q) & QPDF_ERRORS);
+    CsbDiag *diag = csb_diag_new();
+    CsbDocument *doc = written ? csb_ingest_data("loop.pdf", (const char *)qpdf_get_buffer(q),
+                                                 qpdf_get_buffer_length(q), diag)
+                               : NULL;
+    const CsbError *e = diag->items->len ? diag->items->pdata[0] : NULL;
+    CHECK(written && !doc && e && strstr(e->message, "damaged: download it again") &&
+              strstr(e->message, "Loop"),
+          "a page tree with a loop: 'damaged', naming the loop (%s)", e ? e->message : "read");
+    csb_document_free(doc);
+    csb_diag_free(diag);
+    qpdf_cleanup(&q);
+}
+
 static int by_name(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -164,6 +191,7 @@ int main(void)
         return unit_done();
     }
     RUN(test_drawn);
+    RUN(test_page_tree_loop);
     RUN(test_corpus);
     csb_authorities_free(authorities);
     return unit_done();
