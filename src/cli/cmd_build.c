@@ -5,11 +5,13 @@
  * not stop the others (exit status 1). When another run holds an output
  * folder, nothing is done and the exit status is 75. With --fetch, the
  * configs' 'fetch' sections are fetched first (cmd_fetch.c) and the
- * summary names the new reports and the briefings they rebuilt.
- * docs/nightly.md describes the run, its log and its files.
+ * summary names the new reports and the briefings they rebuilt. SIGTERM,
+ * SIGINT or SIGHUP stop the run in order (exit status 128 + the signal's
+ * number). docs/nightly.md describes the run, its log and its files.
  */
 #include "cli.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 static GPtrArray *load_configs(int argc, char **argv, const CsbResources *res)
@@ -83,6 +85,9 @@ int csb_cmd_build(int argc, char **argv)
                         "'csbrief build --dry-run' alone\n");
         usage = TRUE;
     }
+    /* A file-size limit (ulimit -f) then fails a write with EFBIG, told as
+     * an error like a full disk, instead of killing the process. */
+    signal(SIGXFSZ, SIG_IGN);
     CsbResources *res = usage ? NULL : csb_cli_resources();
     GPtrArray *configs = res ? load_configs(argc, argv, res) : NULL;
     int rc = CSB_EXIT_USAGE;
@@ -108,6 +113,7 @@ int csb_cmd_build(int argc, char **argv)
         case CSB_BATCH_FAILED: rc = CSB_EXIT_FAILED; break;
         case CSB_BATCH_INVALID: rc = CSB_EXIT_USAGE; break;
         case CSB_BATCH_LOCKED: rc = CSB_EXIT_LOCKED; break;
+        case CSB_BATCH_STOPPED: rc = 128 + csb_build_log_stopped_by(log); break;
         }
         g_free(exe);
         csb_build_log_free(log);
