@@ -8,7 +8,8 @@ DATADIR  = $(PREFIX)/share/csbrief
 MANDIR   = $(PREFIX)/share/man
 
 CC      ?= cc
-PKGS     = cairo pangocairo pangoft2 fontconfig yaml-0.1 poppler-glib glib-2.0 libcurl libxml-2.0
+PKGS     = cairo pangocairo pangoft2 fontconfig yaml-0.1 poppler-glib glib-2.0 libcurl libxml-2.0 \
+           libqpdf zlib
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALLCFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
@@ -20,13 +21,17 @@ LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-FUZZ_SRC = $(wildcard tests/fuzz/*.c)
+FUZZ_TARGETS = parse pdf config
+# The fuzz targets run once over given inputs with an ordinary main
+# (tests/fuzz/replay.c): `make check` replays seeds and damaged reports.
+FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%) $(BUILD)/fuzz/make_damaged
+FUZZ_SECONDS ?= 60
 # The loopback copy of Ofsted's site the fetch tests run against (tests only).
 SERVER   = $(BUILD)/server/ofsted-site
 
 .PHONY: FORCE all deps example check asan valgrind install uninstall clean bench fuzz
 
-all: $(BUILD)/csbrief $(TEST_BIN) $(SERVER)
+all: $(BUILD)/csbrief $(TEST_BIN) $(FUZZ_REPLAY) $(SERVER)
 
 $(BUILD)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
@@ -49,7 +54,7 @@ $(BUILD)/csbrief: $(BUILD)/src/cli/main.o $(BUILD)/libcsbrief.a
 	@echo "  LINK    $@"
 	@$(CC) $(ALLCFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libcsbrief.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(wildcard tests/fuzz/*.h) $(BUILD)/libcsbrief.a
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(BUILD)/libcsbrief.a $(LIBS)
@@ -57,6 +62,14 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libcsbrief.a
 $(SERVER): tests/server/ofsted_site.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -o $@ $< $(shell pkg-config --cflags --libs libmicrohttpd glib-2.0)
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_common.h $(BUILD)/libcsbrief.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -Isrc -o $@ $< tests/fuzz/replay.c $(BUILD)/libcsbrief.a $(LIBS)
+
+$(BUILD)/fuzz/make_damaged: tests/fuzz/make_damaged.c tests/fuzz/damage.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $< $(LIBS)
 
 deps:
 	@scripts/install-deps
@@ -78,6 +91,11 @@ valgrind: deps
 	$(MAKE) all
 	CSB_VALGRIND=1 tests/run $(BUILD)
 
+# libFuzzer (clang) over text, PDF and config inputs, FUZZ_SECONDS each,
+# seeded from ../shared and damaged real reports: see tests/fuzz/README.md.
+fuzz: $(BUILD)/fuzz/make_damaged
+	tests/fuzz/run $(FUZZ_SECONDS) $(BUILD)
+
 bench: all
 	bench/extract $(BUILD)/csbrief
 	bench/render $(BUILD)/csbrief
@@ -96,4 +114,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

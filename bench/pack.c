@@ -6,7 +6,8 @@
  *
  * Prints "stages SECONDS PAGES" (format + layout + render to a PDF, the
  * mean of N runs) and "briefing SECONDS" (all of csb_build_briefing, which
- * adds the comparison, loading the template and the atomic write).
+ * adds the comparison, loading the template and the atomic write; the
+ * reports analysed once beforehand, as a batch does).
  * --text writes the document's text as records for bench/floor.c; --html
  * writes it as HTML with the charts as SVG, for WeasyPrint (html.c).
  * Run from the project root (the data directory).
@@ -142,8 +143,15 @@ int main(int argc, char **argv)
     /* The stages a briefing's look costs: format, layout, render. */
     char *tpl_path = g_strdup_printf("%s/%s.yaml", res->templates_dir, spec->template_id);
     CsbTemplate *tpl = csb_template_load(tpl_path, diag);
+    /* The reports analysed once, as a batch does before its workers fork. */
+    CsbCompareSetup plain;
+    csb_build_setup(&plain, cfg, res, reports, NULL, cfg->authority);
+    CsbAnalyses *analyses = csb_analyses_new(plain.input.library, plain.themes, NULL);
+    for (guint i = 0; i < reports->len; i++)
+        csb_analyses_get(analyses, reports->pdata[i]);
     CsbCompareSetup setup;
-    csb_build_setup(&setup, cfg, res, reports, cfg->authority);
+    csb_build_setup(&setup, cfg, res, reports, analyses, cfg->authority);
+    setup.input.briefing_only = TRUE;
     CsbComparison *cmp = csb_compare(&setup.input);
     CsbFormatInput fin = {cmp, res->areas, res->glossary, res->grades, setup.input.library,
                           spec->title, spec->subtitle, spec->organisation, spec->logo,
@@ -179,11 +187,13 @@ int main(int argc, char **argv)
     if (!stages_only) {
         t0 = now();
         for (int i = 0; i < n; i++)
-            csb_build_briefing(spec, cfg, res, reports, cfg->authority, diag);
+            csb_build_briefing(spec, cfg, res, reports, analyses, cfg->authority, diag);
         printf("briefing %.6f\n", (now() - t0) / n);
     }
     csb_comparison_free(cmp);
     csb_build_setup_clear(&setup);
+    csb_analyses_free(analyses);
+    csb_build_setup_clear(&plain);
     csb_template_free(tpl);
     g_free(tpl_path);
     g_ptr_array_free(reports, TRUE);

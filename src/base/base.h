@@ -33,7 +33,8 @@ typedef struct CsbError {
 CsbError *csb_error_new(CsbSeverity sev, const char *file, int line, int column,
                         const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 void csb_error_free(CsbError *e);
-/* "file:line:column: error: message" (parts that are unknown are left out). */
+/* "file:line:column: error: message" (parts that are unknown are left out),
+ * as one printable line (csb_text_printable). */
 char *csb_error_format(const CsbError *e);
 
 /* A list of errors and warnings collected while working on one input. */
@@ -65,10 +66,42 @@ int csb_text_distance(const char *a, const char *b);
 /* The candidate closest to word (by folded edit distance), or NULL when none
  * is close enough to be a plausible typo. Candidates are const char*. */
 const char *csb_text_nearest(const char *word, const char *const *candidates, int n);
+/* Unicode's noncharacters (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF in every
+ * plane): valid UTF-8, but never text, and refused by Cairo. */
+gboolean csb_unichar_is_noncharacter(gunichar c);
+/* A copy of valid UTF-8 s without its noncharacters; *dropped (when not
+ * NULL) gets how many there were. */
+char *csb_text_drop_noncharacters(const char *s, gsize *dropped);
+/* s as one printable line of valid UTF-8 (owned): newline, carriage
+ * return and other control characters (line and paragraph separators
+ * too) escaped as \n, \r, \uXXXX, bytes that are not UTF-8 as \xHH. For
+ * logs and messages that carry names from outside (a file name with a
+ * newline must not forge a log line). */
+char *csb_text_printable(const char *s);
 /* TRUE when s (case-insensitive) contains needle at word boundaries. */
 gboolean csb_text_has_word(const char *haystack_lower, const char *needle_lower);
-/* Read a whole file. Returns NULL and fills *err_msg on failure. */
+
+/* ---- files (file.c) --------------------------------------------------- */
+
+/* The most csb_file_read reads: data files, templates, fonts, logos. */
+#define CSB_FILE_MAX_BYTES (256u * 1024 * 1024)
+
+/* Read a whole regular file (NUL-terminated; *len without the NUL). A
+ * device, FIFO, socket or folder is refused before anything is read, and
+ * so is a file larger than CSB_FILE_MAX_BYTES. Returns NULL and fills
+ * *err_msg (when not NULL) on failure. */
 char *csb_file_read(const char *path, gsize *len, char **err_msg);
+/* The same with a limit of max bytes, and, when nofollow, refusing a
+ * symbolic link (for files csbrief itself writes beside its outputs). */
+char *csb_file_read_limited(const char *path, gsize max, gboolean nofollow, gsize *len,
+                            char **err_msg);
+/* Open a regular file for reading (O_CLOEXEC; O_NOFOLLOW when nofollow)
+ * and fstat it into *st: the fd, or -1 with *err_msg (owned) saying why,
+ * e.g. "a device, not a regular file". */
+struct stat;
+int csb_file_open_regular(const char *path, gboolean nofollow, struct stat *st, char **err_msg);
+/* "12 MB", "300 KB", "17 bytes" (owned). */
+char *csb_size_text(guint64 bytes);
 
 /* ---- CSV ------------------------------------------------------------- */
 
@@ -98,8 +131,13 @@ typedef struct CsbYaml {
     gboolean loaded;
 } CsbYaml;
 
+/* The largest YAML file read (a config is a few KB). */
+#define CSB_YAML_MAX_BYTES (1024u * 1024)
+
 /* Parse a YAML file; on failure adds an error with line/column to diag and
- * returns NULL. An empty document is an error too. */
+ * returns NULL. An empty document is an error too, and so are a key given
+ * twice in one mapping, a second document, and a file over
+ * CSB_YAML_MAX_BYTES or not a regular file. */
 CsbYaml *csb_yaml_load(const char *path, CsbDiag *diag);
 void csb_yaml_free(CsbYaml *y);
 yaml_node_t *csb_yaml_root(CsbYaml *y);

@@ -52,7 +52,10 @@ char *csb_error_format(const CsbError *e)
     }
     g_string_append(s, e->severity == CSB_SEV_ERROR ? "error: " : "warning: ");
     g_string_append(s, e->message);
-    return g_string_free(s, FALSE);
+    /* One line, whatever a file name or a report's text holds. */
+    char *line = csb_text_printable(s->str);
+    g_string_free(s, TRUE);
+    return line;
 }
 
 CsbDiag *csb_diag_new(void)

@@ -1,5 +1,5 @@
 /* text.c - string helpers: loose name folding, whitespace squashing, edit
- * distance and "did you mean" suggestions, whole-file reads.
+ * distance and "did you mean" suggestions, Unicode noncharacters.
  */
 #include "base.h"
 
@@ -115,15 +115,49 @@ gboolean csb_text_has_word(const char *hay, const char *needle)
     return FALSE;
 }
 
-char *csb_file_read(const char *path, gsize *len, char **err_msg)
+gboolean csb_unichar_is_noncharacter(gunichar c)
 {
-    char *data = NULL;
-    GError *gerr = NULL;
-    if (!g_file_get_contents(path, &data, len, &gerr)) {
-        if (err_msg)
-            *err_msg = g_strdup(gerr->message);
-        g_error_free(gerr);
-        return NULL;
+    return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+char *csb_text_drop_noncharacters(const char *s, gsize *dropped)
+{
+    GString *out = g_string_sized_new(strlen(s));
+    gsize n = 0;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (csb_unichar_is_noncharacter(c))
+            n++;
+        else
+            g_string_append_len(out, p, g_utf8_next_char(p) - p);
     }
-    return data;
+    if (dropped)
+        *dropped = n;
+    return g_string_free(out, FALSE);
+}
+
+char *csb_text_printable(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    const char *p = s ? s : "", *end = p + strlen(p);
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            g_string_append_printf(out, "\\x%02X", (unsigned char)*p);
+            p++;
+            continue;
+        }
+        const char *next = g_utf8_next_char(p);
+        if (c == '\n')
+            g_string_append(out, "\\n");
+        else if (c == '\r')
+            g_string_append(out, "\\r");
+        else if ((c < 0x20 && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0) ||
+                 c == 0x2028 || c == 0x2029)
+            g_string_append_printf(out, "\\u%04X", c);
+        else
+            g_string_append_len(out, p, next - p);
+        p = next;
+    }
+    return g_string_free(out, FALSE);
 }

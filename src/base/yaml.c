@@ -1,37 +1,100 @@
 /* yaml.c - loading YAML files (config, templates, themes) with libyaml's
  * document API, keeping marks so every message can name a line and column.
+ * What libyaml lets pass silently is refused: a key repeated in a mapping
+ * and a second document. Files are read whole, up to a limit.
  */
 #include "base.h"
 
 #include <string.h>
 
+/* Every mapping's keys once each: YAML says a key may not repeat, and
+ * libyaml keeps both (csbrief would read the first and ignore the rest,
+ * silently). One error per repeated key, where it repeats. */
+static void check_duplicate_keys(CsbYaml *y, CsbDiag *diag)
+{
+    for (yaml_node_t *n = y->doc.nodes.start; n < y->doc.nodes.top; n++) {
+        if (n->type != YAML_MAPPING_NODE)
+            continue;
+        GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+             p++) {
+            yaml_node_t *k = csb_yaml_node(y, p->key);
+            const char *key = csb_yaml_scalar(k);
+            if (!key)
+                continue;
+            yaml_node_t *first = g_hash_table_lookup(seen, key);
+            if (first)
+                csb_diag_error(diag, y->path, csb_yaml_line(k), csb_yaml_column(k),
+                               "'%s' is given twice in the same mapping (first on line %d): "
+                               "keep one",
+                               key, csb_yaml_line(first));
+            else
+                g_hash_table_insert(seen, (gpointer)key, k);
+        }
+        g_hash_table_destroy(seen);
+    }
+}
+
+/* A second document ("---" and more after the first) would be ignored:
+ * it is an error instead. */
+static void check_one_document(yaml_parser_t *parser, CsbYaml *y, CsbDiag *diag)
+{
+    yaml_document_t next;
+    if (!yaml_parser_load(parser, &next)) {
+        csb_diag_error(diag, y->path, (int)parser->problem_mark.line + 1,
+                       (int)parser->problem_mark.column + 1, "YAML syntax after the first "
+                                                             "document: %s",
+                       parser->problem ? parser->problem : "invalid YAML");
+        return;
+    }
+    yaml_node_t *root = yaml_document_get_root_node(&next);
+    if (root)
+        csb_diag_error(diag, y->path, (int)next.start_mark.line + 1, 1,
+                       "a second YAML document starts here: a file is one document; remove "
+                       "it, or give it a file of its own");
+    yaml_document_delete(&next);
+}
+
 CsbYaml *csb_yaml_load(const char *path, CsbDiag *diag)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        csb_diag_error(diag, path, 0, 0, "cannot open: %s", g_strerror(errno));
+    gsize len = 0;
+    char *err = NULL;
+    char *text = csb_file_read_limited(path, CSB_YAML_MAX_BYTES, FALSE, &len, &err);
+    if (!text) {
+        csb_diag_error(diag, path, 0, 0, "cannot open: %s%s", err,
+                       g_str_has_prefix(err, "the file is ") ? " (is it the right file?)" : "");
+        g_free(err);
         return NULL;
     }
     CsbYaml *y = g_new0(CsbYaml, 1);
     y->path = g_strdup(path);
     yaml_parser_t parser;
     yaml_parser_initialize(&parser);
-    yaml_parser_set_input_file(&parser, f);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &y->doc)) {
         const char *what = parser.problem ? parser.problem : "invalid YAML";
         csb_diag_error(diag, path, (int)parser.problem_mark.line + 1,
                        (int)parser.problem_mark.column + 1, "YAML syntax: %s%s%s", what,
                        parser.context ? " " : "", parser.context ? parser.context : "");
         yaml_parser_delete(&parser);
-        fclose(f);
+        g_free(text);
         csb_yaml_free(y);
         return NULL;
     }
     y->loaded = TRUE;
+    int before = csb_diag_count(diag, CSB_SEV_ERROR);
+    if (yaml_document_get_root_node(&y->doc)) {
+        check_one_document(&parser, y, diag);
+        check_duplicate_keys(y, diag);
+    }
     yaml_parser_delete(&parser);
-    fclose(f);
+    g_free(text);
     if (!yaml_document_get_root_node(&y->doc)) {
         csb_diag_error(diag, path, 1, 1, "the file is empty; expected a YAML mapping");
+        csb_yaml_free(y);
+        return NULL;
+    }
+    if (csb_diag_count(diag, CSB_SEV_ERROR) > before) {
         csb_yaml_free(y);
         return NULL;
     }

@@ -1,8 +1,12 @@
 /* atomic.c - writing an output so that, whatever happens (crash, kill,
  * full disk), the destination holds either the old complete file or the
  * new complete one: write a temporary file in the same folder, flush it to
- * disk, rename it over the destination, flush the folder. Temporary files
- * a killed run left behind are recognised by name and removed.
+ * disk, rename it over the destination, flush the folder. Everything is
+ * done through the folder's descriptor, and nothing below the output
+ * folder is reached through a symbolic link: a link planted there (as the
+ * destination, a temporary name or a sub-folder) is never written
+ * through. Temporary files a killed run left behind are recognised by
+ * name and removed.
  */
 #include "build.h"
 
@@ -16,88 +20,164 @@
 
 #define TEMP_MARK ".tmp-"
 
-static gboolean fsync_path(const char *path, gboolean dir)
+/* The folder dir, opened (and made where missing). The part of dir that is
+ * root, or above it, is the user's choice and may pass through symbolic
+ * links; every folder below root (those placeholders make, such as
+ * out/{authority}/) is made or opened with O_NOFOLLOW, so a link someone
+ * planted inside the output folder is never followed. -1 with *err_msg. */
+static int open_dir(const char *root, const char *dir, char **err_msg)
 {
-    int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0)
-        return FALSE;
-    gboolean ok = fsync(fd) == 0;
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    return ok;
+    gsize n = root ? strlen(root) : 0;
+    gboolean below = root && strncmp(dir, root, n) == 0 && dir[n] == '/';
+    const char *top = below ? root : dir;
+    if (g_mkdir_with_parents(top, 0777) != 0) {
+        *err_msg = g_strdup_printf("cannot create the folder %s: %s", top, g_strerror(errno));
+        return -1;
+    }
+    int fd = open(top, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        *err_msg = g_strdup_printf("cannot open the folder %s: %s", top, g_strerror(errno));
+        return -1;
+    }
+    char **parts = below ? g_strsplit(dir + n + 1, "/", -1) : g_new0(char *, 1);
+    GString *at = g_string_new(top);
+    for (char **p = parts; fd >= 0 && *p; p++) {
+        if (!**p || strcmp(*p, ".") == 0)
+            continue;
+        g_string_append_printf(at, "/%s", *p);
+        if (strcmp(*p, "..") == 0) {
+            *err_msg = g_strdup_printf("%s: '..' below the output folder", at->str);
+            close(fd);
+            fd = -1;
+            break;
+        }
+        if (mkdirat(fd, *p, 0777) != 0 && errno != EEXIST) {
+            *err_msg = g_strdup_printf("cannot create the folder %s: %s", at->str,
+                                       g_strerror(errno));
+            close(fd);
+            fd = -1;
+            break;
+        }
+        int next = openat(fd, *p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int saved = errno;
+        close(fd);
+        fd = next;
+        if (fd < 0)
+            *err_msg = saved == ELOOP || saved == ENOTDIR
+                           ? g_strdup_printf("%s is a symbolic link or not a folder: csbrief "
+                                             "never writes through a link inside the output "
+                                             "folder; remove it",
+                                             at->str)
+                           : g_strdup_printf("cannot open the folder %s: %s", at->str,
+                                             g_strerror(saved));
+    }
+    g_string_free(at, TRUE);
+    g_strfreev(parts);
+    return fd;
 }
 
-/* A new, empty file DIR/.BASE.tmp-PID-RANDOM. Created with O_EXCL and mode
- * 0666 so the kernel applies the umask: no umask() call, which would race
- * with other threads creating files. */
-static char *create_temp(const char *dir, const char *base)
+/* A new, empty file .BASE.tmp-PID-RANDOM in the folder dirfd, opened for
+ * reading and writing. O_EXCL and O_NOFOLLOW: it is always a new file of
+ * ours, never something a name already pointed at. Mode 0666 so the
+ * kernel applies the umask: no umask() call, which would race with other
+ * threads creating files. */
+static int create_temp(int dirfd, const char *base, char **name)
 {
     for (int attempt = 0; attempt < 100; attempt++) {
-        char *path = g_strdup_printf("%s/.%s" TEMP_MARK "%ld-%06x", dir, base, (long)getpid(),
-                                     (unsigned)g_random_int_range(0, 0x1000000));
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            close(fd);
-            return path;
-        }
+        *name = g_strdup_printf(".%s" TEMP_MARK "%ld-%06x", base, (long)getpid(),
+                                (unsigned)g_random_int_range(0, 0x1000000));
+        int fd = openat(dirfd, *name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd >= 0)
+            return fd;
         int saved = errno;
-        g_free(path);
+        g_free(*name);
+        *name = NULL;
         if (saved != EEXIST) {
             errno = saved;
-            return NULL;
+            return -1;
         }
     }
     errno = EEXIST;
-    return NULL;
+    return -1;
 }
 
-gboolean csb_build_atomic(const char *path,
-                          gboolean (*render)(const char *tmp_path, gpointer data, CsbDiag *diag),
-                          gpointer data, CsbDiag *diag)
+gboolean csb_build_atomic(const char *root, const char *path, CsbWriteFn write, gpointer data,
+                          CsbDiag *diag)
 {
     char *dir = g_path_get_dirname(path);
-    if (g_mkdir_with_parents(dir, 0777) != 0) {
-        csb_diag_error(diag, path, 0, 0, "cannot create the folder %s: %s", dir,
-                       g_strerror(errno));
-        g_free(dir);
-        return FALSE;
-    }
     char *base = g_path_get_basename(path);
-    char *tmp = create_temp(dir, base);
-    g_free(base);
-    if (!tmp) {
+    char *err = NULL, *tmp = NULL;
+    int dirfd = open_dir(root, dir, &err);
+    int fd = dirfd < 0 ? -1 : create_temp(dirfd, base, &tmp);
+    if (dirfd < 0) {
+        csb_diag_error(diag, path, 0, 0, "%s", err);
+    } else if (fd < 0) {
         csb_diag_error(diag, path, 0, 0, "cannot create a temporary file in %s: %s", dir,
                        g_strerror(errno));
-        g_free(dir);
-        return FALSE;
     }
-    /* A file someone gave other permissions keeps them. */
-    struct stat old;
-    if (stat(path, &old) == 0 && S_ISREG(old.st_mode))
-        chmod(tmp, old.st_mode & 07777);
-    gboolean ok = render(tmp, data, diag);
-    if (ok && !fsync_path(tmp, FALSE)) {
+    gboolean ok = fd >= 0;
+    if (ok) {
+        /* A file someone gave other permissions keeps them. */
+        struct stat old;
+        if (fstatat(dirfd, base, &old, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(old.st_mode) &&
+            fchmod(fd, old.st_mode & 07777) != 0) {
+            /* The umask's permissions then. */
+        }
+        ok = write(fd, tmp, data, diag);
+    }
+    if (ok && fsync(fd) != 0) {
         csb_diag_error(diag, path, 0, 0, "cannot flush the new file to disk (%s); the last "
                                          "good one was kept",
                        g_strerror(errno));
         ok = FALSE;
     }
-    if (ok && rename(tmp, path) != 0) {
+    if (fd >= 0 && close(fd) != 0 && ok) {
+        csb_diag_error(diag, path, 0, 0, "cannot write the new file (%s); the last good one "
+                                         "was kept",
+                       g_strerror(errno));
+        ok = FALSE;
+    }
+    if (ok && renameat(dirfd, tmp, dirfd, base) != 0) {
         csb_diag_error(diag, path, 0, 0, "cannot move the new file into place (%s); the last "
                                          "good one was kept",
                        g_strerror(errno));
         ok = FALSE;
     }
-    if (ok && !fsync_path(dir, TRUE))
+    if (ok && fsync(dirfd) != 0)
         csb_diag_warn(diag, path, 0, 0, "written, but the folder could not be flushed to "
                                         "disk: %s",
                       g_strerror(errno));
-    if (!ok)
-        unlink(tmp);
+    if (!ok && tmp)
+        unlinkat(dirfd, tmp, 0);
+    if (dirfd >= 0)
+        close(dirfd);
     g_free(tmp);
+    g_free(err);
+    g_free(base);
     g_free(dir);
     return ok;
+}
+
+gboolean csb_build_write_all(int fd, const char *bytes, gsize len, const char *name,
+                             CsbDiag *diag)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, bytes, MIN(len, (gsize)G_MAXSSIZE));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int saved = n < 0 ? errno : ENOSPC;
+            csb_diag_error(diag, name, 0, 0, "cannot write: %s%s; the last good file was kept",
+                           g_strerror(saved),
+                           saved == ENOSPC || saved == EDQUOT || saved == EFBIG
+                               ? " (the disk or the quota is full)"
+                               : "");
+            return FALSE;
+        }
+        bytes += n;
+        len -= (gsize)n;
+    }
+    return TRUE;
 }
 
 typedef struct {
@@ -105,25 +185,17 @@ typedef struct {
     gsize len;
 } Bytes;
 
-static gboolean write_bytes(const char *tmp, gpointer data, CsbDiag *diag)
+static gboolean write_bytes(int fd, const char *tmp, gpointer data, CsbDiag *diag)
 {
     const Bytes *b = data;
-    FILE *f = fopen(tmp, "wb");
-    gboolean ok = f && fwrite(b->bytes, 1, b->len, f) == b->len;
-    int saved = errno;
-    if (f && fclose(f) != 0 && ok) {
-        saved = errno;
-        ok = FALSE;
-    }
-    if (!ok)
-        csb_diag_error(diag, tmp, 0, 0, "cannot write: %s", g_strerror(saved));
-    return ok;
+    return csb_build_write_all(fd, b->bytes, b->len, tmp, diag);
 }
 
-gboolean csb_build_atomic_bytes(const char *path, const char *bytes, gsize len, CsbDiag *diag)
+gboolean csb_build_atomic_bytes(const char *root, const char *path, const char *bytes,
+                                gsize len, CsbDiag *diag)
 {
     Bytes b = {bytes, len};
-    return csb_build_atomic(path, write_bytes, &b, diag);
+    return csb_build_atomic(root, path, write_bytes, &b, diag);
 }
 
 /* The pid in ".NAME.tmp-PID-RANDOM", or 0 when name is not one of ours. */

@@ -9,8 +9,12 @@
 #include "build.h"
 #include "../parse/parse.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/signalfd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* A killed run loses at most this much of its record of what it built. */
 #define SAVE_EVERY_US (5 * G_TIME_SPAN_SECOND)
@@ -35,15 +39,17 @@ typedef struct {
     CsbFileHashes *hashes;
     CsbSharedInputs *shared;
     CsbReportSet *reports;
+    CsbRunAnalyses *analyses;
     char *parser_key;
     gint64 saved_at;
     gboolean save_failed;
     GHashTable *fresh;     /* paths of the reports fetched just before (--fetch), or NULL */
+    int stop_fd;           /* signalfd for SIGTERM, SIGINT, SIGHUP */
 } Run;
 
 static void emit(Run *run, CsbEvent *e)
 {
-    if (e->kind != CSB_EVENT_READ) {
+    if (e->kind != CSB_EVENT_READ && e->kind != CSB_EVENT_ANALYSED) {
         e->done = run->done;
         e->total = run->summary.total;
     }
@@ -97,6 +103,27 @@ static char **collect_roots(Run *run, const GPtrArray *configs)
             cache[c] = g_strdup(cfg->cache_dir);
     }
     return cache;
+}
+
+/* The default parse cache (.csbrief-cache in the output folder) is never
+ * used through a symbolic link someone planted there: it is left out, with
+ * a warning. A 'cache:' the config names is the user's choice. */
+static void refuse_linked_caches(Run *run, const GPtrArray *configs, char **cache_dirs)
+{
+    CsbDiag *diag = csb_diag_new();
+    for (guint c = 0; c < configs->len; c++) {
+        const CsbConfig *cfg = configs->pdata[c];
+        struct stat st;
+        if (cfg->cache_dir || !cache_dirs[c] || lstat(cache_dirs[c], &st) != 0 ||
+            S_ISDIR(st.st_mode))
+            continue;
+        csb_diag_warn(diag, cache_dirs[c], 0, 0, "not a folder (a symbolic link?): the parse "
+                                                 "cache is not used; remove it");
+        g_free(cache_dirs[c]);
+        cache_dirs[c] = NULL;
+    }
+    emit_problem(run, diag);
+    csb_diag_free(diag);
 }
 
 static CsbBatchStatus take_locks(Run *run)
@@ -337,13 +364,13 @@ static char *now_iso(void)
 static void record_built(Run *run, const CsbJob *j)
 {
     struct stat st;
-    if (stat(j->spec->output, &st) != 0)
+    if (lstat(j->spec->output, &st) != 0 || !S_ISREG(st.st_mode))
         return;
     CsbManifestEntry *e = g_new0(CsbManifestEntry, 1);
     e->output = g_strdup(j->key);
     e->hash = g_strdup(j->hash);
     e->built_at = now_iso();
-    e->stamp = (CsbFileStamp){NULL, (gint64)st.st_size,
+    e->stamp = (CsbFileStamp){csb_output_sha256(j->spec->output), (gint64)st.st_size,
                               (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, 0,
                               (guint64)st.st_ino};
     e->inputs = g_ptr_array_new_with_free_func((GDestroyNotify)csb_input_free);
@@ -375,6 +402,12 @@ static void finished(Run *run, CsbJob *j)
                   .reasons = j->reasons,
                   .diag = j->diag,
                   .seconds = j->seconds};
+    /* A worker killed by a signal may have renamed its file into place
+     * just before: that write stays pending, so the next run knows the
+     * file is csbrief's. Any other end settles it. */
+    CsbManifest *m = g_hash_table_lookup(run->manifests, j->root);
+    if (!j->killed && g_hash_table_remove(m->pending, j->key))
+        g_hash_table_add(run->dirty, j->root);
     if (j->ok) {
         run->summary.built++;
         record_built(run, j);
@@ -391,7 +424,7 @@ static void finished(Run *run, CsbJob *j)
                         g_strdup_printf("%s: %s", j->spec->output, first_error(j->diag)));
     }
     emit(run, &e);
-    if (g_get_monotonic_time() - run->saved_at > SAVE_EVERY_US)
+    if (!run->opt->dry_run && g_get_monotonic_time() - run->saved_at > SAVE_EVERY_US)
         save_manifests(run, FALSE);
 }
 
@@ -410,8 +443,9 @@ static void job_finished(CsbJob *j, gpointer data)
     finished(data, j);
 }
 
-/* Each job to build, with the parsed reports it reads, rendered in child
- * processes (workers.c). */
+/* Each job to build, with the parsed reports it reads and their analyses
+ * (made once for the run, analyse.c), rendered in child processes
+ * (workers.c). */
 static void build_all(Run *run, GPtrArray *jobs)
 {
     GPtrArray *todo = g_ptr_array_new();
@@ -427,9 +461,36 @@ static void build_all(Run *run, GPtrArray *jobs)
         }
         g_ptr_array_add(todo, j);
     }
-    /* The parsing threads have all been joined: this process has one
-     * thread, as fork() needs. */
-    csb_workers_run(todo, run->jobs, run->res, job_started, job_finished, run);
+    if (todo->len && !run->opt->reference) {
+        gint64 t0 = g_get_monotonic_time();
+        run->analyses = csb_run_analyses_new(todo, run->res, run->jobs);
+        CsbEvent e = {.kind = CSB_EVENT_ANALYSED,
+                      .done = csb_run_analyses_count(run->analyses),
+                      .total = todo->len,
+                      .seconds = (double)(g_get_monotonic_time() - t0) / G_TIME_SPAN_SECOND};
+        emit(run, &e);
+    }
+    /* Recorded before any is written: a run killed while writing leaves a
+     * file the next run knows is csbrief's (the old one or its new one). */
+    for (guint i = 0; i < todo->len; i++) {
+        const CsbJob *j = todo->pdata[i];
+        CsbManifest *m = g_hash_table_lookup(run->manifests, j->root);
+        g_hash_table_add(m->pending, g_strdup(j->key));
+        g_hash_table_add(run->dirty, j->root);
+    }
+    if (todo->len)
+        save_manifests(run, FALSE);
+    /* The parsing and analysing threads have all been joined: this
+     * process has one thread, as fork() needs. */
+    run->summary.stopped_by = csb_workers_run(todo, run->jobs, run->res, run->stop_fd,
+                                              job_started, job_finished, run);
+    /* Stopped: those never started wrote nothing. */
+    for (guint i = 0; i < todo->len; i++) {
+        const CsbJob *j = todo->pdata[i];
+        CsbManifest *m = g_hash_table_lookup(run->manifests, j->root);
+        if (!j->started && g_hash_table_remove(m->pending, j->key))
+            g_hash_table_add(run->dirty, j->root);
+    }
     g_ptr_array_free(todo, TRUE);
 }
 
@@ -453,23 +514,48 @@ static void clean_temps(Run *run, const GPtrArray *jobs)
     g_ptr_array_free(dirs, TRUE);
 }
 
+/* A file at the output that csbrief did not write is not replaced
+ * without --force: the job is refused (and fails), or says why it goes on. */
+static gboolean refuse_foreign(Run *run, CsbJob *j, const CsbManifest *m)
+{
+    if (csb_output_is_ours(j->spec->output, m, j->key))
+        return FALSE;
+    if (run->opt->force) {
+        g_ptr_array_insert(j->reasons, 0,
+                           g_strdup("--force: replaces a file csbrief did not write"));
+        return FALSE;
+    }
+    char *msg = csb_output_not_ours_message(j->spec->output, m);
+    csb_diag_error(j->diag, j->config->path, j->spec->line, j->spec->column, "%s", msg);
+    g_free(msg);
+    j->build = FALSE;
+    return TRUE;
+}
+
 static void plan(Run *run, GPtrArray *jobs)
 {
+    GPtrArray *refused = g_ptr_array_new();
     for (guint i = 0; i < jobs->len; i++) {
         CsbJob *j = jobs->pdata[i];
         const CsbManifest *m = g_hash_table_lookup(run->manifests, j->root);
         csb_plan_decide(j, g_hash_table_lookup(m->entries, j->key), run->opt->force);
+        if (j->build && refuse_foreign(run, j, m))
+            g_ptr_array_add(refused, j);
         if (j->build)
             run->summary.planned++;
     }
     CsbEvent start = {.kind = CSB_EVENT_START, .summary = &run->summary};
     emit(run, &start);
+    for (guint i = 0; i < refused->len; i++)
+        finished(run, refused->pdata[i]);
     for (guint i = 0; i < jobs->len; i++) {
         CsbJob *j = jobs->pdata[i];
         CsbEvent e = {.output = j->spec->output,
                       .authority = j->spec->authority,
                       .template_id = j->spec->template_id,
                       .reasons = j->reasons};
+        if (g_ptr_array_find(refused, j, NULL))
+            continue;
         if (!j->build) {
             run->done++;
             run->summary.skipped++;
@@ -480,6 +566,7 @@ static void plan(Run *run, GPtrArray *jobs)
             emit(run, &e);
         }
     }
+    g_ptr_array_free(refused, TRUE);
 }
 
 /* Records in the run's caches of files none of its reports now is. */
@@ -496,7 +583,15 @@ static void prune_caches(Run *run, char **cache_dirs, guint n_configs)
     g_hash_table_destroy(keep);
 }
 
-static void run_free(Run *run, char **cache_dirs)
+/* A stop asked for between stages (SIGTERM while reports were parsed). */
+static gboolean stop_asked(Run *run)
+{
+    if (!run->summary.stopped_by)
+        run->summary.stopped_by = csb_workers_stop_requested(run->stop_fd);
+    return run->summary.stopped_by != 0;
+}
+
+static void run_free(Run *run, char **cache_dirs, guint n_configs)
 {
     if (run->locks)
         g_ptr_array_free(run->locks, TRUE); /* releases them */
@@ -504,6 +599,7 @@ static void run_free(Run *run, char **cache_dirs)
         g_hash_table_destroy(run->manifests);
     if (run->dirty)
         g_hash_table_destroy(run->dirty);
+    csb_run_analyses_free(run->analyses); /* before the reports it analysed */
     csb_report_set_free(run->reports);
     csb_shared_inputs_free(run->shared);
     csb_file_hashes_free(run->hashes);
@@ -516,13 +612,21 @@ static void run_free(Run *run, char **cache_dirs)
         g_ptr_array_free(run->summary.rebuilt_for_new, TRUE);
     }
     g_timer_destroy(run->timer);
-    g_strfreev(cache_dirs);
+    for (guint c = 0; c < n_configs; c++) /* an entry may be NULL: no cache */
+        g_free(cache_dirs[c]);
+    g_free(cache_dirs);
 }
 
 CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
                              const CsbBatchOptions *opt, CsbEventSink sink, gpointer sink_data)
 {
     Run run = {.res = res, .opt = opt, .sink = sink, .sink_data = sink_data};
+    /* Blocked before any thread starts, so every thread has them blocked:
+     * they are read from stop_fd, and the run ends in order. */
+    sigset_t stop, old_mask;
+    csb_workers_stop_signals(&stop);
+    pthread_sigmask(SIG_BLOCK, &stop, &old_mask);
+    run.stop_fd = signalfd(-1, &stop, SFD_NONBLOCK | SFD_CLOEXEC);
     run.jobs = opt->jobs > 0 ? opt->jobs : (int)g_get_num_processors();
     run.timer = g_timer_new();
     run.summary.failures = g_ptr_array_new_with_free_func(g_free);
@@ -538,9 +642,17 @@ CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
     }
     run.saved_at = g_get_monotonic_time();
     char **cache_dirs = collect_roots(&run, configs);
+    refuse_linked_caches(&run, configs, cache_dirs);
     CsbBatchStatus status = opt->dry_run ? CSB_BATCH_OK : take_locks(&run);
     if (status != CSB_BATCH_OK) {
-        run_free(&run, cache_dirs);
+        /* Nothing was done, and the log still ends with its summary. */
+        run.summary.seconds = g_timer_elapsed(run.timer, NULL);
+        CsbEvent fin = {.kind = CSB_EVENT_FINISH, .summary = &run.summary};
+        emit(&run, &fin);
+        run_free(&run, cache_dirs, configs->len);
+        if (run.stop_fd >= 0)
+            close(run.stop_fd);
+        pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
         return status;
     }
     load_manifests(&run);
@@ -559,18 +671,27 @@ CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
         if (!opt->dry_run) {
             clean_temps(&run, jobs);
             parse_needed(&run, jobs);
-            build_all(&run, jobs);
+            if (!stop_asked(&run))
+                build_all(&run, jobs);
             save_manifests(&run, TRUE);
-            prune_caches(&run, cache_dirs, configs->len);
+            if (!run.summary.stopped_by)
+                prune_caches(&run, cache_dirs, configs->len);
         }
         if (run.summary.failed || run.summary.unreadable || run.save_failed)
             status = CSB_BATCH_FAILED;
+        /* A signal that came after the last look is told, not left to kill
+         * the process when it is unblocked. */
+        if (stop_asked(&run))
+            status = CSB_BATCH_STOPPED;
     }
     csb_diag_free(diag);
     run.summary.seconds = g_timer_elapsed(run.timer, NULL);
     CsbEvent fin = {.kind = CSB_EVENT_FINISH, .summary = &run.summary};
     emit(&run, &fin);
     g_ptr_array_free(jobs, TRUE);
-    run_free(&run, cache_dirs);
+    run_free(&run, cache_dirs, configs->len);
+    if (run.stop_fd >= 0)
+        close(run.stop_fd);
+    pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
     return status;
 }

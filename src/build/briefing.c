@@ -1,12 +1,15 @@
 /* briefing.c - one briefing from config to PDF: read the reports, resolve
  * comparators and themes, compare, format with the template, lay out and
- * render, atomically.
+ * render, then write it atomically, read back from the disk and checked
+ * (csb_render_check) before it replaces the last good one.
  */
 #include "build.h"
 #include "../parse/parse.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 CsbInspection *csb_build_parse_report(const char *path, const CsbReference *ref,
                                       const CsbSources *sources, const char *cache_dir,
@@ -85,13 +88,16 @@ GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *
 }
 
 void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
-                     const GPtrArray *inspections, const char *focus)
+                     const GPtrArray *inspections, const CsbAnalyses *analyses,
+                     const char *focus)
 {
     memset(s, 0, sizeof *s);
     const CsbAuthority *me = csb_authorities_find(res->authorities, focus);
     s->comparators = comparators_of(cfg, res, me);
     const CsbThemeLibrary *lib = res->themes;
-    if (cfg->custom_themes->len) {
+    if (analyses) {
+        lib = csb_analyses_library(analyses); /* the config's, made by the batch */
+    } else if (cfg->custom_themes->len) {
         /* The config's own themes join a private copy of the library. */
         s->custom = csb_themes_extend(lib, cfg->custom_themes);
         lib = s->custom;
@@ -102,8 +108,14 @@ void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResource
         if (t)
             g_ptr_array_add(s->themes, (gpointer)t);
     }
-    s->input = (CsbCompareInput){inspections, res->authorities, res->areas, lib, s->themes, focus,
-                                 s->comparators};
+    s->input = (CsbCompareInput){.inspections = inspections,
+                                 .authorities = res->authorities,
+                                 .areas = res->areas,
+                                 .library = lib,
+                                 .themes = s->themes,
+                                 .focus = focus,
+                                 .comparators = s->comparators,
+                                 .analyses = analyses};
 }
 
 void csb_build_setup_clear(CsbCompareSetup *s)
@@ -146,44 +158,63 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison
 }
 
 typedef struct {
-    const CsbLayout *layout;
-    const CsbPdfMeta *meta;
+    GBytes *pdf;
+    int pages;
 } RenderJob;
 
-/* A PDF Cairo says it wrote, checked before it replaces the last good one:
- * it starts with the header and ends with the end-of-file marker. */
-static gboolean looks_complete(const char *path, CsbDiag *diag)
+/* Read back what was written to fd (the bytes on disk, not the ones in
+ * memory), or NULL with an error. */
+static char *read_back(int fd, gsize expected, const char *name, CsbDiag *diag)
 {
-    gsize len = 0;
-    char *err = NULL;
-    char *data = csb_file_read(path, &len, &err);
-    gboolean ok = data && len > 16 && memcmp(data, "%PDF-", 5) == 0 &&
-                  g_strstr_len(data + len - MIN(len, 1024), (gssize)MIN(len, 1024), "%%EOF");
-    if (!ok)
-        csb_diag_error(diag, path, 0, 0, "the PDF written is incomplete (%s); the last good "
-                                         "one was kept",
-                       err ? err : "no %EOF at its end");
-    g_free(err);
-    g_free(data);
-    return ok;
+    char *data = g_malloc(expected + 1);
+    gsize got = 0;
+    while (got < expected) {
+        ssize_t n = pread(fd, data + got, expected - got, (off_t)got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (gsize)n;
+    }
+    if (got != expected) {
+        csb_diag_error(diag, name, 0, 0, "the PDF written cannot be read back (%s); the last "
+                                         "good one was kept",
+                       got < expected ? "it is short" : g_strerror(errno));
+        g_free(data);
+        return NULL;
+    }
+    return data;
 }
 
-static gboolean render_to(const char *tmp, gpointer data, CsbDiag *diag)
+/* The finished PDF into the new file, then read back from the disk and
+ * checked before it may replace the last good one. */
+static gboolean write_pdf(int fd, const char *name, gpointer data, CsbDiag *diag)
 {
     RenderJob *j = data;
-    return csb_render_pdf(j->layout, tmp, j->meta, diag) && looks_complete(tmp, diag);
+    gsize len = 0;
+    const char *bytes = g_bytes_get_data(j->pdf, &len);
+    if (!csb_build_write_all(fd, bytes, len, name, diag))
+        return FALSE;
+    char *disk = read_back(fd, len, name, diag);
+    gboolean ok = disk && csb_render_check((const guchar *)disk, len, j->pages, name, diag);
+    g_free(disk);
+    return ok;
 }
 
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                             const CsbResources *res, const GPtrArray *inspections,
-                            const char *focus, CsbDiag *diag)
+                            const CsbAnalyses *analyses, const char *focus, CsbDiag *diag)
 {
     CsbDiag *mine = csb_diag_new();
     gboolean ok = FALSE;
     char *tpl_path = csb_resources_template_path(res, spec->template_id);
     CsbTemplate *tpl = csb_template_load(tpl_path, mine);
     CsbCompareSetup setup;
-    csb_build_setup(&setup, cfg, res, inspections, focus);
+    csb_build_setup(&setup, cfg, res, inspections, analyses, focus);
+    /* Shared analyses: only what a briefing can show. None: the reference. */
+    setup.input.briefing_only = analyses != NULL;
+    if (!analyses)
+        setup.input.rules = &csb_analysis_reference_rules;
     CsbComparison *cmp = tpl ? csb_compare(&setup.input) : NULL;
     CsbDoc *doc = NULL;
     CsbLayout *layout = NULL;
@@ -224,8 +255,11 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
         char *creator = g_strdup_printf("csbrief %s", CSB_VERSION);
         CsbPdfMeta meta = {doc->running_title, spec->organisation, subject, keywords, creator,
                            iso[0] ? stamp : NULL, tpl->font_body};
-        RenderJob job = {layout, &meta};
-        ok = csb_build_atomic(spec->output, render_to, &job, mine);
+        RenderJob job = {csb_render_pdf_bytes(layout, &meta, spec->output, mine),
+                         (int)layout->pages->len};
+        ok = job.pdf && csb_build_atomic(spec->root, spec->output, write_pdf, &job, mine);
+        if (job.pdf)
+            g_bytes_unref(job.pdf);
         g_free(subject);
         g_free(keywords);
         g_free(creator);

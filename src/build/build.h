@@ -7,8 +7,8 @@
  * atomically; and the batch around it: many configs and briefings per run,
  * one briefing per authority for 'authority: all', skipping briefings whose
  * inputs have not changed (a manifest beside the outputs), one run at a
- * time per output folder (a lock), reports parsed on threads and briefings
- * rendered in child processes, in parallel, and
+ * time per output folder (a lock), reports parsed and analysed once on
+ * threads and briefings rendered in child processes, in parallel, and
  * events a caller turns into a log. The batch is described in
  * docs/nightly.md.
  */
@@ -18,6 +18,8 @@
 #include "../config/config.h"
 #include "../parse/parse.h"
 #include "../render/render.h"
+
+#include <signal.h>
 
 /* ---- resources (resources.c) ------------------------------------------ */
 
@@ -63,8 +65,12 @@ typedef struct {
     CsbThemeLibrary *custom; /* NULL, or the library plus the config's own themes */
 } CsbCompareSetup;
 
+/* analyses: the run's shared analyses of the reports (their library is
+ * then the comparison's), or NULL (the config's library: the resources'
+ * own, or a private copy extended by the config's themes). */
 void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
-                     const GPtrArray *inspections, const char *focus);
+                     const GPtrArray *inspections, const CsbAnalyses *analyses,
+                     const char *focus);
 void csb_build_setup_clear(CsbCompareSetup *s);
 /* The focus and its comparators (const CsbAuthority*, focus first; new
  * array). Empty when focus is unknown. */
@@ -79,25 +85,42 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison
 
 /* Render one briefing to spec->output atomically. inspections are the
  * reports it may use (the batch passes those about the focus and its
- * comparators). Each call builds its own font map and only reads res, cfg
- * and inspections; but Cairo's font caches are process-wide, so calls in
+ * comparators); analyses, the run's analyses of them (csb_run_analyses):
+ * the briefing then compares only what its template can show. With
+ * analyses NULL, it analyses every report it uses itself, the plain way
+ * (csb_analysis_reference_rules), and compares everything: the slow
+ * reference the shared path must give the same bytes as. Each call
+ * builds its own font map and only reads res, cfg, inspections and
+ * analyses; but Cairo's font caches are process-wide, so calls in
  * parallel threads may differ in line breaks: the batch renders in child
  * processes (workers.c). */
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                             const CsbResources *res, const GPtrArray *inspections,
-                            const char *focus, CsbDiag *diag);
+                            const CsbAnalyses *analyses, const char *focus, CsbDiag *diag);
 
 /* ---- atomic writes (atomic.c) ------------------------------------------ */
 
-/* Write a file atomically: render() writes tmp_path (a new file in path's
- * folder, named .NAME.tmp-PID-XXXXXX); on success it is flushed to disk and
- * renamed to path, and the folder is flushed. The old file stays on any
- * failure, and a crash at any moment leaves the old or the new file whole. */
-gboolean csb_build_atomic(const char *path,
-                          gboolean (*render)(const char *tmp_path, gpointer data, CsbDiag *diag),
-                          gpointer data, CsbDiag *diag);
+/* Writes a new file's content to fd (open for reading and writing; name
+ * for messages). FALSE with an error in diag on failure. */
+typedef gboolean (*CsbWriteFn)(int fd, const char *name, gpointer data, CsbDiag *diag);
+
+/* Write a file atomically: write() fills a new file in path's folder
+ * (.NAME.tmp-PID-XXXXXX); on success it is flushed to disk and renamed to
+ * path, and the folder is flushed. The old file stays on any failure, and
+ * a crash at any moment leaves the old or the new file whole. root (or
+ * NULL) is the output folder path is under: folders between it and path
+ * are made as needed and never followed through a symbolic link; neither
+ * is the temporary file, and the rename replaces a link at path instead of
+ * writing where it points. */
+gboolean csb_build_atomic(const char *root, const char *path, CsbWriteFn write, gpointer data,
+                          CsbDiag *diag);
 /* Write bytes to path atomically. */
-gboolean csb_build_atomic_bytes(const char *path, const char *bytes, gsize len, CsbDiag *diag);
+gboolean csb_build_atomic_bytes(const char *root, const char *path, const char *bytes,
+                                gsize len, CsbDiag *diag);
+/* Write all of bytes to fd; FALSE with an error naming name (a full disk
+ * said so) on failure. */
+gboolean csb_build_write_all(int fd, const char *bytes, gsize len, const char *name,
+                             CsbDiag *diag);
 /* Remove temporary files csb_build_atomic left in dir when a run was
  * killed (those whose process is no longer running, or whose pid now
  * belongs to another program). Returns how many;
@@ -156,7 +179,8 @@ typedef struct {
     char *output;        /* relative to the manifest's folder */
     char *hash;          /* sha256 over every input */
     char *built_at;      /* ISO 8601 local time */
-    CsbFileStamp stamp;  /* of the PDF as written (sha256 unused: NULL) */
+    CsbFileStamp stamp;  /* of the PDF as written (ctime unused; sha256 of its
+                            content, NULL in older manifests) */
     GPtrArray *inputs;   /* CsbInput*, sorted by label */
 } CsbManifestEntry;
 
@@ -176,6 +200,7 @@ typedef struct {
     GHashTable *entries;     /* output (relative) -> CsbManifestEntry* */
     GHashTable *stamps;      /* absolute path -> CsbFileStamp* */
     GHashTable *notes;       /* sha256 -> CsbReportNote* */
+    GHashTable *pending;     /* outputs (relative) a run began to write: set */
 } CsbManifest;
 
 /* The manifest in dir; empty when there is none. A manifest that cannot
@@ -193,6 +218,35 @@ void csb_manifest_put_note(CsbManifest *m, const char *sha256, const char *autho
                            const char *error);
 /* Replace the entry for e->output (takes ownership). */
 void csb_manifest_put_entry(CsbManifest *m, CsbManifestEntry *e);
+
+/* ---- outputs a run may write (outputs.c) --------------------------------- */
+
+/* Every input of a run: the configs, their reports and logos, the data
+ * files, templates and fonts, by path and by file identity. */
+typedef struct CsbInputSet CsbInputSet;
+
+CsbInputSet *csb_input_set_new(const GPtrArray *configs, const CsbResources *res);
+void csb_input_set_free(CsbInputSet *s);
+/* Why output must not be written (owned): it is an input, the same file
+ * as one, or a report some config would read next time; NULL when it is
+ * none of these. */
+char *csb_input_set_conflict(const CsbInputSet *s, const char *output);
+/* Whether the file at path (key: relative to m's folder) may be replaced:
+ * nothing is there, or a regular file csbrief wrote (its stamp or content
+ * as recorded, or a write of it was under way when a run was killed). A
+ * symbolic link or any other file is not. */
+gboolean csb_output_is_ours(const char *path, const CsbManifest *m, const char *key);
+/* "PATH is there, but csbrief did not write it ... --force" (owned). */
+char *csb_output_not_ours_message(const char *path, const CsbManifest *m);
+/* sha256 of a file csbrief wrote (never through a link), or NULL. */
+char *csb_output_sha256(const char *path);
+/* For `check`: each of cfg's outputs (with 'authority: all', one per
+ * authority the inspections are about) checked as build would: an error
+ * in diag for an output that is an input, or a file csbrief did not write.
+ * TRUE when an output is an input (build refuses the whole run then). */
+gboolean csb_build_check_outputs(const CsbConfig *cfg, const CsbInputSet *inputs,
+                                 const CsbResources *res, const GPtrArray *inspections,
+                                 CsbDiag *diag);
 
 /* ---- one run at a time per output folder (lock.c) ----------------------- */
 
@@ -222,6 +276,8 @@ typedef enum {
     CSB_EVENT_READ,        /* a report was parsed: report, authority, diag; done/total
                               count reports */
     CSB_EVENT_REPORT,      /* a report cannot be used (every run): report, detail */
+    CSB_EVENT_ANALYSED,    /* the reports the briefings to build use were analysed, once
+                              each: done reports, total briefings sharing them, seconds */
     CSB_EVENT_PROBLEM,     /* about the run, not one briefing: diag */
     CSB_EVENT_SKIPPED,     /* up to date: output */
     CSB_EVENT_PLANNED,     /* --dry-run: would build output, reasons */
@@ -241,6 +297,7 @@ typedef struct {
     GPtrArray *new_reports;     /* char*: reports fetched before the build (--fetch), or NULL */
     GPtrArray *rebuilt_for_new; /* char*: "OUTPUT (a.pdf, b.pdf)": built briefings that use
                                    new reports; NULL without --fetch */
+    int stopped_by;      /* the signal that stopped the run (SIGTERM...), or 0 */
 } CsbBatchSummary;
 
 typedef struct {
@@ -268,6 +325,9 @@ typedef struct {
     const char *command;  /* the command line, recorded in the lock */
     const char *exe_path; /* the running csbrief, whose hash is an input; NULL: none */
     const GPtrArray *new_reports; /* char*: paths fetched just before (--fetch), or NULL */
+    gboolean reference;   /* no shared analyses: each briefing analyses its reports the
+                             plain way (csb_build_briefing with analyses NULL), to check
+                             that sharing changes nothing */
 } CsbBatchOptions;
 
 typedef enum {
@@ -275,6 +335,7 @@ typedef enum {
     CSB_BATCH_FAILED,  /* some briefings failed or reports were unreadable */
     CSB_BATCH_INVALID, /* the configs together are invalid: nothing written */
     CSB_BATCH_LOCKED,  /* another run holds an output folder: nothing written */
+    CSB_BATCH_STOPPED, /* SIGTERM, SIGINT or SIGHUP: stopped in order, summary.stopped_by */
 } CsbBatchStatus;
 
 CsbBatchStatus csb_batch_run(const GPtrArray *configs, const CsbResources *res,
@@ -328,7 +389,10 @@ typedef struct {
     GPtrArray *reasons;      /* char* */
     /* results */
     GPtrArray *inspections;  /* const CsbInspection*: what the worker reads */
+    const CsbAnalyses *analyses; /* their analyses (the run's), or NULL */
     gboolean ok;
+    gboolean started;        /* a worker began it */
+    gboolean killed;         /* its worker died of a signal: the new file may be in place */
     double seconds;
     CsbDiag *diag;
 } CsbJob;
@@ -337,10 +401,31 @@ void csb_job_free(CsbJob *j);
 
 /* Render jobs (CsbJob*, with inspections set) in up to max child
  * processes at once; started() and finished() are called in this process
- * as each starts and ends, with job->ok, seconds and diag set. */
-void csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res,
-                     void (*started)(CsbJob *job, gpointer data),
-                     void (*finished)(CsbJob *job, gpointer data), gpointer data);
+ * as each starts and ends, with job->ok, seconds and diag set. When a
+ * signal arrives on stop_fd (-1: none), the running children are killed
+ * (their jobs fail saying so), no other starts, and the signal's number
+ * is returned; else 0. */
+int csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res, int stop_fd,
+                    void (*started)(CsbJob *job, gpointer data),
+                    void (*finished)(CsbJob *job, gpointer data), gpointer data);
+/* The signals that stop a run in order: SIGTERM, SIGINT, SIGHUP. */
+void csb_workers_stop_signals(sigset_t *set);
+/* "SIGTERM", "SIGINT", "SIGHUP" (or "a signal"). */
+const char *csb_workers_signal_name(int signo);
+/* The signal read from stop_fd (a non-blocking signalfd for them), or 0. */
+int csb_workers_stop_requested(int stop_fd);
+
+/* The run's shared analyses (analyse.c): one set per theme library the
+ * configs of the jobs to build use (the resources', or one extended by a
+ * config's own themes), with evidence for the themes they select; every
+ * report in those jobs' inspections analysed once, on up to threads
+ * threads, all joined before it returns. Sets each such job's analyses. */
+typedef struct CsbRunAnalyses CsbRunAnalyses;
+
+CsbRunAnalyses *csb_run_analyses_new(GPtrArray *jobs, const CsbResources *res, int threads);
+void csb_run_analyses_free(CsbRunAnalyses *r);
+/* Reports analysed (over all sets). */
+guint csb_run_analyses_count(const CsbRunAnalyses *r);
 
 /* The fixed inputs every briefing shares (csbrief itself, data files,
  * fonts, SOURCE_DATE_EPOCH), with their hashes. */
@@ -362,6 +447,8 @@ GPtrArray *csb_plan_jobs(const GPtrArray *configs, const CsbResources *res,
 /* Decide: build or skip, and why, against the manifest entry (NULL if
  * none). */
 void csb_plan_decide(CsbJob *job, const CsbManifestEntry *entry, gboolean force);
+/* path relative to base when it is under it, else path (owned). */
+char *csb_path_relative(const char *base, const char *path);
 /* sha256 over the labels and hashes of inputs (sorted). */
 char *csb_plan_hash(const GPtrArray *inputs);
 /* The file names of the job's reports that are in fresh (a set of

@@ -4,7 +4,8 @@
  * free again; the file's text (pid, host, start time, command) says who
  * holds it, and when it is not empty on taking, that a run died holding it.
  * The file itself is never removed: removing a flock'ed file would let two
- * runs hold locks on two different files of the same name.
+ * runs hold locks on two different files of the same name. It is never
+ * opened through a symbolic link, and must be a plain file with one name.
  */
 #include "build.h"
 
@@ -12,6 +13,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct CsbLock {
@@ -59,6 +61,40 @@ static char *describe(const char *text)
     return g_string_free(out, FALSE);
 }
 
+/* Open (or make) the lock file: never through a symbolic link, and only
+ * a plain file with one name. Anyone who can write the output folder
+ * could otherwise point .csbrief-lock at a file elsewhere (a link, or a
+ * hard link on the same file system) and have the nightly run empty it.
+ * O_NONBLOCK: a FIFO planted there must not hang the run. -1 with *detail. */
+static int open_lock(const char *path, char **detail)
+{
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        int saved = errno;
+        *detail = saved == ELOOP
+                      ? g_strdup_printf("the lock file %s is a symbolic link: csbrief never "
+                                        "writes through one; remove it",
+                                        path)
+                      : g_strdup_printf("cannot open the lock file %s: %s", path,
+                                        g_strerror(saved));
+        return -1;
+    }
+    struct stat st;
+    memset(&st, 0, sizeof st);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
+        *detail = g_strdup_printf("the lock file %s is not a plain file of its own (%s): "
+                                  "csbrief will not write to it; remove it",
+                                  path,
+                                  !S_ISREG(st.st_mode) ? "a device, FIFO or socket"
+                                                       : "it has another name too (a hard "
+                                                         "link)");
+        close(fd);
+        return -1;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
+}
+
 CsbLockResult csb_lock_take(const char *dir, CsbLock **lock, char **detail)
 {
     *lock = NULL;
@@ -68,9 +104,8 @@ CsbLockResult csb_lock_take(const char *dir, CsbLock **lock, char **detail)
         return CSB_LOCK_ERROR;
     }
     char *path = g_build_filename(dir, CSB_LOCK_NAME, NULL);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    int fd = open_lock(path, detail);
     if (fd < 0) {
-        *detail = g_strdup_printf("cannot open the lock file %s: %s", path, g_strerror(errno));
         g_free(path);
         return CSB_LOCK_ERROR;
     }

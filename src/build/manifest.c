@@ -10,6 +10,12 @@
 
 #define MAGIC "csbrief-manifest"
 #define VERSION "1"
+/* What a missing record means. */
+#define UNKNOWN_OUTPUTS                                                                          \
+    "every briefing in this folder will be rebuilt, and a PDF already there is not "          \
+    "replaced without --force (csbrief cannot tell that it wrote it)"
+/* A manifest of 100,000 briefings is under 100 MB. */
+#define MAX_BYTES (256u * 1024 * 1024)
 
 CsbInput *csb_input_new(const char *label, const char *sha256)
 {
@@ -59,6 +65,7 @@ static CsbManifest *manifest_new(const char *dir)
     m->stamps = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify)csb_file_stamp_free);
     m->notes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, note_free);
+    m->pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return m;
 }
 
@@ -69,6 +76,7 @@ void csb_manifest_free(CsbManifest *m)
     g_hash_table_destroy(m->entries);
     g_hash_table_destroy(m->stamps);
     g_hash_table_destroy(m->notes);
+    g_hash_table_destroy(m->pending);
     g_free(m->parser_key);
     g_free(m->path);
     g_free(m->dir);
@@ -161,16 +169,19 @@ static gboolean read_record(Reader *r, char **f, guint n)
                (strcmp(f[2], "ok") == 0 || strcmp(f[2], "unreadable") == 0)) {
         gboolean ok = strcmp(f[2], "ok") == 0;
         csb_manifest_put_note(r->m, f[1], ok && *f[3] ? f[3] : NULL, ok ? NULL : f[3]);
-    } else if (strcmp(kind, "briefing") == 0 && n == 7 && is_sha256(f[2]) &&
-               int_field(f[4], &a) && int_field(f[5], &b) && int_field(f[6], &c)) {
+    } else if (strcmp(kind, "briefing") == 0 && (n == 7 || (n == 8 && is_sha256(f[7]))) &&
+               is_sha256(f[2]) && int_field(f[4], &a) && int_field(f[5], &b) &&
+               int_field(f[6], &c)) {
         CsbManifestEntry *e = g_new0(CsbManifestEntry, 1);
         e->output = g_strdup(f[1]);
         e->hash = g_strdup(f[2]);
         e->built_at = g_strdup(f[3]);
-        e->stamp = (CsbFileStamp){NULL, a, b, 0, (guint64)c};
+        e->stamp = (CsbFileStamp){n == 8 ? g_strdup(f[7]) : NULL, a, b, 0, (guint64)c};
         e->inputs = g_ptr_array_new_with_free_func((GDestroyNotify)csb_input_free);
         csb_manifest_put_entry(r->m, e);
         r->current = e;
+    } else if (strcmp(kind, "pending") == 0 && n == 2) {
+        g_hash_table_add(r->m->pending, g_strdup(f[1]));
     } else if (strcmp(kind, "input") == 0 && n == 3 && r->current && is_sha256(f[1])) {
         g_ptr_array_add(r->current->inputs, csb_input_new(f[2], f[1]));
     } else {
@@ -182,15 +193,16 @@ static gboolean read_record(Reader *r, char **f, guint n)
 CsbManifest *csb_manifest_load(const char *dir, CsbDiag *diag)
 {
     CsbManifest *m = manifest_new(dir);
-    char *text = NULL;
     gsize len = 0;
-    GError *err = NULL;
-    if (!g_file_get_contents(m->path, &text, &len, &err)) {
-        if (!g_error_matches(err, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-            csb_diag_warn(diag, m->path, 0, 0, "cannot read the manifest (%s): every briefing "
-                                               "in this folder will be rebuilt",
-                          err->message);
-        g_error_free(err);
+    char *err = NULL;
+    /* Never through a link: a manifest is only ever one csbrief wrote. */
+    char *text = csb_file_read_limited(m->path, MAX_BYTES, TRUE, &len, &err);
+    if (!text) {
+        if (g_file_test(m->path, G_FILE_TEST_EXISTS) ||
+            g_file_test(m->path, G_FILE_TEST_IS_SYMLINK))
+            csb_diag_warn(diag, m->path, 0, 0, "cannot read the manifest (%s): %s", err,
+                          UNKNOWN_OUTPUTS);
+        g_free(err);
         return m;
     }
     char **lines = g_strsplit(text, "\n", -1);
@@ -214,9 +226,8 @@ CsbManifest *csb_manifest_load(const char *dir, CsbDiag *diag)
     }
     g_strfreev(lines);
     if (bad_line) {
-        csb_diag_warn(diag, m->path, bad_line, 0, "not a csbrief manifest this version can "
-                                                  "read: every briefing in this folder will "
-                                                  "be rebuilt");
+        csb_diag_warn(diag, m->path, bad_line, 0,
+                      "not a csbrief manifest this version can read: %s", UNKNOWN_OUTPUTS);
         CsbManifest *empty = manifest_new(dir);
         csb_manifest_free(m);
         return empty;
@@ -281,14 +292,24 @@ char *csb_manifest_format(const CsbManifest *m, gsize *len)
         csb_field_append(out, e->hash);
         csb_field_append(out, e->built_at);
         g_string_append_printf(out, "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT
-                                    "\t%" G_GUINT64_FORMAT "\n",
+                                    "\t%" G_GUINT64_FORMAT,
                                e->stamp.size, e->stamp.mtime_ns, e->stamp.inode);
+        if (e->stamp.sha256)
+            g_string_append_printf(out, "\t%s", e->stamp.sha256);
+        g_string_append_c(out, '\n');
         for (guint k = 0; k < e->inputs->len; k++) {
             const CsbInput *in = e->inputs->pdata[k];
             g_string_append_printf(out, "input\t%s", in->sha256);
             csb_field_append(out, in->label);
             g_string_append_c(out, '\n');
         }
+    }
+    g_ptr_array_free(keys, TRUE);
+    keys = sorted_keys(m->pending);
+    for (guint i = 0; i < keys->len; i++) {
+        g_string_append(out, "pending");
+        csb_field_append(out, keys->pdata[i]);
+        g_string_append_c(out, '\n');
     }
     g_ptr_array_free(keys, TRUE);
     *len = out->len;
@@ -299,7 +320,7 @@ gboolean csb_manifest_save(const CsbManifest *m, CsbDiag *diag)
 {
     gsize len = 0;
     char *text = csb_manifest_format(m, &len);
-    gboolean ok = csb_build_atomic_bytes(m->path, text, len, diag);
+    gboolean ok = csb_build_atomic_bytes(m->dir, m->path, text, len, diag);
     g_free(text);
     return ok;
 }

@@ -96,7 +96,7 @@ void csb_shared_inputs_free(CsbSharedInputs *s)
     g_free(s);
 }
 
-static char *relative_to(const char *base, const char *path)
+char *csb_path_relative(const char *base, const char *path)
 {
     gsize n = strlen(base);
     if (strncmp(path, base, n) == 0 && path[n] == '/')
@@ -120,7 +120,7 @@ CsbSharedInputs *csb_plan_shared_inputs(const CsbResources *res, const GPtrArray
     add_input(s->inputs, "csbrief", s->tool);
     for (guint i = 0; i < res->data_files->len; i++) {
         const char *path = res->data_files->pdata[i];
-        char *rel = relative_to(res->datadir, path);
+        char *rel = csb_path_relative(res->datadir, path);
         char *label = g_strdup_printf("data %s", rel);
         add_file(s->inputs, hashes, label, path);
         g_free(label);
@@ -195,7 +195,7 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
     j->config = cfg;
     j->spec = csb_briefing_spec_for(pattern, focus);
     j->root = csb_output_fixed_dir(pattern->output);
-    j->key = relative_to(j->root, j->spec->output);
+    j->key = csb_path_relative(j->root, j->spec->output);
     j->reports = g_ptr_array_new();
     j->reasons = g_ptr_array_new_with_free_func(g_free);
     j->diag = csb_diag_new();
@@ -287,12 +287,40 @@ static GPtrArray *focus_list(const CsbConfig *cfg, const CsbResources *res,
     return out;
 }
 
+/* One error per output two or more briefings write (not one per pair:
+ * ten thousand briefings on one output are one mistake). */
+static void report_shared_outputs(GHashTable *by_output, CsbDiag *diag)
+{
+    GList *outputs = g_list_sort(g_hash_table_get_keys(by_output), (GCompareFunc)strcmp);
+    for (GList *o = outputs; o; o = o->next) {
+        GPtrArray *same = g_hash_table_lookup(by_output, o->data);
+        if (same->len < 2)
+            continue;
+        const CsbJob *first = same->pdata[0], *second = same->pdata[1];
+        GString *where = g_string_new(NULL);
+        for (guint i = 0; i < same->len && i < 4; i++) {
+            const CsbJob *j = same->pdata[i];
+            g_string_append_printf(where, "%s%s:%d (%s)", i ? ", " : "", j->config->path,
+                                   j->spec->line, j->spec->authority);
+        }
+        if (same->len > 4)
+            g_string_append_printf(where, " and %u more", same->len - 4);
+        csb_diag_error(diag, second->config->path, second->spec->line, second->spec->column,
+                       "%u briefings write %s: %s; give each its own 'output'", same->len,
+                       first->spec->output, where->str);
+        g_string_free(where, TRUE);
+    }
+    g_list_free(outputs);
+}
+
 GPtrArray *csb_plan_jobs(const GPtrArray *configs, const CsbResources *res,
                          const CsbReportSet *reports, const CsbSharedInputs *shared,
                          CsbFileHashes *hashes, CsbDiag *diag)
 {
     GPtrArray *jobs = g_ptr_array_new_with_free_func((GDestroyNotify)csb_job_free);
-    GHashTable *by_output = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTable *by_output = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                                  (GDestroyNotify)g_ptr_array_unref);
+    CsbInputSet *inputs = csb_input_set_new(configs, res);
     for (guint c = 0; c < configs->len; c++) {
         const CsbConfig *cfg = configs->pdata[c];
         GPtrArray *focus = focus_list(cfg, res, reports);
@@ -300,22 +328,24 @@ GPtrArray *csb_plan_jobs(const GPtrArray *configs, const CsbResources *res,
             for (guint b = 0; b < cfg->briefings->len; b++) {
                 CsbJob *j = job_new(cfg, cfg->briefings->pdata[b], focus->pdata[a], res,
                                     reports, shared, hashes);
-                const CsbJob *other = g_hash_table_lookup(by_output, j->spec->output);
-                if (other) {
-                    csb_diag_error(diag, cfg->path, j->spec->line, j->spec->column,
-                                   "this briefing for %s writes %s, as does the one at %s:%d "
-                                   "for %s; give each its own 'output'",
-                                   j->spec->authority, j->spec->output, other->config->path,
-                                   other->spec->line, other->spec->authority);
-                    csb_job_free(j);
-                    continue;
+                char *conflict = csb_input_set_conflict(inputs, j->spec->output);
+                if (conflict)
+                    csb_diag_error(diag, cfg->path, j->spec->line, j->spec->column, "%s",
+                                   conflict);
+                g_free(conflict);
+                GPtrArray *same = g_hash_table_lookup(by_output, j->spec->output);
+                if (!same) {
+                    same = g_ptr_array_new();
+                    g_hash_table_insert(by_output, j->spec->output, same);
                 }
+                g_ptr_array_add(same, j);
                 g_ptr_array_add(jobs, j);
-                g_hash_table_insert(by_output, j->spec->output, j);
             }
         }
         g_ptr_array_free(focus, TRUE);
     }
+    report_shared_outputs(by_output, diag);
+    csb_input_set_free(inputs);
     g_hash_table_destroy(by_output);
     return jobs;
 }

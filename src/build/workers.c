@@ -14,6 +14,11 @@
  * The caller must have no other thread alive when it calls this: a child
  * of a fork has only the forking thread, and a lock another thread held
  * (GLib's allocator has some) would stay locked in the child forever.
+ *
+ * SIGTERM, SIGINT and SIGHUP are blocked in the parent and read from a
+ * signalfd: on one, every child is killed and reaped, their temporary
+ * files removed, and the run ends in order (manifest saved, locks
+ * released) instead of leaving its files for the next run to clean.
  */
 #include "build.h"
 
@@ -22,6 +27,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,16 +71,23 @@ static void send_diag(int fd, const CsbDiag *diag)
 }
 
 static G_GNUC_NORETURN void child_main(const CsbJob *job, const CsbResources *res, int fd,
-                                       pid_t parent)
+                                       pid_t parent, int stop_fd)
 {
     /* Die with the parent: a killed run must not leave briefings being
      * written after the next run has taken the folder's lock. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
         _exit(2);
+    /* The parent handles SIGTERM, SIGINT and SIGHUP through stop_fd; a
+     * child meets them the default way (and the parent cleans up). */
+    if (stop_fd >= 0)
+        close(stop_fd);
+    sigset_t stop;
+    csb_workers_stop_signals(&stop);
+    sigprocmask(SIG_UNBLOCK, &stop, NULL);
     CsbDiag *diag = csb_diag_new();
     gboolean ok = csb_build_briefing(job->spec, job->config, res, job->inspections,
-                                     job->spec->authority, diag);
+                                     job->analyses, job->spec->authority, diag);
     send_diag(fd, diag);
     csb_diag_free(diag);
     _exit(ok ? 0 : 1);
@@ -103,7 +116,7 @@ static void read_diag(const char *text, CsbDiag *diag)
 
 /* A new child making job, or NULL (errno set). Allocated after the fork,
  * so the child process holds nothing it cannot reach. */
-static Child *start(CsbJob *job, const CsbResources *res, GPtrArray *running)
+static Child *start(CsbJob *job, const CsbResources *res, GPtrArray *running, int stop_fd)
 {
     int p[2];
     if (pipe(p) != 0)
@@ -127,7 +140,7 @@ static Child *start(CsbJob *job, const CsbResources *res, GPtrArray *running)
             g_string_free(sibling->said, TRUE);
         }
         g_ptr_array_free(running, TRUE);
-        child_main(job, res, p[1], parent);
+        child_main(job, res, p[1], parent, stop_fd);
     }
     close(p[1]);
     Child *c = g_new0(Child, 1);
@@ -144,6 +157,7 @@ static void finish(Child *c)
     read_diag(c->said->str, j->diag);
     j->seconds = (double)(g_get_monotonic_time() - c->started) / G_TIME_SPAN_SECOND;
     j->ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    j->killed = WIFSIGNALED(status);
     if (WIFSIGNALED(status)) {
         csb_diag_error(j->diag, j->spec->output, 0, 0,
                        "csbrief stopped while making this briefing (%s); the last good PDF "
@@ -160,16 +174,64 @@ static void finish(Child *c)
     g_string_free(c->said, TRUE);
 }
 
-void csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res,
-                     void (*started)(CsbJob *job, gpointer data),
+void csb_workers_stop_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGHUP);
+}
+
+int csb_workers_stop_requested(int stop_fd)
+{
+    struct signalfd_siginfo info;
+    if (stop_fd < 0 || read(stop_fd, &info, sizeof info) != (ssize_t)sizeof info)
+        return 0;
+    return (int)info.ssi_signo;
+}
+
+const char *csb_workers_signal_name(int signo)
+{
+    switch (signo) {
+    case SIGTERM: return "SIGTERM";
+    case SIGINT: return "SIGINT";
+    case SIGHUP: return "SIGHUP";
+    default: return "a signal";
+    }
+}
+
+/* Stopped by signo: every running child is killed and reaped (its
+ * temporary file removed) and fails saying so; jobs not started stay so. */
+static void stop_all(GPtrArray *running, int signo,
                      void (*finished)(CsbJob *job, gpointer data), gpointer data)
+{
+    for (guint i = 0; i < running->len; i++)
+        kill(((Child *)running->pdata[i])->pid, SIGKILL);
+    while (running->len) {
+        Child *c = running->pdata[running->len - 1];
+        finish(c);
+        CsbJob *j = c->job;
+        /* Its own message is about SIGKILL; the reason is the stop. */
+        g_ptr_array_set_size(j->diag->items, 0);
+        csb_diag_error(j->diag, j->spec->output, 0, 0,
+                       "the run was stopped (%s) while this briefing was being made",
+                       csb_workers_signal_name(signo));
+        g_ptr_array_remove_index(running, running->len - 1);
+        finished(j, data);
+    }
+}
+
+int csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res, int stop_fd,
+                    void (*started)(CsbJob *job, gpointer data),
+                    void (*finished)(CsbJob *job, gpointer data), gpointer data)
 {
     GPtrArray *running = g_ptr_array_new_with_free_func(g_free);
     guint next = 0;
-    while (next < jobs->len || running->len) {
+    int stopped = 0;
+    while (!stopped && (next < jobs->len || running->len)) {
         while (next < jobs->len && running->len < (guint)MAX(max, 1)) {
             CsbJob *j = jobs->pdata[next++];
-            Child *c = start(j, res, running);
+            Child *c = start(j, res, running, stop_fd);
             if (!c) {
                 csb_diag_error(j->diag, j->spec->output, 0, 0,
                                "cannot start a process to make this briefing: %s",
@@ -179,15 +241,20 @@ void csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res,
                 continue;
             }
             g_ptr_array_add(running, c);
+            j->started = TRUE;
             started(j, data);
         }
         if (!running->len)
             continue;
-        struct pollfd *fds = g_new0(struct pollfd, running->len);
+        guint n_fds = running->len + 1;
+        struct pollfd *fds = g_new0(struct pollfd, n_fds);
         for (guint i = 0; i < running->len; i++)
             fds[i] = (struct pollfd){((Child *)running->pdata[i])->fd, POLLIN, 0};
-        int n = poll(fds, running->len, -1);
-        for (guint i = running->len; n > 0 && i-- > 0;) {
+        fds[running->len] = (struct pollfd){stop_fd, POLLIN, 0};
+        int n = poll(fds, n_fds, -1);
+        if (n > 0 && fds[running->len].revents)
+            stopped = csb_workers_stop_requested(stop_fd);
+        for (guint i = running->len; !stopped && n > 0 && i-- > 0;) {
             if (!fds[i].revents)
                 continue;
             Child *c = running->pdata[i];
@@ -204,5 +271,8 @@ void csb_workers_run(GPtrArray *jobs, int max, const CsbResources *res,
         }
         g_free(fds);
     }
+    if (stopped)
+        stop_all(running, stopped, finished, data);
     g_ptr_array_free(running, TRUE);
+    return stopped;
 }

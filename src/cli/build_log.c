@@ -11,6 +11,7 @@
 struct CsbBuildLog {
     CsbLogOut o;
     guint built, skipped, failed; /* so far, for the bar */
+    int stopped_by;               /* from the summary */
 };
 
 CsbBuildLog *csb_build_log_new(CsbLogFormat format, gboolean quiet, gboolean bar, FILE *out,
@@ -66,26 +67,32 @@ static void bar_draw(CsbBuildLog *log, const char *what, guint done, guint total
 
 static void text_summary(CsbBuildLog *log, const CsbBatchSummary *s)
 {
-    gboolean bad = s->failed || s->unreadable;
+    gboolean bad = s->failed || s->unreadable || s->stopped_by;
     if (log->o.quiet && !bad)
         return;
     GString *m = g_string_new(NULL);
-    if (s->planned && !s->built && !s->failed && !s->skipped && s->total)
+    if (s->stopped_by)
+        g_string_append_printf(m, "stopped by %s: ", csb_workers_signal_name(s->stopped_by));
+    if (s->planned && !s->built && !s->failed && !s->skipped && s->total && !s->stopped_by)
         g_string_append_printf(m, "would build %u of %u briefings", s->planned, s->total);
     else
         g_string_append_printf(m, "%u built, %u skipped (up to date), %u failed", s->built,
                                s->skipped, s->failed);
+    if (s->stopped_by && s->total > s->built + s->skipped + s->failed)
+        g_string_append_printf(m, ", %u not started", s->total - s->built - s->skipped - s->failed);
     if (s->unreadable)
         g_string_append_printf(m, ", %u of %u reports unreadable", s->unreadable, s->reports);
     g_string_append_printf(m, " in %.1fs", s->seconds);
     csb_log_finished(&log->o, m->str);
     FILE *out = log->o.out;
-    for (guint i = 0; s->new_reports && i < s->new_reports->len; i++)
-        fprintf(out, "  new report: %s\n", shown(log, s->new_reports->pdata[i]));
-    for (guint i = 0; s->rebuilt_for_new && i < s->rebuilt_for_new->len; i++)
-        fprintf(out, "  rebuilt for new reports: %s\n", shown(log, s->rebuilt_for_new->pdata[i]));
-    for (guint i = 0; i < s->failures->len; i++)
-        fprintf(out, "  failed: %s\n", shown(log, s->failures->pdata[i]));
+    const GPtrArray *lists[] = {s->new_reports, s->rebuilt_for_new, s->failures};
+    const char *const heads[] = {"new report", "rebuilt for new reports", "failed"};
+    for (guint l = 0; l < G_N_ELEMENTS(lists); l++)
+        for (guint i = 0; lists[l] && i < lists[l]->len; i++) {
+            char *item = csb_text_printable(shown(log, lists[l]->pdata[i]));
+            fprintf(out, "  %s: %s\n", heads[l], item);
+            g_free(item);
+        }
     fflush(out);
     g_string_free(m, TRUE);
 }
@@ -126,6 +133,12 @@ static void text_event(CsbBuildLog *log, const CsbEvent *e)
     case CSB_EVENT_REPORT:
         csb_log_line(o, lines, "unreadable report %s: %s", shown(log, e->report), e->detail);
         break;
+    case CSB_EVENT_ANALYSED:
+        if (!o->quiet && !o->bar)
+            csb_log_line(o, o->out, "analysed %u report%s once for %u briefing%s in %.2fs",
+                         e->done, e->done == 1 ? "" : "s", e->total, e->total == 1 ? "" : "s",
+                         e->seconds);
+        break;
     case CSB_EVENT_PROBLEM:
         csb_log_print_diag(o, e->diag);
         break;
@@ -160,12 +173,17 @@ static void text_event(CsbBuildLog *log, const CsbEvent *e)
         csb_log_line(o, lines, "FAILED %s: %s; the last good PDF was kept", out,
                      first_error(e->diag));
         break;
-    case CSB_EVENT_LOCKED:
+    case CSB_EVENT_LOCKED: {
         csb_log_bar_clear(o);
+        char *folder = csb_text_printable(shown(log, e->folder));
+        char *who = csb_text_printable(e->detail);
         fprintf(o->err, "csbrief build: %s is in use by %s; nothing was done. Try again "
                         "when that run has finished.\n",
-                shown(log, e->folder), e->detail);
+                folder, who);
+        g_free(folder);
+        g_free(who);
         break;
+    }
     case CSB_EVENT_FINISH:
         text_summary(log, e->summary);
         break;
@@ -183,6 +201,7 @@ static const char *event_name(CsbEventKind k)
     case CSB_EVENT_TEMP_REMOVED: return "temp-removed";
     case CSB_EVENT_READ: return "read";
     case CSB_EVENT_REPORT: return "unreadable-report";
+    case CSB_EVENT_ANALYSED: return "analysed";
     case CSB_EVENT_PROBLEM: return "problem";
     case CSB_EVENT_SKIPPED: return "skipped";
     case CSB_EVENT_PLANNED: return "would-build";
@@ -207,7 +226,7 @@ static gboolean json_wanted(const CsbBuildLog *log, const CsbEvent *e)
     case CSB_EVENT_PROBLEM:
         return csb_diag_count(e->diag, CSB_SEV_ERROR) > 0;
     case CSB_EVENT_FINISH:
-        return e->summary->failed || e->summary->unreadable;
+        return e->summary->failed || e->summary->unreadable || e->summary->stopped_by;
     default:
         return FALSE;
     }
@@ -227,12 +246,15 @@ static void json_event(CsbBuildLog *log, const CsbEvent *e)
     if (e->kind == CSB_EVENT_PLANNED || e->kind == CSB_EVENT_BUILDING ||
         e->kind == CSB_EVENT_BUILT || e->kind == CSB_EVENT_FAILED)
         csb_log_json_strings(s, "reasons", e->reasons);
-    if (e->kind == CSB_EVENT_BUILT || e->kind == CSB_EVENT_FAILED)
+    if (e->kind == CSB_EVENT_BUILT || e->kind == CSB_EVENT_FAILED ||
+        e->kind == CSB_EVENT_ANALYSED)
         g_string_append_printf(s, ",\"seconds\":%.3f", e->seconds);
     csb_log_json_diag(s, e->diag);
     if (e->kind == CSB_EVENT_START)
         g_string_append_printf(s, ",\"to_build\":%u", e->summary->planned);
-    if (e->kind != CSB_EVENT_FINISH)
+    if (e->kind == CSB_EVENT_ANALYSED)
+        g_string_append_printf(s, ",\"reports\":%u,\"briefings\":%u", e->done, e->total);
+    else if (e->kind != CSB_EVENT_FINISH)
         g_string_append_printf(s, ",\"done\":%u,\"total\":%u", e->done, e->total);
     if (e->kind == CSB_EVENT_FINISH) {
         const CsbBatchSummary *m = e->summary;
@@ -244,6 +266,8 @@ static void json_event(CsbBuildLog *log, const CsbEvent *e)
         csb_log_json_strings(s, "failures", m->failures);
         csb_log_json_strings(s, "new_reports", m->new_reports);
         csb_log_json_strings(s, "rebuilt_for_new_reports", m->rebuilt_for_new);
+        if (m->stopped_by)
+            csb_log_json_field(s, "stopped_by", csb_workers_signal_name(m->stopped_by));
     }
     csb_log_json_end(&log->o, s);
 }
@@ -270,9 +294,16 @@ void csb_build_log_started(CsbBuildLog *log, guint configs, int jobs, gboolean f
     }
 }
 
+int csb_build_log_stopped_by(const CsbBuildLog *log)
+{
+    return log->stopped_by;
+}
+
 void csb_build_log_event(const CsbEvent *e, gpointer data)
 {
     CsbBuildLog *log = data;
+    if (e->kind == CSB_EVENT_FINISH)
+        log->stopped_by = e->summary->stopped_by;
     if (log->o.format == CSB_LOG_JSON)
         json_event(log, e);
     else

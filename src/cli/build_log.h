@@ -26,6 +26,8 @@ void csb_build_log_free(CsbBuildLog *log);
 /* The first line: the run started, with what. */
 void csb_build_log_started(CsbBuildLog *log, guint configs, int jobs, gboolean force,
                            gboolean dry_run);
+/* The signal the run's summary says stopped it, or 0. */
+int csb_build_log_stopped_by(const CsbBuildLog *log);
 /* A CsbEventSink. */
 void csb_build_log_event(const CsbEvent *e, gpointer log);
 

@@ -5,11 +5,13 @@
  * not stop the others (exit status 1). When another run holds an output
  * folder, nothing is done and the exit status is 75. With --fetch, the
  * configs' 'fetch' sections are fetched first (cmd_fetch.c) and the
- * summary names the new reports and the briefings they rebuilt.
- * docs/nightly.md describes the run, its log and its files.
+ * summary names the new reports and the briefings they rebuilt. SIGTERM,
+ * SIGINT or SIGHUP stop the run in order (exit status 128 + the signal's
+ * number). docs/nightly.md describes the run, its log and its files.
  */
 #include "cli.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 static GPtrArray *load_configs(int argc, char **argv, const CsbResources *res)
@@ -48,6 +50,7 @@ int csb_cmd_build(int argc, char **argv)
 {
     int jobs = 0;
     gboolean force = FALSE, dry_run = FALSE, quiet = FALSE, no_progress = FALSE, fetch = FALSE;
+    gboolean reference = FALSE;
     char *log_format = NULL;
     GOptionEntry entries[] = {
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Briefings rendered at once (default: cores)",
@@ -58,6 +61,9 @@ int csb_cmd_build(int argc, char **argv)
          "List what would be built and why; write nothing", NULL},
         {"fetch", 0, 0, G_OPTION_ARG_NONE, &fetch,
          "First download new Ofsted reports for the configs with a 'fetch' section", NULL},
+        {"reference-analysis", 0, 0, G_OPTION_ARG_NONE, &reference,
+         "Each briefing analyses its reports itself, the plain slow way: a check that the "
+         "shared analysis changes nothing", NULL},
         CSB_CLI_LOG_OPTIONS(quiet, log_format, no_progress),
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     char *command = csb_cli_command_line("build", argc, argv);
@@ -79,6 +85,9 @@ int csb_cmd_build(int argc, char **argv)
                         "'csbrief build --dry-run' alone\n");
         usage = TRUE;
     }
+    /* A file-size limit (ulimit -f) then fails a write with EFBIG, told as
+     * an error like a full disk, instead of killing the process. */
+    signal(SIGXFSZ, SIG_IGN);
     CsbResources *res = usage ? NULL : csb_cli_resources();
     GPtrArray *configs = res ? load_configs(argc, argv, res) : NULL;
     int rc = CSB_EXIT_USAGE;
@@ -90,7 +99,13 @@ int csb_cmd_build(int argc, char **argv)
     if (configs && (fetched == CSB_EXIT_OK || fetched == CSB_EXIT_FAILED)) {
         CsbBuildLog *log = csb_build_log_new(format, quiet, bar, stdout, stderr);
         char *exe = g_file_read_link("/proc/self/exe", NULL);
-        CsbBatchOptions opt = {jobs, force, dry_run, command, exe, new_files};
+        CsbBatchOptions opt = {.jobs = jobs,
+                               .force = force,
+                               .dry_run = dry_run,
+                               .command = command,
+                               .exe_path = exe,
+                               .new_reports = new_files,
+                               .reference = reference};
         int threads = jobs > 0 ? jobs : (int)g_get_num_processors();
         csb_build_log_started(log, configs->len, threads, force, dry_run);
         switch (csb_batch_run(configs, res, &opt, csb_build_log_event, log)) {
@@ -98,6 +113,7 @@ int csb_cmd_build(int argc, char **argv)
         case CSB_BATCH_FAILED: rc = CSB_EXIT_FAILED; break;
         case CSB_BATCH_INVALID: rc = CSB_EXIT_USAGE; break;
         case CSB_BATCH_LOCKED: rc = CSB_EXIT_LOCKED; break;
+        case CSB_BATCH_STOPPED: rc = 128 + csb_build_log_stopped_by(log); break;
         }
         g_free(exe);
         csb_build_log_free(log);

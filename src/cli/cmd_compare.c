@@ -48,7 +48,7 @@ int csb_cmd_compare(int argc, char **argv)
         if (csb_diag_count(diag, CSB_SEV_ERROR))
             rc = CSB_EXIT_FAILED;
         CsbCompareSetup setup;
-        csb_build_setup(&setup, cfg, res, reports, cfg->authority);
+        csb_build_setup(&setup, cfg, res, reports, NULL, cfg->authority);
         CsbComparison *c = csb_compare(&setup.input);
         GString *out = g_string_new(NULL);
         if (csv)

@@ -75,8 +75,11 @@ void csb_log_line(CsbLogOut *o, FILE *to, const char *fmt, ...)
     csb_log_bar_clear(o);
     va_list ap;
     va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
+    char *raw = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    /* One event, one line: names from outside cannot break it. */
+    char *msg = csb_text_printable(raw);
+    g_free(raw);
     if (o->bar || to == o->err) {
         fprintf(to, "csbrief: %s\n", msg);
     } else {

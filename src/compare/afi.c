@@ -2,7 +2,8 @@
  *
  * Each finding (area for improvement, recommendation, priority action) is
  * compared with the findings of the authority's earlier inspections by
- * meaning, not exact text. A finding is read as tokens:
+ * meaning, not exact text. A finding is read as tokens (its report's
+ * analysis lists them, src/analysis):
  *   - its significant words, reduced to a crude stem ("fostering",
  *     "fostered" -> "fost");
  *   - the library themes (templates/themes.yaml) whose phrases occur in it;
@@ -35,114 +36,6 @@
 #define AFI_THEME_SIMILARITY 0.12  /* with a shared theme */
 #define AFI_WORDING_SIMILARITY 0.20 /* without one, and two words at least */
 
-/* Words too common in findings to say anything about a match. */
-static const char *const stop_words[] = {
-    "the", "and", "for", "with", "that", "this", "their", "they", "them", "from", "into",
-    "are", "was", "were", "been", "being", "have", "has", "had", "which", "when", "where",
-    "who", "whom", "all", "any", "more", "most", "some", "such", "than", "then", "there",
-    "these", "those", "through", "within", "across", "including", "ensure", "ensuring",
-    "improve", "improving", "improvement", "improvements", "quality", "consistency",
-    "consistent", "consistently", "effective", "effectiveness", "children", "child", "young",
-    "people", "person", "services", "service", "social", "work", "practice", "local",
-    "authority", "need", "needs", "well", "response", "make", "made", "sure", "national",
-    "framework", "outcome", "so", "is", "of", "to", "in", "on", "at", "by", "be", "or",
-    "an", "a", "as", "it", "its", "not", "how", "what", "out", "use", "about",
-    "both", "between", "further", "other", "level", "levels", "always", "good", "better",
-    "while", "whether", "should", "will", "can", "able", "particularly", "also",
-    "area", "areas", "appropriate", "appropriately", "strengthen", "strengthening",
-    "develop", "development", "increase", "range", "wider", "each", "every"};
-
-static gboolean is_stop_word(const char *w)
-{
-    for (guint i = 0; i < G_N_ELEMENTS(stop_words); i++)
-        if (strcmp(w, stop_words[i]) == 0)
-            return TRUE;
-    return FALSE;
-}
-
-/* A crude English stem: endings are taken off one by one while at least
- * four letters remain, and a doubled final consonant is undoubled, so that
- * "plans", "planning" and "planned" meet at "plan", "managers" and
- * "management" at "manag", "fostered" and "fostering" at "fost". */
-static char *stem(const char *w)
-{
-    static const char *const endings[] = {"ments", "ment", "ings", "ing", "ers", "er", "ies",
-                                           "ied", "ed", "es", "ly", "s", "e"};
-    char *s = g_strdup(w);
-    gboolean changed = TRUE;
-    while (changed) {
-        changed = FALSE;
-        size_t n = strlen(s);
-        for (guint i = 0; i < G_N_ELEMENTS(endings) && !changed; i++) {
-            size_t e = strlen(endings[i]);
-            /* "assess" keeps its double s */
-            if (n > e + 3 && strcmp(s + n - e, endings[i]) == 0 &&
-                !(endings[i][0] == 's' && s[n - 2] == 's') &&
-                !(endings[i][0] == 'e' && endings[i][1] == 's' && s[n - 3] == 's')) {
-                s[n - e] = 0;
-                changed = TRUE;
-            }
-        }
-        n = strlen(s);
-        if (n > 4 && s[n - 1] == s[n - 2] && !strchr("aeioulsz", s[n - 1])) {
-            s[n - 1] = 0;
-            changed = TRUE;
-        }
-    }
-    return s;
-}
-
-/* Significant words of text: stem -> the word as first written (both
- * char*, owned). */
-static GHashTable *word_set(const char *text)
-{
-    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    char *f = csb_text_fold(text);
-    char **words = g_strsplit(f, " ", -1);
-    for (char **w = words; *w; w++) {
-        if (strlen(*w) < 3 || is_stop_word(*w) || g_ascii_isdigit(**w))
-            continue;
-        char *st = stem(*w);
-        if (is_stop_word(st) || g_hash_table_contains(set, st))
-            g_free(st);
-        else
-            g_hash_table_insert(set, st, g_strdup(*w));
-    }
-    g_strfreev(words);
-    g_free(f);
-    return set;
-}
-
-GPtrArray *csb_compare_text_themes(const CsbThemeLibrary *lib, const char *text)
-{
-    GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
-    char *form = csb_themes_match_form(text);
-    for (guint i = 0; i < csb_themes_count(lib); i++) {
-        const CsbTheme *t = csb_themes_at(lib, i);
-        if (csb_theme_find_in_form(t, form, NULL, NULL))
-            g_ptr_array_add(ids, g_strdup(t->id));
-    }
-    g_free(form);
-    return ids;
-}
-
-/* What a text says, for matching: its significant words (stem -> the
- * word as written) and the themes it speaks to ("#theme-id" -> the id),
- * each a token whose weight is its rarity. */
-static GHashTable *meaning_set(const CsbThemeLibrary *lib, const char *text, GPtrArray **themes)
-{
-    GHashTable *set = word_set(text);
-    GPtrArray *ids = csb_compare_text_themes(lib, text);
-    for (guint i = 0; i < ids->len; i++)
-        g_hash_table_insert(set, g_strdup_printf("#%s", (char *)ids->pdata[i]),
-                            g_strdup(ids->pdata[i]));
-    if (themes)
-        *themes = ids;
-    else
-        g_ptr_array_free(ids, TRUE);
-    return set;
-}
-
 /* How rare each token is in the authority's reports: idf = ln((N + 1) /
  * (df + 0.5)), N paragraphs and findings (at least AFI_MIN_TEXTS), df those
  * that use the token. */
@@ -151,16 +44,16 @@ typedef struct {
     guint n;
 } Rarity;
 
-static void rarity_add(Rarity *r, GHashTable *set)
+/* A report's token counts (from its analysis) added to the story's. */
+static void rarity_add(Rarity *r, const CsbReportAnalysis *a)
 {
-    GHashTableIter it;
-    gpointer key;
-    g_hash_table_iter_init(&it, set);
-    while (g_hash_table_iter_next(&it, &key, NULL)) {
-        int c = GPOINTER_TO_INT(g_hash_table_lookup(r->df, key));
-        g_hash_table_insert(r->df, g_strdup(key), GINT_TO_POINTER(c + 1));
+    for (guint i = 0; i < a->tokens->len; i++) {
+        const CsbTokenCount *tc = &g_array_index(a->tokens, CsbTokenCount, i);
+        const char *token = csb_report_analysis_token(a, tc->token);
+        int c = GPOINTER_TO_INT(g_hash_table_lookup(r->df, token));
+        g_hash_table_insert(r->df, (gpointer)token, GINT_TO_POINTER(c + (int)tc->texts));
     }
-    r->n++;
+    r->n += a->texts;
 }
 
 /* At least this many texts are assumed, so that in a story of one or two
@@ -301,32 +194,40 @@ static gboolean could_be_raised_later(const CsbFrameworks *fw, const CsbStory *s
     return FALSE;
 }
 
-void csb_compare_track_afis(CsbStory *s, const CsbCompareInput *input)
+/* What a finding says, for matching: its tokens (significant words and
+ * themes), each to what a reader is shown for it, inserted in the order
+ * the analysis lists them. */
+static GHashTable *meaning_of(const CsbFindingAnalysis *f)
+{
+    GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal); /* borrows */
+    for (guint i = 0; i < f->tokens->len; i++)
+        g_hash_table_insert(set, f->tokens->pdata[i], f->shown->pdata[i]);
+    return set;
+}
+
+void csb_compare_track_afis(CsbComparison *c, CsbStory *s, const CsbCompareInput *input)
 {
     g_ptr_array_set_free_func(s->afis, track_free);
-    Rarity rarity = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0};
+    /* Tokens are borrowed from the analyses (interned there). */
+    Rarity rarity = {g_hash_table_new(g_str_hash, g_str_equal), 0};
     GArray *items = g_array_new(FALSE, FALSE, sizeof(Item));
     for (guint i = 0; i < s->inspections->len; i++) {
         const CsbInspection *in = s->inspections->pdata[i];
-        for (guint k = 0; k < in->paragraphs->len; k++)
-        {
-            GHashTable *set = meaning_set(input->library,
-                                          ((const CsbParagraph *)in->paragraphs->pdata[k])->text,
-                                          NULL);
-            rarity_add(&rarity, set);
-            g_hash_table_destroy(set);
-        }
-        for (guint k = 0; k < in->findings->len; k++) {
+        const CsbReportAnalysis *a = csb_compare_analysis(c, input, in);
+        rarity_add(&rarity, a);
+        for (guint k = 0; k < a->findings->len; k++) {
+            const CsbFindingAnalysis *f = a->findings->pdata[k];
             CsbAfiTrack *t = g_new0(CsbAfiTrack, 1);
             t->inspection = in;
-            t->finding = in->findings->pdata[k];
-            GHashTable *meaning = meaning_set(input->library, t->finding->text, &t->themes);
+            t->finding = f->finding;
+            t->themes = g_ptr_array_new_with_free_func(g_free);
+            for (guint x = 0; x < f->themes->len; x++)
+                g_ptr_array_add(t->themes, g_strdup(((const CsbTheme *)f->themes->pdata[x])->id));
             t->earlier = g_ptr_array_new_with_free_func(match_free);
             t->later = g_ptr_array_new_with_free_func(match_free);
-            Item it = {t, meaning};
+            Item it = {t, meaning_of(f)};
             g_array_append_val(items, it);
             g_ptr_array_add(s->afis, t);
-            rarity_add(&rarity, meaning);
         }
     }
     for (guint i = 0; i < items->len; i++) {

@@ -75,22 +75,24 @@ static const CsbInspection *latest_with_findings(const CsbStory *s)
 }
 
 /* Do the latest findings of s speak to theme? */
-static gboolean latest_findings_speak_to(const CsbStory *s, const CsbTheme *theme)
+static gboolean latest_findings_speak_to(CsbComparison *c, const CsbCompareInput *input,
+                                         const CsbStory *s, const CsbTheme *theme)
 {
     const CsbInspection *in = latest_with_findings(s);
-    for (guint i = 0; in && i < in->findings->len; i++)
-        if (csb_theme_find(theme, ((const CsbFinding *)in->findings->pdata[i])->text, NULL, NULL))
+    const CsbReportAnalysis *a = in ? csb_compare_analysis(c, input, in) : NULL;
+    for (guint i = 0; a && i < in->findings->len; i++)
+        if (csb_report_analysis_finding_has(a, i, theme))
             return TRUE;
     return FALSE;
 }
 
-static void summarise_themes(CsbComparison *c)
+static void summarise_themes(CsbComparison *c, const CsbCompareInput *input)
 {
     for (guint i = 0; i < c->focus->themes->len; i++) {
         const CsbThemeStory *ft = c->focus->themes->pdata[i];
         CsbPeerTheme *pt = peer_theme_new(ft->theme);
         pt->focus_concern = ft->concerns + ft->mixed > 0;
-        pt->focus_afi = latest_findings_speak_to(c->focus, ft->theme);
+        pt->focus_afi = latest_findings_speak_to(c, input, c->focus, ft->theme);
         for (guint k = 0; k < c->peers->len; k++) {
             const CsbStory *p = c->peers->pdata[k];
             const CsbThemeStory *ts = p->themes->pdata[i];
@@ -98,7 +100,7 @@ static void summarise_themes(CsbComparison *c)
                 pt->authorities++;
                 g_ptr_array_add(pt->names, p->authority->name);
             }
-            if (latest_findings_speak_to(p, ft->theme)) {
+            if (latest_findings_speak_to(c, input, p, ft->theme)) {
                 pt->afi_authorities++;
                 g_ptr_array_add(pt->afi_names, p->authority->name);
             }
@@ -114,14 +116,15 @@ static gint by_authorities(gconstpointer a, gconstpointer b)
     return ny - nx;
 }
 
-static void find_recurring_themes(CsbComparison *c, const CsbThemeLibrary *lib)
+static void find_recurring_themes(CsbComparison *c, const CsbCompareInput *input)
 {
+    const CsbThemeLibrary *lib = input->library;
     for (guint i = 0; lib && i < csb_themes_count(lib); i++) {
         CsbPeerTheme *pt = peer_theme_new(csb_themes_at(lib, i));
-        pt->focus_afi = latest_findings_speak_to(c->focus, pt->theme);
+        pt->focus_afi = latest_findings_speak_to(c, input, c->focus, pt->theme);
         for (guint k = 0; k < c->peers->len; k++) {
             const CsbStory *p = c->peers->pdata[k];
-            if (latest_findings_speak_to(p, pt->theme)) {
+            if (latest_findings_speak_to(c, input, p, pt->theme)) {
                 pt->afi_authorities++;
                 g_ptr_array_add(pt->afi_names, p->authority->name);
             }
@@ -135,6 +138,17 @@ static void find_recurring_themes(CsbComparison *c, const CsbThemeLibrary *lib)
     g_ptr_array_sort(c->recurring_themes, by_authorities);
 }
 
+const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompareInput *input,
+                                              const CsbInspection *in)
+{
+    const CsbReportAnalysis *a = c->shared ? csb_analyses_find(c->shared, in) : NULL;
+    if (a)
+        return a;
+    if (!c->own)
+        c->own = csb_analyses_new(input->library, input->themes, input->rules);
+    return csb_analyses_get(c->own, in);
+}
+
 CsbComparison *csb_compare(const CsbCompareInput *input)
 {
     const CsbAuthority *focus = csb_authorities_find(input->authorities, input->focus);
@@ -142,7 +156,11 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
         return NULL;
     CsbComparison *c = g_new0(CsbComparison, 1);
     c->areas = input->areas;
-    c->focus = csb_story_new(focus, input, TRUE);
+    const CsbAnalyses *shared = input->analyses;
+    if (shared && csb_analyses_library(shared) == input->library &&
+        csb_analyses_covers(shared, input->themes))
+        c->shared = shared;
+    c->focus = csb_story_new(c, focus, input, TRUE);
     c->peers = g_ptr_array_new_with_free_func((GDestroyNotify)csb_story_free);
     c->missing_peers = g_ptr_array_new();
     c->peer_areas = g_ptr_array_new_with_free_func(g_free);
@@ -152,7 +170,7 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
         const CsbAuthority *a = input->comparators->pdata[i];
         if (!a || a == focus)
             continue;
-        CsbStory *s = csb_story_new(a, input, TRUE);
+        CsbStory *s = csb_story_new(c, a, input, !input->briefing_only);
         if (s->inspections->len) {
             g_ptr_array_add(c->peers, s);
         } else {
@@ -161,8 +179,9 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
         }
     }
     summarise_areas(c);
-    summarise_themes(c);
-    find_recurring_themes(c, input->library);
+    summarise_themes(c, input);
+    if (!input->briefing_only)
+        find_recurring_themes(c, input);
     return c;
 }
 
@@ -176,5 +195,6 @@ void csb_comparison_free(CsbComparison *c)
     g_ptr_array_free(c->peer_areas, TRUE);
     g_ptr_array_free(c->peer_themes, TRUE);
     g_ptr_array_free(c->recurring_themes, TRUE);
+    csb_analyses_free(c->own); /* after the stories that borrow from it */
     g_free(c);
 }

@@ -9,13 +9,19 @@
  * inspections, and the peer group summary. Serialised by compare_json.c /
  * compare_csv.c; the rules and every output field are in docs/compare.md.
  *
+ * What each report says (themes, tone, evidence, findings' tokens) comes
+ * from its analysis (src/analysis), made once per run and shared, or made
+ * by the comparison for the reports no shared analysis covers.
+ *
  * Ownership: a CsbComparison owns every story, history, change and track
- * in it; inspections, themes and the area map are borrowed and must
- * outlive it.
+ * in it, and the analyses it made itself; its stories' evidence is
+ * borrowed from the analyses. Inspections, themes, the area map and the
+ * shared analyses are borrowed and must outlive it.
  */
 #ifndef CSB_COMPARE_H
 #define CSB_COMPARE_H
 
+#include "../analysis/analysis.h"
 #include "../model/model.h"
 #include "../themes/themes.h"
 
@@ -180,6 +186,16 @@ typedef struct {
     const GPtrArray *themes;            /* const CsbTheme*: the selection, in order */
     const char *focus;                  /* canonical authority name */
     const GPtrArray *comparators;       /* const CsbAuthority*: resolved peers */
+    /* The run's analyses of the reports, shared (NULL: none). Used when
+     * made for library with evidence for every theme of the selection;
+     * reports it lacks (or all, when it does not fit) the comparison
+     * analyses itself, once each, by rules (NULL: csb_analysis_rules). */
+    const CsbAnalyses *analyses;
+    const CsbAnalysisRules *rules;
+    /* Only what briefings show: the peers' areas for improvement are not
+     * tracked (their afis stay empty) and recurring_themes stays empty.
+     * FALSE: everything, as `csbrief compare` prints it. */
+    gboolean briefing_only;
 } CsbCompareInput;
 
 typedef struct {
@@ -193,6 +209,9 @@ typedef struct {
                                     latest findings of two or more authorities of
                                     the group (focus included) speak to, most
                                     authorities first */
+    /* Where the evidence and findings' tokens the stories borrow live: */
+    const CsbAnalyses *shared;   /* input->analyses when it fits, else NULL */
+    CsbAnalyses *own;            /* owned: analyses of reports shared lacks, or NULL */
 } CsbComparison;
 
 CsbComparison *csb_compare(const CsbCompareInput *input);
@@ -204,9 +223,16 @@ void csb_comparison_changes_csv(const CsbComparison *c, GString *out);
 
 /* ---- stage internals (shared by the files of src/compare) ------------- */
 
-CsbStory *csb_story_new(const CsbAuthority *a, const CsbCompareInput *input, gboolean full);
+/* The story of authority a; its areas for improvement tracked when
+ * track_afis. */
+CsbStory *csb_story_new(CsbComparison *c, const CsbAuthority *a, const CsbCompareInput *input,
+                        gboolean track_afis);
 void csb_story_free(CsbStory *s);
-void csb_compare_track_afis(CsbStory *s, const CsbCompareInput *input);
+void csb_compare_track_afis(CsbComparison *c, CsbStory *s, const CsbCompareInput *input);
+/* The analysis of in: the shared one, else the comparison's own (made now
+ * when it has none yet). */
+const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompareInput *input,
+                                              const CsbInspection *in);
 
 /* dedup.c: leave out of inspections (const CsbInspection*, sorted) every
  * report that is another's duplicate; add a CsbDuplicate to duplicates
@@ -222,8 +248,5 @@ void csb_timeline_entry_free(CsbTimelineEntry *e);
 CsbAreaHistory *csb_history_build(const CsbArea *area, const CsbAreaMap *areas,
                                   const GPtrArray *inspections);
 void csb_history_free(CsbAreaHistory *h);
-
-/* The theme ids a text speaks to (char*, owned), in library order. */
-GPtrArray *csb_compare_text_themes(const CsbThemeLibrary *lib, const char *text);
 
 #endif

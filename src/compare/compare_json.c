@@ -315,7 +315,9 @@ static void theme_stories(const CsbFrameworks *fw, GString *o, const CsbStory *s
             g_string_append(o, ", \"why\": ");
             strings(o, e->why);
             g_string_append(o, ",\n          \"quote\": ");
-            str(o, e->quote);
+            char *quote = csb_evidence_quote(e);
+            str(o, quote);
+            g_free(quote);
             g_string_append_c(o, '}');
         }
         g_string_append(o, "]}");

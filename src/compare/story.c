@@ -1,7 +1,8 @@
 /* story.c - one authority's story: its inspections in date order with
  * duplicates left out (dedup.c), the timeline (timeline.c), each area's
- * grade history (history.c), theme evidence ranked across all its
- * inspections, and areas for improvement tracked across them (afi.c).
+ * grade history (history.c), theme evidence (from each report's analysis)
+ * ranked across all its inspections, and areas for improvement tracked
+ * across them (afi.c).
  */
 #include "compare.h"
 
@@ -15,20 +16,23 @@ static void theme_story_free(gpointer p)
     g_free(t);
 }
 
-static CsbThemeStory *theme_story_build(const CsbTheme *theme, const GPtrArray *inspections,
-                                        const CsbThemeLibrary *lib)
+/* A theme's evidence across the inspections (borrowed from their
+ * analyses), ranked, and counted per inspection. */
+static CsbThemeStory *theme_story_build(CsbComparison *c, const CsbTheme *theme,
+                                        const GPtrArray *inspections,
+                                        const CsbCompareInput *input)
 {
     CsbThemeStory *t = g_new0(CsbThemeStory, 1);
     t->theme = theme;
-    t->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)csb_evidence_free);
+    t->evidence = g_ptr_array_new();
     t->timeline = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < inspections->len; i++) {
         const CsbInspection *in = inspections->pdata[i];
+        const GPtrArray *ev =
+            csb_report_analysis_evidence(csb_compare_analysis(c, input, in), theme);
         CsbThemePoint *pt = NULL;
-        for (guint k = 0; k < in->paragraphs->len; k++) {
-            CsbEvidence *e = csb_evidence_new(lib, theme, in, k);
-            if (!e)
-                continue;
+        for (guint k = 0; ev && k < ev->len; k++) {
+            CsbEvidence *e = ev->pdata[k];
             if (!pt) {
                 pt = g_new0(CsbThemePoint, 1);
                 pt->inspection = in;
@@ -50,7 +54,8 @@ static CsbThemeStory *theme_story_build(const CsbTheme *theme, const GPtrArray *
     return t;
 }
 
-CsbStory *csb_story_new(const CsbAuthority *a, const CsbCompareInput *input, gboolean full)
+CsbStory *csb_story_new(CsbComparison *c, const CsbAuthority *a, const CsbCompareInput *input,
+                        gboolean track_afis)
 {
     CsbStory *s = g_new0(CsbStory, 1);
     s->authority = a;
@@ -79,9 +84,9 @@ CsbStory *csb_story_new(const CsbAuthority *a, const CsbCompareInput *input, gbo
     s->themes = g_ptr_array_new_with_free_func(theme_story_free);
     for (guint i = 0; input->themes && i < input->themes->len; i++)
         g_ptr_array_add(s->themes,
-                        theme_story_build(input->themes->pdata[i], s->inspections, input->library));
-    if (full)
-        csb_compare_track_afis(s, input);
+                        theme_story_build(c, input->themes->pdata[i], s->inspections, input));
+    if (track_afis)
+        csb_compare_track_afis(c, s, input);
     return s;
 }
 

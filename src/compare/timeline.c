@@ -35,9 +35,14 @@ CsbTimelineEntry *csb_timeline_entry_new(const CsbInspection *in)
     for (guint i = 0; i < in->judgements->len && !e->graded; i++)
         e->graded = ((const CsbJudgement *)in->judgements->pdata[i])->grade != CSB_GRADE_NONE;
     e->headline = g_ptr_array_new();
+    const char *last = NULL; /* paragraphs come in runs under one heading */
+    gboolean headline = FALSE;
     for (guint i = 0; i < in->paragraphs->len; i++) {
         const CsbParagraph *p = in->paragraphs->pdata[i];
-        if (is_headline_section(p->section))
+        if (i == 0 || g_strcmp0(p->section, last) != 0)
+            headline = is_headline_section(p->section);
+        last = p->section;
+        if (headline)
             g_ptr_array_add(e->headline, (gpointer)p);
     }
     e->priority_actions = g_ptr_array_new();

@@ -165,6 +165,7 @@ static void read_reports(Reader *r, yaml_node_t *n)
     for (guint i = 0; i < patterns->len; i++) {
         const char *pat = patterns->pdata[i];
         char *path = resolve(r, pat);
+        g_ptr_array_add(r->cfg->report_sources, g_strdup(path));
         guint before = files->len;
         if (strpbrk(pat, "*?[")) {
             add_glob_reports(files, path);
@@ -234,6 +235,34 @@ static void check_fetch_read(Reader *r, yaml_node_t *reports)
                   "'fetch' downloads into %s, which no entry of 'reports' reads: add it to "
                   "'reports' (or leave 'reports' out) so the briefings use what is fetched",
                   into);
+}
+
+gboolean csb_config_reads(const CsbConfig *cfg, const char *path)
+{
+    for (guint i = 0; i < cfg->reports->len; i++)
+        if (strcmp(cfg->reports->pdata[i], path) == 0)
+            return TRUE;
+    char *dir = g_path_get_dirname(path);
+    char *base = g_path_get_basename(path);
+    gboolean reads = FALSE;
+    for (guint i = 0; !reads && i < cfg->report_sources->len; i++) {
+        const char *src = cfg->report_sources->pdata[i];
+        char *src_dir = g_path_get_dirname(src);
+        char *src_base = g_path_get_basename(src);
+        if (strpbrk(src_base, "*?["))
+            reads = strcmp(src_dir, dir) == 0 && g_pattern_match_simple(src_base, base);
+        else if (strcmp(src, path) == 0)
+            reads = TRUE;
+        else
+            reads = strcmp(src, dir) == 0 && g_file_test(src, G_FILE_TEST_IS_DIR) &&
+                    base[0] != '.';
+        g_free(src_dir);
+        g_free(src_base);
+    }
+    reads = reads && csb_ingest_is_report_name(base);
+    g_free(dir);
+    g_free(base);
+    return reads;
 }
 
 /* ---- authorities, comparators, themes --------------------------------- */
@@ -483,6 +512,7 @@ static void read_briefing(Reader *r, yaml_node_t *n, GPtrArray *template_ids,
         }
         g_free(problem);
         b->output = resolve(r, out);
+        b->root = csb_output_fixed_dir(b->output);
         if (ok && r->cfg->authority && csb_output_has_placeholder(b->output)) {
             /* One authority: the placeholders are known now. */
             const CsbAuthority *a = csb_authorities_find(r->refs->authorities,
@@ -529,6 +559,45 @@ static void read_briefing(Reader *r, yaml_node_t *n, GPtrArray *template_ids,
     g_ptr_array_add(r->cfg->briefings, b);
 }
 
+/* Briefings writing one file would overwrite each other: one error per
+ * file, at the second briefing, however many share it (a hash, not every
+ * pair: ten thousand of them are one mistake, not fifty million). */
+static void report_shared_outputs(Reader *r)
+{
+    GPtrArray *bs = r->cfg->briefings;
+    GHashTable *first = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTable *count = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < bs->len; i++) {
+        CsbBriefingSpec *b = bs->pdata[i];
+        if (!b->output)
+            continue;
+        if (!g_hash_table_contains(first, b->output))
+            g_hash_table_insert(first, b->output, b);
+        guint n = GPOINTER_TO_UINT(g_hash_table_lookup(count, b->output)) + 1;
+        g_hash_table_insert(count, b->output, GUINT_TO_POINTER(n));
+    }
+    for (guint i = 0; i < bs->len; i++) {
+        CsbBriefingSpec *b = bs->pdata[i];
+        const CsbBriefingSpec *a = b->output ? g_hash_table_lookup(first, b->output) : NULL;
+        guint n = a ? GPOINTER_TO_UINT(g_hash_table_lookup(count, b->output)) : 0;
+        if (!a || a == b || n == 0)
+            continue;
+        if (n == 2)
+            csb_diag_error(r->diag, r->cfg->path, b->line, b->column,
+                           "this briefing writes the same file as the one on line %d (%s); "
+                           "give each its own 'output'",
+                           a->line, b->output);
+        else
+            csb_diag_error(r->diag, r->cfg->path, b->line, b->column,
+                           "this briefing writes the same file as the one on line %d (%s), "
+                           "and so do %u others; give each its own 'output'",
+                           a->line, b->output, n - 2);
+        g_hash_table_insert(count, b->output, GUINT_TO_POINTER(0)); /* told once */
+    }
+    g_hash_table_destroy(count);
+    g_hash_table_destroy(first);
+}
+
 static void read_briefings(Reader *r, yaml_node_t *n, const char *default_org)
 {
     if (n->type != YAML_SEQUENCE_NODE || n->data.sequence.items.start == n->data.sequence.items.top) {
@@ -540,17 +609,7 @@ static void read_briefings(Reader *r, yaml_node_t *n, const char *default_org)
     for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++)
         read_briefing(r, csb_yaml_node(r->y, *i), ids, default_org);
     g_ptr_array_free(ids, TRUE);
-    /* Two briefings writing one file would overwrite each other. */
-    GPtrArray *bs = r->cfg->briefings;
-    for (guint i = 0; i < bs->len; i++)
-        for (guint k = 0; k < i; k++) {
-            CsbBriefingSpec *a = bs->pdata[i], *b = bs->pdata[k];
-            if (a->output && b->output && strcmp(a->output, b->output) == 0)
-                csb_diag_error(r->diag, r->cfg->path, a->line, a->column,
-                               "this briefing writes the same file as the one on line %d (%s); "
-                               "give each its own 'output'",
-                               b->line, a->output);
-        }
+    report_shared_outputs(r);
 }
 
 /* ---- the whole file --------------------------------------------------- */
@@ -585,6 +644,7 @@ void csb_config_free(CsbConfig *cfg)
     g_free(cfg->dir);
     g_ptr_array_free(cfg->reports, TRUE);
     g_ptr_array_free(cfg->report_patterns, TRUE);
+    g_ptr_array_free(cfg->report_sources, TRUE);
     g_free(cfg->authority);
     g_ptr_array_free(cfg->regions, TRUE);
     g_ptr_array_free(cfg->compare_with, TRUE);
@@ -606,6 +666,7 @@ static CsbConfig *config_new(const char *path)
     g_free(dir);
     cfg->reports = g_ptr_array_new_with_free_func(g_free);
     cfg->report_patterns = g_ptr_array_new_with_free_func(g_free);
+    cfg->report_sources = g_ptr_array_new_with_free_func(g_free);
     cfg->regions = g_ptr_array_new_with_free_func(g_free);
     cfg->compare_with = g_ptr_array_new_with_free_func(comparator_free);
     cfg->theme_ids = g_ptr_array_new_with_free_func(g_free);

@@ -17,6 +17,8 @@ typedef struct {
     char *template_id;  /* "briefing-pack", "members-summary" */
     char *output;       /* resolved path of the PDF; with 'authority: all' a
                            pattern with placeholders (see csb_output_expand) */
+    char *root;         /* its output folder: the folders before the first
+                           placeholder (csb_output_fixed_dir of the pattern) */
     char *title;        /* overrides; NULL means the template's default */
     char *subtitle;
     char *organisation;
@@ -60,6 +62,7 @@ typedef struct {
     char *dir;           /* its directory, for relative paths */
     GPtrArray *reports;  /* char*: resolved report files, sorted, unique */
     GPtrArray *report_patterns; /* char*: as written, for messages */
+    GPtrArray *report_sources;  /* char*: the same resolved (files, folders, patterns) */
     char *authority;     /* canonical name; NULL when 'all' */
     gboolean all_authorities;  /* authority: all, or regions: [...] */
     GPtrArray *regions;  /* char*: region names limiting 'all' */
@@ -83,6 +86,11 @@ typedef struct {
  * just the first) when the config is invalid. */
 CsbConfig *csb_config_load(const char *path, const CsbConfigRefs *refs, CsbDiag *diag);
 void csb_config_free(CsbConfig *cfg);
+
+/* Whether the config reads path as a report: one of its reports, or a
+ * report name in one of its report folders or matching one of its
+ * patterns (so a file written there would be read by the next run). */
+gboolean csb_config_reads(const CsbConfig *cfg, const char *path);
 
 /* Template ids available in dir (names of *.yaml that declare a template). */
 GPtrArray *csb_config_template_ids(const char *templates_dir);

@@ -186,6 +186,7 @@ CsbBriefingSpec *csb_briefing_spec_for(const CsbBriefingSpec *spec,
     CsbBriefingSpec *b = g_new0(CsbBriefingSpec, 1);
     b->template_id = g_strdup(spec->template_id);
     b->output = csb_output_expand(spec->output, authority, spec->template_id);
+    b->root = g_strdup(spec->root);
     b->title = g_strdup(spec->title);
     b->subtitle = g_strdup(spec->subtitle);
     b->organisation = g_strdup(spec->organisation);
@@ -204,6 +205,7 @@ void csb_briefing_spec_free(CsbBriefingSpec *b)
         return;
     g_free(b->template_id);
     g_free(b->output);
+    g_free(b->root);
     g_free(b->title);
     g_free(b->subtitle);
     g_free(b->organisation);

@@ -136,7 +136,7 @@ static gboolean keep(CsbFetchFolder *f, const CsbPublication *p, CsbKind kind,
     CsbDiag *diag = csb_diag_new();
     if (!name)
         csb_fetch_fail(f, p->authority->name, p->url, p->text, "no free file name for it");
-    else if (!adopted && !csb_build_atomic_bytes(path, (const char *)r->body->data,
+    else if (!adopted && !csb_build_atomic_bytes(f->folder, path, (const char *)r->body->data,
                                                  r->body->len, diag))
         ok = FALSE;
     if (name && !ok)

@@ -153,7 +153,7 @@ gboolean csb_index_save(const CsbIndex *x, CsbDiag *diag)
 {
     gsize len = 0;
     char *text = csb_index_format(x, &len);
-    gboolean ok = csb_build_atomic_bytes(x->path, text, len, diag);
+    gboolean ok = csb_build_atomic_bytes(x->dir, x->path, text, len, diag);
     g_free(text);
     return ok;
 }

@@ -17,6 +17,7 @@
 #define BODY_SUFFIX ".page"
 
 struct CsbFetchState {
+    char *root;          /* FOLDER: writes never follow a link below it */
     char *dir;           /* FOLDER/.csbrief-fetch */
     GHashTable *pages;   /* url -> CsbPageRecord* */
     GHashTable *notes;   /* url -> CsbFileNote* */
@@ -67,6 +68,7 @@ static CsbCsv *load(const char *dir, const char *name, CsbDiag *diag)
 CsbFetchState *csb_fetch_state_load(const char *dir, CsbDiag *diag)
 {
     CsbFetchState *s = g_new0(CsbFetchState, 1);
+    s->root = g_strdup(dir);
     s->dir = g_build_filename(dir, CSB_FETCH_STATE_DIR, NULL);
     s->pages = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, page_free);
     s->notes = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, note_free);
@@ -109,6 +111,7 @@ void csb_fetch_state_free(CsbFetchState *s)
     g_hash_table_destroy(s->pages);
     g_hash_table_destroy(s->notes);
     g_free(s->dir);
+    g_free(s->root);
     g_free(s);
 }
 
@@ -135,7 +138,8 @@ void csb_fetch_state_put_page(CsbFetchState *s, const char *url, const CsbHttpRe
     char *name = g_strdup_printf("%.32s" BODY_SUFFIX, hash);
     char *path = g_build_filename(s->dir, name, NULL);
     g_free(hash);
-    if (!csb_build_atomic_bytes(path, (const char *)r->body->data, r->body->len, diag)) {
+    if (!csb_build_atomic_bytes(s->root, path, (const char *)r->body->data, r->body->len,
+                                diag)) {
         g_hash_table_remove(s->pages, url);
         g_free(name);
         g_free(path);
@@ -197,7 +201,7 @@ static GPtrArray *sorted_values(GHashTable *t)
 static gboolean save_text(CsbFetchState *s, const char *name, GString *text, CsbDiag *diag)
 {
     char *path = g_build_filename(s->dir, name, NULL);
-    gboolean ok = csb_build_atomic_bytes(path, text->str, text->len, diag);
+    gboolean ok = csb_build_atomic_bytes(s->root, path, text->str, text->len, diag);
     g_free(path);
     g_string_free(text, TRUE);
     return ok;

@@ -95,16 +95,24 @@ char *csb_ingest_hash_file(const char *path, char **err_msg)
 }
 
 /* Text that is not UTF-8 is taken to be Windows-1252 (what Word's "plain
- * text" export writes); what still cannot be decoded becomes U+FFFD. */
+ * text" export writes); what still cannot be decoded becomes U+FFFD.
+ * Unicode noncharacters (U+FFFE, U+FDD0, ...) are not text: they are
+ * dropped here, once, so no later stage (Cairo refuses them) meets one. */
 static char *text_as_utf8(const char *data, gsize len)
 {
-    if (g_utf8_validate_len(data, len, NULL))
-        return g_strndup(data, len);
-    char *converted = g_convert(data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-    if (converted && g_utf8_validate(converted, -1, NULL))
-        return converted;
-    g_free(converted);
-    return g_utf8_make_valid(data, (gssize)len);
+    char *utf8;
+    if (g_utf8_validate_len(data, len, NULL)) {
+        utf8 = g_strndup(data, len);
+    } else {
+        utf8 = g_convert(data, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+        if (!utf8 || !g_utf8_validate(utf8, -1, NULL)) {
+            g_free(utf8);
+            utf8 = g_utf8_make_valid(data, (gssize)len);
+        }
+    }
+    char *text = csb_text_drop_noncharacters(utf8, NULL);
+    g_free(utf8);
+    return text;
 }
 
 CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len)
@@ -229,9 +237,11 @@ char *csb_ingest_read(const char *path, gsize *len, CsbDiag *diag)
         return NULL;
     }
     char *msg = NULL;
-    char *data = csb_file_read(path, len, &msg);
+    CsbIngestLimits lim = csb_ingest_limits();
+    char *data = csb_file_read_limited(path, lim.file_bytes, FALSE, len, &msg);
     if (!data) {
-        csb_diag_error(diag, path, 0, 0, "cannot read the file: %s", msg);
+        csb_diag_error(diag, path, 0, 0, "cannot read the file: %s%s", msg,
+                       g_str_has_prefix(msg, "the file is ") ? " (CSBRIEF_MAX_REPORT_MB)" : "");
         g_free(msg);
     }
     return data;
@@ -246,6 +256,17 @@ CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
     CsbDocument *doc = csb_ingest_data(path, data, len, diag);
     g_free(data);
     return doc;
+}
+
+static void text_too_large(const char *path, gsize len, CsbDiag *diag)
+{
+    char *size = csb_size_text(len), *limit = csb_size_text(csb_ingest_limits().text_bytes);
+    csb_diag_error(diag, path, 0, 0,
+                   "a text report of %s, more than the limit of %s (CSBRIEF_MAX_TEXT_MB): not "
+                   "read; an inspection report's text is well under 1 MB",
+                   size, limit);
+    g_free(size);
+    g_free(limit);
 }
 
 CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbDiag *diag)
@@ -272,6 +293,8 @@ CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbD
         else if (looks_binary(data, len))
             csb_diag_error(diag, path, 0, 0,
                            "binary data, not a text report: give a .pdf, .txt or .md report");
+        else if (len > csb_ingest_limits().text_bytes)
+            text_too_large(path, len, diag);
         else
             doc = csb_ingest_text(path, data, len);
     }

@@ -14,6 +14,8 @@
 
 #include "../base/base.h"
 
+#include <qpdf/qpdf-c.h>
+
 typedef enum { CSB_SOURCE_TEXT, CSB_SOURCE_PDF } CsbSourceType;
 
 /* A run of text on one line separated from its neighbours by a wide gap
@@ -73,6 +75,60 @@ void csb_layout_annotate(CsbDocument *doc);
 /* A text line that is a footnote: it starts with a superscript number
  * ("¹ The areas for improvement ...") or a Markdown "[^1]:". */
 gboolean csb_layout_is_footnote_text(const char *text);
+
+/* ---- limits (limits.c) --------------------------------------------------- */
+
+/* What csbrief reads of one report, at most. A report past a limit is
+ * refused with an error naming the limit, never read in part. */
+typedef struct {
+    guint64 file_bytes;     /* the file: 64 MB (CSBRIEF_MAX_REPORT_MB) */
+    guint64 text_bytes;     /* a text report: 8 MB (CSBRIEF_MAX_TEXT_MB) */
+    int pages;              /* a PDF's pages: 1000 (CSBRIEF_MAX_PAGES) */
+    guint64 inflated_bytes; /* a PDF's compressed streams, decompressed:
+                               128 MB (CSBRIEF_MAX_INFLATED_MB) */
+    double seconds;         /* reading one report: 120 (CSBRIEF_MAX_REPORT_SECONDS) */
+} CsbIngestLimits;
+
+/* The defaults above, each replaced by its environment variable when that
+ * holds a positive number. */
+CsbIngestLimits csb_ingest_limits(void);
+
+/* ---- PDF soundness (inflate.c, pdf_check.c) ---------------------------- */
+
+/* Whether every zlib stream in a PDF's bytes (found lexically, chains of
+ * FlateDecode followed) decompresses to at most budget bytes in all;
+ * *total gets what was counted (at most budget + 64 KB). */
+gboolean csb_pdf_inflated_within(const char *data, gsize len, guint64 budget, guint64 *total);
+/* Count what one stream's zlib data inflates to (nested zlib layers too)
+ * against *budget, which is lowered by it: FALSE when it is spent. *whole
+ * (when not NULL) tells whether the data is one whole zlib stream, to its
+ * end with its checksum matching (which libqpdf and poppler do not check). */
+gboolean csb_zlib_count(const guchar *data, gsize len, guint64 *budget, gboolean *whole);
+typedef enum {
+    CSB_PDF_SOUND,      /* libqpdf reads it without one complaint */
+    CSB_PDF_DAMAGED,    /* it reads it, but with complaints: damage repaired */
+    CSB_PDF_UNREADABLE, /* it cannot read it at all */
+    CSB_PDF_ENCRYPTED,  /* it needs a password */
+    CSB_PDF_TOO_LARGE,  /* its streams decompress to more than the budget */
+} CsbPdfSoundness;
+
+/* Whether libqpdf reads the PDF without one complaint: header,
+ * cross-reference table, every object reachable from the trailer (the
+ * logical structure tree aside), every stream's data through its
+ * general-purpose filters (and FlateDecode data whole, to its checksum),
+ * the page tree; decompressing at most budget bytes in all. *problem
+ * (when not NULL) gets the first complaint (owned) or NULL; *pages (when
+ * not NULL) the page count, or -1. libqpdf itself decompresses object and
+ * cross-reference streams as it reads: call csb_pdf_inflated_within
+ * first. */
+CsbPdfSoundness csb_pdf_check(const char *data, gsize len, guint64 budget, int *pages,
+                              char **problem);
+/* A libqpdf handle that prints nothing (warnings and errors are read with
+ * csb_qpdf_problem); free with qpdf_cleanup. */
+qpdf_data csb_qpdf_new(void);
+/* libqpdf's error, else its first warning, as a message (owned), or NULL
+ * when it has neither. */
+char *csb_qpdf_problem(qpdf_data q);
 
 /* sha256 of a file's bytes, or NULL with *err_msg set. */
 char *csb_ingest_hash_file(const char *path, char **err_msg);

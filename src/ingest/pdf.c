@@ -113,7 +113,8 @@ static GPtrArray *page_segments(PopplerPage *page)
                 cur->pending_space = TRUE;
             continue;
         }
-        if (c < 0x20 || c == 0xFFFD || (c >= 0xFFF0 && c <= 0xFFFF))
+        if (c < 0x20 || c == 0xFFFD || (c >= 0xFFF0 && c <= 0xFFFF) ||
+            csb_unichar_is_noncharacter(c))
             continue;
         if (!isfinite(r->x1) || !isfinite(r->x2) || !isfinite(r->y1) || !isfinite(r->y2))
             continue;
@@ -301,8 +302,82 @@ static GBytes *without_output_intent(const char *data, gsize len)
     return g_bytes_new_take(copy, len);
 }
 
+/* Refuse what csbrief will not read: more to decompress than the limit
+ * allows, or a file libqpdf finds damaged. NULL when it may be read. */
+static char *too_large(const CsbIngestLimits *lim)
+{
+    char *limit = csb_size_text(lim->inflated_bytes);
+    char *msg = g_strdup_printf("its compressed streams decompress to more than %s (the limit, "
+                                "CSBRIEF_MAX_INFLATED_MB): not read; a report never needs that "
+                                "much, so it is damaged or made to exhaust readers",
+                                limit);
+    g_free(limit);
+    return msg;
+}
+
+static char *refusal(const char *data, gsize len, const CsbIngestLimits *lim, int *pages)
+{
+    guint64 total = 0;
+    if (!csb_pdf_inflated_within(data, len, lim->inflated_bytes, &total))
+        return too_large(lim);
+    char *problem = NULL;
+    char *msg = NULL;
+    switch (csb_pdf_check(data, len, lim->inflated_bytes, pages, &problem)) {
+    case CSB_PDF_SOUND:
+        break;
+    case CSB_PDF_TOO_LARGE:
+        msg = too_large(lim);
+        break;
+    case CSB_PDF_DAMAGED:
+        msg = g_strdup_printf("damaged: download it again (libqpdf: %s)", problem);
+        break;
+    case CSB_PDF_UNREADABLE:
+        msg = g_strdup_printf("not a readable PDF (libqpdf: %s): it is damaged or not a PDF; "
+                              "download it again",
+                              problem);
+        break;
+    case CSB_PDF_ENCRYPTED:
+        msg = g_strdup("the PDF is encrypted with a password: ask the publisher for an "
+                       "unprotected copy");
+        break;
+    }
+    g_free(problem);
+    return msg;
+}
+
+static gboolean over_time(const char *path, GTimer *timer, const CsbIngestLimits *lim,
+                          CsbDiag *diag)
+{
+    if (g_timer_elapsed(timer, NULL) <= lim->seconds)
+        return FALSE;
+    csb_diag_error(diag, path, 0, 0,
+                   "reading it took more than %g seconds (the limit, "
+                   "CSBRIEF_MAX_REPORT_SECONDS): not read; it may be damaged or made to "
+                   "slow readers down",
+                   lim->seconds);
+    return TRUE;
+}
+
 CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDiag *diag)
 {
+    CsbIngestLimits lim = csb_ingest_limits();
+    GTimer *timer = g_timer_new();
+    int sound_pages = -1;
+    char *refused = refusal(data, len, &lim, &sound_pages);
+    if (refused) {
+        csb_diag_error(diag, path, 0, 0, "%s", refused);
+        g_free(refused);
+        g_timer_destroy(timer);
+        return NULL;
+    }
+    if (sound_pages > lim.pages) {
+        csb_diag_error(diag, path, 0, 0,
+                       "%d pages, more than the limit of %d (CSBRIEF_MAX_PAGES): not read; an "
+                       "inspection report has fewer than 100",
+                       sound_pages, lim.pages);
+        g_timer_destroy(timer);
+        return NULL;
+    }
     GError *err = NULL;
     GBytes *bytes = without_output_intent(data, len);
     PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &err);
@@ -318,25 +393,44 @@ CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDi
                            "download it again",
                            err ? err->message : "unknown error");
         g_clear_error(&err);
+        g_timer_destroy(timer);
         return NULL;
     }
     CsbDocument *doc = csb_document_new(path, CSB_SOURCE_PDF);
     doc->n_pages = poppler_document_get_n_pages(pdf);
-    for (int p = 0; p < doc->n_pages; p++) {
+    gboolean failed = FALSE;
+    if (doc->n_pages != sound_pages) {
+        /* Both read the same page tree: a difference is damage poppler
+         * worked around. */
+        csb_diag_error(diag, path, 0, 0,
+                       "damaged: download it again (its page tree gives %d pages to one "
+                       "reader and %d to another)",
+                       sound_pages, doc->n_pages);
+        failed = TRUE;
+    }
+    for (int p = 0; !failed && p < doc->n_pages; p++) {
         PopplerPage *page = poppler_document_get_page(pdf, p);
-        if (!page)
-            continue;
+        if (!page) {
+            csb_diag_error(diag, path, 0, 0, "damaged: download it again (page %d cannot be "
+                                             "read)",
+                           p + 1);
+            failed = TRUE;
+            break;
+        }
         if (doc->page_height <= 0)
             poppler_page_get_size(page, &doc->page_width, &doc->page_height);
         add_page_lines(doc, page, p + 1);
         g_object_unref(page);
+        failed = over_time(path, timer, &lim, diag);
     }
     g_object_unref(pdf);
-    if (doc->lines->len == 0) {
+    g_timer_destroy(timer);
+    if (!failed && doc->lines->len == 0)
         csb_diag_error(diag, path, 0, 0,
                        doc->n_pages ? "the PDF has no text layer (a scanned image?): csbrief "
                                       "cannot read it"
                                     : "the PDF has no pages: download it again");
+    if (failed || doc->lines->len == 0) {
         csb_document_free(doc);
         return NULL;
     }

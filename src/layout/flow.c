@@ -165,10 +165,13 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
         .slots = g_ptr_array_new_with_free_func(g_free),
         .measured = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                           flow_measure_free),
+        .missing = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free),
     };
     flow_all(&f);           /* pass one */
     flow_fill_contents(&f); /* pass two */
     flow_furniture(&f);
+    flow_warn_missing_glyphs(&f, diag);
+    g_hash_table_destroy(f.missing);
     g_hash_table_destroy(f.measured);
     g_hash_table_destroy(f.anchor_pages);
     g_ptr_array_free(f.slots, TRUE);

@@ -39,6 +39,8 @@ typedef struct {
     GPtrArray *slots;         /* FlowSlot*: contents page numbers */
     char *section;            /* current top-level section title (owned) */
     GHashTable *measured;     /* CsbDocBlock* -> FlowMeasure*: layouts made once */
+    GHashTable *missing;      /* gunichar -> char*: characters no bundled font has,
+                                 each with the text it was first met in */
 } Flow;
 
 /* ---- pages and boxes (flow.c) */
@@ -56,6 +58,9 @@ void flow_space(Flow *f, double pts);
 void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int level);
 
 /* ---- text (flow_text.c) */
+/* One warning in diag naming the characters no bundled font could show
+ * (they print as empty boxes) and where they are, if there were any. */
+void flow_warn_missing_glyphs(const Flow *f, CsbDiag *diag);
 FlowFont flow_body_font(const Flow *f);
 PangoLayout *flow_layout_markup(Flow *f, const char *markup, FlowFont font, double width);
 PangoLayout *flow_layout_rich(Flow *f, const CsbRich *r, FlowFont font, double width);

@@ -1,12 +1,108 @@
 /* flow_text.c - text for the flow engine: Pango layouts from rich text
- * (always escaped, see csb_rich_markup), and breaking a layout across pages
- * by whole lines with no orphan or widow.
+ * (always escaped, see csb_rich_markup), characters no bundled font has
+ * (noted, and told in one warning), and breaking a layout across pages by
+ * whole lines with no orphan or widow.
  */
 #include "flow.h"
 
 FlowFont flow_body_font(const Flow *f)
 {
     return (FlowFont){f->t->font_body, f->t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
+}
+
+/* "…the words around…" character at of text, as a short quotation. */
+static char *context_of(const char *text, int at)
+{
+    const char *c = text + at;
+    const char *from = c, *to = c;
+    for (int i = 0; i < 30 && from > text; i++)
+        from = g_utf8_prev_char(from);
+    for (int i = 0; i < 30 && *to; i++)
+        to = g_utf8_next_char(to);
+    char *raw = g_strndup(from, (gsize)(to - from));
+    char *squashed = csb_text_squash(raw);
+    char *out = g_strdup_printf("%s%s%s", from > text ? "\u2026" : "", squashed,
+                                *to ? "\u2026" : "");
+    g_free(squashed);
+    g_free(raw);
+    return out;
+}
+
+/* Pango shapes a character no font of the map has as an "unknown" glyph
+ * (drawn as an empty box): the character is in the glyph's own number. */
+static void note_missing_glyphs(Flow *f, PangoLayout *l)
+{
+    const char *text = pango_layout_get_text(l);
+    char *context = NULL; /* around the first new one; shared by the others */
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        for (int i = 0; run && i < run->glyphs->num_glyphs; i++) {
+            PangoGlyph g = run->glyphs->glyphs[i].glyph;
+            if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
+                continue;
+            gunichar c = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+            if (g_hash_table_contains(f->missing, GUINT_TO_POINTER(c)))
+                continue;
+            if (!context)
+                context = context_of(text, run->item->offset + run->glyphs->log_clusters[i]);
+            g_hash_table_insert(f->missing, GUINT_TO_POINTER(c), g_strdup(context));
+        }
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+    g_free(context);
+}
+
+static gint by_code_point(gconstpointer a, gconstpointer b)
+{
+    guint x = GPOINTER_TO_UINT(a), y = GPOINTER_TO_UINT(b);
+    return x < y ? -1 : x > y;
+}
+
+void flow_warn_missing_glyphs(const Flow *f, CsbDiag *diag)
+{
+    guint n = g_hash_table_size(f->missing);
+    if (n == 0)
+        return;
+    /* Grouped by the text they are in: "ش ك (U+0634 U+0643) in "…"". */
+    GList *chars = g_list_sort(g_hash_table_get_keys(f->missing), by_code_point);
+    GPtrArray *places = g_ptr_array_new();                  /* context, in order */
+    GHashTable *glyphs = g_hash_table_new(g_str_hash, g_str_equal), /* context -> GString */
+        *codes = g_hash_table_new(g_str_hash, g_str_equal);
+    for (GList *c = chars; c; c = c->next) {
+        const char *where = g_hash_table_lookup(f->missing, c->data);
+        GString *g = g_hash_table_lookup(glyphs, where), *u = g_hash_table_lookup(codes, where);
+        if (!g) {
+            g_ptr_array_add(places, (gpointer)where);
+            g_hash_table_insert(glyphs, (gpointer)where, g = g_string_new(NULL));
+            g_hash_table_insert(codes, (gpointer)where, u = g_string_new(NULL));
+        }
+        gunichar ch = GPOINTER_TO_UINT(c->data);
+        g_string_append_printf(g, "%s", g->len ? " " : "");
+        g_string_append_unichar(g, ch);
+        g_string_append_printf(u, "%sU+%04X", u->len ? " " : "", ch);
+    }
+    GString *list = g_string_new(NULL);
+    for (guint i = 0; i < places->len && i < 5; i++) {
+        const char *where = places->pdata[i];
+        g_string_append_printf(list, "%s%s (%s) in \"%s\"", i ? "; " : "",
+                               ((GString *)g_hash_table_lookup(glyphs, where))->str,
+                               ((GString *)g_hash_table_lookup(codes, where))->str, where);
+    }
+    if (places->len > 5)
+        g_string_append_printf(list, "; and in %u more places", places->len - 5);
+    csb_diag_warn(diag, NULL, 0, 0,
+                  "%u character%s no bundled font can show, printed as empty boxes: %s",
+                  n, n == 1 ? " that" : "s that", list->str);
+    for (guint i = 0; i < places->len; i++) {
+        g_string_free(g_hash_table_lookup(glyphs, places->pdata[i]), TRUE);
+        g_string_free(g_hash_table_lookup(codes, places->pdata[i]), TRUE);
+    }
+    g_hash_table_destroy(glyphs);
+    g_hash_table_destroy(codes);
+    g_ptr_array_free(places, TRUE);
+    g_string_free(list, TRUE);
+    g_list_free(chars);
 }
 
 PangoLayout *flow_layout_markup(Flow *f, const char *markup, FlowFont font, double width)
@@ -24,6 +120,8 @@ PangoLayout *flow_layout_markup(Flow *f, const char *markup, FlowFont font, doub
     pango_layout_set_alignment(l, font.align);
     pango_layout_set_line_spacing(l, (float)f->t->leading);
     pango_layout_set_markup(l, markup, -1);
+    if (pango_layout_get_unknown_glyphs_count(l) > 0)
+        note_missing_glyphs(f, l);
     return l;
 }
 

@@ -29,7 +29,9 @@ static void tone_quotes(CsbFormatter *fm, const CsbThemeStory *t, CsbTone tone,
         csb_doc_heading(fm->doc, 3, heading);
         for (guint k = 0; k < pick->len && k < QUOTES_PER_TONE; k++) {
             const CsbEvidence *e = pick->pdata[k];
-            csb_fmt_quote(fm, e->quote, e->inspection, e->paragraph);
+            char *quote = csb_evidence_quote(e);
+            csb_fmt_quote(fm, quote, e->inspection, e->paragraph);
+            g_free(quote);
         }
         if (pick->len > QUOTES_PER_TONE)
             csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,

@@ -4,6 +4,8 @@
  */
 #include "model.h"
 
+#include <string.h>
+
 void csb_json_string(GString *out, const char *s)
 {
     if (!s) {
@@ -11,7 +13,22 @@ void csb_json_string(GString *out, const char *s)
         return;
     }
     g_string_append_c(out, '"');
+    const char *end = s + strlen(s);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= 0x80) {
+            /* JSON is Unicode: a byte that is not UTF-8 (a Latin-1 file
+             * name) is written as the Latin-1 character it would be. */
+            const char *q = (const char *)p;
+            gunichar c = g_utf8_get_char_validated(q, end - q);
+            if (c == (gunichar)-1 || c == (gunichar)-2) {
+                g_string_append_printf(out, "\\u%04x", *p);
+            } else {
+                const char *next = g_utf8_next_char(q);
+                g_string_append_len(out, q, next - q);
+                p = (const unsigned char *)next - 1;
+            }
+            continue;
+        }
         switch (*p) {
         case '"':
             g_string_append(out, "\\\"");

@@ -37,12 +37,18 @@ GVariant *csb_inspection_to_variant(const CsbInspection *in)
         const CsbParagraph *x = in->paragraphs->pdata[i];
         g_variant_builder_add(&p, "(issi)", x->number, nz(x->section), nz(x->text), x->page);
     }
-    return g_variant_ref_sink(g_variant_new(
-        RECORD_TYPE, nz(in->file), nz(in->sha256),
+    /* A file name need not be UTF-8 (a Latin-1 name), but a GVariant
+     * string must be: the record keeps a readable form of it (the parse
+     * cache gives the real path back when it reads a record). */
+    char *file = g_utf8_make_valid(nz(in->file), -1);
+    GVariant *v = g_variant_ref_sink(g_variant_new(
+        RECORD_TYPE, file, nz(in->sha256),
         nz(in->url), (guint32)in->kind, nz(in->title), nz(in->authority),
         nz(in->authority_code), nz(in->provider), nz(in->lead_inspector), in->start.year,
         in->start.month, in->start.day, in->end.year, in->end.month, in->end.day,
         in->published.year, in->published.month, in->published.day, &j, &f, &p));
+    g_free(file);
+    return v;
 }
 
 CsbInspection *csb_inspection_from_variant(GVariant *v)

@@ -1,7 +1,8 @@
 /* pdf.c - the PDF device: one Cairo page per layout page, boxes drawn in
  * order, links and named destinations as Cairo tags, then the outline
- * (bookmarks) and the document metadata. It decides nothing: every
- * position comes from the CsbLayout.
+ * (bookmarks) and the document metadata, into memory; then finished by
+ * libqpdf (finish.c). It decides nothing: every position comes from the
+ * CsbLayout.
  */
 #include "render.h"
 
@@ -240,15 +241,34 @@ static void set_metadata(cairo_surface_t *s, const CsbPdfMeta *m)
             cairo_pdf_surface_set_metadata(s, items[i].key, items[i].value);
 }
 
-gboolean csb_render_pdf(const CsbLayout *l, const char *path, const CsbPdfMeta *meta,
-                        CsbDiag *diag)
+static cairo_status_t append(void *closure, const unsigned char *data, unsigned int length)
 {
-    cairo_surface_t *s = cairo_pdf_surface_create(path, l->page_w, l->page_h);
+    g_byte_array_append(closure, data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* What Cairo says went wrong, as a person can act on it. */
+static const char *cairo_problem(cairo_status_t st)
+{
+    if (st == CAIRO_STATUS_INVALID_STRING)
+        return "a text is not valid Unicode for Cairo (a noncharacter or a broken "
+               "character): this is a bug in csbrief, please report it";
+    return cairo_status_to_string(st);
+}
+
+GBytes *csb_render_pdf_bytes(const CsbLayout *l, const CsbPdfMeta *meta, const char *name,
+                             CsbDiag *diag)
+{
+    /* Into memory: Cairo never touches the disk, so a full disk is met by
+     * the caller's own writes, with an error, never inside Cairo. */
+    GByteArray *raw = g_byte_array_new();
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append, raw, l->page_w, l->page_h);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-        csb_diag_error(diag, path, 0, 0, "cannot write the PDF: %s",
+        csb_diag_error(diag, name, 0, 0, "cannot make the PDF: %s",
                        cairo_status_to_string(cairo_surface_status(s)));
         cairo_surface_destroy(s);
-        return FALSE;
+        g_byte_array_unref(raw);
+        return NULL;
     }
     set_metadata(s, meta);
     cairo_t *cr = cairo_create(s);
@@ -267,10 +287,29 @@ gboolean csb_render_pdf(const CsbLayout *l, const char *path, const CsbPdfMeta *
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(s);
     cairo_surface_destroy(s);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        csb_diag_error(diag, path, 0, 0, "writing the PDF failed: %s (disk full?)",
-                       cairo_status_to_string(st));
+    GBytes *out = NULL;
+    if (st != CAIRO_STATUS_SUCCESS)
+        csb_diag_error(diag, name, 0, 0, "making the PDF failed: %s", cairo_problem(st));
+    else
+        out = csb_render_finish(raw->data, raw->len, name, diag);
+    g_byte_array_unref(raw);
+    return out;
+}
+
+gboolean csb_render_pdf(const CsbLayout *l, const char *path, const CsbPdfMeta *meta,
+                        CsbDiag *diag)
+{
+    GBytes *pdf = csb_render_pdf_bytes(l, meta, path, diag);
+    if (!pdf)
         return FALSE;
+    gsize len = 0;
+    const char *data = g_bytes_get_data(pdf, &len);
+    GError *err = NULL;
+    gboolean ok = g_file_set_contents(path, data, (gssize)len, &err);
+    if (!ok) {
+        csb_diag_error(diag, path, 0, 0, "cannot write the PDF: %s", err->message);
+        g_error_free(err);
     }
-    return TRUE;
+    g_bytes_unref(pdf);
+    return ok;
 }

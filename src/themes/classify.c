@@ -47,10 +47,7 @@ const char *csb_tone_id(CsbTone t)
 
 static gboolean is_stop_word(const CsbThemeLibrary *lib, const char *w)
 {
-    for (guint i = 0; lib->negation_stops && i < lib->negation_stops->len; i++)
-        if (strcmp(lib->negation_stops->pdata[i], w) == 0)
-            return TRUE;
-    return FALSE;
+    return g_hash_table_contains(lib->stops, w);
 }
 
 /* Does a strength cue overlap the negator ("no delay" takes the "no" of

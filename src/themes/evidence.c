@@ -1,19 +1,17 @@
-/* evidence.c - the paragraphs of a report that speak to a theme, each
- * classified and quoted faithfully (quote.c), and the order evidence is
- * ranked in: concerns first, then mixed, strengths, neutral; within a tone
- * the strongest signal first, then the newest report, then report order.
+/* evidence.c - a paragraph that speaks to a theme, as evidence: its
+ * tone and why, the phrases found, and the paragraph quoted faithfully
+ * when asked (quote.c); and the order evidence is ranked in: concerns
+ * first, then mixed, strengths, neutral; within a tone the strongest
+ * signal first, then the newest report, then report order.
  */
 #include "themes.h"
-
-#include <string.h>
 
 void csb_evidence_free(CsbEvidence *e)
 {
     if (!e)
         return;
-    g_ptr_array_free(e->phrases, TRUE);
-    g_ptr_array_free(e->why, TRUE);
-    g_free(e->quote);
+    g_ptr_array_unref(e->phrases);
+    g_ptr_array_unref(e->why); /* shared: the last one frees it */
     g_free(e);
 }
 
@@ -47,37 +45,21 @@ gint csb_evidence_cmp(gconstpointer a, gconstpointer b)
     return x->ordinal - y->ordinal;
 }
 
-CsbEvidence *csb_evidence_new(const CsbThemeLibrary *lib, const CsbTheme *theme,
-                              const CsbInspection *in, guint i)
+CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
+                              CsbTone tone, GPtrArray *why)
 {
-    const CsbParagraph *p = in->paragraphs->pdata[i];
-    GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
-    double score = 0;
-    if (!csb_theme_find(theme, p->text, found, &score)) {
-        g_ptr_array_free(found, TRUE);
-        return NULL;
-    }
     CsbEvidence *e = g_new0(CsbEvidence, 1);
     e->inspection = in;
-    e->paragraph = p;
+    e->paragraph = in->paragraphs->pdata[i];
     e->ordinal = (int)i + 1;
-    e->phrases = found;
-    e->why = g_ptr_array_new_with_free_func(g_free);
+    e->phrases = phrases;
+    e->why = g_ptr_array_ref(why);
     e->score = score;
-    e->tone = csb_themes_classify_in(lib, p->text, p->section, e->why);
-    e->quote = csb_themes_quote_why(p->text, found, e->why, CSB_QUOTE_MAX_CHARS);
+    e->tone = tone;
     return e;
 }
 
-GPtrArray *csb_themes_match(const CsbThemeLibrary *lib, const CsbTheme *theme,
-                            const CsbInspection *in)
+char *csb_evidence_quote(const CsbEvidence *e)
 {
-    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)csb_evidence_free);
-    for (guint i = 0; i < in->paragraphs->len; i++) {
-        CsbEvidence *e = csb_evidence_new(lib, theme, in, i);
-        if (e)
-            g_ptr_array_add(out, e);
-    }
-    g_ptr_array_sort(out, csb_evidence_cmp);
-    return out;
+    return csb_themes_quote_why(e->paragraph->text, e->phrases, e->why, CSB_QUOTE_MAX_CHARS);
 }

@@ -52,7 +52,18 @@ void csb_themes_free(CsbThemeLibrary *lib)
     csb_phrase_set_free(lib->cues);
     csb_phrase_set_free(lib->negation);
     csb_tone_rules_unref(lib->tone);
+    if (lib->stops)
+        g_hash_table_destroy(lib->stops);
+    csb_theme_matcher_free(lib->matcher);
     g_free(lib);
+}
+
+/* The themes' phrases prepared for csb_themes_scan, again after any change
+ * to the themes. */
+static void prepare_matcher(CsbThemeLibrary *lib)
+{
+    csb_theme_matcher_free(lib->matcher);
+    lib->matcher = csb_theme_matcher_new(lib->themes);
 }
 
 void csb_themes_build_cues(CsbThemeLibrary *lib)
@@ -61,6 +72,11 @@ void csb_themes_build_cues(CsbThemeLibrary *lib)
     csb_phrase_set_free(lib->negation);
     lib->cues = csb_phrase_set_new();
     lib->negation = csb_phrase_set_new();
+    if (lib->stops)
+        g_hash_table_destroy(lib->stops);
+    lib->stops = g_hash_table_new(g_str_hash, g_str_equal); /* borrows negation_stops */
+    for (guint i = 0; lib->negation_stops && i < lib->negation_stops->len; i++)
+        g_hash_table_add(lib->stops, lib->negation_stops->pdata[i]);
     /* A phrase listed as both strength and concern counts as a concern. */
     for (guint i = 0; i < lib->concern->len; i++)
         csb_phrase_set_add(lib->cues, lib->concern->pdata[i], 2);
@@ -101,9 +117,11 @@ void csb_themes_add(CsbThemeLibrary *lib, CsbTheme *theme)
         if (strcmp(((CsbTheme *)lib->themes->pdata[i])->id, theme->id) == 0) {
             csb_theme_free(lib->themes->pdata[i]);
             lib->themes->pdata[i] = theme;
+            prepare_matcher(lib);
             return;
         }
     g_ptr_array_add(lib->themes, theme);
+    prepare_matcher(lib);
 }
 
 static GPtrArray *copy_strings(const GPtrArray *a)
@@ -129,6 +147,7 @@ CsbThemeLibrary *csb_themes_extend(const CsbThemeLibrary *lib, const GPtrArray *
     c->negated_concern = lib->negated_concern;
     c->tone = csb_tone_rules_ref(lib->tone);
     csb_themes_build_cues(c);
+    prepare_matcher(c);
     for (guint i = 0; extra && i < extra->len; i++)
         csb_themes_add(c, csb_theme_copy(extra->pdata[i]));
     return c;
@@ -254,5 +273,6 @@ CsbThemeLibrary *csb_themes_load(const char *themes_path, const char *cues_path,
         return NULL;
     }
     csb_themes_build_cues(lib);
+    prepare_matcher(lib);
     return lib;
 }

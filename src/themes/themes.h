@@ -74,6 +74,24 @@ guint csb_theme_find(const CsbTheme *theme, const char *text, GPtrArray *found, 
  * callers that try many themes on one text. */
 guint csb_theme_find_in_form(const CsbTheme *theme, const char *form, GPtrArray *found,
                              double *score);
+/* Every theme of a library that a text in match form speaks to, found
+ * in one pass (the phrases were prepared when the library was loaded):
+ * CsbThemeHit values in library order, one per theme with a phrase found,
+ * each as csb_theme_find_in_form would find it. Free with
+ * csb_theme_hits_free. */
+typedef struct {
+    guint theme;      /* index in the library (csb_themes_at) */
+    guint distinct;   /* phrases found */
+    double score;     /* 1 per phrase found, 0.5 per repeat */
+    GArray *phrases;  /* guint: indices into the theme's phrases found, in its order */
+} CsbThemeHit;
+
+GArray *csb_themes_scan(const CsbThemeLibrary *lib, const char *form);
+/* The same by csb_theme_find_in_form on each theme in turn: the plain
+ * reference the one-pass scan is checked against. */
+GArray *csb_themes_scan_plain(const CsbThemeLibrary *lib, const char *form);
+void csb_theme_hits_free(GArray *hits);
+
 /* TRUE when any of phrases occurs in text by the same rule. */
 gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases);
 /* Text in the form phrases are matched in: lower case, straight
@@ -86,8 +104,8 @@ typedef struct {
     CsbTone tone;
     double score;          /* for ranking: more signal phrases, more weight */
     GPtrArray *phrases;    /* char*: the theme phrases found */
-    GPtrArray *why;        /* char*: the cues that decided the tone */
-    char *quote;           /* the report's own words, maybe shortened */
+    GPtrArray *why;        /* char*: the cues that decided the tone (a reference:
+                              the evidence of one paragraph shares one array) */
     int ordinal;           /* the paragraph's position in the report, from 1
                               (cites paragraphs that carry no number) */
 } CsbEvidence;
@@ -95,21 +113,22 @@ typedef struct {
 #define CSB_QUOTE_MAX_CHARS 420
 
 void csb_evidence_free(CsbEvidence *e);
+/* The quote for e: the paragraph's own words, shortened to about
+ * CSB_QUOTE_MAX_CHARS around its phrases (csb_themes_quote). Made when
+ * asked, for the few a briefing shows: a new string. */
+char *csb_evidence_quote(const CsbEvidence *e);
 
-/* Evidence for theme from paragraph i of in, or NULL when the paragraph
- * does not speak to it. */
-CsbEvidence *csb_evidence_new(const CsbThemeLibrary *lib, const CsbTheme *theme,
-                              const CsbInspection *in, guint i);
+/* Evidence from paragraph i of in for a theme: the phrases found (taken),
+ * their score, the paragraph's tone and the cues that decided it (why: a
+ * reference is taken, so the evidence of one paragraph can share it).
+ * src/analysis makes each once per run. */
+CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
+                              CsbTone tone, GPtrArray *why);
 
 /* Ranking order for CsbEvidence* (g_ptr_array_sort): concerns, then
  * mixed, strengths, neutral; within a tone higher score first, then the
  * newer report, then the paragraph's place in the report. */
 gint csb_evidence_cmp(gconstpointer a, gconstpointer b);
-
-/* Paragraphs of in that speak to theme, ranked by csb_evidence_cmp.
- * CsbEvidence*, owned by the returned array. */
-GPtrArray *csb_themes_match(const CsbThemeLibrary *lib, const CsbTheme *theme,
-                            const CsbInspection *in);
 
 /* Shorten text to about max_chars by keeping whole sentences (those that
  * carry one of the phrases first, then the opening one) and marking each
@@ -165,6 +184,30 @@ guint csb_phrase_set_match(const CsbPhraseSet *s, const CsbWords *w, guint i, in
                            const char **text);
 /* Left to right, longest first, no overlaps: CsbPhraseHit values. */
 GArray *csb_phrase_set_scan(const CsbPhraseSet *s, const CsbWords *w);
+
+/* Many byte strings found in one pass over a text (aho_corasick.c). */
+typedef struct CsbPatterns CsbPatterns;
+
+CsbPatterns *csb_patterns_new(void);
+void csb_patterns_free(CsbPatterns *p);
+/* Add a pattern of len > 0 bytes before compiling; returns its id (0, 1,
+ * ... in the order added); an equal pattern added again keeps its id. */
+guint csb_patterns_add(CsbPatterns *p, const char *pattern, gsize len);
+/* Ready to scan; no pattern may be added after. */
+void csb_patterns_compile(CsbPatterns *p);
+guint csb_patterns_count(const CsbPatterns *p);
+gsize csb_patterns_length(const CsbPatterns *p, guint id);
+/* Every occurrence of every pattern in text[0, len), overlapping ones
+ * included, in the order of their ends (the longest first at one end):
+ * hit(id, start offset, data). */
+void csb_patterns_scan(const CsbPatterns *p, const char *text, gsize len,
+                       void (*hit)(guint id, gsize start, gpointer data), gpointer data);
+
+/* Every theme's phrases in match form, as one pattern set (match.c). */
+typedef struct CsbThemeMatcher CsbThemeMatcher;
+
+CsbThemeMatcher *csb_theme_matcher_new(const GPtrArray *themes);
+void csb_theme_matcher_free(CsbThemeMatcher *m);
 
 /* The weighing rules of templates/cues.yaml beyond the cue lists
  * (tone_rules.c): weak cues, phrases that are no cue, mitigators,
@@ -258,10 +301,13 @@ struct CsbThemeLibrary {
     CsbTone negated_concern;   /* NEUTRAL (default) or STRENGTH */
     CsbPhraseSet *cues;        /* strength (tag 1) and concern (tag 2) together */
     CsbPhraseSet *negation;    /* negators (tag 1) and not_negators (tag 0) */
+    GHashTable *stops;         /* negation_stops as a set */
+    CsbThemeMatcher *matcher;  /* the themes' phrases, prepared; rebuilt when a theme
+                                  is added */
     CsbToneRules *tone;        /* the rest of templates/cues.yaml (tone_rules.c) */
 };
 
-/* Build lib->cues and lib->negation from the lists (library.c). */
+/* Build lib->cues, lib->negation and lib->stops from the lists (library.c). */
 void csb_themes_build_cues(CsbThemeLibrary *lib);
 
 /* Sentences of text as pairs of [start, end) byte offsets (gsize). */

@@ -227,8 +227,7 @@ static void why_signal(Reading *rd, CsbTone tone, double weight, guint sentence,
 
 static gboolean is_stop(const CsbThemeLibrary *lib, const char *word)
 {
-    return lib->negation_stops &&
-           g_ptr_array_find_with_equal_func(lib->negation_stops, word, g_str_equal, NULL);
+    return g_hash_table_contains(lib->stops, word);
 }
 
 /* A concern cue after a mitigator ("prevent", "reduce") in its clause:

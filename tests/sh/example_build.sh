@@ -1,6 +1,6 @@
 # example_build.sh - the README's example renders end to end: every example
 # config builds, each PDF opens in poppler with the expected page count and
-# the text that must be on it.
+# the text that must be on it, and passes qpdf --check with exit status 0.
 . tests/lib.sh
 mkdir -p "$WORK/examples"
 cp -r examples/reports "$WORK/examples/"
@@ -11,6 +11,9 @@ pack="$WORK/out/redcar-and-cleveland-briefing-pack.pdf"
 members="$WORK/out/redcar-and-cleveland-members-summary.pdf"
 check "briefing pack is a PDF poppler opens" pdfinfo "$pack"
 check "members' summary is a PDF poppler opens" pdfinfo "$members"
+for f in "$WORK"/out/*.pdf; do
+    check "$(basename "$f") passes qpdf --check (exit 0: no error, no warning)" qpdf --check "$f"
+done
 pages=$(pdf_pages "$pack")
 [ "${pages:-0}" -ge 8 ] && ok "briefing pack has $pages pages (at least 8)" || fail "briefing pack has ${pages:-0} pages"
 mp=$(pdf_pages "$members")

@@ -29,5 +29,8 @@ cp "$WORK/out/pack.pdf" "$WORK/first.pdf"
 for pdf in pack:briefing-pack members:members-summary; do
     "$checker" "$WORK/out/${pdf%%:*}.pdf" "${pdf#*:}" | sed "s|$WORK/out/||"
 done
+for f in "$WORK"/out/*.pdf; do
+    check "corpus briefing $(basename "$f") passes qpdf --check (exit 0)" qpdf --check "$f"
+done
 "$CSBRIEF" build "$WORK/corpus.yaml" >/dev/null 2>&1
 check "corpus briefing pack: byte-identical from two runs" cmp -s "$WORK/first.pdf" "$WORK/out/pack.pdf"

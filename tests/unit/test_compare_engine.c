@@ -67,8 +67,9 @@ static void run(Run *r, const char *focus, const char *const *themes, const char
     r->comparators = g_ptr_array_new();
     for (guint i = 0; peers && peers[i]; i++)
         g_ptr_array_add(r->comparators, (gpointer)csb_authorities_find(authorities, peers[i]));
-    r->input = (CsbCompareInput){r->reports, authorities, areas, library, r->themes, focus,
-                                 r->comparators};
+    r->input = (CsbCompareInput){.inspections = r->reports, .authorities = authorities,
+                                 .areas = areas, .library = library, .themes = r->themes,
+                                 .focus = focus, .comparators = r->comparators};
     r->c = csb_compare(&r->input);
 }
 

@@ -83,11 +83,13 @@ static void check_story(Tally *t, const CsbStory *s)
         for (guint k = 0; k < ts->evidence->len; k++) {
             const CsbEvidence *e = ts->evidence->pdata[k];
             t->checked++;
-            if (!csb_quote_check(e->quote, e->paragraph->text)) {
+            char *quote = csb_evidence_quote(e);
+            if (!csb_quote_check(quote, e->paragraph->text)) {
                 t->failed++;
                 printf("# quote not faithful to its paragraph (%s, %s): '%.80s'\n",
-                       ts->theme->id, e->inspection->file, e->quote);
+                       ts->theme->id, e->inspection->file, quote);
             }
+            g_free(quote);
             expect_in_source(t, e->inspection, e->paragraph->text, "evidence paragraph");
         }
     }
@@ -160,7 +162,9 @@ static void check_all(const char *what, GPtrArray *files, const CsbReference *re
         g_ptr_array_add(themes, (gpointer)csb_themes_at(lib, i));
     Tally t = {0, 0};
     for (guint i = 0; i < names->len; i++) {
-        CsbCompareInput input = {reports, reference->authorities, areas, lib, themes, names->pdata[i], NULL};
+        CsbCompareInput input = {.inspections = reports, .authorities = reference->authorities,
+                                 .areas = areas, .library = lib, .themes = themes,
+                                 .focus = names->pdata[i]};
         CsbComparison *c = csb_compare(&input);
         if (c)
             check_story(&t, c->focus);

@@ -46,7 +46,8 @@ static CsbComparison *compare(GPtrArray *reports, const char *focus, const char 
 {
     for (guint i = 0; themes && themes[i]; i++)
         g_ptr_array_add(keep_themes, (gpointer)csb_themes_find(library, themes[i]));
-    CsbCompareInput input = {reports, authorities, areas, library, keep_themes, focus, NULL};
+    CsbCompareInput input = {.inspections = reports, .authorities = authorities, .areas = areas,
+                             .library = library, .themes = keep_themes, .focus = focus};
     return csb_compare(&input);
 }
 
@@ -254,7 +255,9 @@ static void test_fixtures(void)
     GPtrArray *themes = g_ptr_array_new();
     GPtrArray *peers = g_ptr_array_new();
     g_ptr_array_add(peers, (gpointer)csb_authorities_find(authorities, "Isles of Scilly"));
-    CsbCompareInput input = {reports, authorities, areas, library, themes, "Rutland", peers};
+    CsbCompareInput input = {.inspections = reports, .authorities = authorities, .areas = areas,
+                             .library = library, .themes = themes, .focus = "Rutland",
+                             .comparators = peers};
     CsbComparison *c = csb_compare(&input);
     const CsbStory *s = c->focus;
     CHECK(s->timeline->len == 4, "Rutland: four reports in the timeline");

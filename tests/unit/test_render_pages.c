@@ -298,7 +298,7 @@ static GPtrArray *build(const char *config, const char *dir, CsbResources *res)
             g_free(spec->output);
             spec->output = g_build_filename(dir, base, NULL);
             g_free(base);
-            gboolean ok = csb_build_briefing(spec, cfg, res, reports, cfg->authority, diag);
+            gboolean ok = csb_build_briefing(spec, cfg, res, reports, NULL, cfg->authority, diag);
             CHECK(ok, "%s builds", spec->output);
             g_ptr_array_add(outputs, g_strdup(spec->output));
         }

@@ -1,0 +1,212 @@
+/* report.c - one report's analysis: each paragraph put in match form
+ * once, its themes found in one pass, its tone classified once, its
+ * evidence for the selected themes made once (phrases, score, tone and
+ * why, shared by the paragraph's evidence); each finding's themes and
+ * tokens; and how many of the report's texts use each token. Everything
+ * by the set's rules.
+ */
+#include "analysis.h"
+
+#include <string.h>
+
+typedef struct {
+    GHashTable *df;    /* token number + 1 -> texts using it (GUINT_TO_POINTER) */
+    GPtrArray *stems;  /* scratch for one text */
+    GPtrArray *words;
+} Counts;
+
+static void count_token(Counts *c, guint32 id)
+{
+    gpointer key = GUINT_TO_POINTER(id + 1);
+    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(c->df, key));
+    g_hash_table_insert(c->df, key, GUINT_TO_POINTER(n + 1));
+}
+
+/* Count each token of one text once: its stems (each once already) and
+ * its themes. */
+static void count_text(Counts *c, CsbAnalyses *set, const GArray *hits)
+{
+    for (guint i = 0; i < c->stems->len; i++) {
+        guint32 id = 0;
+        csb_analyses_intern(set, c->stems->pdata[i], &id);
+        count_token(c, id);
+    }
+    for (guint i = 0; i < hits->len; i++)
+        count_token(c, csb_analyses_theme_token(set, g_array_index(hits, CsbThemeHit, i).theme));
+    g_ptr_array_set_size(c->stems, 0);
+    g_ptr_array_set_size(c->words, 0);
+}
+
+/* The hit of library theme index t among hits (in library order), or NULL. */
+static const CsbThemeHit *hit_of(const GArray *hits, guint t)
+{
+    for (guint i = 0; i < hits->len; i++) {
+        const CsbThemeHit *h = &g_array_index(hits, CsbThemeHit, i);
+        if (h->theme == t)
+            return h;
+    }
+    return NULL;
+}
+
+/* Evidence for each selected theme paragraph i speaks to. */
+static void add_evidence(CsbReportAnalysis *a, const CsbAnalyses *set, const char *form,
+                         const GArray *hits, guint i, CsbTone tone, GPtrArray *why)
+{
+    const CsbInspection *in = a->inspection;
+    for (guint s = 0; s < a->selection->len; s++) {
+        const CsbTheme *theme = a->selection->pdata[s];
+        guint t = csb_analyses_theme_index(set, s);
+        const CsbThemeHit *h = t != G_MAXUINT ? hit_of(hits, t) : NULL;
+        if (t != G_MAXUINT && !h)
+            continue; /* the usual case: not this theme */
+        GPtrArray *found = g_ptr_array_new_full(h ? h->phrases->len : 1, g_free);
+        double score = 0;
+        if (h) {
+            for (guint k = 0; k < h->phrases->len; k++)
+                g_ptr_array_add(found,
+                                g_strdup(theme->phrases->pdata[g_array_index(h->phrases, guint, k)]));
+            score = h->score;
+        } else {
+            csb_theme_find_in_form(theme, form, found, &score); /* a theme from elsewhere */
+        }
+        if (found->len)
+            g_ptr_array_add(a->evidence->pdata[s], csb_evidence_new(in, i, found, score, tone, why));
+        else
+            g_ptr_array_free(found, TRUE);
+    }
+}
+
+static void analyse_paragraphs(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
+{
+    const CsbAnalysisRules *rules = csb_analyses_rules(set);
+    const CsbThemeLibrary *lib = csb_analyses_library(set);
+    const CsbInspection *in = a->inspection;
+    for (guint i = 0; i < in->paragraphs->len; i++) {
+        const CsbParagraph *p = in->paragraphs->pdata[i];
+        char *form = csb_themes_match_form(p->text);
+        GArray *hits = rules->find_themes(lib, form);
+        GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
+        CsbParagraphAnalysis pa = {rules->classify(lib, p->text, p->section, why),
+                                   a->paragraph_themes->len, hits->len};
+        for (guint k = 0; k < hits->len; k++)
+            g_array_append_val(a->paragraph_themes, g_array_index(hits, CsbThemeHit, k).theme);
+        g_array_append_val(a->paragraphs, pa);
+        add_evidence(a, set, form, hits, i, pa.tone, why);
+        rules->words(set, p->text, c->stems, c->words);
+        count_text(c, set, hits);
+        g_ptr_array_unref(why); /* its evidence holds references */
+        csb_theme_hits_free(hits);
+        g_free(form);
+    }
+}
+
+static void finding_analysis_free(gpointer p)
+{
+    CsbFindingAnalysis *f = p;
+    g_ptr_array_free(f->themes, TRUE);
+    g_ptr_array_free(f->tokens, TRUE);
+    g_ptr_array_free(f->shown, TRUE);
+    g_free(f);
+}
+
+static void analyse_findings(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
+{
+    const CsbAnalysisRules *rules = csb_analyses_rules(set);
+    const CsbThemeLibrary *lib = csb_analyses_library(set);
+    const CsbInspection *in = a->inspection;
+    for (guint k = 0; k < in->findings->len; k++) {
+        const CsbFinding *f = in->findings->pdata[k];
+        CsbFindingAnalysis *fa = g_new0(CsbFindingAnalysis, 1);
+        fa->finding = f;
+        fa->themes = g_ptr_array_new();
+        fa->tokens = g_ptr_array_new();
+        fa->shown = g_ptr_array_new();
+        char *form = csb_themes_match_form(f->text);
+        GArray *hits = rules->find_themes(lib, form);
+        rules->words(set, f->text, c->stems, c->words);
+        for (guint i = 0; i < c->stems->len; i++) {
+            g_ptr_array_add(fa->tokens,
+                            (gpointer)csb_analyses_intern(set, c->stems->pdata[i], NULL));
+            g_ptr_array_add(fa->shown, (gpointer)csb_analyses_intern(set, c->words->pdata[i], NULL));
+        }
+        for (guint i = 0; i < hits->len; i++) {
+            guint t = g_array_index(hits, CsbThemeHit, i).theme;
+            const CsbTheme *theme = csb_themes_at(lib, t);
+            g_ptr_array_add(fa->themes, (gpointer)theme);
+            g_ptr_array_add(fa->tokens, (gpointer)csb_analyses_theme_token_text(set, t));
+            g_ptr_array_add(fa->shown, (gpointer)csb_analyses_intern(set, theme->id, NULL));
+        }
+        count_text(c, set, hits);
+        csb_theme_hits_free(hits);
+        g_free(form);
+        g_ptr_array_add(a->findings, fa);
+    }
+}
+
+CsbReportAnalysis *csb_report_analysis_new(CsbAnalyses *set, const CsbInspection *in)
+{
+    CsbReportAnalysis *a = g_new0(CsbReportAnalysis, 1);
+    a->inspection = in;
+    a->selection = csb_analyses_selection(set);
+    a->token_names = csb_analyses_token_names(set);
+    a->paragraphs = g_array_sized_new(FALSE, FALSE, sizeof(CsbParagraphAnalysis),
+                                      in->paragraphs->len);
+    a->paragraph_themes = g_array_new(FALSE, FALSE, sizeof(guint));
+    a->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    for (guint s = 0; s < a->selection->len; s++)
+        g_ptr_array_add(a->evidence,
+                        g_ptr_array_new_with_free_func((GDestroyNotify)csb_evidence_free));
+    a->findings = g_ptr_array_new_with_free_func(finding_analysis_free);
+    Counts c = {g_hash_table_new(NULL, NULL),
+                g_ptr_array_new_with_free_func(g_free), g_ptr_array_new_with_free_func(g_free)};
+    analyse_paragraphs(a, set, &c);
+    analyse_findings(a, set, &c);
+    a->texts = in->paragraphs->len + in->findings->len;
+    a->tokens = g_array_sized_new(FALSE, FALSE, sizeof(CsbTokenCount), g_hash_table_size(c.df));
+    GHashTableIter it;
+    gpointer key, n;
+    g_hash_table_iter_init(&it, c.df);
+    while (g_hash_table_iter_next(&it, &key, &n)) {
+        CsbTokenCount tc = {GPOINTER_TO_UINT(key) - 1, GPOINTER_TO_UINT(n)};
+        g_array_append_val(a->tokens, tc);
+    }
+    g_hash_table_destroy(c.df);
+    g_ptr_array_free(c.stems, TRUE);
+    g_ptr_array_free(c.words, TRUE);
+    return a;
+}
+
+void csb_report_analysis_free(CsbReportAnalysis *a)
+{
+    if (!a)
+        return;
+    g_array_free(a->paragraphs, TRUE);
+    g_array_free(a->paragraph_themes, TRUE);
+    g_ptr_array_free(a->evidence, TRUE);
+    g_ptr_array_free(a->findings, TRUE);
+    g_array_free(a->tokens, TRUE);
+    g_free(a);
+}
+
+const GPtrArray *csb_report_analysis_evidence(const CsbReportAnalysis *a, const CsbTheme *theme)
+{
+    for (guint s = 0; s < a->selection->len; s++)
+        if (a->selection->pdata[s] == theme)
+            return a->evidence->pdata[s];
+    return NULL;
+}
+
+const char *csb_report_analysis_token(const CsbReportAnalysis *a, guint32 token)
+{
+    return a->token_names->pdata[token];
+}
+
+gboolean csb_report_analysis_finding_has(const CsbReportAnalysis *a, guint k,
+                                         const CsbTheme *theme)
+{
+    const CsbFindingAnalysis *f = a->findings->pdata[k];
+    for (guint i = 0; i < f->themes->len; i++)
+        if (f->themes->pdata[i] == theme)
+            return TRUE;
+    return FALSE;
+}
