@@ -50,26 +50,15 @@ static gboolean is_stop_word(const CsbThemeLibrary *lib, const char *w)
     return g_hash_table_contains(lib->stops, w);
 }
 
-/* Does a strength cue overlap the negator ("no delay" takes the "no" of
- * "there was no")? */
-static gboolean used_by_strength(const GArray *cues, const CsbPhraseHit *neg)
+/* Does a cue of side (1 strength, 2 concern) share words with the
+ * negator? A strength cue that does has used it ("no delay" takes the "no"
+ * of "there was no"); a concern cue that does makes it a concern too
+ * ("insufficient", "lack of", the "difficult" of "difficult to"). */
+static gboolean overlaps(const GArray *cues, const CsbPhraseHit *neg, int side)
 {
     for (guint i = 0; i < cues->len; i++) {
         const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
-        if (side_of(c->tag) == 1 && c->start < neg->start + neg->len &&
-            neg->start < c->start + c->len)
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* Does the negator share words with a concern cue ("insufficient", "lack
- * of", the "difficult" of "difficult to")? */
-static gboolean is_concern(const GArray *cues, const CsbPhraseHit *neg)
-{
-    for (guint i = 0; i < cues->len; i++) {
-        const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
-        if (side_of(c->tag) == 2 && c->start < neg->start + neg->len &&
+        if (side_of(c->tag) == side && c->start < neg->start + neg->len &&
             neg->start < c->start + c->len)
             return TRUE;
     }
@@ -89,8 +78,7 @@ const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *
     /* A strength cue that covers the negator has used it ("without delay",
      * "no delay"); a negator that is itself a concern ("insufficient",
      * "lack of") adds to a concern that follows rather than cancelling it. */
-    if (!near || used_by_strength(cues, near) ||
-        (side_of(cue->tag) == 2 && is_concern(cues, near)))
+    if (!near || overlaps(cues, near, 1) || (side_of(cue->tag) == 2 && overlaps(cues, near, 2)))
         return NULL;
     guint end = near->start + near->len;
     if (cue->start - end > (guint)lib->negation_window)
