@@ -29,7 +29,7 @@ CsbInspection *csb_parse_file(const char *path, const CsbReference *ref, CsbDiag
 
 /* Bump when a change to the parser changes what it reads from a report:
  * cached records made by an older parser are then parsed again. */
-#define CSB_PARSE_VERSION 1
+#define CSB_PARSE_VERSION 2
 
 /* Like csb_parse_file, but keeps each parsed record in cache_dir (created if
  * missing) as <sha256 of the file>.rec, keyed also by the record format

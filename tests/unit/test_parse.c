@@ -216,6 +216,21 @@ static void test_findings_and_sections(void)
     csb_inspection_free(in);
     csb_diag_free(diag);
 
+    /* SIF recommendations grouped under the judgements' names, set as
+     * prose: each name closes the item before it, none is glued on. */
+    diag = csb_diag_new();
+    in = parse("tests/fixtures/sif-sub-headings.txt", diag);
+    static const char *const ends[] = {"the appraisal cycle.", "children and their families.",
+                                       "outcomes for young people."};
+    CHECK(in && in->findings->len == 3, "sub-headings: three items");
+    for (guint i = 0; in && i < in->findings->len && i < 3; i++) {
+        const CsbFinding *item = in->findings->pdata[i];
+        CHECK(g_str_has_suffix(item->text, ends[i]), "sub-headings: item %u ends '%s' (got '%s')",
+              i + 1, ends[i], item->text);
+    }
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+
     diag = csb_diag_new();
     in = parse("tests/fixtures/lac-2013.txt", diag);
     CHECK(in && in->findings->len == 3, "LAC: the areas for improvement under time headings");
@@ -225,6 +240,43 @@ static void test_findings_and_sections(void)
               "a grade line is not a section");
     csb_inspection_free(in);
     csb_diag_free(diag);
+}
+
+/* The same in PDFs: a sub-heading a paragraph's gap apart (Leeds 2015,
+ * read by the findings), and one right under its item's last line, back at
+ * the outer edge of the item's hanging indent or in a type size of its own
+ * (Blackpool 2014, split by the block builder). */
+static void test_sub_headings_pdf(void)
+{
+    static const struct {
+        const char *file;
+        guint item;
+        const char *end;
+    } cases[] = {
+        {"80481-leeds__2015-03-27.pdf", 2, "regular, reflective supervision."},
+        {"80481-leeds__2015-03-27.pdf", 12, "the language used is easily understood."},
+        {"80431-blackpool__2014-09-08.pdf", 5, "are afforded help and protection."},
+        {"80431-blackpool__2014-09-08.pdf", 12, "the adoption service is maintained."},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *pdf = g_build_filename(unit_shared(), "corpus", "pdf", cases[i].file, NULL);
+        if (!g_file_test(pdf, G_FILE_TEST_EXISTS)) {
+            SKIP("../shared/corpus is absent", "sub-headings in %s", cases[i].file);
+            g_free(pdf);
+            continue;
+        }
+        CsbDiag *diag = csb_diag_new();
+        CsbInspection *in = parse(pdf, diag);
+        const CsbFinding *f = in && in->findings->len > cases[i].item
+                                  ? in->findings->pdata[cases[i].item]
+                                  : NULL;
+        CHECK(f && g_str_has_suffix(f->text, cases[i].end),
+              "%s item %u ends '%s', no heading after it (got '%s')", cases[i].file,
+              cases[i].item + 1, cases[i].end, f ? f->text : "(none)");
+        csb_inspection_free(in);
+        csb_diag_free(diag);
+        g_free(pdf);
+    }
 }
 
 /* The same report as text and as PDF gives the same record. */
@@ -298,6 +350,7 @@ int main(void)
     RUN(test_never_guess);
     RUN(test_shared_names);
     RUN(test_findings_and_sections);
+    RUN(test_sub_headings_pdf);
     RUN(test_text_and_pdf);
     RUN(test_variant_round_trip);
     csb_reference_free(reference);
