@@ -146,7 +146,8 @@ int main(int argc, char **argv)
     /* The reports analysed once, as a batch does before its workers fork. */
     CsbCompareSetup plain;
     csb_build_setup(&plain, cfg, res, reports, NULL, cfg->authority);
-    CsbAnalyses *analyses = csb_analyses_new(plain.input.library, plain.themes, NULL);
+    CsbAnalyses *analyses =
+        csb_analyses_new(plain.input.library, plain.themes, NULL, plain.input.recurrence);
     for (guint i = 0; i < reports->len; i++)
         csb_analyses_get(analyses, reports->pdata[i]);
     CsbCompareSetup setup;

@@ -112,7 +112,8 @@ void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResource
                                  .themes = s->themes,
                                  .focus = focus,
                                  .comparators = s->comparators,
-                                 .analyses = analyses};
+                                 .analyses = analyses,
+                                 .recurrence = res->recurrence};
 }
 
 void csb_build_setup_clear(CsbCompareSetup *s)

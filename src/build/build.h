@@ -1,7 +1,8 @@
 /* build.h - running briefings: from config files to PDFs on disk.
  *
  * Owns: the resources every run loads once (authority table, theme library,
- * area map, glossary, grade meanings, templates and fonts folders), reading
+ * area map, glossary, grade meanings, recurrence data, templates and fonts
+ * folders), reading
  * a config's reports, resolving its comparators and themes, producing each
  * briefing (compare -> format -> layout -> render) and writing it
  * atomically; and the batch around it: many configs and briefings per run,
@@ -33,6 +34,7 @@ typedef struct {
     CsbAreaMap *areas;
     CsbCsv *glossary;
     CsbCsv *grades;
+    CsbRecurrence *recurrence; /* data/recurrence.yaml */
     GPtrArray *data_files; /* char*: every data file loaded above, for fingerprints */
 } CsbResources;
 

@@ -145,7 +145,7 @@ const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompare
     if (a)
         return a;
     if (!c->own)
-        c->own = csb_analyses_new(input->library, input->themes, input->rules);
+        c->own = csb_analyses_new(input->library, input->themes, input->rules, input->recurrence);
     return csb_analyses_get(c->own, in);
 }
 
@@ -158,6 +158,7 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
     c->areas = input->areas;
     const CsbAnalyses *shared = input->analyses;
     if (shared && csb_analyses_library(shared) == input->library &&
+        csb_analyses_recurrence(shared) == input->recurrence &&
         csb_analyses_covers(shared, input->themes))
         c->shared = shared;
     c->focus = csb_story_new(c, focus, input, TRUE);

@@ -91,14 +91,20 @@ typedef enum { CSB_AFI_NEW, CSB_AFI_RECURRING, CSB_AFI_NOT_RAISED_AGAIN } CsbAfi
 
 const char *csb_afi_status_id(CsbAfiStatus s);
 
-/* Why two findings were judged to be the same weakness. */
+/* Why two findings were judged to be the same weakness, or why a finding
+ * was linked to a report that raised it before. */
 typedef struct {
     const CsbInspection *inspection; /* the other one: earlier in a track's
                                         earlier list, later in its later list */
-    const CsbFinding *finding;
+    const CsbFinding *finding;       /* NULL: linked by the later report's own words
+                                        to a report none of whose findings is on it
+                                        (it raised the weakness in its text) */
+    GPtrArray *issues;       /* char*: titles of the issues (data/recurrence.yaml)
+                                both are about */
     GPtrArray *themes;       /* char*: theme ids both share */
     GPtrArray *shared_words; /* char*: significant words both use */
     double similarity;       /* 0..1 */
+    gboolean declared;       /* the later report says it was raised before */
 } CsbAfiMatch;
 
 typedef struct {
@@ -106,8 +112,20 @@ typedef struct {
     const CsbFinding *finding;
     CsbAfiStatus status;
     GPtrArray *themes;  /* char*: theme ids the finding speaks to */
-    GPtrArray *earlier; /* CsbAfiMatch*: every earlier occurrence, oldest first */
-    GPtrArray *later;   /* CsbAfiMatch*: every later occurrence, oldest first */
+    GPtrArray *earlier; /* CsbAfiMatch*: earlier findings on the same weakness
+                           (and the link below), oldest first */
+    GPtrArray *later;   /* CsbAfiMatch*: later ones, oldest first */
+    /* Where it was raised before: the most recent earlier report that
+     * raised it (one of earlier), or NULL. */
+    const CsbAfiMatch *raised_before;
+    /* The report's own words saying it was raised before ("This was a
+     * recommendation at the last inspection"), and their paragraph, or
+     * NULL. */
+    char *declared;
+    const CsbParagraph *declared_in;
+    /* The report those words name is not among those read (a focused
+     * visit, say): recurring, with no link. */
+    gboolean declared_unread;
 } CsbAfiTrack;
 
 /* A theme's evidence for one authority. */
@@ -187,11 +205,16 @@ typedef struct {
     const char *focus;                  /* canonical authority name */
     const GPtrArray *comparators;       /* const CsbAuthority*: resolved peers */
     /* The run's analyses of the reports, shared (NULL: none). Used when
-     * made for library with evidence for every theme of the selection;
+     * made for library and recurrence with evidence for every theme of the
+     * selection;
      * reports it lacks (or all, when it does not fit) the comparison
      * analyses itself, once each, by rules (NULL: csb_analysis_rules). */
     const CsbAnalyses *analyses;
     const CsbAnalysisRules *rules;
+    /* What areas for improvement are read by (data/recurrence.yaml): the
+     * issues they name, the sentences saying one was raised before, the
+     * words too common to link two; NULL: words and themes alone. */
+    const CsbRecurrence *recurrence;
     /* Only what briefings show: the peers' areas for improvement are not
      * tracked (their afis stay empty) and recurring_themes stays empty.
      * FALSE: everything, as `csbrief compare` prints it. */

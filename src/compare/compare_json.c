@@ -79,6 +79,11 @@ static int ordinal_of(const CsbInspection *in, const CsbParagraph *p)
 
 static void finding(GString *o, const CsbFinding *f)
 {
+    if (!f) { /* a link to a report's text */
+        g_string_append(o, "\"finding_kind\": null, \"text\": null, \"framework_ref\": null, "
+                           "\"page\": null");
+        return;
+    }
     g_string_append(o, "\"finding_kind\": ");
     str(o, csb_finding_kind_id(f->kind));
     g_string_append(o, ", \"text\": ");
@@ -247,11 +252,14 @@ static void afi_matches(const CsbFrameworks *fw, GString *o, const GPtrArray *ma
         cite(fw, o, m->inspection);
         g_string_append(o, ", ");
         finding(o, m->finding);
+        g_string_append(o, ", \"shared_issues\": ");
+        strings(o, m->issues);
         g_string_append(o, ", \"shared_themes\": ");
         strings(o, m->themes);
         g_string_append(o, ", \"shared_words\": ");
         strings(o, m->shared_words);
-        g_string_append_printf(o, ", \"similarity\": %.2f}", m->similarity);
+        g_string_append_printf(o, ", \"similarity\": %.2f, \"declared\": %s}", m->similarity,
+                               m->declared ? "true" : "false");
     }
     g_string_append_c(o, ']');
 }
@@ -270,6 +278,12 @@ static void afis(const CsbFrameworks *fw, GString *o, const CsbStory *s)
         str(o, csb_afi_status_id(t->status));
         g_string_append(o, ", \"themes\": ");
         strings(o, t->themes);
+        g_string_append(o, ",\n       \"raised_before\": ");
+        cite(fw, o, t->raised_before ? t->raised_before->inspection : NULL);
+        g_string_append(o, ", \"declared\": ");
+        str(o, t->declared);
+        g_string_append_printf(o, ", \"declared_report_read\": %s",
+                               t->declared ? (t->declared_unread ? "false" : "true") : "null");
         g_string_append(o, ",\n       \"earlier\": ");
         afi_matches(fw, o, t->earlier);
         g_string_append(o, ",\n       \"later\": ");

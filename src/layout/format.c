@@ -215,6 +215,47 @@ void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h)
     g_free(now);
 }
 
+/* "both about return home interviews and missing children" */
+static void add_grounds(CsbRich *r, const CsbAfiMatch *m, guint style)
+{
+    if (m->issues->len) {
+        csb_rich_add(r, style, "both about ");
+        for (guint i = 0; i < m->issues->len; i++)
+            csb_rich_addf(r, style, "%s%s", i == 0 ? "" : i + 1 == m->issues->len ? " and " : ", ",
+                          (const char *)m->issues->pdata[i]);
+    }
+    for (guint i = 0; i < m->shared_words->len && i < 4; i++)
+        csb_rich_addf(r, style, "%s\u2018%s\u2019", i == 0 ? (m->issues->len ? "; words both use: "
+                                                                              : "words both use: ")
+                                                             : ", ",
+                      (const char *)m->shared_words->pdata[i]);
+}
+
+void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfiTrack *t,
+                               gboolean quote_earlier)
+{
+    const CsbAfiMatch *m = t->raised_before;
+    if (m) {
+        char *name = csb_fmt_report_name(fw, m->inspection);
+        csb_rich_add(r, CSB_STYLE_BOLD, name);
+        g_free(name);
+        if (quote_earlier && m->finding)
+            csb_rich_addf(r, 0, ": \u201C%s\u201D", m->finding->text);
+        else if (quote_earlier)
+            csb_rich_add(r, 0, " (in its text, not among its findings)");
+    }
+    if (t->declared) {
+        csb_rich_add(r, CSB_STYLE_MUTED, m ? ". The report says: " : "The report says: ");
+        csb_rich_addf(r, CSB_STYLE_MUTED | CSB_STYLE_ITALIC, "\u201C%s\u201D", t->declared);
+        if (t->declared_unread)
+            csb_rich_add(r, CSB_STYLE_MUTED, " That report is not among those read.");
+    } else if (m && (m->issues->len || m->shared_words->len)) {
+        csb_rich_add(r, CSB_STYLE_MUTED, " (");
+        add_grounds(r, m, CSB_STYLE_MUTED);
+        csb_rich_add(r, CSB_STYLE_MUTED, ")");
+    }
+}
+
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)
 {
     gboolean members = strcmp(tpl->id, "members-summary") == 0;

@@ -318,6 +318,12 @@ void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h);
 /* What a table says of an area graded once: true of the reports read, not
  * of the authority's whole history. */
 #define CSB_FMT_GRADED_ONCE "No earlier grade in the reports read"
+/* Why a finding recurs, appended to r: the report it was raised in before
+ * (quoting that report's finding when quote_earlier), and the grounds:
+ * the later report's own words saying so, or the issues both findings are
+ * about and the words they share. */
+void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfiTrack *t,
+                               gboolean quote_earlier);
 /* Chart of grade histories, one panel per headline area of a story. */
 CsbChart *csb_fmt_history_chart(const CsbStory *s);
 /* Every inspection and visit of a story on a time axis. */

@@ -289,12 +289,16 @@ static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection 
         char *what = finding_phrase(a->finding->text);
         CsbRich *r = csb_rich_add(csb_rich_new(), 0, "Inspectors asked for improvement in ");
         csb_rich_add(r, CSB_STYLE_BOLD, what);
-        if (a->status == CSB_AFI_RECURRING && a->earlier->len) {
-            const CsbAfiMatch *m = a->earlier->pdata[0];
-            char *name = csb_fmt_report_name(fm->frameworks, m->inspection);
-            csb_rich_addf(r, 0, ". Something similar was raised before (%s). Why has it not "
-                                "been resolved, and what will be different this time?", name);
-            g_free(name);
+        if (a->status == CSB_AFI_RECURRING) {
+            if (a->raised_before) {
+                char *name = csb_fmt_report_name(fm->frameworks, a->raised_before->inspection);
+                csb_rich_addf(r, 0, ". It was raised before (%s)", name);
+                g_free(name);
+            } else {
+                csb_rich_add(r, 0, ". The report says it was raised before");
+            }
+            csb_rich_add(r, 0, ". Why has it not been resolved, and what will be different "
+                               "this time?");
         } else {
             csb_rich_add(r, 0, ". What is the plan, and when will members see a difference?");
         }

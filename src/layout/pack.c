@@ -264,22 +264,8 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
             }
             csb_rich_add(r, 0, t->finding->text);
             if (rec) {
-                /* Each earlier report once, however many of its findings matched. */
-                GString *earlier = g_string_new(NULL);
-                for (guint k = 0; k < t->earlier->len; k++) {
-                    const CsbAfiMatch *m = t->earlier->pdata[k];
-                    gboolean seen = FALSE;
-                    for (guint j = 0; j < k; j++)
-                        seen |= ((const CsbAfiMatch *)t->earlier->pdata[j])->inspection ==
-                                m->inspection;
-                    if (seen)
-                        continue;
-                    char *e = csb_fmt_report_name(fm->frameworks, m->inspection);
-                    g_string_append_printf(earlier, "%s%s", earlier->len ? "; " : "", e);
-                    g_free(e);
-                }
-                csb_rich_addf(r, CSB_STYLE_MUTED, " (raised before: %s)", earlier->str);
-                g_string_free(earlier, TRUE);
+                csb_rich_add(r, CSB_STYLE_MUTED, " Raised before: ");
+                csb_fmt_add_raised_before(r, fm->frameworks, t, FALSE);
             }
             g_ptr_array_add(list->items, r);
         }
