@@ -188,7 +188,7 @@ int main(int argc, char **argv)
     if (!stages_only) {
         t0 = now();
         for (int i = 0; i < n; i++)
-            csb_build_briefing(spec, cfg, res, reports, analyses, cfg->authority, diag);
+            csb_build_briefing(spec, cfg, res, reports, analyses, NULL, cfg->authority, diag);
         printf("briefing %.6f\n", (now() - t0) / n);
     }
     csb_comparison_free(cmp);

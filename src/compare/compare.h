@@ -56,6 +56,29 @@ const CsbFrameworks *csb_areas_frameworks(const CsbAreaMap *m);
 /* Title for an area id, or the id itself when it is not in the map. */
 const char *csb_areas_title(const CsbAreaMap *m, const char *id);
 
+/* ---- what could not be read ---------------------------------------------- */
+
+/* A report the build could not read, or read without (some of) its grades
+ * (given to the comparison by the build, which knows; docs/compare.md). */
+typedef struct {
+    char *file;      /* the report file */
+    char *why;       /* the error, or the warnings about its grades */
+    char *authority; /* canonical name (from an index of the files or the file's
+                        name when it could not be read), or NULL when not known */
+    CsbDate date;    /* its publication date, or unknown */
+    char *title;     /* the index's link text, or NULL */
+    char *kind;      /* csbrief's kind id as the index names it, or NULL */
+    const CsbInspection *inspection; /* read, but grades could not be: the report
+                                        (borrowed); NULL: not read at all */
+} CsbNotRead;
+
+CsbNotRead *csb_not_read_new(const char *file, const char *why, const char *authority,
+                             CsbDate date, const char *title, const char *kind,
+                             const CsbInspection *inspection);
+void csb_not_read_free(CsbNotRead *n);
+/* The date that places it in time: its report's, else its publication. */
+CsbDate csb_not_read_date(const CsbNotRead *n);
+
 /* ---- one authority's story -------------------------------------------- */
 
 /* One graded point in an area's history. */
@@ -81,6 +104,11 @@ typedef struct {
      * post-April-2026 ILACS for overall effectiveness), or NULL. When set,
      * the latest grade is not current. */
     const CsbInspection *not_judged_since;
+    /* The most recent report of the authority after the latest point that
+     * was not read, or was read without its grade for the area (its grade
+     * could not be read), or NULL. When set, the latest grade is not
+     * current either; not_judged_since is then NULL. */
+    const CsbNotRead *not_read_since;
 } CsbAreaHistory;
 
 /* First and latest points (NULL when the history is empty). */
@@ -139,6 +167,11 @@ typedef struct {
     GPtrArray *evidence;    /* CsbEvidence*: all inspections, concerns first, ranked */
     GPtrArray *timeline;    /* CsbThemePoint*: one per inspection that mentions it */
     int strengths, concerns, mixed;
+    /* The story's latest inspection (its latest graded one, else its
+     * latest report), and the theme's point there (one of timeline), or
+     * NULL when that report does not speak to it. */
+    const CsbInspection *latest_inspection;
+    const CsbThemePoint *latest;
 } CsbThemeStory;
 
 /* The same inspection read from two files (say the text and the PDF of
@@ -167,7 +200,17 @@ typedef struct {
     GPtrArray *themes;       /* CsbThemeStory*, in selection order, owned */
     GPtrArray *timeline;     /* CsbTimelineEntry*, one per inspection, same order, owned */
     GPtrArray *duplicates;   /* CsbDuplicate*, owned */
+    GPtrArray *not_read;     /* const CsbNotRead*: the input's about this authority,
+                                oldest first (borrowed; the array is owned) */
 } CsbStory;
+
+/* Is the latest grade of a history current: not superseded by a later
+ * inspection that did not judge the area, or whose grade was not read? */
+gboolean csb_history_current(const CsbAreaHistory *h);
+/* The date of the authority's latest known inspection that grades: its
+ * latest graded report read, or a later graded one it could not read
+ * (from an index or the file name, kind aside when unknown). */
+CsbDate csb_story_latest_known(const CsbStory *s, const CsbFrameworks *fw);
 
 /* Latest graded inspection of the story, or NULL. */
 const CsbInspection *csb_story_latest_graded(const CsbStory *s);
@@ -182,13 +225,24 @@ typedef struct {
     int better, same, worse;     /* peers whose latest rank beats/equals/trails it */
 } CsbPeerArea;
 
+/* A peer whose latest inspection raises a theme as a concern. */
+typedef struct {
+    const CsbAuthority *authority;
+    const CsbThemePoint *point; /* the theme at its latest inspection */
+} CsbPeerThemeMention;
+
 typedef struct {
     const CsbTheme *theme;
-    int authorities;        /* peers (focus excluded) whose reports raise it as a concern */
+    /* Peers (focus excluded) whose latest inspection (the theme story's
+     * latest_inspection) raises it as a concern (a concern or mixed
+     * paragraph): most concerns first, then the more recent. */
+    int authorities;
     GPtrArray *names;       /* const char*: their names, borrowed */
+    GPtrArray *mentions;    /* CsbPeerThemeMention*, the same peers, owned */
+    int earlier_only;       /* peers only whose earlier reports raised it */
     /* Added: areas for improvement. The latest findings (of the latest
      * report with any) of these authorities speak to the theme. */
-    gboolean focus_concern; /* the focus's reports raise it as a concern */
+    gboolean focus_concern; /* the focus's latest inspection raises it as a concern */
     gboolean focus_afi;     /* the focus's latest findings speak to it */
     int afi_authorities;    /* peers whose latest findings speak to it */
     GPtrArray *afi_names;   /* const char*: their names, borrowed */
@@ -219,6 +273,10 @@ typedef struct {
      * tracked (their afis stay empty) and recurring_themes stays empty.
      * FALSE: everything, as `csbrief compare` prints it. */
     gboolean briefing_only;
+    /* What the build could not read (CsbNotRead*, borrowed; NULL: nothing
+     * known): a story lists its authority's, and a grade a later report
+     * could have changed is not current. */
+    const GPtrArray *not_read;
 } CsbCompareInput;
 
 typedef struct {
@@ -262,6 +320,9 @@ const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompare
  * for each. */
 void csb_compare_dedup(GPtrArray *inspections, GPtrArray *duplicates);
 void csb_duplicate_free(CsbDuplicate *d);
+
+/* not_read.c: s->not_read from input, and each history's not_read_since. */
+void csb_story_note_not_read(CsbStory *s, const CsbCompareInput *input);
 
 /* timeline.c */
 CsbTimelineEntry *csb_timeline_entry_new(const CsbInspection *in);
