@@ -48,6 +48,9 @@
 #define AFI_ISSUE_SIMILARITY 0.13 /* a specific issue both are about */
 #define AFI_HEAD_SIMILARITY 0.08  /* ... the first each names */
 #define AFI_BROAD_SIMILARITY 0.20 /* a broad issue both are first about */
+/* A report linked by the later report's own words: its finding closest in
+ * wording, when none shares the issue, shown if at least this close. */
+#define AFI_DECLARED_SIMILARITY 0.10
 
 /* How rare each token is in the authority's reports: idf = ln((N + 1) /
  * (df + 0.5)), N paragraphs and findings (at least AFI_MIN_TEXTS), df those
@@ -440,6 +443,11 @@ static gboolean link_declared(Tracker *tk, Item *it)
             }
     Pair p;
     gint k = best_in(tk, it, (guint)at, TRUE, &p);
+    if (k < 0) {
+        k = best_in(tk, it, (guint)at, FALSE, &p);
+        if (k >= 0 && p.similarity < AFI_DECLARED_SIMILARITY)
+            k = -1;
+    }
     link_to(tk, it, k, (guint)at, &p, TRUE);
     return TRUE;
 }

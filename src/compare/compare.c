@@ -88,10 +88,11 @@ static gboolean latest_findings_speak_to(CsbComparison *c, const CsbCompareInput
     return FALSE;
 }
 
-/* Does a theme story's latest inspection raise it as a concern? */
+/* Does a theme story's latest inspection raise it as a concern (a
+ * paragraph on it that is a concern)? */
 static gboolean latest_concern(const CsbThemeStory *t)
 {
-    return t->latest && t->latest->concerns + t->latest->mixed > 0;
+    return t->latest && t->latest->concerns > 0;
 }
 
 /* Most concerns at the latest inspection first, then the more recent. */
@@ -122,6 +123,8 @@ static void summarise_themes(CsbComparison *c, const CsbCompareInput *input)
                 m->authority = p->authority;
                 m->point = ts->latest;
                 g_ptr_array_add(pt->mentions, m);
+            } else if (ts->latest && ts->latest->mixed > 0) {
+                pt->mixed_only++;
             } else if (ts->concerns + ts->mixed > 0) {
                 pt->earlier_only++;
             }

@@ -125,8 +125,8 @@ typedef struct {
     const CsbInspection *inspection; /* the other one: earlier in a track's
                                         earlier list, later in its later list */
     const CsbFinding *finding;       /* NULL: linked by the later report's own words
-                                        to a report none of whose findings is on it
-                                        (it raised the weakness in its text) */
+                                        to a report none of whose findings was matched
+                                        to it (it may have raised it in its text) */
     GPtrArray *issues;       /* char*: titles of the issues (data/recurrence.yaml)
                                 both are about */
     GPtrArray *themes;       /* char*: theme ids both share */
@@ -234,15 +234,16 @@ typedef struct {
 typedef struct {
     const CsbTheme *theme;
     /* Peers (focus excluded) whose latest inspection (the theme story's
-     * latest_inspection) raises it as a concern (a concern or mixed
-     * paragraph): most concerns first, then the more recent. */
+     * latest_inspection) raises it as a concern (a paragraph on it that is
+     * a concern): most concerns first, then the more recent. */
     int authorities;
     GPtrArray *names;       /* const char*: their names, borrowed */
     GPtrArray *mentions;    /* CsbPeerThemeMention*, the same peers, owned */
-    int earlier_only;       /* peers only whose earlier reports raised it */
+    int mixed_only;         /* peers whose latest inspection has mixed paragraphs on it only */
+    int earlier_only;       /* peers only whose earlier reports raised it (concern or mixed) */
     /* Added: areas for improvement. The latest findings (of the latest
      * report with any) of these authorities speak to the theme. */
-    gboolean focus_concern; /* the focus's latest inspection raises it as a concern */
+    gboolean focus_concern; /* the focus's latest inspection has a concern on it */
     gboolean focus_afi;     /* the focus's latest findings speak to it */
     int afi_authorities;    /* peers whose latest findings speak to it */
     GPtrArray *afi_names;   /* const char*: their names, borrowed */

@@ -416,7 +416,9 @@ static void peer_theme(const CsbFrameworks *fw, GString *o, const CsbPeerTheme *
             g_string_append_printf(o, ", \"concerns\": %d, \"mixed\": %d, \"strengths\": %d}",
                                    m->point->concerns, m->point->mixed, m->point->strengths);
         }
-        g_string_append_printf(o, "], \"peers_with_earlier_concerns_only\": %d", pt->earlier_only);
+        g_string_append_printf(o, "], \"peers_with_mixed_only\": %d, "
+                                  "\"peers_with_earlier_concerns_only\": %d",
+                               pt->mixed_only, pt->earlier_only);
     }
     g_string_append_printf(o, ",\n     \"focus_in_latest_findings\": %s",
                            pt->focus_afi ? "true" : "false");

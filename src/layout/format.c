@@ -264,7 +264,7 @@ void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfi
         if (quote_earlier && m->finding)
             csb_rich_addf(r, 0, ": \u201C%s\u201D", m->finding->text);
         else if (quote_earlier)
-            csb_rich_add(r, 0, " (in its text, not among its findings)");
+            csb_rich_add(r, CSB_STYLE_MUTED, " (none of its findings was matched to this one)");
     }
     if (t->declared) {
         csb_rich_add(r, CSB_STYLE_MUTED, m ? ". The report says: " : "The report says: ");

@@ -26,6 +26,24 @@ static const CsbParagraph *opening_paragraph(const CsbInspection *in)
     return first && first->number == 0 ? first : NULL;
 }
 
+/* The opening sentences of text, as many as fit in about max_chars (at
+ * least one), an ellipsis marking the rest: the report's own words. */
+static char *opening_sentences(const char *text, gsize max_chars)
+{
+    gsize cut = 0, n = strlen(text);
+    for (gsize i = 0; i + 2 < n; i++) {
+        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' &&
+            g_unichar_isupper(g_utf8_get_char(text + i + 2))) {
+            if (cut && g_utf8_strlen(text, (gssize)(i + 1)) > (glong)max_chars)
+                break;
+            cut = i + 1;
+        }
+    }
+    if (!cut || g_utf8_strlen(text, -1) <= (glong)max_chars)
+        return g_strdup(text);
+    return g_strdup_printf("%.*s \u2026", (int)cut, text);
+}
+
 static const char *number_word(int n)
 {
     static const char *const words[] = {"no", "one", "two", "three", "four", "five",
@@ -105,9 +123,7 @@ static void latest(CsbFormatter *fm)
     if (p) {
         csb_doc_para(fm->doc, csb_rich_plain("The report\u2019s summary opens:"))->keep_with_next =
             TRUE;
-        GPtrArray *none = g_ptr_array_new();
-        char *q = csb_themes_quote(p->text, none, 420);
-        g_ptr_array_free(none, TRUE);
+        char *q = opening_sentences(p->text, 420);
         csb_fmt_quote(fm, q, in, p);
         g_free(q);
     }

@@ -65,13 +65,16 @@ static void add_counts(CsbRich *r, guint style, int concerns, int mixed, int str
                   concerns == 1 ? "" : "s", mixed, strengths, strengths == 1 ? "" : "s");
 }
 
-void csb_pack_add_theme_counts(CsbFormatter *fm, CsbRich *r, const CsbThemeStory *t)
+void csb_pack_add_theme_counts(CsbFormatter *fm, CsbRich *r, const CsbThemeStory *t,
+                               gboolean name_latest)
 {
     const CsbThemePoint *l = t->latest;
     if (t->latest_inspection) {
-        char *name = csb_fmt_report_name(fm->frameworks, t->latest_inspection);
-        csb_rich_addf(r, 0, "latest inspection (%s): ", name);
-        g_free(name);
+        if (name_latest) {
+            char *name = csb_fmt_report_name(fm->frameworks, t->latest_inspection);
+            csb_rich_addf(r, 0, "latest inspection (%s): ", name);
+            g_free(name);
+        }
         if (l)
             add_counts(r, CSB_STYLE_BOLD, l->concerns, l->mixed, l->strengths);
         else
@@ -95,7 +98,7 @@ void csb_pack_add_theme_counts(CsbFormatter *fm, CsbRich *r, const CsbThemeStory
                                                               : "no report mentions it");
         return;
     }
-    csb_rich_add(r, CSB_STYLE_MUTED, t->latest_inspection ? "; other reports: " : "");
+    csb_rich_add(r, CSB_STYLE_MUTED, t->latest_inspection ? "; earlier: " : "");
     add_counts(r, CSB_STYLE_MUTED, c, m, s);
     csb_rich_addf(r, CSB_STYLE_MUTED, " in %u report%s", reports, reports == 1 ? "" : "s");
     if (first && first != last)
@@ -334,18 +337,25 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
 static void summary_themes(CsbFormatter *fm)
 {
     csb_doc_heading(fm->doc, 2, "Themes of most concern");
-    csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                       "Paragraphs on each theme that raise a concern, are "
-                                       "mixed, or describe a strength: the latest inspection "
-                                       "first, which orders the list; older reports after it, "
-                                       "as history."));
+    const CsbInspection *latest = csb_story_latest_graded(fm->focus);
+    CsbRich *lead = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                 "Paragraphs on each theme that raise a concern, are mixed, or "
+                                 "describe a strength: first in the latest inspection");
+    if (latest) {
+        char *name = csb_fmt_report_name(fm->frameworks, latest);
+        csb_rich_addf(lead, CSB_STYLE_MUTED, " (%s)", name);
+        g_free(name);
+    }
+    csb_rich_add(lead, CSB_STYLE_MUTED, ", which orders the list; then in earlier reports, as "
+                                        "history.");
+    csb_doc_para(fm->doc, lead);
     GPtrArray *order = csb_pack_themes_by_concern(fm->focus);
     CsbDocBlock *list = csb_doc_list(fm->doc);
     for (guint i = 0; i < order->len; i++) {
         const CsbThemeStory *t = order->pdata[i];
         CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, t->theme->title);
         csb_rich_add(r, 0, ": ");
-        csb_pack_add_theme_counts(fm, r, t);
+        csb_pack_add_theme_counts(fm, r, t, FALSE);
         g_ptr_array_add(list->items, r);
     }
     if (!list->items->len)

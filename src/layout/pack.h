@@ -27,8 +27,9 @@ CsbTableCell *csb_pack_report_cell(CsbFormatter *fm, GPtrArray *row, const CsbIn
  * most in its older reports (then as the config listed them). */
 GPtrArray *csb_pack_themes_by_concern(const CsbStory *s);
 /* "latest inspection (ILACS, March 2026): 2 concerns, 1 mixed, 5
- * strengths; other reports: 13 concerns ... in 4 reports, 2014 to 2019",
- * appended to r. */
-void csb_pack_add_theme_counts(CsbFormatter *fm, CsbRich *r, const CsbThemeStory *t);
+ * strengths; earlier: 13 concerns ... in 4 reports, 2014 to 2019",
+ * appended to r (the latest inspection named when name_latest). */
+void csb_pack_add_theme_counts(CsbFormatter *fm, CsbRich *r, const CsbThemeStory *t,
+                               gboolean name_latest);
 
 #endif

@@ -123,14 +123,15 @@ static CsbTable *standing(CsbFormatter *fm)
 /* "Darlington (ILACS inspection, May 2024: 3 concerns, 1 mixed)" */
 static void add_mention(CsbFormatter *fm, CsbRich *r, const CsbPeerThemeMention *m)
 {
-    char *name = csb_fmt_report_name(fm->frameworks, m->point->inspection);
+    char *when = csb_fmt_month_short(csb_inspection_date(m->point->inspection));
     csb_rich_add(r, 0, m->authority->name);
-    csb_rich_addf(r, CSB_STYLE_MUTED, " (%s: %d concern%s", name, m->point->concerns,
-                  m->point->concerns == 1 ? "" : "s");
+    csb_rich_addf(r, CSB_STYLE_MUTED, " (%s, %s: %d concern%s",
+                  csb_fmt_kind_short(fm->frameworks, m->point->inspection->kind), when,
+                  m->point->concerns, m->point->concerns == 1 ? "" : "s");
     if (m->point->mixed)
         csb_rich_addf(r, CSB_STYLE_MUTED, ", %d mixed", m->point->mixed);
     csb_rich_add(r, CSB_STYLE_MUTED, ")");
-    g_free(name);
+    g_free(when);
 }
 
 /* Each theme: which peers' latest inspections raise it as a concern, with
@@ -141,9 +142,11 @@ static void peer_themes(CsbFormatter *fm)
     csb_doc_heading(fm->doc, 2, "Themes the peers\u2019 latest inspections raise as concerns");
     csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                        "Each peer counted by its latest inspection only (its "
-                                       "date given), with the paragraphs on the theme that "
-                                       "raise a concern or are mixed; peers whose earlier "
-                                       "reports alone raised it are counted apart."));
+                                       "date given): those with a paragraph on the theme that "
+                                       "is a concern, with how many (and how many mixed); "
+                                       "peers whose latest inspection has mixed paragraphs on "
+                                       "it only, and those whose earlier reports alone raised "
+                                       "it, are counted apart."));
     CsbDocBlock *l = csb_doc_list(fm->doc);
     for (guint i = 0; i < c->peer_themes->len; i++) {
         const CsbPeerTheme *pt = c->peer_themes->pdata[i];
@@ -155,8 +158,10 @@ static void peer_themes(CsbFormatter *fm)
             csb_rich_add(r, 0, k ? "; " : ": ");
             add_mention(fm, r, pt->mentions->pdata[k]);
         }
+        if (pt->mixed_only)
+            csb_rich_addf(r, CSB_STYLE_MUTED, ". %d more in mixed paragraphs only", pt->mixed_only);
         if (pt->earlier_only)
-            csb_rich_addf(r, CSB_STYLE_MUTED, ". %d more raised it only in earlier reports",
+            csb_rich_addf(r, CSB_STYLE_MUTED, ". %d more only in earlier reports",
                           pt->earlier_only);
         csb_rich_addf(r, CSB_STYLE_MUTED, ". %s\u2019s latest inspection: ",
                       fm->focus->authority->name);
@@ -164,7 +169,7 @@ static void peer_themes(CsbFormatter *fm)
             csb_rich_addf(r, CSB_STYLE_MUTED, "%d concern%s, %d mixed.", ft->latest->concerns,
                           ft->latest->concerns == 1 ? "" : "s", ft->latest->mixed);
         else
-            csb_rich_add(r, CSB_STYLE_MUTED, "no concern.");
+            csb_rich_add(r, CSB_STYLE_MUTED, "no concern, none mixed.");
         g_ptr_array_add(l->items, r);
     }
 }

@@ -88,7 +88,7 @@ static void theme(CsbFormatter *fm, const CsbThemeStory *t)
         return;
     }
     CsbRich *counts = csb_rich_plain("Paragraphs on it at the ");
-    csb_pack_add_theme_counts(fm, counts, t);
+    csb_pack_add_theme_counts(fm, counts, t, TRUE);
     csb_rich_add(counts, 0, ".");
     csb_doc_para(fm->doc, counts);
     theme_findings(fm, t);
