@@ -50,7 +50,7 @@
 #define AFI_BROAD_SIMILARITY 0.20 /* a broad issue both are first about */
 /* A report linked by the later report's own words: its finding closest in
  * wording, when none shares the issue, shown if at least this close. */
-#define AFI_DECLARED_SIMILARITY 0.10
+#define AFI_DECLARED_SIMILARITY 0.20
 
 /* How rare each token is in the authority's reports: idf = ln((N + 1) /
  * (df + 0.5)), N paragraphs and findings (at least AFI_MIN_TEXTS), df those

@@ -34,6 +34,22 @@ char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)
     return s;
 }
 
+char *csb_fmt_story_years(const CsbStory *s)
+{
+    int first = 0, last = 0;
+    for (guint i = 0; i < s->inspections->len; i++) {
+        CsbDate d = csb_inspection_date(s->inspections->pdata[i]);
+        if (!csb_date_valid(d))
+            continue;
+        first = first ? MIN(first, d.year) : d.year;
+        last = MAX(last, d.year);
+    }
+    if (!first)
+        return NULL;
+    return first == last ? g_strdup_printf("%d", first)
+                         : g_strdup_printf("%d to %d", first, last);
+}
+
 char *csb_fmt_name_report(CsbFormatter *fm, const CsbInspection *in)
 {
     fm->kinds_named |= 1u << in->kind;
@@ -356,12 +372,12 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
     }
     if (stale)
         g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0,
-                                           "%u of the peers have a grade that is not current (a "
+                                           "%u of the peers %s a grade that is not current (a "
                                            "later report not read, or an area not judged at "
-                                           "their latest inspection): the peers\u2019 grid marks "
+                                           "the latest inspection): the peers\u2019 grid marks "
                                            "those cells, and the comparison counts them as not "
                                            "graded.",
-                                           stale));
+                                           stale, stale == 1 ? "has" : "have"));
     return out;
 }
 

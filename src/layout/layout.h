@@ -285,6 +285,9 @@ typedef void (*CsbSectionFn)(CsbFormatter *fm);
 char *csb_fmt_month_year(CsbDate d);
 /* "ILACS inspection, December 2025" */
 char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);
+/* The years a story's reports span: "2015 to 2025", "2024", or NULL
+ * when none is dated. */
+char *csb_fmt_story_years(const CsbStory *s);
 /* The report's name, as csb_fmt_report_name, noting its kind for the
  * glossary. */
 char *csb_fmt_name_report(CsbFormatter *fm, const CsbInspection *in);

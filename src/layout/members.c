@@ -393,22 +393,14 @@ static void questions(CsbFormatter *fm)
 static void basis(CsbFormatter *fm)
 {
     const CsbStory *s = fm->focus;
-    int first = 0, last = 0;
-    for (guint i = 0; i < s->inspections->len; i++) {
-        CsbDate d = csb_inspection_date(s->inspections->pdata[i]);
-        if (!csb_date_valid(d))
-            continue;
-        first = first ? MIN(first, d.year) : d.year;
-        last = MAX(last, d.year);
-    }
     csb_doc_heading(fm->doc, 2, "What this summary is based on");
     CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%u published Ofsted report%s on %s",
                                s->inspections->len, s->inspections->len == 1 ? "" : "s",
                                s->authority->name);
-    if (first && first != last)
-        csb_rich_addf(r, 0, ", %d to %d", first, last);
-    else if (first)
-        csb_rich_addf(r, 0, ", %d", first);
+    char *years = csb_fmt_story_years(s);
+    if (years)
+        csb_rich_addf(r, 0, ", %s", years);
+    g_free(years);
     csb_rich_add(r, 0, ".");
     guint files = 0, grades = 0;
     for (guint i = 0; i < s->not_read->len; i++) {

@@ -180,22 +180,14 @@ static CsbTable *cover_facts(CsbFormatter *fm)
 static void cover(CsbFormatter *fm)
 {
     const CsbStory *s = fm->focus;
-    int first = 0, last = 0;
-    for (guint i = 0; i < s->inspections->len; i++) {
-        CsbDate d = csb_inspection_date(s->inspections->pdata[i]);
-        if (!csb_date_valid(d))
-            continue;
-        first = first ? MIN(first, d.year) : d.year;
-        last = MAX(last, d.year);
-    }
     GString *note = g_string_new(NULL);
     g_string_append_printf(note, "Prepared with csbrief from %u published report%s on %s",
                            s->inspections->len, s->inspections->len == 1 ? "" : "s",
                            s->authority->name);
-    if (first && first != last)
-        g_string_append_printf(note, " (%d to %d)", first, last);
-    else if (first)
-        g_string_append_printf(note, " (%d)", first);
+    char *years = csb_fmt_story_years(s);
+    if (years)
+        g_string_append_printf(note, " (%s)", years);
+    g_free(years);
     guint others = 0;
     for (guint i = 0; i < fm->in->comparison->peers->len; i++)
         others += ((const CsbStory *)fm->in->comparison->peers->pdata[i])->inspections->len;

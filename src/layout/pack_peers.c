@@ -200,19 +200,11 @@ void csb_pack_peers(CsbFormatter *fm)
 /* "3 (2015 to 2025)" */
 static CsbRich *reports_read(const CsbStory *st)
 {
-    int first = 0, last = 0;
-    for (guint i = 0; i < st->inspections->len; i++) {
-        CsbDate d = csb_inspection_date(st->inspections->pdata[i]);
-        if (!csb_date_valid(d))
-            continue;
-        first = first ? MIN(first, d.year) : d.year;
-        last = MAX(last, d.year);
-    }
     CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%u", st->inspections->len);
-    if (first && first != last)
-        csb_rich_addf(r, CSB_STYLE_MUTED, " (%d to %d)", first, last);
-    else if (first)
-        csb_rich_addf(r, CSB_STYLE_MUTED, " (%d)", first);
+    char *years = csb_fmt_story_years(st);
+    if (years)
+        csb_rich_addf(r, CSB_STYLE_MUTED, " (%s)", years);
+    g_free(years);
     return r;
 }
 

@@ -83,7 +83,7 @@ expect_eq "every one of Rutland's five cells says so" \
     "$(printf '%s' "$pack" | grep -o 'a later report published 15 January 2027 could not be read' | wc -l)" 5
 expect_contains "what it is based on: the report not read, and why" "$pack" \
     "Rutland, 80547-rutland__2027-01-15.pdf (published 15 January 2027), file 80547-rutland__2027-01-15.pdf: an HTML page"
-expect_contains "the peers counted as not current" "$pack" "1 of the peers have a grade that is not current"
+expect_contains "the peers counted as not current" "$pack" "1 of the peers has a grade that is not current"
 rutland_pack=$(
 cat > "$WORK/cfg/rutland-unread.yaml" <<YAML
 reports: [$WORK/unread]
