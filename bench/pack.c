@@ -146,7 +146,8 @@ int main(int argc, char **argv)
     /* The reports analysed once, as a batch does before its workers fork. */
     CsbCompareSetup plain;
     csb_build_setup(&plain, cfg, res, reports, NULL, cfg->authority);
-    CsbAnalyses *analyses = csb_analyses_new(plain.input.library, plain.themes, NULL);
+    CsbAnalyses *analyses =
+        csb_analyses_new(plain.input.library, plain.themes, NULL, plain.input.recurrence);
     for (guint i = 0; i < reports->len; i++)
         csb_analyses_get(analyses, reports->pdata[i]);
     CsbCompareSetup setup;
@@ -187,7 +188,7 @@ int main(int argc, char **argv)
     if (!stages_only) {
         t0 = now();
         for (int i = 0; i < n; i++)
-            csb_build_briefing(spec, cfg, res, reports, analyses, cfg->authority, diag);
+            csb_build_briefing(spec, cfg, res, reports, analyses, NULL, cfg->authority, diag);
         printf("briefing %.6f\n", (now() - t0) / n);
     }
     csb_comparison_free(cmp);

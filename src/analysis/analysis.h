@@ -7,21 +7,25 @@
  * finding's themes and the tokens areas for improvement are matched by
  * (its significant words, stemmed, and its themes); and in how many of
  * the report's texts each token occurs, from which a story weighs how
- * rare a token is. And the set of analyses a run shares (CsbAnalyses):
- * one theme library, one selection of themes, the rules, the analyses by
- * inspection, the tokens interned once.
+ * rare a token is; the issues each finding names and the sentences saying
+ * a weakness was raised before (read by data/recurrence.yaml,
+ * CsbRecurrence, recurrence.c). And the set of analyses a run shares
+ * (CsbAnalyses): one theme library, one selection of themes, the rules,
+ * the recurrence data, the analyses by inspection, the tokens interned
+ * once.
  *
  * An analysis depends on nothing but the report, the library, the
- * selection and the rules: the same whichever briefing or comparison asks.
+ * selection, the rules and the recurrence data: the same whichever
+ * briefing or comparison asks.
  * So a batch computes each once, on threads, before its render processes
  * fork, and every briefing and comparison borrows them (copy-on-write in
  * the children). What decides (the theme matcher, the tone classifier, the
  * words a finding is keyed by) is the rules' (CsbAnalysisRules): a new way
  * of classifying replaces a function there, not the sharing.
  *
- * Ownership: a set owns its analyses, and each analysis its evidence; the
- * library, the selected themes and the inspections are borrowed and must
- * outlive the set.
+ * Ownership: a set owns its analyses, and each analysis its evidence and
+ * declarations; the library, the selected themes, the recurrence data and
+ * the inspections are borrowed and must outlive the set.
  */
 #ifndef CSB_ANALYSIS_H
 #define CSB_ANALYSIS_H
@@ -30,6 +34,45 @@
 #include "../themes/themes.h"
 
 typedef struct CsbAnalyses CsbAnalyses;
+
+/* ---- what areas for improvement are read by (recurrence.c) ------------- */
+
+/* One weakness inspectors name again and again (data/recurrence.yaml). */
+typedef struct {
+    char *id;
+    char *title;        /* in a reader's words: "return home interviews" */
+    gboolean broad;     /* links two findings only when both are mainly about it */
+    GPtrArray *phrases; /* char*, match form */
+    GPtrArray *not;     /* char*, match form: phrases that are not the issue */
+} CsbIssue;
+
+/* An issue named in a text: its index and where it is first named. */
+typedef struct {
+    guint issue;
+    gsize offset; /* bytes into the text's match form */
+} CsbIssueHit;
+
+typedef struct CsbRecurrence CsbRecurrence;
+
+/* data/recurrence.yaml. NULL with errors (file, line) in diag. */
+CsbRecurrence *csb_recurrence_load(const char *path, CsbDiag *diag);
+void csb_recurrence_free(CsbRecurrence *r);
+guint csb_recurrence_count(const CsbRecurrence *r);
+const CsbIssue *csb_recurrence_issue(const CsbRecurrence *r, guint i);
+/* Words (folded) that never link two findings on their own. */
+const GPtrArray *csb_recurrence_common(const CsbRecurrence *r);
+/* The issues a text in match form (csb_themes_match_form) names, each
+ * once, in the order first named (a phrase starting a word, not inside
+ * one of the issue's "not" phrases): CsbIssueHit values. r may be NULL
+ * (none). */
+GArray *csb_recurrence_find(const CsbRecurrence *r, const char *form);
+/* Where what a finding (in match form) is mainly about ends: the first of
+ * the subject's end words ("so that", "to ensure"), or its length. */
+gsize csb_recurrence_subject_end(const CsbRecurrence *r, const char *form);
+/* Does a sentence (match form) say a weakness was raised before? */
+gboolean csb_recurrence_declares(const CsbRecurrence *r, const char *form);
+/* Does it refer back to the sentences before it ("All of these ...")? */
+gboolean csb_recurrence_refers_back(const CsbRecurrence *r, const char *form);
 
 /* ---- the rules -------------------------------------------------------- */
 
@@ -64,7 +107,8 @@ void csb_analysis_words(const CsbAnalyses *set, const char *text, GPtrArray *ste
                         GPtrArray *words);
 /* The stem csb_analysis_words keys a word by (a new string). */
 char *csb_analysis_stem(const char *word);
-/* Is w (folded) too common in findings to say anything about a match? */
+/* Is w (folded) too common in findings to say anything about a match (a
+ * stop word, or one of the recurrence data's common words or its stem)? */
 gboolean csb_analysis_is_stop_word(const CsbAnalyses *set, const char *w);
 
 /* ---- one report's analysis ---------------------------------------------- */
@@ -83,7 +127,23 @@ typedef struct {
      * the theme id). Both interned in the set: const char*. */
     GPtrArray *tokens;
     GPtrArray *shown;
+    /* The issues it names (CsbIssueHit, in the order named); the first
+     * subject of them are what it is mainly about (named before "so that",
+     * "to ensure" ...; at least the first when it names any). */
+    GArray *issues;
+    guint subject;
 } CsbFindingAnalysis;
+
+/* A sentence of the report saying a weakness was raised before ("This was
+ * a recommendation at the last inspection"), and the issues it is about:
+ * those of the sentence and the one after it, and of the sentences before
+ * it when it refers back to them ("All of these issues ..."). */
+typedef struct {
+    guint paragraph;         /* index in the inspection's paragraphs */
+    char *sentence;          /* the report's words (owned) */
+    GArray *issues;          /* guint: issues of its context, each once */
+    GArray *sentence_issues; /* guint: issues of it and the sentence after */
+} CsbDeclaration;
 
 typedef struct {
     guint32 token; /* its number in the set (csb_report_analysis_token) */
@@ -98,6 +158,7 @@ typedef struct {
     GPtrArray *evidence; /* per theme of the set's selection, in its order: a
                             GPtrArray of CsbEvidence*, report order (owned) */
     GPtrArray *findings; /* CsbFindingAnalysis*, one per finding */
+    GPtrArray *declarations; /* CsbDeclaration*, in report order */
     GArray *tokens;      /* CsbTokenCount: every token its texts use */
     guint texts;         /* its paragraphs and findings */
     const GPtrArray *selection; /* the set's selected themes (borrowed) */
@@ -121,12 +182,14 @@ gboolean csb_report_analysis_finding_has(const CsbReportAnalysis *a, guint k,
 
 /* A set for the themes of lib, with evidence for selection (const
  * CsbTheme*, themes of lib; copied as a list), by rules (NULL: the usual
- * ones). */
+ * ones), reading findings by recurrence (data/recurrence.yaml; NULL: no
+ * issues, no declarations, no common words). */
 CsbAnalyses *csb_analyses_new(const CsbThemeLibrary *lib, const GPtrArray *selection,
-                              const CsbAnalysisRules *rules);
+                              const CsbAnalysisRules *rules, const CsbRecurrence *recurrence);
 void csb_analyses_free(CsbAnalyses *set);
 const CsbThemeLibrary *csb_analyses_library(const CsbAnalyses *set);
 const CsbAnalysisRules *csb_analyses_rules(const CsbAnalyses *set);
+const CsbRecurrence *csb_analyses_recurrence(const CsbAnalyses *set);
 /* Does the set carry evidence for every theme of themes (const CsbTheme*)? */
 gboolean csb_analyses_covers(const CsbAnalyses *set, const GPtrArray *themes);
 /* A token interned in the set: the same pointer for the same text, for
@@ -144,6 +207,10 @@ guint csb_analyses_count(const CsbAnalyses *set);
 
 /* ---- stage internals (shared by the files of src/analysis) ------------- */
 
+/* The sentences of in saying a weakness was raised before, read by r
+ * (declared.c): CsbDeclaration* (owned). Empty when r is NULL. */
+GPtrArray *csb_analysis_declarations(const CsbRecurrence *r, const CsbInspection *in);
+void csb_declaration_free(CsbDeclaration *d);
 /* The stop words as a set of static strings (words.c). */
 GHashTable *csb_analysis_stop_words_new(void);
 /* The selection, each selected theme's index in the library (G_MAXUINT

@@ -1,9 +1,10 @@
 /* report.c - one report's analysis: each paragraph put in match form
  * once, its themes found in one pass, its tone classified once, its
  * evidence for the selected themes made once (phrases, score, tone and
- * why, shared by the paragraph's evidence); each finding's themes and
- * tokens; and how many of the report's texts use each token. Everything
- * by the set's rules.
+ * why, shared by the paragraph's evidence); each finding's themes, tokens
+ * and issues; the sentences saying a weakness was raised before
+ * (declared.c); and how many of the report's texts use each token.
+ * Everything by the set's rules and recurrence data.
  */
 #include "analysis.h"
 
@@ -103,10 +104,24 @@ static void analyse_paragraphs(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c
 static void finding_analysis_free(gpointer p)
 {
     CsbFindingAnalysis *f = p;
+    g_array_free(f->issues, TRUE);
     g_ptr_array_free(f->themes, TRUE);
     g_ptr_array_free(f->tokens, TRUE);
     g_ptr_array_free(f->shown, TRUE);
     g_free(f);
+}
+
+/* The issues a finding names, and how many of them it is mainly about:
+ * those named before the subject ends, at least the first. */
+static void issues_of_finding(CsbFindingAnalysis *fa, const CsbRecurrence *r, const char *form)
+{
+    fa->issues = csb_recurrence_find(r, form);
+    gsize end = csb_recurrence_subject_end(r, form);
+    while (fa->subject < fa->issues->len &&
+           g_array_index(fa->issues, CsbIssueHit, fa->subject).offset < end)
+        fa->subject++;
+    if (!fa->subject && fa->issues->len)
+        fa->subject = 1;
 }
 
 static void analyse_findings(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
@@ -138,6 +153,7 @@ static void analyse_findings(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
         }
         count_text(c, set, hits);
         csb_theme_hits_free(hits);
+        issues_of_finding(fa, csb_analyses_recurrence(set), form);
         g_free(form);
         g_ptr_array_add(a->findings, fa);
     }
@@ -161,6 +177,7 @@ CsbReportAnalysis *csb_report_analysis_new(CsbAnalyses *set, const CsbInspection
                 g_ptr_array_new_with_free_func(g_free), g_ptr_array_new_with_free_func(g_free)};
     analyse_paragraphs(a, set, &c);
     analyse_findings(a, set, &c);
+    a->declarations = csb_analysis_declarations(csb_analyses_recurrence(set), in);
     a->texts = in->paragraphs->len + in->findings->len;
     a->tokens = g_array_sized_new(FALSE, FALSE, sizeof(CsbTokenCount), g_hash_table_size(c.df));
     GHashTableIter it;
@@ -184,6 +201,7 @@ void csb_report_analysis_free(CsbReportAnalysis *a)
     g_array_free(a->paragraph_themes, TRUE);
     g_ptr_array_free(a->evidence, TRUE);
     g_ptr_array_free(a->findings, TRUE);
+    g_ptr_array_free(a->declarations, TRUE);
     g_array_free(a->tokens, TRUE);
     g_free(a);
 }

@@ -1,7 +1,7 @@
 /* set.c - the analyses a run shares: the library and selection they were
- * made for, the rules, the stop words as a set, the tokens interned once
- * (under a lock, so reports can be analysed on threads), and one analysis
- * per inspection. Also the two rule sets: the usual one, and the plain
+ * made for, the rules and the recurrence data, the stop words as a set,
+ * the tokens interned once (under a lock, so reports can be analysed on
+ * threads), and one analysis per inspection. Also the two rule sets: the usual one, and the plain
  * reference it is checked against.
  */
 #include "analysis.h"
@@ -22,7 +22,10 @@ struct CsbAnalyses {
     GArray *selection_index;    /* guint per selected theme: its index in the library,
                                    or G_MAXUINT when it is not one of the library's */
     const CsbAnalysisRules *rules;
-    GHashTable *stop_words;     /* static strings */
+    const CsbRecurrence *recurrence; /* or NULL */
+    GHashTable *stop_words;     /* static strings, and the recurrence data's common words
+                                   (borrowed) and their stems (in stems) */
+    GPtrArray *stems;           /* char*: stems of the common words */
     GArray *theme_tokens;       /* ThemeToken: the "#theme-id" token of each library theme */
     GMutex lock;                /* over the three below */
     GStringChunk *tokens;       /* their text */
@@ -32,7 +35,7 @@ struct CsbAnalyses {
 };
 
 CsbAnalyses *csb_analyses_new(const CsbThemeLibrary *lib, const GPtrArray *selection,
-                              const CsbAnalysisRules *rules)
+                              const CsbAnalysisRules *rules, const CsbRecurrence *recurrence)
 {
     CsbAnalyses *set = g_new0(CsbAnalyses, 1);
     set->library = lib;
@@ -47,7 +50,16 @@ CsbAnalyses *csb_analyses_new(const CsbThemeLibrary *lib, const GPtrArray *selec
         g_ptr_array_add(set->selection, selection->pdata[s]);
         g_array_append_val(set->selection_index, index);
     }
+    set->recurrence = recurrence;
     set->stop_words = csb_analysis_stop_words_new();
+    set->stems = g_ptr_array_new_with_free_func(g_free);
+    const GPtrArray *common = recurrence ? csb_recurrence_common(recurrence) : NULL;
+    for (guint i = 0; common && i < common->len; i++) {
+        char *st = csb_analysis_stem(common->pdata[i]);
+        g_hash_table_add(set->stop_words, common->pdata[i]);
+        g_hash_table_add(set->stop_words, st);
+        g_ptr_array_add(set->stems, st);
+    }
     g_mutex_init(&set->lock);
     set->tokens = g_string_chunk_new(64 * 1024);
     set->token_ids = g_hash_table_new(g_str_hash, g_str_equal);
@@ -76,6 +88,7 @@ void csb_analyses_free(CsbAnalyses *set)
     g_string_chunk_free(set->tokens);
     g_mutex_clear(&set->lock);
     g_hash_table_destroy(set->stop_words);
+    g_ptr_array_free(set->stems, TRUE);
     g_array_free(set->selection_index, TRUE);
     g_ptr_array_free(set->selection, TRUE);
     g_free(set);
@@ -89,6 +102,11 @@ const CsbThemeLibrary *csb_analyses_library(const CsbAnalyses *set)
 const CsbAnalysisRules *csb_analyses_rules(const CsbAnalyses *set)
 {
     return set->rules;
+}
+
+const CsbRecurrence *csb_analyses_recurrence(const CsbAnalyses *set)
+{
+    return set->recurrence;
 }
 
 const GPtrArray *csb_analyses_selection(const CsbAnalyses *set)

@@ -116,7 +116,8 @@ CsbRunAnalyses *csb_run_analyses_new(GPtrArray *jobs, const CsbResources *res, i
     }
     for (guint i = 0; i < r->groups->len; i++) {
         Group *g = r->groups->pdata[i];
-        g->set = csb_analyses_new(g->custom ? g->custom : res->themes, g->selection, NULL);
+        g->set = csb_analyses_new(g->custom ? g->custom : res->themes, g->selection, NULL,
+                                  res->recurrence);
     }
     /* Each report once per set, whichever jobs use it. */
     GArray *work = g_array_new(FALSE, FALSE, sizeof(Work));

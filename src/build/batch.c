@@ -459,6 +459,7 @@ static void build_all(Run *run, GPtrArray *jobs)
             if (r->inspection)
                 g_ptr_array_add(j->inspections, r->inspection);
         }
+        csb_build_not_read(j, run->reports, run->res->authorities);
         g_ptr_array_add(todo, j);
     }
     if (todo->len && !run->opt->reference) {

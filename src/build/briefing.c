@@ -115,7 +115,8 @@ void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResource
                                  .themes = s->themes,
                                  .focus = focus,
                                  .comparators = s->comparators,
-                                 .analyses = analyses};
+                                 .analyses = analyses,
+                                 .recurrence = res->recurrence};
 }
 
 void csb_build_setup_clear(CsbCompareSetup *s)
@@ -203,7 +204,8 @@ static gboolean write_pdf(int fd, const char *name, gpointer data, CsbDiag *diag
 
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                             const CsbResources *res, const GPtrArray *inspections,
-                            const CsbAnalyses *analyses, const char *focus, CsbDiag *diag)
+                            const CsbAnalyses *analyses, const GPtrArray *not_read,
+                            const char *focus, CsbDiag *diag)
 {
     CsbDiag *mine = csb_diag_new();
     gboolean ok = FALSE;
@@ -213,6 +215,7 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
     csb_build_setup(&setup, cfg, res, inspections, analyses, focus);
     /* Shared analyses: only what a briefing can show. None: the reference. */
     setup.input.briefing_only = analyses != NULL;
+    setup.input.not_read = not_read;
     if (!analyses)
         setup.input.rules = &csb_analysis_reference_rules;
     CsbComparison *cmp = tpl ? csb_compare(&setup.input) : NULL;

@@ -1,7 +1,8 @@
 /* build.h - running briefings: from config files to PDFs on disk.
  *
  * Owns: the resources every run loads once (authority table, theme library,
- * area map, glossary, grade meanings, templates and fonts folders), reading
+ * area map, glossary, grade meanings, recurrence data, templates and fonts
+ * folders), reading
  * a config's reports, resolving its comparators and themes, producing each
  * briefing (compare -> format -> layout -> render) and writing it
  * atomically; and the batch around it: many configs and briefings per run,
@@ -35,6 +36,7 @@ typedef struct {
     CsbAreaMap *areas;
     CsbCsv *glossary;
     CsbCsv *grades;
+    CsbRecurrence *recurrence; /* data/recurrence.yaml */
     GPtrArray *data_files; /* char*: every data file loaded above, for fingerprints */
 } CsbResources;
 
@@ -52,6 +54,10 @@ char *csb_resources_template_path(const CsbResources *r, const char *template_id
 CsbInspection *csb_build_parse_report(const char *path, const CsbReference *ref,
                                       const CsbSources *sources, const char *cache_dir,
                                       CsbDiag *diag);
+
+/* Does a parse warning say a judgement's grade could not be read (the
+ * parser's warnings that end "left empty")? */
+gboolean csb_build_grade_unread(const CsbError *warning);
 
 /* Parse every report a config names. Unreadable files give one error each
  * in diag and are skipped. Returns CsbInspection* (owned). */
@@ -85,7 +91,9 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison
 
 /* Render one briefing to spec->output atomically. inspections are the
  * reports it may use (the batch passes those about the focus and its
- * comparators); analyses, the run's analyses of them (csb_run_analyses):
+ * comparators); analyses, the run's analyses of them (csb_run_analyses);
+ * not_read, what the batch could not read of the focus's and its
+ * comparators' reports (CsbNotRead*, or NULL; csb_build_not_read):
  * the briefing then compares only what its template can show. With
  * analyses NULL, it analyses every report it uses itself, the plain way
  * (csb_analysis_reference_rules), and compares everything: the slow
@@ -96,7 +104,8 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison
  * processes (workers.c). */
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                             const CsbResources *res, const GPtrArray *inspections,
-                            const CsbAnalyses *analyses, const char *focus, CsbDiag *diag);
+                            const CsbAnalyses *analyses, const GPtrArray *not_read,
+                            const char *focus, CsbDiag *diag);
 
 /* ---- atomic writes (atomic.c) ------------------------------------------ */
 
@@ -367,6 +376,12 @@ typedef struct {
 CsbReportSet *csb_report_set_new(const GPtrArray *configs, const char *const *cache_dirs,
                                  CsbDiag *diag);
 void csb_report_set_free(CsbReportSet *s);
+/* Whose report r is when it could not be read (its authority is then
+ * not known from its words): the authority the indexes (or its file's
+ * name) give by URN, or NULL; what they say of it in facts. */
+const CsbAuthority *csb_report_owner(const CsbReportSet *set, const CsbReport *r,
+                                     const CsbAuthorities *authorities, CsbSourceFacts *facts);
+
 /* Parse the given reports (CsbReport*) on up to jobs threads, through
  * the parse cache when use_cache. parsed() is called on the calling
  * thread as each one is done. */
@@ -383,6 +398,12 @@ typedef struct {
     char *root;              /* folder of its manifest and lock */
     char *key;               /* output relative to root */
     GPtrArray *reports;      /* const CsbReport*: those it uses */
+    GPtrArray *unread;       /* const CsbReport*: those it could not read, about the
+                                focus or a comparator (as an index or the file's name
+                                says) */
+    GPtrArray *not_read;     /* CsbNotRead*, owned: the unread ones, and the reports it
+                                read without (some of) their grades; made before the
+                                build (csb_build_not_read) */
     GPtrArray *inputs;       /* CsbInput*, sorted by label */
     char *hash;
     gboolean build;
@@ -398,6 +419,9 @@ typedef struct {
 } CsbJob;
 
 void csb_job_free(CsbJob *j);
+/* The job's not_read list: its unread reports, and those it read whose
+ * grades (some) could not be. */
+void csb_build_not_read(CsbJob *job, const CsbReportSet *set, const CsbAuthorities *authorities);
 
 /* Render jobs (CsbJob*, with inspections set) in up to max child
  * processes at once; started() and finished() are called in this process

@@ -6,8 +6,9 @@
  *
  * A briefing's inputs: csbrief itself, the data files and fonts, its
  * template, the settings of its config that reach it, its logo, the
- * reports about its authority and its comparators, and SOURCE_DATE_EPOCH
- * when the briefing has no date of its own.
+ * reports about its authority and its comparators (and those of them that
+ * cannot be read, with why: the briefing names them), and
+ * SOURCE_DATE_EPOCH when the briefing has no date of its own.
  */
 #include "build.h"
 
@@ -24,6 +25,9 @@ void csb_job_free(CsbJob *j)
     g_free(j->root);
     g_free(j->key);
     g_ptr_array_free(j->reports, TRUE);
+    g_ptr_array_free(j->unread, TRUE);
+    if (j->not_read)
+        g_ptr_array_free(j->not_read, TRUE);
     g_ptr_array_free(j->inputs, TRUE);
     g_free(j->hash);
     g_ptr_array_free(j->reasons, TRUE);
@@ -186,6 +190,33 @@ static char *themes_text(const CsbConfig *cfg)
     return g_string_free(s, FALSE);
 }
 
+/* A report that cannot be read, about the focus or a comparator (as an
+ * index or its file's name says): the briefing names it, so it is an
+ * input, with why and what is known of it. */
+static void unread_input(CsbJob *j, const CsbReportSet *reports, const CsbResources *res,
+                         GHashTable *names, const CsbReport *r)
+{
+    CsbSourceFacts facts;
+    const CsbAuthority *owner = csb_report_owner(reports, r, res->authorities, &facts);
+    if (owner && g_hash_table_contains(names, owner->name)) {
+        g_ptr_array_add(j->unread, (gpointer)r);
+        char *label = g_strdup_printf("report %s", r->path);
+        char *sha = r->sha256 ? NULL : sha_of(r->error);
+        add_input(j->inputs, label, r->sha256 ? r->sha256 : sha);
+        g_free(label);
+        g_free(sha);
+        char iso[11];
+        char *what = g_strdup_printf("%s\n%s\n%s\n%s\n%s", r->error, owner->name,
+                                     csb_date_iso(facts.published, iso),
+                                     facts.title ? facts.title : "", facts.kind ? facts.kind : "");
+        label = g_strdup_printf("unread %s", r->path);
+        add_setting(j->inputs, label, what);
+        g_free(label);
+        g_free(what);
+    }
+    csb_source_facts_clear(&facts);
+}
+
 static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
                        const CsbAuthority *focus, const CsbResources *res,
                        const CsbReportSet *reports, const CsbSharedInputs *shared,
@@ -197,6 +228,7 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
     j->root = csb_output_fixed_dir(pattern->output);
     j->key = csb_path_relative(j->root, j->spec->output);
     j->reports = g_ptr_array_new();
+    j->unread = g_ptr_array_new();
     j->reasons = g_ptr_array_new_with_free_func(g_free);
     j->diag = csb_diag_new();
     GPtrArray *in = g_ptr_array_new_with_free_func((GDestroyNotify)csb_input_free);
@@ -237,6 +269,8 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
         g_hash_table_add(names, ((const CsbAuthority *)used->pdata[i])->name);
     for (guint i = 0; i < cfg->reports->len; i++) {
         const CsbReport *r = g_hash_table_lookup(reports->by_path, cfg->reports->pdata[i]);
+        if (r && r->error)
+            unread_input(j, reports, res, names, r);
         if (!r || !r->authority || !g_hash_table_contains(names, r->authority))
             continue;
         g_ptr_array_add(j->reports, (gpointer)r);

@@ -1,7 +1,8 @@
 /* reports.c - the reports a run's configs name, each once: its content
  * hash, whom it is about (from an earlier run's note when its content is
- * unchanged, else by parsing it), and its parsed record when a briefing
- * being built needs it. Parsing runs on a pool of threads; every record is
+ * unchanged, else by parsing it, or, when it cannot be read, from an index
+ * of the files or its name), and its parsed record when a briefing being
+ * built needs it; what a briefing could not read of them (CsbNotRead). Parsing runs on a pool of threads; every record is
  * then shared, read-only, by all the briefings that use it.
  */
 #include "build.h"
@@ -136,4 +137,61 @@ void csb_report_set_parse(GPtrArray *which, const CsbReference *ref, const CsbSo
         g_thread_join(threads[t]);
     g_free(threads);
     g_async_queue_unref(run.done);
+}
+
+/* ---- what could not be read ------------------------------------------------ */
+
+const CsbAuthority *csb_report_owner(const CsbReportSet *set, const CsbReport *r,
+                                     const CsbAuthorities *authorities, CsbSourceFacts *facts)
+{
+    csb_sources_facts(set->sources, r->path, facts);
+    return facts->urn ? csb_authorities_by_urn(authorities, facts->urn) : NULL;
+}
+
+gboolean csb_build_grade_unread(const CsbError *warning)
+{
+    return warning->severity == CSB_SEV_WARNING && strstr(warning->message, "left empty");
+}
+
+/* The warnings of a report read whose grades (some) could not be, joined;
+ * NULL when none. */
+static char *grade_warnings(const CsbReport *r)
+{
+    GString *why = NULL;
+    for (guint i = 0; r->diag && i < r->diag->items->len; i++) {
+        const CsbError *e = r->diag->items->pdata[i];
+        if (!csb_build_grade_unread(e))
+            continue;
+        if (!why)
+            why = g_string_new(e->message);
+        else
+            g_string_append_printf(why, "; %s", e->message);
+    }
+    return why ? g_string_free(why, FALSE) : NULL;
+}
+
+void csb_build_not_read(CsbJob *job, const CsbReportSet *set, const CsbAuthorities *authorities)
+{
+    if (job->not_read)
+        g_ptr_array_free(job->not_read, TRUE);
+    job->not_read = g_ptr_array_new_with_free_func((GDestroyNotify)csb_not_read_free);
+    for (guint i = 0; i < job->unread->len; i++) {
+        const CsbReport *r = job->unread->pdata[i];
+        CsbSourceFacts facts;
+        const CsbAuthority *owner = csb_report_owner(set, r, authorities, &facts);
+        g_ptr_array_add(job->not_read,
+                        csb_not_read_new(r->path, r->error, owner ? owner->name : NULL,
+                                         facts.published, facts.title, facts.kind, NULL));
+        csb_source_facts_clear(&facts);
+    }
+    for (guint i = 0; i < job->reports->len; i++) {
+        const CsbReport *r = job->reports->pdata[i];
+        char *why = r->inspection ? grade_warnings(r) : NULL;
+        if (why)
+            g_ptr_array_add(job->not_read,
+                            csb_not_read_new(r->path, why, r->inspection->authority,
+                                             r->inspection->published, NULL,
+                                             csb_kind_id(r->inspection->kind), r->inspection));
+        g_free(why);
+    }
 }

@@ -1,6 +1,7 @@
 /* resources.c - the data a run loads once: authority table and
- * inspection frameworks, theme library and cue phrases, area map, glossary
- * and grade meanings, all from files users can edit under the data
+ * inspection frameworks, theme library and cue phrases, area map, glossary,
+ * grade meanings and what areas for improvement are read by
+ * (data/recurrence.yaml), all from files users can edit under the data
  * directory.
  */
 #include "build.h"
@@ -18,12 +19,14 @@ CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag)
     char *areas = g_build_filename(datadir, "data", "areas.csv", NULL);
     char *glossary = g_build_filename(datadir, "data", "glossary.csv", NULL);
     char *grades = g_build_filename(datadir, "data", "grades.csv", NULL);
+    char *recurrence = g_build_filename(datadir, "data", "recurrence.yaml", NULL);
     r->reference = csb_reference_load_files(r->authorities_path, r->frameworks_path, diag);
     r->authorities = r->reference ? r->reference->authorities : NULL;
     r->themes = csb_themes_load(themes, cues, diag);
     r->areas = r->reference ? csb_areas_load(areas, r->reference->frameworks, diag) : NULL;
     r->glossary = csb_csv_load(glossary, diag);
     r->grades = csb_csv_load(grades, diag);
+    r->recurrence = csb_recurrence_load(recurrence, diag);
     /* Every file read here shapes every briefing: the batch hashes them. */
     r->data_files = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(r->data_files, g_strdup(r->authorities_path));
@@ -33,7 +36,9 @@ CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag)
     g_ptr_array_add(r->data_files, areas);
     g_ptr_array_add(r->data_files, glossary);
     g_ptr_array_add(r->data_files, grades);
-    if (!r->authorities || !r->themes || !r->areas || !r->glossary || !r->grades) {
+    g_ptr_array_add(r->data_files, recurrence);
+    if (!r->authorities || !r->themes || !r->areas || !r->glossary || !r->grades ||
+        !r->recurrence) {
         csb_resources_free(r);
         return NULL;
     }
@@ -49,6 +54,7 @@ void csb_resources_free(CsbResources *r)
     csb_themes_free(r->themes);
     csb_csv_free(r->glossary);
     csb_csv_free(r->grades);
+    csb_recurrence_free(r->recurrence);
     g_free(r->datadir);
     g_free(r->templates_dir);
     g_free(r->fonts_dir);

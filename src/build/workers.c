@@ -87,7 +87,7 @@ static G_GNUC_NORETURN void child_main(const CsbJob *job, const CsbResources *re
     sigprocmask(SIG_UNBLOCK, &stop, NULL);
     CsbDiag *diag = csb_diag_new();
     gboolean ok = csb_build_briefing(job->spec, job->config, res, job->inspections,
-                                     job->analyses, job->spec->authority, diag);
+                                     job->analyses, job->not_read, job->spec->authority, diag);
     send_diag(fd, diag);
     csb_diag_free(diag);
     _exit(ok ? 0 : 1);

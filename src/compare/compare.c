@@ -1,8 +1,8 @@
 /* compare.c - the whole comparison: the focus authority's story, a story
  * for each comparator with reports, and how the focus sits among its
  * peers: per headline area, the current grades of the group; per selected
- * theme, which peers' reports raise it as a concern or in their latest
- * findings; and which library themes recur in the latest findings across
+ * theme, which peers' latest inspections raise it as a concern (and how
+ * much, and when), and whose latest findings speak to it; and which library themes recur in the latest findings across
  * the group.
  */
 #include "compare.h"
@@ -13,6 +13,7 @@ static void peer_theme_free(gpointer p)
 {
     CsbPeerTheme *t = p;
     g_ptr_array_free(t->names, TRUE);
+    g_ptr_array_free(t->mentions, TRUE);
     g_ptr_array_free(t->afi_names, TRUE);
     g_free(t);
 }
@@ -22,17 +23,18 @@ static CsbPeerTheme *peer_theme_new(const CsbTheme *theme)
     CsbPeerTheme *pt = g_new0(CsbPeerTheme, 1);
     pt->theme = theme;
     pt->names = g_ptr_array_new();
+    pt->mentions = g_ptr_array_new_with_free_func(g_free);
     pt->afi_names = g_ptr_array_new();
     return pt;
 }
 
 /* The current grade: the latest, unless a later full inspection did not
- * judge the area (then none). */
+ * judge the area or a later report was not read (then none). */
 static CsbGrade current_grade(const CsbStory *s, const char *area)
 {
     const CsbAreaHistory *h = csb_story_history(s, area);
-    const CsbGradePoint *p = h ? csb_history_latest(h) : NULL;
-    return p && !h->not_judged_since ? p->judgement->grade : CSB_GRADE_NONE;
+    return h && csb_history_current(h) ? csb_history_latest(h)->judgement->grade
+                                       : CSB_GRADE_NONE;
 }
 
 static void summarise_areas(CsbComparison *c)
@@ -86,25 +88,56 @@ static gboolean latest_findings_speak_to(CsbComparison *c, const CsbCompareInput
     return FALSE;
 }
 
+/* Does a theme story's latest inspection raise it as a concern (a
+ * paragraph on it that is a concern)? */
+static gboolean latest_concern(const CsbThemeStory *t)
+{
+    return t->latest && t->latest->concerns > 0;
+}
+
+/* Most concerns at the latest inspection first, then the more recent. */
+static gint by_latest_concerns(gconstpointer a, gconstpointer b)
+{
+    const CsbPeerThemeMention *x = *(CsbPeerThemeMention *const *)a;
+    const CsbPeerThemeMention *y = *(CsbPeerThemeMention *const *)b;
+    if (x->point->concerns != y->point->concerns)
+        return y->point->concerns - x->point->concerns;
+    if (x->point->mixed != y->point->mixed)
+        return y->point->mixed - x->point->mixed;
+    return csb_date_compare(csb_inspection_date(y->point->inspection),
+                            csb_inspection_date(x->point->inspection));
+}
+
 static void summarise_themes(CsbComparison *c, const CsbCompareInput *input)
 {
     for (guint i = 0; i < c->focus->themes->len; i++) {
         const CsbThemeStory *ft = c->focus->themes->pdata[i];
         CsbPeerTheme *pt = peer_theme_new(ft->theme);
-        pt->focus_concern = ft->concerns + ft->mixed > 0;
+        pt->focus_concern = latest_concern(ft);
         pt->focus_afi = latest_findings_speak_to(c, input, c->focus, ft->theme);
         for (guint k = 0; k < c->peers->len; k++) {
             const CsbStory *p = c->peers->pdata[k];
             const CsbThemeStory *ts = p->themes->pdata[i];
-            if (ts->concerns + ts->mixed > 0) {
-                pt->authorities++;
-                g_ptr_array_add(pt->names, p->authority->name);
+            if (latest_concern(ts)) {
+                CsbPeerThemeMention *m = g_new0(CsbPeerThemeMention, 1);
+                m->authority = p->authority;
+                m->point = ts->latest;
+                g_ptr_array_add(pt->mentions, m);
+            } else if (ts->latest && ts->latest->mixed > 0) {
+                pt->mixed_only++;
+            } else if (ts->concerns + ts->mixed > 0) {
+                pt->earlier_only++;
             }
             if (latest_findings_speak_to(c, input, p, ft->theme)) {
                 pt->afi_authorities++;
                 g_ptr_array_add(pt->afi_names, p->authority->name);
             }
         }
+        g_ptr_array_sort(pt->mentions, by_latest_concerns); /* stable: config order among equals */
+        for (guint k = 0; k < pt->mentions->len; k++)
+            g_ptr_array_add(pt->names,
+                            ((const CsbPeerThemeMention *)pt->mentions->pdata[k])->authority->name);
+        pt->authorities = (int)pt->mentions->len;
         g_ptr_array_add(c->peer_themes, pt);
     }
 }
@@ -145,7 +178,7 @@ const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompare
     if (a)
         return a;
     if (!c->own)
-        c->own = csb_analyses_new(input->library, input->themes, input->rules);
+        c->own = csb_analyses_new(input->library, input->themes, input->rules, input->recurrence);
     return csb_analyses_get(c->own, in);
 }
 
@@ -158,6 +191,7 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
     c->areas = input->areas;
     const CsbAnalyses *shared = input->analyses;
     if (shared && csb_analyses_library(shared) == input->library &&
+        csb_analyses_recurrence(shared) == input->recurrence &&
         csb_analyses_covers(shared, input->themes))
         c->shared = shared;
     c->focus = csb_story_new(c, focus, input, TRUE);

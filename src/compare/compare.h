@@ -56,6 +56,29 @@ const CsbFrameworks *csb_areas_frameworks(const CsbAreaMap *m);
 /* Title for an area id, or the id itself when it is not in the map. */
 const char *csb_areas_title(const CsbAreaMap *m, const char *id);
 
+/* ---- what could not be read ---------------------------------------------- */
+
+/* A report the build could not read, or read without (some of) its grades
+ * (given to the comparison by the build, which knows; docs/compare.md). */
+typedef struct {
+    char *file;      /* the report file */
+    char *why;       /* the error, or the warnings about its grades */
+    char *authority; /* canonical name (from an index of the files or the file's
+                        name when it could not be read), or NULL when not known */
+    CsbDate date;    /* its publication date, or unknown */
+    char *title;     /* the index's link text, or NULL */
+    char *kind;      /* csbrief's kind id as the index names it, or NULL */
+    const CsbInspection *inspection; /* read, but grades could not be: the report
+                                        (borrowed); NULL: not read at all */
+} CsbNotRead;
+
+CsbNotRead *csb_not_read_new(const char *file, const char *why, const char *authority,
+                             CsbDate date, const char *title, const char *kind,
+                             const CsbInspection *inspection);
+void csb_not_read_free(CsbNotRead *n);
+/* The date that places it in time: its report's, else its publication. */
+CsbDate csb_not_read_date(const CsbNotRead *n);
+
 /* ---- one authority's story -------------------------------------------- */
 
 /* One graded point in an area's history. */
@@ -81,6 +104,11 @@ typedef struct {
      * post-April-2026 ILACS for overall effectiveness), or NULL. When set,
      * the latest grade is not current. */
     const CsbInspection *not_judged_since;
+    /* The most recent report of the authority after the latest point that
+     * was not read, or was read without its grade for the area (its grade
+     * could not be read), or NULL. When set, the latest grade is not
+     * current either; not_judged_since is then NULL. */
+    const CsbNotRead *not_read_since;
 } CsbAreaHistory;
 
 /* First and latest points (NULL when the history is empty). */
@@ -91,14 +119,20 @@ typedef enum { CSB_AFI_NEW, CSB_AFI_RECURRING, CSB_AFI_NOT_RAISED_AGAIN } CsbAfi
 
 const char *csb_afi_status_id(CsbAfiStatus s);
 
-/* Why two findings were judged to be the same weakness. */
+/* Why two findings were judged to be the same weakness, or why a finding
+ * was linked to a report that raised it before. */
 typedef struct {
     const CsbInspection *inspection; /* the other one: earlier in a track's
                                         earlier list, later in its later list */
-    const CsbFinding *finding;
+    const CsbFinding *finding;       /* NULL: linked by the later report's own words
+                                        to a report none of whose findings was matched
+                                        to it (it may have raised it in its text) */
+    GPtrArray *issues;       /* char*: titles of the issues (data/recurrence.yaml)
+                                both are about */
     GPtrArray *themes;       /* char*: theme ids both share */
     GPtrArray *shared_words; /* char*: significant words both use */
     double similarity;       /* 0..1 */
+    gboolean declared;       /* the later report says it was raised before */
 } CsbAfiMatch;
 
 typedef struct {
@@ -106,8 +140,20 @@ typedef struct {
     const CsbFinding *finding;
     CsbAfiStatus status;
     GPtrArray *themes;  /* char*: theme ids the finding speaks to */
-    GPtrArray *earlier; /* CsbAfiMatch*: every earlier occurrence, oldest first */
-    GPtrArray *later;   /* CsbAfiMatch*: every later occurrence, oldest first */
+    GPtrArray *earlier; /* CsbAfiMatch*: earlier findings on the same weakness
+                           (and the link below), oldest first */
+    GPtrArray *later;   /* CsbAfiMatch*: later ones, oldest first */
+    /* Where it was raised before: the most recent earlier report that
+     * raised it (one of earlier), or NULL. */
+    const CsbAfiMatch *raised_before;
+    /* The report's own words saying it was raised before ("This was a
+     * recommendation at the last inspection"), and their paragraph, or
+     * NULL. */
+    char *declared;
+    const CsbParagraph *declared_in;
+    /* The report those words name is not among those read (a focused
+     * visit, say): recurring, with no link. */
+    gboolean declared_unread;
 } CsbAfiTrack;
 
 /* A theme's evidence for one authority. */
@@ -121,6 +167,11 @@ typedef struct {
     GPtrArray *evidence;    /* CsbEvidence*: all inspections, concerns first, ranked */
     GPtrArray *timeline;    /* CsbThemePoint*: one per inspection that mentions it */
     int strengths, concerns, mixed;
+    /* The story's latest inspection (its latest graded one, else its
+     * latest report), and the theme's point there (one of timeline), or
+     * NULL when that report does not speak to it. */
+    const CsbInspection *latest_inspection;
+    const CsbThemePoint *latest;
 } CsbThemeStory;
 
 /* The same inspection read from two files (say the text and the PDF of
@@ -149,7 +200,17 @@ typedef struct {
     GPtrArray *themes;       /* CsbThemeStory*, in selection order, owned */
     GPtrArray *timeline;     /* CsbTimelineEntry*, one per inspection, same order, owned */
     GPtrArray *duplicates;   /* CsbDuplicate*, owned */
+    GPtrArray *not_read;     /* const CsbNotRead*: the input's about this authority,
+                                oldest first (borrowed; the array is owned) */
 } CsbStory;
+
+/* Is the latest grade of a history current: not superseded by a later
+ * inspection that did not judge the area, or whose grade was not read? */
+gboolean csb_history_current(const CsbAreaHistory *h);
+/* The date of the authority's latest known inspection that grades: its
+ * latest graded report read, or a later graded one it could not read
+ * (from an index or the file name, kind aside when unknown). */
+CsbDate csb_story_latest_known(const CsbStory *s, const CsbFrameworks *fw);
 
 /* Latest graded inspection of the story, or NULL. */
 const CsbInspection *csb_story_latest_graded(const CsbStory *s);
@@ -164,13 +225,25 @@ typedef struct {
     int better, same, worse;     /* peers whose latest rank beats/equals/trails it */
 } CsbPeerArea;
 
+/* A peer whose latest inspection raises a theme as a concern. */
+typedef struct {
+    const CsbAuthority *authority;
+    const CsbThemePoint *point; /* the theme at its latest inspection */
+} CsbPeerThemeMention;
+
 typedef struct {
     const CsbTheme *theme;
-    int authorities;        /* peers (focus excluded) whose reports raise it as a concern */
+    /* Peers (focus excluded) whose latest inspection (the theme story's
+     * latest_inspection) raises it as a concern (a paragraph on it that is
+     * a concern): most concerns first, then the more recent. */
+    int authorities;
     GPtrArray *names;       /* const char*: their names, borrowed */
+    GPtrArray *mentions;    /* CsbPeerThemeMention*, the same peers, owned */
+    int mixed_only;         /* peers whose latest inspection has mixed paragraphs on it only */
+    int earlier_only;       /* peers only whose earlier reports raised it (concern or mixed) */
     /* Added: areas for improvement. The latest findings (of the latest
      * report with any) of these authorities speak to the theme. */
-    gboolean focus_concern; /* the focus's reports raise it as a concern */
+    gboolean focus_concern; /* the focus's latest inspection has a concern on it */
     gboolean focus_afi;     /* the focus's latest findings speak to it */
     int afi_authorities;    /* peers whose latest findings speak to it */
     GPtrArray *afi_names;   /* const char*: their names, borrowed */
@@ -187,15 +260,24 @@ typedef struct {
     const char *focus;                  /* canonical authority name */
     const GPtrArray *comparators;       /* const CsbAuthority*: resolved peers */
     /* The run's analyses of the reports, shared (NULL: none). Used when
-     * made for library with evidence for every theme of the selection;
+     * made for library and recurrence with evidence for every theme of the
+     * selection;
      * reports it lacks (or all, when it does not fit) the comparison
      * analyses itself, once each, by rules (NULL: csb_analysis_rules). */
     const CsbAnalyses *analyses;
     const CsbAnalysisRules *rules;
+    /* What areas for improvement are read by (data/recurrence.yaml): the
+     * issues they name, the sentences saying one was raised before, the
+     * words too common to link two; NULL: words and themes alone. */
+    const CsbRecurrence *recurrence;
     /* Only what briefings show: the peers' areas for improvement are not
      * tracked (their afis stay empty) and recurring_themes stays empty.
      * FALSE: everything, as `csbrief compare` prints it. */
     gboolean briefing_only;
+    /* What the build could not read (CsbNotRead*, borrowed; NULL: nothing
+     * known): a story lists its authority's, and a grade a later report
+     * could have changed is not current. */
+    const GPtrArray *not_read;
 } CsbCompareInput;
 
 typedef struct {
@@ -239,6 +321,9 @@ const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompare
  * for each. */
 void csb_compare_dedup(GPtrArray *inspections, GPtrArray *duplicates);
 void csb_duplicate_free(CsbDuplicate *d);
+
+/* not_read.c: s->not_read from input, and each history's not_read_since. */
+void csb_story_note_not_read(CsbStory *s, const CsbCompareInput *input);
 
 /* timeline.c */
 CsbTimelineEntry *csb_timeline_entry_new(const CsbInspection *in);

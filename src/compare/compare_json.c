@@ -79,6 +79,11 @@ static int ordinal_of(const CsbInspection *in, const CsbParagraph *p)
 
 static void finding(GString *o, const CsbFinding *f)
 {
+    if (!f) { /* a link to a report's text */
+        g_string_append(o, "\"finding_kind\": null, \"text\": null, \"framework_ref\": null, "
+                           "\"page\": null");
+        return;
+    }
     g_string_append(o, "\"finding_kind\": ");
     str(o, csb_finding_kind_id(f->kind));
     g_string_append(o, ", \"text\": ");
@@ -197,6 +202,24 @@ static void duplicates(const CsbFrameworks *fw, GString *o, const CsbStory *s)
     g_string_append(o, "]");
 }
 
+/* A report not read, or read without its grades. */
+static void not_read(GString *o, const CsbNotRead *n)
+{
+    if (!n) {
+        g_string_append(o, "null");
+        return;
+    }
+    g_string_append(o, "{\"file\": ");
+    str(o, n->file);
+    g_string_append(o, ", \"date\": ");
+    date(o, csb_not_read_date(n));
+    g_string_append(o, ", \"title\": ");
+    str(o, n->title);
+    g_string_append_printf(o, ", \"read\": %s, \"why\": ", n->inspection ? "true" : "false");
+    str(o, n->why);
+    g_string_append_c(o, '}');
+}
+
 static void histories(const CsbFrameworks *fw, GString *o, const CsbStory *s)
 {
     g_string_append(o, "\"areas\": [");
@@ -211,8 +234,10 @@ static void histories(const CsbFrameworks *fw, GString *o, const CsbStory *s)
         strings(o, h->area->labels);
         g_string_append_printf(o, ",\n       \"headline\": %s, \"current\": %s, \"not_judged_since\": ",
                                h->area->headline ? "true" : "false",
-                               h->not_judged_since ? "false" : "true");
+                               csb_history_current(h) ? "true" : "false");
         cite(fw, o, h->not_judged_since);
+        g_string_append(o, ", \"not_read_since\": ");
+        not_read(o, h->not_read_since);
         g_string_append(o, ",\n       \"first\": ");
         point(fw, o, csb_history_first(h));
         g_string_append(o, ",\n       \"latest\": ");
@@ -247,11 +272,14 @@ static void afi_matches(const CsbFrameworks *fw, GString *o, const GPtrArray *ma
         cite(fw, o, m->inspection);
         g_string_append(o, ", ");
         finding(o, m->finding);
+        g_string_append(o, ", \"shared_issues\": ");
+        strings(o, m->issues);
         g_string_append(o, ", \"shared_themes\": ");
         strings(o, m->themes);
         g_string_append(o, ", \"shared_words\": ");
         strings(o, m->shared_words);
-        g_string_append_printf(o, ", \"similarity\": %.2f}", m->similarity);
+        g_string_append_printf(o, ", \"similarity\": %.2f, \"declared\": %s}", m->similarity,
+                               m->declared ? "true" : "false");
     }
     g_string_append_c(o, ']');
 }
@@ -270,6 +298,12 @@ static void afis(const CsbFrameworks *fw, GString *o, const CsbStory *s)
         str(o, csb_afi_status_id(t->status));
         g_string_append(o, ", \"themes\": ");
         strings(o, t->themes);
+        g_string_append(o, ",\n       \"raised_before\": ");
+        cite(fw, o, t->raised_before ? t->raised_before->inspection : NULL);
+        g_string_append(o, ", \"declared\": ");
+        str(o, t->declared);
+        g_string_append_printf(o, ", \"declared_report_read\": %s",
+                               t->declared ? (t->declared_unread ? "false" : "true") : "null");
         g_string_append(o, ",\n       \"earlier\": ");
         afi_matches(fw, o, t->earlier);
         g_string_append(o, ",\n       \"later\": ");
@@ -291,6 +325,12 @@ static void theme_stories(const CsbFrameworks *fw, GString *o, const CsbStory *s
         str(o, t->theme->title);
         g_string_append_printf(o, ", \"strengths\": %d, \"concerns\": %d, \"mixed\": %d",
                                t->strengths, t->concerns, t->mixed);
+        g_string_append(o, ",\n       \"latest\": {\"report\": ");
+        cite(fw, o, t->latest_inspection);
+        g_string_append_printf(o, ", \"strengths\": %d, \"concerns\": %d, \"mixed\": %d}",
+                               t->latest ? t->latest->strengths : 0,
+                               t->latest ? t->latest->concerns : 0,
+                               t->latest ? t->latest->mixed : 0);
         g_string_append(o, ",\n       \"timeline\": [");
         for (guint k = 0; k < t->timeline->len; k++) {
             const CsbThemePoint *p = t->timeline->pdata[k];
@@ -337,6 +377,12 @@ static void story(const CsbFrameworks *fw, GString *o, const CsbStory *s, const 
     timeline(fw, o, s, areas);
     g_string_append(o, ",\n    ");
     duplicates(fw, o, s);
+    g_string_append(o, ",\n    \"not_read\": [");
+    for (guint i = 0; i < s->not_read->len; i++) {
+        g_string_append(o, i ? ",\n      " : "\n      ");
+        not_read(o, s->not_read->pdata[i]);
+    }
+    g_string_append(o, "]");
     g_string_append(o, ",\n    ");
     histories(fw, o, s);
     g_string_append(o, ",\n    ");
@@ -359,6 +405,20 @@ static void peer_theme(const CsbFrameworks *fw, GString *o, const CsbPeerTheme *
         g_string_append_printf(o, ",\n     \"peers_with_concerns\": %d, \"names\": ",
                                pt->authorities);
         strings(o, pt->names);
+        g_string_append(o, ", \"latest\": [");
+        for (guint k = 0; k < pt->mentions->len; k++) {
+            const CsbPeerThemeMention *m = pt->mentions->pdata[k];
+            g_string_append(o, k ? ",\n       " : "\n       ");
+            g_string_append(o, "{\"authority\": ");
+            str(o, m->authority->name);
+            g_string_append(o, ", \"report\": ");
+            cite(fw, o, m->point->inspection);
+            g_string_append_printf(o, ", \"concerns\": %d, \"mixed\": %d, \"strengths\": %d}",
+                                   m->point->concerns, m->point->mixed, m->point->strengths);
+        }
+        g_string_append_printf(o, "], \"peers_with_mixed_only\": %d, "
+                                  "\"peers_with_earlier_concerns_only\": %d",
+                               pt->mixed_only, pt->earlier_only);
     }
     g_string_append_printf(o, ",\n     \"focus_in_latest_findings\": %s",
                            pt->focus_afi ? "true" : "false");

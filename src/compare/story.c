@@ -1,6 +1,7 @@
 /* story.c - one authority's story: its inspections in date order with
  * duplicates left out (dedup.c), the timeline (timeline.c), each area's
- * grade history (history.c), theme evidence (from each report's analysis)
+ * grade history (history.c) and whether a report not read makes its
+ * latest grade not current (not_read.c), theme evidence (from each report's analysis)
  * ranked across all its inspections, and areas for improvement tracked
  * across them (afi.c).
  */
@@ -80,11 +81,23 @@ CsbStory *csb_story_new(CsbComparison *c, const CsbAuthority *a, const CsbCompar
         else
             csb_history_free(h);
     }
+    csb_story_note_not_read(s, input);
     s->afis = g_ptr_array_new();
     s->themes = g_ptr_array_new_with_free_func(theme_story_free);
     for (guint i = 0; input->themes && i < input->themes->len; i++)
         g_ptr_array_add(s->themes,
                         theme_story_build(c, input->themes->pdata[i], s->inspections, input));
+    /* Each theme at the latest inspection. */
+    const CsbInspection *latest = csb_story_latest_graded(s);
+    if (!latest && s->inspections->len)
+        latest = s->inspections->pdata[s->inspections->len - 1];
+    for (guint i = 0; i < s->themes->len; i++) {
+        CsbThemeStory *t = s->themes->pdata[i];
+        t->latest_inspection = latest;
+        for (guint k = 0; k < t->timeline->len; k++)
+            if (((const CsbThemePoint *)t->timeline->pdata[k])->inspection == latest)
+                t->latest = t->timeline->pdata[k];
+    }
     if (track_afis)
         csb_compare_track_afis(c, s, input);
     return s;
@@ -100,6 +113,8 @@ void csb_story_free(CsbStory *s)
     g_ptr_array_free(s->themes, TRUE);
     g_ptr_array_free(s->timeline, TRUE);
     g_ptr_array_free(s->duplicates, TRUE);
+    if (s->not_read)
+        g_ptr_array_free(s->not_read, TRUE);
     g_free(s);
 }
 

@@ -53,7 +53,7 @@ void csb_chart_fit(CsbChart *c)
                     CSB_CHART_AXIS_H + CSB_CHART_LEGEND_H;
         break;
     case CSB_CHART_MATRIX:
-        c->height = CSB_CHART_TITLE_H + CSB_CHART_HEAD_H + rows * CSB_CHART_ROW_H + 6 +
+        c->height = CSB_CHART_TITLE_H + CSB_CHART_HEAD_H + rows * CSB_CHART_CELL_H + 6 +
                     CSB_CHART_LEGEND_H;
         break;
     case CSB_CHART_DISTRIBUTION: /* a line for the focus column's heading */

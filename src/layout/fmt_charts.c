@@ -105,7 +105,20 @@ static CsbTrend trend_for(const CsbStory *s, const char *area)
     return csb_fmt_trend(h->changes->pdata[h->changes->len - 1]);
 }
 
-static void matrix_row(CsbChart *c, const CsbComparison *cmp, const CsbStory *s, gboolean focus)
+gboolean csb_fmt_grade_stale(const CsbFrameworks *fw, const CsbStory *s,
+                             const CsbAreaHistory *h)
+{
+    const CsbGradePoint *p = csb_history_latest(h);
+    return p && (!csb_history_current(h) ||
+                 csb_date_compare(csb_inspection_date(p->inspection),
+                                  csb_story_latest_known(s, fw)) < 0);
+}
+
+/* Each cell: the latest grade, its date, and a dashed outline and an
+ * asterisk when it is older than the authority's latest known inspection
+ * (then no arrow: the change it would show is not the current one). */
+static void matrix_row(CsbChart *c, const CsbFrameworks *fw, const CsbComparison *cmp,
+                       const CsbStory *s, gboolean focus)
 {
     CsbChartRow *row = csb_chart_add_row(c, s->authority->name);
     row->emphasis = focus;
@@ -113,24 +126,34 @@ static void matrix_row(CsbChart *c, const CsbComparison *cmp, const CsbStory *s,
         const CsbPeerArea *pa = cmp->peer_areas->pdata[i];
         const CsbAreaHistory *h = csb_story_history(s, pa->area->id);
         const CsbGradePoint *p = h ? csb_history_latest(h) : NULL;
-        csb_chart_add_mark(row, i, p ? p->judgement->grade : CSB_GRADE_NONE,
-                           p ? trend_for(s, pa->area->id) : CSB_TREND_NONE);
+        gboolean stale = p && csb_fmt_grade_stale(fw, s, h);
+        CsbChartMark *m =
+            csb_chart_add_mark(row, i, p ? p->judgement->grade : CSB_GRADE_NONE,
+                               p && !stale ? trend_for(s, pa->area->id) : CSB_TREND_NONE);
+        if (!p)
+            continue;
+        char *when = csb_fmt_month_short(csb_inspection_date(p->inspection));
+        m->label = g_strdup_printf("%s%s", when, stale ? " *" : "");
+        m->stale = stale;
+        g_free(when);
     }
 }
 
 CsbChart *csb_fmt_matrix_chart(const CsbComparison *cmp)
 {
+    const CsbFrameworks *fw = csb_areas_frameworks(cmp->areas);
     CsbChart *c = csb_chart_new(CSB_CHART_MATRIX, "Latest grades, authority by area");
     for (guint i = 0; i < cmp->peer_areas->len; i++)
         g_ptr_array_add(c->columns, g_strdup(((const CsbPeerArea *)cmp->peer_areas->pdata[i])
                                                  ->area->short_title));
-    matrix_row(c, cmp, cmp->focus, TRUE);
+    matrix_row(c, fw, cmp, cmp->focus, TRUE);
     for (guint i = 0; i < cmp->peers->len; i++)
-        matrix_row(c, cmp, cmp->peers->pdata[i], FALSE);
-    c->caption = g_strdup("Each authority\u2019s latest grade in each area, from its most recent "
-                          "graded inspection (so the dates differ between authorities). The "
-                          "arrow compares it with the authority\u2019s own grade at the "
-                          "inspection before.");
+        matrix_row(c, fw, cmp, cmp->peers->pdata[i], FALSE);
+    c->caption = g_strdup("Each authority\u2019s latest grade read in each area, with the month "
+                          "of the inspection it is from (the dates differ between authorities). "
+                          "The arrow compares it with the authority\u2019s own grade at the "
+                          "inspection before. A dashed cell marked * is older than the "
+                          "authority\u2019s latest known inspection: the note below says why.");
     csb_chart_fit(c);
     return c;
 }

@@ -34,6 +34,28 @@ char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)
     return s;
 }
 
+char *csb_fmt_story_years(const CsbStory *s)
+{
+    int first = 0, last = 0;
+    for (guint i = 0; i < s->inspections->len; i++) {
+        CsbDate d = csb_inspection_date(s->inspections->pdata[i]);
+        if (!csb_date_valid(d))
+            continue;
+        first = first ? MIN(first, d.year) : d.year;
+        last = MAX(last, d.year);
+    }
+    if (!first)
+        return NULL;
+    return first == last ? g_strdup_printf("%d", first)
+                         : g_strdup_printf("%d to %d", first, last);
+}
+
+char *csb_fmt_name_report(CsbFormatter *fm, const CsbInspection *in)
+{
+    fm->kinds_named |= 1u << in->kind;
+    return csb_fmt_report_name(fm->frameworks, in);
+}
+
 CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
                           const CsbParagraph *p)
 {
@@ -154,6 +176,7 @@ void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text)
 void csb_fmt_quote(CsbFormatter *fm, const char *quote, const CsbInspection *in,
                    const CsbParagraph *p)
 {
+    fm->kinds_named |= 1u << in->kind; /* the citation names it */
     CsbDocBlock *b = csb_doc_quote(fm->doc, quote, csb_fmt_citation(fm->frameworks, in, p));
     b->link = csb_fmt_report_link(fm->in, in);
     csb_fmt_note_abbreviations(fm, quote);
@@ -205,6 +228,21 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c)
 
 void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h)
 {
+    const CsbNotRead *n = h->not_read_since;
+    if (n) {
+        char *then = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
+        CsbDate d = csb_not_read_date(n);
+        char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("a later date");
+        csb_rich_addf(r, CSB_STYLE_BOLD,
+                      n->inspection ? "\nThe grade of the %s report could not be read; this "
+                                      "grade is from %s."
+                                    : "\nA report of %s could not be read; this grade is from "
+                                      "%s and may not be current.",
+                      when, then);
+        g_free(when);
+        g_free(then);
+        return;
+    }
     if (!h->not_judged_since)
         return;
     char *then = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
@@ -215,12 +253,140 @@ void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h)
     g_free(now);
 }
 
+/* "both about return home interviews and missing children" */
+static void add_grounds(CsbRich *r, const CsbAfiMatch *m, guint style)
+{
+    if (m->issues->len) {
+        csb_rich_add(r, style, "both about ");
+        for (guint i = 0; i < m->issues->len; i++)
+            csb_rich_addf(r, style, "%s%s", i == 0 ? "" : i + 1 == m->issues->len ? " and " : ", ",
+                          (const char *)m->issues->pdata[i]);
+    }
+    for (guint i = 0; i < m->shared_words->len && i < 4; i++)
+        csb_rich_addf(r, style, "%s\u2018%s\u2019", i == 0 ? (m->issues->len ? "; words both use: "
+                                                                              : "words both use: ")
+                                                             : ", ",
+                      (const char *)m->shared_words->pdata[i]);
+}
+
+void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfiTrack *t,
+                               gboolean quote_earlier)
+{
+    const CsbAfiMatch *m = t->raised_before;
+    if (m) {
+        char *name = csb_fmt_report_name(fw, m->inspection);
+        csb_rich_add(r, CSB_STYLE_BOLD, name);
+        g_free(name);
+        if (quote_earlier && m->finding)
+            csb_rich_addf(r, 0, ": \u201C%s\u201D", m->finding->text);
+        else if (quote_earlier)
+            csb_rich_add(r, CSB_STYLE_MUTED, " (none of its findings was matched to this one)");
+    }
+    if (t->declared) {
+        csb_rich_add(r, CSB_STYLE_MUTED, m ? ". The report says: " : "The report says: ");
+        csb_rich_addf(r, CSB_STYLE_MUTED | CSB_STYLE_ITALIC, "\u201C%s\u201D", t->declared);
+        if (t->declared_unread)
+            csb_rich_add(r, CSB_STYLE_MUTED, " That report is not among those read.");
+    } else if (m && (m->issues->len || m->shared_words->len)) {
+        csb_rich_add(r, CSB_STYLE_MUTED, " (");
+        add_grounds(r, m, CSB_STYLE_MUTED);
+        csb_rich_add(r, CSB_STYLE_MUTED, ")");
+    }
+}
+
+/* ---- what a briefing is based on ------------------------------------------- */
+
+/* The latest graded inspection of s that judged some headline area
+ * Inadequate, with no monitoring visit (or later inspection) after it
+ * among the reports: the inspection, else NULL. */
+static const CsbInspection *inadequate_unmonitored(const CsbStory *s)
+{
+    const CsbInspection *latest = csb_story_latest_graded(s);
+    if (!latest)
+        return NULL;
+    gboolean inadequate = FALSE;
+    for (guint k = 0; k < latest->judgements->len; k++)
+        inadequate |= ((const CsbJudgement *)latest->judgements->pdata[k])->grade ==
+                      CSB_GRADE_INADEQUATE;
+    if (!inadequate)
+        return NULL;
+    gboolean after = FALSE;
+    for (guint i = 0; i < s->inspections->len; i++) {
+        const CsbInspection *in = s->inspections->pdata[i];
+        if (in == latest)
+            after = TRUE;
+        else if (after && (in->kind == CSB_KIND_MONITORING_VISIT || in->judgements->len))
+            return NULL;
+    }
+    return latest;
+}
+
+GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
+{
+    const CsbComparison *c = fm->in->comparison;
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)csb_rich_free);
+    const CsbInspection *bad = inadequate_unmonitored(fm->focus);
+    if (bad) {
+        char *when = csb_fmt_month_year(csb_inspection_date(bad));
+        g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0,
+                                           "%s was judged Inadequate (in at least one area) in "
+                                           "%s, and no monitoring visit since is among the "
+                                           "reports read. Ofsted visits an authority judged "
+                                           "inadequate every few months until it inspects "
+                                           "again; those letters say what has changed since.",
+                                           fm->focus->authority->name, when));
+        g_free(when);
+    }
+    for (guint i = 0; i < fm->focus->histories->len; i++) {
+        const CsbAreaHistory *h = fm->focus->histories->pdata[i];
+        if (!h->area->headline || csb_history_current(h))
+            continue;
+        CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%s: the latest grade read",
+                                   h->area->title);
+        csb_fmt_add_not_judged(r, h);
+        g_ptr_array_add(out, r);
+    }
+    if (!fm->focus->inspections->len || !csb_story_latest_graded(fm->focus))
+        g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0, "No graded inspection of %s is "
+                                                              "among the reports read.",
+                                           fm->focus->authority->name));
+    if (!peers)
+        return out;
+    if (c->missing_peers->len) {
+        CsbRich *r = csb_rich_plain("No report was read for ");
+        for (guint i = 0; i < c->missing_peers->len; i++)
+            csb_rich_addf(r, 0, "%s%s", i == 0 ? "" : i + 1 == c->missing_peers->len ? " or " : ", ",
+                          ((const CsbAuthority *)c->missing_peers->pdata[i])->name);
+        csb_rich_add(r, 0, ", so the comparison leaves them out.");
+        g_ptr_array_add(out, r);
+    }
+    guint stale = 0;
+    for (guint s = 0; s < c->peers->len; s++) {
+        const CsbStory *st = c->peers->pdata[s];
+        gboolean any = FALSE;
+        for (guint i = 0; i < st->histories->len && !any; i++) {
+            const CsbAreaHistory *h = st->histories->pdata[i];
+            any = h->area->headline && !csb_history_current(h);
+        }
+        stale += any;
+    }
+    if (stale)
+        g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0,
+                                           "%u of the peers %s a grade that is not current (a "
+                                           "later report not read, or an area not judged at "
+                                           "the latest inspection): the peers\u2019 grid marks "
+                                           "those cells, and the comparison counts them as not "
+                                           "graded.",
+                                           stale, stale == 1 ? "has" : "have"));
+    return out;
+}
+
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)
 {
     gboolean members = strcmp(tpl->id, "members-summary") == 0;
     CsbFormatter fm = {csb_doc_new(tpl), in, in->comparison->focus,
                        csb_areas_frameworks(in->areas),
-                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL};
+                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
     CsbDoc *d = fm.doc;
     d->cover.title = g_strdup(in->title ? in->title : tpl->default_title);
     d->cover.subtitle = g_strdup(in->subtitle);

@@ -112,7 +112,10 @@ typedef struct {
     CsbGrade grade;
     CsbTrend trend; /* matrix: change since the previous graded inspection */
     gboolean graded; /* timeline: a graded inspection (its grade may still be NONE) */
-    char *label;    /* timeline: "name\ndetail" of the report; history: unused */
+    char *label;    /* timeline: "name\ndetail" of the report; matrix: the date of the
+                       inspection the grade is from ("Mar 2023"); history: unused */
+    gboolean stale; /* matrix: older than the authority's latest known inspection
+                       (drawn with a dashed outline) */
 } CsbChartMark;
 
 /* Theme timeline counts, in the order they are drawn. */
@@ -156,7 +159,8 @@ void csb_chart_free(CsbChart *c);
 #define CSB_CHART_AXIS_H 16.0     /* year labels under a time axis */
 #define CSB_CHART_BAND_H 8.0      /* one grade band of a history panel */
 #define CSB_CHART_PANEL_GAP 9.0   /* between history panels */
-#define CSB_CHART_ROW_H 19.0      /* matrix, distribution and theme rows */
+#define CSB_CHART_ROW_H 19.0      /* distribution and theme rows */
+#define CSB_CHART_CELL_H 26.0     /* matrix rows: a grade and the date it is from */
 #define CSB_CHART_HEAD_H 24.0     /* matrix column headings (two lines) */
 #define CSB_CHART_LANE_H 23.0     /* timeline: one lane of labels */
 #define CSB_CHART_LANES 3         /* timeline: most lanes above the axis */
@@ -271,6 +275,8 @@ typedef struct {
     const CsbFrameworks *frameworks; /* the area map's: names of report kinds */
     GHashTable *abbreviations;  /* abbreviation -> glossary row + 1, used in quotations */
     GHashTable *glossary_index; /* abbreviation -> glossary row + 1, built on first use */
+    guint kinds_named;          /* bit 1 << CsbKind per kind of report the text names
+                                   (csb_fmt_name_report), for the glossary */
 } CsbFormatter;
 
 typedef void (*CsbSectionFn)(CsbFormatter *fm);
@@ -279,6 +285,12 @@ typedef void (*CsbSectionFn)(CsbFormatter *fm);
 char *csb_fmt_month_year(CsbDate d);
 /* "ILACS inspection, December 2025" */
 char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);
+/* The years a story's reports span: "2015 to 2025", "2024", or NULL
+ * when none is dated. */
+char *csb_fmt_story_years(const CsbStory *s);
+/* The report's name, as csb_fmt_report_name, noting its kind for the
+ * glossary. */
+char *csb_fmt_name_report(CsbFormatter *fm, const CsbInspection *in);
 /* "Dec 2025" */
 char *csb_fmt_month_short(CsbDate d);
 /* A report kind in a few words, for charts: "ILACS", "Focused visit". */
@@ -313,16 +325,33 @@ char *csb_fmt_change(const CsbChange *c);
 char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c);
 /* Adds a line "Not judged at the June 2026 inspection; this grade is from
  * March 2023." to r when a later full inspection gave no grade for the
- * area (its latest grade is then not current); else nothing. */
+ * area, or "A report of May 2025 could not be read; ..." when a later
+ * report (or its grade) was not read (its latest grade is then not
+ * current); else nothing. */
 void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h);
 /* What a table says of an area graded once: true of the reports read, not
  * of the authority's whole history. */
 #define CSB_FMT_GRADED_ONCE "No earlier grade in the reports read"
+/* Why a finding recurs, appended to r: the report it was raised in before
+ * (quoting that report's finding when quote_earlier), and the grounds:
+ * the later report's own words saying so, or the issues both findings are
+ * about and the words they share. */
+void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfiTrack *t,
+                               gboolean quote_earlier);
+/* Gaps a reader should know (CsbRich*, owned): the focus judged Inadequate
+ * with no monitoring visit since among the reports; its grades that are
+ * not current; no graded inspection; with peers, comparators with no
+ * reports and peers with grades not current. */
+GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers);
 /* Chart of grade histories, one panel per headline area of a story. */
 CsbChart *csb_fmt_history_chart(const CsbStory *s);
 /* Every inspection and visit of a story on a time axis. */
 CsbChart *csb_fmt_timeline_chart(const CsbFrameworks *fw, const CsbStory *s);
-/* Grade matrix: focus and peers by headline area. */
+/* Is an area's latest grade older than its authority's latest known
+ * inspection (not current, or from an inspection before the latest)? */
+gboolean csb_fmt_grade_stale(const CsbFrameworks *fw, const CsbStory *s,
+                             const CsbAreaHistory *h);
+/* Grade matrix: focus and peers by headline area, each cell dated. */
 CsbChart *csb_fmt_matrix_chart(const CsbComparison *c);
 /* The peer group's latest grades per headline area. */
 CsbChart *csb_fmt_distribution_chart(const CsbComparison *c);

@@ -1,10 +1,12 @@
 /* members.c - the members' summary for a corporate parenting board: two to
- * four pages in plain English: what the latest inspection found, the grades
- * with what each word means and how each moved, what is going well and what
- * must improve for children in care and care leavers (quoted and cited),
- * questions members may wish to ask (from the areas for improvement, the
- * grades that fell and the themes of concern), and a glossary of every
- * abbreviation in the quoted text.
+ * four pages in plain English: what the latest inspection found and how its
+ * report opens (its headline summary), the grades with what each word means
+ * and how each moved, what is going well and what must improve for children
+ * in care and care leavers (quoted and cited, from the latest report only),
+ * questions members may wish to ask (from the latest report's areas for
+ * improvement and concerns, and grades it lowered: none invented), what
+ * the summary is based on (reports read and not read, gaps), and the words
+ * it uses: each kind of report named, explained, and every abbreviation.
  */
 #include "layout.h"
 
@@ -15,15 +17,31 @@ static void masthead(CsbFormatter *fm)
     csb_doc_masthead(fm->doc);
 }
 
-/* The first paragraph of the report, unnumbered summary text preferred. */
+/* The report's headline summary: the first of the unnumbered paragraphs
+ * before its first numbered one (on its first pages), or NULL. A letter,
+ * which numbers none, opens with its first paragraph. */
 static const CsbParagraph *opening_paragraph(const CsbInspection *in)
 {
-    for (guint i = 0; i < in->paragraphs->len; i++) {
-        const CsbParagraph *p = in->paragraphs->pdata[i];
-        if (p->number == 0)
-            return p;
+    const CsbParagraph *first = in->paragraphs->len ? in->paragraphs->pdata[0] : NULL;
+    return first && first->number == 0 ? first : NULL;
+}
+
+/* The opening sentences of text, as many as fit in about max_chars (at
+ * least one), an ellipsis marking the rest: the report's own words. */
+static char *opening_sentences(const char *text, gsize max_chars)
+{
+    gsize cut = 0, n = strlen(text);
+    for (gsize i = 0; i + 2 < n; i++) {
+        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ' &&
+            g_unichar_isupper(g_utf8_get_char(text + i + 2))) {
+            if (cut && g_utf8_strlen(text, (gssize)(i + 1)) > (glong)max_chars)
+                break;
+            cut = i + 1;
+        }
     }
-    return in->paragraphs->len ? in->paragraphs->pdata[0] : NULL;
+    if (!cut || g_utf8_strlen(text, -1) <= (glong)max_chars)
+        return g_strdup(text);
+    return g_strdup_printf("%.*s \u2026", (int)cut, text);
 }
 
 static const char *number_word(int n)
@@ -82,8 +100,10 @@ static void latest(CsbFormatter *fm)
     char *when = csb_fmt_month_year(csb_inspection_date(in));
     const CsbJudgement *o = csb_inspection_judgement(in, "overall");
     CsbRich *r = csb_rich_new();
-    csb_rich_addf(r, 0, "Ofsted inspected children\u2019s services in %s in %s. ",
-                  fm->focus->authority->name, when);
+    fm->kinds_named |= 1u << in->kind;
+    csb_rich_addf(r, 0, "Ofsted inspected children\u2019s services in %s in %s (%s). ",
+                  fm->focus->authority->name, when,
+                  csb_frameworks_title(fm->frameworks, in->kind));
     if (in->provider)
         csb_rich_addf(r, 0, "The services are delivered for the council by %s. ", in->provider);
     if (o) {
@@ -101,10 +121,9 @@ static void latest(CsbFormatter *fm)
     g_free(when);
     const CsbParagraph *p = opening_paragraph(in);
     if (p) {
-        csb_doc_para(fm->doc, csb_rich_plain("The report opens:"))->keep_with_next = TRUE;
-        GPtrArray *none = g_ptr_array_new();
-        char *q = csb_themes_quote(p->text, none, 420);
-        g_ptr_array_free(none, TRUE);
+        csb_doc_para(fm->doc, csb_rich_plain("The report\u2019s summary opens:"))->keep_with_next =
+            TRUE;
+        char *q = opening_sentences(p->text, 420);
         csb_fmt_quote(fm, q, in, p);
         g_free(q);
     }
@@ -189,11 +208,9 @@ static gint by_score(gconstpointer a, gconstpointer b)
 }
 
 /* Paragraphs of the latest inspection about children in care and care
- * leavers that say most clearly what is wanted (strengths, or concerns):
- * ranked by how many of the cue phrases of that kind they carry, a
- * paragraph wholly of that tone counting one more, so a mixed paragraph
- * with a plain concern beats a single ambiguous cue. Each is quoted by the
- * sentences that carry the cues. */
+ * leavers of the tone wanted (strengths, or concerns; mixed ones are
+ * neither), ranked by how many of the cue phrases of that kind they carry.
+ * Each is quoted by the sentences that carry the cues. */
 static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, int max)
 {
     const CsbThemeLibrary *lib = fm->in->library;
@@ -208,7 +225,7 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
         Candidate c = {p, tone == want};
         for (guint k = 0; k < why->len; k++)
             c.score += g_str_has_prefix(why->pdata[k], prefix);
-        if (tone == want || tone == CSB_TONE_MIXED)
+        if (tone == want) /* a mixed paragraph is neither wholly going well nor must improve */
             g_array_append_val(pick, c);
         g_ptr_array_free(why, TRUE);
     }
@@ -251,7 +268,7 @@ static void care(CsbFormatter *fm)
         if (a->inspection != in || !afi_about_care(a))
             continue;
         if (!l) {
-            char *name = csb_fmt_report_name(fm->frameworks, in);
+            char *name = csb_fmt_name_report(fm, in);
             csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), 0, "Inspectors asked the council "
                                                 "to improve (%s):", name))
                 ->keep_with_next = TRUE;
@@ -289,12 +306,16 @@ static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection 
         char *what = finding_phrase(a->finding->text);
         CsbRich *r = csb_rich_add(csb_rich_new(), 0, "Inspectors asked for improvement in ");
         csb_rich_add(r, CSB_STYLE_BOLD, what);
-        if (a->status == CSB_AFI_RECURRING && a->earlier->len) {
-            const CsbAfiMatch *m = a->earlier->pdata[0];
-            char *name = csb_fmt_report_name(fm->frameworks, m->inspection);
-            csb_rich_addf(r, 0, ". Something similar was raised before (%s). Why has it not "
-                                "been resolved, and what will be different this time?", name);
-            g_free(name);
+        if (a->status == CSB_AFI_RECURRING) {
+            if (a->raised_before) {
+                char *name = csb_fmt_name_report(fm, a->raised_before->inspection);
+                csb_rich_addf(r, 0, ". It was raised before (%s)", name);
+                g_free(name);
+            } else {
+                csb_rich_add(r, 0, ". The report says it was raised before");
+            }
+            csb_rich_add(r, 0, ". Why has it not been resolved, and what will be different "
+                               "this time?");
         } else {
             csb_rich_add(r, 0, ". What is the plan, and when will members see a difference?");
         }
@@ -304,14 +325,15 @@ static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection 
     }
 }
 
-static void decline_questions(CsbFormatter *fm, CsbDocBlock *l)
+/* A grade the latest inspection lowered. */
+static void decline_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection *latest)
 {
     for (guint i = 0; i < fm->focus->histories->len; i++) {
         const CsbAreaHistory *h = fm->focus->histories->pdata[i];
         if (!h->area->headline || !h->changes->len)
             continue;
         const CsbChange *c = h->changes->pdata[h->changes->len - 1];
-        if (c->steps <= 0)
+        if (c->steps <= 0 || c->to->inspection != latest)
             continue;
         char *words = csb_fmt_change(c);
         CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, h->area->title);
@@ -353,47 +375,128 @@ static void questions(CsbFormatter *fm)
     CsbDocBlock *l = csb_doc_list(fm->doc);
     const CsbInspection *latest = csb_story_latest_graded(fm->focus);
     afi_questions(fm, l, latest);
-    decline_questions(fm, l);
+    decline_questions(fm, l, latest);
     theme_question(fm, l, latest);
-    if (!l->items->len)
-        g_ptr_array_add(l->items, csb_rich_plain("How do leaders know that the strengths "
-                                                 "inspectors found are being kept up?"));
+    if (!l->items->len) /* nothing to ask about is said so, not made up */
+        g_ptr_array_add(l->items,
+                        csb_rich_plain(latest ? "The latest report lists no area for "
+                                                "improvement and raises no concern, so there is "
+                                                "no question from it to suggest."
+                                              : "There is no graded inspection among the "
+                                                "reports to ask about."));
 }
 
-/* ---- glossary ---------------------------------------------------------- */
+/* ---- what it is based on -------------------------------------------------- */
+
+/* One paragraph: the reports read, those not read (and grades not read),
+ * and the gaps a reader should know. */
+static void basis(CsbFormatter *fm)
+{
+    const CsbStory *s = fm->focus;
+    csb_doc_heading(fm->doc, 2, "What this summary is based on");
+    CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%u published Ofsted report%s on %s",
+                               s->inspections->len, s->inspections->len == 1 ? "" : "s",
+                               s->authority->name);
+    char *years = csb_fmt_story_years(s);
+    if (years)
+        csb_rich_addf(r, 0, ", %s", years);
+    g_free(years);
+    csb_rich_add(r, 0, ".");
+    guint files = 0, grades = 0;
+    for (guint i = 0; i < s->not_read->len; i++) {
+        const CsbNotRead *n = s->not_read->pdata[i];
+        files += !n->inspection;
+        grades += n->inspection != NULL;
+    }
+    if (files)
+        csb_rich_addf(r, CSB_STYLE_BOLD, " %u report%s could not be read.", files,
+                      files == 1 ? "" : "s");
+    if (grades)
+        csb_rich_addf(r, CSB_STYLE_BOLD, " Some grades of %u report%s could not be read.", grades,
+                      grades == 1 ? "" : "s");
+    if (!files && !grades)
+        csb_rich_add(r, 0, " Every report named for it was read.");
+    GPtrArray *gaps = csb_fmt_gaps(fm, FALSE);
+    for (guint i = 0; i < gaps->len; i++) {
+        const CsbRich *g = gaps->pdata[i];
+        csb_rich_add(r, 0, " ");
+        for (guint k = 0; k < g->spans->len; k++) {
+            const CsbSpan *sp = g->spans->pdata[k];
+            csb_rich_add(r, sp->style, sp->text);
+        }
+    }
+    g_ptr_array_free(gaps, TRUE);
+    csb_doc_para(fm->doc, r);
+}
+
+/* ---- the words it uses ------------------------------------------------------ */
 
 static gint glossary_cmp(gconstpointer a, gconstpointer b)
 {
     return g_ascii_strcasecmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Is abbreviation the one a framework named here is known by ("SIF" in
+ * "Single inspection framework (SIF)")? Then that row explains it. */
+static gboolean framework_abbreviation(CsbFormatter *fm, const char *abbreviation)
+{
+    for (guint i = 0; i < csb_frameworks_count(fm->frameworks); i++) {
+        const CsbFramework *f = csb_frameworks_at(fm->frameworks, i);
+        if (!(fm->kinds_named & (1u << f->kind)) || !f->name)
+            continue;
+        char *in_brackets = g_strdup_printf("(%s)", abbreviation);
+        gboolean named = strstr(f->name, in_brackets) != NULL;
+        g_free(in_brackets);
+        if (named)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Each kind of report the summary names, with what it is (the frameworks'
+ * own words), then every abbreviation its text uses (data/glossary.csv). */
 static void glossary(CsbFormatter *fm)
 {
     const CsbCsv *g = fm->in->glossary;
-    if (!g || !g_hash_table_size(fm->abbreviations))
-        return;
-    csb_doc_heading(fm->doc, 2, "Abbreviations in the quotations");
+    static const double w[] = {3.2, 6.8};
+    CsbTable *t = csb_table_new(2, w);
+    csb_table_header(t, 0, "Word");
+    csb_table_header(t, 1, "What it means");
+    for (guint i = 0; i < csb_frameworks_count(fm->frameworks); i++) {
+        const CsbFramework *f = csb_frameworks_at(fm->frameworks, i);
+        if (!(fm->kinds_named & (1u << f->kind)) || !f->about)
+            continue;
+        GPtrArray *row = csb_table_row(t);
+        csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD,
+                                         f->name ? f->name : f->title));
+        CsbRich *what = csb_rich_plain(f->about);
+        if (f->period)
+            csb_rich_addf(what, CSB_STYLE_MUTED, " (%s)", f->period);
+        csb_table_cell(row, what);
+    }
     GPtrArray *keys = g_ptr_array_new();
     GHashTableIter it;
     gpointer k;
     g_hash_table_iter_init(&it, fm->abbreviations);
     while (g_hash_table_iter_next(&it, &k, NULL))
-        g_ptr_array_add(keys, k);
+        if (!framework_abbreviation(fm, k))
+            g_ptr_array_add(keys, k);
     g_ptr_array_sort(keys, glossary_cmp);
-    int ec = csb_csv_column(g, "expansion"), xc = csb_csv_column(g, "explanation");
-    static const double w[] = {1.3, 3.4, 5.3};
-    CsbTable *t = csb_table_new(3, w);
-    csb_table_header(t, 0, "Short");
-    csb_table_header(t, 1, "In full");
-    csb_table_header(t, 2, "What it is");
-    for (guint i = 0; i < keys->len; i++) {
+    int ec = g ? csb_csv_column(g, "expansion") : -1, xc = g ? csb_csv_column(g, "explanation") : -1;
+    for (guint i = 0; g && i < keys->len; i++) {
         guint r = GPOINTER_TO_UINT(g_hash_table_lookup(fm->abbreviations, keys->pdata[i])) - 1;
         GPtrArray *row = csb_table_row(t);
-        csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, keys->pdata[i]));
-        csb_table_cell(row, csb_rich_plain(csb_csv_get(g, r, ec)));
+        CsbRich *word = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, keys->pdata[i]);
+        csb_rich_addf(word, 0, "\n%s", csb_csv_get(g, r, ec));
+        csb_table_cell(row, word);
         csb_table_cell(row, csb_rich_plain(csb_csv_get(g, r, xc)));
     }
     g_ptr_array_free(keys, TRUE);
+    if (!t->rows->len) {
+        csb_table_free(t);
+        return;
+    }
+    csb_doc_heading(fm->doc, 2, "Words used in this summary");
     csb_doc_table(fm->doc, t);
 }
 
@@ -402,7 +505,8 @@ static const struct {
     CsbSectionFn fn;
 } sections[] = {
     {"masthead", masthead}, {"latest", latest},       {"grades", grades},
-    {"care", care},         {"questions", questions}, {"glossary", glossary},
+    {"care", care},         {"questions", questions}, {"basis", basis},
+    {"glossary", glossary},
 };
 
 CsbSectionFn csb_members_section(const char *id)

@@ -44,11 +44,67 @@ CsbTableCell *csb_pack_report_cell(CsbFormatter *fm, GPtrArray *row, const CsbIn
     return c;
 }
 
+/* Concerns at the latest inspection first, then mixed there, then the
+ * older reports' concerns and mixed. */
 static gint by_concern(gconstpointer a, gconstpointer b)
 {
     const CsbThemeStory *x = *(const CsbThemeStory *const *)a;
     const CsbThemeStory *y = *(const CsbThemeStory *const *)b;
+    int lx[2] = {x->latest ? x->latest->concerns : 0, x->latest ? x->latest->mixed : 0};
+    int ly[2] = {y->latest ? y->latest->concerns : 0, y->latest ? y->latest->mixed : 0};
+    if (lx[0] != ly[0])
+        return ly[0] - lx[0];
+    if (lx[1] != ly[1])
+        return ly[1] - lx[1];
     return y->concerns != x->concerns ? y->concerns - x->concerns : y->mixed - x->mixed;
+}
+
+static void add_counts(CsbRich *r, guint style, int concerns, int mixed, int strengths)
+{
+    csb_rich_addf(r, style, "%d concern%s, %d mixed, %d strength%s", concerns,
+                  concerns == 1 ? "" : "s", mixed, strengths, strengths == 1 ? "" : "s");
+}
+
+void csb_pack_add_theme_counts(CsbFormatter *fm, CsbRich *r, const CsbThemeStory *t,
+                               gboolean name_latest)
+{
+    const CsbThemePoint *l = t->latest;
+    if (t->latest_inspection) {
+        if (name_latest) {
+            char *name = csb_fmt_report_name(fm->frameworks, t->latest_inspection);
+            csb_rich_addf(r, 0, "latest inspection (%s): ", name);
+            g_free(name);
+        }
+        if (l)
+            add_counts(r, CSB_STYLE_BOLD, l->concerns, l->mixed, l->strengths);
+        else
+            csb_rich_add(r, CSB_STYLE_BOLD, "not mentioned");
+    }
+    /* Older evidence, as dated history. */
+    int c = t->concerns - (l ? l->concerns : 0), m = t->mixed - (l ? l->mixed : 0);
+    int s = t->strengths - (l ? l->strengths : 0);
+    guint reports = t->timeline->len - (l ? 1 : 0);
+    int first = 0, last = 0;
+    for (guint k = 0; k < t->timeline->len; k++) {
+        const CsbThemePoint *p = t->timeline->pdata[k];
+        CsbDate d = csb_inspection_date(p->inspection);
+        if (p == l || !csb_date_valid(d))
+            continue;
+        first = first ? MIN(first, d.year) : d.year;
+        last = MAX(last, d.year);
+    }
+    if (!reports) {
+        csb_rich_add(r, CSB_STYLE_MUTED, t->latest_inspection ? "; no other report mentions it"
+                                                              : "no report mentions it");
+        return;
+    }
+    csb_rich_add(r, CSB_STYLE_MUTED, t->latest_inspection ? "; earlier: " : "");
+    add_counts(r, CSB_STYLE_MUTED, c, m, s);
+    csb_rich_addf(r, CSB_STYLE_MUTED, " in %u report%s", reports, reports == 1 ? "" : "s");
+    if (first && first != last)
+        csb_rich_addf(r, CSB_STYLE_MUTED, ", %d to %d", first, last);
+    else if (first)
+        csb_rich_addf(r, CSB_STYLE_MUTED, ", %d", first);
 }
 
 GPtrArray *csb_pack_themes_by_concern(const CsbStory *s)
@@ -124,22 +180,14 @@ static CsbTable *cover_facts(CsbFormatter *fm)
 static void cover(CsbFormatter *fm)
 {
     const CsbStory *s = fm->focus;
-    int first = 0, last = 0;
-    for (guint i = 0; i < s->inspections->len; i++) {
-        CsbDate d = csb_inspection_date(s->inspections->pdata[i]);
-        if (!csb_date_valid(d))
-            continue;
-        first = first ? MIN(first, d.year) : d.year;
-        last = MAX(last, d.year);
-    }
     GString *note = g_string_new(NULL);
     g_string_append_printf(note, "Prepared with csbrief from %u published report%s on %s",
                            s->inspections->len, s->inspections->len == 1 ? "" : "s",
                            s->authority->name);
-    if (first && first != last)
-        g_string_append_printf(note, " (%d to %d)", first, last);
-    else if (first)
-        g_string_append_printf(note, " (%d)", first);
+    char *years = csb_fmt_story_years(s);
+    if (years)
+        g_string_append_printf(note, " (%s)", years);
+    g_free(years);
     guint others = 0;
     for (guint i = 0; i < fm->in->comparison->peers->len; i++)
         others += ((const CsbStory *)fm->in->comparison->peers->pdata[i])->inspections->len;
@@ -264,22 +312,8 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
             }
             csb_rich_add(r, 0, t->finding->text);
             if (rec) {
-                /* Each earlier report once, however many of its findings matched. */
-                GString *earlier = g_string_new(NULL);
-                for (guint k = 0; k < t->earlier->len; k++) {
-                    const CsbAfiMatch *m = t->earlier->pdata[k];
-                    gboolean seen = FALSE;
-                    for (guint j = 0; j < k; j++)
-                        seen |= ((const CsbAfiMatch *)t->earlier->pdata[j])->inspection ==
-                                m->inspection;
-                    if (seen)
-                        continue;
-                    char *e = csb_fmt_report_name(fm->frameworks, m->inspection);
-                    g_string_append_printf(earlier, "%s%s", earlier->len ? "; " : "", e);
-                    g_free(e);
-                }
-                csb_rich_addf(r, CSB_STYLE_MUTED, " (raised before: %s)", earlier->str);
-                g_string_free(earlier, TRUE);
+                csb_rich_add(r, CSB_STYLE_MUTED, " Raised before: ");
+                csb_fmt_add_raised_before(r, fm->frameworks, t, FALSE);
             }
             g_ptr_array_add(list->items, r);
         }
@@ -295,15 +329,25 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
 static void summary_themes(CsbFormatter *fm)
 {
     csb_doc_heading(fm->doc, 2, "Themes of most concern");
+    const CsbInspection *latest = csb_story_latest_graded(fm->focus);
+    CsbRich *lead = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                 "Paragraphs on each theme that raise a concern, are mixed, or "
+                                 "describe a strength: first in the latest inspection");
+    if (latest) {
+        char *name = csb_fmt_report_name(fm->frameworks, latest);
+        csb_rich_addf(lead, CSB_STYLE_MUTED, " (%s)", name);
+        g_free(name);
+    }
+    csb_rich_add(lead, CSB_STYLE_MUTED, ", which orders the list; then in earlier reports, as "
+                                        "history.");
+    csb_doc_para(fm->doc, lead);
     GPtrArray *order = csb_pack_themes_by_concern(fm->focus);
     CsbDocBlock *list = csb_doc_list(fm->doc);
     for (guint i = 0; i < order->len; i++) {
         const CsbThemeStory *t = order->pdata[i];
         CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, t->theme->title);
-        csb_rich_addf(r, 0, ": %d concern%s, %d mixed, %d strength%s in %u report%s",
-                      t->concerns, t->concerns == 1 ? "" : "s", t->mixed, t->strengths,
-                      t->strengths == 1 ? "" : "s", t->timeline->len,
-                      t->timeline->len == 1 ? "" : "s");
+        csb_rich_add(r, 0, ": ");
+        csb_pack_add_theme_counts(fm, r, t, FALSE);
         g_ptr_array_add(list->items, r);
     }
     if (!list->items->len)
@@ -372,6 +416,7 @@ static const struct {
     {"improvement", csb_pack_improvement},
     {"themes", csb_pack_themes},
     {"peers", csb_pack_peers},
+    {"basis", csb_pack_basis},
     {"sources", csb_pack_sources},
 };
 

@@ -1,8 +1,9 @@
 /* pack.h - the sections of the pre-inspection briefing pack, one function
  * each, spread over pack.c (cover, contents, summary, timeline),
  * pack_grades.c (grades and changes, areas for improvement), pack_themes.c
- * (one section per theme) and pack_peers.c (peers, sources). pack.c maps
- * the template's section ids to them. Internal to the layout stage.
+ * (one section per theme) and pack_peers.c (peers, what it is based on,
+ * sources). pack.c maps the template's section ids to them. Internal to
+ * the layout stage.
  */
 #ifndef CSB_PACK_H
 #define CSB_PACK_H
@@ -13,6 +14,7 @@ void csb_pack_grades(CsbFormatter *fm);
 void csb_pack_improvement(CsbFormatter *fm);
 void csb_pack_themes(CsbFormatter *fm);
 void csb_pack_peers(CsbFormatter *fm);
+void csb_pack_basis(CsbFormatter *fm);
 void csb_pack_sources(CsbFormatter *fm);
 
 /* "1 to 12 December 2025", "28 November to 2 December 2025", or the one
@@ -21,7 +23,13 @@ char *csb_pack_date_range(CsbDate start, CsbDate end);
 /* A cell naming a report, linked to its source when the address is known. */
 CsbTableCell *csb_pack_report_cell(CsbFormatter *fm, GPtrArray *row, const CsbInspection *in,
                                    const char *text);
-/* Themes of a story, most concerns first (then as the config listed them). */
+/* Themes of a story, most concerns at its latest inspection first, then
+ * most in its older reports (then as the config listed them). */
 GPtrArray *csb_pack_themes_by_concern(const CsbStory *s);
+/* "latest inspection (ILACS, March 2026): 2 concerns, 1 mixed, 5
+ * strengths; earlier: 13 concerns ... in 4 reports, 2014 to 2019",
+ * appended to r (the latest inspection named when name_latest). */
+void csb_pack_add_theme_counts(CsbFormatter *fm, CsbRich *r, const CsbThemeStory *t,
+                               gboolean name_latest);
 
 #endif

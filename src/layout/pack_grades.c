@@ -1,7 +1,8 @@
 /* pack_grades.c - the briefing pack's grades and changes (the history
  * chart, a grid of every graded judgement by inspection, then each area in
  * words) and its areas for improvement tracker (every finding, newest
- * report first, with the earlier findings it was matched to and why).
+ * report first, with the most recent earlier report that raised it and
+ * why, and the older findings on the same weakness).
  */
 #include "pack.h"
 
@@ -151,33 +152,35 @@ void csb_pack_grades(CsbFormatter *fm)
 
 /* ---- areas for improvement --------------------------------------------- */
 
-static CsbRich *why_matched(const CsbAfiTrack *a)
+/* Where it was raised before and why (csb_fmt_add_raised_before), then
+ * the older findings on the same weakness, by date. */
+static CsbRich *why_matched(CsbFormatter *fm, const CsbAfiTrack *a)
 {
     CsbRich *why = csb_rich_new();
-    if (!a->earlier->len)
+    if (!a->raised_before && !a->declared) {
         csb_rich_add(why, CSB_STYLE_MUTED, "\u2014");
-#define SHOWN_MATCHES 3
-    for (guint k = 0; k < a->earlier->len && k < SHOWN_MATCHES; k++) {
-        const CsbAfiMatch *m = a->earlier->pdata[k];
-        char *e = csb_fmt_month_year(csb_inspection_date(m->inspection));
-        csb_rich_addf(why, CSB_STYLE_BOLD, "%s%s: ", k ? "\n" : "", e);
-        csb_rich_add(why, 0, m->finding->text);
-        GString *reason = g_string_new(NULL);
-        for (guint x = 0; x < m->themes->len; x++)
-            g_string_append_printf(reason, "%stheme %s", x ? ", " : "",
-                                   (char *)m->themes->pdata[x]);
-        for (guint x = 0; x < m->shared_words->len && x < 5; x++)
-            g_string_append_printf(reason, "%s\u2018%s\u2019", reason->len ? ", " : "",
-                                   (char *)m->shared_words->pdata[x]);
-        if (reason->len)
-            csb_rich_addf(why, CSB_STYLE_MUTED, " (matched on %s)", reason->str);
-        g_string_free(reason, TRUE);
-        g_free(e);
+        return why;
     }
-    if (a->earlier->len > SHOWN_MATCHES)
-        csb_rich_addf(why, CSB_STYLE_MUTED, "\nand %u more earlier finding%s",
-                      a->earlier->len - SHOWN_MATCHES,
-                      a->earlier->len - SHOWN_MATCHES == 1 ? "" : "s");
+    csb_fmt_add_raised_before(why, fm->frameworks, a, TRUE);
+#define SHOWN_OLDER 2
+    guint shown = 0, more = 0;
+    for (guint k = a->earlier->len; k > 0; k--) {
+        const CsbAfiMatch *m = a->earlier->pdata[k - 1];
+        if (m == a->raised_before || !m->finding)
+            continue;
+        if (shown == SHOWN_OLDER) {
+            more++;
+            continue;
+        }
+        char *e = csb_fmt_month_year(csb_inspection_date(m->inspection));
+        csb_rich_addf(why, CSB_STYLE_MUTED, "\nAlso %s: ", e);
+        csb_rich_add(why, CSB_STYLE_MUTED, m->finding->text);
+        g_free(e);
+        shown++;
+    }
+    if (more)
+        csb_rich_addf(why, CSB_STYLE_MUTED, "\nand %u more earlier finding%s", more,
+                      more == 1 ? "" : "s");
     return why;
 }
 
@@ -215,7 +218,7 @@ static void report_findings(CsbFormatter *fm, const CsbInspection *in, int count
     gboolean earlier = FALSE;
     for (guint k = 0; k < s->afis->len; k++) {
         const CsbAfiTrack *a = s->afis->pdata[k];
-        earlier |= a->inspection == in && a->earlier->len > 0;
+        earlier |= a->inspection == in && (a->raised_before || a->declared);
     }
     char *name = csb_fmt_report_name(fm->frameworks, in);
     char *title = g_strdup_printf("%s: %d finding%s", name, count, count == 1 ? "" : "s");
@@ -227,7 +230,7 @@ static void report_findings(CsbFormatter *fm, const CsbInspection *in, int count
     csb_table_header(t, 0, "What needs to improve");
     csb_table_header(t, 1, "Status");
     if (earlier)
-        csb_table_header(t, 2, "Raised before, and why matched");
+        csb_table_header(t, 2, "Raised before, and why");
     for (int pass = 0; pass < 2; pass++)
         for (guint k = 0; k < s->afis->len; k++) {
             const CsbAfiTrack *a = s->afis->pdata[k];
@@ -239,7 +242,7 @@ static void report_findings(CsbFormatter *fm, const CsbInspection *in, int count
                                              a->status == CSB_AFI_RECURRING ? CSB_STYLE_BOLD : 0,
                                              status_words(s, a)));
             if (earlier)
-                csb_table_cell(row, why_matched(a));
+                csb_table_cell(row, why_matched(fm, a));
         }
     csb_doc_table(fm->doc, t);
 }
@@ -253,8 +256,10 @@ void csb_pack_improvement(CsbFormatter *fm)
         counts[((const CsbAfiTrack *)s->afis->pdata[i])->status]++;
     CsbRich *intro = csb_rich_plain(
         "Every area for improvement, recommendation and priority action in the reports, newest "
-        "report first, matched with earlier ones by shared theme and wording. A match is a "
-        "reading aid, not a finding: what was shared is shown so you can judge it. ");
+        "report first. One raised before is linked to the most recent earlier report that "
+        "raised it: because the report says so (its words are quoted), or because both "
+        "findings are about the same issue and word it alike (the issue and the words are "
+        "shown). A link is a reading aid, not a finding: judge it by what is shown. ");
     csb_rich_addf(intro, CSB_STYLE_BOLD, "%u in all: %d recurring, %d new, %d not raised again.",
                   s->afis->len, counts[CSB_AFI_RECURRING], counts[CSB_AFI_NEW],
                   counts[CSB_AFI_NOT_RAISED_AGAIN]);

@@ -1,8 +1,10 @@
 /* pack_peers.c - the briefing pack's comparison with peers (the grade
- * matrix, the group's grade distribution, where the authority stands in
- * each area, and which themes the peers' reports raise as concerns) and
- * its sources: every report used, with kind, dates, lead inspector and,
- * when known, where to read it.
+ * matrix, each cell dated, the group's grade distribution, where the
+ * authority stands in each area, and which themes the peers' latest
+ * inspections raise as concerns, and when), what the briefing is based on
+ * (the reports read and not read, grades not read, gaps a reader should
+ * know) and its sources: every report used, with kind, dates, lead
+ * inspector and, when known, where to read it.
  */
 #include "pack.h"
 
@@ -26,41 +28,72 @@ static void peer_names(CsbFormatter *fm)
     csb_doc_para(fm->doc, r);
 }
 
-/* Adds to r, for a story, each headline area its latest full inspection
- * did not judge: "Middlesbrough (overall effectiveness, from March 2023)". */
-static void add_stale(CsbRich *r, const CsbStory *st, guint *n)
+/* Why a story's stale cells are older than its latest known inspection,
+ * as a list item ("Dorset: all areas are from May 2021; its report
+ * published 9 May 2025 could not be read"), or NULL when none is. */
+static CsbRich *stale_cells(CsbFormatter *fm, const CsbStory *st)
 {
+    CsbRich *r = NULL;
     for (guint i = 0; i < st->histories->len; i++) {
         const CsbAreaHistory *h = st->histories->pdata[i];
-        if (!h->area->headline || !h->not_judged_since)
+        if (!h->area->headline || !csb_fmt_grade_stale(fm->frameworks, st, h))
             continue;
+        if (!r)
+            r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, st->authority->name);
         char *when = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
         char *area = g_utf8_strdown(h->area->title, -1);
-        csb_rich_addf(r, CSB_STYLE_MUTED, "%s%s (%s, from %s)", (*n)++ ? "; " : "",
-                      st->authority->name, area, when);
+        csb_rich_addf(r, 0, "%s %s, from %s", r->spans->len > 1 ? ";" : ":", area, when);
+        const CsbNotRead *n = h->not_read_since;
+        if (n && !n->inspection) {
+            char *pub = csb_date_valid(n->date) ? csb_date_long(n->date) : NULL;
+            csb_rich_addf(r, CSB_STYLE_MUTED, ": not current, a later report%s%s could not be "
+                                              "read",
+                          pub ? " published " : "", pub ? pub : "");
+            g_free(pub);
+        } else if (n) {
+            char *then = csb_fmt_report_name(fm->frameworks, n->inspection);
+            csb_rich_addf(r, CSB_STYLE_MUTED, ": not current, the grade of the %s could not be "
+                                              "read",
+                          then);
+            g_free(then);
+        } else if (h->not_judged_since) {
+            char *then = csb_fmt_month_year(csb_inspection_date(h->not_judged_since));
+            csb_rich_addf(r, CSB_STYLE_MUTED, ": not current, not judged at the %s inspection",
+                          then);
+            g_free(then);
+        } else {
+            const CsbInspection *latest = csb_story_latest_graded(st);
+            char *then = latest ? csb_fmt_report_name(fm->frameworks, latest) : NULL;
+            csb_rich_addf(r, CSB_STYLE_MUTED, ": the latest inspection%s%s%s did not grade it",
+                          then ? " (" : "", then ? then : "", then ? ")" : "");
+            g_free(then);
+        }
         g_free(area);
         g_free(when);
     }
+    return r;
 }
 
-/* Which cells of the matrix are older than their authority's latest
- * inspection, because it did not judge that area; NULL when none is. */
-static CsbRich *stale_note(const CsbComparison *c)
+/* The note under the matrix: every cell marked * and why; nothing when
+ * none is. */
+static void stale_note(CsbFormatter *fm)
 {
-    CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                              "Not judged at the authority\u2019s latest inspection (inspections "
-                              "from April 2026 give no overall grade), so shown from an earlier "
-                              "one: ");
-    guint n = 0;
-    add_stale(r, c->focus, &n);
-    for (guint i = 0; i < c->peers->len; i++)
-        add_stale(r, c->peers->pdata[i], &n);
-    if (!n) {
-        csb_rich_free(r);
-        return NULL;
+    const CsbComparison *c = fm->in->comparison;
+    CsbDocBlock *l = NULL;
+    for (guint s = 0; s <= c->peers->len; s++) {
+        CsbRich *r = stale_cells(fm, s == 0 ? c->focus : c->peers->pdata[s - 1]);
+        if (!r)
+            continue;
+        if (!l) {
+            csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), 0,
+                                               "Cells marked * are older than the authority\u2019s "
+                                               "latest known inspection:"))
+                ->keep_with_next = TRUE;
+            l = csb_doc_list(fm->doc);
+        }
+        csb_rich_add(r, 0, ".");
+        g_ptr_array_add(l->items, r);
     }
-    csb_rich_add(r, CSB_STYLE_MUTED, ".");
-    return r;
 }
 
 static CsbTable *standing(CsbFormatter *fm)
@@ -87,6 +120,60 @@ static CsbTable *standing(CsbFormatter *fm)
     return t;
 }
 
+/* "Darlington (ILACS inspection, May 2024: 3 concerns, 1 mixed)" */
+static void add_mention(CsbFormatter *fm, CsbRich *r, const CsbPeerThemeMention *m)
+{
+    char *when = csb_fmt_month_short(csb_inspection_date(m->point->inspection));
+    csb_rich_add(r, 0, m->authority->name);
+    csb_rich_addf(r, CSB_STYLE_MUTED, " (%s, %s: %d concern%s",
+                  csb_fmt_kind_short(fm->frameworks, m->point->inspection->kind), when,
+                  m->point->concerns, m->point->concerns == 1 ? "" : "s");
+    if (m->point->mixed)
+        csb_rich_addf(r, CSB_STYLE_MUTED, ", %d mixed", m->point->mixed);
+    csb_rich_add(r, CSB_STYLE_MUTED, ")");
+    g_free(when);
+}
+
+/* Each theme: which peers' latest inspections raise it as a concern, with
+ * how much and when, most first; how many raised it only before. */
+static void peer_themes(CsbFormatter *fm)
+{
+    const CsbComparison *c = fm->in->comparison;
+    csb_doc_heading(fm->doc, 2, "Themes the peers\u2019 latest inspections raise as concerns");
+    csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                       "Each peer counted by its latest inspection only (its "
+                                       "date given): those with a paragraph on the theme that "
+                                       "is a concern, with how many (and how many mixed); "
+                                       "peers whose latest inspection has mixed paragraphs on "
+                                       "it only, and those whose earlier reports alone raised "
+                                       "it, are counted apart."));
+    CsbDocBlock *l = csb_doc_list(fm->doc);
+    for (guint i = 0; i < c->peer_themes->len; i++) {
+        const CsbPeerTheme *pt = c->peer_themes->pdata[i];
+        const CsbThemeStory *ft = fm->focus->themes->pdata[i];
+        CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, pt->theme->title);
+        csb_rich_addf(r, 0, ": %d of %u peer%s", pt->authorities, c->peers->len,
+                      c->peers->len == 1 ? "" : "s");
+        for (guint k = 0; k < pt->mentions->len; k++) {
+            csb_rich_add(r, 0, k ? "; " : ": ");
+            add_mention(fm, r, pt->mentions->pdata[k]);
+        }
+        if (pt->mixed_only)
+            csb_rich_addf(r, CSB_STYLE_MUTED, ". %d more in mixed paragraphs only", pt->mixed_only);
+        if (pt->earlier_only)
+            csb_rich_addf(r, CSB_STYLE_MUTED, ". %d more only in earlier reports",
+                          pt->earlier_only);
+        csb_rich_addf(r, CSB_STYLE_MUTED, ". %s\u2019s latest inspection: ",
+                      fm->focus->authority->name);
+        if (ft->latest && ft->latest->concerns + ft->latest->mixed)
+            csb_rich_addf(r, CSB_STYLE_MUTED, "%d concern%s, %d mixed.", ft->latest->concerns,
+                          ft->latest->concerns == 1 ? "" : "s", ft->latest->mixed);
+        else
+            csb_rich_add(r, CSB_STYLE_MUTED, "no concern, none mixed.");
+        g_ptr_array_add(l->items, r);
+    }
+}
+
 void csb_pack_peers(CsbFormatter *fm)
 {
     const CsbComparison *c = fm->in->comparison;
@@ -100,28 +187,144 @@ void csb_pack_peers(CsbFormatter *fm)
     }
     peer_names(fm);
     csb_doc_figure(fm->doc, csb_fmt_matrix_chart(c));
-    CsbRich *stale = stale_note(c);
-    if (stale)
-        csb_doc_para(fm->doc, stale);
+    stale_note(fm);
     csb_doc_heading(fm->doc, 2, "Where the group stands");
     csb_doc_figure(fm->doc, csb_fmt_distribution_chart(c));
     csb_doc_table(fm->doc, standing(fm));
-    if (c->peer_themes->len) {
-        csb_doc_heading(fm->doc, 2, "Themes the peers\u2019 reports raise as concerns");
-        CsbDocBlock *l = csb_doc_list(fm->doc);
-        for (guint i = 0; i < c->peer_themes->len; i++) {
-            const CsbPeerTheme *pt = c->peer_themes->pdata[i];
-            CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, pt->theme->title);
-            csb_rich_addf(r, 0, ": %d of %u peer%s", pt->authorities, c->peers->len,
-                          c->peers->len == 1 ? "" : "s");
-            for (guint k = 0; pt->names && k < pt->names->len; k++)
-                csb_rich_addf(r, CSB_STYLE_MUTED, "%s%s", k ? ", " : " (",
-                              (const char *)pt->names->pdata[k]);
-            if (pt->names && pt->names->len)
-                csb_rich_add(r, CSB_STYLE_MUTED, ")");
-            g_ptr_array_add(l->items, r);
-        }
+    if (c->peer_themes->len)
+        peer_themes(fm);
+}
+
+/* ---- what this briefing is based on -------------------------------------- */
+
+/* "3 (2015 to 2025)" */
+static CsbRich *reports_read(const CsbStory *st)
+{
+    CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%u", st->inspections->len);
+    char *years = csb_fmt_story_years(st);
+    if (years)
+        csb_rich_addf(r, CSB_STYLE_MUTED, " (%s)", years);
+    g_free(years);
+    return r;
+}
+
+static void basis_row(CsbFormatter *fm, CsbTable *t, const CsbStory *st)
+{
+    GPtrArray *row = csb_table_row(t);
+    csb_table_cell(row, csb_rich_add(csb_rich_new(), st == fm->focus ? CSB_STYLE_BOLD : 0,
+                                     st->authority->name));
+    csb_table_cell(row, reports_read(st));
+    const CsbInspection *latest = csb_story_latest_graded(st);
+    char *name = latest ? csb_fmt_report_name(fm->frameworks, latest) : NULL;
+    csb_table_cell(row, name ? csb_rich_plain(name)
+                             : csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "none read"));
+    g_free(name);
+    guint files = 0, grades = 0;
+    for (guint i = 0; i < st->not_read->len; i++) {
+        const CsbNotRead *n = st->not_read->pdata[i];
+        files += !n->inspection;
+        grades += n->inspection != NULL;
     }
+    CsbRich *r = csb_rich_new();
+    if (files)
+        csb_rich_addf(r, CSB_STYLE_BOLD, "%u report%s not read", files, files == 1 ? "" : "s");
+    if (grades)
+        csb_rich_addf(r, CSB_STYLE_BOLD, "%s%u with grades not read", files ? "; " : "", grades);
+    if (!files && !grades)
+        csb_rich_add(r, CSB_STYLE_MUTED, "\u2014");
+    csb_table_cell(row, r);
+}
+
+/* One item per report not read, or read without grades. */
+static void not_read_items(CsbFormatter *fm, CsbDocBlock *l, const CsbStory *st, gboolean files)
+{
+    for (guint i = 0; i < st->not_read->len; i++) {
+        const CsbNotRead *n = st->not_read->pdata[i];
+        if ((n->inspection == NULL) != files)
+            continue;
+        CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, st->authority->name);
+        if (n->inspection) {
+            char *name = csb_fmt_report_name(fm->frameworks, n->inspection);
+            csb_rich_addf(r, 0, ", %s: ", name);
+            g_free(name);
+        } else {
+            char *base = g_path_get_basename(n->file);
+            csb_rich_addf(r, 0, ", %s", n->title ? n->title : base);
+            if (csb_date_valid(n->date) && !n->title) {
+                char *pub = csb_date_long(n->date);
+                csb_rich_addf(r, 0, " (published %s)", pub);
+                g_free(pub);
+            }
+            csb_rich_addf(r, CSB_STYLE_MUTED, ", file %s: ", base);
+            g_free(base);
+        }
+        csb_rich_add(r, CSB_STYLE_MUTED, n->why);
+        g_ptr_array_add(l->items, r);
+    }
+}
+
+/* Reports not read (files) or read without grades (!files), for the
+ * focus and its peers; FALSE when there are none. */
+static gboolean not_read_list(CsbFormatter *fm, gboolean files, const char *heading,
+                              const char *lead)
+{
+    const CsbComparison *c = fm->in->comparison;
+    guint n = 0;
+    for (guint s = 0; s <= c->peers->len; s++) {
+        const CsbStory *st = s == 0 ? c->focus : c->peers->pdata[s - 1];
+        for (guint i = 0; i < st->not_read->len; i++)
+            n += (((const CsbNotRead *)st->not_read->pdata[i])->inspection == NULL) == files;
+    }
+    csb_doc_heading(fm->doc, 2, heading);
+    if (!n) {
+        csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                           files ? "Every report named for these authorities "
+                                                   "was read."
+                                                 : "Every grade of the reports read was read."));
+        return FALSE;
+    }
+    csb_doc_para(fm->doc, csb_rich_plain(lead))->keep_with_next = TRUE;
+    CsbDocBlock *l = csb_doc_list(fm->doc);
+    for (guint s = 0; s <= c->peers->len; s++)
+        not_read_items(fm, l, s == 0 ? c->focus : c->peers->pdata[s - 1], files);
+    return TRUE;
+}
+
+void csb_pack_basis(CsbFormatter *fm)
+{
+    const CsbComparison *c = fm->in->comparison;
+    csb_doc_heading(fm->doc, 1, "What this briefing is based on");
+    csb_doc_para(fm->doc, csb_rich_plain(
+        "The reports read for each authority, the reports that could not be read and why, the "
+        "grades that could not be read, and what a reader should know is missing. The sources "
+        "list every report read."));
+    static const double w[] = {2.6, 1.8, 3.6, 2.6};
+    CsbTable *t = csb_table_new(4, w);
+    csb_table_header(t, 0, "Authority");
+    csb_table_header(t, 1, "Reports read");
+    csb_table_header(t, 2, "Latest graded inspection read");
+    csb_table_header(t, 3, "Not read");
+    for (guint s = 0; s <= c->peers->len; s++)
+        basis_row(fm, t, s == 0 ? c->focus : c->peers->pdata[s - 1]);
+    csb_doc_table(fm->doc, t);
+    not_read_list(fm, TRUE, "Reports not read",
+                  "These files were named but could not be read; whose they are and when they "
+                  "were published come from the index of the files or their names.");
+    not_read_list(fm, FALSE, "Grades not read",
+                  "These reports were read, but some of their grades could not be; those grades "
+                  "are left out, never guessed.");
+    csb_doc_heading(fm->doc, 2, "What a reader should know");
+    GPtrArray *gaps = csb_fmt_gaps(fm, TRUE);
+    if (!gaps->len) {
+        csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                           "Nothing is known to be missing."));
+    } else {
+        CsbDocBlock *l = csb_doc_list(fm->doc);
+        for (guint i = 0; i < gaps->len; i++)
+            g_ptr_array_add(l->items, gaps->pdata[i]);
+        g_ptr_array_set_free_func(gaps, NULL); /* the list owns them now */
+    }
+    g_ptr_array_free(gaps, TRUE);
 }
 
 /* ---- sources ----------------------------------------------------------- */

@@ -1,5 +1,5 @@
 /* pack_themes.c - one section of the briefing pack per theme, the themes
- * with most concerns first: what the theme covers, its evidence report by
+ * with most concerns at the latest inspection first: what the theme covers, its evidence report by
  * report (a chart), then what the reports said, quoted and cited: concerns
  * first, then mixed findings, then strengths, newest report first in each.
  */
@@ -87,11 +87,9 @@ static void theme(CsbFormatter *fm, const CsbThemeStory *t)
                                              "theme."));
         return;
     }
-    CsbRich *counts = csb_rich_plain("Across the reports: ");
-    csb_rich_addf(counts, CSB_STYLE_BOLD, "%d concern%s", t->concerns,
-                  t->concerns == 1 ? "" : "s");
-    csb_rich_addf(counts, 0, ", %d mixed and %d strength%s.", t->mixed, t->strengths,
-                  t->strengths == 1 ? "" : "s");
+    CsbRich *counts = csb_rich_plain("Paragraphs on it at the ");
+    csb_pack_add_theme_counts(fm, counts, t, TRUE);
+    csb_rich_add(counts, 0, ".");
     csb_doc_para(fm->doc, counts);
     theme_findings(fm, t);
     csb_doc_figure(fm->doc, csb_fmt_theme_chart(fm->frameworks, t));

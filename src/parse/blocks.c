@@ -312,8 +312,16 @@ static void pdf_blocks(const CsbDocument *doc, Builder *out)
             same_style && !heading &&
             (!ends_sentence(open_text(out)->str, open_text(out)->len) ||
              (hanging && fabs(x0 - cur->indent) < 3));
+        /* After a sentence has ended, a line back at the outer edge of a
+         * paragraph with a hanging indent, or in a type size of its own,
+         * starts something new (a sub-heading set near body type under a
+         * numbered item). */
+        gboolean outdented = cur && (
+                                 (hanging && x0 < cur->indent - 3) ||
+                                 fabs(l->size - cur->size) > 0.25) &&
+                             ends_sentence(open_text(out)->str, open_text(out)->len);
         gboolean continues = cur && !item && !number && same_style &&
-                             ((tight && x0 > cur->x0 - 4) || page_continues);
+                             ((tight && x0 > cur->x0 - 4 && !outdented) || page_continues);
         if (continues && cur->type == CSB_BLOCK_HEADING && !heading)
             continues = FALSE;
         if (continues) {

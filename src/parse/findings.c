@@ -183,6 +183,35 @@ static gboolean says_none(const char *text)
     return none;
 }
 
+/* Does text end a sentence (a full stop, or a closing bracket or quote
+ * after one)? */
+static gboolean ends_sentence(const char *text)
+{
+    size_t n = strlen(text);
+    while (n && text[n - 1] == ' ')
+        n--;
+    if (!n)
+        return FALSE;
+    const char *last = g_utf8_find_prev_char(text, text + n);
+    gunichar c = last ? g_utf8_get_char(last) : 0;
+    return c == '.' || c == '!' || c == '?' || c == ')' || c == 0x201D || c == 0x2019 ||
+           c == '"';
+}
+
+/* "Help and protection", "Care leavers": a sub-heading among the items
+ * (SIF reports group their recommendations under the judgements' names),
+ * set in body type, so the block builder gives it as prose. It is short,
+ * starts with a capital, is no sentence, and follows an item that has
+ * ended; it closes that item rather than continuing it. */
+static gboolean sub_heading(const CsbBlock *b, const Item *it)
+{
+    if (b->type != CSB_BLOCK_TEXT || b->number || !it->text || !ends_sentence(it->text->str))
+        return FALSE;
+    size_t n = strlen(b->text);
+    return n && g_unichar_isupper(g_utf8_get_char(b->text)) &&
+           !strchr(".,;:!?", b->text[n - 1]) && csb_parse_word_count(b->text, 13) <= 12;
+}
+
 void csb_parse_findings(CsbParse *p)
 {
     gboolean open = FALSE;
@@ -229,6 +258,9 @@ void csb_parse_findings(CsbParse *p)
             gboolean lead = leads_in(b) && next && next->type != CSB_BLOCK_BULLET;
             if (!lead && !groups_items(b, next) && !says_none(b->text))
                 item_open(p->in, &item, kind, b->text, b->page, TRUE);
+            p->roles[i] = CSB_ROLE_FINDINGS;
+        } else if (sub_heading(b, &item)) {
+            item_close(p->in, &item);
             p->roles[i] = CSB_ROLE_FINDINGS;
         } else if (item.text) {
             item_extend(&item, " ", b->text); /* prose continuing the item */

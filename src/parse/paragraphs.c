@@ -1,7 +1,9 @@
 /* paragraphs.c - the report's body as paragraphs under their headings.
  *
  * Graded reports number their paragraphs: each numbered paragraph is kept
- * with the heading it sits under and its page. List items that follow a
+ * with the heading it sits under and its page. The prose before the first
+ * of them (the headline summary on the first pages) is kept too, as
+ * paragraphs numbered 0. List items that follow a
  * numbered paragraph belong to it (joined with " • "), and so, in text
  * input, does unnumbered prose that follows it (a text extraction breaks
  * paragraphs at page breaks; a PDF's layout has already rejoined them).
@@ -93,12 +95,67 @@ static gboolean sub_heading(const CsbBlock *b)
     return b->type == CSB_BLOCK_TEXT && b->number == 0 && n && n < 60 && b->text[n - 1] == ':';
 }
 
+/* Prose before the first numbered paragraph (after the title): the
+ * report's headline summary ("Children in Kensington and Chelsea continue
+ * to receive excellent services ..."), kept as paragraphs numbered 0. Only
+ * whole sentences of some length (not the header's fields), and not the
+ * description of how inspections work some reports open with. */
+static gboolean summary_prose(const CsbParse *p, guint i, const CsbBlock *b, const char *section)
+{
+    static const char *const about[] = {"information about this inspection",
+                                        "about this inspection", "the inspection judgements",
+                                        "the judgements and what they mean",
+                                        "what the inspection judgements mean",
+                                        "what the inspection judgments mean"};
+    size_t n = strlen(b->text);
+    if (!(i > p->title_block && p->title_block < p->blocks->len && b->type == CSB_BLOCK_TEXT &&
+          b->number == 0 && p->roles[i] == CSB_ROLE_NONE && n && b->text[n - 1] == '.' &&
+          csb_parse_word_count(b->text, 20) >= 20))
+        return FALSE;
+    char *f = section ? csb_text_fold(section) : g_strdup("");
+    gboolean boilerplate = FALSE;
+    for (guint k = 0; k < G_N_ELEMENTS(about) && !boilerplate; k++)
+        boilerplate = csb_parse_folded_prefix(f, about[k]);
+    g_free(f);
+    /* The copyright notice of a report's front matter. */
+    char *t = csb_text_fold(b->text);
+    boilerplate |= strstr(t, "crown copyright") || strstr(t, "may be reproduced in whole");
+    g_free(t);
+    return !boilerplate;
+}
+
+/* A heading over the summary prose, unless it is the title or a header
+ * field ("Lead inspector: ..."), which head nothing. */
+static void set_summary_section(char **section, const char *heading)
+{
+    static const char *const header[] = {"inspection of", "lead inspector", "inspection dates",
+                                         "inspection date",
+                                         "report published", "ofsted"};
+    char *f = csb_text_fold(heading);
+    for (guint k = 0; k < G_N_ELEMENTS(header); k++)
+        if (csb_parse_folded_prefix(f, header[k])) {
+            g_free(f);
+            return;
+        }
+    g_free(f);
+    set_section(section, heading);
+}
+
 static void numbered(CsbParse *p)
 {
     char *section = NULL;
     Open cur = {NULL, NULL};
+    gboolean before_first = TRUE;
+    char *summary = NULL; /* the heading of the summary prose: not the judgement table's */
     for (guint i = 0; i < p->body_end && i < p->blocks->len; i++) {
         const CsbBlock *b = p->blocks->pdata[i];
+        if (before_first && b->type == CSB_BLOCK_HEADING && p->roles[i] == CSB_ROLE_NONE)
+            set_summary_section(&summary, b->text);
+        if (before_first && summary_prose(p, i, b, summary)) {
+            csb_inspection_add_paragraph(p->in, 0, summary, b->text,
+                                         p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
+            continue;
+        }
         if (b->type == CSB_BLOCK_HEADING) {
             set_section(&section, b->text);
             close_paragraph(&cur);
@@ -107,6 +164,7 @@ static void numbered(CsbParse *p)
         } else if (p->roles[i] == CSB_ROLE_TABLE) {
             close_paragraph(&cur); /* a numbered judgement label ("2. Children looked after") */
         } else if (b->type == CSB_BLOCK_TEXT && b->number > 0) {
+            before_first = FALSE;
             open_paragraph(&cur, csb_inspection_add_paragraph(
                                      p->in, b->number, section, b->text,
                                      p->doc->type == CSB_SOURCE_PDF ? b->page : 0));
@@ -120,6 +178,7 @@ static void numbered(CsbParse *p)
     }
     close_paragraph(&cur);
     g_free(section);
+    g_free(summary);
 }
 
 static void unnumbered(CsbParse *p)

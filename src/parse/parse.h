@@ -29,7 +29,7 @@ CsbInspection *csb_parse_file(const char *path, const CsbReference *ref, CsbDiag
 
 /* Bump when a change to the parser changes what it reads from a report:
  * cached records made by an older parser are then parsed again. */
-#define CSB_PARSE_VERSION 3 /* 2: ingest drops Unicode noncharacters; 3: frameworks in data, grades from section headings */
+#define CSB_PARSE_VERSION 4 /* 2: ingest drops Unicode noncharacters; 3: frameworks in data, grades from section headings; 4: sub-headings not glued to findings, the headline summary kept as paragraphs 0 */
 
 /* Like csb_parse_file, but keeps each parsed record in cache_dir (created if
  * missing) as <sha256 of the file>.rec, keyed also by the record format
@@ -70,6 +70,18 @@ char *csb_sources_describe(const CsbSources *s, const char *path, const char *sh
 /* Give in its source's address, and its publication date when the report
  * states none (published_from CSB_PUBLISHED_INDEX). s may be NULL. */
 void csb_sources_apply(const CsbSources *s, CsbInspection *in);
+/* What is known of a file from outside it (for one that cannot be read):
+ * the index row of its name (whatever its bytes), else its name when it
+ * is "<urn>-<name>__<yyyy-mm-dd>.pdf". Strings owned by out. */
+typedef struct {
+    char *urn;         /* the provider's URN, or NULL */
+    char *kind;        /* csbrief's kind id, or NULL */
+    char *title;       /* the publication's link text, or NULL */
+    CsbDate published; /* or unknown */
+} CsbSourceFacts;
+/* FALSE (out empty) when nothing is known. s may be NULL. */
+gboolean csb_sources_facts(const CsbSources *s, const char *path, CsbSourceFacts *out);
+void csb_source_facts_clear(CsbSourceFacts *f);
 
 /* Dates written in reports: "1 to 12 December 2025", "21 May - 01 June
  * 2012", "6 July 2015 – 30 July 2015", "4 and 5 July 2023", "7th to 9th

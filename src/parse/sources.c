@@ -1,10 +1,12 @@
 /* sources.c - where report files came from: an index of downloads
  * (csbrief fetch's index.csv, or a listing such as Ofsted's publications)
- * naming each file with its address, the publication's link text and its
- * publication date. A report that does not state its own publication date
+ * naming each file with its address, the publication's link text, its
+ * publication date and the provider's URN (and kind). A report that does not state its own publication date
  * takes the index's, and says so (published_from). Indexes are CSV files
- * read by their header: file and published are required; url, title and
- * sha256 are used when present. An index row whose sha256 differs from the
+ * read by their header: file and published are required; url, title,
+ * sha256, urn and kind are used when present. What the indexes (or a file
+ * name "<urn>-<name>__<date>.pdf") say of a file that cannot be read tells
+ * a briefing whose report it misses. An index row whose sha256 differs from the
  * file's is about another version of the file and is not used.
  */
 #include "parse.h"
@@ -12,7 +14,7 @@
 #include <string.h>
 
 typedef struct {
-    char *url, *title, *sha256;
+    char *url, *title, *sha256, *urn, *kind;
     CsbDate published;
 } Source;
 
@@ -28,6 +30,8 @@ static void source_free(gpointer p)
     g_free(s->url);
     g_free(s->title);
     g_free(s->sha256);
+    g_free(s->urn);
+    g_free(s->kind);
     g_free(s);
 }
 
@@ -69,7 +73,8 @@ gboolean csb_sources_add(CsbSources *s, const char *index_path, CsbDiag *diag)
         return FALSE;
     }
     int url = csb_csv_column(csv, "url"), title = csb_csv_column(csv, "title"),
-        sha = csb_csv_column(csv, "sha256");
+        sha = csb_csv_column(csv, "sha256"), urn = csb_csv_column(csv, "urn"),
+        kind = csb_csv_column(csv, "kind");
     for (guint r = 0; r < csv->rows->len; r++) {
         const char *name = csb_csv_get(csv, r, file);
         CsbDate when = csb_date_from_iso(csb_csv_get(csv, r, published));
@@ -83,6 +88,8 @@ gboolean csb_sources_add(CsbSources *s, const char *index_path, CsbDiag *diag)
         src->url = field(csv, r, url);
         src->title = field(csv, r, title);
         src->sha256 = field(csv, r, sha);
+        src->urn = field(csv, r, urn);
+        src->kind = field(csv, r, kind);
         src->published = when;
         char *base = g_path_get_basename(name);
         g_hash_table_replace(s->by_name, base, src);
@@ -145,4 +152,51 @@ void csb_sources_apply(const CsbSources *s, CsbInspection *in)
         in->published = src->published;
         in->published_from = CSB_PUBLISHED_INDEX;
     }
+}
+
+/* "<urn>-<name>__<yyyy-mm-dd>.pdf", as Ofsted's reports are often saved:
+ * the URN and the date, when the name is so. */
+static void from_file_name(const char *path, char **urn, CsbDate *date)
+{
+    char *base = g_path_get_basename(path);
+    size_t digits = strspn(base, "0123456789");
+    const char *sep = strstr(base, "__");
+    if (digits >= 4 && base[digits] == '-' && sep) {
+        *urn = g_strndup(base, digits);
+        char *iso = g_strndup(sep + 2, 10);
+        *date = csb_date_from_iso(iso);
+        g_free(iso);
+    }
+    g_free(base);
+}
+
+gboolean csb_sources_facts(const CsbSources *s, const char *path, CsbSourceFacts *out)
+{
+    memset(out, 0, sizeof *out);
+    char *base = g_path_get_basename(path);
+    const Source *src = s ? g_hash_table_lookup(s->by_name, base) : NULL;
+    g_free(base);
+    if (src) {
+        out->urn = g_strdup(src->urn);
+        out->kind = g_strdup(src->kind);
+        out->title = g_strdup(src->title);
+        out->published = src->published;
+    }
+    char *urn = NULL;
+    CsbDate date = {0, 0, 0};
+    from_file_name(path, &urn, &date);
+    if (!out->urn)
+        out->urn = g_steal_pointer(&urn);
+    if (!csb_date_valid(out->published))
+        out->published = date;
+    g_free(urn);
+    return out->urn || out->title || csb_date_valid(out->published);
+}
+
+void csb_source_facts_clear(CsbSourceFacts *f)
+{
+    g_free(f->urn);
+    g_free(f->kind);
+    g_free(f->title);
+    memset(f, 0, sizeof *f);
 }

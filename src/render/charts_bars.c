@@ -1,6 +1,8 @@
 /* charts_bars.c - charts of rows: the grade matrix (authorities by area,
  * each cell the latest grade's words on its colour with an arrow for the
- * change since the inspection before), the peer group's grade distribution
+ * change since the inspection before, the date it is from under them, and
+ * a dashed outline when it is older than the authority's latest known
+ * inspection), the peer group's grade distribution
  * per area (stacked bars, counts written, the focus authority's grade
  * outlined and named), and a theme's concerns, mixed and strengths per
  * inspection.
@@ -58,7 +60,7 @@ void chart_matrix(const ChartPen *p, const CsbChart *c, double x, double y, doub
     ChartText ct = {7, TRUE, PANGO_ALIGN_LEFT, TRUE};
     for (guint r = 0; r < c->rows->len; r++) {
         const CsbChartRow *row = c->rows->pdata[r];
-        double ry = top + r * CSB_CHART_ROW_H, rh = CSB_CHART_ROW_H;
+        double ry = top + r * CSB_CHART_CELL_H, rh = CSB_CHART_CELL_H;
         if (row->emphasis) {
             chart_set(p, (CsbColour){0.94, 0.95, 0.97});
             cairo_rectangle(p->cr, x - 3, ry, w + 3, rh);
@@ -74,9 +76,23 @@ void chart_matrix(const ChartPen *p, const CsbChart *c, double x, double y, doub
             const char *words = chart_grade_fitting(p, ct, m->grade, cw - 8 - arrow);
             double tw = MIN(chart_text_width(p, ct, words), cw - 8 - arrow);
             double tx = cx + (cw - tw - arrow) / 2;
-            chart_label(p, ct, words, tx, ry + (rh - 9.5) / 2, tw + 1, ink);
+            double wy = m->label ? ry + 3.5 : ry + (rh - 9.5) / 2;
+            chart_label(p, ct, words, tx, wy, tw + 1, ink);
             if (arrow)
-                csb_render_trend(p->cr, m->trend, tx + tw + 2, ry + (rh - 8) / 2, 8, 8, ink);
+                csb_render_trend(p->cr, m->trend, tx + tw + 2, wy + 0.75, 8, 8, ink);
+            if (m->label) {
+                ChartText dt = {6.2, FALSE, PANGO_ALIGN_CENTER, TRUE};
+                chart_label(p, dt, m->label, cx + 3, ry + rh - 11.5, cw - 6, ink);
+            }
+            if (m->stale) {
+                static const double dash[] = {2.0, 1.5};
+                chart_set(p, chart_ink);
+                cairo_set_line_width(p->cr, 0.9);
+                cairo_set_dash(p->cr, dash, 2, 0);
+                cairo_rectangle(p->cr, cx + 2.5, ry + 2.5, cw - 5, rh - 5);
+                cairo_stroke(p->cr);
+                cairo_set_dash(p->cr, NULL, 0, 0);
+            }
         }
         if (row->emphasis) {
             chart_set(p, chart_ink);

@@ -240,8 +240,8 @@ void chart_timeline(const ChartPen *p, const CsbChart *c, double x, double y, do
     /* Legend: what the two marker shapes mean. */
     double ly = y + h - CSB_CHART_LEGEND_H + 4;
     ChartText t = {7, FALSE, PANGO_ALIGN_LEFT, TRUE};
-    CsbChartMark graded = {0, CSB_GRADE_GOOD, CSB_TREND_NONE, TRUE, NULL};
-    CsbChartMark visit = {0, CSB_GRADE_NONE, CSB_TREND_NONE, FALSE, NULL};
+    CsbChartMark graded = {0, CSB_GRADE_GOOD, CSB_TREND_NONE, TRUE, NULL, FALSE};
+    CsbChartMark visit = {0, CSB_GRADE_NONE, CSB_TREND_NONE, FALSE, NULL, FALSE};
     marker(p, &graded, x + 5, ly + 5);
     const char *g_words = "Graded inspection, coloured by its overall grade";
     double gw = chart_text_width(p, t, g_words);

@@ -2,7 +2,10 @@
 # effectiveness, after April 2026) is shown with its last grade and says
 # so in both templates; the pack's "against the inspection before" count
 # leaves it out; the peers' grade matrix names such cells. Synthetic
-# Rutland reports: ILACS 2019, 2023 and May 2026.
+# Rutland reports: ILACS 2019, 2023 and May 2026. Then a later report of
+# Rutland that cannot be read (an HTML page saved with a report's name):
+# no grade of Rutland's is shown as current, and both briefings say what
+# was not read and why.
 . tests/lib.sh
 mkdir -p "$WORK/cfg"
 cat > "$WORK/cfg/rutland.yaml" <<YAML
@@ -24,8 +27,10 @@ members=$(pdftotext -f 1 -l 1 -x 320 -y 0 -W 275 -H 842 "$WORK/out/members.pdf" 
 expect_contains "members' summary: overall effectiveness says it was not judged in 2026" "$members" "$note"
 pack=$(pdf_text "$WORK/out/pack.pdf")
 expect_contains "pack: the latest grades table says so too" "$pack" "$note"
-expect_eq "the note is on overall effectiveness only (once in each)" \
-    "$(printf '%s' "$members$pack" | grep -o 'Not judged at the' | wc -l)" 2
+# Members' grade table, the pack's summary table and its "what a reader
+# should know".
+expect_eq "the note is on overall effectiveness only (in each table, and once as a gap)" \
+    "$(printf '%s' "$members$pack" | grep -o 'Not judged at the' | wc -l)" 3
 against=$(printf '%s' "$pack" | grep -o 'Against the inspection before: [^.]*\.')
 case "$against" in
     *"the same"*) ;;
@@ -48,4 +53,60 @@ YAML
 "$CSBRIEF" build -q "$WORK/cfg/scilly.yaml" >"$WORK/log" 2>&1
 expect_eq "a pack comparing with Rutland builds" "$?" 0
 expect_contains "the peers' matrix names Rutland's overall grade as from May 2023" \
-    "$(pdf_text "$WORK/out/scilly.pdf")" "so shown from an earlier one: Rutland (overall effectiveness, from May 2023)."
+    "$(pdf_text "$WORK/out/scilly.pdf")" \
+    "Rutland: overall effectiveness, from May 2023: not current, not judged at the May 2026 inspection."
+
+# A later report of Rutland that cannot be read: its authority and date
+# come from the file's name (<urn>-<name>__<date>.pdf, Rutland's URN
+# 80547). No grade of Rutland's is then current; the briefings say so.
+mkdir -p "$WORK/unread"
+cp "$ROOT"/tests/fixtures/compare/reports/*.txt "$WORK/unread/"
+printf '<!DOCTYPE html>\n<html><body>Service unavailable</body></html>\n' \
+    > "$WORK/unread/80547-rutland__2027-01-15.pdf"
+cat > "$WORK/cfg/unread.yaml" <<YAML
+reports: [$WORK/unread]
+authority: Isles of Scilly
+compare_with: [Rutland]
+themes: [sufficiency]
+briefings:
+  - template: briefing-pack
+    output: ../out/unread-pack.pdf
+  - template: members-summary
+    output: ../out/unread-members.pdf
+YAML
+"$CSBRIEF" build -q "$WORK/cfg/unread.yaml" >"$WORK/log" 2>&1
+expect_eq "briefings with a report not read build (exit 1: a report was unreadable)" "$?" 1
+pack=$(pdf_text "$WORK/out/unread-pack.pdf")
+expect_contains "the matrix: Rutland's grades are not current, a later report not read" "$pack" \
+    "Rutland: overall effectiveness, from May 2023: not current, a later report published 15 January 2027 could not be read"
+expect_eq "every one of Rutland's five cells says so" \
+    "$(printf '%s' "$pack" | grep -o 'a later report published 15 January 2027 could not be read' | wc -l)" 5
+expect_contains "what it is based on: the report not read, and why" "$pack" \
+    "Rutland, 80547-rutland__2027-01-15.pdf (published 15 January 2027), file 80547-rutland__2027-01-15.pdf: an HTML page"
+expect_contains "the peers counted as not current" "$pack" "1 of the peers has a grade that is not current"
+rutland_pack=$(
+cat > "$WORK/cfg/rutland-unread.yaml" <<YAML
+reports: [$WORK/unread]
+authority: Rutland
+themes: [sufficiency]
+briefings:
+  - template: members-summary
+    output: ../out/rutland-unread.pdf
+YAML
+"$CSBRIEF" build -q "$WORK/cfg/rutland-unread.yaml" >"$WORK/log" 2>&1
+pdf_text "$WORK/out/rutland-unread.pdf")
+expect_contains "members' summary: the report not read is counted" "$rutland_pack" \
+    "1 report could not be read."
+expect_contains "members' summary: a grade is not shown as current" "$rutland_pack" \
+    "A report of January 2027 could not be read; this grade is from May 2026 and may not be current."
+
+# The manifest records the report not read (the briefings name it): a
+# second run is up to date; removing it rebuilds them, saying why.
+log=$("$CSBRIEF" build "$WORK/cfg/unread.yaml" 2>&1)
+expect_contains "a second run is up to date" "$log" "unread-pack.pdf: up to date"
+rm "$WORK/unread/80547-rutland__2027-01-15.pdf"
+log=$("$CSBRIEF" build "$WORK/cfg/unread.yaml" 2>&1)
+expect_contains "removing the report not read rebuilds, saying why" "$log" \
+    "report 80547-rutland__2027-01-15.pdf is no longer among the reports used"
+expect_contains "and the grades are current again" "$(pdf_text "$WORK/out/unread-pack.pdf")" \
+    "Rutland: overall effectiveness, from May 2023: not current, not judged at the May 2026 inspection."

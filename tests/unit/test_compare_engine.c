@@ -2,8 +2,10 @@
  * built here, one edge case at a time: the harmonised scale, changes
  * across frameworks and the 2023 split, a first inspection, a post-2026
  * report with no overall judgement, ungraded visits, undated reports, one
- * inspection read twice, areas for improvement tracked by meaning, theme
- * evidence ranked across inspections, and the peer summary.
+ * inspection read twice, areas for improvement tracked by meaning (and
+ * linked to the most recent report that raised them, by the report's own
+ * words when it says so), theme evidence ranked across inspections, and
+ * the peer summary.
  */
 #include "../../src/compare/compare.h"
 #include "unit.h"
@@ -12,6 +14,7 @@ static CsbReference *reference;
 static const CsbAuthorities *authorities;
 static CsbAreaMap *areas;
 static CsbThemeLibrary *library;
+static CsbRecurrence *recurrence;
 
 /* ---- building records ------------------------------------------------ */
 
@@ -69,7 +72,8 @@ static void run(Run *r, const char *focus, const char *const *themes, const char
         g_ptr_array_add(r->comparators, (gpointer)csb_authorities_find(authorities, peers[i]));
     r->input = (CsbCompareInput){.inspections = r->reports, .authorities = authorities,
                                  .areas = areas, .library = library, .themes = r->themes,
-                                 .focus = focus, .comparators = r->comparators};
+                                 .recurrence = recurrence, .focus = focus,
+                                 .comparators = r->comparators};
     r->c = csb_compare(&r->input);
 }
 
@@ -310,6 +314,70 @@ static void test_afis(void)
     g_free(r);
 }
 
+/* The most recent earlier report that raised a weakness is the link; the
+ * report's own words link even when the findings are worded apart; a
+ * visit the words name that is not among the reports leaves no link; a
+ * shared common word links nothing. */
+static void test_afi_links(void)
+{
+    Run *r = new_run();
+    CsbInspection *a = report(r->reports, "2016.pdf", "Rutland", CSB_KIND_SIF, "2016-01-11",
+                              "2016-02-04");
+    body(a, 1);
+    grade(a, "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    finding(a, "Ensure that children who go missing are offered a return home interview and that "
+               "the information is used to reduce risk.");
+    finding(a, "Ensure that care plans include contingency plans.");
+    finding(a, "Improve the life-story work available to children in care.");
+    CsbInspection *b = report(r->reports, "2020.pdf", "Rutland", CSB_KIND_ILACS, "2020-03-02",
+                              "2020-03-13");
+    body(b, 2);
+    grade(b, "overall", CSB_GRADE_GOOD, "Good");
+    finding(b, "The quality and timeliness of return home interviews for children who go "
+               "missing.");
+    CsbInspection *c = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06",
+                              "2024-05-17");
+    body(c, 3);
+    grade(c, "overall", CSB_GRADE_GOOD, "Good");
+    finding(c, "The uptake of return home interviews when children go missing from home.");
+    finding(c, "Direct work with children to help them understand their histories.");
+    finding(c, "The timeliness of strategy discussions.");
+    finding(c, "Contingency arrangements in pre-proceedings.");
+    csb_inspection_add_paragraph(c, 30, "Children in care",
+                                 "Too few children have life-story work. This was a "
+                                 "recommendation at the last inspection and little has changed.",
+                                 7);
+    csb_inspection_add_paragraph(c, 12, "Help and protection",
+                                 "Strategy discussions are not always timely. This was raised at "
+                                 "the last focused visit.",
+                                 4);
+    run(r, "Rutland", NULL, NULL);
+    const CsbStory *s = r->c->focus;
+    const CsbAfiTrack *rhi = track_of(s, "The uptake of return home interviews");
+    CHECK(rhi && rhi->raised_before && rhi->raised_before->inspection == b,
+          "return home interviews: linked to 2020, the most recent report that raised it, not "
+          "2016");
+    CHECK(rhi && rhi->raised_before && rhi->raised_before->issues->len &&
+              strcmp(rhi->raised_before->issues->pdata[0], "return home interviews") == 0,
+          "and says why: both are about return home interviews");
+    const CsbAfiTrack *story = track_of(s, "Direct work with children");
+    CHECK(story && story->status == CSB_AFI_RECURRING && story->declared &&
+              g_str_has_prefix(story->declared, "This was a recommendation") &&
+              story->raised_before && story->raised_before->declared,
+          "the report's own words make life-story work recurring, and are kept");
+    CHECK(story && story->raised_before && story->raised_before->inspection == b &&
+              !story->raised_before->finding,
+          "linked to the last inspection the words name (2020), whose findings do not raise it");
+    const CsbAfiTrack *sd = track_of(s, "The timeliness of strategy discussions");
+    CHECK(sd && sd->status == CSB_AFI_RECURRING && sd->declared_unread && !sd->raised_before,
+          "raised at a focused visit not among the reports: recurring, no link");
+    const CsbAfiTrack *cont = track_of(s, "Contingency arrangements");
+    CHECK(cont && cont->status == CSB_AFI_NEW && !cont->raised_before,
+          "'contingency' alone links nothing (new)");
+    run_free(r);
+    g_free(r);
+}
+
 static void test_evidence_ranking(void)
 {
     Run *r = new_run();
@@ -355,6 +423,7 @@ int main(void)
     authorities = reference ? reference->authorities : NULL;
     areas = reference ? csb_areas_load("data/areas.csv", reference->frameworks, d) : NULL;
     library = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    recurrence = csb_recurrence_load("data/recurrence.yaml", d);
     CHECK(authorities && areas && library, "the authority table, area map and themes load");
     if (authorities && areas && library) {
         RUN(test_scale);
@@ -363,10 +432,12 @@ int main(void)
         RUN(test_visits_and_undated);
         RUN(test_dedup);
         RUN(test_afis);
+        RUN(test_afi_links);
         RUN(test_evidence_ranking);
     }
     csb_diag_print(d, stdout);
     csb_themes_free(library);
+    csb_recurrence_free(recurrence);
     csb_areas_free(areas);
     csb_reference_free(reference);
     csb_diag_free(d);

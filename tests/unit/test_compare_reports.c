@@ -17,6 +17,7 @@ static CsbReference *reference;
 static const CsbAuthorities *authorities;
 static CsbAreaMap *areas;
 static CsbThemeLibrary *library;
+static CsbRecurrence *recurrence;
 static gboolean have_corpus;
 
 static char *corpus_file(const char *name)
@@ -47,7 +48,8 @@ static CsbComparison *compare(GPtrArray *reports, const char *focus, const char 
     for (guint i = 0; themes && themes[i]; i++)
         g_ptr_array_add(keep_themes, (gpointer)csb_themes_find(library, themes[i]));
     CsbCompareInput input = {.inspections = reports, .authorities = authorities, .areas = areas,
-                             .library = library, .themes = keep_themes, .focus = focus};
+                             .library = library, .recurrence = recurrence, .themes = keep_themes,
+                             .focus = focus};
     return csb_compare(&input);
 }
 
@@ -256,7 +258,8 @@ static void test_fixtures(void)
     GPtrArray *peers = g_ptr_array_new();
     g_ptr_array_add(peers, (gpointer)csb_authorities_find(authorities, "Isles of Scilly"));
     CsbCompareInput input = {.inspections = reports, .authorities = authorities, .areas = areas,
-                             .library = library, .themes = themes, .focus = "Rutland",
+                             .library = library, .recurrence = recurrence, .themes = themes,
+                             .focus = "Rutland",
                              .comparators = peers};
     CsbComparison *c = csb_compare(&input);
     const CsbStory *s = c->focus;
@@ -298,6 +301,7 @@ int main(void)
     authorities = reference ? reference->authorities : NULL;
     areas = reference ? csb_areas_load("data/areas.csv", reference->frameworks, d) : NULL;
     library = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    recurrence = csb_recurrence_load("data/recurrence.yaml", d);
     CHECK(authorities && areas && library, "the authority table, area map and themes load");
     char *probe = corpus_file("80541-redcar-and-cleveland__2017-04-07.pdf");
     have_corpus = g_file_test(probe, G_FILE_TEST_EXISTS);
@@ -309,6 +313,7 @@ int main(void)
         RUN(test_fixtures);
     }
     csb_themes_free(library);
+    csb_recurrence_free(recurrence);
     csb_areas_free(areas);
     csb_reference_free(reference);
     csb_diag_free(d);

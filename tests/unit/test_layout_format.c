@@ -25,8 +25,8 @@ static void test_templates(void)
         CHECK(members->size_body > pack->size_body, "the members' summary has larger type "
               "(%.1f against %.1f pt)", members->size_body, pack->size_body);
         CHECK(members->max_pages == 4, "the members' summary is limited to 4 pages");
-        CHECK(pack->sections->len == 9 && strcmp(pack->sections->pdata[0], "cover") == 0,
-              "the pack has its nine sections, the cover first");
+        CHECK(pack->sections->len == 10 && strcmp(pack->sections->pdata[0], "cover") == 0,
+              "the pack has its ten sections, the cover first");
         for (guint i = 0; i < pack->sections->len; i++)
             CHECK(csb_pack_section(pack->sections->pdata[i]) != NULL, "pack section '%s' exists",
                   (char *)pack->sections->pdata[i]);
@@ -145,7 +145,7 @@ static void test_abbreviations(void)
     CsbCsv *glossary = csb_csv_load("data/glossary.csv", d);
     CsbFormatInput in = {.glossary = glossary};
     CsbFormatter fm = {NULL, &in, NULL, NULL,
-                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL};
+                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
     csb_fmt_note_abbreviations(&fm, "The IRO and PAs met the LADO; MASH/MACH staff and SGOs. "
                                     "ILACSX and Ofsted and OK are not known words.");
     /* A plural is noted as the glossary has it ("SGOs" has its own row;

@@ -8,6 +8,8 @@
 
 #include "parse/parse.h"
 
+#include <glib/gstdio.h>
+
 static CsbReference *reference;
 static const CsbAuthorities *authorities;
 
@@ -109,6 +111,17 @@ static void test_counts(void)
     csb_diag_free(diag);
 }
 
+/* Numbered paragraph n, or NULL. */
+static const CsbParagraph *numbered(const CsbInspection *in, int n)
+{
+    for (guint i = 0; in && i < in->paragraphs->len; i++) {
+        const CsbParagraph *p = in->paragraphs->pdata[i];
+        if (p->number == n)
+            return p;
+    }
+    return NULL;
+}
+
 static CsbInspection *parse(const char *path, CsbDiag *diag)
 {
     return csb_parse_file(path, reference, diag);
@@ -195,9 +208,13 @@ static void test_findings_and_sections(void)
               "finding text without its reference");
     CHECK_STR(f ? f->framework_ref : NULL, "outcome 2, national framework",
               "national framework reference");
-    const CsbParagraph *p4 = in ? in->paragraphs->pdata[3] : NULL;
+    const CsbParagraph *p4 = numbered(in, 4);
     CHECK(p4 && !strstr(p4->text, "cross-referenced"), "text footnote not in paragraph 4");
-    const CsbParagraph *p18 = in ? in->paragraphs->pdata[17] : NULL;
+    const CsbParagraph *p18 = numbered(in, 18);
+    const CsbParagraph *opening = in && in->paragraphs->len ? in->paragraphs->pdata[0] : NULL;
+    CHECK(opening && opening->number == 0 &&
+              g_str_has_prefix(opening->text, "Following the last inspection in 2022"),
+          "the headline summary before paragraph 1 is kept, numbered 0");
     CHECK(p18 && g_str_has_suffix(p18->text, "experiencing the risk."),
           "paragraph 18 continues after the page break");
     CHECK_STR(p18 ? p18->section : NULL,
@@ -216,6 +233,21 @@ static void test_findings_and_sections(void)
     csb_inspection_free(in);
     csb_diag_free(diag);
 
+    /* SIF recommendations grouped under the judgements' names, set as
+     * prose: each name closes the item before it, none is glued on. */
+    diag = csb_diag_new();
+    in = parse("tests/fixtures/sif-sub-headings.txt", diag);
+    static const char *const ends[] = {"the appraisal cycle.", "children and their families.",
+                                       "outcomes for young people."};
+    CHECK(in && in->findings->len == 3, "sub-headings: three items");
+    for (guint i = 0; in && i < in->findings->len && i < 3; i++) {
+        const CsbFinding *item = in->findings->pdata[i];
+        CHECK(g_str_has_suffix(item->text, ends[i]), "sub-headings: item %u ends '%s' (got '%s')",
+              i + 1, ends[i], item->text);
+    }
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+
     diag = csb_diag_new();
     in = parse("tests/fixtures/lac-2013.txt", diag);
     CHECK(in && in->findings->len == 3, "LAC: the areas for improvement under time headings");
@@ -225,6 +257,80 @@ static void test_findings_and_sections(void)
               "a grade line is not a section");
     csb_inspection_free(in);
     csb_diag_free(diag);
+}
+
+/* The same in PDFs: a sub-heading a paragraph's gap apart (Leeds 2015,
+ * read by the findings), and one right under its item's last line, back at
+ * the outer edge of the item's hanging indent or in a type size of its own
+ * (Blackpool 2014, split by the block builder). */
+static void test_sub_headings_pdf(void)
+{
+    static const struct {
+        const char *file;
+        guint item;
+        const char *end;
+    } cases[] = {
+        {"80481-leeds__2015-03-27.pdf", 2, "regular, reflective supervision."},
+        {"80481-leeds__2015-03-27.pdf", 12, "the language used is easily understood."},
+        {"80431-blackpool__2014-09-08.pdf", 5, "are afforded help and protection."},
+        {"80431-blackpool__2014-09-08.pdf", 12, "the adoption service is maintained."},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *pdf = g_build_filename(unit_shared(), "corpus", "pdf", cases[i].file, NULL);
+        if (!g_file_test(pdf, G_FILE_TEST_EXISTS)) {
+            SKIP("../shared/corpus is absent", "sub-headings in %s", cases[i].file);
+            g_free(pdf);
+            continue;
+        }
+        CsbDiag *diag = csb_diag_new();
+        CsbInspection *in = parse(pdf, diag);
+        const CsbFinding *f = in && in->findings->len > cases[i].item
+                                  ? in->findings->pdata[cases[i].item]
+                                  : NULL;
+        CHECK(f && g_str_has_suffix(f->text, cases[i].end),
+              "%s item %u ends '%s', no heading after it (got '%s')", cases[i].file,
+              cases[i].item + 1, cases[i].end, f ? f->text : "(none)");
+        csb_inspection_free(in);
+        csb_diag_free(diag);
+        g_free(pdf);
+    }
+}
+
+/* What an index (or a file's name) says of a file that cannot be read:
+ * whose report it is (URN) and when it was published. */
+static void test_source_facts(void)
+{
+    char *dir = g_dir_make_tmp("csbrief-facts-XXXXXX", NULL);
+    char *index = g_build_filename(dir, "index.csv", NULL);
+    g_file_set_contents(index,
+                        "file,urn,url,title,kind,published\n"
+                        "broken.pdf,80547,https://example.org/1,Children's services inspection - "
+                        "15 January 2027,ilacs,2027-01-15\n",
+                        -1, NULL);
+    CsbDiag *diag = csb_diag_new();
+    CsbSources *s = csb_sources_new();
+    CHECK(csb_sources_add(s, index, diag), "an index with urn and kind reads");
+    CsbSourceFacts f;
+    char *path = g_build_filename(dir, "broken.pdf", NULL);
+    CHECK(csb_sources_facts(s, path, &f) && g_strcmp0(f.urn, "80547") == 0 &&
+              g_strcmp0(f.kind, "ilacs") == 0 && f.published.year == 2027 &&
+              f.title && g_str_has_suffix(f.title, "15 January 2027"),
+          "the index names a file's URN, kind, title and date");
+    csb_source_facts_clear(&f);
+    CHECK(csb_sources_facts(s, "/elsewhere/80541-redcar-and-cleveland__2026-01-28.pdf", &f) &&
+              g_strcmp0(f.urn, "80541") == 0 && f.published.month == 1 && f.published.day == 28,
+          "a file the index does not name: URN and date from its name");
+    csb_source_facts_clear(&f);
+    CHECK(!csb_sources_facts(s, "/elsewhere/report.pdf", &f) && !f.urn,
+          "nothing known of any other file");
+    csb_source_facts_clear(&f);
+    csb_sources_free(s);
+    csb_diag_free(diag);
+    g_unlink(index);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(index);
+    g_free(dir);
 }
 
 /* The same report as text and as PDF gives the same record. */
@@ -249,8 +355,7 @@ static void test_text_and_pdf(void)
         GString *why = g_string_new(NULL);
         CHECK(a && b && csb_inspection_same(a, b, why), "text and PDF agree: %s%s%s",
               pairs[i][0], why->len ? ": " : "", why->str);
-        CHECK(b && b->paragraphs->len && ((CsbParagraph *)b->paragraphs->pdata[0])->page == 2,
-              "PDF paragraphs carry pages");
+        CHECK(b && numbered(b, 1) && numbered(b, 1)->page == 2, "PDF paragraphs carry pages");
         g_string_free(why, TRUE);
         csb_inspection_free(a);
         csb_inspection_free(b);
@@ -298,6 +403,8 @@ int main(void)
     RUN(test_never_guess);
     RUN(test_shared_names);
     RUN(test_findings_and_sections);
+    RUN(test_sub_headings_pdf);
+    RUN(test_source_facts);
     RUN(test_text_and_pdf);
     RUN(test_variant_round_trip);
     csb_reference_free(reference);

@@ -240,8 +240,10 @@ static void test_drawn_report(void)
                   "drawn PDF: framework reference kept apart");
         CHECK(f->page == 2, "drawn PDF: finding on page 2");
     }
-    CHECK(in->paragraphs->len == 3, "drawn PDF: three numbered paragraphs (%u)",
-          in->paragraphs->len);
+    guint n = 0;
+    for (guint i = 0; i < in->paragraphs->len; i++)
+        n += ((const CsbParagraph *)in->paragraphs->pdata[i])->number > 0;
+    CHECK(n == 3, "drawn PDF: three numbered paragraphs (%u)", n);
     const CsbParagraph *p1 = paragraph(in, 1), *p2 = paragraph(in, 2), *p3 = paragraph(in, 3);
     CHECK(p1 && p1->page == 2 && p3 && p3->page == 3, "drawn PDF: paragraph pages");
     CHECK_STR(p1 ? p1->section : NULL,

@@ -298,7 +298,7 @@ static GPtrArray *build(const char *config, const char *dir, CsbResources *res)
             g_free(spec->output);
             spec->output = g_build_filename(dir, base, NULL);
             g_free(base);
-            gboolean ok = csb_build_briefing(spec, cfg, res, reports, NULL, cfg->authority, diag);
+            gboolean ok = csb_build_briefing(spec, cfg, res, reports, NULL, NULL, cfg->authority, diag);
             CHECK(ok, "%s builds", spec->output);
             g_ptr_array_add(outputs, g_strdup(spec->output));
         }
@@ -348,10 +348,15 @@ static void test_examples(void)
             }
             CHECK(strstr(all, "What the words mean") && strstr(all, "Questions members may"),
                   "members: grade meanings and questions are there");
-            CHECK(strstr(all, "Abbreviations in the quotations") &&
+            CHECK(strstr(all, "Words used in this summary") &&
                       (strstr(all, "Special guardianship order") ||
                        strstr(all, "Independent reviewing officer")),
                   "members: the glossary explains the abbreviations quoted");
+            CHECK(strstr(all, "children's services (ILACS)") &&
+                      strstr(all, "full inspection of a council"),
+                  "members: and the kind of report it names, in plain English");
+            CHECK(strstr(all, "What this summary is based on"),
+                  "members: what the summary is based on");
             g_free(all);
             g_object_unref(doc);
         }

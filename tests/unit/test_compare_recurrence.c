@@ -1,0 +1,308 @@
+/* test_compare_recurrence.c - csbrief's recurring areas for improvement
+ * measured against careful readers (tests/recurrence/labels.csv, see its
+ * README): for every labelled later finding, the earlier report csbrief
+ * says raised it before (CsbAfiTrack.raised_before) against the one the
+ * reader found.
+ *
+ * A link to the labelled report is right; a link to any other report, or
+ * a link for a finding the reader found new (or raised only in a report
+ * not among the inputs), is wrong; no link where the reader found one is
+ * a miss. Figures are printed for the authorities the rules were tuned on
+ * (dev) and for those held out (test), and checked: on dev the goal of
+ * at least 95% of links right, held out a floor under what csbrief does;
+ * misses at most half (held out, 55%). Needs ../shared/corpus
+ * (skipped, saying so, without it). CSB_RECURRENCE_SHOW=dev (or test, or
+ * all) prints each wrong link and miss of that part.
+ */
+#include "../../src/compare/compare.h"
+#include "../../src/parse/parse.h"
+#include "unit.h"
+
+static CsbReference *reference;
+static CsbAreaMap *areas;
+static CsbThemeLibrary *library;
+static CsbRecurrence *recurrence;
+static CsbSources *sources;
+
+/* The goal of issue 11, met on the authorities the rules were tuned on;
+ * on those held out csbrief does worse (docs/compare.md gives the
+ * figures), and this floor keeps it from doing worse still. Misses are
+ * counted against the links the readers found. */
+#define GOAL_RIGHT 0.95
+#define HELD_OUT_RIGHT 0.80
+#define MAX_MISSED 0.50
+#define HELD_OUT_MISSED 0.55
+
+typedef struct {
+    int right, wrong, missed, unlinked; /* unlinked: correctly no link */
+    int rows, unmatched;
+} Score;
+
+static char *base_of(const char *path)
+{
+    return g_path_get_basename(path);
+}
+
+/* The authority's reports in the corpus: files "<key>__<date>.pdf". */
+static GPtrArray *read_authority(const char *key)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
+    char *dir = g_build_filename(unit_shared(), "corpus", "pdf", NULL);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    char *prefix = g_strdup_printf("%s__", key);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    while (d && (name = g_dir_read_name(d)))
+        if (g_str_has_prefix(name, prefix))
+            g_ptr_array_add(names, g_strdup(name));
+    if (d)
+        g_dir_close(d);
+    for (guint i = 0; i < names->len; i++) {
+        char *path = g_build_filename(dir, names->pdata[i], NULL);
+        CsbDiag *diag = csb_diag_new();
+        CsbInspection *in = csb_parse_cached(path, reference, ".csbrief-cache/unit", diag);
+        if (in) {
+            csb_sources_apply(sources, in);
+            g_ptr_array_add(out, in);
+        }
+        csb_diag_free(diag);
+        g_free(path);
+    }
+    g_ptr_array_free(names, TRUE);
+    g_free(prefix);
+    g_free(dir);
+    return out;
+}
+
+/* The tracks of the labelled finding: the same report, the same words
+ * (the labels cut nothing but a heading glued on, which csbrief no longer
+ * reads; a few reports carry one in their text). A bundle the readers
+ * kept whole ("Title \u2022 item \u2022 item", SIF recommendations grouped
+ * under a title) is its items, which csbrief reads one by one. */
+static void tracks_for(const CsbStory *s, const char *file, const char *text, GPtrArray *out)
+{
+    char **parts = g_strsplit(text, " \u2022 ", -1);
+    gboolean bundle = parts[0] && parts[1];
+    for (char **p = bundle ? parts + 1 : parts; *p; p++) {
+        char *want = csb_text_fold(*p);
+        for (guint i = 0; i < s->afis->len; i++) {
+            const CsbAfiTrack *t = s->afis->pdata[i];
+            char *b = base_of(t->inspection->file);
+            char *got = csb_text_fold(t->finding->text);
+            if (strcmp(b, file) == 0 &&
+                (strcmp(got, want) == 0 || (g_str_has_prefix(got, want) && strlen(want) > 20))) {
+                g_ptr_array_add(out, (gpointer)t);
+                i = s->afis->len;
+            }
+            g_free(got);
+            g_free(b);
+        }
+        g_free(want);
+    }
+    /* Norfolk 2015: one recommendation of items csbrief keeps whole too. */
+    if (bundle && !out->len) {
+        char *want = csb_text_fold(text);
+        for (guint i = 0; i < s->afis->len; i++) {
+            const CsbAfiTrack *t = s->afis->pdata[i];
+            char *b = base_of(t->inspection->file);
+            char *got = csb_text_fold(t->finding->text);
+            if (strcmp(b, file) == 0 && strcmp(got, want) == 0)
+                g_ptr_array_add(out, (gpointer)t);
+            g_free(got);
+            g_free(b);
+        }
+        g_free(want);
+    }
+    g_strfreev(parts);
+}
+
+/* The reports csbrief links a labelled finding to (its items' for a
+ * bundle), one each, as file names. */
+static GPtrArray *links_of(const GPtrArray *tracks)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < tracks->len; i++) {
+        const CsbAfiTrack *t = tracks->pdata[i];
+        if (!t->raised_before)
+            continue;
+        char *b = base_of(t->raised_before->inspection->file);
+        gboolean seen = FALSE;
+        for (guint k = 0; k < out->len && !seen; k++)
+            seen = strcmp(out->pdata[k], b) == 0;
+        if (seen)
+            g_free(b);
+        else
+            g_ptr_array_add(out, b);
+    }
+    return out;
+}
+
+static void show_row(const char *id, const char *verdict, const GPtrArray *tracks,
+                     const char *reader)
+{
+    for (guint i = 0; i < tracks->len; i++) {
+        const CsbAfiTrack *t = tracks->pdata[i];
+        printf("# %s %s: %.100s\n#    csbrief: ", id, verdict, t->finding->text);
+        const CsbAfiMatch *m = t->raised_before;
+        if (!m) {
+            printf("no link\n");
+            continue;
+        }
+        char *b = base_of(m->inspection->file);
+        printf("%s (%.80s)", b, m->finding ? m->finding->text : "its text");
+        g_free(b);
+        for (guint k = 0; k < m->shared_words->len && k < 6; k++)
+            printf(" '%s'", (const char *)m->shared_words->pdata[k]);
+        for (guint k = 0; k < m->themes->len; k++)
+            printf(" #%s", (const char *)m->themes->pdata[k]);
+        printf(" %.2f\n", m->similarity);
+    }
+    printf("#    reader:  %s\n", reader);
+}
+
+static void score_row(Score *sc, const GPtrArray *tracks, const char *label, const char *earlier,
+                      const char *id, gboolean show)
+{
+    sc->rows++;
+    if (!tracks->len) {
+        sc->unmatched++;
+        printf("# %s: finding not found\n", id);
+        return;
+    }
+    GPtrArray *links = links_of(tracks);
+    gboolean recurring = strcmp(label, "recurring") == 0 && *earlier;
+    const char *verdict = NULL;
+    if (links->len == 1 && recurring && strcmp(links->pdata[0], earlier) == 0)
+        sc->right++;
+    else if (links->len)
+        sc->wrong++, verdict = "wrong";
+    else if (recurring)
+        sc->missed++, verdict = "missed";
+    else
+        sc->unlinked++;
+    if (verdict && show)
+        show_row(id, verdict, tracks, *earlier ? earlier : label);
+    g_ptr_array_free(links, TRUE);
+}
+
+static void report(const char *part, const Score *sc)
+{
+    int links = sc->right + sc->wrong, found = sc->right + sc->missed;
+    printf("# %s: %d findings; %d links: %d right, %d wrong (%.1f%% right); %d missed of %d "
+           "the readers linked (%.1f%%); %d rightly left unlinked\n",
+           part, sc->rows, links, sc->right, sc->wrong, links ? 100.0 * sc->right / links : 0,
+           sc->missed, found, found ? 100.0 * sc->missed / found : 0, sc->unlinked);
+}
+
+static void test_recurrence(void)
+{
+    char *corpus = g_build_filename(unit_shared(), "corpus", "pdf", NULL);
+    gboolean have = g_file_test(corpus, G_FILE_TEST_IS_DIR);
+    g_free(corpus);
+    if (!have) {
+        SKIP("../shared/corpus is absent", "recurring areas for improvement against readers");
+        return;
+    }
+    CsbDiag *diag = csb_diag_new();
+    CsbCsv *labels = csb_csv_load("tests/recurrence/labels.csv", diag);
+    CsbCsv *split = csb_csv_load("tests/recurrence/split.csv", diag);
+    CHECK(labels && split, "labels and split read");
+    if (!labels || !split) {
+        csb_csv_free(labels);
+        csb_csv_free(split);
+        csb_diag_free(diag);
+        return;
+    }
+    const char *show = g_getenv("CSB_RECURRENCE_SHOW");
+    GHashTable *part = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint r = 0; r < split->rows->len; r++)
+        g_hash_table_insert(part, (gpointer)csb_csv_get(split, r, 0),
+                            (gpointer)csb_csv_get(split, r, 1));
+    int c_id = csb_csv_column(labels, "id"), c_auth = csb_csv_column(labels, "authority"),
+        c_later = csb_csv_column(labels, "later_file"),
+        c_item = csb_csv_column(labels, "later_item"),
+        c_earlier = csb_csv_column(labels, "earlier_file"),
+        c_label = csb_csv_column(labels, "label");
+    Score dev = {0}, test = {0};
+    guint r = 0;
+    while (r < labels->rows->len) {
+        const char *key = csb_csv_get(labels, r, c_auth);
+        const char *which = g_hash_table_lookup(part, key);
+        CHECK(which != NULL, "%s is in the split", key);
+        Score *sc = which && strcmp(which, "test") == 0 ? &test : &dev;
+        gboolean shown = show && (strcmp(show, "all") == 0 || (which && strcmp(show, which) == 0));
+        GPtrArray *reports = read_authority(key);
+        const CsbInspection *first = reports->len ? reports->pdata[0] : NULL;
+        GPtrArray *themes = g_ptr_array_new();
+        CsbCompareInput input = {.inspections = reports,
+                                 .authorities = reference->authorities,
+                                 .areas = areas,
+                                 .library = library,
+                                 .themes = themes,
+                                 .recurrence = recurrence,
+                                 .focus = first && first->authority ? first->authority : ""};
+        CsbComparison *c = csb_compare(&input);
+        for (; r < labels->rows->len && strcmp(csb_csv_get(labels, r, c_auth), key) == 0; r++) {
+            GPtrArray *tracks = g_ptr_array_new();
+            if (c)
+                tracks_for(c->focus, csb_csv_get(labels, r, c_later),
+                           csb_csv_get(labels, r, c_item), tracks);
+            score_row(sc, tracks, csb_csv_get(labels, r, c_label),
+                      csb_csv_get(labels, r, c_earlier), csb_csv_get(labels, r, c_id), shown);
+            g_ptr_array_free(tracks, TRUE);
+        }
+        csb_comparison_free(c);
+        g_ptr_array_free(themes, TRUE);
+        g_ptr_array_free(reports, TRUE);
+    }
+    report("tuned on (dev)", &dev);
+    report("held out (test)", &test);
+    const struct {
+        const char *name;
+        const Score *sc;
+        double right, missed;
+    } parts[] = {{"dev", &dev, GOAL_RIGHT, MAX_MISSED},
+                 {"held out", &test, HELD_OUT_RIGHT, HELD_OUT_MISSED}};
+    for (guint i = 0; i < G_N_ELEMENTS(parts); i++) {
+        const Score *sc = parts[i].sc;
+        int links = sc->right + sc->wrong, found = sc->right + sc->missed;
+        CHECK(sc->unmatched == 0, "%s: every labelled finding is one csbrief read (%d not)",
+              parts[i].name, sc->unmatched);
+        CHECK(links && sc->right >= parts[i].right * links,
+              "%s: %d of %d links right (at least %.0f%%)", parts[i].name, sc->right, links,
+              100 * parts[i].right);
+        CHECK(found && sc->missed <= parts[i].missed * found,
+              "%s: %d of %d links missed (at most %.0f%%)", parts[i].name, sc->missed, found,
+              100 * parts[i].missed);
+    }
+    g_hash_table_destroy(part);
+    csb_csv_free(labels);
+    csb_csv_free(split);
+    csb_diag_free(diag);
+}
+
+int main(void)
+{
+    CsbDiag *d = csb_diag_new();
+    reference = csb_reference_load(".", d);
+    areas = reference ? csb_areas_load("data/areas.csv", reference->frameworks, d) : NULL;
+    library = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    recurrence = csb_recurrence_load("data/recurrence.yaml", d);
+    sources = csb_sources_new();
+    char *index = g_build_filename(unit_shared(), "data", "ofsted-publications.csv", NULL);
+    if (g_file_test(index, G_FILE_TEST_EXISTS))
+        csb_sources_add(sources, index, d);
+    g_free(index);
+    CHECK(reference && areas && library && recurrence,
+          "reference data, areas, themes and recurrence data load");
+    csb_diag_print(d, stdout);
+    if (reference && areas && library && recurrence)
+        RUN(test_recurrence);
+    csb_sources_free(sources);
+    csb_themes_free(library);
+    csb_recurrence_free(recurrence);
+    csb_areas_free(areas);
+    csb_reference_free(reference);
+    csb_diag_free(d);
+    return unit_done();
+}
