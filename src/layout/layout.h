@@ -149,6 +149,10 @@ void csb_chart_fit(CsbChart *c);
  * CSB_CHART_LANES). */
 int csb_chart_lanes(const CsbChart *c);
 void csb_chart_free(CsbChart *c);
+/* What a chart shows, in words: its title and every value it draws
+ * ("Overall effectiveness: Good in May 2012, ..."), for readers who
+ * cannot see it (a figure's alternative text). */
+char *csb_chart_describe(const CsbChart *c);
 
 /* Geometry the layout and the renderer share (points). */
 #define CSB_CHART_TITLE_H 16.0    /* the title line */
@@ -334,6 +338,29 @@ CsbSectionFn csb_members_section(const char *id);
 
 /* ---- pages of boxes --------------------------------------------------- */
 
+/* ---- the structure of a laid-out briefing ------------------------------ */
+
+/* One element of the structure a reader (a screen reader, a PDF's tags)
+ * follows: the blocks of the document tree as headings, paragraphs,
+ * lists, tables and figures, in reading order. Every box that shows
+ * content belongs to one; decoration (running headers and footers, rules,
+ * backgrounds, badges, arrows, repeated table headers) belongs to none. */
+typedef enum { CSB_SCOPE_NONE, CSB_SCOPE_COLUMN, CSB_SCOPE_ROW } CsbScope;
+
+typedef struct {
+    const char *role; /* a standard structure type of PDF (ISO 32000-1, 14.8.4):
+                         Document, Sect, H1-H3, P, L, LI, Lbl, LBody, BlockQuote,
+                         Table, THead, TBody, TR, TH, TD, Figure, Link, TOC, TOCI */
+    int parent;       /* index in CsbLayout.structure; -1 for the Document */
+    char *alt;        /* Figure: alternative text stating its data (owned) */
+    CsbScope scope;   /* TH: the cells it heads */
+    int page;         /* Figure: the page it is on (1-based) */
+    double x, y, w, h; /* Figure: its box on that page */
+} CsbStructNode;
+
+/* The node of a box that is decoration, not content. */
+#define CSB_ARTIFACT (-1)
+
 typedef enum {
     CSB_BOX_TEXT,  /* lines [line_from, line_to) of a Pango layout */
     CSB_BOX_RECT,  /* filled rectangle, corners rounded by radius */
@@ -358,6 +385,7 @@ typedef struct {
     CsbTrend trend;          /* TREND */
     const CsbChart *chart;   /* CHART: borrowed from the document */
     char *target;            /* LINK: "uri:..." or "dest:NAME"; DEST/IMAGE: name/path */
+    int node;                /* its element in CsbLayout.structure, or CSB_ARTIFACT */
 } CsbBox;
 
 typedef struct {
@@ -377,6 +405,8 @@ typedef struct {
 typedef struct {
     GPtrArray *pages;   /* CsbPage* */
     GPtrArray *outline; /* CsbOutlineEntry*, document order */
+    GPtrArray *structure; /* CsbStructNode*, in reading order (a parent before its
+                             children, siblings in order); [0] is the Document */
     double page_w, page_h;
     PangoFontMap *fontmap; /* owned; layouts in boxes came from it */
 } CsbLayout;
