@@ -9,7 +9,7 @@ MANDIR   = $(PREFIX)/share/man
 
 CC      ?= cc
 PKGS     = cairo pangocairo pangoft2 fontconfig yaml-0.1 poppler-glib glib-2.0 libcurl libxml-2.0 \
-           libqpdf zlib
+           libqpdf zlib xlsxwriter
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALLCFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \

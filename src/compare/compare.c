@@ -3,7 +3,8 @@
  * peers: per headline area, the current grades of the group; per selected
  * theme, which peers' reports raise it as a concern or in their latest
  * findings; and which library themes recur in the latest findings across
- * the group.
+ * the group. With no focus (a national overview), every comparator is a
+ * peer and the group's grades are theirs alone.
  */
 #include "compare.h"
 
@@ -43,8 +44,10 @@ static void summarise_areas(CsbComparison *c)
             continue;
         CsbPeerArea *pa = g_new0(CsbPeerArea, 1);
         pa->area = area;
-        pa->focus = current_grade(c->focus, area->id);
-        pa->counts[pa->focus]++;
+        if (c->focus) {
+            pa->focus = current_grade(c->focus, area->id);
+            pa->counts[pa->focus]++;
+        }
         int focus_rank = csb_grade_rank(pa->focus);
         for (guint k = 0; k < c->peers->len; k++) {
             CsbGrade g = current_grade(c->peers->pdata[k], area->id);
@@ -88,7 +91,7 @@ static gboolean latest_findings_speak_to(CsbComparison *c, const CsbCompareInput
 
 static void summarise_themes(CsbComparison *c, const CsbCompareInput *input)
 {
-    for (guint i = 0; i < c->focus->themes->len; i++) {
+    for (guint i = 0; c->focus && i < c->focus->themes->len; i++) {
         const CsbThemeStory *ft = c->focus->themes->pdata[i];
         CsbPeerTheme *pt = peer_theme_new(ft->theme);
         pt->focus_concern = ft->concerns + ft->mixed > 0;
@@ -121,7 +124,7 @@ static void find_recurring_themes(CsbComparison *c, const CsbCompareInput *input
     const CsbThemeLibrary *lib = input->library;
     for (guint i = 0; lib && i < csb_themes_count(lib); i++) {
         CsbPeerTheme *pt = peer_theme_new(csb_themes_at(lib, i));
-        pt->focus_afi = latest_findings_speak_to(c, input, c->focus, pt->theme);
+        pt->focus_afi = c->focus && latest_findings_speak_to(c, input, c->focus, pt->theme);
         for (guint k = 0; k < c->peers->len; k++) {
             const CsbStory *p = c->peers->pdata[k];
             if (latest_findings_speak_to(c, input, p, pt->theme)) {
@@ -151,8 +154,9 @@ const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompare
 
 CsbComparison *csb_compare(const CsbCompareInput *input)
 {
-    const CsbAuthority *focus = csb_authorities_find(input->authorities, input->focus);
-    if (!focus)
+    const CsbAuthority *focus =
+        input->focus ? csb_authorities_find(input->authorities, input->focus) : NULL;
+    if (input->focus && !focus)
         return NULL;
     CsbComparison *c = g_new0(CsbComparison, 1);
     c->areas = input->areas;
@@ -160,7 +164,7 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
     if (shared && csb_analyses_library(shared) == input->library &&
         csb_analyses_covers(shared, input->themes))
         c->shared = shared;
-    c->focus = csb_story_new(c, focus, input, TRUE);
+    c->focus = focus ? csb_story_new(c, focus, input, TRUE) : NULL;
     c->peers = g_ptr_array_new_with_free_func((GDestroyNotify)csb_story_free);
     c->missing_peers = g_ptr_array_new();
     c->peer_areas = g_ptr_array_new_with_free_func(g_free);

@@ -50,7 +50,12 @@ typedef struct {
     CsbColour accent, ink, muted, rule, shade;
     int max_pages;       /* 0: no limit; members-summary: 4 */
     gboolean section_breaks; /* each top-level heading starts a page */
+    char *formatter;     /* whose sections 'sections' names: "pack", "members",
+                            "workbook", "overview"; NULL: the one that has them all */
     GPtrArray *sections; /* char*: section ids in order */
+    int sections_line, sections_column; /* where the list is, for messages */
+    gboolean national;   /* scope: national: one briefing over every authority of
+                            the reports, not one per authority */
 } CsbTemplate;
 
 CsbTemplate *csb_template_load(const char *path, CsbDiag *diag);
@@ -170,6 +175,11 @@ typedef struct {
     CsbGrade grade;   /* a grade cell: its words on a badge of the grade's colour */
     CsbTrend trend;   /* an arrow before the text */
     char *link;       /* "uri:..." the cell links to, or NULL */
+    gboolean dated;   /* a date cell: date is the date its text says (a workbook
+                         keeps it as a date), or invalid when not stated */
+    CsbDate date;
+    gboolean counted; /* a number cell: number is the value its text says */
+    double number;
 } CsbTableCell;
 
 typedef struct {
@@ -187,6 +197,10 @@ void csb_table_align(CsbTable *t, int column, PangoAlignment align);
 /* Start a row; then fill its cells. */
 GPtrArray *csb_table_row(CsbTable *t);
 CsbTableCell *csb_table_cell(GPtrArray *row, CsbRich *text); /* takes ownership */
+/* A cell holding a date ("12 December 2025"; "date not stated" when d is
+ * not valid), or a number (as "%g"). */
+CsbTableCell *csb_table_date(GPtrArray *row, CsbDate d);
+CsbTableCell *csb_table_number(GPtrArray *row, double n);
 void csb_table_free(CsbTable *t);
 
 typedef enum {
@@ -263,7 +277,8 @@ typedef struct {
     CsbDate date;            /* the briefing's date */
 } CsbFormatInput;
 
-/* Build the document for tpl->id ("briefing-pack", "members-summary"). */
+/* Build the document with the sections tpl lists, of the formatter it
+ * names (or the one that has them all). NULL with errors in diag. */
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag);
 
 /* ---- formatter internals (shared by format.c, pack.c, members.c) ----- */
@@ -333,8 +348,18 @@ CsbChart *csb_fmt_distribution_chart(const CsbComparison *c);
 /* A theme's concerns, mixed and strengths per inspection. */
 CsbChart *csb_fmt_theme_chart(const CsbFrameworks *fw, const CsbThemeStory *t);
 
+/* Every story of the comparison: the focus (when there is one), then the
+ * peers (a new array; the stories borrowed). */
+GPtrArray *csb_fmt_stories(const CsbFormatter *fm);
+/* Each authority's latest graded inspection and latest grade per headline
+ * area, a row per story (workbook.c); with a column for the region. */
+CsbTable *csb_fmt_latest_grades(CsbFormatter *fm, gboolean regions);
+
+/* Each formatter's sections by id (NULL: it has no such section). */
 CsbSectionFn csb_pack_section(const char *id);
 CsbSectionFn csb_members_section(const char *id);
+CsbSectionFn csb_workbook_section(const char *id);
+CsbSectionFn csb_overview_section(const char *id);
 
 /* ---- pages of boxes --------------------------------------------------- */
 

@@ -54,6 +54,18 @@ GBytes *csb_render_pdf_bytes(const CsbLayout *layout, const CsbPdfMeta *meta, co
 gboolean csb_render_pdf(const CsbLayout *layout, const char *path, const CsbPdfMeta *meta,
                         CsbDiag *diag);
 
+/* ---- the other writers ------------------------------------------------- */
+
+/* The document as one accessible HTML page (html.c): charts as inline SVG
+ * drawn with fontmap's fonts; fonts_url, when not NULL, the folder URL
+ * the bundled fonts are loaded from (@font-face). */
+GString *csb_render_html(const CsbDoc *doc, PangoFontMap *fontmap, const char *fonts_url);
+/* The document as an .xlsx workbook (xlsx.c): a sheet per top-level
+ * section; meta gives its properties and date. NULL with an error in diag
+ * naming name. */
+GBytes *csb_render_xlsx(const CsbDoc *doc, const CsbPdfMeta *meta, const char *name,
+                        CsbDiag *diag);
+
 /* ---- finishing (finish.c) --------------------------------------------- */
 
 /* Cairo's PDF rewritten by libqpdf: every object afresh, a sound
