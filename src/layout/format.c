@@ -244,7 +244,7 @@ static gboolean has_all(const Formatter *f, const GPtrArray *sections)
  * the one formatter that has every section it lists. NULL with an error. */
 static const Formatter *formatter_of(const CsbTemplate *tpl, CsbDiag *diag)
 {
-    const char *where = tpl->id;
+    const char *where = tpl->path;
     int line = tpl->sections_line, col = tpl->sections_column;
     if (tpl->formatter) {
         const char *ids[G_N_ELEMENTS(formatters)];
@@ -262,20 +262,22 @@ static const Formatter *formatter_of(const CsbTemplate *tpl, CsbDiag *diag)
         return NULL;
     }
     const Formatter *found = NULL;
-    GString *both = g_string_new(NULL);
-    for (guint i = 0; i < G_N_ELEMENTS(formatters); i++) {
-        if (!has_all(&formatters[i], tpl->sections))
-            continue;
-        if (found)
-            g_string_append_printf(both, "%s%s and %s", both->len ? "; " : "", found->id,
-                                   formatters[i].id);
-        found = &formatters[i];
-    }
-    if (both->len) {
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; i < G_N_ELEMENTS(formatters); i++)
+        if (has_all(&formatters[i], tpl->sections)) {
+            found = &formatters[i];
+            g_ptr_array_add(all, (gpointer)found->id);
+        }
+    if (all->len > 1) {
+        GString *names = g_string_new(NULL);
+        for (guint i = 0; i < all->len; i++)
+            g_string_append_printf(names, "%s%s", i == 0 ? "" : i + 1 == all->len ? " and " : ", ",
+                                   (const char *)all->pdata[i]);
         csb_diag_error(diag, where, line, col,
-                       "these sections are %s: say whose with 'formatter:' (pack, members, "
-                       "workbook or overview)",
-                       both->str);
+                       "these sections are in more than one formatter (%s): say whose with "
+                       "'formatter:'",
+                       names->str);
+        g_string_free(names, TRUE);
         found = NULL;
     } else if (!found) {
         for (guint i = 0; i < tpl->sections->len; i++) {
@@ -293,7 +295,7 @@ static const Formatter *formatter_of(const CsbTemplate *tpl, CsbDiag *diag)
                            "all the pack's, the members' summary's, the workbook's or the "
                            "national overview's (docs/templates.md)");
     }
-    g_string_free(both, TRUE);
+    g_ptr_array_free(all, TRUE);
     return found;
 }
 
@@ -303,7 +305,7 @@ CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)
     if (!f)
         return NULL;
     if (f->needs_focus && !in->comparison->focus) {
-        csb_diag_error(diag, tpl->id, 0, 0,
+        csb_diag_error(diag, tpl->path, 0, 0,
                        "%s sections are about one authority, but this briefing covers them "
                        "all: give the template 'scope: authority'",
                        f->title);
@@ -325,7 +327,7 @@ CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)
         const char *id = tpl->sections->pdata[i];
         CsbSectionFn fn = f->section(id);
         if (!fn) {
-            csb_diag_error(diag, tpl->id, tpl->sections_line, tpl->sections_column,
+            csb_diag_error(diag, tpl->path, tpl->sections_line, tpl->sections_column,
                            "%s sections have no '%s'", f->title, id);
             continue;
         }

@@ -38,6 +38,7 @@ CsbColour csb_grade_ink(CsbGrade g);
 
 typedef struct {
     char *id;            /* file name without .yaml */
+    char *path;          /* the file, for messages */
     char *name;          /* "Pre-inspection briefing pack" */
     char *default_title;
     double page_w, page_h; /* points */

@@ -125,6 +125,7 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     CsbTemplate *t = g_new0(CsbTemplate, 1);
     char *base = g_path_get_basename(path);
     t->id = g_strndup(base, strlen(base) - (g_str_has_suffix(base, ".yaml") ? 5 : 0));
+    t->path = g_strdup(path);
     g_free(base);
     t->name = text(y, root, "name", t->id);
     t->default_title = text(y, root, "title", t->name);
@@ -199,6 +200,7 @@ void csb_template_free(CsbTemplate *t)
     if (!t)
         return;
     g_free(t->id);
+    g_free(t->path);
     g_free(t->name);
     g_free(t->default_title);
     g_free(t->font_body);
