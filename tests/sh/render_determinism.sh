@@ -4,12 +4,13 @@
 # them up to date), with the date from SOURCE_DATE_EPOCH when it is set and
 # from the reports when not; the PDF never carries the clock.
 . tests/lib.sh
-copy_examples redcar-and-cleveland.yaml
+copy_examples redcar-and-cleveland.yaml redcar-and-cleveland-analysts.yaml
 pack="$WORK/out/redcar-and-cleveland-briefing-pack.pdf"
 members="$WORK/out/redcar-and-cleveland-members-summary.pdf"
 book="$WORK/out/redcar-and-cleveland-workbook.xlsx"
 html="$WORK/out/redcar-and-cleveland-members-summary.html"
-build() { "$CSBRIEF" build --force "$WORK/examples/redcar-and-cleveland.yaml" >/dev/null 2>&1; }
+build() { "$CSBRIEF" build --force "$WORK/examples/redcar-and-cleveland.yaml" \
+    "$WORK/examples/redcar-and-cleveland-analysts.yaml" >/dev/null 2>&1; }
 
 build && cp "$pack" "$WORK/a.pdf" && cp "$members" "$WORK/a-members.pdf" &&
     cp "$book" "$WORK/a.xlsx" && cp "$html" "$WORK/a.html"

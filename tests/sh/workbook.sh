@@ -8,8 +8,8 @@
 # the national overview as a workbook: every authority's latest grades as
 # the comparison has them, and national counts that add up.
 . tests/lib.sh
-copy_examples redcar-and-cleveland.yaml
-config="$WORK/examples/redcar-and-cleveland.yaml"
+copy_examples redcar-and-cleveland-analysts.yaml
+config="$WORK/examples/redcar-and-cleveland-analysts.yaml"
 book="$WORK/out/redcar-and-cleveland-workbook.xlsx"
 "$CSBRIEF" build "$config" >"$WORK/build.log" 2>&1
 expect_eq "the example config builds with status 0" "$?" 0
