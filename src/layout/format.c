@@ -218,6 +218,14 @@ void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h)
 
 /* ---- the formatters ---------------------------------------------------- */
 
+CsbSectionFn csb_fmt_section_in(const CsbSection *sections, guint n, const char *id)
+{
+    for (guint i = 0; i < n; i++)
+        if (strcmp(sections[i].id, id) == 0)
+            return sections[i].fn;
+    return NULL;
+}
+
 typedef struct {
     const char *id;    /* what a template's 'formatter' says */
     const char *title; /* for messages */

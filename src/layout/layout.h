@@ -356,6 +356,13 @@ GPtrArray *csb_fmt_stories(const CsbFormatter *fm);
  * area, a row per story (workbook.c); with a column for the region. */
 CsbTable *csb_fmt_latest_grades(CsbFormatter *fm, gboolean regions);
 
+/* A formatter's table of sections, and the one of them called id (or NULL). */
+typedef struct {
+    const char *id;
+    CsbSectionFn fn;
+} CsbSection;
+CsbSectionFn csb_fmt_section_in(const CsbSection *sections, guint n, const char *id);
+
 /* Each formatter's sections by id (NULL: it has no such section). */
 CsbSectionFn csb_pack_section(const char *id);
 CsbSectionFn csb_members_section(const char *id);

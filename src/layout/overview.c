@@ -238,18 +238,12 @@ static void changes(CsbFormatter *fm)
     g_ptr_array_free(all, TRUE);
 }
 
-static const struct {
-    const char *id;
-    CsbSectionFn fn;
-} sections[] = {
+static const CsbSection sections[] = {
     {"masthead", masthead}, {"national", national}, {"regions", regions},
     {"grades", grades},     {"changes", changes},
 };
 
 CsbSectionFn csb_overview_section(const char *id)
 {
-    for (guint i = 0; i < G_N_ELEMENTS(sections); i++)
-        if (strcmp(sections[i].id, id) == 0)
-            return sections[i].fn;
-    return NULL;
+    return csb_fmt_section_in(sections, G_N_ELEMENTS(sections), id);
 }

@@ -61,6 +61,15 @@ static void source_cell(CsbFormatter *fm, GPtrArray *row, const CsbInspection *i
     c->link = link;
 }
 
+/* A count, or an empty cell for none (a paragraph without a number). */
+static void count_cell(GPtrArray *row, int n)
+{
+    if (n)
+        csb_table_number(row, n);
+    else
+        csb_table_cell(row, NULL);
+}
+
 static void sheet(CsbFormatter *fm, const char *title, const char *about)
 {
     csb_doc_heading(fm->doc, 1, title);
@@ -238,14 +247,8 @@ static void evidence(CsbFormatter *fm)
                 g_free(quote);
                 report_cell(fm, row, e->inspection);
                 csb_table_date(row, csb_inspection_date(e->inspection));
-                if (e->paragraph->number)
-                    csb_table_number(row, e->paragraph->number);
-                else
-                    csb_table_cell(row, NULL);
-                if (e->paragraph->page)
-                    csb_table_number(row, e->paragraph->page);
-                else
-                    csb_table_cell(row, NULL);
+                count_cell(row, e->paragraph->number);
+                count_cell(row, e->paragraph->page);
                 CsbRich *cite = csb_fmt_citation(fm->frameworks, e->inspection, e->paragraph);
                 csb_table_cell(row, cite)->link = csb_fmt_report_link(fm->in, e->inspection);
             }
@@ -356,10 +359,7 @@ static void sources(CsbFormatter *fm)
     }
 }
 
-static const struct {
-    const char *id;
-    CsbSectionFn fn;
-} sections[] = {
+static const CsbSection sections[] = {
     {"masthead", masthead}, {"judgements", judgements}, {"changes", changes},
     {"improvement", improvement}, {"evidence", evidence}, {"peers", peers},
     {"sources", sources},
@@ -367,8 +367,5 @@ static const struct {
 
 CsbSectionFn csb_workbook_section(const char *id)
 {
-    for (guint i = 0; i < G_N_ELEMENTS(sections); i++)
-        if (strcmp(sections[i].id, id) == 0)
-            return sections[i].fn;
-    return NULL;
+    return csb_fmt_section_in(sections, G_N_ELEMENTS(sections), id);
 }
