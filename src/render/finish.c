@@ -11,6 +11,13 @@
  * for an accessible (PDF/UA) file: the structure tree (structure.c), the
  * document language, /MarkInfo, DisplayDocTitle, and XMP metadata with
  * the PDF/UA identifier.
+ *
+ * The metadata is a stream, and libqpdf's C API makes a new stream (as a
+ * new indirect object) only after reading every object of the file: for a
+ * tagged briefing, thousands of Cairo's own structure elements this step
+ * then drops. So the device ends the file with one empty page (the
+ * carrier), whose content stream becomes the metadata; the page is
+ * removed.
  */
 #include "render.h"
 #include "../ingest/ingest.h"
@@ -65,8 +72,9 @@ static char *xmp_packet(qpdf_data q, const CsbPdfMeta *meta)
     return g_string_free(x, FALSE);
 }
 
-/* The catalog's language, marking, title display and metadata. */
-static void finish_catalog(qpdf_data q, const CsbPdfMeta *meta)
+/* The catalog's language, marking, title display and metadata (the
+ * stream of the carrier page, a stream of the file). */
+static void finish_catalog(qpdf_data q, const CsbPdfMeta *meta, qpdf_oh stream)
 {
     qpdf_oh cat = qpdf_get_root(q);
     qpdf_oh_replace_key(q, cat, "/Lang", qpdf_oh_new_unicode_string(q, LANGUAGE));
@@ -77,10 +85,11 @@ static void finish_catalog(qpdf_data q, const CsbPdfMeta *meta)
     qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
     qpdf_oh_replace_key(q, cat, "/ViewerPreferences", prefs);
     char *xmp = xmp_packet(q, meta);
-    qpdf_oh stream = qpdf_oh_new_stream(q);
     qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)xmp, strlen(xmp),
                                 qpdf_oh_new_null(q), qpdf_oh_new_null(q));
     qpdf_oh dict = qpdf_oh_get_dict(q, stream);
+    qpdf_oh_remove_key(q, dict, "/Filter");
+    qpdf_oh_remove_key(q, dict, "/DecodeParms");
     qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/Metadata"));
     qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/XML"));
     qpdf_oh_replace_key(q, cat, "/Metadata", stream);
@@ -107,6 +116,12 @@ GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
         return fail(q, name, "the PDF Cairo wrote cannot be read back", diag);
     while (qpdf_more_warnings(q))
         qpdf_next_warning(q);
+    /* The carrier: the last page, empty, its content stream a single one. */
+    int n = qpdf_get_num_pages(q);
+    qpdf_oh carrier = n > 0 ? qpdf_get_page_n(q, (size_t)(n - 1)) : 0;
+    qpdf_oh stream = carrier ? qpdf_oh_get_key(q, carrier, "/Contents") : 0;
+    if (!stream || !qpdf_oh_is_stream(q, stream) || (qpdf_remove_page(q, carrier) & QPDF_ERRORS))
+        return fail(q, name, "the PDF Cairo wrote has no carrier page: a bug in csbrief", diag);
     if (tags) {
         char *problem = NULL;
         if (!csb_render_structure(q, tags, &problem)) {
@@ -118,13 +133,12 @@ GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
             qpdf_cleanup(&q);
             return NULL;
         }
-        if (meta)
-            finish_catalog(q, meta);
+        finish_catalog(q, meta, stream);
     }
     if (qpdf_init_write_memory(q) & QPDF_ERRORS)
         return fail(q, name, "cannot finish the PDF", diag);
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
-    qpdf_set_object_stream_mode(q, qpdf_o_preserve);
+    qpdf_set_object_stream_mode(q, tags ? qpdf_o_generate : qpdf_o_preserve);
     qpdf_set_stream_data_mode(q, qpdf_s_preserve);
     qpdf_set_linearization(q, QPDF_FALSE);
     if (qpdf_write(q) & QPDF_ERRORS)

@@ -69,13 +69,14 @@ GBytes *csb_render_xlsx(const CsbDoc *doc, const CsbPdfMeta *meta, const char *n
 /* ---- finishing (finish.c) --------------------------------------------- */
 
 /* Cairo's PDF rewritten by libqpdf: every object afresh, a sound
- * cross-reference table, a deterministic /ID (a hash of the content); and
- * what Cairo 1.16 cannot write: the structure tree built from tags
- * (structure.c), with artifacts, alternative text of figures and the
- * scope of header cells; the document language (en-GB), /MarkInfo,
- * DisplayDocTitle, and XMP metadata with the PDF/UA identifier (from
- * meta). tags NULL: none of these, the file as Cairo drew it. NULL with
- * an error in diag. */
+ * cross-reference table (object streams, when tagged), a deterministic /ID
+ * (a hash of the content); and what Cairo 1.16 cannot write: the
+ * structure tree built from tags (structure.c), with artifacts,
+ * alternative text of figures and the scope of header cells; the document
+ * language (en-GB), /MarkInfo, DisplayDocTitle, and XMP metadata with the
+ * PDF/UA identifier (from meta). pdf ends with an empty carrier page
+ * (removed; see finish.c). tags NULL: none of these, the pages as Cairo
+ * drew them. NULL with an error in diag. */
 GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
                           const CsbPdfMeta *meta, const char *name, CsbDiag *diag);
 /* The check a PDF passes before it replaces the last good one: libqpdf

@@ -28,11 +28,23 @@ typedef struct {
     GArray **items; /* Item, per element */
     qpdf_oh *pages;
     GString *problem;
+    int next_id; /* the next object number free */
 } Builder;
 
 static qpdf_oh name(qpdf_data q, const char *n)
 {
     return qpdf_oh_new_name(q, n);
+}
+
+/* A new indirect object holding direct. Placed by number, past the
+ * numbers the file uses: libqpdf's qpdf_make_indirect_object looks
+ * through every object of the file for each one it makes, which for a
+ * thousand elements costs more than the rest of the finishing. */
+static qpdf_oh indirect(Builder *b, qpdf_oh direct)
+{
+    int id = b->next_id++;
+    qpdf_replace_object(b->q, id, 0, direct);
+    return qpdf_get_object_by_id(b->q, id, 0);
 }
 
 /* ---- content streams ----------------------------------------------------- */
@@ -55,7 +67,7 @@ static gboolean rewrite_stream(Builder *b, qpdf_oh stream, const CsbRemarkPage *
     free(data);
     uLongf zlen = compressBound((uLong)out->len);
     Bytef *z = ok ? g_malloc(zlen) : NULL;
-    ok = ok && compress2(z, &zlen, (const Bytef *)out->str, (uLong)out->len, 6) == Z_OK;
+    ok = ok && compress2(z, &zlen, (const Bytef *)out->str, (uLong)out->len, Z_BEST_SPEED) == Z_OK;
     if (ok)
         qpdf_oh_replace_stream_data(b->q, stream, z, zlen, name(b->q, "/FlateDecode"),
                                     qpdf_oh_new_null(b->q));
@@ -126,7 +138,7 @@ static gboolean collect_page(Builder *b, int page, const GArray *seqs, qpdf_oh n
         qpdf_oh_append_item(q, parents, owner[m] >= 0 ? b->elem[owner[m]] : qpdf_oh_new_null(q));
     g_free(owner);
     qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, page));
-    qpdf_oh_append_item(q, nums, qpdf_make_indirect_object(q, parents));
+    qpdf_oh_append_item(q, nums, indirect(b, parents));
     qpdf_oh_replace_key(q, b->pages[page], "/StructParents", qpdf_oh_new_integer(q, page));
     qpdf_oh_replace_key(q, b->pages[page], "/Tabs", name(q, "/S"));
     qpdf_oh annots = qpdf_oh_get_key(q, b->pages[page], "/Annots");
@@ -221,7 +233,9 @@ static void kids(Builder *b, guint i, GArray *children)
 
 gboolean csb_render_structure(qpdf_data q, const CsbTagPlan *plan, char **problem)
 {
-    Builder b = {q, plan, plan->structure->len, NULL, NULL, NULL, g_string_new(NULL)};
+    qpdf_oh size = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size");
+    Builder b = {q,    plan, plan->structure->len, NULL, NULL, NULL, g_string_new(NULL),
+                 MAX(qpdf_oh_get_int_value_as_int(q, size), 1)};
     int pages = qpdf_get_num_pages(q);
     if (pages < 0 || (guint)pages != plan->mcids->len || b.n == 0) {
         *problem = g_strdup_printf("the PDF has %d pages, %u were drawn", pages,
@@ -232,7 +246,7 @@ gboolean csb_render_structure(qpdf_data q, const CsbTagPlan *plan, char **proble
     b.pages = g_new(qpdf_oh, pages);
     for (int p = 0; p < pages; p++)
         b.pages[p] = qpdf_get_page_n(q, (size_t)p);
-    qpdf_oh root = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+    qpdf_oh root = indirect(&b, qpdf_oh_new_dictionary(q));
     b.elem = g_new(qpdf_oh, b.n);
     b.items = g_new(GArray *, b.n);
     GArray **children = g_new(GArray *, b.n);
@@ -243,7 +257,7 @@ gboolean csb_render_structure(qpdf_data q, const CsbTagPlan *plan, char **proble
         char *role = g_strdup_printf("/%s", node->role);
         qpdf_oh_replace_key(q, e, "/S", name(q, role));
         g_free(role);
-        b.elem[i] = qpdf_make_indirect_object(q, e);
+        b.elem[i] = indirect(&b, e);
         b.items[i] = g_array_new(FALSE, FALSE, sizeof(Item));
         children[i] = g_array_new(FALSE, FALSE, sizeof(int));
         int parent = node->parent;
@@ -268,7 +282,7 @@ gboolean csb_render_structure(qpdf_data q, const CsbTagPlan *plan, char **proble
         qpdf_oh_replace_key(q, tree, "/Nums", nums);
         qpdf_oh_replace_key(q, root, "/Type", name(q, "/StructTreeRoot"));
         qpdf_oh_replace_key(q, root, "/K", b.elem[0]);
-        qpdf_oh_replace_key(q, root, "/ParentTree", qpdf_make_indirect_object(q, tree));
+        qpdf_oh_replace_key(q, root, "/ParentTree", indirect(&b, tree));
         qpdf_oh_replace_key(q, root, "/ParentTreeNextKey", qpdf_oh_new_integer(q, next));
         qpdf_oh_replace_key(q, qpdf_get_root(q), "/StructTreeRoot", root);
     }
