@@ -9,7 +9,7 @@ MANDIR   = $(PREFIX)/share/man
 
 CC      ?= cc
 PKGS     = cairo pangocairo pangoft2 fontconfig yaml-0.1 poppler-glib glib-2.0 libcurl libxml-2.0 \
-           libqpdf zlib
+           libqpdf zlib xlsxwriter
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALLCFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
@@ -29,7 +29,7 @@ FUZZ_SECONDS ?= 60
 # The loopback copy of Ofsted's site the fetch tests run against (tests only).
 SERVER   = $(BUILD)/server/ofsted-site
 
-.PHONY: FORCE all deps example check asan valgrind install uninstall clean bench fuzz
+.PHONY: FORCE all deps example check asan valgrind install uninstall clean bench fuzz pkgs
 
 all: $(BUILD)/csbrief $(TEST_BIN) $(FUZZ_REPLAY) $(SERVER)
 
@@ -95,6 +95,10 @@ valgrind: deps
 # seeded from ../shared and damaged real reports: see tests/fuzz/README.md.
 fuzz: $(BUILD)/fuzz/make_damaged
 	tests/fuzz/run $(FUZZ_SECONDS) $(BUILD)
+
+# The pkg-config packages, for programs built outside make (bench/render).
+pkgs:
+	@echo $(PKGS)
 
 bench: all
 	bench/extract $(BUILD)/csbrief

@@ -9,14 +9,13 @@
  * adds the comparison, loading the template and the atomic write; the
  * reports analysed once beforehand, as a batch does).
  * --text writes the document's text as records for bench/floor.c; --html
- * writes it as HTML with the charts as SVG, for WeasyPrint (html.c).
+ * writes it as HTML with the charts as SVG, for WeasyPrint (csbrief's own
+ * HTML writer, src/render/html.c, with the bundled fonts).
  * Run from the project root (the data directory).
  */
 #include "build/build.h"
 
 #include <string.h>
-
-void bench_write_html(const CsbDoc *doc, PangoFontMap *fontmap, const char *root, FILE *out);
 
 static double now(void)
 {
@@ -173,11 +172,13 @@ int main(int argc, char **argv)
                 fclose(f);
             }
             if (html_out) {
-                FILE *f = fopen(html_out, "w");
                 char *root = g_get_current_dir();
-                bench_write_html(doc, layout->fontmap, root, f);
+                char *fonts = g_strdup_printf("file://%s/fonts", root);
+                GString *html = csb_render_html(doc, layout->fontmap, fonts);
+                g_file_set_contents(html_out, html->str, (gssize)html->len, NULL);
+                g_string_free(html, TRUE);
+                g_free(fonts);
                 g_free(root);
-                fclose(f);
             }
         }
         csb_layout_free(layout);

@@ -1,7 +1,9 @@
-/* briefing.c - one briefing from config to PDF: read the reports, resolve
- * comparators and themes, compare, format with the template, lay out and
- * render, then write it atomically, read back from the disk and checked
- * (csb_render_check) before it replaces the last good one.
+/* briefing.c - one briefing from config to file: read the reports,
+ * resolve comparators (for a national briefing, every authority of the
+ * reports) and themes, compare, format with the template, then write it in
+ * its format (a PDF laid out and rendered; a workbook; a page of HTML)
+ * atomically, read back from the disk and checked (for a PDF,
+ * csb_render_check) before it replaces the last good one.
  */
 #include "build.h"
 #include "../parse/parse.h"
@@ -72,6 +74,20 @@ static GPtrArray *comparators_of(const CsbConfig *cfg, const CsbResources *res,
     return out;
 }
 
+GPtrArray *csb_build_authorities_national(const CsbConfig *cfg, const CsbResources *res)
+{
+    GPtrArray *out = g_ptr_array_new();
+    for (guint k = 0; k < csb_authorities_count(res->authorities); k++) {
+        const CsbAuthority *a = csb_authorities_at(res->authorities, k);
+        gboolean in_region = cfg->regions->len == 0;
+        for (guint i = 0; i < cfg->regions->len && !in_region; i++)
+            in_region = strcmp(cfg->regions->pdata[i], a->region) == 0;
+        if (in_region)
+            g_ptr_array_add(out, (gpointer)a);
+    }
+    return out;
+}
+
 GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *res,
                                       const char *focus)
 {
@@ -87,13 +103,33 @@ GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *
     return out;
 }
 
+/* A national briefing's group: every authority of the config's regions
+ * that one of the inspections is about. */
+static GPtrArray *national_of(const CsbConfig *cfg, const CsbResources *res,
+                              const GPtrArray *inspections)
+{
+    GHashTable *about = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; inspections && i < inspections->len; i++) {
+        const CsbInspection *in = inspections->pdata[i];
+        if (in->authority)
+            g_hash_table_add(about, in->authority);
+    }
+    GPtrArray *all = csb_build_authorities_national(cfg, res), *out = g_ptr_array_new();
+    for (guint i = 0; i < all->len; i++)
+        if (g_hash_table_contains(about, ((const CsbAuthority *)all->pdata[i])->name))
+            g_ptr_array_add(out, all->pdata[i]);
+    g_ptr_array_free(all, TRUE);
+    g_hash_table_destroy(about);
+    return out;
+}
+
 void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
                      const GPtrArray *inspections, const CsbAnalyses *analyses,
                      const char *focus)
 {
     memset(s, 0, sizeof *s);
-    const CsbAuthority *me = csb_authorities_find(res->authorities, focus);
-    s->comparators = comparators_of(cfg, res, me);
+    const CsbAuthority *me = focus ? csb_authorities_find(res->authorities, focus) : NULL;
+    s->comparators = focus ? comparators_of(cfg, res, me) : national_of(cfg, res, inspections);
     const CsbThemeLibrary *lib = res->themes;
     if (analyses) {
         lib = csb_analyses_library(analyses); /* the config's, made by the batch */
@@ -152,15 +188,17 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison
         }
     }
     CsbDate newest = {0, 0, 0};
-    newest_of(cmp->focus, &newest);
+    if (cmp->focus)
+        newest_of(cmp->focus, &newest);
     for (guint i = 0; i < cmp->peers->len; i++)
         newest_of(cmp->peers->pdata[i], &newest);
     return newest;
 }
 
 typedef struct {
-    GBytes *pdf;
-    int pages;
+    GBytes *bytes;
+    CsbFormat format;
+    int pages; /* a PDF's */
 } RenderJob;
 
 /* Read back what was written to fd (the bytes on disk, not the ones in
@@ -178,7 +216,7 @@ static char *read_back(int fd, gsize expected, const char *name, CsbDiag *diag)
         got += (gsize)n;
     }
     if (got != expected) {
-        csb_diag_error(diag, name, 0, 0, "the PDF written cannot be read back (%s); the last "
+        csb_diag_error(diag, name, 0, 0, "the file written cannot be read back (%s); the last "
                                          "good one was kept",
                        got < expected ? "it is short" : g_strerror(errno));
         g_free(data);
@@ -187,19 +225,91 @@ static char *read_back(int fd, gsize expected, const char *name, CsbDiag *diag)
     return data;
 }
 
-/* The finished PDF into the new file, then read back from the disk and
+/* What a file of its format must be before it replaces the last good
+ * one: a PDF passes csb_render_check; a workbook is a zip archive; a page
+ * is UTF-8 text. */
+static gboolean check_output(const RenderJob *j, const char *data, gsize len, const char *name,
+                             CsbDiag *diag)
+{
+    switch (j->format) {
+    case CSB_FORMAT_PDF:
+        return csb_render_check((const guchar *)data, len, j->pages, name, diag);
+    case CSB_FORMAT_XLSX:
+        if (len > 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+            return TRUE;
+        break;
+    case CSB_FORMAT_HTML:
+        if (len > 0 && g_utf8_validate(data, (gssize)len, NULL))
+            return TRUE;
+        break;
+    }
+    csb_diag_error(diag, name, 0, 0, "the %s written is not sound; the last good one was kept",
+                   csb_format_id(j->format));
+    return FALSE;
+}
+
+/* The finished file into the new file, then read back from the disk and
  * checked before it may replace the last good one. */
-static gboolean write_pdf(int fd, const char *name, gpointer data, CsbDiag *diag)
+static gboolean write_output(int fd, const char *name, gpointer data, CsbDiag *diag)
 {
     RenderJob *j = data;
     gsize len = 0;
-    const char *bytes = g_bytes_get_data(j->pdf, &len);
+    const char *bytes = g_bytes_get_data(j->bytes, &len);
     if (!csb_build_write_all(fd, bytes, len, name, diag))
         return FALSE;
     char *disk = read_back(fd, len, name, diag);
-    gboolean ok = disk && csb_render_check((const guchar *)disk, len, j->pages, name, diag);
+    gboolean ok = disk && check_output(j, disk, len, name, diag);
     g_free(disk);
     return ok;
+}
+
+/* The document in the briefing's format: the bytes to write, or NULL. */
+static GBytes *render(const CsbBriefingSpec *spec, const CsbResources *res, const CsbDoc *doc,
+                      const CsbPdfMeta *meta, int *pages, CsbDiag *diag)
+{
+    PangoFontMap *fm = csb_fonts_map(res->fonts_dir, diag);
+    if (!fm)
+        return NULL;
+    GBytes *out = NULL;
+    if (spec->format == CSB_FORMAT_PDF) {
+        CsbLayout *layout = csb_layout_run(doc, fm, diag); /* takes fm */
+        *pages = (int)layout->pages->len;
+        out = csb_render_pdf_bytes(layout, meta, spec->output, diag);
+        csb_layout_free(layout);
+        return out;
+    }
+    if (spec->format == CSB_FORMAT_HTML) {
+        GString *html = csb_render_html(doc, fm, NULL);
+        gsize len = html->len;
+        out = g_bytes_new_take(g_string_free(html, FALSE), len);
+    } else {
+        out = csb_render_xlsx(doc, meta, spec->output, diag);
+    }
+    g_object_unref(fm);
+    return out;
+}
+
+/* The comparison a briefing tells, or NULL with an error. */
+static CsbComparison *compare(const CsbBriefingSpec *spec, const CsbConfig *cfg,
+                              CsbCompareSetup *setup, const char *focus, CsbDiag *diag)
+{
+    CsbComparison *cmp = csb_compare(&setup->input);
+    if (!cmp)
+        csb_diag_error(diag, cfg->path, spec->line, 0, "unknown authority '%s'", focus);
+    else if (focus && !cmp->focus->inspections->len)
+        csb_diag_error(diag, cfg->path, spec->line, 0,
+                       "no report among those read is about %s: check 'reports' and "
+                       "'authority'", focus);
+    else if (!focus && !cmp->peers->len)
+        csb_diag_error(diag, cfg->path, spec->line, 0,
+                       "no report among those read is about a known authority%s: check "
+                       "'reports'%s",
+                       cfg->regions->len ? " of the config's regions" : "",
+                       cfg->regions->len ? " and 'regions'" : "");
+    else
+        return cmp;
+    csb_comparison_free(cmp);
+    return NULL;
 }
 
 gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
@@ -209,6 +319,8 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
 {
     CsbDiag *mine = csb_diag_new();
     gboolean ok = FALSE;
+    if (spec->national)
+        focus = NULL;
     char *tpl_path = csb_resources_template_path(res, spec->template_id);
     CsbTemplate *tpl = csb_template_load(tpl_path, mine);
     CsbCompareSetup setup;
@@ -218,16 +330,9 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
     setup.input.not_read = not_read;
     if (!analyses)
         setup.input.rules = &csb_analysis_reference_rules;
-    CsbComparison *cmp = tpl ? csb_compare(&setup.input) : NULL;
+    CsbComparison *cmp = tpl ? compare(spec, cfg, &setup, focus, mine) : NULL;
     CsbDoc *doc = NULL;
-    CsbLayout *layout = NULL;
-    if (tpl && !cmp)
-        csb_diag_error(mine, cfg->path, spec->line, 0, "unknown authority '%s'", focus);
-    if (cmp && !cmp->focus->inspections->len)
-        csb_diag_error(mine, cfg->path, spec->line, 0,
-                       "no report among those read is about %s: check 'reports' and "
-                       "'authority'", focus);
-    else if (cmp) {
+    if (cmp) {
         if (spec->accent)
             tpl->accent = csb_colour_parse(spec->accent, tpl->accent);
         CsbFormatInput fin = {cmp,
@@ -243,31 +348,26 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
         doc = csb_format(tpl, &fin, mine);
     }
     if (doc) {
-        PangoFontMap *fm = csb_fonts_map(res->fonts_dir, mine);
-        if (fm)
-            layout = csb_layout_run(doc, fm, mine);
-    }
-    if (layout) {
+        const char *whom = focus ? focus : "every authority";
         char iso[11], stamp[32];
         g_snprintf(stamp, sizeof stamp, "%sT00:00:00",
                    csb_date_iso(csb_build_briefing_date(spec, cmp), iso));
         char *subject = g_strdup_printf("%s: children's services inspections, %s", tpl->name,
-                                        focus);
+                                        whom);
         char *keywords = g_strdup_printf("%s; Ofsted; children's services; inspection; %s",
-                                         focus, tpl->name);
+                                         whom, tpl->name);
         char *creator = g_strdup_printf("csbrief %s", CSB_VERSION);
         CsbPdfMeta meta = {doc->running_title, spec->organisation, subject, keywords, creator,
                            iso[0] ? stamp : NULL, tpl->font_body};
-        RenderJob job = {csb_render_pdf_bytes(layout, &meta, spec->output, mine),
-                         (int)layout->pages->len};
-        ok = job.pdf && csb_build_atomic(spec->root, spec->output, write_pdf, &job, mine);
-        if (job.pdf)
-            g_bytes_unref(job.pdf);
+        RenderJob job = {NULL, spec->format, 0};
+        job.bytes = render(spec, res, doc, &meta, &job.pages, mine);
+        ok = job.bytes && csb_build_atomic(spec->root, spec->output, write_output, &job, mine);
+        if (job.bytes)
+            g_bytes_unref(job.bytes);
         g_free(subject);
         g_free(keywords);
         g_free(creator);
     }
-    csb_layout_free(layout);
     csb_doc_free(doc);
     csb_comparison_free(cmp);
     csb_build_setup_clear(&setup);

@@ -73,7 +73,9 @@ typedef struct {
 
 /* analyses: the run's shared analyses of the reports (their library is
  * then the comparison's), or NULL (the config's library: the resources'
- * own, or a private copy extended by the config's themes). */
+ * own, or a private copy extended by the config's themes). focus NULL: a
+ * national comparison, every authority of the config's regions that an
+ * inspection is about a peer. */
 void csb_build_setup(CsbCompareSetup *s, const CsbConfig *cfg, const CsbResources *res,
                      const GPtrArray *inspections, const CsbAnalyses *analyses,
                      const char *focus);
@@ -83,13 +85,18 @@ void csb_build_setup_clear(CsbCompareSetup *s);
 GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *res,
                                       const char *focus);
 
+/* Every authority of the table in cfg's regions (all when it names none),
+ * in the table's order: whom a national briefing may cover (new array). */
+GPtrArray *csb_build_authorities_national(const CsbConfig *cfg, const CsbResources *res);
+
 /* The date a briefing carries: the config's, else SOURCE_DATE_EPOCH's,
  * else the newest report's among those the comparison uses (the focus's
  * and its comparators': the reports the manifest records for it). Never
  * the clock, so output is reproducible. */
 CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison *cmp);
 
-/* Render one briefing to spec->output atomically. inspections are the
+/* Render one briefing to spec->output atomically, in spec->format (focus
+ * is ignored for a national briefing). inspections are the
  * reports it may use (the batch passes those about the focus and its
  * comparators); analyses, the run's analyses of them (csb_run_analyses);
  * not_read, what the batch could not read of the focus's and its
@@ -292,7 +299,7 @@ typedef enum {
     CSB_EVENT_PLANNED,     /* --dry-run: would build output, reasons */
     CSB_EVENT_BUILDING,    /* a worker started output, reasons */
     CSB_EVENT_BUILT,       /* output, seconds */
-    CSB_EVENT_FAILED,      /* output, diag; the last good PDF was kept */
+    CSB_EVENT_FAILED,      /* output, diag; the last good file was kept */
     CSB_EVENT_LOCKED,      /* another run holds folder: detail; nothing done */
     CSB_EVENT_FINISH,      /* the summary */
 } CsbEventKind;

@@ -195,8 +195,10 @@ gboolean csb_build_check_outputs(const CsbConfig *cfg, const CsbInputSet *inputs
             m = csb_manifest_load(root, quiet);
             g_hash_table_insert(manifests, g_strdup(root), m);
         }
-        for (guint a = 0; a < focus->len; a++) {
-            CsbBriefingSpec *spec = csb_briefing_spec_for(pattern, focus->pdata[a]);
+        guint each = pattern->national ? 1 : focus->len; /* a national briefing is one file */
+        for (guint a = 0; a < each; a++) {
+            CsbBriefingSpec *spec =
+                csb_briefing_spec_for(pattern, pattern->national ? NULL : focus->pdata[a]);
             char *key = csb_path_relative(root, spec->output);
             char *conflict = csb_input_set_conflict(inputs, spec->output);
             over_input |= conflict != NULL;

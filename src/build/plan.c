@@ -1,14 +1,16 @@
 /* plan.c - what a run will build: one job per briefing (one per authority
- * found in the reports for 'authority: all'), each with the list of
+ * found in the reports for 'authority: all', one over all of them for a
+ * national template), each with the list of
  * everything that shapes its PDF and a hash over it, and the decision to
  * build it or skip it, with the reasons a person can read ("report x.pdf
  * changed", "output missing").
  *
  * A briefing's inputs: csbrief itself, the data files and fonts, its
- * template, the settings of its config that reach it, its logo, the
- * reports about its authority and its comparators (and those of them that
- * cannot be read, with why: the briefing names them), and
- * SOURCE_DATE_EPOCH when the briefing has no date of its own.
+ * template, its format, the settings of its config that reach it, its
+ * logo, the reports about its authority and its comparators (and those of
+ * them that cannot be read, with why: the briefing names them; a national
+ * briefing: every report about a known authority in the config's regions),
+ * and SOURCE_DATE_EPOCH when the briefing has no date of its own.
  */
 #include "build.h"
 
@@ -240,7 +242,8 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
     char *label = g_strdup_printf("template %s", pattern->template_id);
     add_input(in, label, g_hash_table_lookup(shared->templates, pattern->template_id));
     g_free(label);
-    add_setting(in, "authority", focus->name);
+    add_setting(in, "authority", focus ? focus->name : "all");
+    add_setting(in, "format", csb_format_id(pattern->format));
     char *text = comparators_text(cfg);
     add_setting(in, "compare_with", text);
     g_free(text);
@@ -262,8 +265,10 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
     }
     if (!csb_date_valid(pattern->date))
         add_setting(in, "SOURCE_DATE_EPOCH", g_getenv("SOURCE_DATE_EPOCH"));
-    /* The reports about the focus and its comparators. */
-    GPtrArray *used = csb_build_authorities_used(cfg, res, focus->name);
+    /* The reports about the focus and its comparators; with no focus,
+     * about any authority of the config's regions. */
+    GPtrArray *used = focus ? csb_build_authorities_used(cfg, res, focus->name)
+                            : csb_build_authorities_national(cfg, res);
     GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < used->len; i++)
         g_hash_table_add(names, ((const CsbAuthority *)used->pdata[i])->name);
@@ -303,13 +308,9 @@ static GPtrArray *focus_list(const CsbConfig *cfg, const CsbResources *res,
         g_ptr_array_add(out, (gpointer)csb_authorities_find(res->authorities, cfg->authority));
         return out;
     }
-    for (guint k = 0; k < csb_authorities_count(res->authorities); k++) {
-        const CsbAuthority *a = csb_authorities_at(res->authorities, k);
-        gboolean in_region = cfg->regions->len == 0;
-        for (guint i = 0; i < cfg->regions->len && !in_region; i++)
-            in_region = strcmp(cfg->regions->pdata[i], a->region) == 0;
-        if (!in_region)
-            continue;
+    GPtrArray *candidates = csb_build_authorities_national(cfg, res);
+    for (guint k = 0; k < candidates->len; k++) {
+        const CsbAuthority *a = candidates->pdata[k];
         for (guint i = 0; i < cfg->reports->len; i++) {
             const CsbReport *r = g_hash_table_lookup(reports->by_path, cfg->reports->pdata[i]);
             if (r && r->authority && strcmp(r->authority, a->name) == 0) {
@@ -318,6 +319,7 @@ static GPtrArray *focus_list(const CsbConfig *cfg, const CsbResources *res,
             }
         }
     }
+    g_ptr_array_free(candidates, TRUE);
     return out;
 }
 
@@ -335,7 +337,8 @@ static void report_shared_outputs(GHashTable *by_output, CsbDiag *diag)
         for (guint i = 0; i < same->len && i < 4; i++) {
             const CsbJob *j = same->pdata[i];
             g_string_append_printf(where, "%s%s:%d (%s)", i ? ", " : "", j->config->path,
-                                   j->spec->line, j->spec->authority);
+                                   j->spec->line,
+                                   j->spec->authority ? j->spec->authority : "national");
         }
         if (same->len > 4)
             g_string_append_printf(where, " and %u more", same->len - 4);
@@ -358,9 +361,13 @@ GPtrArray *csb_plan_jobs(const GPtrArray *configs, const CsbResources *res,
     for (guint c = 0; c < configs->len; c++) {
         const CsbConfig *cfg = configs->pdata[c];
         GPtrArray *focus = focus_list(cfg, res, reports);
-        for (guint a = 0; a < focus->len; a++) {
+        /* Each authority's briefings, then the national ones (one each). */
+        for (guint a = 0; a <= focus->len; a++) {
             for (guint b = 0; b < cfg->briefings->len; b++) {
-                CsbJob *j = job_new(cfg, cfg->briefings->pdata[b], focus->pdata[a], res,
+                const CsbBriefingSpec *pattern = cfg->briefings->pdata[b];
+                if (pattern->national != (a == focus->len))
+                    continue;
+                CsbJob *j = job_new(cfg, pattern, a < focus->len ? focus->pdata[a] : NULL, res,
                                     reports, shared, hashes);
                 char *conflict = csb_input_set_conflict(inputs, j->spec->output);
                 if (conflict)

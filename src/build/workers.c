@@ -160,7 +160,7 @@ static void finish(Child *c)
     j->killed = WIFSIGNALED(status);
     if (WIFSIGNALED(status)) {
         csb_diag_error(j->diag, j->spec->output, 0, 0,
-                       "csbrief stopped while making this briefing (%s); the last good PDF "
+                       "csbrief stopped while making this briefing (%s); the last good file "
                        "was kept. Please report it with the config and reports",
                        g_strsignal(WTERMSIG(status)));
         /* Its temporary file, if any, is a dead process's now. */

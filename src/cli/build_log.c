@@ -170,7 +170,7 @@ static void text_event(CsbBuildLog *log, const CsbEvent *e)
     case CSB_EVENT_FAILED:
         log->failed++;
         csb_log_print_diag(o, e->diag);
-        csb_log_line(o, lines, "FAILED %s: %s; the last good PDF was kept", out,
+        csb_log_line(o, lines, "FAILED %s: %s; the last good file was kept", out,
                      first_error(e->diag));
         break;
     case CSB_EVENT_LOCKED: {

@@ -2,8 +2,10 @@
  * for each comparator with reports, and how the focus sits among its
  * peers: per headline area, the current grades of the group; per selected
  * theme, which peers' latest inspections raise it as a concern (and how
- * much, and when), and whose latest findings speak to it; and which library themes recur in the latest findings across
- * the group.
+ * much, and when), and whose latest findings speak to it; and which
+ * library themes recur in the latest findings across the group. With no
+ * focus (a national overview), every comparator is a peer and the group's
+ * grades are theirs alone.
  */
 #include "compare.h"
 
@@ -45,8 +47,10 @@ static void summarise_areas(CsbComparison *c)
             continue;
         CsbPeerArea *pa = g_new0(CsbPeerArea, 1);
         pa->area = area;
-        pa->focus = current_grade(c->focus, area->id);
-        pa->counts[pa->focus]++;
+        if (c->focus) {
+            pa->focus = current_grade(c->focus, area->id);
+            pa->counts[pa->focus]++;
+        }
         int focus_rank = csb_grade_rank(pa->focus);
         for (guint k = 0; k < c->peers->len; k++) {
             CsbGrade g = current_grade(c->peers->pdata[k], area->id);
@@ -110,7 +114,7 @@ static gint by_latest_concerns(gconstpointer a, gconstpointer b)
 
 static void summarise_themes(CsbComparison *c, const CsbCompareInput *input)
 {
-    for (guint i = 0; i < c->focus->themes->len; i++) {
+    for (guint i = 0; c->focus && i < c->focus->themes->len; i++) {
         const CsbThemeStory *ft = c->focus->themes->pdata[i];
         CsbPeerTheme *pt = peer_theme_new(ft->theme);
         pt->focus_concern = latest_concern(ft);
@@ -154,7 +158,7 @@ static void find_recurring_themes(CsbComparison *c, const CsbCompareInput *input
     const CsbThemeLibrary *lib = input->library;
     for (guint i = 0; lib && i < csb_themes_count(lib); i++) {
         CsbPeerTheme *pt = peer_theme_new(csb_themes_at(lib, i));
-        pt->focus_afi = latest_findings_speak_to(c, input, c->focus, pt->theme);
+        pt->focus_afi = c->focus && latest_findings_speak_to(c, input, c->focus, pt->theme);
         for (guint k = 0; k < c->peers->len; k++) {
             const CsbStory *p = c->peers->pdata[k];
             if (latest_findings_speak_to(c, input, p, pt->theme)) {
@@ -184,8 +188,9 @@ const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompare
 
 CsbComparison *csb_compare(const CsbCompareInput *input)
 {
-    const CsbAuthority *focus = csb_authorities_find(input->authorities, input->focus);
-    if (!focus)
+    const CsbAuthority *focus =
+        input->focus ? csb_authorities_find(input->authorities, input->focus) : NULL;
+    if (input->focus && !focus)
         return NULL;
     CsbComparison *c = g_new0(CsbComparison, 1);
     c->areas = input->areas;
@@ -194,7 +199,7 @@ CsbComparison *csb_compare(const CsbCompareInput *input)
         csb_analyses_recurrence(shared) == input->recurrence &&
         csb_analyses_covers(shared, input->themes))
         c->shared = shared;
-    c->focus = csb_story_new(c, focus, input, TRUE);
+    c->focus = focus ? csb_story_new(c, focus, input, TRUE) : NULL;
     c->peers = g_ptr_array_new_with_free_func((GDestroyNotify)csb_story_free);
     c->missing_peers = g_ptr_array_new();
     c->peer_areas = g_ptr_array_new_with_free_func(g_free);

@@ -257,7 +257,8 @@ typedef struct {
     const CsbAreaMap *areas;
     const CsbThemeLibrary *library;     /* for cue phrases */
     const GPtrArray *themes;            /* const CsbTheme*: the selection, in order */
-    const char *focus;                  /* canonical authority name */
+    const char *focus;                  /* canonical authority name; NULL: none, every
+                                           comparator a peer (a national overview) */
     const GPtrArray *comparators;       /* const CsbAuthority*: resolved peers */
     /* The run's analyses of the reports, shared (NULL: none). Used when
      * made for library and recurrence with evidence for every theme of the
@@ -281,7 +282,7 @@ typedef struct {
 } CsbCompareInput;
 
 typedef struct {
-    CsbStory *focus;
+    CsbStory *focus;         /* NULL when the input named none */
     GPtrArray *peers;        /* CsbStory*: comparators with reports, owned */
     GPtrArray *missing_peers; /* const CsbAuthority*: comparators without reports */
     GPtrArray *peer_areas;   /* CsbPeerArea*, headline areas, owned */

@@ -61,7 +61,8 @@ static void story_rows(const CsbStory *s, const char *role, GString *o)
 void csb_comparison_changes_csv(const CsbComparison *c, GString *o)
 {
     row(o, columns, G_N_ELEMENTS(columns));
-    story_rows(c->focus, "focus", o);
+    if (c->focus)
+        story_rows(c->focus, "focus", o);
     for (guint i = 0; i < c->peers->len; i++)
         story_rows(c->peers->pdata[i], "peer", o);
 }

@@ -453,7 +453,10 @@ void csb_comparison_to_json(const CsbComparison *c, GString *o)
 {
     const CsbFrameworks *fw = csb_areas_frameworks(c->areas);
     g_string_append(o, "{\n  \"focus\": ");
-    story(fw, o, c->focus, c->areas);
+    if (c->focus)
+        story(fw, o, c->focus, c->areas);
+    else
+        g_string_append(o, "null");
     g_string_append(o, ",\n  \"peers\": [");
     for (guint i = 0; i < c->peers->len; i++) {
         g_string_append(o, i ? ",\n  " : "\n  ");

@@ -15,8 +15,17 @@
 static const char *const top_keys[] = {"reports",   "authority",    "regions", "compare_with",
                                        "themes",    "briefings",    "organisation", "cache",
                                        "fetch",     "sources"};
-static const char *const briefing_keys[] = {"template", "output", "title",  "subtitle",
-                                            "organisation", "logo", "accent", "date"};
+static const char *const briefing_keys[] = {"template", "format", "output", "title",
+                                            "subtitle", "organisation", "logo", "accent",
+                                            "date"};
+
+static const char *const format_ids[] = {"pdf", "xlsx", "html"};
+
+const char *csb_format_id(CsbFormat f)
+{
+    return (guint)f < G_N_ELEMENTS(format_ids) ? format_ids[f] : "pdf";
+}
+
 static const char *const theme_keys[] = {"id", "title", "description", "phrases"};
 
 typedef struct {
@@ -457,6 +466,61 @@ static char *optional_string(Reader *r, yaml_node_t *map, const char *key)
     return s ? g_strdup(s) : NULL;
 }
 
+/* Whether a template's scope is national (one briefing over every
+ * authority): its 'scope' key. The template's other keys are read when it
+ * is used. */
+static gboolean template_national(const char *templates_dir, const char *id)
+{
+    char *name = g_strdup_printf("%s.yaml", id);
+    char *path = g_build_filename(templates_dir, name, NULL);
+    CsbDiag *quiet = csb_diag_new();
+    CsbYaml *y = csb_yaml_load(path, quiet);
+    const char *scope = y ? csb_yaml_scalar(csb_yaml_get(y, csb_yaml_root(y), "scope")) : NULL;
+    gboolean national = scope && strcmp(scope, "national") == 0;
+    csb_yaml_free(y);
+    csb_diag_free(quiet);
+    g_free(path);
+    g_free(name);
+    return national;
+}
+
+/* The format a briefing is written as: its 'format', else its output's
+ * extension; FALSE with an error when they disagree or neither is known. */
+static gboolean read_format(Reader *r, yaml_node_t *n, const char *out, CsbFormat *format)
+{
+    yaml_node_t *fn = csb_yaml_get(r->y, n, "format");
+    const char *given = fn ? scalar_or_error(r, fn, "'format'") : NULL;
+    const char *dot = out ? strrchr(out, '.') : NULL;
+    int by_name = -1, by_ext = -1;
+    for (guint i = 0; i < G_N_ELEMENTS(format_ids); i++) {
+        if (given && strcmp(given, format_ids[i]) == 0)
+            by_name = (int)i;
+        if (dot && strcmp(dot + 1, format_ids[i]) == 0)
+            by_ext = (int)i;
+    }
+    if (given && by_name < 0) {
+        const char *near = csb_text_nearest(given, format_ids, G_N_ELEMENTS(format_ids));
+        error_at(r, fn, "unknown format '%s'; formats are pdf, xlsx and html%s%s%s", given,
+                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+        return FALSE;
+    }
+    if (!out)
+        return FALSE;
+    if (by_ext < 0) {
+        error_at(r, csb_yaml_get(r->y, n, "output"),
+                 "'output' should name a .pdf, .xlsx or .html file, not '%s'", out);
+        return FALSE;
+    }
+    if (by_name >= 0 && by_name != by_ext) {
+        error_at(r, csb_yaml_get(r->y, n, "output"),
+                 "'output' should name a .%s file for format %s, not '%s'",
+                 format_ids[by_name], format_ids[by_name], out);
+        return FALSE;
+    }
+    *format = (CsbFormat)by_ext;
+    return TRUE;
+}
+
 static void read_briefing(Reader *r, yaml_node_t *n, GPtrArray *template_ids,
                           const char *default_org)
 {
@@ -493,30 +557,34 @@ static void read_briefing(Reader *r, yaml_node_t *n, GPtrArray *template_ids,
             ok = FALSE;
         }
         b->template_id = g_strdup(tid);
+        b->national = known && template_national(r->refs->templates_dir, tid);
     } else {
         ok = FALSE;
     }
     yaml_node_t *on = csb_yaml_get(r->y, n, "output");
     const char *out = on ? scalar_or_error(r, on, "'output'") : NULL;
     if (!on) {
-        error_at(r, n, "a briefing needs an 'output': the PDF to write, e.g. out/briefing.pdf");
+        error_at(r, n, "a briefing needs an 'output': the file to write, e.g. "
+                       "out/briefing.pdf (or .xlsx, .html)");
         ok = FALSE;
-    } else if (out && !g_str_has_suffix(out, ".pdf")) {
-        error_at(r, on, "'output' should name a .pdf file, not '%s'", out);
+    } else if (out && !read_format(r, n, out, &b->format)) {
         ok = FALSE;
     } else if (out) {
         char *problem = NULL;
-        if (!csb_output_check(out, r->cfg->all_authorities, &problem)) {
+        CsbOutputScope scope = b->national            ? CSB_OUTPUT_NATIONAL
+                               : r->cfg->all_authorities ? CSB_OUTPUT_EACH
+                                                         : CSB_OUTPUT_ONE;
+        if (!csb_output_check(out, scope, &problem)) {
             error_at(r, on, "%s", problem);
             ok = FALSE;
         }
         g_free(problem);
         b->output = resolve(r, out);
         b->root = csb_output_fixed_dir(b->output);
-        if (ok && r->cfg->authority && csb_output_has_placeholder(b->output)) {
-            /* One authority: the placeholders are known now. */
-            const CsbAuthority *a = csb_authorities_find(r->refs->authorities,
-                                                         r->cfg->authority);
+        if (ok && (r->cfg->authority || b->national) && csb_output_has_placeholder(b->output)) {
+            /* One authority (or none): the placeholders are known now. */
+            const CsbAuthority *a =
+                b->national ? NULL : csb_authorities_find(r->refs->authorities, r->cfg->authority);
             char *concrete = csb_output_expand(b->output, a, b->template_id);
             g_free(b->output);
             b->output = concrete;

@@ -13,9 +13,17 @@
 #include "../model/model.h"
 #include "../themes/themes.h"
 
+/* What a briefing is written as: its 'format', else its output's extension. */
+typedef enum { CSB_FORMAT_PDF, CSB_FORMAT_XLSX, CSB_FORMAT_HTML } CsbFormat;
+
+const char *csb_format_id(CsbFormat f); /* "pdf", "xlsx", "html" */
+
 typedef struct {
     char *template_id;  /* "briefing-pack", "members-summary" */
-    char *output;       /* resolved path of the PDF; with 'authority: all' a
+    CsbFormat format;
+    gboolean national;  /* its template's scope is national: one briefing over every
+                           authority of the reports, whatever 'authority' says */
+    char *output;       /* resolved path of the file; with 'authority: all' a
                            pattern with placeholders (see csb_output_expand) */
     char *root;         /* its output folder: the folders before the first
                            placeholder (csb_output_fixed_dir of the pattern) */
@@ -26,7 +34,7 @@ typedef struct {
     char *accent;       /* "#rrggbb" or NULL */
     CsbDate date;       /* the briefing's date; invalid means "from inputs" */
     char *authority;    /* canonical name; set in the per-authority copies
-                           csb_briefing_spec_for makes */
+                           csb_briefing_spec_for makes (NULL when national) */
     int line, column;   /* where it was declared, for messages */
 } CsbBriefingSpec;
 
@@ -120,13 +128,17 @@ gboolean csb_config_parse_size(const char *text, guint64 *bytes);
 
 /* ---- output placeholders (output.c) ----------------------------------- */
 
+/* Whom a briefing's files are for: the config's one authority, each
+ * authority of 'authority: all', or all of them in one (national). */
+typedef enum { CSB_OUTPUT_ONE, CSB_OUTPUT_EACH, CSB_OUTPUT_NATIONAL } CsbOutputScope;
+
 /* An output may contain {authority} (the name as a slug:
  * redcar-and-cleveland), {code} (DfE code: 807), {region} (slug: north-east)
  * and {template} (briefing-pack). FALSE with *problem (owned) when a
- * placeholder is unknown or a brace unclosed, or when per_authority and
+ * placeholder is unknown or a brace unclosed, when scope is EACH and
  * neither {authority} nor {code} is used (every briefing would overwrite
- * the last). */
-gboolean csb_output_check(const char *pattern, gboolean per_authority, char **problem);
+ * the last), or when it is NATIONAL and one of them or {region} is. */
+gboolean csb_output_check(const char *pattern, CsbOutputScope scope, char **problem);
 gboolean csb_output_has_placeholder(const char *pattern);
 char *csb_output_expand(const char *pattern, const CsbAuthority *authority,
                         const char *template_id);
@@ -135,7 +147,8 @@ char *csb_output_slug(const char *name);
 /* The folder a pattern always writes under: its folder, or for
  * out/{authority}/pack.pdf the folders before the first placeholder (out). */
 char *csb_output_fixed_dir(const char *pattern);
-/* A copy of spec for one authority: output expanded, authority set. */
+/* A copy of spec for one authority (NULL for a national briefing): output
+ * expanded, authority set. */
 CsbBriefingSpec *csb_briefing_spec_for(const CsbBriefingSpec *spec,
                                        const CsbAuthority *authority);
 void csb_briefing_spec_free(CsbBriefingSpec *spec);

@@ -62,6 +62,7 @@ static gboolean each_placeholder(const char *pattern, char **problem,
 typedef struct {
     GString *unknown;   /* first unknown name */
     gboolean authority; /* {authority} or {code}: one file per authority */
+    gboolean region;    /* {region} */
     gboolean any;
 } Scan;
 
@@ -72,6 +73,7 @@ static void scan_one(const char *name, gsize len, gpointer data)
     for (guint i = 0; i < G_N_ELEMENTS(placeholders); i++) {
         if (strlen(placeholders[i]) == len && strncmp(placeholders[i], name, len) == 0) {
             s->authority |= i < 2;
+            s->region |= i == 2;
             return;
         }
     }
@@ -79,9 +81,9 @@ static void scan_one(const char *name, gsize len, gpointer data)
         s->unknown = g_string_new_len(name, (gssize)len);
 }
 
-gboolean csb_output_check(const char *pattern, gboolean per_authority, char **problem)
+gboolean csb_output_check(const char *pattern, CsbOutputScope scope, char **problem)
 {
-    Scan s = {NULL, FALSE, FALSE};
+    Scan s = {NULL, FALSE, FALSE, FALSE};
     *problem = NULL;
     if (!each_placeholder(pattern, problem, scan_one, &s))
         return FALSE;
@@ -99,7 +101,14 @@ gboolean csb_output_check(const char *pattern, gboolean per_authority, char **pr
         g_string_free(s.unknown, TRUE);
         return FALSE;
     }
-    if (per_authority && !s.authority) {
+    if (scope == CSB_OUTPUT_NATIONAL && (s.authority || s.region)) {
+        *problem = g_strdup_printf("a national briefing is one file over every authority, but "
+                                   "'%s' has a placeholder for one authority; only {template} "
+                                   "may be used",
+                                   pattern);
+        return FALSE;
+    }
+    if (scope == CSB_OUTPUT_EACH && !s.authority) {
         *problem = g_strdup_printf(
             "with 'authority: all' (or 'regions') every authority needs a file of its own, but "
             "'%s' names one file; put {authority} (or {code}) in it, e.g. "
@@ -125,7 +134,9 @@ static void expand_one(const char *name, gsize len, gpointer data)
 {
     Expand *e = data;
     char *key = g_strndup(name, len);
-    if (strcmp(key, "authority") == 0) {
+    if (!e->authority && strcmp(key, "template") != 0) {
+        /* A national briefing's output has no authority's placeholders. */
+    } else if (strcmp(key, "authority") == 0) {
         char *slug = csb_output_slug(e->authority->name);
         g_string_append(e->out, slug);
         g_free(slug);
@@ -185,6 +196,8 @@ CsbBriefingSpec *csb_briefing_spec_for(const CsbBriefingSpec *spec,
 {
     CsbBriefingSpec *b = g_new0(CsbBriefingSpec, 1);
     b->template_id = g_strdup(spec->template_id);
+    b->format = spec->format;
+    b->national = spec->national;
     b->output = csb_output_expand(spec->output, authority, spec->template_id);
     b->root = g_strdup(spec->root);
     b->title = g_strdup(spec->title);
@@ -193,7 +206,7 @@ CsbBriefingSpec *csb_briefing_spec_for(const CsbBriefingSpec *spec,
     b->logo = g_strdup(spec->logo);
     b->accent = g_strdup(spec->accent);
     b->date = spec->date;
-    b->authority = g_strdup(authority->name);
+    b->authority = authority ? g_strdup(authority->name) : NULL;
     b->line = spec->line;
     b->column = spec->column;
     return b;

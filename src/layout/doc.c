@@ -215,6 +215,31 @@ CsbTableCell *csb_table_cell(GPtrArray *row, CsbRich *text)
     return c;
 }
 
+CsbTableCell *csb_table_date(GPtrArray *row, CsbDate d)
+{
+    CsbTableCell *c;
+    if (csb_date_valid(d)) {
+        char *text = csb_date_long(d);
+        c = csb_table_cell(row, csb_rich_plain(text));
+        g_free(text);
+    } else {
+        c = csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "date not stated"));
+    }
+    c->dated = TRUE;
+    c->date = d;
+    return c;
+}
+
+CsbTableCell *csb_table_number(GPtrArray *row, double n)
+{
+    char text[G_ASCII_DTOSTR_BUF_SIZE];
+    CsbTableCell *c = csb_table_cell(row, csb_rich_plain(g_ascii_formatd(text, sizeof text,
+                                                                         "%g", n)));
+    c->counted = TRUE;
+    c->number = n;
+    return c;
+}
+
 void csb_table_free(CsbTable *t)
 {
     if (!t)

@@ -29,6 +29,13 @@ static void page_free(gpointer p)
     g_free(pg);
 }
 
+static void node_free(gpointer p)
+{
+    CsbStructNode *n = p;
+    g_free(n->alt);
+    g_free(n);
+}
+
 static void outline_free(gpointer p)
 {
     CsbOutlineEntry *e = p;
@@ -43,6 +50,7 @@ void csb_layout_free(CsbLayout *l)
         return;
     g_ptr_array_free(l->pages, TRUE);
     g_ptr_array_free(l->outline, TRUE);
+    g_ptr_array_free(l->structure, TRUE);
     if (l->fontmap)
         g_object_unref(l->fontmap);
     g_free(l);
@@ -57,7 +65,28 @@ static CsbBox *box_new(Flow *f, CsbBoxKind kind, double x, double y, double w, d
     b->w = w;
     b->h = h;
     b->colour = f->t->ink;
+    /* Text, charts and links are content; shapes and images decorate it. */
+    gboolean content = kind == CSB_BOX_TEXT || kind == CSB_BOX_CHART || kind == CSB_BOX_LINK;
+    b->node = content ? f->node : CSB_ARTIFACT;
     return b;
+}
+
+/* ---- structure --------------------------------------------------------- */
+
+int flow_node(Flow *f, int parent, const char *role)
+{
+    CsbStructNode *n = g_new0(CsbStructNode, 1);
+    n->role = role;
+    n->parent = parent;
+    g_ptr_array_add(f->out->structure, n);
+    return (int)f->out->structure->len - 1;
+}
+
+int flow_owner(Flow *f, int node)
+{
+    int before = f->node;
+    f->node = node;
+    return before;
 }
 
 CsbBox *flow_box(Flow *f, CsbBoxKind kind, double x, double y, double w, double h)
@@ -149,6 +178,7 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
     CsbLayout *out = g_new0(CsbLayout, 1);
     out->pages = g_ptr_array_new_with_free_func(page_free);
     out->outline = g_ptr_array_new_with_free_func(outline_free);
+    out->structure = g_ptr_array_new_with_free_func(node_free);
     out->page_w = t->page_w;
     out->page_h = t->page_h;
     out->fontmap = fontmap;
@@ -167,6 +197,7 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
                                           flow_measure_free),
         .missing = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free),
     };
+    f.sect = f.node = flow_node(&f, -1, "Document");
     flow_all(&f);           /* pass one */
     flow_fill_contents(&f); /* pass two */
     flow_furniture(&f);

@@ -26,6 +26,7 @@ typedef struct {
     const char *anchor;
     double x, y, w;
     FlowFont font;
+    int node; /* the Link of the contents line */
 } FlowSlot;
 
 typedef struct {
@@ -41,7 +42,17 @@ typedef struct {
     GHashTable *measured;     /* CsbDocBlock* -> FlowMeasure*: layouts made once */
     GHashTable *missing;      /* gunichar -> char*: characters no bundled font has,
                                  each with the text it was first met in */
+    int node;                 /* the structure element text, charts and links placed
+                                 now belong to (CSB_ARTIFACT: decoration) */
+    int sect;                 /* the section blocks are placed in (the Document
+                                 before the first) */
 } Flow;
+
+/* ---- structure (flow.c) */
+/* A new element of the structure under parent; returns its index. */
+int flow_node(Flow *f, int parent, const char *role);
+/* Set the element what is placed next belongs to; returns the one before. */
+int flow_owner(Flow *f, int node);
 
 /* ---- pages and boxes (flow.c) */
 CsbBox *flow_box(Flow *f, CsbBoxKind kind, double x, double y, double w, double h);

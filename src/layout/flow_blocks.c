@@ -192,6 +192,8 @@ static void heading(Flow *f, guint index, const CsbDocBlock *b)
     flow_ensure(f, h + space_after(f, level) + flow_block_lead(f, index + 1));
     flow_record_anchor(f, b->anchor, b->text, level);
     CsbColour ink = level == 3 ? f->t->ink : f->t->accent;
+    static const char *const roles[] = {"H1", "H2", "H3"};
+    flow_owner(f, flow_node(f, f->sect, roles[level - 1]));
     flow_place_lines(f, m->main, f->left, f->width, ink, 0, 0, NULL, NULL);
     if (level == 1) {
         CsbBox *r = flow_box(f, CSB_BOX_RULE, f->left, f->y + 3, f->width, 0);
@@ -205,21 +207,29 @@ static void paragraph(Flow *f, guint index, const CsbDocBlock *b)
 {
     if (b->keep_with_next)
         flow_ensure(f, flow_block_lead(f, index));
+    flow_owner(f, flow_node(f, f->sect, "P"));
     flow_place_lines(f, measure(f, b)->main, f->left, f->width, f->t->ink, 0, 0, NULL, NULL);
     f->y += f->t->size_body * 0.6;
 }
 
+typedef struct {
+    PangoLayout *layout;
+    int label; /* the item's Lbl */
+} Bullet;
+
 static void bullet(Flow *f, guint index, int piece, double x, double y, double w, double h,
                    gpointer data)
 {
+    const Bullet *bl = data;
     if (piece != 0)
         return;
     CsbBox *d = flow_box_at(f, index, CSB_BOX_TEXT, f->left + list_indent(f) * 0.2, y,
                             list_indent(f), h);
-    d->layout = g_object_ref(data);
+    d->layout = g_object_ref(bl->layout);
     d->line_from = 0;
     d->line_to = 1;
     d->colour = f->t->accent;
+    d->node = bl->label;
 }
 
 static void list(Flow *f, const CsbDocBlock *b)
@@ -227,14 +237,18 @@ static void list(Flow *f, const CsbDocBlock *b)
     FlowMeasure *m = measure(f, b);
     double indent = list_indent(f);
     double gap = f->t->size_body * 0.3;
+    int l = flow_node(f, f->sect, "L");
     for (guint i = 0; i < m->items->len; i++) {
+        int li = flow_node(f, l, "LI");
+        Bullet bl = {m->bullet, flow_node(f, li, "Lbl")};
+        flow_owner(f, flow_node(f, li, "LBody"));
         if (i)
             f->y += gap;
         /* The last item never alone at the head of a page: the one before
          * keeps the start of it. */
         double keep = i + 2 == m->items->len ? gap + flow_lead_height(m->items->pdata[i + 1]) : 0;
         flow_place_lines(f, m->items->pdata[i], f->left + indent, f->width - indent, f->t->ink,
-                         0, keep, bullet, m->bullet);
+                         0, keep, bullet, &bl);
     }
     f->y += f->t->size_body * 0.6;
 }
@@ -259,8 +273,12 @@ static void quote(Flow *f, const CsbDocBlock *b)
     FlowMeasure *m = measure(f, b);
     double x = f->left + quote_indent(f), w = f->width - quote_indent(f);
     QuoteBar qb = {f->t->accent, NULL, NULL};
+    int bq = flow_node(f, f->sect, "BlockQuote");
+    flow_owner(f, flow_node(f, bq, "P"));
     flow_place_lines(f, m->main, x, w, f->t->ink, 0, cite_height(m), quote_bar, &qb);
     if (m->cite) {
+        int cite = flow_node(f, bq, "P");
+        flow_owner(f, b->link ? flow_node(f, cite, "Link") : cite);
         f->y += CITE_GAP;
         double y0 = f->y;
         flow_place_lines(f, m->cite, x, w, f->t->muted, 0, 0, NULL, NULL);
@@ -295,6 +313,7 @@ static void callout_bg(Flow *f, guint index, int piece, double x, double y, doub
 static void callout(Flow *f, const CsbDocBlock *b)
 {
     FlowMeasure *m = measure(f, b);
+    flow_owner(f, flow_node(f, f->sect, "P"));
     flow_place_lines(f, m->main, f->left + CALLOUT_INSET, f->width - 2 * CALLOUT_INSET,
                      f->t->ink, FLOW_PAD, 0, callout_bg, (gpointer)b);
     f->y += f->t->size_body * 0.9;
@@ -305,10 +324,20 @@ static void figure(Flow *f, const CsbDocBlock *b)
     FlowMeasure *m = measure(f, b);
     const CsbChart *c = b->chart;
     flow_ensure(f, figure_height(b, m));
+    int fig = flow_node(f, f->sect, "Figure");
+    CsbStructNode *n = f->out->structure->pdata[fig];
+    n->alt = csb_chart_describe(c);
+    n->page = flow_page_number(f);
+    n->x = f->left;
+    n->y = f->y;
+    n->w = f->width;
+    n->h = c->height;
+    flow_owner(f, fig);
     CsbBox *box = flow_box(f, CSB_BOX_CHART, f->left, f->y, f->width, c->height);
     box->chart = c;
     f->y += c->height;
     if (m->main) {
+        flow_owner(f, flow_node(f, f->sect, "P"));
         f->y += 4;
         flow_place_lines(f, m->main, f->left, f->width, f->t->muted, 0, 0, NULL, NULL);
     }
@@ -318,6 +347,12 @@ static void figure(Flow *f, const CsbDocBlock *b)
 void flow_block(Flow *f, guint index)
 {
     const CsbDocBlock *b = f->doc->blocks->pdata[index];
+    /* The cover, masthead, contents and each top-level heading start a
+     * section of the structure; the blocks after them are in it. */
+    if (b->kind == CSB_BLOCK_COVER || b->kind == CSB_BLOCK_MASTHEAD ||
+        b->kind == CSB_BLOCK_CONTENTS || b->kind == CSB_BLOCK_HEADING_1)
+        f->sect = flow_node(f, 0, "Sect");
+    flow_owner(f, f->sect);
     switch (b->kind) {
     case CSB_BLOCK_COVER:
         flow_cover(f);
@@ -357,4 +392,5 @@ void flow_block(Flow *f, guint index)
             flow_new_page(f);
         break;
     }
+    flow_owner(f, f->sect);
 }

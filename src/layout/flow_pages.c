@@ -3,12 +3,24 @@
  * the first page), the contents (titles, dotted leaders and page numbers
  * filled in by the second pass, each line a link), and the page furniture:
  * running title and section above, date and "Page N of M" below.
+ *
+ * Structure, in reading order: the cover and the masthead are a section
+ * of paragraphs around the title (H1); the contents a section with its
+ * heading and a TOC whose items each hold a Link to the heading (its
+ * title and page number). Bands, logos, leaders and the page furniture
+ * are decoration.
  */
 #include "flow.h"
 
 #include <string.h>
 
 static const CsbColour white = {1, 1, 1};
+
+/* A new element of the current section; what is placed next belongs to it. */
+static void element(Flow *f, const char *role)
+{
+    flow_owner(f, flow_node(f, f->sect, role));
+}
 
 /* Blend c towards white: for text on the accent band. */
 static CsbColour tint(CsbColour c, double towards_white)
@@ -39,10 +51,12 @@ void flow_cover(Flow *f)
         logo(f, c->logo_path, t->page_w - t->margin_right, t->margin_top, 120, 60);
     FlowFont small = {t->font_body, t->size_body * 1.05, TRUE, FALSE, PANGO_ALIGN_LEFT};
     double org_bottom = t->margin_top + (c->logo_path ? 60 : 0);
-    if (c->organisation)
-        org_bottom = MAX(org_bottom, t->margin_top + flow_put_text(f, c->organisation, small,
-                                                                   white, x, t->margin_top,
-                                                                   org_w));
+    if (c->organisation) {
+        element(f, "P");
+        /* Set once: MAX evaluates its arguments twice. */
+        double h = flow_put_text(f, c->organisation, small, white, x, t->margin_top, org_w);
+        org_bottom = MAX(org_bottom, t->margin_top + h);
+    }
     /* Title sits on the band's foot, the template's name above it; a title
      * too long for the band is set smaller rather than run into the top. */
     FlowFont title = {t->font_body, t->size_title, TRUE, FALSE, PANGO_ALIGN_LEFT};
@@ -58,23 +72,32 @@ void flow_cover(Flow *f)
         g_object_unref(tl);
         title.size *= 0.9;
     }
-    flow_put_layout(f, tl, white, x, ty);
-    g_object_unref(tl);
+    /* The template's name is read first: it stands above the title. */
     FlowFont kicker = {t->font_body, t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
-    if (t->name && g_strcmp0(t->name, text) != 0)
+    if (t->name && g_strcmp0(t->name, text) != 0) {
+        element(f, "P");
         flow_put_text(f, t->name, kicker, tint(t->accent, 0.75), x,
                       ty - t->size_body * 1.9, tw);
+    }
+    element(f, "H1");
+    flow_put_layout(f, tl, white, x, ty);
+    g_object_unref(tl);
     /* Below the band: whom it is about, what for, and when. */
     double y = band + 30;
     if (c->authority) {
         FlowFont big = {t->font_body, t->size_h1 * 1.25, TRUE, FALSE, PANGO_ALIGN_LEFT};
+        element(f, "P");
         y += flow_put_text(f, c->authority, big, t->ink, x, y, tw) + 6;
     }
     FlowFont sub = {t->font_body, t->size_h2 * 1.1, FALSE, FALSE, PANGO_ALIGN_LEFT};
-    if (c->subtitle)
+    if (c->subtitle) {
+        element(f, "P");
         y += flow_put_text(f, c->subtitle, sub, t->muted, x, y, tw * 0.85) + 10;
-    if (c->date_text)
+    }
+    if (c->date_text) {
+        element(f, "P");
         y += flow_put_text(f, c->date_text, sub, t->ink, x, y, tw) + 6;
+    }
     if (c->facts) {
         f->y = y + 22;
         FlowTable *ft = flow_table_measure(f, c->facts);
@@ -83,6 +106,7 @@ void flow_cover(Flow *f)
     }
     if (c->prepared_note) {
         FlowFont note = {t->font_body, t->size_small, FALSE, FALSE, PANGO_ALIGN_LEFT};
+        element(f, "P");
         PangoLayout *nl = flow_layout_plain(f, c->prepared_note, note, tw);
         double ny = t->page_h - t->margin_bottom - flow_layout_height(nl);
         CsbBox *r = flow_box(f, CSB_BOX_RULE, x, ny - 8, tw, 0);
@@ -108,8 +132,11 @@ void flow_masthead(Flow *f)
     CsbBox *band = flow_box(f, CSB_BOX_RECT, 0, 0, t->page_w, 0); /* height known below */
     band->colour = t->accent;
     double y = t->margin_top * 0.8;
-    if (c->organisation)
+    if (c->organisation) {
+        element(f, "P");
         y += flow_put_text(f, c->organisation, small, tint(t->accent, 0.8), x, y, text_w) + 6;
+    }
+    element(f, "H1");
     PangoLayout *tl = flow_layout_plain(f, c->title ? c->title : t->default_title, title, text_w);
     pango_layout_set_line_spacing(tl, 1.05f);
     flow_put_layout(f, tl, white, x, y);
@@ -118,11 +145,15 @@ void flow_masthead(Flow *f)
     GString *line = g_string_new(c->authority);
     if (c->subtitle)
         g_string_append_printf(line, "%s%s", line->len ? " \u2014 " : "", c->subtitle);
-    if (line->len)
+    if (line->len) {
+        element(f, "P");
         y += flow_put_text(f, line->str, who, white, x, y, text_w) + 2;
+    }
     g_string_free(line, TRUE);
-    if (c->date_text)
+    if (c->date_text) {
+        element(f, "P");
         y += flow_put_text(f, c->date_text, sub, tint(t->accent, 0.8), x, y, text_w);
+    }
     band->h = y + t->size_body * 1.4;
     if (c->logo_path)
         logo(f, c->logo_path, t->page_w - t->margin_right, t->margin_top * 0.8, 90, 45);
@@ -156,7 +187,9 @@ void flow_contents(Flow *f, const CsbDocBlock *cb)
         flow_new_page(f);
     flow_record_anchor(f, cb->anchor, cb->text, 1);
     FlowFont h = {t->font_body, t->size_h1, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    element(f, "H1");
     f->y += flow_put_text(f, "Contents", h, t->accent, f->left, f->y, f->width);
+    int toc = flow_node(f, f->sect, "TOC");
     CsbBox *rule = flow_box(f, CSB_BOX_RULE, f->left, f->y + 3, f->width, 0);
     rule->colour = t->accent;
     rule->width = 1.2;
@@ -175,6 +208,7 @@ void flow_contents(Flow *f, const CsbDocBlock *cb)
         double before = top ? t->size_body * 0.7 : t->size_body * 0.15;
         flow_ensure(f, before + lh);
         flow_space(f, before);
+        flow_owner(f, flow_node(f, flow_node(f, toc, "TOCI"), "Link"));
         CsbColour ink = top ? t->ink : t->muted;
         flow_put_layout(f, title, ink, f->left + indent, f->y);
         double lw, base, ltop;
@@ -189,7 +223,7 @@ void flow_contents(Flow *f, const CsbDocBlock *cb)
         }
         FlowSlot *slot = g_new0(FlowSlot, 1);
         *slot = (FlowSlot){f->page, b->anchor, f->left + f->width - NUMBER_W, f->y + ltop,
-                           NUMBER_W, font};
+                           NUMBER_W, font, f->node};
         slot->font.align = PANGO_ALIGN_RIGHT;
         g_ptr_array_add(f->slots, slot);
         CsbBox *lk = flow_box(f, CSB_BOX_LINK, f->left + indent, f->y, f->width - indent, lh);
@@ -210,6 +244,7 @@ void flow_fill_contents(Flow *f)
             continue;
         char *num = g_strdup_printf("%d", pg);
         f->page = s->page;
+        flow_owner(f, s->node);
         flow_put_text(f, num, s->font, f->t->ink, s->x, s->y, s->w);
         g_free(num);
     }
@@ -236,6 +271,7 @@ void flow_furniture(Flow *f)
     FlowFont right = small;
     right.align = PANGO_ALIGN_RIGHT;
     const char *running = f->doc->running_title ? f->doc->running_title : "";
+    flow_owner(f, CSB_ARTIFACT);
     for (guint i = 0; i < n; i++) {
         f->page = f->out->pages->pdata[i];
         if (f->page->cover)

@@ -4,6 +4,12 @@
  * a page. A row taller than a whole page is broken by lines, cell by cell,
  * and goes on under a repeated header. Grade cells show their words on a
  * badge of the grade's colour; trend cells start with an arrow.
+ *
+ * Structure: Table, THead (the header row, its cells TH heading their
+ * columns), TBody with a TR per row and a TD per cell (in a table with no
+ * header row, the first cell of each row is a TH heading its row); a cell
+ * that links holds a Link. A header repeated on a later page, badges,
+ * arrows, shading and rules are decoration.
  */
 #include "flow.h"
 
@@ -16,11 +22,19 @@ typedef struct {
     double height;
 } Row;
 
+/* The structure elements of one row: each cell's, and the Link inside it
+ * (-1 when it has none); NULL for a header repeated on a later page. */
+typedef struct {
+    int *cell, *link;
+} RowNodes;
+
 struct FlowTable {
     const CsbTable *t;
     gboolean has_header;
     Row head;
     Row *rows;
+    int table, body;   /* structure elements: Table, TBody (-1 until made) */
+    gboolean headed;   /* the header row has been placed once */
 };
 
 static const CsbTableCell *cell_at(GPtrArray *cells, int c)
@@ -66,6 +80,7 @@ FlowTable *flow_table_measure(Flow *f, const CsbTable *t)
 {
     FlowTable *ft = g_new0(FlowTable, 1);
     ft->t = t;
+    ft->table = ft->body = -1;
     for (int c = 0; c < t->columns; c++)
         ft->has_header |= t->header->pdata[c] != NULL;
     if (ft->has_header)
@@ -142,8 +157,33 @@ static void badge(Flow *f, const CsbTableCell *cell, PangoLayout *l, double x, d
     b->radius = 2.5;
 }
 
+/* The elements of a row of cells under a new TR of parent. */
+static RowNodes row_nodes(Flow *f, const FlowTable *ft, GPtrArray *cells, int parent,
+                          gboolean header)
+{
+    int n = ft->t->columns;
+    RowNodes rn = {g_new(int, n), g_new(int, n)};
+    int tr = flow_node(f, parent, "TR");
+    for (int c = 0; c < n; c++) {
+        gboolean heads_row = !header && !ft->has_header && c == 0;
+        rn.cell[c] = flow_node(f, tr, header || heads_row ? "TH" : "TD");
+        if (header || heads_row)
+            ((CsbStructNode *)f->out->structure->pdata[rn.cell[c]])->scope =
+                header ? CSB_SCOPE_COLUMN : CSB_SCOPE_ROW;
+        const CsbTableCell *cell = cell_at(cells, c);
+        rn.link[c] = cell && cell->link ? flow_node(f, rn.cell[c], "Link") : -1;
+    }
+    return rn;
+}
+
+static void row_nodes_clear(RowNodes *rn)
+{
+    g_free(rn->cell);
+    g_free(rn->link);
+}
+
 static void place_cells(Flow *f, const FlowTable *ft, GPtrArray *cells, const Row *r,
-                        gboolean header, Lines lines, double height)
+                        const RowNodes *nodes, gboolean header, Lines lines, double height)
 {
     const CsbTable *t = ft->t;
     if (header) {
@@ -155,6 +195,10 @@ static void place_cells(Flow *f, const FlowTable *ft, GPtrArray *cells, const Ro
         double w = t->widths[c] * f->width;
         const CsbTableCell *cell = cell_at(cells, c);
         PangoLayout *l = r->cells[c];
+        int owner = !nodes ? CSB_ARTIFACT
+                    : cell && cell->link ? nodes->link[c]
+                                         : nodes->cell[c];
+        int before = flow_owner(f, owner);
         if (cell && l) {
             int from = lines.from ? lines.from[c] : 0;
             int to = lines.to ? lines.to[c] : pango_layout_get_line_count(l);
@@ -179,11 +223,12 @@ static void place_cells(Flow *f, const FlowTable *ft, GPtrArray *cells, const Ro
                 b->line_to = to;
                 b->colour = ink;
             }
-            if (cell->link) {
+            if (cell->link && nodes) {
                 CsbBox *lk = flow_box(f, CSB_BOX_LINK, x, f->y, w, height);
                 lk->target = g_strdup(cell->link);
             }
         }
+        flow_owner(f, before);
         x += w;
     }
     f->y += height;
@@ -192,10 +237,18 @@ static void place_cells(Flow *f, const FlowTable *ft, GPtrArray *cells, const Ro
     rule->width = header ? 0.9 : 0.4;
 }
 
-static void header(Flow *f, const FlowTable *ft)
+/* The header row: its elements the first time, decoration when repeated. */
+static void header(Flow *f, FlowTable *ft)
 {
-    if (ft->has_header)
-        place_cells(f, ft, ft->t->header, &ft->head, TRUE, (Lines){NULL, NULL}, ft->head.height);
+    if (!ft->has_header)
+        return;
+    RowNodes rn = {NULL, NULL};
+    if (!ft->headed)
+        rn = row_nodes(f, ft, ft->t->header, flow_node(f, ft->table, "THead"), TRUE);
+    place_cells(f, ft, ft->t->header, &ft->head, ft->headed ? NULL : &rn, TRUE,
+                (Lines){NULL, NULL}, ft->head.height);
+    ft->headed = TRUE;
+    row_nodes_clear(&rn);
 }
 
 /* Lines of a cell to show from `from` when k fit: no line alone at either
@@ -213,8 +266,8 @@ static int cell_break(int from, int k, int count)
 
 /* A tall row broken by lines: as many lines of each cell as fit, then a
  * new page with the header, until every cell is shown. */
-static void place_tall_row(Flow *f, const FlowTable *ft, GPtrArray *cells, const Row *r,
-                           gboolean at_top)
+static void place_tall_row(Flow *f, FlowTable *ft, GPtrArray *cells, const Row *r,
+                           const RowNodes *nodes, gboolean at_top)
 {
     int n = ft->t->columns;
     Lines lines = {g_new0(int, n), g_new0(int, n)};
@@ -248,7 +301,7 @@ static void place_tall_row(Flow *f, const FlowTable *ft, GPtrArray *cells, const
                 height = MAX(height, lines_height(r->cells[c], lines.from[c], lines.to[c]));
             more |= lines.to[c] < count[c];
         }
-        place_cells(f, ft, cells, r, FALSE, lines, height + 2 * FLOW_PAD + 2 * BADGE_Y);
+        place_cells(f, ft, cells, r, nodes, FALSE, lines, height + 2 * FLOW_PAD + 2 * BADGE_Y);
         if (!more)
             break;
         for (int c = 0; c < n; c++)
@@ -265,6 +318,7 @@ static void place_tall_row(Flow *f, const FlowTable *ft, GPtrArray *cells, const
 void flow_table(Flow *f, const CsbTable *t, FlowTable *ft)
 {
     gboolean fresh = TRUE; /* the header is still to be placed on this page */
+    ft->table = flow_node(f, f->sect, "Table");
     for (guint i = 0; i < t->rows->len; i++) {
         GPtrArray *cells = t->rows->pdata[i];
         const Row *r = &ft->rows[i];
@@ -281,10 +335,14 @@ void flow_table(Flow *f, const CsbTable *t, FlowTable *ft)
         if (fresh)
             header(f, ft);
         fresh = FALSE;
+        if (ft->body < 0)
+            ft->body = flow_node(f, ft->table, "TBody");
+        RowNodes rn = row_nodes(f, ft, cells, ft->body, FALSE);
         if (f->y + r->height > f->bottom)
-            place_tall_row(f, ft, cells, r, fresh_page);
+            place_tall_row(f, ft, cells, r, &rn, fresh_page);
         else
-            place_cells(f, ft, cells, r, FALSE, (Lines){NULL, NULL}, r->height);
+            place_cells(f, ft, cells, r, &rn, FALSE, (Lines){NULL, NULL}, r->height);
+        row_nodes_clear(&rn);
     }
     if (!t->rows->len)
         header(f, ft);

@@ -1,5 +1,6 @@
-/* format.c - what every briefing shares: the formatter driver (template
- * sections in order), dates and report names, citations and links to the
+/* format.c - what every briefing shares: the formatter driver (the
+ * formatter a template names, or the one that has all its sections, and
+ * its sections in order), dates and report names, citations and links to the
  * source reports, grade cells and trends, quotations with their
  * abbreviations noted for the glossary, and grade meanings and change
  * wording. The charts a comparison gives are built in fmt_charts.c.
@@ -90,7 +91,7 @@ static const CsbStory *story_of(const CsbComparison *c, const CsbInspection *ins
 {
     for (guint s = 0; s <= c->peers->len; s++) {
         const CsbStory *st = s == 0 ? c->focus : c->peers->pdata[s - 1];
-        for (guint i = 0; i < st->inspections->len; i++)
+        for (guint i = 0; st && i < st->inspections->len; i++)
             if (st->inspections->pdata[i] == insp)
                 return st;
     }
@@ -381,25 +382,127 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
     return out;
 }
 
+/* ---- the formatters ---------------------------------------------------- */
+
+CsbSectionFn csb_fmt_section_in(const CsbSection *sections, guint n, const char *id)
+{
+    for (guint i = 0; i < n; i++)
+        if (strcmp(sections[i].id, id) == 0)
+            return sections[i].fn;
+    return NULL;
+}
+
+typedef struct {
+    const char *id;    /* what a template's 'formatter' says */
+    const char *title; /* for messages */
+    CsbSectionFn (*section)(const char *id);
+    gboolean needs_focus; /* its sections are about one authority */
+} Formatter;
+
+static const Formatter formatters[] = {
+    {"pack", "the briefing pack's", csb_pack_section, TRUE},
+    {"members", "the members' summary's", csb_members_section, TRUE},
+    {"workbook", "the workbook's", csb_workbook_section, FALSE},
+    {"overview", "the national overview's", csb_overview_section, FALSE},
+};
+
+static gboolean has_all(const Formatter *f, const GPtrArray *sections)
+{
+    for (guint i = 0; i < sections->len; i++)
+        if (!f->section(sections->pdata[i]))
+            return FALSE;
+    return TRUE;
+}
+
+/* The formatter whose sections the template lists: the one it names, else
+ * the one formatter that has every section it lists. NULL with an error. */
+static const Formatter *formatter_of(const CsbTemplate *tpl, CsbDiag *diag)
+{
+    const char *where = tpl->path;
+    int line = tpl->sections_line, col = tpl->sections_column;
+    if (tpl->formatter) {
+        const char *ids[G_N_ELEMENTS(formatters)];
+        for (guint i = 0; i < G_N_ELEMENTS(formatters); i++) {
+            ids[i] = formatters[i].id;
+            if (strcmp(formatters[i].id, tpl->formatter) == 0)
+                return &formatters[i];
+        }
+        const char *near = csb_text_nearest(tpl->formatter, ids, G_N_ELEMENTS(ids));
+        csb_diag_error(diag, where, 0, 0,
+                       "formatter '%s' does not exist; use pack, members, workbook or "
+                       "overview%s%s%s",
+                       tpl->formatter, near ? " (did you mean '" : "", near ? near : "",
+                       near ? "'?)" : "");
+        return NULL;
+    }
+    const Formatter *found = NULL;
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; i < G_N_ELEMENTS(formatters); i++)
+        if (has_all(&formatters[i], tpl->sections)) {
+            found = &formatters[i];
+            g_ptr_array_add(all, (gpointer)found->id);
+        }
+    if (all->len > 1) {
+        GString *names = g_string_new(NULL);
+        for (guint i = 0; i < all->len; i++)
+            g_string_append_printf(names, "%s%s", i == 0 ? "" : i + 1 == all->len ? " and " : ", ",
+                                   (const char *)all->pdata[i]);
+        csb_diag_error(diag, where, line, col,
+                       "these sections are in more than one formatter (%s): say whose with "
+                       "'formatter:'",
+                       names->str);
+        g_string_free(names, TRUE);
+        found = NULL;
+    } else if (!found) {
+        for (guint i = 0; i < tpl->sections->len; i++) {
+            const char *id = tpl->sections->pdata[i];
+            gboolean any = FALSE;
+            for (guint k = 0; k < G_N_ELEMENTS(formatters); k++)
+                any |= formatters[k].section(id) != NULL;
+            if (!any)
+                csb_diag_error(diag, where, line, col, "template section '%s' does not exist",
+                               id);
+        }
+        if (!csb_diag_count(diag, CSB_SEV_ERROR))
+            csb_diag_error(diag, where, line, col,
+                           "no formatter has all of these sections; a template's sections are "
+                           "all the pack's, the members' summary's, the workbook's or the "
+                           "national overview's (docs/templates.md)");
+    }
+    g_ptr_array_free(all, TRUE);
+    return found;
+}
+
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)
 {
-    gboolean members = strcmp(tpl->id, "members-summary") == 0;
-    CsbFormatter fm = {csb_doc_new(tpl), in, in->comparison->focus,
-                       csb_areas_frameworks(in->areas),
+    const Formatter *f = formatter_of(tpl, diag);
+    if (!f)
+        return NULL;
+    if (f->needs_focus && !in->comparison->focus) {
+        csb_diag_error(diag, tpl->path, 0, 0,
+                       "%s sections are about one authority, but this briefing covers them "
+                       "all: give the template 'scope: authority'",
+                       f->title);
+        return NULL;
+    }
+    const CsbStory *focus = in->comparison->focus;
+    CsbFormatter fm = {csb_doc_new(tpl), in, focus, csb_areas_frameworks(in->areas),
                        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
     CsbDoc *d = fm.doc;
+    const char *whom = focus ? focus->authority->name : "every authority in the reports";
     d->cover.title = g_strdup(in->title ? in->title : tpl->default_title);
     d->cover.subtitle = g_strdup(in->subtitle);
     d->cover.organisation = g_strdup(in->organisation);
-    d->cover.authority = g_strdup(fm.focus->authority->name);
+    d->cover.authority = g_strdup(focus ? whom : NULL);
     d->cover.logo_path = g_strdup(in->logo_path);
     d->cover.date_text = csb_date_long(in->date);
-    d->running_title = g_strdup_printf("%s \u2014 %s", d->cover.title, fm.focus->authority->name);
+    d->running_title = g_strdup_printf("%s \u2014 %s", d->cover.title, whom);
     for (guint i = 0; i < tpl->sections->len; i++) {
         const char *id = tpl->sections->pdata[i];
-        CsbSectionFn fn = members ? csb_members_section(id) : csb_pack_section(id);
+        CsbSectionFn fn = f->section(id);
         if (!fn) {
-            csb_diag_error(diag, tpl->id, 0, 0, "template section '%s' does not exist", id);
+            csb_diag_error(diag, tpl->path, tpl->sections_line, tpl->sections_column,
+                           "%s sections have no '%s'", f->title, id);
             continue;
         }
         fn(&fm);

@@ -38,6 +38,7 @@ CsbColour csb_grade_ink(CsbGrade g);
 
 typedef struct {
     char *id;            /* file name without .yaml */
+    char *path;          /* the file, for messages */
     char *name;          /* "Pre-inspection briefing pack" */
     char *default_title;
     double page_w, page_h; /* points */
@@ -50,7 +51,12 @@ typedef struct {
     CsbColour accent, ink, muted, rule, shade;
     int max_pages;       /* 0: no limit; members-summary: 4 */
     gboolean section_breaks; /* each top-level heading starts a page */
+    char *formatter;     /* whose sections 'sections' names: "pack", "members",
+                            "workbook", "overview"; NULL: the one that has them all */
     GPtrArray *sections; /* char*: section ids in order */
+    int sections_line, sections_column; /* where the list is, for messages */
+    gboolean national;   /* scope: national: one briefing over every authority of
+                            the reports, not one per authority */
 } CsbTemplate;
 
 CsbTemplate *csb_template_load(const char *path, CsbDiag *diag);
@@ -152,6 +158,10 @@ void csb_chart_fit(CsbChart *c);
  * CSB_CHART_LANES). */
 int csb_chart_lanes(const CsbChart *c);
 void csb_chart_free(CsbChart *c);
+/* What a chart shows, in words: its title and every value it draws
+ * ("Overall effectiveness: Good in May 2012, ..."), for readers who
+ * cannot see it (a figure's alternative text). */
+char *csb_chart_describe(const CsbChart *c);
 
 /* Geometry the layout and the renderer share (points). */
 #define CSB_CHART_TITLE_H 16.0    /* the title line */
@@ -170,6 +180,11 @@ typedef struct {
     CsbGrade grade;   /* a grade cell: its words on a badge of the grade's colour */
     CsbTrend trend;   /* an arrow before the text */
     char *link;       /* "uri:..." the cell links to, or NULL */
+    gboolean dated;   /* a date cell: date is the date its text says (a workbook
+                         keeps it as a date), or invalid when not stated */
+    CsbDate date;
+    gboolean counted; /* a number cell: number is the value its text says */
+    double number;
 } CsbTableCell;
 
 typedef struct {
@@ -187,6 +202,10 @@ void csb_table_align(CsbTable *t, int column, PangoAlignment align);
 /* Start a row; then fill its cells. */
 GPtrArray *csb_table_row(CsbTable *t);
 CsbTableCell *csb_table_cell(GPtrArray *row, CsbRich *text); /* takes ownership */
+/* A cell holding a date ("12 December 2025"; "date not stated" when d is
+ * not valid), or a number (as "%g"). */
+CsbTableCell *csb_table_date(GPtrArray *row, CsbDate d);
+CsbTableCell *csb_table_number(GPtrArray *row, double n);
 void csb_table_free(CsbTable *t);
 
 typedef enum {
@@ -263,7 +282,8 @@ typedef struct {
     CsbDate date;            /* the briefing's date */
 } CsbFormatInput;
 
-/* Build the document for tpl->id ("briefing-pack", "members-summary"). */
+/* Build the document with the sections tpl lists, of the formatter it
+ * names (or the one that has them all). NULL with errors in diag. */
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag);
 
 /* ---- formatter internals (shared by format.c, pack.c, members.c) ----- */
@@ -358,10 +378,50 @@ CsbChart *csb_fmt_distribution_chart(const CsbComparison *c);
 /* A theme's concerns, mixed and strengths per inspection. */
 CsbChart *csb_fmt_theme_chart(const CsbFrameworks *fw, const CsbThemeStory *t);
 
+/* Every story of the comparison: the focus (when there is one), then the
+ * peers (a new array; the stories borrowed). */
+GPtrArray *csb_fmt_stories(const CsbFormatter *fm);
+/* Each authority's latest graded inspection and latest grade per headline
+ * area, a row per story (workbook.c); with a column for the region. */
+CsbTable *csb_fmt_latest_grades(CsbFormatter *fm, gboolean regions);
+
+/* A formatter's table of sections, and the one of them called id (or NULL). */
+typedef struct {
+    const char *id;
+    CsbSectionFn fn;
+} CsbSection;
+CsbSectionFn csb_fmt_section_in(const CsbSection *sections, guint n, const char *id);
+
+/* Each formatter's sections by id (NULL: it has no such section). */
 CsbSectionFn csb_pack_section(const char *id);
 CsbSectionFn csb_members_section(const char *id);
+CsbSectionFn csb_workbook_section(const char *id);
+CsbSectionFn csb_overview_section(const char *id);
 
 /* ---- pages of boxes --------------------------------------------------- */
+
+/* ---- the structure of a laid-out briefing ------------------------------ */
+
+/* One element of the structure a reader (a screen reader, a PDF's tags)
+ * follows: the blocks of the document tree as headings, paragraphs,
+ * lists, tables and figures, in reading order. Every box that shows
+ * content belongs to one; decoration (running headers and footers, rules,
+ * backgrounds, badges, arrows, repeated table headers) belongs to none. */
+typedef enum { CSB_SCOPE_NONE, CSB_SCOPE_COLUMN, CSB_SCOPE_ROW } CsbScope;
+
+typedef struct {
+    const char *role; /* a standard structure type of PDF (ISO 32000-1, 14.8.4):
+                         Document, Sect, H1-H3, P, L, LI, Lbl, LBody, BlockQuote,
+                         Table, THead, TBody, TR, TH, TD, Figure, Link, TOC, TOCI */
+    int parent;       /* index in CsbLayout.structure; -1 for the Document */
+    char *alt;        /* Figure: alternative text stating its data (owned) */
+    CsbScope scope;   /* TH: the cells it heads */
+    int page;         /* Figure: the page it is on (1-based) */
+    double x, y, w, h; /* Figure: its box on that page */
+} CsbStructNode;
+
+/* The node of a box that is decoration, not content. */
+#define CSB_ARTIFACT (-1)
 
 typedef enum {
     CSB_BOX_TEXT,  /* lines [line_from, line_to) of a Pango layout */
@@ -387,6 +447,7 @@ typedef struct {
     CsbTrend trend;          /* TREND */
     const CsbChart *chart;   /* CHART: borrowed from the document */
     char *target;            /* LINK: "uri:..." or "dest:NAME"; DEST/IMAGE: name/path */
+    int node;                /* its element in CsbLayout.structure, or CSB_ARTIFACT */
 } CsbBox;
 
 typedef struct {
@@ -406,6 +467,8 @@ typedef struct {
 typedef struct {
     GPtrArray *pages;   /* CsbPage* */
     GPtrArray *outline; /* CsbOutlineEntry*, document order */
+    GPtrArray *structure; /* CsbStructNode*, in reading order (a parent before its
+                             children, siblings in order); [0] is the Document */
     double page_w, page_h;
     PangoFontMap *fontmap; /* owned; layouts in boxes came from it */
 } CsbLayout;

@@ -1,6 +1,8 @@
 /* template.c - reading a briefing template (templates/NAME.yaml): page
- * size and margins, fonts, type sizes, colours and the sections in order.
- * Every value has a sensible default, so a template says only what differs.
+ * size and margins, fonts, type sizes, colours, whose sections it has
+ * (formatter) and which, in order, and whether it covers one authority or
+ * all of them (scope). Every value has a sensible default, so a template
+ * says only what differs.
  */
 #include "layout.h"
 
@@ -123,6 +125,7 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     CsbTemplate *t = g_new0(CsbTemplate, 1);
     char *base = g_path_get_basename(path);
     t->id = g_strndup(base, strlen(base) - (g_str_has_suffix(base, ".yaml") ? 5 : 0));
+    t->path = g_strdup(path);
     g_free(base);
     t->name = text(y, root, "name", t->id);
     t->default_title = text(y, root, "title", t->name);
@@ -147,9 +150,19 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     t->shade = colour(y, colours, "shade", "#f1f4f8", mine);
     t->max_pages = (int)number(y, root, "max_pages", 0);
     t->section_breaks = flag(y, root, "section_breaks", TRUE, mine);
-    static const char *const top[] = {"kind",   "name",   "title",     "page",
-                                      "fonts",  "sizes",  "leading",   "colours",
-                                      "max_pages", "section_breaks", "sections"};
+    t->formatter = g_strdup(csb_yaml_scalar(csb_yaml_get(y, root, "formatter")));
+    yaml_node_t *scope = csb_yaml_get(y, root, "scope");
+    const char *scope_text = csb_yaml_scalar(scope);
+    t->national = scope_text && strcmp(scope_text, "national") == 0;
+    if (scope_text && !t->national && strcmp(scope_text, "authority") != 0)
+        csb_diag_error(mine, path, csb_yaml_line(scope), csb_yaml_column(scope),
+                       "scope '%s' is not known; use 'authority' (one briefing per "
+                       "authority) or 'national' (one over every authority)",
+                       scope_text);
+    static const char *const top[] = {"kind",      "name",           "title",     "page",
+                                      "fonts",     "sizes",          "leading",   "colours",
+                                      "max_pages", "section_breaks", "formatter", "scope",
+                                      "sections"};
     static const char *const size_keys[] = {"body", "small", "table", "h1", "h2", "h3", "title"};
     static const char *const colour_keys[] = {"accent", "ink", "muted", "rule", "shade"};
     static const char *const font_keys[] = {"body", "quote"};
@@ -162,6 +175,8 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
                mine);
     t->sections = g_ptr_array_new_with_free_func(g_free);
     yaml_node_t *secs = csb_yaml_get(y, root, "sections");
+    t->sections_line = csb_yaml_line(secs);
+    t->sections_column = csb_yaml_column(secs);
     if (!secs || !csb_yaml_string_list(y, secs, "'sections'", t->sections, mine) ||
         !t->sections->len)
         csb_diag_error(mine, path, csb_yaml_line(secs), csb_yaml_column(secs),
@@ -185,10 +200,12 @@ void csb_template_free(CsbTemplate *t)
     if (!t)
         return;
     g_free(t->id);
+    g_free(t->path);
     g_free(t->name);
     g_free(t->default_title);
     g_free(t->font_body);
     g_free(t->font_quote);
+    g_free(t->formatter);
     g_ptr_array_free(t->sections, TRUE);
     g_free(t);
 }

@@ -152,7 +152,7 @@ void chart_distribution(const ChartPen *p, const CsbChart *c, double x, double y
             Segment s = {bx, bar_w * n / most};
             chart_fill_grade(p, order[i], s.x + 0.5, ry + 2, s.w - 1, rh - 4, 0);
             count_label(p, n, s, ry, rh, csb_grade_ink(order[i]));
-            if (order[i] == row->focus)
+            if (c->focus_name && order[i] == row->focus)
                 focus = s;
             bx += s.w;
         }

@@ -1,8 +1,9 @@
 /* pdf.c - the PDF device: one Cairo page per layout page, boxes drawn in
- * order, links and named destinations as Cairo tags, then the outline
+ * order, each marked as its structure element's content or as decoration
+ * (tags.c), links and named destinations as Cairo tags, then the outline
  * (bookmarks) and the document metadata, into memory; then finished by
- * libqpdf (finish.c). It decides nothing: every position comes from the
- * CsbLayout.
+ * libqpdf (finish.c), which builds the structure tree. It decides nothing:
+ * every position comes from the CsbLayout.
  */
 #include "render.h"
 
@@ -98,35 +99,9 @@ static void draw_image(cairo_t *cr, const CsbBox *b)
     cairo_surface_destroy(img);
 }
 
-/* A value for a Cairo tag attribute: quotes and backslashes escaped. */
-static char *tag_string(const char *s)
-{
-    GString *out = g_string_new(NULL);
-    for (; *s; s++) {
-        if (*s == '\'' || *s == '\\')
-            g_string_append_c(out, '\\');
-        g_string_append_c(out, *s);
-    }
-    return g_string_free(out, FALSE);
-}
-
-static void draw_link(cairo_t *cr, const CsbBox *b)
-{
-    gboolean dest = g_str_has_prefix(b->target, "dest:");
-    if (!dest && !g_str_has_prefix(b->target, "uri:"))
-        return;
-    char *value = tag_string(b->target + (dest ? 5 : 4));
-    char *attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] %s='%s'", b->x, b->y, b->w, b->h,
-                                  dest ? "dest" : "uri", value);
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
-    cairo_tag_end(cr, CAIRO_TAG_LINK);
-    g_free(attrs);
-    g_free(value);
-}
-
 static void draw_dest(cairo_t *cr, const CsbBox *b)
 {
-    char *name = tag_string(b->target);
+    char *name = csb_render_tag_string(b->target);
     char *attrs = g_strdup_printf("name='%s' x=%.2f y=%.2f", name, b->x, MAX(0, b->y - 12));
     cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
     cairo_tag_end(cr, CAIRO_TAG_DEST);
@@ -168,8 +143,20 @@ void csb_render_trend(cairo_t *cr, CsbTrend trend, double x, double y, double w,
     cairo_restore(cr);
 }
 
-static void draw_box(cairo_t *cr, PangoContext *ctx, const CsbPdfMeta *meta, const CsbBox *b)
+static void draw_box(CsbTagger *tags, PangoContext *ctx, const CsbPdfMeta *meta,
+                     const CsbBox *b)
 {
+    cairo_t *cr = tags->cr;
+    if (b->kind == CSB_BOX_LINK) {
+        csb_tags_link(tags, b->node, b);
+        return;
+    }
+    if (b->kind == CSB_BOX_DEST) {
+        csb_tags_close(tags);
+        draw_dest(cr, b);
+        return;
+    }
+    csb_tags_content(tags, b->node);
     switch (b->kind) {
     case CSB_BOX_TEXT:
         set_colour(cr, b->colour);
@@ -195,10 +182,7 @@ static void draw_box(cairo_t *cr, PangoContext *ctx, const CsbPdfMeta *meta, con
         draw_image(cr, b);
         break;
     case CSB_BOX_LINK:
-        draw_link(cr, b);
-        break;
     case CSB_BOX_DEST:
-        draw_dest(cr, b);
         break;
     }
 }
@@ -209,7 +193,7 @@ static void add_outline(cairo_surface_t *s, const CsbLayout *l)
     int parent = CAIRO_PDF_OUTLINE_ROOT;
     for (guint i = 0; i < l->outline->len; i++) {
         const CsbOutlineEntry *e = l->outline->pdata[i];
-        char *name = tag_string(e->anchor);
+        char *name = csb_render_tag_string(e->anchor);
         char *link = g_strdup_printf("dest='%s'", name);
         int id = cairo_pdf_surface_add_outline(s, e->level == 1 ? CAIRO_PDF_OUTLINE_ROOT : parent,
                                                e->title, link, 0);
@@ -226,7 +210,7 @@ static void add_outline(cairo_surface_t *s, const CsbLayout *l)
 
 static void set_metadata(cairo_surface_t *s, const CsbPdfMeta *m)
 {
-    const char *date = m->date && *m->date ? m->date : UNDATED;
+    const char *date = m->date;
     struct {
         cairo_pdf_metadata_t key;
         const char *value;
@@ -256,9 +240,12 @@ static const char *cairo_problem(cairo_status_t st)
     return cairo_status_to_string(st);
 }
 
-GBytes *csb_render_pdf_bytes(const CsbLayout *l, const CsbPdfMeta *meta, const char *name,
+GBytes *csb_render_pdf_bytes(const CsbLayout *l, const CsbPdfMeta *given, const char *name,
                              CsbDiag *diag)
 {
+    CsbPdfMeta dated = *given, *meta = &dated;
+    if (!meta->date || !*meta->date)
+        meta->date = UNDATED;
     /* Into memory: Cairo never touches the disk, so a full disk is met by
      * the caller's own writes, with an error, never inside Cairo. */
     GByteArray *raw = g_byte_array_new();
@@ -273,12 +260,19 @@ GBytes *csb_render_pdf_bytes(const CsbLayout *l, const CsbPdfMeta *meta, const c
     set_metadata(s, meta);
     cairo_t *cr = cairo_create(s);
     PangoContext *ctx = csb_fonts_context(l->fontmap);
+    CsbTagPlan *plan = csb_tag_plan_new(l);
+    CsbTagger tags;
+    csb_tags_start(&tags, cr, plan);
     for (guint p = 0; p < l->pages->len; p++) {
         const CsbPage *page = l->pages->pdata[p];
+        csb_tags_page(&tags);
         for (guint i = 0; i < page->boxes->len; i++)
-            draw_box(cr, ctx, meta, page->boxes->pdata[i]);
+            draw_box(&tags, ctx, meta, page->boxes->pdata[i]);
+        csb_tags_close(&tags);
         cairo_show_page(cr);
     }
+    csb_tags_finish(&tags);
+    cairo_show_page(cr); /* the carrier of the metadata (finish.c) */
     add_outline(s, l);
     g_object_unref(ctx);
     cairo_status_t st = cairo_status(cr);
@@ -291,7 +285,8 @@ GBytes *csb_render_pdf_bytes(const CsbLayout *l, const CsbPdfMeta *meta, const c
     if (st != CAIRO_STATUS_SUCCESS)
         csb_diag_error(diag, name, 0, 0, "making the PDF failed: %s", cairo_problem(st));
     else
-        out = csb_render_finish(raw->data, raw->len, name, diag);
+        out = csb_render_finish(raw->data, raw->len, plan, meta, name, diag);
+    csb_tag_plan_free(plan);
     g_byte_array_unref(raw);
     return out;
 }

@@ -1,6 +1,9 @@
 # example_build.sh - the README's example renders end to end: every example
 # config builds, each PDF opens in poppler with the expected page count and
-# the text that must be on it, and passes qpdf --check with exit status 0.
+# the text that must be on it, and passes qpdf --check with exit status 0;
+# each PDF is tagged (a structure tree in which the running header and
+# footer are not content); the workbook, the HTML page and the national
+# overview (PDF and workbook) are written too.
 . tests/lib.sh
 mkdir -p "$WORK/examples"
 cp -r examples/reports "$WORK/examples/"
@@ -34,3 +37,25 @@ fonts=$(pdffonts "$pack" 2>/dev/null | awk 'NR>2 {print $1}' | sed 's/^[A-Z]*+//
 case "$fonts" in *Noto*) ok "fonts embedded are the bundled Noto families ($fonts)";; *) fail "unexpected fonts: $fonts";; esac
 other=$(pdffonts "$pack" 2>/dev/null | awk 'NR>2 {print $1}' | grep -v Noto)
 [ -z "$other" ] && ok "no font other than the bundled ones" || fail "other fonts: $other"
+
+# Tagged: a structure tree; the furniture is not in it.
+struct=$(pdfinfo -struct-text "$members" 2>/dev/null)
+expect_contains "members' summary has a structure tree from a Document" "$(printf '%s' "$struct" | head -1)" "Document"
+expect_contains "... with the summary's headings" "$struct" "What the latest inspection found"
+expect_contains "... and table header cells heading their columns" "$struct" "/Scope /Column"
+case "$struct" in *"Page 1 of"*) fail "... the running footer is an artifact";; *) ok "... the running footer is an artifact";; esac
+expect_contains "briefing pack's charts are figures" "$(pdfinfo -struct "$pack" 2>/dev/null)" "Figure"
+# The other formats and the national overview.
+html="$WORK/out/redcar-and-cleveland-members-summary.html"
+check "the members' summary as a web page is written" test -s "$html"
+page=$(cat "$html" 2>/dev/null)
+expect_contains "... in British English" "$page" '<html lang="en-GB">'
+expect_contains "... with header cells that say what they head" "$page" '<th scope="col"'
+expect_contains "... and the summary's text" "$page" "What the latest inspection found"
+check "the workbook is written" test -s "$WORK/out/redcar-and-cleveland-workbook.xlsx"
+overview="$WORK/out/national-overview.pdf"
+check "the national overview is a PDF poppler opens" pdfinfo "$overview"
+otext=$(pdf_text "$overview")
+expect_contains "... over every authority of the reports" "$otext" "2 local authorities"
+expect_contains "... with both authorities' latest grades" "$otext" "Stockton-on-Tees"
+check "the national overview's workbook is written" test -s "$WORK/out/national-overview.xlsx"
