@@ -170,11 +170,17 @@ CsbChart *csb_fmt_distribution_chart(const CsbComparison *cmp)
         row->focus = pa->focus;
         row->note = g_strdup(csb_grade_title(pa->focus));
     }
+    gboolean none = FALSE;
+    for (guint i = 0; i < c->rows->len; i++)
+        none |= ((const CsbChartRow *)c->rows->pdata[i])->counts[CSB_GRADE_NONE] > 0;
     c->caption = g_strdup_printf(
         "Number of authorities in the group (%s and %u comparator%s) at each grade in each area; "
-        "the outlined segment holds %s.",
+        "the outlined segment holds %s.%s",
         cmp->focus->authority->name, cmp->peers->len, cmp->peers->len == 1 ? "" : "s",
-        cmp->focus->authority->name);
+        cmp->focus->authority->name,
+        none ? " Grey: an authority with no current grade in that area (not judged at its "
+               "latest inspection, or a later report not read)."
+             : "");
     csb_chart_fit(c);
     return c;
 }

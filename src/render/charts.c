@@ -135,15 +135,16 @@ void chart_fill_grade(const ChartPen *p, CsbGrade g, double x, double y, double 
     cairo_restore(cr);
 }
 
-void chart_grade_legend(const ChartPen *p, double x, double y, double w)
+void chart_grade_legend(const ChartPen *p, double x, double y, double w, gboolean none)
 {
     static const CsbGrade grades[] = {CSB_GRADE_OUTSTANDING, CSB_GRADE_GOOD,
-                                      CSB_GRADE_REQUIRES_IMPROVEMENT, CSB_GRADE_INADEQUATE};
+                                      CSB_GRADE_REQUIRES_IMPROVEMENT, CSB_GRADE_INADEQUATE,
+                                      CSB_GRADE_NONE};
     static const char *const words[] = {"Outstanding", "Good", "Requires improvement / adequate",
-                                        "Inadequate"};
+                                        "Inadequate", "Not graded, or not current"};
     ChartText t = {7, FALSE, PANGO_ALIGN_LEFT, TRUE};
     double cx = x;
-    for (guint i = 0; i < G_N_ELEMENTS(grades); i++) {
+    for (guint i = 0; i < G_N_ELEMENTS(grades) - (none ? 0 : 1); i++) {
         chart_fill_grade(p, grades[i], cx, y + 1.5, 14, 8, 1.5);
         double tw = chart_text_width(p, t, words[i]);
         chart_label(p, t, words[i], cx + 18, y, MIN(tw + 2, x + w - cx - 18), chart_muted);

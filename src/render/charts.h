@@ -40,8 +40,9 @@ const char *chart_grade_fitting(const ChartPen *p, ChartText style, CsbGrade g, 
 void chart_fill_grade(const ChartPen *p, CsbGrade g, double x, double y, double w, double h,
                       double radius);
 void chart_set(const ChartPen *p, CsbColour c);
-/* Grade swatches with their words, left to right from (x, y). */
-void chart_grade_legend(const ChartPen *p, double x, double y, double w);
+/* Grade swatches with their words, left to right from (x, y); none: also
+ * the swatch of a count with no grade (not graded, or not current). */
+void chart_grade_legend(const ChartPen *p, double x, double y, double w, gboolean none);
 
 /* Tones of the theme chart: concerns, mixed, strengths. */
 CsbColour chart_tone_fill(int tone);

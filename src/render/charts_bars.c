@@ -128,8 +128,10 @@ void chart_distribution(const ChartPen *p, const CsbChart *c, double x, double y
                                      CSB_GRADE_INADEQUATE, CSB_GRADE_NONE};
     double note_w = 118, bar_x = x + ROW_LABEL_W, bar_w = w - ROW_LABEL_W - note_w;
     int most = 1;
+    gboolean none = FALSE;
     for (guint r = 0; r < c->rows->len; r++) {
         const CsbChartRow *row = c->rows->pdata[r];
+        none |= row->counts[CSB_GRADE_NONE] > 0;
         int sum = 0;
         for (int g = 0; g < CSB_GRADE_COUNT; g++)
             sum += row->counts[g];
@@ -166,7 +168,7 @@ void chart_distribution(const ChartPen *p, const CsbChart *c, double x, double y
             chart_label(p, nt, row->note, bar_x + bar_w + 8, ry + (rh - 9.5) / 2, note_w - 8,
                         chart_muted);
     }
-    chart_grade_legend(p, x, y + h - CSB_CHART_LEGEND_H + 5, w);
+    chart_grade_legend(p, x, y + h - CSB_CHART_LEGEND_H + 5, w, none);
 }
 
 void chart_themes(const ChartPen *p, const CsbChart *c, double x, double y, double w, double h)
