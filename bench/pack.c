@@ -174,7 +174,9 @@ int main(int argc, char **argv)
             if (html_out) {
                 char *root = g_get_current_dir();
                 char *fonts = g_strdup_printf("file://%s/fonts", root);
-                GString *html = csb_render_html(doc, layout->fontmap, fonts);
+                PangoContext *ctx = csb_fonts_context(layout->fontmap);
+                GString *html = csb_render_html(doc, ctx, fonts);
+                g_object_unref(ctx);
                 g_file_set_contents(html_out, html->str, (gssize)html->len, NULL);
                 g_string_free(html, TRUE);
                 g_free(fonts);

@@ -279,7 +279,9 @@ static GBytes *render(const CsbBriefingSpec *spec, const CsbResources *res, cons
         return out;
     }
     if (spec->format == CSB_FORMAT_HTML) {
-        GString *html = csb_render_html(doc, fm, NULL);
+        PangoContext *ctx = csb_fonts_context(fm);
+        GString *html = csb_render_html(doc, ctx, NULL);
+        g_object_unref(ctx);
         gsize len = html->len;
         out = g_bytes_new_take(g_string_free(html, FALSE), len);
     } else {

@@ -18,6 +18,8 @@
 
 #include "../config/config.h"
 #include "../parse/parse.h"
+#include "../format/format.h"
+#include "../layout/layout.h"
 #include "../render/render.h"
 
 #include <signal.h>

@@ -47,6 +47,13 @@ static double text_inset(const CsbTableCell *cell)
     return (cell && cell->trend ? TREND_W : 0) + (cell && cell->grade ? BADGE_X : 0);
 }
 
+static PangoAlignment pango_align(CsbAlign a)
+{
+    return a == CSB_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+           : a == CSB_ALIGN_CENTRE ? PANGO_ALIGN_CENTER
+                                   : PANGO_ALIGN_LEFT;
+}
+
 static Row measure_row(Flow *f, const CsbTable *t, GPtrArray *cells, gboolean header)
 {
     Row r = {g_new0(PangoLayout *, t->columns), 0};
@@ -55,7 +62,7 @@ static Row measure_row(Flow *f, const CsbTable *t, GPtrArray *cells, gboolean he
         if (!cell)
             continue;
         FlowFont font = {f->t->font_body, t->large ? f->t->size_body : f->t->size_table,
-                         header || cell->grade, FALSE, t->align[c]};
+                         header || cell->grade, FALSE, pango_align(t->align[c])};
         double w = t->widths[c] * f->width - 2 * FLOW_PAD - text_inset(cell) -
                    (cell->grade ? BADGE_X : 0);
         r.cells[c] = flow_layout_rich(f, cell->text, font, MAX(w, 10));

@@ -1,7 +1,7 @@
-/* flow_text.c - text for the flow engine: Pango layouts from rich text
- * (always escaped, see csb_rich_markup), characters no bundled font has
- * (noted, and told in one warning), and breaking a layout across pages by
- * whole lines with no orphan or widow.
+/* flow_text.c - text for the flow engine: rich text as Pango markup
+ * (csb_rich_markup: every span's text escaped), Pango layouts from it,
+ * characters no bundled font has (noted, and told in one warning), and
+ * breaking a layout across pages by whole lines with no orphan or widow.
  */
 #include "flow.h"
 
@@ -260,4 +260,44 @@ void flow_place_lines(Flow *f, PangoLayout *l, double x, double w, CsbColour ink
             flow_new_page(f);
     }
     g_array_free(ext, TRUE);
+}
+
+/* ---- rich text as Pango markup ------------------------------------------ */
+
+static void colour_span(GString *open, GString *close, const CsbColour *c)
+{
+    g_string_append_printf(open, "<span foreground=\"#%02x%02x%02x\">", (int)(c->r * 255 + 0.5),
+                           (int)(c->g * 255 + 0.5), (int)(c->b * 255 + 0.5));
+    g_string_prepend(close, "</span>");
+}
+
+char *csb_rich_markup(const CsbRich *r, const CsbColour *muted, const CsbColour *accent)
+{
+    GString *m = g_string_new(NULL);
+    for (guint i = 0; r && i < r->spans->len; i++) {
+        const CsbSpan *s = r->spans->pdata[i];
+        char *esc = g_markup_escape_text(s->text, -1);
+        GString *open = g_string_new(NULL), *close = g_string_new(NULL);
+        if (s->style & CSB_STYLE_ACCENT && accent)
+            colour_span(open, close, accent);
+        else if (s->style & CSB_STYLE_MUTED && muted)
+            colour_span(open, close, muted);
+        if (s->style & CSB_STYLE_SMALL) {
+            g_string_append(open, "<small>");
+            g_string_prepend(close, "</small>");
+        }
+        if (s->style & CSB_STYLE_BOLD) {
+            g_string_append(open, "<b>");
+            g_string_prepend(close, "</b>");
+        }
+        if (s->style & CSB_STYLE_ITALIC) {
+            g_string_append(open, "<i>");
+            g_string_prepend(close, "</i>");
+        }
+        g_string_append_printf(m, "%s%s%s", open->str, esc, close->str);
+        g_string_free(open, TRUE);
+        g_string_free(close, TRUE);
+        g_free(esc);
+    }
+    return g_string_free(m, FALSE);
 }

@@ -19,7 +19,7 @@
  * carrier), whose content stream becomes the metadata; the page is
  * removed.
  */
-#include "render.h"
+#include "pdf.h"
 #include "../ingest/ingest.h"
 
 #include <poppler.h>

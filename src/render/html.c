@@ -61,16 +61,14 @@ static cairo_status_t to_gstring(void *closure, const unsigned char *data, unsig
 }
 
 /* The chart as inline SVG, its data in words as its accessible name. */
-static void chart_svg(GString *out, const CsbChart *c, PangoFontMap *fontmap, const char *font,
+static void chart_svg(GString *out, const CsbChart *c, PangoContext *ctx, const char *font,
                       double width)
 {
     GString *svg = g_string_new(NULL);
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_gstring, svg, width, c->height);
     cairo_t *cr = cairo_create(s);
-    PangoContext *ctx = csb_fonts_context(fontmap);
     pango_cairo_update_context(cr, ctx);
     csb_render_chart(cr, ctx, font, c, 0, 0, width, c->height);
-    g_object_unref(ctx);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     cairo_surface_destroy(s);
@@ -297,7 +295,7 @@ static void quote(GString *out, const CsbDocBlock *b)
     g_string_append(out, "</blockquote>\n");
 }
 
-static void block(GString *out, const CsbDoc *doc, const CsbDocBlock *b, PangoFontMap *fontmap)
+static void block(GString *out, const CsbDoc *doc, const CsbDocBlock *b, PangoContext *ctx)
 {
     const CsbTemplate *t = doc->tpl;
     switch (b->kind) {
@@ -343,7 +341,7 @@ static void block(GString *out, const CsbDoc *doc, const CsbDocBlock *b, PangoFo
         table(out, b->table);
         break;
     case CSB_BLOCK_FIGURE:
-        chart_svg(out, b->chart, fontmap, t->font_body,
+        chart_svg(out, b->chart, ctx, t->font_body,
                   t->page_w - t->margin_left - t->margin_right);
         break;
     case CSB_BLOCK_PAGE_BREAK:
@@ -352,7 +350,7 @@ static void block(GString *out, const CsbDoc *doc, const CsbDocBlock *b, PangoFo
     }
 }
 
-GString *csb_render_html(const CsbDoc *doc, PangoFontMap *fontmap, const char *fonts_url)
+GString *csb_render_html(const CsbDoc *doc, PangoContext *ctx, const char *fonts_url)
 {
     GString *out = g_string_new("<!doctype html>\n<html lang=\"en-GB\"><head><meta "
                                 "charset=\"utf-8\">\n<meta name=\"viewport\" "
@@ -362,7 +360,7 @@ GString *csb_render_html(const CsbDoc *doc, PangoFontMap *fontmap, const char *f
     style(out, doc, fonts_url);
     g_string_append(out, "</head><body>\n<main>\n");
     for (guint i = 0; i < doc->blocks->len; i++)
-        block(out, doc, doc->blocks->pdata[i], fontmap);
+        block(out, doc, doc->blocks->pdata[i], ctx);
     g_string_append(out, "</main>\n</body></html>\n");
     return out;
 }

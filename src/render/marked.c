@@ -19,7 +19,7 @@
  * The stream is read token by token (strings, names, dictionaries, inline
  * images), so text that spells "EMC" is never taken for the operator.
  */
-#include "render.h"
+#include "pdf.h"
 
 #include <string.h>
 

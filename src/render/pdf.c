@@ -5,7 +5,7 @@
  * libqpdf (finish.c), which builds the structure tree. It decides nothing:
  * every position comes from the CsbLayout.
  */
-#include "render.h"
+#include "pdf.h"
 
 #include <cairo-pdf.h>
 #include <string.h>

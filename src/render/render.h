@@ -1,17 +1,29 @@
-/* render.h - drawing a laid-out briefing with Cairo: the output device.
+/* render.h - the writers: output devices, each reading a briefing's
+ * document tree (src/doc) and deciding nothing about what it says.
  *
- * Owns: the PDF surface, drawing each box kind (text lines, rectangles with
- * grade hatching, rules, images, charts), links and named destinations,
- * the PDF outline (bookmarks) and document metadata; the finishing of
- * the file with libqpdf and its check. It makes no layout decision: every
- * position comes from the CsbLayout.
+ * Owns:
+ *   pdf.c, tags.c, marked.c, structure.c, finish.c  the PDF device: draws
+ *       the boxes the flow engine (src/layout) placed with Cairo (text
+ *       lines, rectangles with grade hatching, rules, images, charts),
+ *       links and named destinations, the outline and metadata, then the
+ *       file finished with libqpdf (structure tree, XMP) and checked.
+ *       Its internals are in pdf.h; every position comes from the
+ *       CsbLayout, it makes no layout decision;
+ *   html.c   one accessible HTML page, straight from the tree;
+ *   xlsx.c   an .xlsx workbook, straight from the tree;
+ *   charts*.c  charts drawn with Cairo and Pango, for the PDF and as the
+ *       HTML page's SVG (charts.h).
+ * Only the PDF device knows the layout; HTML and xlsx never see it.
  */
 #ifndef CSB_RENDER_H
 #define CSB_RENDER_H
 
-#include "../layout/layout.h"
+#include "../doc/doc.h"
 
-#include <qpdf/qpdf-c.h>
+#include <pango/pangocairo.h>
+
+/* A laid-out briefing (src/layout/layout.h), for the PDF device. */
+typedef struct CsbLayout CsbLayout;
 
 typedef struct {
     const char *title;
@@ -23,27 +35,7 @@ typedef struct {
     const char *font;     /* family for chart labels */
 } CsbPdfMeta;
 
-/* How a briefing's structure was drawn (tags.c), for the finishing to
- * build the PDF's structure tree from. Cairo 1.16 marks content only in a
- * leaf of its structure tree, and makes a new element of every tag: so the
- * device wraps each run of boxes of one element in a tag of its own under
- * the Document (MCIDs count from 0 on each page, in drawing order), and
- * this plan says which element of the layout's structure each one, and
- * each link annotation, belongs to. */
-typedef struct {
-    const GPtrArray *structure; /* CsbStructNode*: the layout's, borrowed */
-    const GPtrArray *outline;   /* CsbOutlineEntry*: the layout's, borrowed */
-    double page_h;              /* points, for figures' boxes */
-    GPtrArray *mcids;           /* per page, GArray of int: the element of each
-                                   MCID, or CSB_ARTIFACT */
-    GPtrArray *links;           /* per page, GArray of int: the element of each
-                                   link annotation, in the order drawn */
-    GPtrArray *link_words;      /* per page, GPtrArray of char*: what each link
-                                   annotation leads to, for a reader */
-} CsbTagPlan;
-
-CsbTagPlan *csb_tag_plan_new(const CsbLayout *layout);
-void csb_tag_plan_free(CsbTagPlan *p);
+/* ---- the PDF device ---------------------------------------------------- */
 
 /* The finished PDF's bytes (pdf.c: drawn by Cairo into memory, then
  * csb_render_finish), or NULL with an error in diag naming name. */
@@ -54,31 +46,6 @@ GBytes *csb_render_pdf_bytes(const CsbLayout *layout, const CsbPdfMeta *meta, co
 gboolean csb_render_pdf(const CsbLayout *layout, const char *path, const CsbPdfMeta *meta,
                         CsbDiag *diag);
 
-/* ---- the other writers ------------------------------------------------- */
-
-/* The document as one accessible HTML page (html.c): charts as inline SVG
- * drawn with fontmap's fonts; fonts_url, when not NULL, the folder URL
- * the bundled fonts are loaded from (@font-face). */
-GString *csb_render_html(const CsbDoc *doc, PangoFontMap *fontmap, const char *fonts_url);
-/* The document as an .xlsx workbook (xlsx.c): a sheet per top-level
- * section; meta gives its properties and date. NULL with an error in diag
- * naming name. */
-GBytes *csb_render_xlsx(const CsbDoc *doc, const CsbPdfMeta *meta, const char *name,
-                        CsbDiag *diag);
-
-/* ---- finishing (finish.c) --------------------------------------------- */
-
-/* Cairo's PDF rewritten by libqpdf: every object afresh, a sound
- * cross-reference table (object streams, when tagged), a deterministic /ID
- * (a hash of the content); and what Cairo 1.16 cannot write: the
- * structure tree built from tags (structure.c), with artifacts,
- * alternative text of figures and the scope of header cells; the document
- * language (en-GB), /MarkInfo, DisplayDocTitle, and XMP metadata with the
- * PDF/UA identifier (from meta). pdf ends with an empty carrier page
- * (removed; see finish.c). tags NULL: none of these, the pages as Cairo
- * drew them. NULL with an error in diag. */
-GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
-                          const CsbPdfMeta *meta, const char *name, CsbDiag *diag);
 /* The check a PDF passes before it replaces the last good one: libqpdf
  * reads it without one complaint (a valid cross-reference table, every
  * object where it says), and poppler opens it; both count pages pages.
@@ -86,53 +53,19 @@ GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
 gboolean csb_render_check(const guchar *pdf, gsize len, int pages, const char *name,
                           CsbDiag *diag);
 
-/* ---- internals of the renderer ------------------------------------------ */
+/* ---- the other writers ------------------------------------------------- */
 
-/* Marking what the device draws (tags.c). */
-typedef struct {
-    cairo_t *cr;
-    CsbTagPlan *plan;
-    GArray *mcids, *links;  /* the current page's, in plan */
-    GPtrArray *link_words;  /* the current page's, in plan */
-    int open;               /* the element of the open sequence, or CSB_TAGS_NONE */
-} CsbTagger;
+/* The document as one accessible HTML page (html.c): charts as inline SVG
+ * drawn with ctx's fonts (csb_fonts_context); fonts_url, when not NULL,
+ * the folder URL the bundled fonts are loaded from (@font-face). */
+GString *csb_render_html(const CsbDoc *doc, PangoContext *ctx, const char *fonts_url);
+/* The document as an .xlsx workbook (xlsx.c): a sheet per top-level
+ * section; meta gives its properties and date. NULL with an error in diag
+ * naming name. */
+GBytes *csb_render_xlsx(const CsbDoc *doc, const CsbPdfMeta *meta, const char *name,
+                        CsbDiag *diag);
 
-#define CSB_TAGS_NONE (-2)
-
-void csb_tags_start(CsbTagger *t, cairo_t *cr, CsbTagPlan *plan);
-void csb_tags_page(CsbTagger *t);
-/* What is drawn next belongs to node (CSB_ARTIFACT: decoration). */
-void csb_tags_content(CsbTagger *t, int node);
-/* Close the open sequence (before a page ends, a link or a destination). */
-void csb_tags_close(CsbTagger *t);
-/* A link annotation of node over the box, to target ("uri:..." or "dest:NAME"). */
-void csb_tags_link(CsbTagger *t, int node, const CsbBox *b);
-void csb_tags_finish(CsbTagger *t);
-/* A value for a Cairo tag attribute: quotes and backslashes escaped. */
-char *csb_render_tag_string(const char *s);
-/* One marked-content sequence an element keeps on a page (marked.c). */
-typedef struct {
-    int mcid;
-    int node;
-} CsbMarked;
-
-typedef struct {
-    const GPtrArray *structure; /* CsbStructNode* */
-    const GArray *plan;         /* the page's: the element of each MCID drawn */
-    int page;                   /* 0-based, for messages */
-    int *next_mcid;             /* the next MCID free on the page (in, out) */
-    guint *seen;                /* per MCID of plan: how many times it begins */
-} CsbRemarkPage;
-
-/* A page's content stream (data) into out with its artifacts marked and
- * no marked content nested in an element's sequence; each sequence an
- * element keeps appended to seqs (CsbMarked) in order. FALSE with a
- * message in problem when the stream does not match the plan. */
-gboolean csb_render_remark(const char *data, gsize len, const CsbRemarkPage *page,
-                           GArray *seqs, GString *out, GString *problem);
-/* The structure tree of plan into the PDF q has read (structure.c): FALSE
- * with *problem (owned) when what Cairo wrote does not match the plan. */
-gboolean csb_render_structure(qpdf_data q, const CsbTagPlan *plan, char **problem);
+/* ---- drawing shared by the devices ------------------------------------ */
 
 /* An arrow for a trend, centred in the rectangle (pdf.c). */
 void csb_render_trend(cairo_t *cr, CsbTrend trend, double x, double y, double w, double h,

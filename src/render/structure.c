@@ -8,7 +8,7 @@
  * libqpdf does not write it), and every sequence that belongs to no
  * element is rewritten in the page's content stream as an artifact.
  */
-#include "render.h"
+#include "pdf.h"
 
 #include <string.h>
 #include <zlib.h>

@@ -11,7 +11,7 @@
  * is, and whose each link annotation is. structure.c then replaces Cairo's
  * tree with the layout's, and turns the decoration into artifacts.
  */
-#include "render.h"
+#include "pdf.h"
 
 #include <string.h>
 

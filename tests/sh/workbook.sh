@@ -30,7 +30,7 @@ def check(ok, what):
 
 TITLES = {"outstanding": "Outstanding", "good": "Good", "requires_improvement": "Requires improvement",
           "adequate": "Adequate", "inadequate": "Inadequate"}
-# The PDF's grade colours (src/layout/doc.c, csb_grade_fill).
+# The PDF's grade colours (src/doc/doc.c, csb_grade_fill).
 FILLS = {"Outstanding": "163E6C", "Good": "6EA6D8", "Requires improvement": "F7D070",
          "Adequate": "F7D070", "Inadequate": "B02A30"}
 SHEETS = ["About", "Inspections and judgements", "Grade changes", "Areas for improvement",

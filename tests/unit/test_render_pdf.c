@@ -6,7 +6,8 @@
  */
 #include "unit.h"
 
-#include "render/render.h"
+#include "format/format.h"
+#include "render/pdf.h"
 
 #include <glib/gstdio.h>
 #include <poppler.h>

@@ -14,6 +14,7 @@
 #include "unit.h"
 
 #include "build/build.h"
+#include "render/pdf.h"
 
 #include <glib/gstdio.h>
 #include <poppler.h>

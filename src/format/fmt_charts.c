@@ -3,7 +3,7 @@
  * matrix and grade distribution of the peer group, and a theme's evidence
  * report by report. Each has a caption that says how to read it.
  */
-#include "layout.h"
+#include "format.h"
 
 const char *csb_fmt_kind_short(const CsbFrameworks *fw, CsbKind k)
 {

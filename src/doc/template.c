@@ -4,7 +4,7 @@
  * all of them (scope). Every value has a sensible default, so a template
  * says only what differs.
  */
-#include "layout.h"
+#include "doc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,12 +3,12 @@
  * pack_grades.c (grades and changes, areas for improvement), pack_themes.c
  * (one section per theme) and pack_peers.c (peers, what it is based on,
  * sources). pack.c maps the template's section ids to them. Internal to
- * the layout stage.
+ * the format stage.
  */
 #ifndef CSB_PACK_H
 #define CSB_PACK_H
 
-#include "layout.h"
+#include "format.h"
 
 void csb_pack_grades(CsbFormatter *fm);
 void csb_pack_improvement(CsbFormatter *fm);

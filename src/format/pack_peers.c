@@ -107,7 +107,7 @@ static CsbTable *standing(CsbFormatter *fm)
     csb_table_header(t, 3, "The same");
     csb_table_header(t, 4, "Peers worse");
     for (int k = 2; k <= 4; k++)
-        csb_table_align(t, k, PANGO_ALIGN_RIGHT);
+        csb_table_align(t, k, CSB_ALIGN_RIGHT);
     for (guint i = 0; i < c->peer_areas->len; i++) {
         const CsbPeerArea *pa = c->peer_areas->pdata[i];
         GPtrArray *row = csb_table_row(t);

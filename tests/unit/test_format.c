@@ -1,4 +1,4 @@
-/* test_layout_format.c - templates and the formatters' helpers: both
+/* test_format.c - templates and the formatters' helpers: both
  * shipped templates load with the values they declare; a mistyped key or a
  * bad flag is an error with its position; links to source reports come from
  * the report's address, else the URN of a corpus file name, else the
@@ -7,8 +7,8 @@
  */
 #include "unit.h"
 
-#include "layout/layout.h"
-#include "layout/pack.h"
+#include "format/format.h"
+#include "format/pack.h"
 
 #include <glib/gstdio.h>
 #include <string.h>

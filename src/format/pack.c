@@ -381,7 +381,7 @@ static void timeline(CsbFormatter *fm)
     csb_table_header(t, 2, "Lead inspector");
     csb_table_header(t, 3, "Overall");
     csb_table_header(t, 4, "Findings");
-    csb_table_align(t, 4, PANGO_ALIGN_RIGHT);
+    csb_table_align(t, 4, CSB_ALIGN_RIGHT);
     for (guint i = 0; i < fm->focus->inspections->len; i++) {
         const CsbInspection *in = fm->focus->inspections->pdata[i];
         GPtrArray *row = csb_table_row(t);

@@ -8,7 +8,7 @@
  * the summary is based on (reports read and not read, gaps), and the words
  * it uses: each kind of report named, explained, and every abbreviation.
  */
-#include "layout.h"
+#include "format.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * it draws, from the same rows and marks the renderer draws. A figure's
  * alternative text (tagged PDF, HTML) and what a workbook says of it.
  */
-#include "layout.h"
+#include "doc.h"
 
 #include <math.h>
 

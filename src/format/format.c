@@ -5,7 +5,7 @@
  * abbreviations noted for the glossary, and grade meanings and change
  * wording. The charts a comparison gives are built in fmt_charts.c.
  */
-#include "layout.h"
+#include "format.h"
 
 #include <string.h>
 

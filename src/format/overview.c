@@ -5,7 +5,7 @@
  * years. A grade counts as current unless a later full inspection did not
  * judge the area (as the peer summary counts it).
  */
-#include "layout.h"
+#include "format.h"
 
 #include <string.h>
 
@@ -44,7 +44,7 @@ static CsbTable *counts_table(const char *const *lead, int n_lead)
         csb_table_header(t, i, lead[i]);
     for (guint g = 0; g < G_N_ELEMENTS(shown); g++) {
         csb_table_header(t, n_lead + (int)g, column_name(shown[g]));
-        csb_table_align(t, n_lead + (int)g, PANGO_ALIGN_RIGHT);
+        csb_table_align(t, n_lead + (int)g, CSB_ALIGN_RIGHT);
     }
     return t;
 }

@@ -1,9 +1,9 @@
 /* chart.c - chart descriptions in the document tree: rows and marks a
  * formatter fills, and the height each kind of chart needs, so the flow
  * engine can place a chart before the renderer draws it (charts.c draws to
- * the same geometry, from the CSB_CHART_* constants in layout.h).
+ * the same geometry, from the CSB_CHART_* constants in doc.h).
  */
-#include "layout.h"
+#include "doc.h"
 
 CsbChart *csb_chart_new(CsbChartKind kind, const char *title)
 {

@@ -7,7 +7,7 @@
  * Dates are date cells, counts number cells, grades grade cells, and each
  * report links to its source where the address is known.
  */
-#include "layout.h"
+#include "format.h"
 
 #include <string.h>
 

@@ -1,8 +1,10 @@
 /* doc.c - the document tree formatters build: rich text, tables and
  * blocks, with their constructors and destructors, and the grade colours
- * every part of a briefing shares. Charts are in chart.c.
+ * every part of a briefing shares. Charts are in chart.c, their words in
+ * chart_words.c, templates in template.c. Rich text as Pango markup is the
+ * flow engine's (src/layout/flow_text.c): nothing here knows Pango.
  */
-#include "layout.h"
+#include "doc.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -102,50 +104,12 @@ void csb_rich_free(CsbRich *r)
     g_free(r);
 }
 
-static void colour_span(GString *open, GString *close, const CsbColour *c)
-{
-    g_string_append_printf(open, "<span foreground=\"#%02x%02x%02x\">", (int)(c->r * 255 + 0.5),
-                           (int)(c->g * 255 + 0.5), (int)(c->b * 255 + 0.5));
-    g_string_prepend(close, "</span>");
-}
-
 char *csb_rich_text(const CsbRich *r)
 {
     GString *s = g_string_new(NULL);
     for (guint i = 0; r && i < r->spans->len; i++)
         g_string_append(s, ((const CsbSpan *)r->spans->pdata[i])->text);
     return g_string_free(s, FALSE);
-}
-
-char *csb_rich_markup(const CsbRich *r, const CsbColour *muted, const CsbColour *accent)
-{
-    GString *m = g_string_new(NULL);
-    for (guint i = 0; r && i < r->spans->len; i++) {
-        const CsbSpan *s = r->spans->pdata[i];
-        char *esc = g_markup_escape_text(s->text, -1);
-        GString *open = g_string_new(NULL), *close = g_string_new(NULL);
-        if (s->style & CSB_STYLE_ACCENT && accent)
-            colour_span(open, close, accent);
-        else if (s->style & CSB_STYLE_MUTED && muted)
-            colour_span(open, close, muted);
-        if (s->style & CSB_STYLE_SMALL) {
-            g_string_append(open, "<small>");
-            g_string_prepend(close, "</small>");
-        }
-        if (s->style & CSB_STYLE_BOLD) {
-            g_string_append(open, "<b>");
-            g_string_prepend(close, "</b>");
-        }
-        if (s->style & CSB_STYLE_ITALIC) {
-            g_string_append(open, "<i>");
-            g_string_prepend(close, "</i>");
-        }
-        g_string_append_printf(m, "%s%s%s", open->str, esc, close->str);
-        g_string_free(open, TRUE);
-        g_string_free(close, TRUE);
-        g_free(esc);
-    }
-    return g_string_free(m, FALSE);
 }
 
 /* ---- tables ----------------------------------------------------------- */
@@ -175,7 +139,7 @@ CsbTable *csb_table_new(int columns, const double *widths)
         sum += widths ? widths[i] : 1.0;
     for (int i = 0; i < columns; i++)
         t->widths[i] = (widths ? widths[i] : 1.0) / sum;
-    t->align = g_new0(PangoAlignment, columns); /* PANGO_ALIGN_LEFT is 0 */
+    t->align = g_new0(CsbAlign, columns); /* CSB_ALIGN_LEFT is 0 */
     t->header = g_ptr_array_new_with_free_func(cell_free);
     t->rows = g_ptr_array_new_with_free_func(row_free);
     for (int i = 0; i < columns; i++)
@@ -194,7 +158,7 @@ void csb_table_header(CsbTable *t, int column, const char *text)
     t->header->pdata[column] = c;
 }
 
-void csb_table_align(CsbTable *t, int column, PangoAlignment align)
+void csb_table_align(CsbTable *t, int column, CsbAlign align)
 {
     if (column >= 0 && column < t->columns)
         t->align[column] = align;

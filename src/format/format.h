@@ -1,0 +1,150 @@
+/* format.h - the formatters: what a briefing says. Each walks the
+ * comparison and builds the document tree (src/doc) with the sections its
+ * template lists, in order:
+ *   format.c       the driver (the formatter a template names, its
+ *                  sections in order) and what every briefing shares:
+ *                  dates, report names, citations and links, grade cells
+ *                  and trends, quotations, glossary notes, change wording
+ *   fmt_charts.c   the charts a comparison gives
+ *   pack*.c        the pre-inspection briefing pack (pack.h)
+ *   members.c      the members' summary
+ *   workbook.c     the analysts' workbook
+ *   overview.c     the national overview
+ * It decides nothing about pages: that is the flow engine's (src/layout).
+ */
+#ifndef CSB_FORMAT_H
+#define CSB_FORMAT_H
+
+#include "../compare/compare.h"
+#include "../doc/doc.h"
+
+/* ---- formatters ------------------------------------------------------- */
+
+/* Everything a formatter reads. All borrowed. */
+typedef struct {
+    const CsbComparison *comparison;
+    const CsbAreaMap *areas;
+    const CsbCsv *glossary;  /* data/glossary.csv */
+    const CsbCsv *grades;    /* data/grades.csv: plain-English grade meanings */
+    const CsbThemeLibrary *library; /* cue phrases, for tone */
+    const char *title, *subtitle, *organisation, *logo_path;
+    CsbDate date;            /* the briefing's date */
+} CsbFormatInput;
+
+/* Build the document with the sections tpl lists, of the formatter it
+ * names (or the one that has them all). NULL with errors in diag. */
+CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag);
+
+/* ---- formatter internals (shared by format.c, pack.c, members.c) ----- */
+
+typedef struct {
+    CsbDoc *doc;
+    const CsbFormatInput *in;
+    const CsbStory *focus;
+    const CsbFrameworks *frameworks; /* the area map's: names of report kinds */
+    GHashTable *abbreviations;  /* abbreviation -> glossary row + 1, used in quotations */
+    GHashTable *glossary_index; /* abbreviation -> glossary row + 1, built on first use */
+    guint kinds_named;          /* bit 1 << CsbKind per kind of report the text names
+                                   (csb_fmt_name_report), for the glossary */
+} CsbFormatter;
+
+typedef void (*CsbSectionFn)(CsbFormatter *fm);
+
+/* "December 2025" */
+char *csb_fmt_month_year(CsbDate d);
+/* "ILACS inspection, December 2025" */
+char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);
+/* The years a story's reports span: "2015 to 2025", "2024", or NULL
+ * when none is dated. */
+char *csb_fmt_story_years(const CsbStory *s);
+/* The report's name, as csb_fmt_report_name, noting its kind for the
+ * glossary. */
+char *csb_fmt_name_report(CsbFormatter *fm, const CsbInspection *in);
+/* "Dec 2025" */
+char *csb_fmt_month_short(CsbDate d);
+/* A report kind in a few words, for charts: "ILACS", "Focused visit". */
+const char *csb_fmt_kind_short(const CsbFrameworks *fw, CsbKind k);
+/* Year as a fraction, for time axes (2017.3). */
+double csb_fmt_year(CsbDate d);
+/* Citation for a paragraph: authority, report, paragraph number, page. */
+CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
+                          const CsbParagraph *p);
+/* Address of a report: its url, else Ofsted's page for the provider when
+ * the URN is known (from a corpus file name "<urn>-<name>__<date>.pdf", or
+ * the authority table's URN of the story the report belongs to).
+ * "uri:..." for a link, or NULL. */
+char *csb_fmt_report_link(const CsbFormatInput *in, const CsbInspection *insp);
+/* A table cell showing a grade's words on a badge of its colour. */
+CsbTableCell *csb_fmt_grade_cell(GPtrArray *row, CsbGrade g);
+/* Trend of a change. */
+CsbTrend csb_fmt_trend(const CsbChange *c);
+/* Note the glossary's abbreviations that text uses (for the glossary). */
+void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text);
+/* Quote text as evidence: adds a quotation block and notes abbreviations. */
+void csb_fmt_quote(CsbFormatter *fm, const char *quote, const CsbInspection *in,
+                   const CsbParagraph *p);
+/* Plain-English meaning of a grade from data/grades.csv. */
+const char *csb_fmt_grade_meaning(const CsbFormatInput *in, CsbGrade g);
+/* Its first sentence only, for tables (a new string). */
+char *csb_fmt_grade_meaning_short(const CsbFormatInput *in, CsbGrade g);
+/* Direction words: "improved from Adequate to Good", "stayed Good". */
+char *csb_fmt_change(const CsbChange *c);
+/* "since July 2021", adding "(then one judgement: Children in care and care
+ * leavers)" when the earlier grade was of an area this one continues. */
+char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c);
+/* Adds a line "Not judged at the June 2026 inspection; this grade is from
+ * March 2023." to r when a later full inspection gave no grade for the
+ * area, or "A report of May 2025 could not be read; ..." when a later
+ * report (or its grade) was not read (its latest grade is then not
+ * current); else nothing. */
+void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h);
+/* What a table says of an area graded once: true of the reports read, not
+ * of the authority's whole history. */
+#define CSB_FMT_GRADED_ONCE "No earlier grade in the reports read"
+/* Why a finding recurs, appended to r: the report it was raised in before
+ * (quoting that report's finding when quote_earlier), and the grounds:
+ * the later report's own words saying so, or the issues both findings are
+ * about and the words they share. */
+void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfiTrack *t,
+                               gboolean quote_earlier);
+/* Gaps a reader should know (CsbRich*, owned): the focus judged Inadequate
+ * with no monitoring visit since among the reports; its grades that are
+ * not current; no graded inspection; with peers, comparators with no
+ * reports and peers with grades not current. */
+GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers);
+/* Chart of grade histories, one panel per headline area of a story. */
+CsbChart *csb_fmt_history_chart(const CsbStory *s);
+/* Every inspection and visit of a story on a time axis. */
+CsbChart *csb_fmt_timeline_chart(const CsbFrameworks *fw, const CsbStory *s);
+/* Is an area's latest grade older than its authority's latest known
+ * inspection (not current, or from an inspection before the latest)? */
+gboolean csb_fmt_grade_stale(const CsbFrameworks *fw, const CsbStory *s,
+                             const CsbAreaHistory *h);
+/* Grade matrix: focus and peers by headline area, each cell dated. */
+CsbChart *csb_fmt_matrix_chart(const CsbComparison *c);
+/* The peer group's latest grades per headline area. */
+CsbChart *csb_fmt_distribution_chart(const CsbComparison *c);
+/* A theme's concerns, mixed and strengths per inspection. */
+CsbChart *csb_fmt_theme_chart(const CsbFrameworks *fw, const CsbThemeStory *t);
+
+/* Every story of the comparison: the focus (when there is one), then the
+ * peers (a new array; the stories borrowed). */
+GPtrArray *csb_fmt_stories(const CsbFormatter *fm);
+/* Each authority's latest graded inspection and latest grade per headline
+ * area, a row per story (workbook.c); with a column for the region. */
+CsbTable *csb_fmt_latest_grades(CsbFormatter *fm, gboolean regions);
+
+/* A formatter's table of sections, and the one of them called id (or NULL). */
+typedef struct {
+    const char *id;
+    CsbSectionFn fn;
+} CsbSection;
+CsbSectionFn csb_fmt_section_in(const CsbSection *sections, guint n, const char *id);
+
+/* Each formatter's sections by id (NULL: it has no such section). */
+CsbSectionFn csb_pack_section(const char *id);
+CsbSectionFn csb_members_section(const char *id);
+CsbSectionFn csb_workbook_section(const char *id);
+CsbSectionFn csb_overview_section(const char *id);
+
+#endif
