@@ -181,9 +181,14 @@ CsbTableCell *csb_table_cell(GPtrArray *row, CsbRich *text)
 
 CsbTableCell *csb_table_date(GPtrArray *row, CsbDate d)
 {
+    return csb_table_date_as(row, d, FALSE);
+}
+
+CsbTableCell *csb_table_date_as(GPtrArray *row, CsbDate d, gboolean brief)
+{
     CsbTableCell *c;
     if (csb_date_valid(d)) {
-        char *text = csb_date_long(d);
+        char *text = brief ? csb_date_short(d) : csb_date_long(d);
         c = csb_table_cell(row, csb_rich_plain(text));
         g_free(text);
     } else {

@@ -204,6 +204,8 @@ CsbTableCell *csb_table_cell(GPtrArray *row, CsbRich *text); /* takes ownership 
 /* A cell holding a date ("12 December 2025"; "date not stated" when d is
  * not valid), or a number (as "%g"). */
 CsbTableCell *csb_table_date(GPtrArray *row, CsbDate d);
+/* The same, its text "12 Dec 2025" when brief (a narrow column). */
+CsbTableCell *csb_table_date_as(GPtrArray *row, CsbDate d, gboolean brief);
 CsbTableCell *csb_table_number(GPtrArray *row, double n);
 void csb_table_free(CsbTable *t);
 

@@ -3,7 +3,8 @@
  * grades spread in each headline area nationally and in each region,
  * every authority's latest grades, and the grade changes of the last two
  * years. A grade counts as current unless a later full inspection did not
- * judge the area (as the peer summary counts it).
+ * judge the area, or a later report could not be read (csb_history_current,
+ * as the peer summary counts it).
  */
 #include "format.h"
 
@@ -19,7 +20,7 @@ static CsbGrade current(const CsbStory *s, const char *area)
 {
     const CsbAreaHistory *h = csb_story_history(s, area);
     const CsbGradePoint *p = h ? csb_history_latest(h) : NULL;
-    if (!p || h->not_judged_since)
+    if (!p || !csb_history_current(h))
         return CSB_GRADE_NONE;
     /* The old "adequate" counts with requires improvement (one rank). */
     return p->judgement->grade == CSB_GRADE_ADEQUATE ? CSB_GRADE_REQUIRES_IMPROVEMENT
@@ -160,7 +161,12 @@ static void grades(CsbFormatter *fm)
     csb_doc_heading(fm->doc, 1, "Every authority's latest grades");
     csb_doc_para(fm->doc, csb_rich_plain("Each authority's latest grade in each headline "
                                          "area, from its most recent inspection that graded "
-                                         "it."));
+                                         "it. A grade marked not current is older than the "
+                                         "authority's latest inspection, which did not judge "
+                                         "the area (inspections from April 2026 give no "
+                                         "overall effectiveness grade), or than a later "
+                                         "report that could not be read; the counts above "
+                                         "leave it out."));
     csb_doc_table(fm->doc, csb_fmt_latest_grades(fm, TRUE));
 }
 
@@ -207,7 +213,7 @@ static void changes(CsbFormatter *fm)
         }
     }
     g_array_sort(recent, newest_first);
-    static const double w[] = {2.4, 1.8, 2.6, 1.6, 1.6, 3.0, 1.5};
+    static const double w[] = {2.3, 1.7, 2.3, 2.0, 2.0, 2.6, 1.4}; /* grades unbroken */
     CsbTable *t = csb_table_new(7, w);
     static const char *const names[] = {"Authority", "Region", "Area", "From", "To",
                                         "Change", "Inspection"};
@@ -224,7 +230,7 @@ static void changes(CsbFormatter *fm)
         char *words = csb_fmt_change(r->change);
         csb_table_cell(row, csb_rich_plain(words))->trend = csb_fmt_trend(r->change);
         g_free(words);
-        csb_table_date(row, csb_inspection_date(r->change->to->inspection));
+        csb_table_date_as(row, csb_inspection_date(r->change->to->inspection), TRUE);
     }
     if (!recent->len)
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,

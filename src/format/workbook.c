@@ -258,18 +258,31 @@ static void evidence(CsbFormatter *fm)
     csb_doc_table(fm->doc, t);
 }
 
+/* A grade that is no longer current (a later inspection did not judge the
+ * area, or a later report could not be read): said so, with the grade and
+ * when it was given, never shown as a grade. */
+static void not_current_cell(GPtrArray *row, const CsbGradePoint *p)
+{
+    char *when = csb_fmt_month_year(csb_inspection_date(p->inspection));
+    csb_table_cell(row, csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED, "Not current (%s, %s)",
+                                      csb_grade_title(p->judgement->grade), when));
+    g_free(when);
+}
+
 CsbTable *csb_fmt_latest_grades(CsbFormatter *fm, gboolean regions)
 {
     const CsbComparison *c = fm->in->comparison;
     int first = regions ? 4 : 3; /* the first area's column */
     int n = first + (int)c->peer_areas->len;
     double *w = g_new(double, n);
-    w[0] = 2.4;
-    w[1] = 1.8;
-    w[first - 2] = 2.2;
-    w[first - 1] = 1.5;
+    /* Wide enough for a grade's badge on a portrait page ("Outstanding"
+     * unbroken) with the region's column too. */
+    w[0] = regions ? 2.6 : 2.4;
+    w[1] = regions ? 1.7 : 1.8;
+    w[first - 2] = regions ? 1.75 : 2.2;
+    w[first - 1] = regions ? 1.35 : 1.5;
     for (int i = first; i < n; i++)
-        w[i] = 1.6;
+        w[i] = regions ? 2.3 : 1.6;
     CsbTable *t = csb_table_new(n, w);
     g_free(w);
     csb_table_header(t, 0, "Authority");
@@ -290,7 +303,7 @@ CsbTable *csb_fmt_latest_grades(CsbFormatter *fm, gboolean regions)
             text_cell(row, st->authority->region);
         if (latest) {
             report_cell(fm, row, latest);
-            csb_table_date(row, csb_inspection_date(latest));
+            csb_table_date_as(row, csb_inspection_date(latest), regions);
         } else {
             text_cell(row, "none among the reports read");
             csb_table_cell(row, NULL);
@@ -299,7 +312,10 @@ CsbTable *csb_fmt_latest_grades(CsbFormatter *fm, gboolean regions)
             const CsbPeerArea *pa = c->peer_areas->pdata[i];
             const CsbAreaHistory *h = csb_story_history(st, pa->area->id);
             const CsbGradePoint *p = h ? csb_history_latest(h) : NULL;
-            csb_fmt_grade_cell(row, p ? p->judgement->grade : CSB_GRADE_NONE);
+            if (p && !csb_history_current(h))
+                not_current_cell(row, p);
+            else
+                csb_fmt_grade_cell(row, p ? p->judgement->grade : CSB_GRADE_NONE);
         }
     }
     g_ptr_array_free(all, TRUE);
@@ -310,7 +326,10 @@ static void peers(CsbFormatter *fm)
 {
     sheet(fm, "Latest grades",
           "Each authority's latest grade in each headline area, from its most recent "
-          "inspection that graded it.");
+          "inspection that graded it. A grade marked not current is older than the "
+          "authority's latest inspection, which did not judge the area (inspections from "
+          "April 2026 give no overall effectiveness grade), or than a later report that "
+          "could not be read.");
     csb_doc_table(fm->doc, csb_fmt_latest_grades(fm, FALSE));
 }
 

@@ -50,12 +50,20 @@ int csb_date_julian(CsbDate d)
     return (int)g_date_get_julian(&g);
 }
 
+static const char *const month_names[] = {"January", "February", "March",     "April",
+                                          "May",     "June",     "July",      "August",
+                                          "September", "October", "November", "December"};
+
 char *csb_date_long(CsbDate d)
 {
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
     if (!csb_date_valid(d))
         return g_strdup("date unknown");
-    return g_strdup_printf("%d %s %d", d.day, months[d.month - 1], d.year);
+    return g_strdup_printf("%d %s %d", d.day, month_names[d.month - 1], d.year);
+}
+
+char *csb_date_short(CsbDate d)
+{
+    if (!csb_date_valid(d))
+        return g_strdup("date unknown");
+    return g_strdup_printf("%d %.3s %d", d.day, month_names[d.month - 1], d.year);
 }

@@ -77,6 +77,8 @@ int csb_date_compare(CsbDate a, CsbDate b);
 int csb_date_julian(CsbDate d);
 /* "1 December 2025" */
 char *csb_date_long(CsbDate d);
+/* "1 Dec 2025", for narrow table columns */
+char *csb_date_short(CsbDate d);
 
 /* ---- the record ------------------------------------------------------- */
 

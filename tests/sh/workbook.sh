@@ -158,3 +158,36 @@ print("done")
 EOF
 grep -v '^done$' "$WORK/checks"
 grep -qx done "$WORK/checks" && ok "the overview's checks ran to the end" || fail "the overview's checks stopped"
+
+# A grade the latest inspection did not give (inspections from April 2026
+# judge no overall effectiveness) is not current: the overview says so in
+# its cell, with the grade and when it was given, and counts it as not
+# graded; the PDF's table says the same.
+sed 's/Newcastle upon Tyne/Middlesbrough/g' "$ROOT/tests/fixtures/ilacs-2023.txt" \
+    >"$WORK/examples/reports/middlesbrough-2023-ilacs.txt"
+cp "$ROOT/tests/fixtures/ilacs-2026-no-overall.txt" "$WORK/examples/reports/middlesbrough-2026-ilacs.txt"
+"$CSBRIEF" build "$WORK/examples/national-overview.yaml" >"$WORK/national.log" 2>&1
+expect_eq "with a 2026 inspection: the national overview builds with status 0" "$?" 0
+"$PY" - "$WORK/out/national-overview.xlsx" >"$WORK/checks" 2>&1 <<'EOF2'
+import sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def check(ok, what):
+    print(("ok - " if ok else "not ok - ") + what)
+def table(name):
+    ws = wb[name]
+    head_row = ws[ws.freeze_panes].row - 1
+    cells = list(ws.iter_rows(min_row=head_row, values_only=True))
+    return [dict(zip(cells[0], r)) for r in cells[1:] if any(v is not None for v in r)]
+row = next(r for r in table("Every authority's latest grades") if r["Authority"] == "Middlesbrough")
+check(str(row["Overall"]).startswith("Not current (") and "June 2023" in str(row["Overall"]),
+      "overview: a 2026 inspection's missing overall grade is marked not current: %r" % row["Overall"])
+check(row["Care leavers"] == "Good", "overview: ... its graded areas are current: %r" % row["Care leavers"])
+overall = next(r for r in table("The national picture") if r["Area"] == "Overall effectiveness")
+check(overall["Not graded"] == 1, "overview: ... and counted as not graded: %r" % overall)
+print("done")
+EOF2
+grep -v '^done$' "$WORK/checks"
+grep -qx done "$WORK/checks" && ok "the 2026 checks ran to the end" || fail "the 2026 checks stopped"
+pdftotext -layout "$WORK/out/national-overview.pdf" - 2>/dev/null | grep -A3 "^ *Middlesbrough" >"$WORK/mbro.txt"
+check "overview PDF: the not-current overall grade is said so" grep -q "Not current" "$WORK/mbro.txt"
