@@ -40,6 +40,16 @@ PangoFontMap *csb_fonts_map(const char *fonts_dir, CsbDiag *diag)
         g_free(path);
     }
     g_dir_close(dir);
+    /* No ligatures: a glyph for "ff" or "ffi" reads back (in a screen reader
+     * following the structure tree, in copied text) as one odd character
+     * unless every reader honours ActualText; separate letters always read
+     * as the words they are. */
+    static const char no_ligatures[] =
+        "<fontconfig><match target=\"font\"><edit name=\"fontfeatures\" mode=\"append\">"
+        "<string>liga=0</string><string>clig=0</string></edit></match></fontconfig>";
+    if (!FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)no_ligatures, FcTrue))
+        csb_diag_warn(diag, fonts_dir, 0, 0, "fontconfig did not take the rule that turns "
+                                             "ligatures off; text may use them");
     FcFontSet *set = FcConfigGetFonts(cfg, FcSetApplication);
     if (!set || set->nfont == 0) {
         csb_diag_error(diag, fonts_dir, 0, 0, "no fonts found in this folder");

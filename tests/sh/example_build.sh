@@ -44,6 +44,10 @@ expect_contains "members' summary has a structure tree from a Document" "$(print
 expect_contains "... with the summary's headings" "$struct" "What the latest inspection found"
 expect_contains "... and table header cells heading their columns" "$struct" "/Scope /Column"
 case "$struct" in *"Page 1 of"*) fail "... the running footer is an artifact";; *) ok "... the running footer is an artifact";; esac
+# Words read as words: no ligature glyph (U+FB00-FB06) stands for letters.
+lig=$(printf '%s' "$struct" | grep -o '[ﬀﬁﬂﬃﬄﬅﬆ]' | sort -u | tr -d '\n')
+expect_eq "... its words have no ligature glyphs ('ff' read as one character)" "$lig" ""
+expect_contains "... so 'difference' reads whole" "$struct" "difference?"
 expect_contains "briefing pack's charts are figures" "$(pdfinfo -struct "$pack" 2>/dev/null)" "Figure"
 # The other formats and the national overview.
 html="$WORK/out/redcar-and-cleveland-members-summary.html"
