@@ -136,13 +136,15 @@ typedef struct {
 
 /* A sentence of the report saying a weakness was raised before ("This was
  * a recommendation at the last inspection"), and the issues it is about:
- * those of the sentence and the one after it, and of the sentences before
- * it when it refers back to them ("All of these issues ..."). */
+ * those of the sentence; with those of the sentence after it when it names
+ * one itself, and of the sentences before it when it refers back to them
+ * ("All of these issues ..."). A sentence naming none that does not refer
+ * back ("... the areas identified at the last inspection") has none. */
 typedef struct {
     guint paragraph;         /* index in the inspection's paragraphs */
     char *sentence;          /* the report's words (owned) */
     GArray *issues;          /* guint: issues of its context, each once */
-    GArray *sentence_issues; /* guint: issues of it and the sentence after */
+    GArray *sentence_issues; /* guint: issues it names itself */
 } CsbDeclaration;
 
 typedef struct {

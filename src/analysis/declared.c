@@ -1,8 +1,11 @@
 /* declared.c - the sentences of a report that say a weakness was raised
  * before ("This was a recommendation at the last inspection", "remains an
  * area for improvement"), each with the issues it is about, read by the
- * recurrence data (data/recurrence.yaml). A story then links a finding
- * about one of those issues to the report the sentence names.
+ * recurrence data (data/recurrence.yaml): those it names itself; with
+ * those of the sentence after it when it names one itself, and of the
+ * sentences before it when it refers back ("All of these issues ..."). A
+ * story then links a finding about one of those issues to the report the
+ * sentence names.
  */
 #include "analysis.h"
 
@@ -93,9 +96,14 @@ GPtrArray *csb_analysis_declarations(const CsbRecurrence *r, const CsbInspection
             d->sentence = g_strdup(said->pdata[k]);
             d->issues = g_array_new(FALSE, FALSE, sizeof(guint));
             d->sentence_issues = g_array_new(FALSE, FALSE, sizeof(guint));
-            guint from = csb_recurrence_refers_back(r, forms->pdata[k]) ? 0 : k;
-            issues_of(r, forms, from, k + 2, d->issues);
-            issues_of(r, forms, k, k + 2, d->sentence_issues);
+            gboolean back = csb_recurrence_refers_back(r, forms->pdata[k]);
+            issues_of(r, forms, k, k + 1, d->sentence_issues);
+            /* A sentence that names no issue and does not refer back
+             * ("Leaders have taken action in the areas identified at the
+             * last inspection") says nothing of which weakness: the
+             * sentence after it lends none. */
+            guint to = back || d->sentence_issues->len ? k + 2 : k + 1;
+            issues_of(r, forms, back ? 0 : k, to, d->issues);
             g_ptr_array_add(out, d);
         }
         g_ptr_array_free(forms, TRUE);

@@ -8,9 +8,9 @@
  * a link for a finding the reader found new (or raised only in a report
  * not among the inputs), is wrong; no link where the reader found one is
  * a miss. Figures are printed for the authorities the rules were tuned on
- * (dev) and for those held out (test), and checked: on dev the goal of
- * at least 95% of links right, held out a floor under what csbrief does;
- * misses at most half (held out, 55%). Needs ../shared/corpus
+ * (dev) and for those held out (test), and checked against floors just
+ * under what csbrief does (on dev, above the goal of at least 95% of
+ * links right). Needs ../shared/corpus
  * (skipped, saying so, without it). CSB_RECURRENCE_SHOW=dev (or test, or
  * all) prints each wrong link and miss of that part.
  */
@@ -24,14 +24,15 @@ static CsbThemeLibrary *library;
 static CsbRecurrence *recurrence;
 static CsbSources *sources;
 
-/* The goal of issue 11, met on the authorities the rules were tuned on;
- * on those held out csbrief does worse (docs/compare.md gives the
- * figures), and this floor keeps it from doing worse still. Misses are
- * counted against the links the readers found. */
-#define GOAL_RIGHT 0.95
-#define HELD_OUT_RIGHT 0.80
-#define MAX_MISSED 0.50
-#define HELD_OUT_MISSED 0.55
+/* Floors just under what csbrief does (docs/compare.md gives the
+ * figures), so that one more wrong link or miss fails: on the authorities
+ * the rules were tuned on, above the goal of issue 11 (95% right); on
+ * those held out csbrief does worse, and these keep it from doing worse
+ * still. Misses are counted against the links the readers found. */
+#define DEV_RIGHT 0.96
+#define HELD_OUT_RIGHT 0.83
+#define MAX_MISSED 0.495
+#define HELD_OUT_MISSED 0.52
 
 typedef struct {
     int right, wrong, missed, unlinked; /* unlinked: correctly no link */
@@ -261,7 +262,7 @@ static void test_recurrence(void)
         const char *name;
         const Score *sc;
         double right, missed;
-    } parts[] = {{"dev", &dev, GOAL_RIGHT, MAX_MISSED},
+    } parts[] = {{"dev", &dev, DEV_RIGHT, MAX_MISSED},
                  {"held out", &test, HELD_OUT_RIGHT, HELD_OUT_MISSED}};
     for (guint i = 0; i < G_N_ELEMENTS(parts); i++) {
         const Score *sc = parts[i].sc;
@@ -269,10 +270,10 @@ static void test_recurrence(void)
         CHECK(sc->unmatched == 0, "%s: every labelled finding is one csbrief read (%d not)",
               parts[i].name, sc->unmatched);
         CHECK(links && sc->right >= parts[i].right * links,
-              "%s: %d of %d links right (at least %.0f%%)", parts[i].name, sc->right, links,
+              "%s: %d of %d links right (at least %.1f%%)", parts[i].name, sc->right, links,
               100 * parts[i].right);
         CHECK(found && sc->missed <= parts[i].missed * found,
-              "%s: %d of %d links missed (at most %.0f%%)", parts[i].name, sc->missed, found,
+              "%s: %d of %d links missed (at most %.1f%%)", parts[i].name, sc->missed, found,
               100 * parts[i].missed);
     }
     g_hash_table_destroy(part);
