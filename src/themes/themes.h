@@ -262,7 +262,7 @@ struct CsbToneRules {
     } weight;
     struct {
         double strength_share, concern_share, opening_share, strength_minimum,
-            concern_minimum;
+            concern_minimum, side_cap;
         int statistics;  /* numbers that make a paragraph with no cue statistics */
         CsbTone no_cue;  /* a paragraph with no cue that is not statistics */
     } verdict;

@@ -12,7 +12,8 @@
  *      sentence; a negation that negates no cue is a weak concern itself;
  *   3. each sentence gives at most sentence_cap to each side;
  *   4. the paragraph: one side only decides; both sides: the concern share
- *      of the weight decides strength, mixed or concern (a side below
+ *      of the weight (each side counted up to side_cap) decides strength,
+ *      mixed or concern (a side below
  *      mixed_minimum cannot make it mixed); no cue: statistics are
  *      neutral, anything else no_cue.
  * Every signal and the verdict go into why, naming the sentences.
@@ -542,8 +543,13 @@ static CsbTone weigh(const CsbToneRules *r, double P, double N, gboolean opening
         g_string_append(reason, "only concern");
         return CSB_TONE_CONCERN;
     }
-    double share = N / (P + N);
+    /* Past side_cap, more of one side does not dilute the other: a long
+     * run of praise leaves a real shortfall a shortfall. */
+    double share = MIN(N, r->verdict.side_cap) /
+                   (MIN(P, r->verdict.side_cap) + MIN(N, r->verdict.side_cap));
     g_string_append_printf(reason, "concern share %.2f", share);
+    if (P > r->verdict.side_cap || N > r->verdict.side_cap)
+        g_string_append_printf(reason, " (each side counted up to %.2g)", r->verdict.side_cap);
     if (share <= r->verdict.strength_share) {
         g_string_append_printf(reason, " at most %.2g", r->verdict.strength_share);
         return CSB_TONE_STRENGTH;

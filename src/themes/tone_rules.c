@@ -241,6 +241,7 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
     r->verdict.opening_share = number(y, v, "opening_share", 1, 0, 1, &ok, diag);
     r->verdict.strength_minimum = number(y, v, "strength_minimum", 0, 0, 10, &ok, diag);
     r->verdict.concern_minimum = number(y, v, "concern_minimum", 0, 0, 10, &ok, diag);
+    r->verdict.side_cap = number(y, v, "side_cap", 1000, 0.5, 1000, &ok, diag);
     r->verdict.statistics = (int)number(y, v, "statistics", 0, 0, 100, &ok, diag);
     yaml_node_t *nc = v ? csb_yaml_get(y, v, "no_cue") : NULL;
     const char *s = csb_yaml_scalar(nc);
