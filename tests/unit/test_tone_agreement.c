@@ -25,6 +25,7 @@
 #define GOAL_TEST 0.82
 #define GOAL_DEV 0.91
 #define GOAL_ENGINEER 0.89
+#define GOAL_FRESH 0.78 /* 134 of 170 (78.8%) when first measured */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -190,22 +191,23 @@ out:
     csb_diag_free(d);
 }
 
-/* The engineer's own labels (tests/tone/engineer-dev.csv: other paragraphs
- * of dev authorities, labelled while the rules were tuned, so optimistic):
- * a second guard on the dev side. */
-static void test_engineer_dev(void)
+/* Agreement over one more labelled file: its rows scored as a whole.
+ * dump_as names the rows in CSB_TONE_DUMP, or NULL to keep them out of it
+ * (a held-out set: never shown while rules are tuned). */
+static void score_file(const char *path, const char *what, const char *dump_as, double goal,
+                       int at_least)
 {
     CsbDiag *d = csb_diag_new();
     CsbThemeLibrary *lib = load_cues(d);
-    CsbCsv *rows = csb_csv_load("tests/tone/engineer-dev.csv", d);
-    CHECK(lib && rows, "the cues and the engineer's labels load");
-    Score e = {.name = "engineer-dev"};
+    CsbCsv *rows = csb_csv_load(path, d);
+    CHECK(lib && rows, "the cues and %s load", what);
+    Score e = {.name = what};
     int c_label = rows ? csb_csv_column(rows, "label") : -1;
     int c_text = rows ? csb_csv_column(rows, "text") : -1;
     int c_section = rows ? csb_csv_column(rows, "section") : -1;
     int c_id = rows ? csb_csv_column(rows, "id") : -1;
     int c_file = rows ? csb_csv_column(rows, "file") : -1;
-    const char *dump_path = g_getenv("CSB_TONE_DUMP");
+    const char *dump_path = dump_as ? g_getenv("CSB_TONE_DUMP") : NULL;
     FILE *dump = dump_path && *dump_path ? fopen(dump_path, "a") : NULL;
     for (guint r = 0; lib && rows && r < rows->rows->len; r++) {
         CsbTone want;
@@ -215,7 +217,7 @@ static void test_engineer_dev(void)
         CsbTone got = csb_themes_classify_in(lib, csb_csv_get(rows, r, c_text),
                                              csb_csv_get(rows, r, c_section), why);
         if (dump)
-            dump_row(dump, csb_csv_get(rows, r, c_id), "engineer", csb_csv_get(rows, r, c_file),
+            dump_row(dump, csb_csv_get(rows, r, c_id), dump_as, csb_csv_get(rows, r, c_file),
                      want, got, why);
         g_ptr_array_free(why, TRUE);
         e.n++;
@@ -226,17 +228,34 @@ static void test_engineer_dev(void)
         fclose(dump);
     if (e.n)
         print_score(&e);
-    CHECK(e.n >= 100 && e.agree >= GOAL_ENGINEER * e.n,
-          "agreement with the engineer's labels %.1f%%, goal %.0f%%",
-          e.n ? 100.0 * e.agree / e.n : 0.0, 100 * GOAL_ENGINEER);
+    CHECK(e.n >= at_least && e.agree >= goal * e.n, "agreement with %s %.1f%%, goal %.0f%%", what,
+          e.n ? 100.0 * e.agree / e.n : 0.0, 100 * goal);
     csb_csv_free(rows);
     csb_themes_free(lib);
     csb_diag_free(d);
+}
+
+/* The engineer's own labels (tests/tone/engineer-dev.csv: other paragraphs
+ * of dev authorities, labelled while the rules were tuned, so optimistic):
+ * a second guard on the dev side. */
+static void test_engineer_dev(void)
+{
+    score_file("tests/tone/engineer-dev.csv", "the engineer's labels", "engineer", GOAL_ENGINEER,
+               100);
+}
+
+/* tests/tone/tone-fresh.csv: 170 paragraphs of the test authorities, drawn
+ * and labelled blind after every rule was made, measured once: the honest
+ * figure for reports csbrief has not seen. Never dumped, never tuned on. */
+static void test_fresh(void)
+{
+    score_file("tests/tone/tone-fresh.csv", "the fresh held-out labels", NULL, GOAL_FRESH, 150);
 }
 
 int main(void)
 {
     RUN(test_agreement);
     RUN(test_engineer_dev);
+    RUN(test_fresh);
     return unit_done();
 }
