@@ -1,6 +1,6 @@
 # Extract paragraphs from test-authority reports; drop classifier fields (tone, why) immediately.
 import csv, json, os, subprocess, glob
-split = {r['authority']: r['split'] for r in csv.DictReader(open('/work/main/tests/tone/tone-split.csv'))}
+split = {r['authority']: r['split'] for r in csv.DictReader(open('tests/tone/tone-split.csv'))}
 env = dict(os.environ, CSBRIEF_DATADIR='/work/main')
 def strip(o):
     if isinstance(o, dict):
@@ -12,7 +12,7 @@ out = []
 for f in sorted(glob.glob('/work/shared/corpus/pdf/*.pdf')):
     b = os.path.basename(f)
     if split.get(b.split('-')[0]) != 'test': continue
-    r = subprocess.run(['/work/main/build-dev/csbrief', 'extract', '--format', 'json', f], env=env, capture_output=True, text=True)
+    r = subprocess.run(['build-dev/csbrief', 'extract', '--format', 'json', f], env=env, capture_output=True, text=True)
     if r.returncode != 0:
         print('FAIL', b, r.stderr[:200]); continue
     d = json.loads(r.stdout); strip(d)

@@ -1,7 +1,7 @@
 # Draw 170 stratified paragraphs from test-authority reports (seed 20261201).
 import csv, json, random, re, collections
 pool = json.load(open('pool.json'))
-have = {(r['file'], str(r['number'])) for r in csv.DictReader(open('/work/main/tests/tone/tone.csv'))}
+have = {(r['file'], str(r['number'])) for r in csv.DictReader(open('tests/tone/tone.csv'))}
 BOILER = re.compile(r'about this inspection|information about this inspection|inspection judgements and what they mean|'
                     r'grade descriptions?|crown copyright|ofsted\.gov\.uk|open government licence|this publication is available', re.I)
 LSCB = re.compile(r'LSCB|Local Safeguarding Children Board|safeguarding children board', re.I)
