@@ -110,7 +110,7 @@ static gboolean load_issues(CsbRecurrence *r, CsbYaml *y, CsbDiag *diag)
 static GRegex *compile(CsbYaml *y, yaml_node_t *n, const char *pattern, CsbDiag *diag)
 {
     GError *err = NULL;
-    GRegex *re = g_regex_new(pattern, G_REGEX_OPTIMIZE, 0, &err);
+    GRegex *re = g_regex_new(pattern, 0, 0, &err);
     if (!re) {
         csb_diag_error(diag, y->path, csb_yaml_line(n), csb_yaml_column(n),
                        "not a regular expression: %s", err->message);

@@ -69,7 +69,7 @@ static GRegex *regex(Loader *l, yaml_node_t *map, const char *section, const cha
     if (!pattern)
         return NULL;
     GError *err = NULL;
-    GRegex *re = g_regex_new(pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &err);
+    GRegex *re = g_regex_new(pattern, G_REGEX_CASELESS, 0, &err);
     if (!re) {
         error_at(l, csb_yaml_get(l->y, map, key), "'%s' in %s is not a regular expression: %s",
                  key, section, err->message);
