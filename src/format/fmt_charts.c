@@ -84,7 +84,7 @@ CsbChart *csb_fmt_timeline_chart(const CsbFrameworks *fw, const CsbStory *s)
         char *when = csb_fmt_month_short(d);
         m->label = g_strdup_printf("%s\n%s%s%s", csb_fmt_kind_short(fw, in->kind), when,
                                    graded ? " \u00B7 " : "",
-                                   !graded ? "" : o ? csb_grade_title(o->grade) : "graded");
+                                   !graded ? "" : o ? csb_grade_title(o->grade) : "no overall grade");
         g_free(when);
         lo = MIN(lo, m->x);
         hi = MAX(hi, m->x);
