@@ -53,6 +53,9 @@ int csb_diag_count(const CsbDiag *d, CsbSeverity sev);
 void csb_diag_print(const CsbDiag *d, FILE *out);
 /* Move every item of src to the end of dst. */
 void csb_diag_take(CsbDiag *dst, CsbDiag *src);
+/* The same, each item filed under file (what a user knows the work by, say
+ * the briefing's output), its own file kept in front of its message. */
+void csb_diag_take_as(CsbDiag *dst, CsbDiag *src, const char *file);
 
 /* ---- text ------------------------------------------------------------ */
 

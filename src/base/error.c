@@ -112,6 +112,22 @@ void csb_diag_print(const CsbDiag *d, FILE *out)
     }
 }
 
+void csb_diag_take_as(CsbDiag *dst, CsbDiag *src, const char *file)
+{
+    for (guint i = 0; i < src->items->len; i++) {
+        CsbError *e = src->items->pdata[i];
+        if (e->file && g_strcmp0(e->file, file) != 0) {
+            char *m = g_strdup_printf("%s: %s", e->file, e->message);
+            g_free(e->message);
+            e->message = m;
+        }
+        g_free(e->file);
+        e->file = g_strdup(file);
+        e->line = e->column = 0;
+    }
+    csb_diag_take(dst, src);
+}
+
 void csb_diag_take(CsbDiag *dst, CsbDiag *src)
 {
     for (guint i = 0; i < src->items->len; i++)

@@ -272,7 +272,12 @@ static GBytes *render(const CsbBriefingSpec *spec, const CsbResources *res, cons
         return NULL;
     GBytes *out = NULL;
     if (spec->format == CSB_FORMAT_PDF) {
-        CsbLayout *layout = csb_layout_run(doc, fm, diag); /* takes fm */
+        /* The flow's warnings (pages over the template's limit, glyphs no
+         * font has) name the briefing, not only its template. */
+        CsbDiag *flow = csb_diag_new();
+        CsbLayout *layout = csb_layout_run(doc, fm, flow); /* takes fm */
+        csb_diag_take_as(diag, flow, spec->output);
+        csb_diag_free(flow);
         *pages = (int)layout->pages->len;
         out = csb_render_pdf_bytes(layout, meta, spec->output, diag);
         csb_layout_free(layout);
