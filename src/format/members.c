@@ -297,11 +297,14 @@ static char *finding_phrase(const char *text)
     return s;
 }
 
-static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection *latest)
+/* The latest report's areas for improvement as questions, those raised
+ * before first (recurring: TRUE) or the others (FALSE). */
+static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
+                          const CsbInspection *latest, gboolean recurring)
 {
     for (guint i = 0; i < fm->focus->afis->len; i++) {
         const CsbAfiTrack *a = fm->focus->afis->pdata[i];
-        if (a->inspection != latest)
+        if (a->inspection != latest || (a->status == CSB_AFI_RECURRING) != recurring)
             continue;
         char *what = finding_phrase(a->finding->text);
         CsbRich *r = csb_rich_add(csb_rich_new(), 0, "Inspectors asked for improvement in ");
@@ -319,14 +322,14 @@ static void afi_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection 
         } else {
             csb_rich_add(r, 0, ". What is the plan, and when will members see a difference?");
         }
-        csb_fmt_note_abbreviations(fm, a->finding->text);
-        g_ptr_array_add(l->items, r);
+        g_ptr_array_add(out, r);
+        g_ptr_array_add(texts, a->finding->text); /* its abbreviations noted if shown */
         g_free(what);
     }
 }
 
 /* A grade the latest inspection lowered. */
-static void decline_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection *latest)
+static void decline_questions(CsbFormatter *fm, GPtrArray *out, const CsbInspection *latest)
 {
     for (guint i = 0; i < fm->focus->histories->len; i++) {
         const CsbAreaHistory *h = fm->focus->histories->pdata[i];
@@ -339,13 +342,13 @@ static void decline_questions(CsbFormatter *fm, CsbDocBlock *l, const CsbInspect
         CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, h->area->title);
         csb_rich_addf(r, 0, " %s. What changed, and how will the board know the plan to "
                             "recover is working?", words);
-        g_ptr_array_add(l->items, r);
+        g_ptr_array_add(out, r);
         g_free(words);
     }
 }
 
 /* One question for every theme the latest report raises concerns about. */
-static void theme_question(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection *latest)
+static void theme_question(CsbFormatter *fm, GPtrArray *out, const CsbInspection *latest)
 {
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < fm->focus->themes->len; i++) {
@@ -364,19 +367,46 @@ static void theme_question(CsbFormatter *fm, CsbDocBlock *l, const CsbInspection
         }
         csb_rich_add(r, 0, ". How do members hear directly from the children and young people "
                            "affected?");
-        g_ptr_array_add(l->items, r);
+        g_ptr_array_add(out, r);
     }
     g_ptr_array_free(names, TRUE);
 }
+
+/* At most this many questions: a summary for councillors stays within its
+ * pages; the areas for improvement beyond them are counted, not dropped
+ * silently. */
+#define MAX_QUESTIONS 6
 
 static void questions(CsbFormatter *fm)
 {
     csb_doc_heading(fm->doc, 2, "Questions members may wish to ask");
     CsbDocBlock *l = csb_doc_list(fm->doc);
     const CsbInspection *latest = csb_story_latest_graded(fm->focus);
-    afi_questions(fm, l, latest);
-    decline_questions(fm, l, latest);
-    theme_question(fm, l, latest);
+    GPtrArray *afis = g_ptr_array_new_with_free_func((GDestroyNotify)csb_rich_free);
+    GPtrArray *texts = g_ptr_array_new(); /* the findings' texts, borrowed */
+    afi_questions(fm, afis, texts, latest, TRUE);
+    afi_questions(fm, afis, texts, latest, FALSE);
+    GPtrArray *rest = g_ptr_array_new(); /* owned by l once moved */
+    decline_questions(fm, rest, latest);
+    theme_question(fm, rest, latest);
+    guint room = rest->len + 3 >= MAX_QUESTIONS ? 3 : MAX_QUESTIONS - rest->len;
+    guint shown = MIN(room, afis->len);
+    for (guint i = 0; i < shown; i++) {
+        g_ptr_array_add(l->items, g_ptr_array_steal_index(afis, 0));
+        csb_fmt_note_abbreviations(fm, texts->pdata[i]);
+    }
+    g_ptr_array_free(texts, TRUE);
+    for (guint i = 0; i < rest->len; i++)
+        g_ptr_array_add(l->items, rest->pdata[i]);
+    g_ptr_array_free(rest, TRUE);
+    if (afis->len)
+        g_ptr_array_add(l->items,
+                        csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
+                                      "The report names %u more area%s for improvement, not "
+                                      "made into questions here; each could be asked the same "
+                                      "way.",
+                                      afis->len, afis->len == 1 ? "" : "s"));
+    g_ptr_array_free(afis, TRUE);
     if (!l->items->len) /* nothing to ask about is said so, not made up */
         g_ptr_array_add(l->items,
                         csb_rich_plain(latest ? "The latest report lists no area for "

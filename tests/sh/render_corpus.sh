@@ -34,3 +34,26 @@ for f in "$WORK"/out/*.pdf; do
 done
 "$CSBRIEF" build "$WORK/corpus.yaml" >/dev/null 2>&1
 check "corpus briefing pack: byte-identical from two runs" cmp -s "$WORK/first.pdf" "$WORK/out/pack.pdf"
+
+# A members' summary for an authority whose latest inspection names many
+# areas for improvement (Cheshire East, Inadequate in 2024: nine) stays
+# within its four pages: at most six questions, the rest counted, never
+# dropped silently.
+mkdir -p "$WORK/many"
+for f in "$SHARED"/corpus/pdf/*-cheshire-east__*.pdf; do ln -s "$f" "$WORK/many/"; done
+cat > "$WORK/many.yaml" <<YAML
+reports: [many]
+authority: Cheshire East
+briefings:
+  - template: members-summary
+    output: out/many.pdf
+YAML
+"$CSBRIEF" build "$WORK/many.yaml" >"$WORK/many.log" 2>&1
+expect_eq "many areas for improvement: the summary builds" "$?" 0
+expect_eq "... with no warning (it fits its pages)" "$(grep -c warning "$WORK/many.log")" 0
+pages=$(pdfinfo "$WORK/out/many.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+check "... in at most 4 pages (got $pages)" test "${pages:-9}" -le 4
+text=$(pdftotext "$WORK/out/many.pdf" - 2>/dev/null | tr '\n' ' ')
+expect_contains "... the questions not asked are counted" "$text" "more areas for improvement, not made into questions here"
+asked=$(grep -o "What is the plan\|Why has it not been resolved\|What changed, and how" <<<"$text" | wc -l)
+check "... at most 6 questions (got $asked)" test "$asked" -le 6
