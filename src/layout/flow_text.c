@@ -5,6 +5,10 @@
  */
 #include "flow.h"
 
+#include <string.h>
+
+static char *escape_for_fonts(const char *text);
+
 FlowFont flow_body_font(const Flow *f)
 {
     return (FlowFont){f->t->font_body, f->t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
@@ -135,7 +139,7 @@ PangoLayout *flow_layout_rich(Flow *f, const CsbRich *r, FlowFont font, double w
 
 PangoLayout *flow_layout_plain(Flow *f, const char *text, FlowFont font, double width)
 {
-    char *m = g_markup_escape_text(text, -1);
+    char *m = escape_for_fonts(text);
     PangoLayout *l = flow_layout_markup(f, m, font, width);
     g_free(m);
     return l;
@@ -271,12 +275,28 @@ static void colour_span(GString *open, GString *close, const CsbColour *c)
     g_string_prepend(close, "</span>");
 }
 
+/* Markup-escaped text, with a stand-in for a character the bundled fonts
+ * lack but whose meaning a common one carries exactly: U+2212 MINUS SIGN
+ * (reports write "2015\u221216" and list items "\u2212 sufficiency") as
+ * a hyphen-minus, not an empty box. */
+static char *escape_for_fonts(const char *text)
+{
+    char *esc = g_markup_escape_text(text, -1);
+    if (!strstr(esc, "\u2212"))
+        return esc;
+    char **parts = g_strsplit(esc, "\u2212", -1);
+    char *joined = g_strjoinv("-", parts);
+    g_strfreev(parts);
+    g_free(esc);
+    return joined;
+}
+
 char *csb_rich_markup(const CsbRich *r, const CsbColour *muted, const CsbColour *accent)
 {
     GString *m = g_string_new(NULL);
     for (guint i = 0; r && i < r->spans->len; i++) {
         const CsbSpan *s = r->spans->pdata[i];
-        char *esc = g_markup_escape_text(s->text, -1);
+        char *esc = escape_for_fonts(s->text);
         GString *open = g_string_new(NULL), *close = g_string_new(NULL);
         if (s->style & CSB_STYLE_ACCENT && accent)
             colour_span(open, close, accent);
