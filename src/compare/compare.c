@@ -30,15 +30,6 @@ static CsbPeerTheme *peer_theme_new(const CsbTheme *theme)
     return pt;
 }
 
-/* The current grade: the latest, unless a later full inspection did not
- * judge the area or a later report was not read (then none). */
-static CsbGrade current_grade(const CsbStory *s, const char *area)
-{
-    const CsbAreaHistory *h = csb_story_history(s, area);
-    return h && csb_history_current(h) ? csb_history_latest(h)->judgement->grade
-                                       : CSB_GRADE_NONE;
-}
-
 static void summarise_areas(CsbComparison *c)
 {
     for (guint i = 0; i < csb_areas_count(c->areas); i++) {
@@ -48,12 +39,12 @@ static void summarise_areas(CsbComparison *c)
         CsbPeerArea *pa = g_new0(CsbPeerArea, 1);
         pa->area = area;
         if (c->focus) {
-            pa->focus = current_grade(c->focus, area->id);
+            pa->focus = csb_story_current_grade(c->focus, area->id);
             pa->counts[pa->focus]++;
         }
         int focus_rank = csb_grade_rank(pa->focus);
         for (guint k = 0; k < c->peers->len; k++) {
-            CsbGrade g = current_grade(c->peers->pdata[k], area->id);
+            CsbGrade g = csb_story_current_grade(c->peers->pdata[k], area->id);
             pa->counts[g]++;
             if (!g || !focus_rank)
                 continue;

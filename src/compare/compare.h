@@ -207,6 +207,9 @@ typedef struct {
 /* Is the latest grade of a history current: not superseded by a later
  * inspection that did not judge the area, or whose grade was not read? */
 gboolean csb_history_current(const CsbAreaHistory *h);
+/* The story's current grade in an area: the latest, when current
+ * (csb_history_current), else CSB_GRADE_NONE. */
+CsbGrade csb_story_current_grade(const CsbStory *s, const char *area);
 /* The date of the authority's latest known inspection that grades: its
  * latest graded report read, or a later graded one it could not read
  * (from an index or the file name, kind aside when unknown). */

@@ -99,6 +99,13 @@ gboolean csb_history_current(const CsbAreaHistory *h)
     return h->points->len && !h->not_judged_since && !h->not_read_since;
 }
 
+CsbGrade csb_story_current_grade(const CsbStory *s, const char *area)
+{
+    const CsbAreaHistory *h = csb_story_history(s, area);
+    return h && csb_history_current(h) ? csb_history_latest(h)->judgement->grade
+                                       : CSB_GRADE_NONE;
+}
+
 CsbDate csb_story_latest_known(const CsbStory *s, const CsbFrameworks *fw)
 {
     CsbDate latest = {0, 0, 0};

@@ -18,13 +18,9 @@ static const CsbGrade shown[] = {CSB_GRADE_OUTSTANDING, CSB_GRADE_GOOD,
 
 static CsbGrade current(const CsbStory *s, const char *area)
 {
-    const CsbAreaHistory *h = csb_story_history(s, area);
-    const CsbGradePoint *p = h ? csb_history_latest(h) : NULL;
-    if (!p || !csb_history_current(h))
-        return CSB_GRADE_NONE;
+    CsbGrade g = csb_story_current_grade(s, area);
     /* The old "adequate" counts with requires improvement (one rank). */
-    return p->judgement->grade == CSB_GRADE_ADEQUATE ? CSB_GRADE_REQUIRES_IMPROVEMENT
-                                                      : p->judgement->grade;
+    return g == CSB_GRADE_ADEQUATE ? CSB_GRADE_REQUIRES_IMPROVEMENT : g;
 }
 
 static const char *column_name(CsbGrade g)
