@@ -6,16 +6,13 @@
 
 #include <math.h>
 
-static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 /* A time axis position (csb_fmt_year: year + (month - 1) / 12 + (day - 1) / 365)
  * as "Mar 2018": the day's share is under a twelfth, so the month is exact. */
 static void append_when(GString *s, double x)
 {
     int year = (int)floor(x);
     int month = CLAMP((int)floor((x - year) * 12 + 1e-6), 0, 11);
-    g_string_append_printf(s, "%s %d", months[month], year);
+    g_string_append_printf(s, "%.3s %d", csb_month_name(month + 1), year);
 }
 
 static const char *trend_words(CsbTrend t)

@@ -9,22 +9,18 @@
 
 #include <string.h>
 
-static const char *const month_names[] = {"January", "February", "March",     "April",
-                                          "May",     "June",     "July",      "August",
-                                          "September", "October", "November", "December"};
-
 char *csb_fmt_month_year(CsbDate d)
 {
     if (!csb_date_valid(d))
         return g_strdup("date not stated");
-    return g_strdup_printf("%s %d", month_names[d.month - 1], d.year);
+    return g_strdup_printf("%s %d", csb_month_name(d.month), d.year);
 }
 
 char *csb_fmt_month_short(CsbDate d)
 {
     if (!csb_date_valid(d))
         return g_strdup("undated");
-    return g_strdup_printf("%.3s %d", month_names[d.month - 1], d.year);
+    return g_strdup_printf("%.3s %d", csb_month_name(d.month), d.year);
 }
 
 char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)

@@ -54,6 +54,11 @@ static const char *const month_names[] = {"January", "February", "March",     "A
                                           "May",     "June",     "July",      "August",
                                           "September", "October", "November", "December"};
 
+const char *csb_month_name(int month)
+{
+    return month >= 1 && month <= 12 ? month_names[month - 1] : "";
+}
+
 char *csb_date_long(CsbDate d)
 {
     if (!csb_date_valid(d))

@@ -79,6 +79,8 @@ int csb_date_julian(CsbDate d);
 char *csb_date_long(CsbDate d);
 /* "1 Dec 2025", for narrow table columns */
 char *csb_date_short(CsbDate d);
+/* "January" .. "December" for 1..12 (its first three letters abbreviate it). */
+const char *csb_month_name(int month);
 
 /* ---- the record ------------------------------------------------------- */
 
