@@ -8,6 +8,10 @@
  * input, does unnumbered prose that follows it (a text extraction breaks
  * paragraphs at page breaks; a PDF's layout has already rejoined them).
  *
+ * A graded report that numbers none (a few of early 2014 wrote the whole
+ * body as bullets) has each bullet and prose block of its sections on the
+ * services kept as a paragraph numbered 0, so it is not read as empty.
+ *
  * Letters, visits and peer challenges do not number paragraphs: their
  * prose is kept as paragraphs numbered 0, under their headings, so the
  * comparison can quote headline findings.
@@ -217,9 +221,70 @@ static void unnumbered(CsbParse *p)
     g_free(section);
 }
 
+/* Does the body number any paragraph? A few graded reports of early 2014
+ * wrote every finding as a bullet and numbered none. */
+static gboolean numbers_paragraphs(const CsbParse *p)
+{
+    for (guint i = 0; i < p->body_end && i < p->blocks->len; i++) {
+        const CsbBlock *b = p->blocks->pdata[i];
+        if (b->type == CSB_BLOCK_TEXT && b->number > 0 && p->roles[i] == CSB_ROLE_NONE)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A section that describes inspections or the area, not the services. */
+static gboolean context_section(const char *section)
+{
+    static const char *const context[] = {"contents", "information about this",
+                                          "about this inspection", "the inspection judgements",
+                                          "what the inspection judgements mean",
+                                          "what the inspection judgments mean",
+                                          "the judgements and what they mean",
+                                          /* the area's figures, under their own headings */
+                                          "children living in this area",
+                                          "child protection in this area",
+                                          "children looked after in this area",
+                                          "other ofsted inspections"};
+    if (!section)
+        return FALSE;
+    char *f = csb_text_fold(section);
+    gboolean found = FALSE;
+    for (guint k = 0; k < G_N_ELEMENTS(context) && !found; k++)
+        found = csb_parse_folded_prefix(f, context[k]);
+    g_free(f);
+    return found;
+}
+
+/* A graded report that numbers no paragraph: each bullet, and each
+ * sentence-long prose block, of its sections on the services is a
+ * paragraph numbered 0 under its heading, so themes and tone read the
+ * report's body rather than nothing. */
+static void bulleted(CsbParse *p)
+{
+    char *section = NULL;
+    guint start = p->title_block < p->blocks->len ? p->title_block + 1 : 0;
+    for (guint i = start; i < p->body_end && i < p->blocks->len; i++) {
+        const CsbBlock *b = p->blocks->pdata[i];
+        if (b->type == CSB_BLOCK_HEADING) {
+            set_section(&section, b->text);
+            continue;
+        }
+        if (p->roles[i] != CSB_ROLE_NONE || context_section(section) || sub_heading(b) ||
+            !(b->type == CSB_BLOCK_BULLET || b->type == CSB_BLOCK_TEXT) ||
+            csb_parse_word_count(b->text, 12) < 12)
+            continue;
+        csb_inspection_add_paragraph(p->in, 0, section, b->text,
+                                     p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
+    }
+    g_free(section);
+}
+
 void csb_parse_paragraphs(CsbParse *p)
 {
-    if (p->framework && p->framework->graded)
+    if (p->framework && p->framework->graded && !numbers_paragraphs(p))
+        bulleted(p);
+    else if (p->framework && p->framework->graded)
         numbered(p);
     else
         unnumbered(p);

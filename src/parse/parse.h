@@ -29,7 +29,7 @@ CsbInspection *csb_parse_file(const char *path, const CsbReference *ref, CsbDiag
 
 /* Bump when a change to the parser changes what it reads from a report:
  * cached records made by an older parser are then parsed again. */
-#define CSB_PARSE_VERSION 4 /* 2: ingest drops Unicode noncharacters; 3: frameworks in data, grades from section headings; 4: sub-headings not glued to findings, the headline summary kept as paragraphs 0 */
+#define CSB_PARSE_VERSION 5 /* 2: ingest drops Unicode noncharacters; 3: frameworks in data, grades from section headings; 4: sub-headings not glued to findings, the headline summary kept as paragraphs 0; 5: a graded report that numbers no paragraph keeps its bullets as paragraphs */
 
 /* Like csb_parse_file, but keeps each parsed record in cache_dir (created if
  * missing) as <sha256 of the file>.rec, keyed also by the record format
