@@ -116,11 +116,7 @@ static gboolean summary_prose(const CsbParse *p, guint i, const CsbBlock *b, con
           b->number == 0 && p->roles[i] == CSB_ROLE_NONE && n && b->text[n - 1] == '.' &&
           csb_parse_word_count(b->text, 20) >= 20))
         return FALSE;
-    char *f = section ? csb_text_fold(section) : g_strdup("");
-    gboolean boilerplate = FALSE;
-    for (guint k = 0; k < G_N_ELEMENTS(about) && !boilerplate; k++)
-        boilerplate = csb_parse_folded_prefix(f, about[k]);
-    g_free(f);
+    gboolean boilerplate = section && csb_parse_starts_with_any(section, about, G_N_ELEMENTS(about));
     /* The copyright notice of a report's front matter. */
     char *t = csb_text_fold(b->text);
     boilerplate |= strstr(t, "crown copyright") || strstr(t, "may be reproduced in whole");
@@ -135,14 +131,8 @@ static void set_summary_section(char **section, const char *heading)
     static const char *const header[] = {"inspection of", "lead inspector", "inspection dates",
                                          "inspection date",
                                          "report published", "ofsted"};
-    char *f = csb_text_fold(heading);
-    for (guint k = 0; k < G_N_ELEMENTS(header); k++)
-        if (csb_parse_folded_prefix(f, header[k])) {
-            g_free(f);
-            return;
-        }
-    g_free(f);
-    set_section(section, heading);
+    if (!csb_parse_starts_with_any(heading, header, G_N_ELEMENTS(header)))
+        set_section(section, heading);
 }
 
 static void numbered(CsbParse *p)
@@ -246,14 +236,7 @@ static gboolean context_section(const char *section)
                                           "child protection in this area",
                                           "children looked after in this area",
                                           "other ofsted inspections"};
-    if (!section)
-        return FALSE;
-    char *f = csb_text_fold(section);
-    gboolean found = FALSE;
-    for (guint k = 0; k < G_N_ELEMENTS(context) && !found; k++)
-        found = csb_parse_folded_prefix(f, context[k]);
-    g_free(f);
-    return found;
+    return section && csb_parse_starts_with_any(section, context, G_N_ELEMENTS(context));
 }
 
 /* A graded report that numbers no paragraph: each bullet, and each

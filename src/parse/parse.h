@@ -150,6 +150,8 @@ gboolean csb_parse_numbered_title(const CsbParse *p, const CsbBlock *b);
 int csb_parse_word_count(const char *s, int limit);
 /* TRUE when the folded text s starts with the folded prefix. */
 gboolean csb_parse_folded_prefix(const char *folded, const char *prefix);
+/* Does text, folded, start with one of the n (folded) prefixes as whole words? */
+gboolean csb_parse_starts_with_any(const char *text, const char *const *prefixes, gsize n);
 
 /* Sets p->in->kind and p->title_block. */
 void csb_parse_kind(CsbParse *p);

@@ -89,12 +89,7 @@ static gboolean starts_grade(const char *text)
     static const char *const words[] = {"outstanding", "good",       "requires", "require",
                                         "inadequate",  "adequate",   "grade",    "not judged",
                                         "not graded"};
-    char *f = csb_text_fold(text);
-    gboolean hit = FALSE;
-    for (guint i = 0; i < G_N_ELEMENTS(words) && !hit; i++)
-        hit = csb_parse_folded_prefix(f, words[i]);
-    g_free(f);
-    return hit;
+    return csb_parse_starts_with_any(text, words, G_N_ELEMENTS(words));
 }
 
 /* PDF: the grade column starts at the leftmost cell, not first on its

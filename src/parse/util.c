@@ -55,6 +55,16 @@ gboolean csb_parse_folded_prefix(const char *folded, const char *prefix)
     return strncmp(folded, prefix, n) == 0 && (folded[n] == '\0' || folded[n] == ' ');
 }
 
+gboolean csb_parse_starts_with_any(const char *text, const char *const *prefixes, gsize n)
+{
+    char *f = csb_text_fold(text);
+    gboolean hit = FALSE;
+    for (gsize i = 0; i < n && !hit; i++)
+        hit = csb_parse_folded_prefix(f, prefixes[i]);
+    g_free(f);
+    return hit;
+}
+
 gboolean csb_parse_numbered_title(const CsbParse *p, const CsbBlock *b)
 {
     if ((p->framework && p->framework->graded) || b->type != CSB_BLOCK_TEXT || b->number == 0)
