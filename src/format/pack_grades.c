@@ -55,6 +55,21 @@ static CsbTable *grid(CsbFormatter *fm, GPtrArray *graded)
     return t;
 }
 
+/* The report's wording when it is a grade's few words ("Requires
+ * improvement to be good", "Grade 3 (Adequate)"), not a sentence the
+ * parser kept with it ("The overall judgement is good."): then the
+ * grade's name. */
+static const char *grade_words(const CsbJudgement *j)
+{
+    const char *w = j->wording;
+    if (!w || !*w || g_str_has_suffix(w, ".") || g_utf8_strlen(w, -1) > 40)
+        return csb_grade_title(j->grade);
+    int words = 1;
+    for (const char *c = w; *c; c++)
+        words += *c == ' ';
+    return words <= 6 ? w : csb_grade_title(j->grade);
+}
+
 static void area_words(CsbFormatter *fm, const CsbAreaHistory *h)
 {
     csb_doc_heading(fm->doc, 2, h->area->title);
@@ -64,12 +79,7 @@ static void area_words(CsbFormatter *fm, const CsbAreaHistory *h)
         const CsbGradePoint *p = h->points->pdata[k];
         CsbDate d = csb_inspection_date(p->inspection);
         char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("an undated report");
-        /* The report's wording when it is a grade's few words, not a
-         * sentence the parser kept with it. */
-        const char *w = p->judgement->wording;
-        const char *words = w && *w && g_utf8_strlen(w, -1) <= 40
-                                ? w
-                                : csb_grade_title(p->judgement->grade);
+        const char *words = grade_words(p->judgement);
         csb_rich_addf(r, 0, "%s", k == 0 ? "" : k + 1 == h->points->len ? " and " : ", ");
         csb_rich_addf(r, CSB_STYLE_BOLD, "\u2018%s\u2019", words);
         csb_rich_addf(r, 0, " in %s", when);
