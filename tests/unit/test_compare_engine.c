@@ -318,6 +318,33 @@ static void test_afis(void)
  * report's own words link even when the findings are worded apart; a
  * visit the words name that is not among the reports leaves no link; a
  * shared common word links nothing. */
+/* Does the recurrence data find the issue titled title in text? */
+static gboolean names_issue(const char *text, const char *title)
+{
+    char *form = csb_themes_match_form(text);
+    GArray *hits = csb_recurrence_find(recurrence, form);
+    gboolean found = FALSE;
+    for (guint i = 0; i < hits->len; i++)
+        found |= strcmp(csb_recurrence_issue(recurrence, g_array_index(hits, CsbIssueHit, i).issue)
+                            ->title,
+                        title) == 0;
+    g_array_free(hits, TRUE);
+    g_free(form);
+    return found;
+}
+
+static void test_afi_issues(void)
+{
+    const char *plans = "the quality of children's plans";
+    CHECK(names_issue("The quality of written plans for children.", plans),
+          "'plans' names the quality of children's plans");
+    CHECK(!names_issue("Pathway plans are still too inconsistent.", plans),
+          "a phrase that is not the issue runs to the end of its word: 'pathway plans' is not "
+          "the quality of children's plans");
+    CHECK(!names_issue("Personal education plans (PEPs) remain weak.", plans),
+          "nor are 'personal education plans'");
+}
+
 static void test_afi_links(void)
 {
     Run *r = new_run();
@@ -432,6 +459,7 @@ int main(void)
         RUN(test_visits_and_undated);
         RUN(test_dedup);
         RUN(test_afis);
+        RUN(test_afi_issues);
         RUN(test_afi_links);
         RUN(test_evidence_ranking);
     }
