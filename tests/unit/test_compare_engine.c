@@ -378,6 +378,21 @@ static void test_afi_links(void)
                                  "Strategy discussions are not always timely. This was raised at "
                                  "the last focused visit.",
                                  4);
+    finding(c, "Support for young carers.");
+    finding(c, "The response to care leavers in custody.");
+    finding(c, "The identification of disabled children and of children living in private "
+               "fostering arrangements.");
+    csb_inspection_add_paragraph(c, 40, "Children in care",
+                                 "Private fostering was identified as an area for improvement at "
+                                 "the last inspection. Young carers are well supported by a "
+                                 "dedicated team.",
+                                 8);
+    csb_inspection_add_paragraph(c, 41, "Care leavers",
+                                 "The response to homeless 16- and 17-year-olds was identified as "
+                                 "an area for improvement at the last inspection. While progress "
+                                 "has been made, this is not yet the case for care leavers in "
+                                 "custody.",
+                                 9);
     run(r, "Rutland", NULL, NULL);
     const CsbStory *s = r->c->focus;
     const CsbAfiTrack *rhi = track_of(s, "The uptake of return home interviews");
@@ -398,6 +413,15 @@ static void test_afi_links(void)
     const CsbAfiTrack *sd = track_of(s, "The timeliness of strategy discussions");
     CHECK(sd && sd->status == CSB_AFI_RECURRING && sd->declared_unread && !sd->raised_before,
           "raised at a focused visit not among the reports: recurring, no link");
+    const CsbAfiTrack *carers = track_of(s, "Support for young carers");
+    CHECK(carers && carers->status == CSB_AFI_NEW && !carers->declared,
+          "a sentence that moves on after the report's words ('Young carers are well "
+          "supported') lends them no issue: young carers are new");
+    const CsbAfiTrack *custody = track_of(s, "The response to care leavers in custody");
+    CHECK(custody && custody->status == CSB_AFI_RECURRING && custody->declared &&
+              custody->raised_before && custody->raised_before->inspection == b,
+          "one that speaks of them (', this is not yet the case for care leavers in custody') "
+          "does: linked to the last inspection");
     const CsbAfiTrack *cont = track_of(s, "Contingency arrangements");
     CHECK(cont && cont->status == CSB_AFI_NEW && !cont->raised_before,
           "'contingency' alone links nothing (new)");
