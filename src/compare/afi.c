@@ -25,12 +25,13 @@
  * finding is tied so is the more recent one that raised it.
  *
  * The report's own words come first: when a sentence of the finding's
- * report says a weakness about the finding's issue was raised before
- * ("This was a recommendation at the last inspection"), the finding is
- * linked to the report the sentence names (the last inspection, or the
- * last focused or monitoring visit, or the one of the year named), or,
- * when that report has no finding on it and no year is named, to the most
- * recent older one with a finding on it. When the report named is not
+ * report says a weakness about a specific issue the finding is mainly about
+ * (or, for a finding about broad issues only, one the sentence names
+ * itself) was raised before ("This was a recommendation at the last
+ * inspection"), the finding is linked to the report the sentence names
+ * (the last inspection, or the last focused or monitoring visit, or the
+ * one of the year named), or, when that report has no finding on it and no
+ * year is named, to the most recent older one with a finding on it. When the report named is not
  * among those read, the finding is recurring with no link.
  *
  * Status: recurring when linked (or declared); not raised again when no
@@ -301,22 +302,19 @@ static GHashTable *meaning_of(const CsbFindingAnalysis *f)
 /* ---- the report's own words ------------------------------------------------ */
 
 /* The sentence of a finding's report saying a weakness about its issue was
- * raised before: one about the first specific issue the finding is about,
+ * raised before: one about a specific issue the finding is mainly about,
  * or, when it is about broad issues only, naming one of them itself. */
 static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence *rec)
 {
     const CsbFindingAnalysis *fa = it->fa;
     const GPtrArray *ds = it->report->declarations;
-    gint first = -1;
-    for (guint k = 0; k < fa->subject && first < 0; k++)
-        if (specific(rec, issue_at(fa, k)))
-            first = (gint)issue_at(fa, k);
+    gboolean any_specific = specific_count(fa, rec) > 0;
     for (guint d = 0; d < ds->len; d++) {
         const CsbDeclaration *dc = ds->pdata[d];
-        const GArray *in = first >= 0 ? dc->issues : dc->sentence_issues;
+        const GArray *in = any_specific ? dc->issues : dc->sentence_issues;
         for (guint i = 0; i < in->len; i++) {
             guint issue = g_array_index(in, guint, i);
-            if (first >= 0 ? issue == (guint)first : about(fa, rec, issue))
+            if (about(fa, rec, issue) && (!any_specific || specific(rec, issue)))
                 return dc;
         }
     }

@@ -422,6 +422,11 @@ static void test_afi_links(void)
               custody->raised_before && custody->raised_before->inspection == b,
           "one that speaks of them (', this is not yet the case for care leavers in custody') "
           "does: linked to the last inspection");
+    const CsbAfiTrack *pf = track_of(s, "The identification of disabled children");
+    CHECK(pf && pf->declared && g_str_has_prefix(pf->declared, "Private fostering") &&
+              pf->raised_before && pf->raised_before->inspection == b,
+          "the report's words about a specific issue the finding names second (private "
+          "fostering) link it too");
     const CsbAfiTrack *cont = track_of(s, "Contingency arrangements");
     CHECK(cont && cont->status == CSB_AFI_NEW && !cont->raised_before,
           "'contingency' alone links nothing (new)");
