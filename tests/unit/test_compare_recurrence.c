@@ -30,8 +30,8 @@ static CsbSources *sources;
  * (docs/compare.md gives the figures), so that one more wrong link or
  * miss fails. The goal of issue 11 is 95% right; csbrief is short of it.
  * Misses are counted against the links the readers found. */
-#define MIN_RIGHT 0.93
-#define MAX_MISSED 0.50
+#define MIN_RIGHT 0.935
+#define MAX_MISSED 0.51
 
 typedef struct {
     int right, wrong, missed, unlinked; /* unlinked: correctly no link */
