@@ -31,8 +31,9 @@
  * inspection"), the finding is linked to the report the sentence names
  * (the last inspection, or the last focused or monitoring visit, or the
  * one of the year named), or, when that report has no finding on it and no
- * year is named, to the most recent older one with a finding on it. When the report named is not
- * among those read, the finding is recurring with no link.
+ * year is named, to the most recent older one with a finding on it. When
+ * the report named is not among those read, the finding is recurring, and
+ * linked only as it would be without the words, if at all.
  *
  * Status: recurring when linked (or declared); not raised again when no
  * later finding is linked to it and a later report that could have raised
@@ -536,7 +537,9 @@ void csb_compare_track_afis(CsbComparison *c, CsbStory *s, const CsbCompareInput
     }
     for (guint i = 0; i < tk.items->len; i++) {
         Item *it = &g_array_index(tk.items, Item, i);
-        if (!link_declared(&tk, it))
+        /* Words naming a report not read say that the weakness recurs,
+         * not where: a report read with a finding on it is still the link. */
+        if (!link_declared(&tk, it) || it->track->declared_unread)
             link_matched(&tk, it);
         record(&tk, it);
     }

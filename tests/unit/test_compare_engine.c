@@ -362,6 +362,7 @@ static void test_afi_links(void)
     grade(b, "overall", CSB_GRADE_GOOD, "Good");
     finding(b, "The quality and timeliness of return home interviews for children who go "
                "missing.");
+    finding(b, "Strengthen the response to children at risk of criminal exploitation.");
     CsbInspection *c = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06",
                               "2024-05-17");
     body(c, 3);
@@ -378,6 +379,7 @@ static void test_afi_links(void)
                                  "Strategy discussions are not always timely. This was raised at "
                                  "the last focused visit.",
                                  4);
+    finding(c, "The response to children at risk of criminal exploitation.");
     finding(c, "Support for young carers.");
     finding(c, "The response to care leavers in custody.");
     finding(c, "The identification of disabled children and of children living in private "
@@ -387,6 +389,10 @@ static void test_afi_links(void)
                                  "the last inspection. Young carers are well supported by a "
                                  "dedicated team.",
                                  8);
+    csb_inspection_add_paragraph(c, 42, "Help and protection",
+                                 "The response to criminal exploitation was raised as a weakness "
+                                 "at the last focused visit.",
+                                 5);
     csb_inspection_add_paragraph(c, 41, "Care leavers",
                                  "The response to homeless 16- and 17-year-olds was identified as "
                                  "an area for improvement at the last inspection. While progress "
@@ -413,6 +419,11 @@ static void test_afi_links(void)
     const CsbAfiTrack *sd = track_of(s, "The timeliness of strategy discussions");
     CHECK(sd && sd->status == CSB_AFI_RECURRING && sd->declared_unread && !sd->raised_before,
           "raised at a focused visit not among the reports: recurring, no link");
+    const CsbAfiTrack *ce = track_of(s, "The response to children at risk of criminal");
+    CHECK(ce && ce->status == CSB_AFI_RECURRING && ce->declared_unread && ce->raised_before &&
+              ce->raised_before->inspection == b && !ce->raised_before->declared,
+          "words naming a focused visit not read: recurring, and linked as without them, to the "
+          "2020 finding on exploitation");
     const CsbAfiTrack *carers = track_of(s, "Support for young carers");
     CHECK(carers && carers->status == CSB_AFI_NEW && !carers->declared,
           "a sentence that moves on after the report's words ('Young carers are well "

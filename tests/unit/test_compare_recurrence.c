@@ -31,7 +31,7 @@ static CsbSources *sources;
  * miss fails. The goal of issue 11 is 95% right; csbrief is short of it.
  * Misses are counted against the links the readers found. */
 #define MIN_RIGHT 0.935
-#define MAX_MISSED 0.51
+#define MAX_MISSED 0.507
 
 typedef struct {
     int right, wrong, missed, unlinked; /* unlinked: correctly no link */
