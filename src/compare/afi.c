@@ -367,6 +367,7 @@ typedef struct {
 } Tracker;
 
 /* The best finding of report at for item (the same weakness first, then
+ * the one sharing most issues, then one first about the same issue, then
  * the closest), or -1; with its pair. */
 static gint best_in(const Tracker *tk, const Item *it, guint at, gboolean tied_only, Pair *best)
 {
@@ -379,9 +380,11 @@ static gint best_in(const Tracker *tk, const Item *it, guint at, gboolean tied_o
         if (tied_only && !p.tied)
             continue;
         if (found < 0 || p.same > best->same ||
-            (p.same == best->same && (p.shared > best->shared ||
-                                      (p.shared == best->shared &&
-                                       p.similarity > best->similarity)))) {
+            (p.same == best->same &&
+             (p.shared > best->shared ||
+              (p.shared == best->shared &&
+               (p.head > best->head ||
+                (p.head == best->head && p.similarity > best->similarity)))))) {
             found = (gint)k;
             *best = p;
         }

@@ -445,6 +445,35 @@ static void test_afi_links(void)
     g_free(r);
 }
 
+/* Of two findings of one report on the same weakness, the link shows the
+ * one first about what the later finding is first about. */
+static void test_afi_why(void)
+{
+    Run *r = new_run();
+    CsbInspection *a = report(r->reports, "2019.pdf", "Rutland", CSB_KIND_ILACS, "2019-03-04",
+                              "2019-03-15");
+    body(a, 1);
+    grade(a, "overall", CSB_GRADE_GOOD, "Good");
+    finding(a, "The quality and timeliness of life-story work for children in care.");
+    finding(a, "Escalation by independent reviewing officers.");
+    CsbInspection *b = report(r->reports, "2023.pdf", "Rutland", CSB_KIND_ILACS, "2023-05-08",
+                              "2023-05-19");
+    body(b, 2);
+    grade(b, "overall", CSB_GRADE_GOOD, "Good");
+    finding(b, "The quality and timeliness of challenge from independent reviewing officers, "
+               "including for life-story work.");
+    run(r, "Rutland", NULL, NULL);
+    const CsbAfiTrack *t = track_of(r->c->focus, "The quality and timeliness of challenge");
+    const CsbAfiMatch *m = t ? t->raised_before : NULL;
+    CHECK(m && m->inspection == a && m->finding &&
+              g_str_has_prefix(m->finding->text, "Escalation by independent"),
+          "the link shows the finding on independent reviewing officers, what both are first "
+          "about, not the closer one in wording on life-story work (%s)",
+          m && m->finding ? m->finding->text : "none");
+    run_free(r);
+    g_free(r);
+}
+
 static void test_evidence_ranking(void)
 {
     Run *r = new_run();
@@ -501,6 +530,7 @@ int main(void)
         RUN(test_afis);
         RUN(test_afi_issues);
         RUN(test_afi_links);
+        RUN(test_afi_why);
         RUN(test_evidence_ranking);
     }
     csb_diag_print(d, stdout);
