@@ -136,10 +136,11 @@ typedef struct {
 
 /* A sentence of the report saying a weakness was raised before ("This was
  * a recommendation at the last inspection"), and the issues it is about:
- * those of the sentence; with those of the sentence after it when it names
- * one itself, and of the sentences before it when it refers back to them
- * ("All of these issues ..."). A sentence naming none that does not refer
- * back ("... the areas identified at the last inspection") has none. */
+ * those of the sentence; with those of the sentences before it when it
+ * refers back to them ("All of these issues ..."), and of the sentence
+ * after it when that one refers back to it ("... this is not yet the
+ * case"). A sentence naming none that does not refer back ("... the areas
+ * identified at the last inspection") has none. */
 typedef struct {
     guint paragraph;         /* index in the inspection's paragraphs */
     char *sentence;          /* the report's words (owned) */

@@ -2,9 +2,10 @@
  * before ("This was a recommendation at the last inspection", "remains an
  * area for improvement"), each with the issues it is about, read by the
  * recurrence data (data/recurrence.yaml): those it names itself; with
- * those of the sentence after it when it names one itself, and of the
- * sentences before it when it refers back ("All of these issues ..."). A
- * story then links a finding about one of those issues to the report the
+ * those of the sentences before it when it refers back ("All of these
+ * issues ..."), and of the sentence after it when that one refers back to
+ * it ("... this is not yet the case for care leavers in custody"). A story
+ * then links a finding about one of those issues to the report the
  * sentence names.
  */
 #include "analysis.h"
@@ -98,12 +99,12 @@ GPtrArray *csb_analysis_declarations(const CsbRecurrence *r, const CsbInspection
             d->sentence_issues = g_array_new(FALSE, FALSE, sizeof(guint));
             gboolean back = csb_recurrence_refers_back(r, forms->pdata[k]);
             issues_of(r, forms, k, k + 1, d->sentence_issues);
-            /* A sentence that names no issue and does not refer back
-             * ("Leaders have taken action in the areas identified at the
-             * last inspection") says nothing of which weakness: the
-             * sentence after it lends none. */
-            guint to = back || d->sentence_issues->len ? k + 2 : k + 1;
-            issues_of(r, forms, back ? 0 : k, to, d->issues);
+            /* The sentence after it lends its issues only when it speaks
+             * of this one ("While progress has been made, this is not yet
+             * the case for care leavers in custody"): a sentence that
+             * moves on ("Young carers are well supported") lends none. */
+            gboolean next = k + 1 < forms->len && csb_recurrence_refers_back(r, forms->pdata[k + 1]);
+            issues_of(r, forms, back ? 0 : k, next ? k + 2 : k + 1, d->issues);
             g_ptr_array_add(out, d);
         }
         g_ptr_array_free(forms, TRUE);

@@ -225,6 +225,13 @@ GArray *csb_recurrence_find(const CsbRecurrence *r, const char *form)
         g_array_set_size(blocked, 0);
         for (guint k = 0; k < is->not->len; k++)
             occurrences(form, is->not->pdata[k], blocked);
+        /* A phrase that is not the issue runs to the end of its word:
+         * "pathway plan" blocks "plans" in "pathway plans". */
+        for (guint x = 1; x < blocked->len; x += 2) {
+            gsize *end = &g_array_index(blocked, gsize, x);
+            while (form[*end] && g_unichar_isalnum(g_utf8_get_char(form + *end)))
+                *end = (gsize)(g_utf8_next_char(form + *end) - form);
+        }
         gsize first = G_MAXSIZE;
         for (guint k = 0; k < is->phrases->len; k++) {
             g_array_set_size(found, 0);

@@ -25,13 +25,15 @@
  * finding is tied so is the more recent one that raised it.
  *
  * The report's own words come first: when a sentence of the finding's
- * report says a weakness about the finding's issue was raised before
- * ("This was a recommendation at the last inspection"), the finding is
- * linked to the report the sentence names (the last inspection, or the
- * last focused or monitoring visit, or the one of the year named), or,
- * when that report has no finding on it and no year is named, to the most
- * recent older one with a finding on it. When the report named is not
- * among those read, the finding is recurring with no link.
+ * report says a weakness about a specific issue the finding is mainly about
+ * (or, for a finding about broad issues only, one the sentence names
+ * itself) was raised before ("This was a recommendation at the last
+ * inspection"), the finding is linked to the report the sentence names
+ * (the last inspection, or the last focused or monitoring visit, or the
+ * one of the year named), or, when that report has no finding on it and no
+ * year is named, to the most recent older one with a finding on it. When
+ * the report named is not among those read, the finding is recurring, and
+ * linked only as it would be without the words, if at all.
  *
  * Status: recurring when linked (or declared); not raised again when no
  * later finding is linked to it and a later report that could have raised
@@ -43,11 +45,11 @@
 #include <math.h>
 #include <string.h>
 
-/* Tuned on the labelled pairs of tests/recurrence (its dev authorities;
- * docs/compare.md gives the figures): */
+/* Chosen on the labelled pairs of tests/recurrence (all 30 authorities,
+ * leaving one out at a time; docs/compare.md gives the figures): */
 #define AFI_ISSUE_SIMILARITY 0.13 /* a specific issue both are about */
 #define AFI_HEAD_SIMILARITY 0.08  /* ... the first each names */
-#define AFI_BROAD_SIMILARITY 0.20 /* a broad issue both are first about */
+#define AFI_BROAD_SIMILARITY 0.25 /* a broad issue both are first about */
 /* A report linked by the later report's own words: its finding closest in
  * wording, when none shares the issue, shown if at least this close. */
 #define AFI_DECLARED_SIMILARITY 0.20
@@ -301,22 +303,19 @@ static GHashTable *meaning_of(const CsbFindingAnalysis *f)
 /* ---- the report's own words ------------------------------------------------ */
 
 /* The sentence of a finding's report saying a weakness about its issue was
- * raised before: one about the first specific issue the finding is about,
+ * raised before: one about a specific issue the finding is mainly about,
  * or, when it is about broad issues only, naming one of them itself. */
 static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence *rec)
 {
     const CsbFindingAnalysis *fa = it->fa;
     const GPtrArray *ds = it->report->declarations;
-    gint first = -1;
-    for (guint k = 0; k < fa->subject && first < 0; k++)
-        if (specific(rec, issue_at(fa, k)))
-            first = (gint)issue_at(fa, k);
+    gboolean any_specific = specific_count(fa, rec) > 0;
     for (guint d = 0; d < ds->len; d++) {
         const CsbDeclaration *dc = ds->pdata[d];
-        const GArray *in = first >= 0 ? dc->issues : dc->sentence_issues;
+        const GArray *in = any_specific ? dc->issues : dc->sentence_issues;
         for (guint i = 0; i < in->len; i++) {
             guint issue = g_array_index(in, guint, i);
-            if (first >= 0 ? issue == (guint)first : about(fa, rec, issue))
+            if (about(fa, rec, issue) && (!any_specific || specific(rec, issue)))
                 return dc;
         }
     }
@@ -368,6 +367,7 @@ typedef struct {
 } Tracker;
 
 /* The best finding of report at for item (the same weakness first, then
+ * the one sharing most issues, then one first about the same issue, then
  * the closest), or -1; with its pair. */
 static gint best_in(const Tracker *tk, const Item *it, guint at, gboolean tied_only, Pair *best)
 {
@@ -380,9 +380,11 @@ static gint best_in(const Tracker *tk, const Item *it, guint at, gboolean tied_o
         if (tied_only && !p.tied)
             continue;
         if (found < 0 || p.same > best->same ||
-            (p.same == best->same && (p.shared > best->shared ||
-                                      (p.shared == best->shared &&
-                                       p.similarity > best->similarity)))) {
+            (p.same == best->same &&
+             (p.shared > best->shared ||
+              (p.shared == best->shared &&
+               (p.head > best->head ||
+                (p.head == best->head && p.similarity > best->similarity)))))) {
             found = (gint)k;
             *best = p;
         }
@@ -538,7 +540,9 @@ void csb_compare_track_afis(CsbComparison *c, CsbStory *s, const CsbCompareInput
     }
     for (guint i = 0; i < tk.items->len; i++) {
         Item *it = &g_array_index(tk.items, Item, i);
-        if (!link_declared(&tk, it))
+        /* Words naming a report not read say that the weakness recurs,
+         * not where: a report read with a finding on it is still the link. */
+        if (!link_declared(&tk, it) || it->track->declared_unread)
             link_matched(&tk, it);
         record(&tk, it);
     }

@@ -152,7 +152,8 @@ typedef struct {
     char *declared;
     const CsbParagraph *declared_in;
     /* The report those words name is not among those read (a focused
-     * visit, say): recurring, with no link. */
+     * visit, say): recurring, linked (raised_before) only when a report
+     * read has a finding on the same weakness. */
     gboolean declared_unread;
 } CsbAfiTrack;
 

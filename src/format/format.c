@@ -283,7 +283,9 @@ void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfi
         csb_rich_add(r, CSB_STYLE_MUTED, m ? ". The report says: " : "The report says: ");
         csb_rich_addf(r, CSB_STYLE_MUTED | CSB_STYLE_ITALIC, "\u201C%s\u201D", t->declared);
         if (t->declared_unread)
-            csb_rich_add(r, CSB_STYLE_MUTED, " That report is not among those read.");
+            csb_rich_add(r, CSB_STYLE_MUTED, m ? " The report those words name is not among those "
+                                                 "read; this is the latest read that raised it."
+                                               : " That report is not among those read.");
     } else if (m && (m->issues->len || m->shared_words->len)) {
         csb_rich_add(r, CSB_STYLE_MUTED, " (");
         add_grounds(r, m, CSB_STYLE_MUTED);

@@ -318,6 +318,33 @@ static void test_afis(void)
  * report's own words link even when the findings are worded apart; a
  * visit the words name that is not among the reports leaves no link; a
  * shared common word links nothing. */
+/* Does the recurrence data find the issue titled title in text? */
+static gboolean names_issue(const char *text, const char *title)
+{
+    char *form = csb_themes_match_form(text);
+    GArray *hits = csb_recurrence_find(recurrence, form);
+    gboolean found = FALSE;
+    for (guint i = 0; i < hits->len; i++)
+        found |= strcmp(csb_recurrence_issue(recurrence, g_array_index(hits, CsbIssueHit, i).issue)
+                            ->title,
+                        title) == 0;
+    g_array_free(hits, TRUE);
+    g_free(form);
+    return found;
+}
+
+static void test_afi_issues(void)
+{
+    const char *plans = "the quality of children's plans";
+    CHECK(names_issue("The quality of written plans for children.", plans),
+          "'plans' names the quality of children's plans");
+    CHECK(!names_issue("Pathway plans are still too inconsistent.", plans),
+          "a phrase that is not the issue runs to the end of its word: 'pathway plans' is not "
+          "the quality of children's plans");
+    CHECK(!names_issue("Personal education plans (PEPs) remain weak.", plans),
+          "nor are 'personal education plans'");
+}
+
 static void test_afi_links(void)
 {
     Run *r = new_run();
@@ -335,6 +362,7 @@ static void test_afi_links(void)
     grade(b, "overall", CSB_GRADE_GOOD, "Good");
     finding(b, "The quality and timeliness of return home interviews for children who go "
                "missing.");
+    finding(b, "Strengthen the response to children at risk of criminal exploitation.");
     CsbInspection *c = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06",
                               "2024-05-17");
     body(c, 3);
@@ -351,6 +379,26 @@ static void test_afi_links(void)
                                  "Strategy discussions are not always timely. This was raised at "
                                  "the last focused visit.",
                                  4);
+    finding(c, "The response to children at risk of criminal exploitation.");
+    finding(c, "Support for young carers.");
+    finding(c, "The response to care leavers in custody.");
+    finding(c, "The identification of disabled children and of children living in private "
+               "fostering arrangements.");
+    csb_inspection_add_paragraph(c, 40, "Children in care",
+                                 "Private fostering was identified as an area for improvement at "
+                                 "the last inspection. Young carers are well supported by a "
+                                 "dedicated team.",
+                                 8);
+    csb_inspection_add_paragraph(c, 42, "Help and protection",
+                                 "The response to criminal exploitation was raised as a weakness "
+                                 "at the last focused visit.",
+                                 5);
+    csb_inspection_add_paragraph(c, 41, "Care leavers",
+                                 "The response to homeless 16- and 17-year-olds was identified as "
+                                 "an area for improvement at the last inspection. While progress "
+                                 "has been made, this is not yet the case for care leavers in "
+                                 "custody.",
+                                 9);
     run(r, "Rutland", NULL, NULL);
     const CsbStory *s = r->c->focus;
     const CsbAfiTrack *rhi = track_of(s, "The uptake of return home interviews");
@@ -371,9 +419,57 @@ static void test_afi_links(void)
     const CsbAfiTrack *sd = track_of(s, "The timeliness of strategy discussions");
     CHECK(sd && sd->status == CSB_AFI_RECURRING && sd->declared_unread && !sd->raised_before,
           "raised at a focused visit not among the reports: recurring, no link");
+    const CsbAfiTrack *ce = track_of(s, "The response to children at risk of criminal");
+    CHECK(ce && ce->status == CSB_AFI_RECURRING && ce->declared_unread && ce->raised_before &&
+              ce->raised_before->inspection == b && !ce->raised_before->declared,
+          "words naming a focused visit not read: recurring, and linked as without them, to the "
+          "2020 finding on exploitation");
+    const CsbAfiTrack *carers = track_of(s, "Support for young carers");
+    CHECK(carers && carers->status == CSB_AFI_NEW && !carers->declared,
+          "a sentence that moves on after the report's words ('Young carers are well "
+          "supported') lends them no issue: young carers are new");
+    const CsbAfiTrack *custody = track_of(s, "The response to care leavers in custody");
+    CHECK(custody && custody->status == CSB_AFI_RECURRING && custody->declared &&
+              custody->raised_before && custody->raised_before->inspection == b,
+          "one that speaks of them (', this is not yet the case for care leavers in custody') "
+          "does: linked to the last inspection");
+    const CsbAfiTrack *pf = track_of(s, "The identification of disabled children");
+    CHECK(pf && pf->declared && g_str_has_prefix(pf->declared, "Private fostering") &&
+              pf->raised_before && pf->raised_before->inspection == b,
+          "the report's words about a specific issue the finding names second (private "
+          "fostering) link it too");
     const CsbAfiTrack *cont = track_of(s, "Contingency arrangements");
     CHECK(cont && cont->status == CSB_AFI_NEW && !cont->raised_before,
           "'contingency' alone links nothing (new)");
+    run_free(r);
+    g_free(r);
+}
+
+/* Of two findings of one report on the same weakness, the link shows the
+ * one first about what the later finding is first about. */
+static void test_afi_why(void)
+{
+    Run *r = new_run();
+    CsbInspection *a = report(r->reports, "2019.pdf", "Rutland", CSB_KIND_ILACS, "2019-03-04",
+                              "2019-03-15");
+    body(a, 1);
+    grade(a, "overall", CSB_GRADE_GOOD, "Good");
+    finding(a, "The quality and timeliness of life-story work for children in care.");
+    finding(a, "Escalation by independent reviewing officers.");
+    CsbInspection *b = report(r->reports, "2023.pdf", "Rutland", CSB_KIND_ILACS, "2023-05-08",
+                              "2023-05-19");
+    body(b, 2);
+    grade(b, "overall", CSB_GRADE_GOOD, "Good");
+    finding(b, "The quality and timeliness of challenge from independent reviewing officers, "
+               "including for life-story work.");
+    run(r, "Rutland", NULL, NULL);
+    const CsbAfiTrack *t = track_of(r->c->focus, "The quality and timeliness of challenge");
+    const CsbAfiMatch *m = t ? t->raised_before : NULL;
+    CHECK(m && m->inspection == a && m->finding &&
+              g_str_has_prefix(m->finding->text, "Escalation by independent"),
+          "the link shows the finding on independent reviewing officers, what both are first "
+          "about, not the closer one in wording on life-story work (%s)",
+          m && m->finding ? m->finding->text : "none");
     run_free(r);
     g_free(r);
 }
@@ -432,7 +528,9 @@ int main(void)
         RUN(test_visits_and_undated);
         RUN(test_dedup);
         RUN(test_afis);
+        RUN(test_afi_issues);
         RUN(test_afi_links);
+        RUN(test_afi_why);
         RUN(test_evidence_ranking);
     }
     csb_diag_print(d, stdout);
