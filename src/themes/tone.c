@@ -217,7 +217,7 @@ static void why_signal(Reading *rd, CsbTone tone, double weight, guint sentence,
                        char *what, GString *mods)
 {
     char *why;
-    if (mods->len)
+    if (mods->len || weight != 1)
         why = g_strdup_printf("%s: %s (sentence %u, weight %.2g%s)", csb_tone_id(tone), what,
                               sentence + 1, weight, mods->str);
     else
@@ -279,6 +279,45 @@ static const CsbPhraseHit *in_negated_clause(const Reading *rd, const Sentence *
     return n;
 }
 
+/* A negator after a strength cue in its clause, within negation_window
+ * words with no stop word or mitigator between, that negates what the cue
+ * describes ("effective arrangements are not in place", "timely action is
+ * not always taken"); NULL when none. A negator that a strength cue or a
+ * phrase that is no cue overlaps ("no delay", "not only"), or that a
+ * construction holds, is no such negator. */
+static const CsbPhraseHit *negated_after(const Reading *rd, const Sentence *s,
+                                         const CsbPhraseHit *c)
+{
+    guint end = c->start + c->len;
+    const CsbPhraseHit *n = NULL;
+    for (guint i = 0; i < s->negs->len && !n; i++) {
+        const CsbPhraseHit *h = &g_array_index(s->negs, CsbPhraseHit, i);
+        if (h->tag == 1 && h->start >= end)
+            n = h;
+    }
+    if (!n || n->start - end > (guint)rd->lib->negation_window ||
+        csb_words_clause(s->w, n->start) != csb_words_clause(s->w, c->start) ||
+        inside_found(s->found, n->start))
+        return NULL;
+    for (guint i = 0; i < s->cues->len; i++) {
+        const CsbPhraseHit *k = &g_array_index(s->cues, CsbPhraseHit, i);
+        if (k->start < n->start + n->len && n->start < k->start + k->len &&
+            (is_strength_tag(k->tag) || k->tag == CSB_CUE_NONE))
+            return NULL;
+        if (k != c && is_strength_tag(k->tag) && k->start >= end && k->start < n->start)
+            return NULL; /* another strength between: it is the one negated */
+    }
+    for (guint i = 0; i < s->mits->len; i++) {
+        const CsbPhraseHit *m = &g_array_index(s->mits, CsbPhraseHit, i);
+        if (m->start >= end && m->start < n->start)
+            return NULL;
+    }
+    for (guint i = end; i < n->start; i++)
+        if (is_stop(rd->lib, csb_words_at(s->w, i)))
+            return NULL;
+    return n;
+}
+
 static void read_cue(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guint sentence)
 {
     const CsbThemeLibrary *lib = rd->lib;
@@ -301,6 +340,13 @@ static void read_cue(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guin
     if (far) {
         weight *= rd->r->weight.negated_clause;
         g_string_append_printf(mods, ", in a clause '%s' negates", far->text);
+    }
+    const CsbPhraseHit *after = !n && strength && rd->r->weight.negated_after != 1
+                                    ? negated_after(rd, s, c)
+                                    : NULL;
+    if (after) {
+        weight *= rd->r->weight.negated_after;
+        g_string_append_printf(mods, ", '%s' after it negates it", after->text);
     }
     char *what = n ? g_strdup_printf("'%s' negates '%s'", n->text, c->text)
                    : g_strdup_printf("'%s'", c->text);
