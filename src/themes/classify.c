@@ -88,6 +88,13 @@ const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *
     for (guint i = end; i < cue->start; i++)
         if (is_stop_word(lib, csb_words_at(w, i)))
             return NULL;
+    /* A negator negates the first cue after it: "do not experience delay
+     * before appropriate action" negates the delay, not the action. */
+    for (guint i = 0; i < cues->len; i++) {
+        const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
+        if (side_of(c->tag) == 2 && c->start >= end && c->start + c->len <= cue->start)
+            return NULL;
+    }
     return near;
 }
 
