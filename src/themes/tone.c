@@ -157,6 +157,23 @@ typedef struct {
     gboolean *used; /* per negator hit: it negated a cue */
 } Sentence;
 
+/* A quantifier in the clause that opens the sentence, before the clause
+ * of c ("For a small number of children, the quality of direct work is
+ * variable and not started early"): it sets the extent of the whole
+ * sentence. NULL when none. */
+static const CsbPhraseHit *opening_quantifier(const Sentence *s, const CsbPhraseHit *c)
+{
+    if (csb_words_clause(s->w, c->start) == csb_words_clause(s->w, 0))
+        return NULL;
+    const CsbPhraseHit *q = NULL;
+    for (guint i = 0; i < s->quants->len; i++) {
+        const CsbPhraseHit *h = &g_array_index(s->quants, CsbPhraseHit, i);
+        if (csb_words_clause(s->w, h->start) == csb_words_clause(s->w, 0))
+            q = h;
+    }
+    return q;
+}
+
 /* The weight of a cue of side tone at hit c, with the reasons it was
  * scaled appended to mods. */
 static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c, CsbTone tone,
@@ -169,6 +186,8 @@ static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c
     }
     const CsbPhraseHit *q = nearest_before(s->quants, s->w, c->start, r->weight.quantifier_window,
                                            FALSE);
+    if (!q)
+        q = opening_quantifier(s, c);
     if (q) {
         const CsbQuantity *f = &g_array_index(r->quantity, CsbQuantity, q->tag);
         double k = tone == CSB_TONE_STRENGTH ? f->strength : f->concern;
