@@ -257,7 +257,7 @@ struct CsbToneRules {
     GPtrArray *context_sections;        /* char*, folded */
     struct {
         double weak, concession, conditional, past, incidental, contrast, purpose,
-            bare_negation, negated_clause, negated_after, sentence_cap;
+            bare_negation, negated_clause, negated_after, negated_pair, sentence_cap;
         int quantifier_window, construction_gap;
     } weight;
     struct {

@@ -337,6 +337,18 @@ static const CsbPhraseHit *negated_after(const Reading *rd, const Sentence *s,
     return n;
 }
 
+/* Is the negator n also a concern cue of the sentence ("not always")? */
+static gboolean is_concern_cue(const Sentence *s, const CsbPhraseHit *n)
+{
+    for (guint i = 0; i < s->cues->len; i++) {
+        const CsbPhraseHit *k = &g_array_index(s->cues, CsbPhraseHit, i);
+        if ((k->tag == CSB_CUE_CONCERN || k->tag == CSB_CUE_WEAK_CONCERN) &&
+            k->start < n->start + n->len && n->start < k->start + k->len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void read_cue(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guint sentence)
 {
     const CsbThemeLibrary *lib = rd->lib;
@@ -355,6 +367,11 @@ static void read_cue(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guin
     }
     GString *mods = g_string_new(NULL);
     double weight = tone == CSB_TONE_NEUTRAL ? 0 : scaled(rd, s, c, tone, 1, mods);
+    /* "not always timely": the negator already counted as a concern. */
+    if (n && strength && rd->r->weight.negated_pair != 1 && is_concern_cue(s, n)) {
+        weight *= rd->r->weight.negated_pair;
+        g_string_append_printf(mods, ", '%s' counted already", n->text);
+    }
     const CsbPhraseHit *far = !n && strength ? in_negated_clause(rd, s, c) : NULL;
     if (far) {
         weight *= rd->r->weight.negated_clause;

@@ -232,6 +232,7 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
     r->weight.purpose = number(y, w, "purpose", 1, 0, 1, &ok, diag);
     r->weight.negated_clause = number(y, w, "negated_clause", 1, 0, 1, &ok, diag);
     r->weight.negated_after = number(y, w, "negated_after", 1, 0, 1, &ok, diag);
+    r->weight.negated_pair = number(y, w, "negated_pair", 1, 0, 1, &ok, diag);
     r->weight.bare_negation = number(y, w, "bare_negation", 0, 0, 2, &ok, diag);
     r->weight.sentence_cap = number(y, w, "sentence_cap", 1000, 0.5, 1000, &ok, diag);
     r->weight.quantifier_window = (int)number(y, w, "quantifier_window", 8, 0, 40, &ok, diag);
