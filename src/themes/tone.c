@@ -174,6 +174,24 @@ static const CsbPhraseHit *opening_quantifier(const Sentence *s, const CsbPhrase
     return q;
 }
 
+/* The first incidental phrase of the sentence that is no part of a cue
+ * ("record", not the "record" of "track record"), or NULL. */
+static const CsbPhraseHit *caveat(const Sentence *s)
+{
+    for (guint i = 0; i < s->incidental->len; i++) {
+        const CsbPhraseHit *h = &g_array_index(s->incidental, CsbPhraseHit, i);
+        gboolean in_cue = FALSE;
+        for (guint k = 0; k < s->cues->len && !in_cue; k++) {
+            const CsbPhraseHit *c = &g_array_index(s->cues, CsbPhraseHit, k);
+            in_cue = c->start <= h->start && h->start + h->len <= c->start + c->len &&
+                     c->len > h->len;
+        }
+        if (!in_cue)
+            return h;
+    }
+    return NULL;
+}
+
 /* The weight of a cue of side tone at hit c, with the reasons it was
  * scaled appended to mods. */
 static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c, CsbTone tone,
@@ -222,11 +240,10 @@ static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c
             weight *= r->weight.past;
             g_string_append_printf(mods, ", in the past: '%s'", p->text);
         }
-        if (s->incidental->len) {
+        const CsbPhraseHit *i = caveat(s);
+        if (i) {
             weight *= r->weight.incidental;
-            g_string_append_printf(
-                mods, ", a caveat: '%s'",
-                g_array_index(s->incidental, CsbPhraseHit, 0).text);
+            g_string_append_printf(mods, ", a caveat: '%s'", i->text);
         }
     }
     return weight;
