@@ -152,7 +152,7 @@ static char *words_text(const CsbWords *w, guint start, guint len)
 
 typedef struct {
     const CsbWords *w;
-    GArray *cues, *negs, *mits, *concessions, *past, *incidental, *contrasts, *purposes,
+    GArray *cues, *negs, *mits, *mits_after, *concessions, *past, *incidental, *contrasts, *purposes,
         *conditionals, *quants, *found;
     gboolean *used; /* per negator hit: it negated a cue */
 } Sentence;
@@ -269,15 +269,53 @@ static gboolean is_stop(const CsbThemeLibrary *lib, const char *word)
 
 /* A concern cue after a mitigator ("prevent", "reduce") in its clause:
  * praise, unless the mitigator is itself negated ("have not addressed"). */
+/* The first of mitigators_after after concern cue c in its clause,
+ * within negation_window words, with no stop word or negator between
+ * ("delays are avoided", "drift has reduced"), c being no negation
+ * itself ("not always ... reduced"); NULL when none. */
+static const CsbPhraseHit *mitigator_after(const Reading *rd, const Sentence *s,
+                                           const CsbPhraseHit *c)
+{
+    guint end = c->start + c->len;
+    const CsbPhraseHit *m = NULL;
+    for (guint i = 0; i < s->mits_after->len && !m; i++) {
+        const CsbPhraseHit *h = &g_array_index(s->mits_after, CsbPhraseHit, i);
+        if (h->start >= end)
+            m = h;
+    }
+    if (!m || m->start - end > (guint)rd->lib->negation_window ||
+        csb_words_clause(s->w, m->start) != csb_words_clause(s->w, c->start))
+        return NULL;
+    for (guint i = 0; i < s->negs->len; i++) {
+        const CsbPhraseHit *n = &g_array_index(s->negs, CsbPhraseHit, i);
+        if (n->tag == 1 && n->start + n->len > c->start && n->start < m->start + m->len)
+            return NULL;
+    }
+    for (guint i = end; i < m->start; i++)
+        if (is_stop(rd->lib, csb_words_at(s->w, i)))
+            return NULL;
+    return m;
+}
+
 static gboolean mitigated(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guint sentence)
 {
     const CsbThemeLibrary *lib = rd->lib;
     const CsbPhraseHit *m = nearest_before(s->mits, s->w, c->start, lib->negation_window, TRUE);
-    if (!m)
-        return FALSE;
-    for (guint i = m->start + m->len; i < c->start; i++)
-        if (is_stop(lib, csb_words_at(s->w, i)))
+    if (m) {
+        for (guint i = m->start + m->len; i < c->start; i++)
+            if (is_stop(lib, csb_words_at(s->w, i)))
+                return FALSE;
+    } else {
+        m = mitigator_after(rd, s, c);
+        if (!m)
             return FALSE;
+        GString *mods = g_string_new(NULL);
+        double weight = scaled(rd, s, c, CSB_TONE_STRENGTH, 1, mods);
+        why_signal(rd, CSB_TONE_STRENGTH, weight, sentence, c->tag == CSB_CUE_WEAK_CONCERN,
+                   g_strdup_printf("'%s' + '%s' (a harm prevented)", c->text, m->text), mods);
+        g_string_free(mods, TRUE);
+        return TRUE;
+    }
     const CsbPhraseHit *n = nearest_before(s->negs, s->w, m->start, lib->negation_window, TRUE);
     CsbTone tone = n && n->tag == 1 ? CSB_TONE_CONCERN : CSB_TONE_STRENGTH;
     GString *mods = g_string_new(NULL);
@@ -482,6 +520,7 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
                   csb_phrase_set_scan(r->cues, w),
                   csb_phrase_set_scan(rd->lib->negation, w),
                   csb_phrase_set_scan(r->mitigators, w),
+                  csb_phrase_set_scan(r->mitigators_after, w),
                   csb_phrase_set_scan(r->concessions, w),
                   csb_phrase_set_scan(r->past_markers, w),
                   csb_phrase_set_scan(r->incidental, w),
@@ -503,7 +542,7 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
         read_cue(rd, &s, &g_array_index(s.cues, CsbPhraseHit, i), sentence);
     bare_negations(rd, &s, sentence);
     drop_weak(rd, first);
-    GArray *arrays[] = {s.cues,      s.negs,      s.mits,     s.concessions,
+    GArray *arrays[] = {s.cues,      s.negs,      s.mits,     s.mits_after, s.concessions,
                         s.past,      s.incidental, s.contrasts, s.purposes,
                         s.conditionals, s.quants, s.found};
     for (guint i = 0; i < G_N_ELEMENTS(arrays); i++)

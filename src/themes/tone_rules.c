@@ -22,6 +22,7 @@ static void rules_clear(gpointer p)
     CsbToneRules *r = p;
     csb_phrase_set_free(r->cues);
     csb_phrase_set_free(r->mitigators);
+    csb_phrase_set_free(r->mitigators_after);
     csb_phrase_set_free(r->concessions);
     csb_phrase_set_free(r->past_markers);
     csb_phrase_set_free(r->incidental);
@@ -276,6 +277,7 @@ CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray
     r->context_sections = g_ptr_array_new_with_free_func(g_free);
     gboolean ok = cue_lists(y, root, r, strength, concern, diag);
     r->mitigators = phrase_set(y, root, "mitigators", &ok, diag);
+    r->mitigators_after = phrase_set(y, root, "mitigators_after", &ok, diag);
     r->concessions = phrase_set(y, root, "concessions", &ok, diag);
     r->past_markers = phrase_set(y, root, "past_markers", &ok, diag);
     r->incidental = phrase_set(y, root, "incidental", &ok, diag);
