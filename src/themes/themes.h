@@ -243,6 +243,7 @@ struct CsbToneRules {
     CsbPhraseSet *cues;        /* strength, concern, weak ones and not_cues (CSB_CUE_*) */
     CsbPhraseSet *mitigators;  /* "prevent", "reduce": a concern after one is praise */
     CsbPhraseSet *mitigators_after; /* "avoided", "reduced": a concern before one is praise */
+    CsbPhraseSet *remedies;    /* "no longer the case": the sentence before was put right */
     CsbPhraseSet *concessions; /* "although", "despite": the clause they open is conceded */
     CsbPhraseSet *past_markers; /* "formerly", "at the last inspection" */
     CsbPhraseSet *incidental;  /* "recorded": a concern in their sentence is a caveat */

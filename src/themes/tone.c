@@ -551,6 +551,30 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
     csb_words_free(w);
 }
 
+/* A sentence saying the shortfall before it was put right ("This is no
+ * longer the case", "Leaders took immediate action"): the concerns of the
+ * sentence before count weights.past. */
+static void remedied(Reading *rd, const char *text, guint sentence)
+{
+    if (!sentence || !rd->r->remedies)
+        return;
+    CsbWords *w = csb_words_new(text);
+    GArray *hits = csb_phrase_set_scan(rd->r->remedies, w);
+    for (guint i = 0; hits->len && i < rd->signals->len; i++) {
+        Signal *s = &g_array_index(rd->signals, Signal, i);
+        if (s->sentence != sentence - 1 || s->tone != CSB_TONE_CONCERN || s->weight <= 0)
+            continue;
+        s->weight *= rd->r->weight.past;
+        char *why = g_strdup_printf("%s; remedied: '%s' (sentence %u), weight %.2g", s->why,
+                                    g_array_index(hits, CsbPhraseHit, 0).text, sentence + 1,
+                                    s->weight);
+        g_free(s->why);
+        s->why = why;
+    }
+    g_array_free(hits, TRUE);
+    csb_words_free(w);
+}
+
 /* ---- the paragraph --------------------------------------------------- */
 
 /* The first of names (folded) the section holds as whole words, or NULL. */
@@ -794,6 +818,7 @@ CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, con
         gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
         char *s = g_strndup(text + a, b - a);
         read_sentence(&rd, s, i);
+        remedied(&rd, s, i);
         g_free(s);
     }
     char *rec = NULL;

@@ -23,6 +23,7 @@ static void rules_clear(gpointer p)
     csb_phrase_set_free(r->cues);
     csb_phrase_set_free(r->mitigators);
     csb_phrase_set_free(r->mitigators_after);
+    csb_phrase_set_free(r->remedies);
     csb_phrase_set_free(r->concessions);
     csb_phrase_set_free(r->past_markers);
     csb_phrase_set_free(r->incidental);
@@ -278,6 +279,7 @@ CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray
     gboolean ok = cue_lists(y, root, r, strength, concern, diag);
     r->mitigators = phrase_set(y, root, "mitigators", &ok, diag);
     r->mitigators_after = phrase_set(y, root, "mitigators_after", &ok, diag);
+    r->remedies = phrase_set(y, root, "remedies", &ok, diag);
     r->concessions = phrase_set(y, root, "concessions", &ok, diag);
     r->past_markers = phrase_set(y, root, "past_markers", &ok, diag);
     r->incidental = phrase_set(y, root, "incidental", &ok, diag);
