@@ -45,6 +45,8 @@ GRID = {
     ("weights", "contrast"): [1, 1.25, 1.5, 2],
     ("weights", "purpose"): [0, 0.25, 0.5, 1],
     ("weights", "sentence_cap"): [1, 1.5, 2, 3, 1000],
+    ("weights", "negated_after"): [0, 0.5, 1],
+    ("weights", "negated_pair"): [0, 0.25, 0.5, 1],
     ("verdict", "strength_share"): [0.15, 0.2, 0.25, 0.3, 0.35],
     ("verdict", "concern_share"): [0.65, 0.7, 0.75, 0.8, 0.85],
     ("verdict", "opening_share"): [0.4, 0.5, 0.6, 0.75],
@@ -53,8 +55,9 @@ GRID = {
 }
 
 LISTS = ["negators", "not_negators", "negation_stops", "strength", "concern", "weak_concern",
-         "weak_strength", "not_cues", "mitigators", "bare_negators", "conditionals",
-         "concessions", "past_markers", "contrasts", "purposes", "incidental"]
+         "weak_strength", "not_cues", "mitigators", "mitigators_after", "remedies",
+         "bare_negators", "conditionals", "concessions", "past_markers", "contrasts", "purposes",
+         "incidental"]
 
 
 def run(build, cues, why=None):
