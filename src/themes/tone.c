@@ -267,8 +267,27 @@ static gboolean is_stop(const CsbThemeLibrary *lib, const char *word)
     return g_hash_table_contains(lib->stops, word);
 }
 
-/* A concern cue after a mitigator ("prevent", "reduce") in its clause:
- * praise, unless the mitigator is itself negated ("have not addressed"). */
+/* The first hit of hits tagged 1 that starts at word at or after it, or
+ * NULL (hits are in order). */
+static const CsbPhraseHit *first_from(const GArray *hits, guint at)
+{
+    for (guint i = 0; i < hits->len; i++) {
+        const CsbPhraseHit *h = &g_array_index(hits, CsbPhraseHit, i);
+        if (h->tag == 1 && h->start >= at)
+            return h;
+    }
+    return NULL;
+}
+
+/* Is hit h within negation_window words after word end, in the clause of
+ * word at? */
+static gboolean close_after(const Reading *rd, const CsbWords *w, const CsbPhraseHit *h,
+                            guint end, guint at)
+{
+    return h && h->start - end <= (guint)rd->lib->negation_window &&
+           csb_words_clause(w, h->start) == csb_words_clause(w, at);
+}
+
 /* The first of mitigators_after after concern cue c in its clause,
  * within negation_window words, with no stop word or negator between
  * ("delays are avoided", "drift has reduced"), c being no negation
@@ -277,14 +296,8 @@ static const CsbPhraseHit *mitigator_after(const Reading *rd, const Sentence *s,
                                            const CsbPhraseHit *c)
 {
     guint end = c->start + c->len;
-    const CsbPhraseHit *m = NULL;
-    for (guint i = 0; i < s->mits_after->len && !m; i++) {
-        const CsbPhraseHit *h = &g_array_index(s->mits_after, CsbPhraseHit, i);
-        if (h->start >= end)
-            m = h;
-    }
-    if (!m || m->start - end > (guint)rd->lib->negation_window ||
-        csb_words_clause(s->w, m->start) != csb_words_clause(s->w, c->start))
+    const CsbPhraseHit *m = first_from(s->mits_after, end);
+    if (!close_after(rd, s->w, m, end, c->start))
         return NULL;
     for (guint i = 0; i < s->negs->len; i++) {
         const CsbPhraseHit *n = &g_array_index(s->negs, CsbPhraseHit, i);
@@ -297,6 +310,9 @@ static const CsbPhraseHit *mitigator_after(const Reading *rd, const Sentence *s,
     return m;
 }
 
+/* A concern cue after a mitigator ("prevent", "reduce") in its clause:
+ * praise, unless the mitigator is itself negated ("have not addressed");
+ * or before one of mitigators_after ("delays are avoided"). */
 static gboolean mitigated(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guint sentence)
 {
     const CsbThemeLibrary *lib = rd->lib;
@@ -363,15 +379,8 @@ static const CsbPhraseHit *negated_after(const Reading *rd, const Sentence *s,
                                          const CsbPhraseHit *c)
 {
     guint end = c->start + c->len;
-    const CsbPhraseHit *n = NULL;
-    for (guint i = 0; i < s->negs->len && !n; i++) {
-        const CsbPhraseHit *h = &g_array_index(s->negs, CsbPhraseHit, i);
-        if (h->tag == 1 && h->start >= end)
-            n = h;
-    }
-    if (!n || n->start - end > (guint)rd->lib->negation_window ||
-        csb_words_clause(s->w, n->start) != csb_words_clause(s->w, c->start) ||
-        inside_found(s->found, n->start))
+    const CsbPhraseHit *n = first_from(s->negs, end);
+    if (!close_after(rd, s->w, n, end, c->start) || inside_found(s->found, n->start))
         return NULL;
     for (guint i = 0; i < s->cues->len; i++) {
         const CsbPhraseHit *k = &g_array_index(s->cues, CsbPhraseHit, i);
