@@ -197,6 +197,9 @@ def main():
     ap.add_argument("--other", help="against: the build directory to compare with")
     ap.add_argument("--label", help="misses: only rows with this label")
     ap.add_argument("--got", help="misses: only rows given this tone")
+    ap.add_argument("--keep-ties", action="store_true",
+                    help="cv: keep an element whose removal neither helps nor hurts the other "
+                         "folds (by default it is dropped, as fitted to the held-out fold)")
     a = ap.parse_args()
     d = yaml.safe_load(open(a.cues))
     base_path = write(d)
@@ -275,7 +278,7 @@ def main():
             # Kept only when the other folds support it: removing it loses rows
             # there. One that changes dev rows but none of the other folds'
             # for the worse fits the held-out fold or nothing.
-            if diff and gain >= 0:
+            if diff and (gain > 0 or (gain == 0 and not a.keep_ties)):
                 dropped.append(name)
                 key, phrase = name.split(": ", 1)
                 if "[" in key:
