@@ -253,7 +253,7 @@ static void why_signal(Reading *rd, CsbTone tone, double weight, guint sentence,
                        char *what, GString *mods)
 {
     char *why;
-    if (mods->len || weight != 1)
+    if (mods->len || (weight != 1 && tone != CSB_TONE_NEUTRAL))
         why = g_strdup_printf("%s: %s (sentence %u, weight %.2g%s)", csb_tone_id(tone), what,
                               sentence + 1, weight, mods->str);
     else
