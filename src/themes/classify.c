@@ -80,6 +80,14 @@ const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *
      * "lack of") adds to a concern that follows rather than cancelling it. */
     if (!near || overlaps(cues, near, 1) || (side_of(cue->tag) == 2 && overlaps(cues, near, 2)))
         return NULL;
+    /* A concern that is itself a negation ("not routinely") is not undone
+     * by an earlier one ("children who are not looked after is not
+     * routinely considered"). */
+    for (guint i = 0; side_of(cue->tag) == 2 && i < negs->len; i++) {
+        const CsbPhraseHit *n = &g_array_index(negs, CsbPhraseHit, i);
+        if (n->tag == 1 && n->start < cue->start + cue->len && cue->start < n->start + n->len)
+            return NULL;
+    }
     guint end = near->start + near->len;
     if (cue->start - end > (guint)lib->negation_window)
         return NULL;
@@ -88,6 +96,13 @@ const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *
     for (guint i = end; i < cue->start; i++)
         if (is_stop_word(lib, csb_words_at(w, i)))
             return NULL;
+    /* A negator negates the first cue after it: "do not experience delay
+     * before appropriate action" negates the delay, not the action. */
+    for (guint i = 0; i < cues->len; i++) {
+        const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
+        if (side_of(c->tag) == 2 && c->start >= end && c->start + c->len <= cue->start)
+            return NULL;
+    }
     return near;
 }
 

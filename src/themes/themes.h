@@ -242,6 +242,8 @@ typedef struct {
 struct CsbToneRules {
     CsbPhraseSet *cues;        /* strength, concern, weak ones and not_cues (CSB_CUE_*) */
     CsbPhraseSet *mitigators;  /* "prevent", "reduce": a concern after one is praise */
+    CsbPhraseSet *mitigators_after; /* "avoided", "reduced": a concern before one is praise */
+    CsbPhraseSet *remedies;    /* "no longer the case": the sentence before was put right */
     CsbPhraseSet *concessions; /* "although", "despite": the clause they open is conceded */
     CsbPhraseSet *past_markers; /* "formerly", "at the last inspection" */
     CsbPhraseSet *incidental;  /* "recorded": a concern in their sentence is a caveat */
@@ -257,7 +259,7 @@ struct CsbToneRules {
     GPtrArray *context_sections;        /* char*, folded */
     struct {
         double weak, concession, conditional, past, incidental, contrast, purpose,
-            bare_negation, negated_clause, sentence_cap;
+            bare_negation, negated_clause, negated_after, negated_pair, sentence_cap;
         int quantifier_window, construction_gap;
     } weight;
     struct {

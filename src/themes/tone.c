@@ -152,10 +152,45 @@ static char *words_text(const CsbWords *w, guint start, guint len)
 
 typedef struct {
     const CsbWords *w;
-    GArray *cues, *negs, *mits, *concessions, *past, *incidental, *contrasts, *purposes,
+    GArray *cues, *negs, *mits, *mits_after, *concessions, *past, *incidental, *contrasts, *purposes,
         *conditionals, *quants, *found;
     gboolean *used; /* per negator hit: it negated a cue */
 } Sentence;
+
+/* A quantifier in the clause that opens the sentence, before the clause
+ * of c ("For a small number of children, the quality of direct work is
+ * variable and not started early"): it sets the extent of the whole
+ * sentence. NULL when none. */
+static const CsbPhraseHit *opening_quantifier(const Sentence *s, const CsbPhraseHit *c)
+{
+    if (csb_words_clause(s->w, c->start) == csb_words_clause(s->w, 0))
+        return NULL;
+    const CsbPhraseHit *q = NULL;
+    for (guint i = 0; i < s->quants->len; i++) {
+        const CsbPhraseHit *h = &g_array_index(s->quants, CsbPhraseHit, i);
+        if (csb_words_clause(s->w, h->start) == csb_words_clause(s->w, 0))
+            q = h;
+    }
+    return q;
+}
+
+/* The first incidental phrase of the sentence that is no part of a cue
+ * ("record", not the "record" of "track record"), or NULL. */
+static const CsbPhraseHit *caveat(const Sentence *s)
+{
+    for (guint i = 0; i < s->incidental->len; i++) {
+        const CsbPhraseHit *h = &g_array_index(s->incidental, CsbPhraseHit, i);
+        gboolean in_cue = FALSE;
+        for (guint k = 0; k < s->cues->len && !in_cue; k++) {
+            const CsbPhraseHit *c = &g_array_index(s->cues, CsbPhraseHit, k);
+            in_cue = c->start <= h->start && h->start + h->len <= c->start + c->len &&
+                     c->len > h->len;
+        }
+        if (!in_cue)
+            return h;
+    }
+    return NULL;
+}
 
 /* The weight of a cue of side tone at hit c, with the reasons it was
  * scaled appended to mods. */
@@ -169,6 +204,8 @@ static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c
     }
     const CsbPhraseHit *q = nearest_before(s->quants, s->w, c->start, r->weight.quantifier_window,
                                            FALSE);
+    if (!q)
+        q = opening_quantifier(s, c);
     if (q) {
         const CsbQuantity *f = &g_array_index(r->quantity, CsbQuantity, q->tag);
         double k = tone == CSB_TONE_STRENGTH ? f->strength : f->concern;
@@ -203,11 +240,10 @@ static double scaled(const Reading *rd, const Sentence *s, const CsbPhraseHit *c
             weight *= r->weight.past;
             g_string_append_printf(mods, ", in the past: '%s'", p->text);
         }
-        if (s->incidental->len) {
+        const CsbPhraseHit *i = caveat(s);
+        if (i) {
             weight *= r->weight.incidental;
-            g_string_append_printf(
-                mods, ", a caveat: '%s'",
-                g_array_index(s->incidental, CsbPhraseHit, 0).text);
+            g_string_append_printf(mods, ", a caveat: '%s'", i->text);
         }
     }
     return weight;
@@ -217,7 +253,7 @@ static void why_signal(Reading *rd, CsbTone tone, double weight, guint sentence,
                        char *what, GString *mods)
 {
     char *why;
-    if (mods->len)
+    if (mods->len || (weight != 1 && tone != CSB_TONE_NEUTRAL))
         why = g_strdup_printf("%s: %s (sentence %u, weight %.2g%s)", csb_tone_id(tone), what,
                               sentence + 1, weight, mods->str);
     else
@@ -231,17 +267,71 @@ static gboolean is_stop(const CsbThemeLibrary *lib, const char *word)
     return g_hash_table_contains(lib->stops, word);
 }
 
+/* The first hit of hits tagged 1 that starts at word at or after it, or
+ * NULL (hits are in order). */
+static const CsbPhraseHit *first_from(const GArray *hits, guint at)
+{
+    for (guint i = 0; i < hits->len; i++) {
+        const CsbPhraseHit *h = &g_array_index(hits, CsbPhraseHit, i);
+        if (h->tag == 1 && h->start >= at)
+            return h;
+    }
+    return NULL;
+}
+
+/* Is hit h within negation_window words after word end, in the clause of
+ * word at? */
+static gboolean close_after(const Reading *rd, const CsbWords *w, const CsbPhraseHit *h,
+                            guint end, guint at)
+{
+    return h && h->start - end <= (guint)rd->lib->negation_window &&
+           csb_words_clause(w, h->start) == csb_words_clause(w, at);
+}
+
+/* The first of mitigators_after after concern cue c in its clause,
+ * within negation_window words, with no stop word or negator between
+ * ("delays are avoided", "drift has reduced"), c being no negation
+ * itself ("not always ... reduced"); NULL when none. */
+static const CsbPhraseHit *mitigator_after(const Reading *rd, const Sentence *s,
+                                           const CsbPhraseHit *c)
+{
+    guint end = c->start + c->len;
+    const CsbPhraseHit *m = first_from(s->mits_after, end);
+    if (!close_after(rd, s->w, m, end, c->start))
+        return NULL;
+    for (guint i = 0; i < s->negs->len; i++) {
+        const CsbPhraseHit *n = &g_array_index(s->negs, CsbPhraseHit, i);
+        if (n->tag == 1 && n->start + n->len > c->start && n->start < m->start + m->len)
+            return NULL;
+    }
+    for (guint i = end; i < m->start; i++)
+        if (is_stop(rd->lib, csb_words_at(s->w, i)))
+            return NULL;
+    return m;
+}
+
 /* A concern cue after a mitigator ("prevent", "reduce") in its clause:
- * praise, unless the mitigator is itself negated ("have not addressed"). */
+ * praise, unless the mitigator is itself negated ("have not addressed");
+ * or before one of mitigators_after ("delays are avoided"). */
 static gboolean mitigated(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guint sentence)
 {
     const CsbThemeLibrary *lib = rd->lib;
     const CsbPhraseHit *m = nearest_before(s->mits, s->w, c->start, lib->negation_window, TRUE);
-    if (!m)
-        return FALSE;
-    for (guint i = m->start + m->len; i < c->start; i++)
-        if (is_stop(lib, csb_words_at(s->w, i)))
+    if (m) {
+        for (guint i = m->start + m->len; i < c->start; i++)
+            if (is_stop(lib, csb_words_at(s->w, i)))
+                return FALSE;
+    } else {
+        m = mitigator_after(rd, s, c);
+        if (!m)
             return FALSE;
+        GString *mods = g_string_new(NULL);
+        double weight = scaled(rd, s, c, CSB_TONE_STRENGTH, 1, mods);
+        why_signal(rd, CSB_TONE_STRENGTH, weight, sentence, c->tag == CSB_CUE_WEAK_CONCERN,
+                   g_strdup_printf("'%s' + '%s' (a harm prevented)", c->text, m->text), mods);
+        g_string_free(mods, TRUE);
+        return TRUE;
+    }
     const CsbPhraseHit *n = nearest_before(s->negs, s->w, m->start, lib->negation_window, TRUE);
     CsbTone tone = n && n->tag == 1 ? CSB_TONE_CONCERN : CSB_TONE_STRENGTH;
     GString *mods = g_string_new(NULL);
@@ -279,6 +369,50 @@ static const CsbPhraseHit *in_negated_clause(const Reading *rd, const Sentence *
     return n;
 }
 
+/* A negator after a strength cue in its clause, within negation_window
+ * words with no stop word or mitigator between, that negates what the cue
+ * describes ("effective arrangements are not in place", "timely action is
+ * not always taken"); NULL when none. A negator that a strength cue or a
+ * phrase that is no cue overlaps ("no delay", "not only"), or that a
+ * construction holds, is no such negator. */
+static const CsbPhraseHit *negated_after(const Reading *rd, const Sentence *s,
+                                         const CsbPhraseHit *c)
+{
+    guint end = c->start + c->len;
+    const CsbPhraseHit *n = first_from(s->negs, end);
+    if (!close_after(rd, s->w, n, end, c->start) || inside_found(s->found, n->start))
+        return NULL;
+    for (guint i = 0; i < s->cues->len; i++) {
+        const CsbPhraseHit *k = &g_array_index(s->cues, CsbPhraseHit, i);
+        if (k->start < n->start + n->len && n->start < k->start + k->len &&
+            (is_strength_tag(k->tag) || k->tag == CSB_CUE_NONE))
+            return NULL;
+        if (k != c && is_strength_tag(k->tag) && k->start >= end && k->start < n->start)
+            return NULL; /* another strength between: it is the one negated */
+    }
+    for (guint i = 0; i < s->mits->len; i++) {
+        const CsbPhraseHit *m = &g_array_index(s->mits, CsbPhraseHit, i);
+        if (m->start >= end && m->start < n->start)
+            return NULL;
+    }
+    for (guint i = end; i < n->start; i++)
+        if (is_stop(rd->lib, csb_words_at(s->w, i)))
+            return NULL;
+    return n;
+}
+
+/* Is the negator n also a concern cue of the sentence ("not always")? */
+static gboolean is_concern_cue(const Sentence *s, const CsbPhraseHit *n)
+{
+    for (guint i = 0; i < s->cues->len; i++) {
+        const CsbPhraseHit *k = &g_array_index(s->cues, CsbPhraseHit, i);
+        if ((k->tag == CSB_CUE_CONCERN || k->tag == CSB_CUE_WEAK_CONCERN) &&
+            k->start < n->start + n->len && n->start < k->start + k->len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void read_cue(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guint sentence)
 {
     const CsbThemeLibrary *lib = rd->lib;
@@ -297,10 +431,22 @@ static void read_cue(Reading *rd, const Sentence *s, const CsbPhraseHit *c, guin
     }
     GString *mods = g_string_new(NULL);
     double weight = tone == CSB_TONE_NEUTRAL ? 0 : scaled(rd, s, c, tone, 1, mods);
+    /* "not always timely": the negator already counted as a concern. */
+    if (n && strength && rd->r->weight.negated_pair != 1 && is_concern_cue(s, n)) {
+        weight *= rd->r->weight.negated_pair;
+        g_string_append_printf(mods, ", '%s' counted already", n->text);
+    }
     const CsbPhraseHit *far = !n && strength ? in_negated_clause(rd, s, c) : NULL;
     if (far) {
         weight *= rd->r->weight.negated_clause;
         g_string_append_printf(mods, ", in a clause '%s' negates", far->text);
+    }
+    const CsbPhraseHit *after = !n && strength && rd->r->weight.negated_after != 1
+                                    ? negated_after(rd, s, c)
+                                    : NULL;
+    if (after) {
+        weight *= rd->r->weight.negated_after;
+        g_string_append_printf(mods, ", '%s' after it negates it", after->text);
     }
     char *what = n ? g_strdup_printf("'%s' negates '%s'", n->text, c->text)
                    : g_strdup_printf("'%s'", c->text);
@@ -383,6 +529,7 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
                   csb_phrase_set_scan(r->cues, w),
                   csb_phrase_set_scan(rd->lib->negation, w),
                   csb_phrase_set_scan(r->mitigators, w),
+                  csb_phrase_set_scan(r->mitigators_after, w),
                   csb_phrase_set_scan(r->concessions, w),
                   csb_phrase_set_scan(r->past_markers, w),
                   csb_phrase_set_scan(r->incidental, w),
@@ -404,12 +551,36 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
         read_cue(rd, &s, &g_array_index(s.cues, CsbPhraseHit, i), sentence);
     bare_negations(rd, &s, sentence);
     drop_weak(rd, first);
-    GArray *arrays[] = {s.cues,      s.negs,      s.mits,     s.concessions,
+    GArray *arrays[] = {s.cues,      s.negs,      s.mits,     s.mits_after, s.concessions,
                         s.past,      s.incidental, s.contrasts, s.purposes,
                         s.conditionals, s.quants, s.found};
     for (guint i = 0; i < G_N_ELEMENTS(arrays); i++)
         g_array_free(arrays[i], TRUE);
     g_free(s.used);
+    csb_words_free(w);
+}
+
+/* A sentence saying the shortfall before it was put right ("This is no
+ * longer the case", "Leaders took immediate action"): the concerns of the
+ * sentence before count weights.past. */
+static void remedied(Reading *rd, const char *text, guint sentence)
+{
+    if (!sentence || !rd->r->remedies)
+        return;
+    CsbWords *w = csb_words_new(text);
+    GArray *hits = csb_phrase_set_scan(rd->r->remedies, w);
+    for (guint i = 0; hits->len && i < rd->signals->len; i++) {
+        Signal *s = &g_array_index(rd->signals, Signal, i);
+        if (s->sentence != sentence - 1 || s->tone != CSB_TONE_CONCERN || s->weight <= 0)
+            continue;
+        s->weight *= rd->r->weight.past;
+        char *why = g_strdup_printf("%s; remedied: '%s' (sentence %u), weight %.2g", s->why,
+                                    g_array_index(hits, CsbPhraseHit, 0).text, sentence + 1,
+                                    s->weight);
+        g_free(s->why);
+        s->why = why;
+    }
+    g_array_free(hits, TRUE);
     csb_words_free(w);
 }
 
@@ -656,6 +827,7 @@ CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, con
         gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
         char *s = g_strndup(text + a, b - a);
         read_sentence(&rd, s, i);
+        remedied(&rd, s, i);
         g_free(s);
     }
     char *rec = NULL;

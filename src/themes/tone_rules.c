@@ -22,6 +22,8 @@ static void rules_clear(gpointer p)
     CsbToneRules *r = p;
     csb_phrase_set_free(r->cues);
     csb_phrase_set_free(r->mitigators);
+    csb_phrase_set_free(r->mitigators_after);
+    csb_phrase_set_free(r->remedies);
     csb_phrase_set_free(r->concessions);
     csb_phrase_set_free(r->past_markers);
     csb_phrase_set_free(r->incidental);
@@ -231,6 +233,8 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
     r->weight.contrast = number(y, w, "contrast", 1, 0, 3, &ok, diag);
     r->weight.purpose = number(y, w, "purpose", 1, 0, 1, &ok, diag);
     r->weight.negated_clause = number(y, w, "negated_clause", 1, 0, 1, &ok, diag);
+    r->weight.negated_after = number(y, w, "negated_after", 1, 0, 1, &ok, diag);
+    r->weight.negated_pair = number(y, w, "negated_pair", 1, 0, 1, &ok, diag);
     r->weight.bare_negation = number(y, w, "bare_negation", 0, 0, 2, &ok, diag);
     r->weight.sentence_cap = number(y, w, "sentence_cap", 1000, 0.5, 1000, &ok, diag);
     r->weight.quantifier_window = (int)number(y, w, "quantifier_window", 8, 0, 40, &ok, diag);
@@ -274,6 +278,8 @@ CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray
     r->context_sections = g_ptr_array_new_with_free_func(g_free);
     gboolean ok = cue_lists(y, root, r, strength, concern, diag);
     r->mitigators = phrase_set(y, root, "mitigators", &ok, diag);
+    r->mitigators_after = phrase_set(y, root, "mitigators_after", &ok, diag);
+    r->remedies = phrase_set(y, root, "remedies", &ok, diag);
     r->concessions = phrase_set(y, root, "concessions", &ok, diag);
     r->past_markers = phrase_set(y, root, "past_markers", &ok, diag);
     r->incidental = phrase_set(y, root, "incidental", &ok, diag);

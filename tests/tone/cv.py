@@ -24,6 +24,7 @@ the test binary's output). Dev authorities are dealt into folds by seed.
 """
 import argparse
 import copy
+import csv
 import os
 import random
 import subprocess
@@ -44,6 +45,8 @@ GRID = {
     ("weights", "contrast"): [1, 1.25, 1.5, 2],
     ("weights", "purpose"): [0, 0.25, 0.5, 1],
     ("weights", "sentence_cap"): [1, 1.5, 2, 3, 1000],
+    ("weights", "negated_after"): [0, 0.5, 1],
+    ("weights", "negated_pair"): [0, 0.25, 0.5, 1],
     ("verdict", "strength_share"): [0.15, 0.2, 0.25, 0.3, 0.35],
     ("verdict", "concern_share"): [0.65, 0.7, 0.75, 0.8, 0.85],
     ("verdict", "opening_share"): [0.4, 0.5, 0.6, 0.75],
@@ -52,12 +55,15 @@ GRID = {
 }
 
 LISTS = ["negators", "not_negators", "negation_stops", "strength", "concern", "weak_concern",
-         "weak_strength", "not_cues", "mitigators", "bare_negators", "conditionals",
-         "concessions", "past_markers", "contrasts", "purposes", "incidental"]
+         "weak_strength", "not_cues", "mitigators", "mitigators_after", "remedies",
+         "bare_negators", "conditionals", "concessions", "past_markers", "contrasts", "purposes",
+         "incidental"]
 
 
-def run(build, cues):
-    """Per row of dev and engineer-dev: (id, split, authority, label, got)."""
+def run(build, cues, why=None):
+    """Per labelled row (tone.csv both splits, engineer-dev.csv, tone-fresh.csv):
+    (id, split, authority, label, got); why[id] = the classifier's why when a
+    dict is given."""
     with tempfile.NamedTemporaryFile(suffix=".tsv", delete=False) as f:
         dump = f.name
     env = dict(os.environ, CSB_TONE_CUES=cues, CSB_TONE_DUMP=dump, CSB_TONE_MISSES="none")
@@ -67,8 +73,9 @@ def run(build, cues):
     with open(dump) as f:
         for line in f:
             p = line.rstrip("\n").split("\t")
-            if p[1] in ("dev", "engineer"):
-                rows.append((p[0], p[1], p[2].split("-")[0], p[3], p[4]))
+            rows.append((p[0], p[1], p[2].split("-")[0], p[3], p[4]))
+            if why is not None:
+                why[p[0]] = p[5]
     os.unlink(dump)
     return rows
 
@@ -121,18 +128,50 @@ def correct(rows):
     return {r[0]: r[3] == r[4] for r in rows}
 
 
+SPLITS = ["dev", "test", "engineer", "fresh"]
+TONES = ["strength", "concern", "mixed", "neutral"]
+
+
+def pct(rs):
+    k = sum(r[3] == r[4] for r in rs)
+    return f"{k}/{len(rs)} ({100.0 * k / max(len(rs), 1):.1f}%)"
+
+
 def score_line(name, rows, fold):
-    dev = [r for r in rows if r[1] == "dev"]
-    eng = [r for r in rows if r[1] == "engineer"]
-    def pct(rs):
-        k = sum(r[3] == r[4] for r in rs)
-        return f"{k}/{len(rs)} ({100.0 * k / max(len(rs), 1):.1f}%)"
-    per = []
-    for f in range(FOLDS):
-        rs = [r for r in rows if fold[r[2]] == f]
-        per.append(pct(rs))
-    print(f"{name}: dev {pct(dev)}, engineer-dev {pct(eng)}, both {pct(rows)}")
-    print("  folds (dev + engineer rows): " + ", ".join(per))
+    sets = ", ".join(f"{s} {pct([r for r in rows if r[1] == s])}" for s in SPLITS)
+    print(f"{name}: {sets}, all {pct(rows)}")
+    per = [pct([r for r in rows if fold[r[2]] == f]) for f in range(FOLDS)]
+    print("  folds: " + ", ".join(per))
+
+
+def matrix(rows, title):
+    """The confusion matrix and per-class precision and recall (markdown)."""
+    m = {(a, b): 0 for a in TONES for b in TONES}
+    for r in rows:
+        m[(r[3], r[4])] += 1
+    print(f"{title}: {pct(rows)}")
+    print("| label \\ got | " + " | ".join(TONES) + " | recall |")
+    print("|---" * (len(TONES) + 2) + "|")
+    for a in TONES:
+        n = sum(m[(a, b)] for b in TONES)
+        cells = " | ".join(str(m[(a, b)]) for b in TONES)
+        print(f"| {a} | {cells} | {100.0 * m[(a, a)] / max(n, 1):.1f}% |")
+    prec = []
+    for b in TONES:
+        n = sum(m[(a, b)] for a in TONES)
+        prec.append(f"{100.0 * m[(b, b)] / max(n, 1):.1f}%")
+    print("| precision | " + " | ".join(prec) + " | |")
+
+
+def texts():
+    """id -> (label, text) of every labelled row."""
+    out = {}
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in ("tone.csv", "engineer-dev.csv", "tone-fresh.csv"):
+        with open(os.path.join(here, name), newline="") as f:
+            for row in csv.DictReader(f):
+                out[row["id"]] = (row.get("decisive", ""), row["text"])
+    return out
 
 
 def effects(build, d, base_rows):
@@ -153,20 +192,55 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
     ap.add_argument("--cues", default="templates/cues.yaml")
-    ap.add_argument("mode", choices=["score", "ablate", "cv"])
+    ap.add_argument("mode", choices=["score", "misses", "against", "ablate", "cv"])
     ap.add_argument("--top", type=int, default=60)
+    ap.add_argument("--other", help="against: the build directory to compare with")
+    ap.add_argument("--label", help="misses: only rows with this label")
+    ap.add_argument("--got", help="misses: only rows given this tone")
+    ap.add_argument("--keep-ties", action="store_true",
+                    help="cv: keep an element whose removal neither helps nor hurts the other "
+                         "folds (by default it is dropped, as fitted to the held-out fold)")
     a = ap.parse_args()
     d = yaml.safe_load(open(a.cues))
     base_path = write(d)
-    base_rows = run(a.build, base_path)
-    os.unlink(base_path)
+    why = {}
+    base_rows = run(a.build, base_path, why)
     if not base_rows:
         sys.exit("no rows: build the agreement test first (make all)")
     fold = folds_of(base_rows)
     auth = {r[0]: r[2] for r in base_rows}
     score_line("as they are", base_rows, fold)
     if a.mode == "score":
+        os.unlink(base_path)
+        matrix(base_rows, "all rows, fitted")
         return
+    if a.mode == "misses":
+        os.unlink(base_path)
+        t = texts()
+        for r in base_rows:
+            if r[3] == r[4] or (a.label and r[3] != a.label) or (a.got and r[4] != a.got):
+                continue
+            print(f"{r[0]} ({r[1]}, fold {fold[r[2]]}): labelled {r[3]}, got {r[4]}")
+            print(f"  decisive: {t[r[0]][0]}\n  text: {t[r[0]][1]}\n  why: {why[r[0]]}\n")
+        return
+    if a.mode == "against":
+        # The same cues on another build (a change of the C rules): per fold,
+        # the rows the change (this build against the other) fixes and breaks.
+        other = run(a.other, base_path)
+        os.unlink(base_path)
+        score_line("other build", other, fold)
+        was = {r[0]: r for r in other}
+        gain = [0] * FOLDS
+        for r in base_rows:
+            o = was[r[0]]
+            if (o[3] == o[4]) != (r[3] == r[4]):
+                s = 1 if r[3] == r[4] else -1
+                gain[fold[r[2]]] += s
+                print(f"  {'+' if s > 0 else '-'} {r[0]} ({r[1]}, fold {fold[r[2]]}): "
+                      f"labelled {r[3]}, was {o[4]}, now {r[4]}")
+        print(f"net gain per fold: {gain}, total {sum(gain):+d}")
+        return
+    os.unlink(base_path)
     eff = effects(a.build, d, base_rows)
     if a.mode == "ablate":
         # Changing an element: what it does; for the element itself, the sign is reversed.
@@ -188,6 +262,7 @@ def main():
             print(f"  {net:+3d} {g} {na:2d}  {name}")
         return
     agree = n = 0
+    held = []
     for f in range(FOLDS):
         v = copy.deepcopy(d)
         dropped = []
@@ -203,7 +278,7 @@ def main():
             # Kept only when the other folds support it: removing it loses rows
             # there. One that changes dev rows but none of the other folds'
             # for the worse fits the held-out fold or nothing.
-            if diff and gain >= 0:
+            if diff and (gain > 0 or (gain == 0 and not a.keep_ties)):
                 dropped.append(name)
                 key, phrase = name.split(": ", 1)
                 if "[" in key:
@@ -223,11 +298,13 @@ def main():
         rows = [r for r in run(a.build, path) if fold[r[2]] == f]
         os.unlink(path)
         k = sum(r[3] == r[4] for r in rows)
+        held += rows
         agree += k
         n += len(rows)
         print(f"fold {f}: {k}/{len(rows)} held out; changed on the other folds: "
               + ("; ".join(dropped) or "nothing"))
-    print(f"cross-validated (dev + engineer rows): {agree}/{n} ({100.0 * agree / n:.1f}%)")
+    print(f"cross-validated (all labelled rows): {agree}/{n} ({100.0 * agree / n:.1f}%)")
+    matrix(held, "pooled held-out folds")
 
 
 if __name__ == "__main__":

@@ -3,29 +3,31 @@
  * words that decided) classified as csbrief extract does, scored on the
  * dev and test splits of tests/tone/tone-split.csv (by authority).
  * Prints agreement, per-class precision and recall, the confusion matrix
- * and the misses; fails when agreement on the test split (authorities the
- * cues were never tuned on) falls below the goal reached, or on the dev
- * split below its own. The labelled set carries the paragraphs' text, so
+ * and the misses; fails when agreement on either split, the engineer's
+ * labels or the fresh set falls below the goal reached on it. The labelled set carries the paragraphs' text, so
  * no report is needed and the test always runs.
  *
  * CSB_TONE_MISSES=dev|test|all|none chooses whose misses are printed
  * (test by default); CSB_TONE_WHY=1 prints why for each miss;
  * CSB_TONE_CUES=FILE reads the cues from FILE instead of
  * templates/cues.yaml (for trying a change on the dev split);
- * CSB_TONE_DUMP=FILE writes the id, split ("dev" or "engineer"), file,
- * label, tone and why of every row tuning may look at (the dev split and
- * tests/tone/engineer-dev.csv; never the test split), tab-separated, for
- * closer study and for tests/tone/cv.py's folds.
+ * CSB_TONE_DUMP=FILE writes the id, set ("dev", "test", "engineer" or
+ * "fresh"), file, label, tone and why of every labelled row, tab-separated,
+ * for closer study and for tests/tone/cv.py's folds. All four sets are
+ * development data now; the measure of rules on unseen paragraphs is a
+ * blind set kept outside the repository and cross-validation by authority.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
 
-/* The goals: agreement reached when the cues were last tuned (on dev),
- * less a margin of about one paragraph in a hundred. */
-#define GOAL_TEST 0.82
-#define GOAL_DEV 0.91
-#define GOAL_ENGINEER 0.89
-#define GOAL_FRESH 0.78 /* 134 of 170 (78.8%) when first measured */
+/* The goals: agreement reached when the cues were last tuned (on all
+ * four sets, judged by cross-validation across authorities: tests/tone/
+ * README.md), less a margin of about one paragraph in a hundred. */
+#define GOAL_TEST 0.865     /* 142 of 163 (87.1%) */
+#define GOAL_DEV 0.935      /* 339 of 360 (94.2%) */
+#define GOAL_ENGINEER 0.88  /* 107 of 120 (89.2%) */
+#define GOAL_FRESH 0.85     /* 146 of 170 (85.9%); 134 (78.8%) when first measured blind */
+#define GOAL_FRESH2 0.815   /* 163 of 200 (81.5%), measured once, blind, rules frozen */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -164,8 +166,8 @@ static void test_agreement(void)
                 g_free(w);
             }
         }
-        if (dump && s == &dev)
-            dump_row(dump, csb_csv_get(rows, r, c_id), "dev", file, want, got, why);
+        if (dump)
+            dump_row(dump, csb_csv_get(rows, r, c_id), which, file, want, got, why);
         g_ptr_array_free(why, TRUE);
     }
     if (dump)
@@ -179,9 +181,9 @@ static void test_agreement(void)
     printf("# misses:\n%s", missed->str);
     g_string_free(missed, TRUE);
     CHECK(test.n && test.agree >= GOAL_TEST * test.n,
-          "agreement on the test split (unseen authorities) %.1f%%, goal %.0f%%",
+          "agreement on the test split %.1f%%, goal %.1f%%",
           test.n ? 100.0 * test.agree / test.n : 0.0, 100 * GOAL_TEST);
-    CHECK(dev.n && dev.agree >= GOAL_DEV * dev.n, "agreement on the dev split %.1f%%, goal %.0f%%",
+    CHECK(dev.n && dev.agree >= GOAL_DEV * dev.n, "agreement on the dev split %.1f%%, goal %.1f%%",
           dev.n ? 100.0 * dev.agree / dev.n : 0.0, 100 * GOAL_DEV);
     g_hash_table_destroy(side);
 out:
@@ -192,8 +194,7 @@ out:
 }
 
 /* Agreement over one more labelled file: its rows scored as a whole.
- * dump_as names the rows in CSB_TONE_DUMP, or NULL to keep them out of it
- * (a held-out set: never shown while rules are tuned). */
+ * dump_as names the rows in CSB_TONE_DUMP. */
 static void score_file(const char *path, const char *what, const char *dump_as, double goal,
                        int at_least)
 {
@@ -207,7 +208,7 @@ static void score_file(const char *path, const char *what, const char *dump_as, 
     int c_section = rows ? csb_csv_column(rows, "section") : -1;
     int c_id = rows ? csb_csv_column(rows, "id") : -1;
     int c_file = rows ? csb_csv_column(rows, "file") : -1;
-    const char *dump_path = dump_as ? g_getenv("CSB_TONE_DUMP") : NULL;
+    const char *dump_path = g_getenv("CSB_TONE_DUMP");
     FILE *dump = dump_path && *dump_path ? fopen(dump_path, "a") : NULL;
     for (guint r = 0; lib && rows && r < rows->rows->len; r++) {
         CsbTone want;
@@ -228,7 +229,7 @@ static void score_file(const char *path, const char *what, const char *dump_as, 
         fclose(dump);
     if (e.n)
         print_score(&e);
-    CHECK(e.n >= at_least && e.agree >= goal * e.n, "agreement with %s %.1f%%, goal %.0f%%", what,
+    CHECK(e.n >= at_least && e.agree >= goal * e.n, "agreement with %s %.1f%%, goal %.1f%%", what,
           e.n ? 100.0 * e.agree / e.n : 0.0, 100 * goal);
     csb_csv_free(rows);
     csb_themes_free(lib);
@@ -245,11 +246,20 @@ static void test_engineer_dev(void)
 }
 
 /* tests/tone/tone-fresh.csv: 170 paragraphs of the test authorities, drawn
- * and labelled blind after every rule was made, measured once: the honest
- * figure for reports csbrief has not seen. Never dumped, never tuned on. */
+ * and labelled blind after the first rules were made (78.8% then); since
+ * used for development like the other sets. */
 static void test_fresh(void)
 {
-    score_file("tests/tone/tone-fresh.csv", "the fresh held-out labels", NULL, GOAL_FRESH, 150);
+    score_file("tests/tone/tone-fresh.csv", "the fresh labels", "fresh", GOAL_FRESH, 150);
+}
+
+/* tests/tone/tone-fresh2.csv: 200 paragraphs of 188 reports none of the
+ * other sets drew on, labelled blind (tests/tone/fresh2/README.md) while
+ * the third round's rules were being made, and scored once after they
+ * were frozen: the figure for reports csbrief has not seen. */
+static void test_fresh2(void)
+{
+    score_file("tests/tone/tone-fresh2.csv", "the second fresh labels", "fresh2", GOAL_FRESH2, 180);
 }
 
 int main(void)
@@ -257,5 +267,6 @@ int main(void)
     RUN(test_agreement);
     RUN(test_engineer_dev);
     RUN(test_fresh);
+    RUN(test_fresh2);
     return unit_done();
 }
