@@ -272,7 +272,6 @@ GBytes *csb_render_pdf_bytes(const CsbLayout *l, const CsbPdfMeta *given, const 
         cairo_show_page(cr);
     }
     csb_tags_finish(&tags);
-    cairo_show_page(cr); /* the carrier of the metadata (finish.c) */
     add_outline(s, l);
     g_object_unref(ctx);
     cairo_status_t st = cairo_status(cr);
