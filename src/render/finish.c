@@ -3,18 +3,17 @@
  * a strict reader would.
  *
  * libqpdf only reads Cairo's bytes (pages, content streams, annotations,
- * the catalog); what changes is appended to them as an incremental update
- * (update.c), so Cairo's objects are never parsed and written again. The
- * update holds the structure tree (structure.c: the elements, the parent
- * tree, each page and link annotation again with its key into it, each
- * content stream again with its artifacts marked), the XMP metadata with
- * the PDF/UA identifier, and the catalog again with them, the document
- * language, /MarkInfo and DisplayDocTitle. Cairo's own structure tree and
- * the content streams it replaces stay in the file, unreferenced. The
- * update's cross-reference section marks free any entry of Cairo's that
- * leads nowhere (Cairo 1.16 has entries for numbers it reserved and never
- * wrote), so `qpdf --check` finds nothing to mend; its /ID is a hash of
- * the bytes, never the clock, so the same inputs give the same bytes.
+ * the catalog, the Info dictionary); what changes is written as text into
+ * an edit of them (edit.c), which copies the rest of Cairo's objects as
+ * they are, so none is parsed and written again. The edit holds the
+ * structure tree (structure.c: the elements, the parent tree, each page
+ * and link annotation again with its key into it, each content stream
+ * again with its artifacts marked), the XMP metadata with the PDF/UA
+ * identifier, and the catalog again with them, the document language,
+ * /MarkInfo and DisplayDocTitle. Cairo's own structure tree is left out.
+ * The file has a sound cross-reference table (Cairo 1.16's can have
+ * entries for numbers it never wrote) and an /ID that is a hash of the
+ * bytes, never the clock, so the same inputs give the same bytes.
  */
 #include "pdf.h"
 #include "../ingest/ingest.h"
@@ -72,7 +71,7 @@ static char *xmp_packet(qpdf_data q, const CsbPdfMeta *meta)
 /* The catalog again (the same number): Cairo's keys but its structure
  * tree and marking, then the structure tree root, the language, marking,
  * title display and the metadata stream. */
-static gboolean write_catalog(qpdf_data q, CsbPdfUpdate *u, int tree, int metadata)
+static gboolean write_catalog(qpdf_data q, CsbPdfEdit *edit, int tree, int metadata)
 {
     qpdf_oh cat = qpdf_get_root(q);
     static const char *const replaced[] = {"/StructTreeRoot", "/Lang", "/MarkInfo",
@@ -83,29 +82,29 @@ static gboolean write_catalog(qpdf_data q, CsbPdfUpdate *u, int tree, int metada
     int num = qpdf_oh_get_object_id(q, cat);
     if (num <= 0 || strncmp(cairo, "<<", 2) != 0)
         return FALSE;
-    GString *out = csb_pdf_update_begin(u, num);
+    GString *out = csb_pdf_edit_begin(edit, num);
     g_string_append_printf(out,
                            "<< /StructTreeRoot %d 0 R /Lang (" LANGUAGE ") /MarkInfo << /Marked "
                            "true >> /ViewerPreferences << /DisplayDocTitle true >> /Metadata %d 0 "
                            "R\n",
                            tree, metadata);
     g_string_append(out, cairo + 2);
-    csb_pdf_update_end(u);
+    csb_pdf_edit_end(edit, num);
     return TRUE;
 }
 
-/* The update's objects; FALSE with a message in problem. */
-static gboolean update(qpdf_data q, CsbPdfUpdate *u, const CsbTagPlan *tags,
+/* The objects written again or added; FALSE with a message in problem. */
+static gboolean edit_objects(qpdf_data q, CsbPdfEdit *edit, const CsbTagPlan *tags,
                        const CsbPdfMeta *meta, GString *problem)
 {
     int tree = 0;
-    if (!csb_render_structure(q, u, tags, &tree, problem))
+    if (!csb_render_structure(q, edit, tags, &tree, problem))
         return FALSE;
-    int metadata = csb_pdf_update_number(u);
+    int metadata = csb_pdf_edit_number(edit);
     char *xmp = xmp_packet(q, meta);
-    csb_pdf_update_stream(u, metadata, "/Type /Metadata /Subtype /XML", xmp, strlen(xmp));
+    csb_pdf_edit_stream(edit, metadata, "/Type /Metadata /Subtype /XML", xmp, strlen(xmp));
     g_free(xmp);
-    if (!write_catalog(q, u, tree, metadata)) {
+    if (!write_catalog(q, edit, tree, metadata)) {
         g_string_append(problem, "its catalog cannot be read");
         return FALSE;
     }
@@ -130,24 +129,21 @@ GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
     while (qpdf_more_warnings(q))
         qpdf_next_warning(q);
     GString *problem = g_string_new(NULL);
-    CsbPdfUpdate *u = csb_pdf_update_new(pdf, len);
-    if (!u)
+    CsbPdfEdit *edit = csb_pdf_edit_new(pdf, len);
+    if (!edit)
         g_string_append(problem, "the PDF Cairo wrote has no cross-reference table");
     GBytes *out = NULL;
-    if (u && update(q, u, tags, meta, problem)) {
+    if (edit && edit_objects(q, edit, tags, meta, problem)) {
         qpdf_oh trailer = qpdf_get_trailer(q);
-        int root = qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, trailer, "/Root"));
-        int info = qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, trailer, "/Info"));
-        char *keys = info > 0 ? g_strdup_printf("/Root %d 0 R /Info %d 0 R", root, info)
-                              : g_strdup_printf("/Root %d 0 R", root);
-        out = csb_pdf_update_finish(u, keys);
-        g_free(keys);
+        out = csb_pdf_edit_finish(edit,
+                                  qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, trailer, "/Root")),
+                                  qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, trailer, "/Info")));
     } else {
         csb_diag_error(diag, name, 0, 0,
                        "cannot finish the PDF (%s): this is a bug in csbrief, please report it",
                        problem->str);
     }
-    csb_pdf_update_free(u);
+    csb_pdf_edit_free(edit);
     g_string_free(problem, TRUE);
     qpdf_cleanup(&q);
     return out;

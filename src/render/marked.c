@@ -210,7 +210,7 @@ static void text_object(Remark *r, gboolean begins)
 
 /* The end of a token starting at p (strings, hex strings and dictionary
  * brackets whole). */
-static const char *token_end(const char *p, const char *end)
+const char *csb_pdf_token_end(const char *p, const char *end)
 {
     if (*p == '(') {
         int depth = 0;
@@ -298,7 +298,7 @@ gboolean csb_render_remark(const char *data, gsize len, const CsbRemarkPage *pg,
             g_string_append_c(out, *p++);
             continue;
         }
-        const char *e = token_end(p, end);
+        const char *e = csb_pdf_token_end(p, end);
         gboolean op = is_operator(p);
         gsize n = (gsize)(e - p);
         if (op && (op_is(p, n, "BDC") || op_is(p, n, "BMC"))) {

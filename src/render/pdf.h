@@ -3,8 +3,8 @@
  *   tags.c       marking what is drawn with the structure element it belongs to
  *   marked.c     a page's content stream re-marked (artifacts, sequences)
  *   structure.c  the structure tree written into the PDF
- *   update.c     objects appended to Cairo's file (an incremental update)
- *   finish.c     the file finished (read with libqpdf, updated), and its check
+ *   edit.c       Cairo's file with objects replaced and added, written again
+ *   finish.c     the file finished (read with libqpdf, edited), and its check
  * Not part of the writers' interface (render.h).
  */
 #ifndef CSB_PDF_H
@@ -39,35 +39,37 @@ void csb_tag_plan_free(CsbTagPlan *p);
 
 /* ---- finishing (finish.c) --------------------------------------------- */
 
-/* Cairo's PDF with what Cairo 1.16 cannot write, as an incremental update
- * of its bytes (update.c; every object Cairo wrote kept as it is): the
+/* Cairo's PDF with what Cairo 1.16 cannot write, edited in its bytes
+ * (edit.c: every object Cairo wrote that is kept, kept as it is): the
  * structure tree built from tags (structure.c), with artifacts,
  * alternative text of figures and the scope of header cells; the document
  * language (en-GB), /MarkInfo, DisplayDocTitle, and XMP metadata with the
- * PDF/UA identifier (from meta); a sound cross-reference section and a
+ * PDF/UA identifier (from meta); a sound cross-reference table and a
  * deterministic /ID (a hash of the bytes). NULL with an error in diag. */
 GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
                           const CsbPdfMeta *meta, const char *name, CsbDiag *diag);
 
-/* An incremental update of a PDF (update.c). Each object number is
- * written once, as "NUM 0 obj" with what the caller appends. */
-typedef struct CsbPdfUpdate CsbPdfUpdate;
+/* Cairo's PDF edited (edit.c): objects replaced or added, each number
+ * written at most once, as "NUM 0 obj" with what the caller appends; then
+ * the file again with what its catalog and Info still reach. */
+typedef struct CsbPdfEdit CsbPdfEdit;
 
 /* NULL when pdf has no classic cross-reference table where its startxref
- * says (Cairo always writes one). */
-CsbPdfUpdate *csb_pdf_update_new(const guchar *pdf, gsize len);
-void csb_pdf_update_free(CsbPdfUpdate *u);
-/* A number no object of the original or of the update has. */
-int csb_pdf_update_number(CsbPdfUpdate *u);
+ * says (Cairo always writes one). pdf is borrowed until the edit is freed. */
+CsbPdfEdit *csb_pdf_edit_new(const guchar *pdf, gsize len);
+void csb_pdf_edit_free(CsbPdfEdit *e);
+/* A number no object of the original or of the edit has. */
+int csb_pdf_edit_number(CsbPdfEdit *e);
 /* Object num begins: append its value to the string returned, then end it. */
-GString *csb_pdf_update_begin(CsbPdfUpdate *u, int num);
-void csb_pdf_update_end(CsbPdfUpdate *u);
+GString *csb_pdf_edit_begin(CsbPdfEdit *e, int num);
+void csb_pdf_edit_end(CsbPdfEdit *e, int num);
 /* Object num, a stream of data whose dictionary has /Length and keys. */
-void csb_pdf_update_stream(CsbPdfUpdate *u, int num, const char *keys, const void *data,
-                           gsize len);
-/* The updated file: the cross-reference section, and a trailer with /Size,
- * /Prev, keys ("/Root 1 0 R /Info 2 0 R") and /ID. u is then spent (free it). */
-GBytes *csb_pdf_update_finish(CsbPdfUpdate *u, const char *keys);
+void csb_pdf_edit_stream(CsbPdfEdit *e, int num, const char *keys, const void *data,
+                         gsize len);
+/* The edited file: the objects root (the catalog) and info (the Info
+ * dictionary, 0 for none) reach, a cross-reference table, and a trailer
+ * with /ID. */
+GBytes *csb_pdf_edit_finish(CsbPdfEdit *e, int root, int info);
 /* utf8 as a PDF text string (UTF-16BE with its byte order mark, in hex:
  * nothing to escape). */
 void csb_pdf_text_string(GString *out, const char *utf8);
@@ -118,12 +120,15 @@ typedef struct {
  * message in problem when the stream does not match the plan. */
 gboolean csb_render_remark(const char *data, gsize len, const CsbRemarkPage *page,
                            GArray *seqs, GString *out, GString *problem);
+/* The end of the PDF token at p (marked.c): a string, hex string, name,
+ * comment, "<<" or ">>" whole. */
+const char *csb_pdf_token_end(const char *p, const char *end);
 /* The structure tree of plan for the PDF q has read (structure.c), written
- * into u: its elements, parent tree, the pages and link annotations that
+ * into edit: its elements, parent tree, the pages and link annotations that
  * refer to them, the content streams with their artifacts marked; *root
  * the number of its StructTreeRoot. FALSE with a message in problem when
  * what Cairo wrote does not match the plan. */
-gboolean csb_render_structure(qpdf_data q, CsbPdfUpdate *u, const CsbTagPlan *plan, int *root,
+gboolean csb_render_structure(qpdf_data q, CsbPdfEdit *edit, const CsbTagPlan *plan, int *root,
                               GString *problem);
 
 #endif

@@ -5,11 +5,11 @@
  * text and box, header cells with their scope; a ParentTree that maps each
  * page's MCIDs and each annotation back to its element. libqpdf reads
  * Cairo's pages, content streams and annotations; the objects are written
- * as text into the file's incremental update (update.c): the elements,
- * the pages and annotations with their keys into the parent tree, and
- * each content stream again, every sequence that belongs to no element
- * rewritten as an artifact (marked.c). Cairo's own flat tree is left
- * behind: nothing refers to it any more.
+ * as text into the edit of Cairo's file (edit.c): the elements, the pages
+ * and annotations with their keys into the parent tree, and each content
+ * stream again, every sequence that belongs to no element rewritten as an
+ * artifact (marked.c). Cairo's own flat tree is left behind: nothing
+ * refers to it any more, so it is not written.
  */
 #include "pdf.h"
 
@@ -25,7 +25,7 @@ typedef struct {
 
 typedef struct {
     qpdf_data q;
-    CsbPdfUpdate *u;
+    CsbPdfEdit *edit;
     const CsbTagPlan *plan;
     guint n;        /* elements */
     int *elem;      /* object number of each element */
@@ -61,7 +61,7 @@ static gboolean rewrite_stream(Builder *b, qpdf_oh stream, const CsbRemarkPage *
     ok = ok && compress2(z, &zlen, (const Bytef *)b->plain->str, (uLong)b->plain->len,
                          Z_BEST_SPEED) == Z_OK;
     if (ok) /* under its own number: the page's /Contents stays as it is */
-        csb_pdf_update_stream(b->u, num, "/Filter /FlateDecode", z, zlen);
+        csb_pdf_edit_stream(b->edit, num, "/Filter /FlateDecode", z, zlen);
     g_free(z);
     return ok;
 }
@@ -106,8 +106,8 @@ static void add_item(Builder *b, int node, Item it)
 
 static void write_object(Builder *b, int num, const char *value)
 {
-    g_string_append(csb_pdf_update_begin(b->u, num), value);
-    csb_pdf_update_end(b->u);
+    g_string_append(csb_pdf_edit_begin(b->edit, num), value);
+    csb_pdf_edit_end(b->edit, num);
 }
 
 /* The page's link annotations: what each leads to (/Contents) and its key
@@ -174,8 +174,8 @@ static gboolean collect_page(Builder *b, int page, const GArray *seqs, GString *
         owner[m->mcid] = m->node;
         add_item(b, m->node, (Item){page, m->mcid, 0});
     }
-    int parents = csb_pdf_update_number(b->u);
-    GString *out = csb_pdf_update_begin(b->u, parents);
+    int parents = csb_pdf_edit_number(b->edit);
+    GString *out = csb_pdf_edit_begin(b->edit, parents);
     g_string_append_c(out, '[');
     for (int m = 0; m <= last; m++)
         if (owner[m] >= 0)
@@ -183,7 +183,7 @@ static gboolean collect_page(Builder *b, int page, const GArray *seqs, GString *
         else
             g_string_append(out, "null ");
     g_string_append_c(out, ']');
-    csb_pdf_update_end(b->u);
+    csb_pdf_edit_end(b->edit, parents);
     g_free(owner);
     g_string_append_printf(page_keys, "%d %d 0 R\n", page, parents);
     if (!collect_links(b, page, annot_keys, next))
@@ -225,7 +225,7 @@ static void write_element(Builder *b, guint i, int parent, GArray *children)
 {
     const CsbStructNode *node = b->plan->structure->pdata[i];
     const GArray *items = b->items[i];
-    GString *out = csb_pdf_update_begin(b->u, b->elem[i]);
+    GString *out = csb_pdf_edit_begin(b->edit, b->elem[i]);
     g_string_append(out, "<< /Type /StructElem /S ");
     csb_pdf_name(out, node->role);
     g_string_append_printf(out, " /P %d 0 R", parent);
@@ -248,13 +248,13 @@ static void write_element(Builder *b, guint i, int parent, GArray *children)
     for (guint j = 0; j < children->len; j++)
         g_string_append_printf(out, " %d 0 R", b->elem[g_array_index(children, int, j)]);
     g_string_append(out, " ] >>");
-    csb_pdf_update_end(b->u);
+    csb_pdf_edit_end(b->edit, b->elem[i]);
 }
 
-gboolean csb_render_structure(qpdf_data q, CsbPdfUpdate *u, const CsbTagPlan *plan, int *root,
+gboolean csb_render_structure(qpdf_data q, CsbPdfEdit *edit, const CsbTagPlan *plan, int *root,
                               GString *problem)
 {
-    Builder b = {q, u, plan, plan->structure->len, NULL, NULL, NULL, NULL, NULL, problem};
+    Builder b = {q, edit, plan, plan->structure->len, NULL, NULL, NULL, NULL, NULL, problem};
     int pages = qpdf_get_num_pages(q);
     if (pages < 0 || (guint)pages != plan->mcids->len || b.n == 0) {
         g_string_append_printf(problem, "the PDF has %d pages, %u were drawn", pages,
@@ -267,13 +267,13 @@ gboolean csb_render_structure(qpdf_data q, CsbPdfUpdate *u, const CsbTagPlan *pl
         b.pages[p] = qpdf_get_page_n(q, (size_t)p);
         b.page_num[p] = qpdf_oh_get_object_id(q, b.pages[p]);
     }
-    *root = csb_pdf_update_number(u);
+    *root = csb_pdf_edit_number(edit);
     b.elem = g_new(int, b.n);
     b.items = g_new(GArray *, b.n);
     GArray **children = g_new(GArray *, b.n);
     for (guint i = 0; i < b.n; i++) {
         const CsbStructNode *node = plan->structure->pdata[i];
-        b.elem[i] = csb_pdf_update_number(u);
+        b.elem[i] = csb_pdf_edit_number(edit);
         b.items[i] = g_array_new(FALSE, FALSE, sizeof(Item));
         children[i] = g_array_new(FALSE, FALSE, sizeof(int));
         if (node->parent >= 0 && (guint)node->parent < i)
@@ -296,16 +296,16 @@ gboolean csb_render_structure(qpdf_data q, CsbPdfUpdate *u, const CsbTagPlan *pl
                       children[i]);
     }
     if (ok) {
-        int tree = csb_pdf_update_number(u);
-        GString *out = csb_pdf_update_begin(u, tree);
+        int tree = csb_pdf_edit_number(edit);
+        GString *out = csb_pdf_edit_begin(edit, tree);
         g_string_append_printf(out, "<< /Nums [\n%s%s] >>", page_keys->str, annot_keys->str);
-        csb_pdf_update_end(u);
-        out = csb_pdf_update_begin(u, *root);
+        csb_pdf_edit_end(edit, tree);
+        out = csb_pdf_edit_begin(edit, *root);
         g_string_append_printf(out,
                                "<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R "
                                "/ParentTreeNextKey %d >>",
                                b.elem[0], tree, next);
-        csb_pdf_update_end(u);
+        csb_pdf_edit_end(edit, *root);
     }
     for (guint i = 0; i < b.n; i++) {
         g_array_free(b.items[i], TRUE);
