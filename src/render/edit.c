@@ -1,8 +1,9 @@
 /* edit.c - Cairo's PDF edited: objects replaced (under their own numbers)
  * and added, then the file written again with only the objects its
- * catalog and Info dictionary still reach, each of Cairo's copied byte for
- * byte from where Cairo's cross-reference table says it is (never parsed),
- * and a new cross-reference table.
+ * catalog and Info dictionary still reach: the streams (fonts, images,
+ * content) copied byte for byte from where Cairo's cross-reference table
+ * says they are, never parsed; every other object in object streams
+ * (compressed, as libqpdf would write them), and a cross-reference stream.
  *
  * Reaching an object is read from its text: every "N G R" outside strings,
  * up to its stream data. What is left behind is what the edit replaced:
@@ -11,15 +12,18 @@
  * object (Cairo 1.16 has entries for numbers it reserved and never wrote)
  * is never copied, and its number is free in the new table, so a strict
  * reader (`qpdf --check`) finds nothing to mend. The /ID is an MD5 of the
- * bytes before the trailer, never the clock: the same input, the same
- * file.
+ * bytes before the cross-reference stream, never the clock: the same
+ * input, the same file. Object streams need PDF 1.5, which Cairo's header
+ * says (it is raised to 1.5 when it says less).
  */
 #include "pdf.h"
 
 #include <string.h>
+#include <zlib.h>
 
 typedef struct {
     gsize start, end; /* Cairo's: in its bytes; written here: in objs */
+    int gen;
 } Span;
 
 struct CsbPdfEdit {
@@ -101,7 +105,7 @@ static gboolean read_table(CsbPdfEdit *e)
             int gen = (int)strtol(p + 11, NULL, 10);
             if (p[17] != 'n' || !object_at(pdf, e->len, offset, (int)(first + i), gen))
                 continue;
-            g_array_index(spans, Span, first + i).start = offset;
+            g_array_index(spans, Span, first + i) = (Span){offset, 0, gen};
             g_array_append_val(offsets, offset);
         }
     }
@@ -164,7 +168,7 @@ GString *csb_pdf_edit_begin(CsbPdfEdit *e, int num)
 {
     if ((guint)num >= e->written->len)
         g_array_set_size(e->written, (guint)num + 1);
-    g_array_index(e->written, Span, num) = (Span){e->objs->len, 0};
+    g_array_index(e->written, Span, num) = (Span){e->objs->len, 0, 0};
     g_string_append_printf(e->objs, "%d 0 obj\n", num);
     return e->objs;
 }
@@ -202,9 +206,16 @@ static const char *object(const CsbPdfEdit *e, int num, const char **end)
     return NULL;
 }
 
+/* What the text of an object says: its value (after "obj", before
+ * "endobj"), or that it is a stream. */
+typedef struct {
+    const char *value, *value_end;
+    gboolean stream;
+} Reading;
+
 /* The numbers object [p, end) refers to ("N G R") onto todo, up to its
- * stream data. */
-static void references(const char *p, const char *end, GArray *todo)
+ * stream data; what it is into r. */
+static void read_object(const char *p, const char *end, GArray *todo, Reading *r)
 {
     long ints[2] = {-1, -1}; /* the last two tokens, when integers */
     while (p < end) {
@@ -220,78 +231,185 @@ static void references(const char *p, const char *end, GArray *todo)
         if (digits) {
             ints[0] = ints[1];
             ints[1] = n < 10 ? strtol(p, NULL, 10) : -1;
-        } else {
-            if (n == 1 && *p == 'R' && ints[0] > 0 && ints[1] >= 0) {
-                int num = (int)ints[0];
-                g_array_append_val(todo, num);
-            }
-            if ((n == 6 && memcmp(p, "stream", 6) == 0) || (n == 6 && memcmp(p, "endobj", 6) == 0))
-                return;
-            ints[0] = ints[1] = -1;
+            p = t;
+            continue;
         }
+        if (n == 1 && *p == 'R' && ints[0] > 0 && ints[1] >= 0) {
+            int num = (int)ints[0];
+            g_array_append_val(todo, num);
+        } else if (n == 3 && memcmp(p, "obj", 3) == 0 && !r->value) {
+            r->value = t;
+        } else if (n == 6 && memcmp(p, "stream", 6) == 0) {
+            r->stream = TRUE;
+            return;
+        } else if (n == 6 && memcmp(p, "endobj", 6) == 0) {
+            r->value_end = p;
+            return;
+        }
+        ints[0] = ints[1] = -1;
         p = t;
     }
 }
 
-/* Which numbers root and info reach, through this edit's objects and
- * Cairo's. */
-static guint8 *reached(const CsbPdfEdit *e, int root, int info)
+/* What root and info reach, through this edit's objects and Cairo's: per
+ * number, its text (NULL when not reached) and what it says. */
+static Reading *reached(const CsbPdfEdit *e, int root, int info, const char **text,
+                        const char **text_end)
 {
-    guint8 *seen = g_new0(guint8, e->size);
+    Reading *r = g_new0(Reading, e->size);
     GArray *todo = g_array_new(FALSE, FALSE, sizeof(int));
     g_array_append_val(todo, root);
     g_array_append_val(todo, info);
     while (todo->len) {
         int num = g_array_index(todo, int, todo->len - 1);
         g_array_set_size(todo, todo->len - 1);
-        const char *end = NULL, *text = num < e->size && !seen[num] ? object(e, num, &end) : NULL;
-        if (!text)
+        if (num <= 0 || num >= e->size || text[num])
             continue;
-        seen[num] = 1;
-        references(text, end, todo);
+        text[num] = object(e, num, &text_end[num]);
+        if (text[num])
+            read_object(text[num], text_end[num], todo, &r[num]);
     }
     g_array_free(todo, TRUE);
-    return seen;
+    return r;
+}
+
+/* How many objects an object stream holds at most. */
+#define OBJECTS_PER_STREAM 200
+
+static GString *deflated(const char *data, gsize len)
+{
+    uLongf zlen = compressBound((uLong)len);
+    GString *z = g_string_sized_new(zlen);
+    compress2((Bytef *)z->str, &zlen, (const Bytef *)data, (uLong)len, Z_BEST_SPEED);
+    z->len = zlen;
+    return z;
+}
+
+static void write_stream(GString *out, int num, const char *keys, const GString *data)
+{
+    g_string_append_printf(out, "%d 0 obj\n<< %s /Length %" G_GSIZE_FORMAT
+                                " /Filter /FlateDecode >>\nstream\n",
+                           num, keys, data->len);
+    g_string_append_len(out, data->str, (gssize)data->len);
+    g_string_append(out, "\nendstream\nendobj\n");
+}
+
+/* Where each object is: in the file (kind 1, at offset), in an object
+ * stream (kind 2, the stream's number and the index in it), or free. */
+typedef struct {
+    guint8 kind;
+    gsize where;
+    int index;
+} Place;
+
+/* Objects first..last (the numbers in plain) in object stream num. */
+static void object_stream(GString *out, int num, const int *plain, guint n, const Reading *r,
+                          Place *place)
+{
+    GString *head = g_string_new(NULL), *values = g_string_new(NULL);
+    for (guint i = 0; i < n; i++) {
+        const Reading *o = &r[plain[i]];
+        const char *v = o->value, *v_end = o->value_end;
+        while (v < v_end && g_ascii_isspace(*v))
+            v++;
+        while (v_end > v && g_ascii_isspace(v_end[-1]))
+            v_end--;
+        g_string_append_printf(head, "%d %" G_GSIZE_FORMAT " ", plain[i], values->len);
+        g_string_append_len(values, v, v_end - v);
+        g_string_append_c(values, '\n');
+        place[plain[i]] = (Place){2, (gsize)num, (int)i};
+    }
+    char keys[96];
+    g_snprintf(keys, sizeof keys, "/Type /ObjStm /N %u /First %" G_GSIZE_FORMAT, n, head->len);
+    g_string_append_len(head, values->str, (gssize)values->len);
+    GString *z = deflated(head->str, head->len);
+    place[num] = (Place){1, out->len, 0};
+    write_stream(out, num, keys, z);
+    g_string_free(z, TRUE);
+    g_string_free(head, TRUE);
+    g_string_free(values, TRUE);
+}
+
+/* The cross-reference stream (object num, last), its trailer keys and
+ * the end of the file. */
+static void xref_stream(GString *out, int num, int size, const Place *place, int root,
+                        int info)
+{
+    gsize at = out->len;
+    int w = 1;
+    while (w < 8 && (at >> (8 * w)))
+        w++;
+    GByteArray *rows = g_byte_array_sized_new((guint)size * (guint)(w + 3));
+    guint8 *row = g_new(guint8, w + 3);
+    /* Free numbers in a list from object 0: built from the end. */
+    int *next = g_new0(int, size + 1);
+    for (int n = size - 1; n >= 0; n--)
+        next[n] = n == num || place[n].kind ? next[n + 1] : n;
+    for (int n = 0; n < size; n++) {
+        guint8 kind = n == num ? 1 : place[n].kind;
+        guint64 f2 = n == num ? at : kind ? place[n].where : (guint64)next[n + 1];
+        int f3 = kind == 2 ? place[n].index : kind == 1 ? 0 : n ? 1 : 65535;
+        row[0] = kind;
+        for (int b = 0; b < w; b++)
+            row[1 + b] = (guint8)(f2 >> (8 * (w - 1 - b)));
+        row[w + 1] = (guint8)(f3 >> 8);
+        row[w + 2] = (guint8)f3;
+        g_byte_array_append(rows, row, (guint)(w + 3));
+    }
+    char *id = g_compute_checksum_for_data(G_CHECKSUM_MD5, (const guchar *)out->str, out->len);
+    GString *z = deflated((const char *)rows->data, rows->len);
+    GString *k = g_string_new(NULL);
+    g_string_append_printf(k, "/Type /XRef /Size %d /W [1 %d 2] /Root %d 0 R", size, w, root);
+    if (info > 0)
+        g_string_append_printf(k, " /Info %d 0 R", info);
+    g_string_append_printf(k, " /ID [<%s> <%s>]", id, id);
+    write_stream(out, num, k->str, z);
+    g_string_append_printf(out, "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n", at);
+    g_string_free(k, TRUE);
+    g_string_free(z, TRUE);
+    g_free(id);
+    g_free(next);
+    g_free(row);
+    g_byte_array_free(rows, TRUE);
 }
 
 GBytes *csb_pdf_edit_finish(CsbPdfEdit *e, int root, int info)
 {
-    guint8 *seen = reached(e, root, info);
+    const char **text = g_new0(const char *, e->size), **text_end = g_new0(const char *, e->size);
+    Reading *r = reached(e, root, info, text, text_end);
+    /* Plain objects go into object streams; streams are copied whole. */
+    GArray *plain = g_array_new(FALSE, FALSE, sizeof(int));
+    for (int num = 1; num < e->size; num++)
+        if (text[num] && !r[num].stream && r[num].value && r[num].value_end &&
+            (num >= e->cairo_size || e->cairo[num].gen == 0))
+            g_array_append_val(plain, num);
+    guint streams = (plain->len + OBJECTS_PER_STREAM - 1) / OBJECTS_PER_STREAM;
+    int size = e->size + (int)streams + 1;
+    Place *place = g_new0(Place, size);
     GString *out = g_string_sized_new(e->len + e->objs->len);
     g_string_append_len(out, e->pdf, (gssize)e->header);
-    gsize *offset = g_new0(gsize, e->size);
+    if (out->len > 8 && memcmp(out->str, "%PDF-1.", 7) == 0 && out->str[7] < '5')
+        out->str[7] = '5'; /* object streams */
     for (int num = 1; num < e->size; num++) {
-        const char *end = NULL, *text = seen[num] ? object(e, num, &end) : NULL;
-        if (!text)
+        if (!text[num] || !(r[num].stream || !r[num].value || !r[num].value_end ||
+                            (num < e->cairo_size && e->cairo[num].gen != 0)))
             continue;
-        offset[num] = out->len;
-        g_string_append_len(out, text, end - text);
+        place[num] = (Place){1, out->len, 0};
+        g_string_append_len(out, text[num], text_end[num] - text[num]);
         if (out->str[out->len - 1] != '\n')
             g_string_append_c(out, '\n');
     }
-    gsize xref = out->len;
-    g_string_append_printf(out, "xref\n0 %d\n", e->size);
-    /* The free numbers in a list from object 0, each naming the next. */
-    int *next_free = g_new0(int, e->size + 1);
-    for (int num = e->size - 1; num >= 0; num--)
-        next_free[num] = offset[num] ? next_free[num + 1] : num;
-    for (int num = 0; num < e->size; num++) {
-        if (offset[num])
-            g_string_append_printf(out, "%010" G_GSIZE_FORMAT " 00000 n \n", offset[num]);
-        else
-            g_string_append_printf(out, "%010d %05d f \n", next_free[num + 1],
-                                   num ? 1 : 65535);
+    for (guint s = 0; s < streams; s++) {
+        guint first = s * OBJECTS_PER_STREAM;
+        object_stream(out, e->size + (int)s, &g_array_index(plain, int, first),
+                      MIN(OBJECTS_PER_STREAM, plain->len - first), r, place);
     }
-    g_free(next_free);
-    char *id = g_compute_checksum_for_data(G_CHECKSUM_MD5, (const guchar *)out->str, out->len);
-    g_string_append_printf(out, "trailer\n<< /Size %d /Root %d 0 R", e->size, root);
-    if (info > 0)
-        g_string_append_printf(out, " /Info %d 0 R", info);
-    g_string_append_printf(out, " /ID [<%s> <%s>] >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-                           id, id, xref);
-    g_free(id);
-    g_free(offset);
-    g_free(seen);
+    xref_stream(out, size - 1, size, place, root, info);
+    g_free(place);
+    g_array_free(plain, TRUE);
+    g_free(r);
+    g_free(text);
+    g_free(text_end);
     gsize len = out->len;
     return g_bytes_new_take(g_string_free(out, FALSE), len);
 }
