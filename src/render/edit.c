@@ -213,6 +213,14 @@ typedef struct {
     gboolean stream;
 } Reading;
 
+/* The generation of object num as it will be written: Cairo's, unless
+ * it is written here. */
+static int generation(const CsbPdfEdit *e, int num)
+{
+    gboolean here = (guint)num < e->written->len && g_array_index(e->written, Span, num).end;
+    return !here && num < e->cairo_size ? e->cairo[num].gen : 0;
+}
+
 /* The numbers object [p, end) refers to ("N G R") onto todo, up to its
  * stream data; what it is into r. */
 static void read_object(const char *p, const char *end, GArray *todo, Reading *r)
@@ -294,15 +302,16 @@ static void write_stream(GString *out, int num, const char *keys, const GString 
     g_string_append(out, "\nendstream\nendobj\n");
 }
 
-/* Where each object is: in the file (kind 1, at offset), in an object
- * stream (kind 2, the stream's number and the index in it), or free. */
+/* Where each object is: in the file (kind 1: where its offset, index its
+ * generation), in an object stream (kind 2: where the stream's number,
+ * index the object's in it), or free (kind 0). */
 typedef struct {
     guint8 kind;
     gsize where;
     int index;
 } Place;
 
-/* Objects first..last (the numbers in plain) in object stream num. */
+/* The n objects numbered in plain, into object stream num. */
 static void object_stream(GString *out, int num, const int *plain, guint n, const Reading *r,
                           Place *place)
 {
@@ -348,7 +357,7 @@ static void xref_stream(GString *out, int num, int size, const Place *place, int
     for (int n = 0; n < size; n++) {
         guint8 kind = n == num ? 1 : place[n].kind;
         guint64 f2 = n == num ? at : kind ? place[n].where : (guint64)next[n + 1];
-        int f3 = kind == 2 ? place[n].index : kind == 1 ? 0 : n ? 1 : 65535;
+        int f3 = kind ? place[n].index : n ? 1 : 65535;
         row[0] = kind;
         for (int b = 0; b < w; b++)
             row[1 + b] = (guint8)(f2 >> (8 * (w - 1 - b)));
@@ -373,6 +382,13 @@ static void xref_stream(GString *out, int num, int size, const Place *place, int
     g_byte_array_free(rows, TRUE);
 }
 
+/* Whether object num goes into an object stream: reached, no stream, its
+ * value read whole, generation 0. */
+static gboolean packable(const CsbPdfEdit *e, int num, const char *text, const Reading *r)
+{
+    return text && !r->stream && r->value && r->value_end && generation(e, num) == 0;
+}
+
 GBytes *csb_pdf_edit_finish(CsbPdfEdit *e, int root, int info)
 {
     const char **text = g_new0(const char *, e->size), **text_end = g_new0(const char *, e->size);
@@ -380,8 +396,7 @@ GBytes *csb_pdf_edit_finish(CsbPdfEdit *e, int root, int info)
     /* Plain objects go into object streams; streams are copied whole. */
     GArray *plain = g_array_new(FALSE, FALSE, sizeof(int));
     for (int num = 1; num < e->size; num++)
-        if (text[num] && !r[num].stream && r[num].value && r[num].value_end &&
-            (num >= e->cairo_size || e->cairo[num].gen == 0))
+        if (packable(e, num, text[num], &r[num]))
             g_array_append_val(plain, num);
     guint streams = (plain->len + OBJECTS_PER_STREAM - 1) / OBJECTS_PER_STREAM;
     int size = e->size + (int)streams + 1;
@@ -391,10 +406,9 @@ GBytes *csb_pdf_edit_finish(CsbPdfEdit *e, int root, int info)
     if (out->len > 8 && memcmp(out->str, "%PDF-1.", 7) == 0 && out->str[7] < '5')
         out->str[7] = '5'; /* object streams */
     for (int num = 1; num < e->size; num++) {
-        if (!text[num] || !(r[num].stream || !r[num].value || !r[num].value_end ||
-                            (num < e->cairo_size && e->cairo[num].gen != 0)))
+        if (!text[num] || packable(e, num, text[num], &r[num]))
             continue;
-        place[num] = (Place){1, out->len, 0};
+        place[num] = (Place){1, out->len, generation(e, num)};
         g_string_append_len(out, text[num], text_end[num] - text[num]);
         if (out->str[out->len - 1] != '\n')
             g_string_append_c(out, '\n');
