@@ -2,8 +2,9 @@
  * and added, then the file written again with only the objects its
  * catalog and Info dictionary still reach: the streams (fonts, images,
  * content) copied byte for byte from where Cairo's cross-reference table
- * says they are, never parsed; every other object in object streams
- * (compressed, as libqpdf would write them), and a cross-reference stream.
+ * says they are (their dictionaries read, their data never); every other
+ * object in object streams (compressed, as libqpdf would write them), and
+ * a cross-reference stream.
  *
  * Reaching an object is read from its text: every "N G R" outside strings,
  * up to its stream data. What is left behind is what the edit replaced:

@@ -78,8 +78,8 @@ static gboolean write_catalog(qpdf_data q, CsbPdfEdit *edit, int tree, int metad
                                            "/ViewerPreferences", "/Metadata"};
     for (guint i = 0; i < G_N_ELEMENTS(replaced); i++)
         qpdf_oh_remove_key(q, cat, replaced[i]);
-    const char *cairo = qpdf_oh_unparse_resolved(q, cat);
     int num = qpdf_oh_get_object_id(q, cat);
+    const char *cairo = qpdf_oh_unparse_resolved(q, cat); /* until the next call */
     if (num <= 0 || strncmp(cairo, "<<", 2) != 0)
         return FALSE;
     GString *out = csb_pdf_edit_begin(edit, num);
