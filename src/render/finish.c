@@ -1,23 +1,19 @@
-/* finish.c - the PDF as it is delivered: Cairo's file rewritten by
- * libqpdf, and checked the way a strict reader would.
+/* finish.c - the PDF as it is delivered: Cairo's file with what Cairo
+ * 1.16 cannot write for an accessible (PDF/UA) file, and checked the way
+ * a strict reader would.
  *
- * Cairo 1.16 writes a cross-reference table with entries for objects it
- * reserved and never wrote (the structure elements of tagged links):
- * viewers repair that quietly, `qpdf --check` says the file is damaged and
- * print workflows refuse it. libqpdf reads Cairo's bytes (mending that),
- * and writes every object afresh with a sound table. Its /ID is a hash of
- * the content, never the clock, so the same inputs still give the same
- * bytes. Between the read and the write go what Cairo 1.16 cannot write,
- * for an accessible (PDF/UA) file: the structure tree (structure.c), the
- * document language, /MarkInfo, DisplayDocTitle, and XMP metadata with
- * the PDF/UA identifier.
- *
- * The metadata is a stream, and libqpdf's C API makes a new stream (as a
- * new indirect object) only after reading every object of the file: for a
- * tagged briefing, thousands of Cairo's own structure elements this step
- * then drops. So the device ends the file with one empty page (the
- * carrier), whose content stream becomes the metadata; the page is
- * removed.
+ * libqpdf only reads Cairo's bytes (pages, content streams, annotations,
+ * the catalog, the Info dictionary); what changes is written as text into
+ * an edit of them (edit.c), which copies the rest of Cairo's objects as
+ * they are, so none is parsed and written again. The edit holds the
+ * structure tree (structure.c: the elements, the parent tree, each page
+ * and link annotation again with its key into it, each content stream
+ * again with its artifacts marked), the XMP metadata with the PDF/UA
+ * identifier, and the catalog again with them, the document language,
+ * /MarkInfo and DisplayDocTitle. Cairo's own structure tree is left out.
+ * The file has a sound cross-reference table (Cairo 1.16's can have
+ * entries for numbers it never wrote) and an /ID that is a hash of the
+ * bytes, never the clock, so the same inputs give the same bytes.
  */
 #include "pdf.h"
 #include "../ingest/ingest.h"
@@ -72,78 +68,83 @@ static char *xmp_packet(qpdf_data q, const CsbPdfMeta *meta)
     return g_string_free(x, FALSE);
 }
 
-/* The catalog's language, marking, title display and metadata (the
- * stream of the carrier page, a stream of the file). */
-static void finish_catalog(qpdf_data q, const CsbPdfMeta *meta, qpdf_oh stream)
+/* The catalog again (the same number): Cairo's keys but its structure
+ * tree and marking, then the structure tree root, the language, marking,
+ * title display and the metadata stream. */
+static gboolean write_catalog(qpdf_data q, CsbPdfEdit *edit, int tree, int metadata)
 {
     qpdf_oh cat = qpdf_get_root(q);
-    qpdf_oh_replace_key(q, cat, "/Lang", qpdf_oh_new_unicode_string(q, LANGUAGE));
-    qpdf_oh mark = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, mark, "/Marked", qpdf_oh_new_bool(q, QPDF_TRUE));
-    qpdf_oh_replace_key(q, cat, "/MarkInfo", mark);
-    qpdf_oh prefs = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
-    qpdf_oh_replace_key(q, cat, "/ViewerPreferences", prefs);
-    char *xmp = xmp_packet(q, meta);
-    qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)xmp, strlen(xmp),
-                                qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-    qpdf_oh dict = qpdf_oh_get_dict(q, stream);
-    qpdf_oh_remove_key(q, dict, "/Filter");
-    qpdf_oh_remove_key(q, dict, "/DecodeParms");
-    qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/Metadata"));
-    qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/XML"));
-    qpdf_oh_replace_key(q, cat, "/Metadata", stream);
-    g_free(xmp);
+    static const char *const replaced[] = {"/StructTreeRoot", "/Lang", "/MarkInfo",
+                                           "/ViewerPreferences", "/Metadata"};
+    for (guint i = 0; i < G_N_ELEMENTS(replaced); i++)
+        qpdf_oh_remove_key(q, cat, replaced[i]);
+    int num = qpdf_oh_get_object_id(q, cat);
+    const char *cairo = qpdf_oh_unparse_resolved(q, cat); /* until the next call */
+    if (num <= 0 || strncmp(cairo, "<<", 2) != 0)
+        return FALSE;
+    GString *out = csb_pdf_edit_begin(edit, num);
+    g_string_append_printf(out,
+                           "<< /StructTreeRoot %d 0 R /Lang (" LANGUAGE ") /MarkInfo << /Marked "
+                           "true >> /ViewerPreferences << /DisplayDocTitle true >> /Metadata %d 0 "
+                           "R\n",
+                           tree, metadata);
+    g_string_append(out, cairo + 2);
+    csb_pdf_edit_end(edit, num);
+    return TRUE;
 }
 
-static GBytes *fail(qpdf_data q, const char *name, const char *what, CsbDiag *diag)
+/* The objects written again or added; FALSE with a message in problem. */
+static gboolean edit_objects(qpdf_data q, CsbPdfEdit *edit, const CsbTagPlan *tags,
+                       const CsbPdfMeta *meta, GString *problem)
 {
-    char *why = csb_qpdf_problem(q);
-    csb_diag_error(diag, name, 0, 0, "%s (%s)", what, why ? why : "?");
-    g_free(why);
-    qpdf_cleanup(&q);
-    return NULL;
+    int tree = 0;
+    if (!csb_render_structure(q, edit, tags, &tree, problem))
+        return FALSE;
+    int metadata = csb_pdf_edit_number(edit);
+    char *xmp = xmp_packet(q, meta);
+    csb_pdf_edit_stream(edit, metadata, "/Type /Metadata /Subtype /XML", xmp, strlen(xmp));
+    g_free(xmp);
+    if (!write_catalog(q, edit, tree, metadata)) {
+        g_string_append(problem, "its catalog cannot be read");
+        return FALSE;
+    }
+    return TRUE;
 }
 
 GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
                           const CsbPdfMeta *meta, const char *name, CsbDiag *diag)
 {
     qpdf_data q = csb_qpdf_new();
-    /* Cairo's own file has the known fault above: its warnings are
+    /* The input is Cairo's, with its known fault above: warnings are
      * expected, and the result is checked, not the input. */
     if (qpdf_read_memory(q, name, (const char *)pdf, (unsigned long long)len, NULL) &
-        QPDF_ERRORS)
-        return fail(q, name, "the PDF Cairo wrote cannot be read back", diag);
+        QPDF_ERRORS) {
+        char *why = csb_qpdf_problem(q);
+        csb_diag_error(diag, name, 0, 0, "the PDF Cairo wrote cannot be read back (%s)",
+                       why ? why : "?");
+        g_free(why);
+        qpdf_cleanup(&q);
+        return NULL;
+    }
     while (qpdf_more_warnings(q))
         qpdf_next_warning(q);
-    /* The carrier: the last page, empty, its content stream a single one. */
-    int n = qpdf_get_num_pages(q);
-    qpdf_oh carrier = n > 0 ? qpdf_get_page_n(q, (size_t)(n - 1)) : 0;
-    qpdf_oh stream = carrier ? qpdf_oh_get_key(q, carrier, "/Contents") : 0;
-    if (!stream || !qpdf_oh_is_stream(q, stream) || (qpdf_remove_page(q, carrier) & QPDF_ERRORS))
-        return fail(q, name, "the PDF Cairo wrote has no carrier page: a bug in csbrief", diag);
-    if (tags) {
-        char *problem = NULL;
-        if (!csb_render_structure(q, tags, &problem)) {
-            csb_diag_error(diag, name, 0, 0,
-                           "cannot build the PDF's structure tree (%s): this is a bug in "
-                           "csbrief, please report it",
-                           problem);
-            g_free(problem);
-            qpdf_cleanup(&q);
-            return NULL;
-        }
-        finish_catalog(q, meta, stream);
+    GString *problem = g_string_new(NULL);
+    CsbPdfEdit *edit = csb_pdf_edit_new(pdf, len);
+    if (!edit)
+        g_string_append(problem, "the PDF Cairo wrote has no cross-reference table");
+    GBytes *out = NULL;
+    if (edit && edit_objects(q, edit, tags, meta, problem)) {
+        qpdf_oh trailer = qpdf_get_trailer(q);
+        out = csb_pdf_edit_finish(edit,
+                                  qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, trailer, "/Root")),
+                                  qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, trailer, "/Info")));
+    } else {
+        csb_diag_error(diag, name, 0, 0,
+                       "cannot finish the PDF (%s): this is a bug in csbrief, please report it",
+                       problem->str);
     }
-    if (qpdf_init_write_memory(q) & QPDF_ERRORS)
-        return fail(q, name, "cannot finish the PDF", diag);
-    qpdf_set_deterministic_ID(q, QPDF_TRUE);
-    qpdf_set_object_stream_mode(q, tags ? qpdf_o_generate : qpdf_o_preserve);
-    qpdf_set_stream_data_mode(q, qpdf_s_preserve);
-    qpdf_set_linearization(q, QPDF_FALSE);
-    if (qpdf_write(q) & QPDF_ERRORS)
-        return fail(q, name, "cannot finish the PDF", diag);
-    GBytes *out = g_bytes_new(qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+    csb_pdf_edit_free(edit);
+    g_string_free(problem, TRUE);
     qpdf_cleanup(&q);
     return out;
 }

@@ -55,7 +55,13 @@ static gboolean is_space(char c)
 
 static gboolean is_delim(char c)
 {
-    return strchr("()<>[]{}/%", c) != NULL;
+    switch (c) {
+    case '(': case ')': case '<': case '>': case '[': case ']': case '{': case '}': case '/':
+    case '%': case '\0':
+        return TRUE;
+    default:
+        return FALSE;
+    }
 }
 
 static const char *role(const Remark *r, int node)
@@ -210,7 +216,7 @@ static void text_object(Remark *r, gboolean begins)
 
 /* The end of a token starting at p (strings, hex strings and dictionary
  * brackets whole). */
-static const char *token_end(const char *p, const char *end)
+const char *csb_pdf_token_end(const char *p, const char *end)
 {
     if (*p == '(') {
         int depth = 0;
@@ -260,27 +266,28 @@ static gboolean op_is(const char *p, gsize n, const char *op)
     return n == strlen(op) && memcmp(p, op, n) == 0;
 }
 
-/* Operators that put marks on the page. */
+/* Operators that put marks on the page: Tj TJ ' " Do sh f F f* B B* b b*
+ * S s EI. */
 static gboolean paints(const char *p, gsize n)
 {
-    static const char *const ops[] = {"Tj", "TJ", "'", "\"", "Do", "sh", "f",  "F",
-                                      "f*", "B",  "B*", "b", "b*", "S",  "s",  "EI"};
-    for (guint i = 0; i < G_N_ELEMENTS(ops); i++)
-        if (op_is(p, n, ops[i]))
+    if (n == 1)
+        return *p && strchr("'\"fFBbSs", *p) != NULL;
+    if (n != 2)
+        return FALSE;
+    static const char *const two[] = {"Tj", "TJ", "Do", "sh", "f*", "B*", "b*", "EI"};
+    for (guint i = 0; i < G_N_ELEMENTS(two); i++)
+        if (p[0] == two[i][0] && p[1] == two[i][1])
             return TRUE;
     return FALSE;
 }
 
-/* An inline image's data, from after "ID" to its "EI": copied as it is. */
-static const char *inline_image(GString *out, const char *p, const char *end)
+/* The end of an inline image's data, from after "ID": its "EI". */
+static const char *inline_image(const char *p, const char *end)
 {
     for (const char *q = p; q + 2 <= end; q++)
         if (q[0] == 'E' && q[1] == 'I' && q > p && is_space(q[-1]) &&
-            (q + 2 == end || is_space(q[2]))) {
-            g_string_append_len(out, p, q - p);
+            (q + 2 == end || is_space(q[2])))
             return q;
-        }
-    g_string_append_len(out, p, end - p);
     return end;
 }
 
@@ -291,42 +298,46 @@ gboolean csb_render_remark(const char *data, gsize len, const CsbRemarkPage *pg,
                 g_array_new(FALSE, FALSE, sizeof(Frame)), FALSE, pg->next_mcid, pg->seen,
                 problem};
     const char *p = data, *end = data + len;
-    gsize operands = out->len; /* where the current operator's operands start */
+    /* What is not rewritten is copied in runs: the input before copied is
+     * in out; the current operator's operands start at operands. */
+    const char *copied = data, *operands = data;
     gboolean ok = TRUE;
     while (ok && p < end) {
         if (is_space(*p)) {
-            g_string_append_c(out, *p++);
+            p++;
             continue;
         }
-        const char *e = token_end(p, end);
+        const char *e = csb_pdf_token_end(p, end);
         gboolean op = is_operator(p);
         gsize n = (gsize)(e - p);
-        if (op && (op_is(p, n, "BDC") || op_is(p, n, "BMC"))) {
-            char *ops = g_strdup_printf("%.*s %.3s", (int)(out->len - operands),
-                                        out->str + operands, p);
-            g_string_truncate(out, operands);
+        gboolean marked = op && (op_is(p, n, "BDC") || op_is(p, n, "BMC"));
+        gboolean ends = op && op_is(p, n, "EMC");
+        gboolean text = op && (op_is(p, n, "BT") || op_is(p, n, "ET"));
+        if (marked || ends || text) {
+            /* The operator and its operands are written anew. */
+            g_string_append_len(out, copied, operands - copied);
+            copied = e;
+        }
+        if (marked) {
+            char *ops = g_strdup_printf("%.*s %.3s", (int)(p - operands), operands, p);
             ok = begin_marked(&r, g_strstrip(ops));
             g_free(ops);
-        } else if (op && op_is(p, n, "EMC")) {
-            g_string_truncate(out, operands);
+        } else if (ends) {
             ok = end_marked(&r);
-        } else if (op && (op_is(p, n, "BT") || op_is(p, n, "ET"))) {
-            g_string_truncate(out, operands);
+        } else if (text) {
             text_object(&r, op_is(p, n, "BT"));
         } else {
             Frame *t = top(&r);
             if (op && t && t->kind == FRAME_ELEMENT && paints(p, n))
                 t->painted = TRUE;
-            g_string_append_len(out, p, (gssize)n);
-            if (op && op_is(p, n, "ID") && e < end) {
-                g_string_append_c(out, *e); /* the one white-space character */
-                e = inline_image(out, e + 1, end);
-            }
+            if (op && op_is(p, n, "ID") && e < end) /* after its one white-space character */
+                e = inline_image(e + 1, end);
         }
         p = e;
         if (op)
-            operands = out->len;
+            operands = p;
     }
+    g_string_append_len(out, copied, end - copied);
     if (ok && r.stack->len) {
         g_string_append_printf(problem, "page %d: marked content left open", pg->page + 1);
         ok = FALSE;

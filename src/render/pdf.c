@@ -1,8 +1,8 @@
 /* pdf.c - the PDF device: one Cairo page per layout page, boxes drawn in
  * order, each marked as its structure element's content or as decoration
  * (tags.c), links and named destinations as Cairo tags, then the outline
- * (bookmarks) and the document metadata, into memory; then finished by
- * libqpdf (finish.c), which builds the structure tree. It decides nothing:
+ * (bookmarks) and the document metadata, into memory; then finished
+ * (finish.c), which builds the structure tree. It decides nothing:
  * every position comes from the CsbLayout.
  */
 #include "pdf.h"
@@ -272,7 +272,6 @@ GBytes *csb_render_pdf_bytes(const CsbLayout *l, const CsbPdfMeta *given, const 
         cairo_show_page(cr);
     }
     csb_tags_finish(&tags);
-    cairo_show_page(cr); /* the carrier of the metadata (finish.c) */
     add_outline(s, l);
     g_object_unref(ctx);
     cairo_status_t st = cairo_status(cr);

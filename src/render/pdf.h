@@ -3,7 +3,8 @@
  *   tags.c       marking what is drawn with the structure element it belongs to
  *   marked.c     a page's content stream re-marked (artifacts, sequences)
  *   structure.c  the structure tree written into the PDF
- *   finish.c     the file rewritten by libqpdf, and its check
+ *   edit.c       Cairo's file with objects replaced and added, written again
+ *   finish.c     the file finished (read with libqpdf, edited), and its check
  * Not part of the writers' interface (render.h).
  */
 #ifndef CSB_PDF_H
@@ -38,17 +39,43 @@ void csb_tag_plan_free(CsbTagPlan *p);
 
 /* ---- finishing (finish.c) --------------------------------------------- */
 
-/* Cairo's PDF rewritten by libqpdf: every object afresh, a sound
- * cross-reference table (object streams, when tagged), a deterministic /ID
- * (a hash of the content); and what Cairo 1.16 cannot write: the
+/* Cairo's PDF with what Cairo 1.16 cannot write, edited in its bytes
+ * (edit.c: every object Cairo wrote that is kept, kept as it is): the
  * structure tree built from tags (structure.c), with artifacts,
  * alternative text of figures and the scope of header cells; the document
  * language (en-GB), /MarkInfo, DisplayDocTitle, and XMP metadata with the
- * PDF/UA identifier (from meta). pdf ends with an empty carrier page
- * (removed; see finish.c). tags NULL: none of these, the pages as Cairo
- * drew them. NULL with an error in diag. */
+ * PDF/UA identifier (from meta); a sound cross-reference table and a
+ * deterministic /ID (a hash of the bytes). NULL with an error in diag. */
 GBytes *csb_render_finish(const guchar *pdf, gsize len, const CsbTagPlan *tags,
                           const CsbPdfMeta *meta, const char *name, CsbDiag *diag);
+
+/* Cairo's PDF edited (edit.c): objects replaced or added, each number
+ * written at most once, as "NUM 0 obj" with what the caller appends; then
+ * the file again with what its catalog and Info still reach. */
+typedef struct CsbPdfEdit CsbPdfEdit;
+
+/* NULL when pdf has no classic cross-reference table where its startxref
+ * says (Cairo always writes one). pdf is borrowed until the edit is freed. */
+CsbPdfEdit *csb_pdf_edit_new(const guchar *pdf, gsize len);
+void csb_pdf_edit_free(CsbPdfEdit *e);
+/* A number no object of the original or of the edit has. */
+int csb_pdf_edit_number(CsbPdfEdit *e);
+/* Object num begins: append its value to the string returned, then end it. */
+GString *csb_pdf_edit_begin(CsbPdfEdit *e, int num);
+void csb_pdf_edit_end(CsbPdfEdit *e, int num);
+/* Object num, a stream of data whose dictionary has /Length and keys. */
+void csb_pdf_edit_stream(CsbPdfEdit *e, int num, const char *keys, const void *data,
+                         gsize len);
+/* The edited file: the objects root (the catalog) and info (the Info
+ * dictionary, 0 for none) reach, a cross-reference table, and a trailer
+ * with /ID. */
+GBytes *csb_pdf_edit_finish(CsbPdfEdit *e, int root, int info);
+/* utf8 as a PDF text string (UTF-16BE with its byte order mark, in hex:
+ * nothing to escape). */
+void csb_pdf_text_string(GString *out, const char *utf8);
+/* name as a PDF name: the slash, and #xx for what is not regular. */
+void csb_pdf_name(GString *out, const char *name);
+
 /* ---- internals of the renderer ------------------------------------------ */
 
 /* Marking what the device draws (tags.c). */
@@ -93,8 +120,15 @@ typedef struct {
  * message in problem when the stream does not match the plan. */
 gboolean csb_render_remark(const char *data, gsize len, const CsbRemarkPage *page,
                            GArray *seqs, GString *out, GString *problem);
-/* The structure tree of plan into the PDF q has read (structure.c): FALSE
- * with *problem (owned) when what Cairo wrote does not match the plan. */
-gboolean csb_render_structure(qpdf_data q, const CsbTagPlan *plan, char **problem);
+/* The end of the PDF token at p (marked.c): a string, hex string, name,
+ * comment, "<<" or ">>" whole. */
+const char *csb_pdf_token_end(const char *p, const char *end);
+/* The structure tree of plan for the PDF q has read (structure.c), written
+ * into edit: its elements, parent tree, the pages and link annotations that
+ * refer to them, the content streams with their artifacts marked; *root
+ * the number of its StructTreeRoot. FALSE with a message in problem when
+ * what Cairo wrote does not match the plan. */
+gboolean csb_render_structure(qpdf_data q, CsbPdfEdit *edit, const CsbTagPlan *plan, int *root,
+                              GString *problem);
 
 #endif

@@ -6,7 +6,8 @@
  *       the boxes the flow engine (src/layout) placed with Cairo (text
  *       lines, rectangles with grade hatching, rules, images, charts),
  *       links and named destinations, the outline and metadata, then the
- *       file finished with libqpdf (structure tree, XMP) and checked.
+ *       file finished (structure tree, XMP; Cairo's file read with libqpdf
+ *       and written again) and checked.
  *       Its internals are in pdf.h; every position comes from the
  *       CsbLayout, it makes no layout decision;
  *   html.c   one accessible HTML page, straight from the tree;
