@@ -18,6 +18,8 @@ typedef struct {
     double size;
     gboolean bold, italic;
     PangoAlignment align;
+    float spacing;        /* line spacing, a factor; 0: the template's leading */
+    gboolean single_line; /* one line, cut with an ellipsis */
 } FlowFont;
 
 /* Where a contents entry's page number goes, filled in by the second pass. */

@@ -80,10 +80,12 @@ static FlowMeasure *measure(Flow *f, const CsbDocBlock *b)
     case CSB_BLOCK_HEADING_1:
     case CSB_BLOCK_HEADING_2:
     case CSB_BLOCK_HEADING_3: {
-        FlowFont hf = {t->font_body, heading_size(f, heading_level(b)), TRUE, FALSE,
-                       PANGO_ALIGN_LEFT};
+        FlowFont hf = {.family = t->font_body,
+                       .size = heading_size(f, heading_level(b)),
+                       .bold = TRUE,
+                       .align = PANGO_ALIGN_LEFT,
+                       .spacing = 1.1f};
         m->main = flow_layout_rich(f, b->text, hf, f->width);
-        pango_layout_set_line_spacing(m->main, 1.1f);
         break;
     }
     case CSB_BLOCK_PARAGRAPH:
@@ -97,7 +99,10 @@ static FlowMeasure *measure(Flow *f, const CsbDocBlock *b)
         m->bullet = flow_layout_plain(f, "\u2022", body, list_indent(f));
         break;
     case CSB_BLOCK_QUOTE: {
-        FlowFont qf = {t->font_quote, t->size_body, FALSE, TRUE, PANGO_ALIGN_LEFT};
+        FlowFont qf = {.family = t->font_quote,
+                       .size = t->size_body,
+                       .italic = TRUE,
+                       .align = PANGO_ALIGN_LEFT};
         char *q = csb_rich_text(b->text);
         /* An ellipsis stays on the line of the word before it. */
         char **parts = g_strsplit(q, " \u2026", -1);
@@ -108,7 +113,7 @@ static FlowMeasure *measure(Flow *f, const CsbDocBlock *b)
         m->main = flow_layout_plain(f, quoted, qf, f->width - quote_indent(f));
         g_free(quoted);
         g_free(q);
-        FlowFont cf = {t->font_body, t->size_small, FALSE, FALSE, PANGO_ALIGN_LEFT};
+        FlowFont cf = {.family = t->font_body, .size = t->size_small, .align = PANGO_ALIGN_LEFT};
         if (b->citation)
             m->cite = flow_layout_rich(f, b->citation, cf, f->width - quote_indent(f));
         break;
@@ -121,7 +126,10 @@ static FlowMeasure *measure(Flow *f, const CsbDocBlock *b)
         break;
     case CSB_BLOCK_FIGURE:
         if (b->chart->caption) {
-            FlowFont cf = {t->font_body, t->size_small, FALSE, TRUE, PANGO_ALIGN_LEFT};
+            FlowFont cf = {.family = t->font_body,
+                           .size = t->size_small,
+                           .italic = TRUE,
+                           .align = PANGO_ALIGN_LEFT};
             m->main = flow_layout_plain(f, b->chart->caption, cf, f->width);
         }
         break;

@@ -49,7 +49,10 @@ void flow_cover(Flow *f)
     double org_w = c->logo_path ? tw - 150 : tw;
     if (c->logo_path)
         logo(f, c->logo_path, t->page_w - t->margin_right, t->margin_top, 120, 60);
-    FlowFont small = {t->font_body, t->size_body * 1.05, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont small = {.family = t->font_body,
+                      .size = t->size_body * 1.05,
+                      .bold = TRUE,
+                      .align = PANGO_ALIGN_LEFT};
     double org_bottom = t->margin_top + (c->logo_path ? 60 : 0);
     if (c->organisation) {
         element(f, "P");
@@ -59,13 +62,16 @@ void flow_cover(Flow *f)
     }
     /* Title sits on the band's foot, the template's name above it; a title
      * too long for the band is set smaller rather than run into the top. */
-    FlowFont title = {t->font_body, t->size_title, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont title = {.family = t->font_body,
+                      .size = t->size_title,
+                      .bold = TRUE,
+                      .align = PANGO_ALIGN_LEFT,
+                      .spacing = 1.05f};
     const char *text = c->title ? c->title : t->default_title;
     PangoLayout *tl = NULL;
     double ty;
     for (;;) {
         tl = flow_layout_plain(f, text, title, tw);
-        pango_layout_set_line_spacing(tl, 1.05f);
         ty = band - 30 - flow_layout_height(tl);
         if (ty - t->size_body * 2.5 >= org_bottom + 10 || title.size < 14)
             break;
@@ -73,7 +79,7 @@ void flow_cover(Flow *f)
         title.size *= 0.9;
     }
     /* The template's name is read first: it stands above the title. */
-    FlowFont kicker = {t->font_body, t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont kicker = {.family = t->font_body, .size = t->size_body, .align = PANGO_ALIGN_LEFT};
     if (t->name && g_strcmp0(t->name, text) != 0) {
         element(f, "P");
         flow_put_text(f, t->name, kicker, tint(t->accent, 0.75), x,
@@ -85,11 +91,14 @@ void flow_cover(Flow *f)
     /* Below the band: whom it is about, what for, and when. */
     double y = band + 30;
     if (c->authority) {
-        FlowFont big = {t->font_body, t->size_h1 * 1.25, TRUE, FALSE, PANGO_ALIGN_LEFT};
+        FlowFont big = {.family = t->font_body,
+                        .size = t->size_h1 * 1.25,
+                        .bold = TRUE,
+                        .align = PANGO_ALIGN_LEFT};
         element(f, "P");
         y += flow_put_text(f, c->authority, big, t->ink, x, y, tw) + 6;
     }
-    FlowFont sub = {t->font_body, t->size_h2 * 1.1, FALSE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont sub = {.family = t->font_body, .size = t->size_h2 * 1.1, .align = PANGO_ALIGN_LEFT};
     if (c->subtitle) {
         element(f, "P");
         y += flow_put_text(f, c->subtitle, sub, t->muted, x, y, tw * 0.85) + 10;
@@ -105,7 +114,7 @@ void flow_cover(Flow *f)
         flow_table_free(ft);
     }
     if (c->prepared_note) {
-        FlowFont note = {t->font_body, t->size_small, FALSE, FALSE, PANGO_ALIGN_LEFT};
+        FlowFont note = {.family = t->font_body, .size = t->size_small, .align = PANGO_ALIGN_LEFT};
         element(f, "P");
         PangoLayout *nl = flow_layout_plain(f, c->prepared_note, note, tw);
         double ny = t->page_h - t->margin_bottom - flow_layout_height(nl);
@@ -124,10 +133,16 @@ void flow_masthead(Flow *f)
     const CsbTemplate *t = f->t;
     double x = t->margin_left, tw = f->width;
     double text_w = c->logo_path ? tw - 110 : tw;
-    FlowFont small = {t->font_body, t->size_small, TRUE, FALSE, PANGO_ALIGN_LEFT};
-    FlowFont title = {t->font_body, t->size_title, TRUE, FALSE, PANGO_ALIGN_LEFT};
-    FlowFont sub = {t->font_body, t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
-    FlowFont who = {t->font_body, t->size_h2, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont small = {
+        .family = t->font_body, .size = t->size_small, .bold = TRUE, .align = PANGO_ALIGN_LEFT};
+    FlowFont title = {.family = t->font_body,
+                      .size = t->size_title,
+                      .bold = TRUE,
+                      .align = PANGO_ALIGN_LEFT,
+                      .spacing = 1.05f};
+    FlowFont sub = {.family = t->font_body, .size = t->size_body, .align = PANGO_ALIGN_LEFT};
+    FlowFont who = {
+        .family = t->font_body, .size = t->size_h2, .bold = TRUE, .align = PANGO_ALIGN_LEFT};
     f->page->bare = TRUE;
     CsbBox *band = flow_box(f, CSB_BOX_RECT, 0, 0, t->page_w, 0); /* height known below */
     band->colour = t->accent;
@@ -138,7 +153,6 @@ void flow_masthead(Flow *f)
     }
     element(f, "H1");
     PangoLayout *tl = flow_layout_plain(f, c->title ? c->title : t->default_title, title, text_w);
-    pango_layout_set_line_spacing(tl, 1.05f);
     flow_put_layout(f, tl, white, x, y);
     y += flow_layout_height(tl) + 4;
     g_object_unref(tl);
@@ -186,7 +200,8 @@ void flow_contents(Flow *f, const CsbDocBlock *cb)
     if (!flow_page_is_empty(f))
         flow_new_page(f);
     flow_record_anchor(f, cb->anchor, cb->text, 1);
-    FlowFont h = {t->font_body, t->size_h1, TRUE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont h = {
+        .family = t->font_body, .size = t->size_h1, .bold = TRUE, .align = PANGO_ALIGN_LEFT};
     element(f, "H1");
     f->y += flow_put_text(f, "Contents", h, t->accent, f->left, f->y, f->width);
     int toc = flow_node(f, f->sect, "TOC");
@@ -200,8 +215,10 @@ void flow_contents(Flow *f, const CsbDocBlock *cb)
             continue;
         gboolean top = b->kind == CSB_BLOCK_HEADING_1;
         double indent = top ? 0 : t->size_body * 1.6;
-        FlowFont font = {t->font_body, t->size_body * (top ? 1.05 : 0.95), top, FALSE,
-                         PANGO_ALIGN_LEFT};
+        FlowFont font = {.family = t->font_body,
+                         .size = t->size_body * (top ? 1.05 : 0.95),
+                         .bold = top,
+                         .align = PANGO_ALIGN_LEFT};
         double title_w = f->width - indent - NUMBER_W - 24;
         PangoLayout *title = flow_layout_rich(f, b->text, font, title_w);
         double lh = flow_layout_height(title);
@@ -256,9 +273,8 @@ void flow_fill_contents(Flow *f)
 /* Muted text on one line, cut with an ellipsis if it is too long. */
 static void one_line(Flow *f, const char *text, FlowFont font, double x, double y, double w)
 {
+    font.single_line = TRUE;
     PangoLayout *l = flow_layout_plain(f, text, font, w);
-    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-    pango_layout_set_height(l, -1);
     flow_put_layout(f, l, f->t->muted, x, y);
     g_object_unref(l);
 }
@@ -267,7 +283,7 @@ void flow_furniture(Flow *f)
 {
     const CsbTemplate *t = f->t;
     guint n = f->out->pages->len;
-    FlowFont small = {t->font_body, t->size_small, FALSE, FALSE, PANGO_ALIGN_LEFT};
+    FlowFont small = {.family = t->font_body, .size = t->size_small, .align = PANGO_ALIGN_LEFT};
     FlowFont right = small;
     right.align = PANGO_ALIGN_RIGHT;
     const char *running = f->doc->running_title ? f->doc->running_title : "";

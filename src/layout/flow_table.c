@@ -61,12 +61,14 @@ static Row measure_row(Flow *f, const CsbTable *t, GPtrArray *cells, gboolean he
         const CsbTableCell *cell = cell_at(cells, c);
         if (!cell)
             continue;
-        FlowFont font = {f->t->font_body, t->large ? f->t->size_body : f->t->size_table,
-                         header || cell->grade, FALSE, pango_align(t->align[c])};
+        FlowFont font = {.family = f->t->font_body,
+                         .size = t->large ? f->t->size_body : f->t->size_table,
+                         .bold = header || cell->grade,
+                         .align = pango_align(t->align[c]),
+                         .spacing = 1.15f};
         double w = t->widths[c] * f->width - 2 * FLOW_PAD - text_inset(cell) -
                    (cell->grade ? BADGE_X : 0);
         r.cells[c] = flow_layout_rich(f, cell->text, font, MAX(w, 10));
-        pango_layout_set_line_spacing(r.cells[c], 1.15f);
         double h = flow_layout_height(r.cells[c]) + 2 * FLOW_PAD + 2 * BADGE_Y;
         r.height = MAX(r.height, h);
     }

@@ -11,7 +11,8 @@ static char *escape_for_fonts(const char *text);
 
 FlowFont flow_body_font(const Flow *f)
 {
-    return (FlowFont){f->t->font_body, f->t->size_body, FALSE, FALSE, PANGO_ALIGN_LEFT};
+    return (FlowFont){
+        .family = f->t->font_body, .size = f->t->size_body, .align = PANGO_ALIGN_LEFT};
 }
 
 /* "…the words around…" character at of text, as a short quotation. */
@@ -122,7 +123,13 @@ PangoLayout *flow_layout_markup(Flow *f, const char *markup, FlowFont font, doub
     pango_layout_set_width(l, (int)(width * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(l, font.align);
-    pango_layout_set_line_spacing(l, (float)f->t->leading);
+    /* Everything that shapes the lines is set before the text, so each
+     * layout is laid out once. */
+    pango_layout_set_line_spacing(l, font.spacing > 0 ? font.spacing : (float)f->t->leading);
+    if (font.single_line) {
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        pango_layout_set_height(l, -1);
+    }
     pango_layout_set_markup(l, markup, -1);
     if (pango_layout_get_unknown_glyphs_count(l) > 0)
         note_missing_glyphs(f, l);
