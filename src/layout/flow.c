@@ -196,6 +196,7 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
         .measured = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                           flow_measure_free),
         .missing = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free),
+        .shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref),
     };
     f.sect = f.node = flow_node(&f, -1, "Document");
     flow_all(&f);           /* pass one */
@@ -204,6 +205,7 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
     flow_warn_missing_glyphs(&f, diag);
     g_hash_table_destroy(f.missing);
     g_hash_table_destroy(f.measured);
+    g_hash_table_destroy(f.shaped);
     g_hash_table_destroy(f.anchor_pages);
     g_ptr_array_free(f.slots, TRUE);
     g_free(f.section);

@@ -42,6 +42,7 @@ typedef struct {
     GPtrArray *slots;         /* FlowSlot*: contents page numbers */
     char *section;            /* current top-level section title (owned) */
     GHashTable *measured;     /* CsbDocBlock* -> FlowMeasure*: layouts made once */
+    GHashTable *shaped;       /* font, width and markup -> PangoLayout*: the same text shaped once */
     GHashTable *missing;      /* gunichar -> char*: characters no bundled font has,
                                  each with the text it was first met in */
     int node;                 /* the structure element text, charts and links placed

@@ -110,8 +110,19 @@ void flow_warn_missing_glyphs(const Flow *f, CsbDiag *diag)
     g_list_free(chars);
 }
 
+/* A layout is never changed once made, so boxes with the same text, font
+ * and width (running heads, grade badges, repeated table cells) share one
+ * and it is shaped once. */
 PangoLayout *flow_layout_markup(Flow *f, const char *markup, FlowFont font, double width)
 {
+    char *key = g_strdup_printf("%s|%g|%d|%d|%d|%g|%d|%g|%s", font.family, font.size, font.bold,
+                                font.italic, (int)font.align, (double)font.spacing,
+                                font.single_line, width, markup);
+    PangoLayout *same = g_hash_table_lookup(f->shaped, key);
+    if (same) {
+        g_free(key);
+        return g_object_ref(same);
+    }
     PangoLayout *l = pango_layout_new(f->ctx);
     PangoFontDescription *fd = pango_font_description_new();
     pango_font_description_set_family(fd, font.family);
@@ -133,6 +144,7 @@ PangoLayout *flow_layout_markup(Flow *f, const char *markup, FlowFont font, doub
     pango_layout_set_markup(l, markup, -1);
     if (pango_layout_get_unknown_glyphs_count(l) > 0)
         note_missing_glyphs(f, l);
+    g_hash_table_insert(f->shaped, key, g_object_ref(l));
     return l;
 }
 
