@@ -118,16 +118,11 @@ static gboolean read_table(CsbPdfEdit *e)
         Span *s = &g_array_index(spans, Span, n);
         if (!s->start)
             continue;
-        /* the next object's start: found in the sorted offsets */
-        guint lo = 0, hi = offsets->len;
-        while (lo < hi) {
-            guint mid = (lo + hi) / 2;
-            if (g_array_index(offsets, gsize, mid) <= s->start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        s->end = lo < offsets->len ? g_array_index(offsets, gsize, lo) : xref;
+        /* it ends where the next offset in the file begins (offsets are
+         * distinct, and its own start is among them) */
+        guint at_start = 0;
+        g_array_binary_search(offsets, &s->start, by_offset, &at_start);
+        s->end = at_start + 1 < offsets->len ? g_array_index(offsets, gsize, at_start + 1) : xref;
     }
     e->cairo_size = (int)spans->len;
     e->cairo = (Span *)g_array_free(spans, FALSE);
@@ -285,11 +280,14 @@ static Reading *reached(const CsbPdfEdit *e, int root, int info, const char **te
 /* How many objects an object stream holds at most. */
 #define OBJECTS_PER_STREAM 200
 
-static GString *deflated(const char *data, gsize len)
+GString *csb_pdf_deflate(const char *data, gsize len)
 {
     uLongf zlen = compressBound((uLong)len);
     GString *z = g_string_sized_new(zlen);
-    compress2((Bytef *)z->str, &zlen, (const Bytef *)data, (uLong)len, Z_BEST_SPEED);
+    /* With compressBound's room, only a failed allocation stops zlib:
+     * as for every other allocation here, that ends the process. */
+    if (compress2((Bytef *)z->str, &zlen, (const Bytef *)data, (uLong)len, Z_BEST_SPEED) != Z_OK)
+        g_error("zlib cannot allocate memory to compress a PDF stream");
     z->len = zlen;
     return z;
 }
@@ -332,7 +330,7 @@ static void object_stream(GString *out, int num, const int *plain, guint n, cons
     char keys[96];
     g_snprintf(keys, sizeof keys, "/Type /ObjStm /N %u /First %" G_GSIZE_FORMAT, n, head->len);
     g_string_append_len(head, values->str, (gssize)values->len);
-    GString *z = deflated(head->str, head->len);
+    GString *z = csb_pdf_deflate(head->str, head->len);
     place[num] = (Place){1, out->len, 0};
     write_stream(out, num, keys, z);
     g_string_free(z, TRUE);
@@ -367,7 +365,7 @@ static void xref_stream(GString *out, int num, int size, const Place *place, int
         g_byte_array_append(rows, row, (guint)(w + 3));
     }
     char *id = g_compute_checksum_for_data(G_CHECKSUM_MD5, (const guchar *)out->str, out->len);
-    GString *z = deflated((const char *)rows->data, rows->len);
+    GString *z = csb_pdf_deflate((const char *)rows->data, rows->len);
     GString *k = g_string_new(NULL);
     g_string_append_printf(k, "/Type /XRef /Size %d /W [1 %d 2] /Root %d 0 R", size, w, root);
     if (info > 0)

@@ -73,6 +73,9 @@ GBytes *csb_pdf_edit_finish(CsbPdfEdit *e, int root, int info);
 /* utf8 as a PDF text string (UTF-16BE with its byte order mark, in hex:
  * nothing to escape). */
 void csb_pdf_text_string(GString *out, const char *utf8);
+/* data deflated (FlateDecode) at zlib's fastest level: what csbrief writes
+ * is written again on every build, so speed beats the last few bytes. */
+GString *csb_pdf_deflate(const char *data, gsize len);
 /* name as a PDF name: the slash, and #xx for what is not regular. */
 void csb_pdf_name(GString *out, const char *name);
 

@@ -14,7 +14,6 @@
 #include "pdf.h"
 
 #include <string.h>
-#include <zlib.h>
 
 /* What an element holds on a page: content by MCID, or an annotation. */
 typedef struct {
@@ -56,14 +55,13 @@ static gboolean rewrite_stream(Builder *b, qpdf_oh stream, const CsbRemarkPage *
     g_string_truncate(b->plain, 0);
     gboolean ok = csb_render_remark((const char *)data, len, pg, seqs, b->plain, b->problem);
     free(data);
-    uLongf zlen = compressBound((uLong)b->plain->len);
-    Bytef *z = ok ? g_malloc(zlen) : NULL;
-    ok = ok && compress2(z, &zlen, (const Bytef *)b->plain->str, (uLong)b->plain->len,
-                         Z_BEST_SPEED) == Z_OK;
-    if (ok) /* under its own number: the page's /Contents stays as it is */
-        csb_pdf_edit_stream(b->edit, num, "/Filter /FlateDecode", z, zlen);
-    g_free(z);
-    return ok;
+    if (!ok)
+        return FALSE;
+    GString *z = csb_pdf_deflate(b->plain->str, b->plain->len);
+    /* under its own number: the page's /Contents stays as it is */
+    csb_pdf_edit_stream(b->edit, num, "/Filter /FlateDecode", z->str, z->len);
+    g_string_free(z, TRUE);
+    return TRUE;
 }
 
 /* The page's content with artifacts marked; the sequences its elements
