@@ -11,6 +11,8 @@
 #define CSB_BASE_H
 
 #include <glib.h>
+
+#include <stdarg.h>
 #include <stdio.h>
 #include <yaml.h>
 
@@ -69,6 +71,8 @@ int csb_text_distance(const char *a, const char *b);
 /* The candidate closest to word (by folded edit distance), or NULL when none
  * is close enough to be a plausible typo. Candidates are const char*. */
 const char *csb_text_nearest(const char *word, const char *const *candidates, int n);
+/* "a, b, c": n words, for a message listing what is valid (newly allocated). */
+char *csb_join_words(const char *const *words, guint n);
 /* Unicode's noncharacters (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF in every
  * plane): valid UTF-8, but never text, and refused by Cairo. */
 gboolean csb_unichar_is_noncharacter(gunichar c);
@@ -157,5 +161,16 @@ const char *csb_yaml_type_name(const yaml_node_t *n);
  * owned). Reports a type error naming what was expected. */
 gboolean csb_yaml_string_list(CsbYaml *y, yaml_node_t *n, const char *what,
                               GPtrArray *out, CsbDiag *diag);
+/* An error at a node of a YAML file (its line and column), for a person
+ * to act on. */
+void csb_yaml_error_at(CsbDiag *diag, CsbYaml *y, yaml_node_t *n, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
+void csb_yaml_error_atv(CsbDiag *diag, CsbYaml *y, yaml_node_t *n, const char *fmt, va_list ap)
+    G_GNUC_PRINTF(4, 0);
+/* Report keys of map that are not among valid (n of them), each with the
+ * nearest valid key or the list of them; where names the mapping ("the
+ * config", "'fetch'"). Used by every reader of a YAML file csbrief owns. */
+void csb_yaml_check_keys(CsbYaml *y, yaml_node_t *map, const char *where,
+                         const char *const *valid, guint n, CsbDiag *diag);
 
 #endif

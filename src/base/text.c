@@ -77,6 +77,14 @@ int csb_text_distance(const char *a, const char *b)
     return d;
 }
 
+char *csb_join_words(const char *const *words, guint n)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < n; i++)
+        g_string_append_printf(s, "%s%s", i ? ", " : "", words[i]);
+    return g_string_free(s, FALSE);
+}
+
 const char *csb_text_nearest(const char *word, const char *const *candidates, int n)
 {
     char *w = csb_text_fold(word);

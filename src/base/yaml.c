@@ -5,6 +5,7 @@
  */
 #include "base.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 /* Every mapping's keys once each: YAML says a key may not repeat, and
@@ -195,4 +196,48 @@ gboolean csb_yaml_string_list(CsbYaml *y, yaml_node_t *n, const char *what, GPtr
         g_ptr_array_add(out, g_strdup(s));
     }
     return ok;
+}
+
+void csb_yaml_error_atv(CsbDiag *diag, CsbYaml *y, yaml_node_t *n, const char *fmt, va_list ap)
+{
+    char *msg = g_strdup_vprintf(fmt, ap);
+    csb_diag_error(diag, y->path, csb_yaml_line(n), csb_yaml_column(n), "%s", msg);
+    g_free(msg);
+}
+
+void csb_yaml_error_at(CsbDiag *diag, CsbYaml *y, yaml_node_t *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    csb_yaml_error_atv(diag, y, n, fmt, ap);
+    va_end(ap);
+}
+
+void csb_yaml_check_keys(CsbYaml *y, yaml_node_t *map, const char *where,
+                           const char *const *valid, guint n, CsbDiag *diag)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = csb_yaml_node(y, p->key);
+        const char *key = csb_yaml_scalar(k);
+        gboolean known = FALSE;
+        for (guint i = 0; key && i < n; i++)
+            known |= strcmp(key, valid[i]) == 0;
+        if (known)
+            continue;
+        const char *near = key ? csb_text_nearest(key, valid, (int)n) : NULL;
+        if (near) {
+            csb_diag_error(diag, y->path, csb_yaml_line(k), csb_yaml_column(k),
+                           "unknown key '%s' in %s; did you mean '%s'?", key ? key : "?",
+                           where, near);
+        } else {
+            char *all = csb_join_words(valid, n);
+            csb_diag_error(diag, y->path, csb_yaml_line(k), csb_yaml_column(k),
+                           "unknown key '%s' in %s; valid keys are: %s", key ? key : "?",
+                           where, all);
+            g_free(all);
+        }
+    }
 }

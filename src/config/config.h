@@ -103,16 +103,6 @@ gboolean csb_config_reads(const CsbConfig *cfg, const char *path);
 /* Template ids available in dir (names of *.yaml that declare a template). */
 GPtrArray *csb_config_template_ids(const char *templates_dir);
 
-/* An error at a node of a YAML file (its line and column), for a person
- * to act on. */
-void csb_config_error_at(CsbDiag *diag, CsbYaml *y, yaml_node_t *n, const char *fmt, ...)
-    G_GNUC_PRINTF(4, 5);
-/* Report keys of map that are not among valid (n of them), each with the
- * nearest valid key or the list of them; where names the mapping ("the
- * config", "'fetch'"). Used by every reader of a YAML file csbrief owns. */
-void csb_config_check_keys(CsbYaml *y, yaml_node_t *map, const char *where,
-                           const char *const *valid, guint n, CsbDiag *diag);
-
 /* ---- the fetch section (fetch.c) ---------------------------------------- */
 
 /* Read and check 'fetch:' (n) of the config at path, whose relative paths

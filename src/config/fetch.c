@@ -90,7 +90,7 @@ typedef struct {
 
 /* An error in the section: reported, and the section is invalid. */
 #define error_at(s, n, ...)                                                                  \
-    ((s)->ok = FALSE, csb_config_error_at((s)->diag, (s)->y, (n), __VA_ARGS__))
+    ((s)->ok = FALSE, csb_yaml_error_at((s)->diag, (s)->y, (n), __VA_ARGS__))
 
 /* The scalar value of key, or NULL when absent (an error when not a scalar). */
 static const char *value(Section *s, const char *key, yaml_node_t **node)
@@ -166,7 +166,7 @@ CsbFetchSpec *csb_fetch_spec_read(CsbYaml *y, yaml_node_t *n, const char *dir, C
                         "fetch: {into: reports/ofsted, contact: qa@council.gov.uk}");
         return NULL;
     }
-    csb_config_check_keys(y, n, "'fetch'", fetch_keys, G_N_ELEMENTS(fetch_keys), diag);
+    csb_yaml_check_keys(y, n, "'fetch'", fetch_keys, G_N_ELEMENTS(fetch_keys), diag);
     CsbFetchSpec *f = g_new0(CsbFetchSpec, 1);
     f->line = csb_yaml_line(n);
     f->column = csb_yaml_column(n);

@@ -59,29 +59,6 @@ static gboolean flag(CsbYaml *y, yaml_node_t *map, const char *key, gboolean fal
     return fallback;
 }
 
-/* Every key of a mapping must be one of known: a typo is an error with a
- * suggestion, not a silently ignored setting. */
-static void known_keys(CsbYaml *y, yaml_node_t *map, const char *const *known, int n,
-                       const char *where, CsbDiag *diag)
-{
-    if (!map || map->type != YAML_MAPPING_NODE)
-        return;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
-         p++) {
-        yaml_node_t *k = csb_yaml_node(y, p->key);
-        const char *key = csb_yaml_scalar(k);
-        gboolean ok = FALSE;
-        for (int i = 0; key && i < n; i++)
-            ok |= strcmp(key, known[i]) == 0;
-        if (ok || !key)
-            continue;
-        const char *near = csb_text_nearest(key, known, n);
-        csb_diag_error(diag, y->path, csb_yaml_line(k), csb_yaml_column(k),
-                       "unknown key '%s' in %s%s%s%s", key, where, near ? "; did you mean '" : "",
-                       near ? near : "", near ? "'?" : "");
-    }
-}
-
 static void page_size(CsbTemplate *t, CsbYaml *y, yaml_node_t *page, CsbDiag *diag)
 {
     yaml_node_t *size = csb_yaml_get(y, page, "size");
@@ -167,12 +144,12 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     static const char *const colour_keys[] = {"accent", "ink", "muted", "rule", "shade"};
     static const char *const font_keys[] = {"body", "quote"};
     static const char *const page_keys[] = {"size", "margins"};
-    known_keys(y, root, top, G_N_ELEMENTS(top), "a template", mine);
-    known_keys(y, sizes, size_keys, G_N_ELEMENTS(size_keys), "'sizes'", mine);
-    known_keys(y, colours, colour_keys, G_N_ELEMENTS(colour_keys), "'colours'", mine);
-    known_keys(y, fonts, font_keys, G_N_ELEMENTS(font_keys), "'fonts'", mine);
-    known_keys(y, csb_yaml_get(y, root, "page"), page_keys, G_N_ELEMENTS(page_keys), "'page'",
-               mine);
+    csb_yaml_check_keys(y, root, "a template", top, G_N_ELEMENTS(top), mine);
+    csb_yaml_check_keys(y, sizes, "'sizes'", size_keys, G_N_ELEMENTS(size_keys), mine);
+    csb_yaml_check_keys(y, colours, "'colours'", colour_keys, G_N_ELEMENTS(colour_keys), mine);
+    csb_yaml_check_keys(y, fonts, "'fonts'", font_keys, G_N_ELEMENTS(font_keys), mine);
+    csb_yaml_check_keys(y, csb_yaml_get(y, root, "page"), "'page'", page_keys,
+                        G_N_ELEMENTS(page_keys), mine);
     t->sections = g_ptr_array_new_with_free_func(g_free);
     yaml_node_t *secs = csb_yaml_get(y, root, "sections");
     t->sections_line = csb_yaml_line(secs);

@@ -28,7 +28,7 @@ typedef struct {
 
 /* An error in the description: reported, and the description is unusable. */
 #define error_at(l, n, ...)                                                                  \
-    ((l)->ok = FALSE, csb_config_error_at((l)->diag, (l)->y, (n), __VA_ARGS__))
+    ((l)->ok = FALSE, csb_yaml_error_at((l)->diag, (l)->y, (n), __VA_ARGS__))
 
 /* A required scalar of map (owned), or NULL with an error. */
 static char *text(Loader *l, yaml_node_t *map, const char *section, const char *key)
@@ -193,7 +193,7 @@ static void read_titles(Loader *l, yaml_node_t *n)
             error_at(l, item, "each of 'titles' should be {title: REGEX, kinds: [KIND...]}");
             continue;
         }
-        csb_config_check_keys(l->y, item, "a title", title_keys, G_N_ELEMENTS(title_keys),
+        csb_yaml_check_keys(l->y, item, "a title", title_keys, G_N_ELEMENTS(title_keys),
                               l->diag);
         CsbSiteTitle *t = g_new0(CsbSiteTitle, 1);
         t->pattern = text(l, item, "a title", "title");
@@ -211,7 +211,7 @@ static yaml_node_t *section(Loader *l, yaml_node_t *root, const char *key,
         error_at(l, s ? s : root, "the site description needs '%s', a mapping", key);
         return NULL;
     }
-    csb_config_check_keys(l->y, s, key, keys, n, l->diag);
+    csb_yaml_check_keys(l->y, s, key, keys, n, l->diag);
     return s;
 }
 
@@ -326,7 +326,7 @@ CsbSite *csb_site_load(const char *path, CsbDiag *diag)
                            "provider, titles), not %s",
                  csb_yaml_type_name(root));
     } else {
-        csb_config_check_keys(y, root, "the site description", top_keys,
+        csb_yaml_check_keys(y, root, "the site description", top_keys,
                               G_N_ELEMENTS(top_keys), diag);
         s->reports_base = base(&l, root, "reports");
         s->files_base = base(&l, root, "files");

@@ -86,10 +86,8 @@ static void bad(Reader *r, yaml_node_t *n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
+    csb_yaml_error_atv(r->diag, r->y, n, fmt, ap);
     va_end(ap);
-    csb_diag_error(r->diag, r->y->path, csb_yaml_line(n), csb_yaml_column(n), "%s", msg);
-    g_free(msg);
     r->ok = FALSE;
 }
 
