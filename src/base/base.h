@@ -71,6 +71,11 @@ int csb_text_distance(const char *a, const char *b);
 /* The candidate closest to word (by folded edit distance), or NULL when none
  * is close enough to be a plausible typo. Candidates are const char*. */
 const char *csb_text_nearest(const char *word, const char *const *candidates, int n);
+/* A title as it reads inside a sentence: its first letter in lower case
+ * unless the first word is an acronym ("Front door, thresholds and the
+ * MASH/MACH" -> "front door, thresholds and the MASH/MACH"; "LADO" stays).
+ * Newly allocated. */
+char *csb_text_in_sentence(const char *title);
 /* "a, b, c": n words, for a message listing what is valid (newly allocated). */
 char *csb_join_words(const char *const *words, guint n);
 /* Unicode's noncharacters (U+FDD0..U+FDEF, U+xFFFE and U+xFFFF in every

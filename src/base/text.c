@@ -77,6 +77,18 @@ int csb_text_distance(const char *a, const char *b)
     return d;
 }
 
+char *csb_text_in_sentence(const char *title)
+{
+    gunichar first = g_utf8_get_char(title);
+    const char *rest = g_utf8_next_char(title);
+    gboolean acronym = *rest && g_unichar_isupper(g_utf8_get_char(rest));
+    if (!*title || acronym || !g_unichar_isupper(first))
+        return g_strdup(title);
+    char buf[8];
+    int n = g_unichar_to_utf8(g_unichar_tolower(first), buf);
+    return g_strdup_printf("%.*s%s", n, buf, rest);
+}
+
 char *csb_join_words(const char *const *words, guint n)
 {
     GString *s = g_string_new(NULL);

@@ -356,7 +356,7 @@ static void theme_question(CsbFormatter *fm, GPtrArray *out, const CsbInspection
         for (guint k = 0; k < t->timeline->len; k++) {
             const CsbThemePoint *p = t->timeline->pdata[k];
             if (p->inspection == latest && p->concerns > 0)
-                g_ptr_array_add(names, g_utf8_strdown(t->theme->title, -1));
+                g_ptr_array_add(names, csb_text_in_sentence(t->theme->title));
         }
     }
     if (names->len) {

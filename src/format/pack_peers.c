@@ -41,7 +41,7 @@ static CsbRich *stale_cells(CsbFormatter *fm, const CsbStory *st)
         if (!r)
             r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, st->authority->name);
         char *when = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
-        char *area = g_utf8_strdown(h->area->title, -1);
+        char *area = csb_text_in_sentence(h->area->title);
         csb_rich_addf(r, 0, "%s %s, from %s", r->spans->len > 1 ? ";" : ":", area, when);
         const CsbNotRead *n = h->not_read_since;
         if (n && !n->inspection) {

@@ -139,6 +139,27 @@ static void test_words(void)
     csb_diag_free(d);
 }
 
+/* A title inside a sentence keeps its acronyms and names ("the MASH/MACH",
+ * "the Public Law Outline"); only a sentence-case first letter is lowered. */
+static void test_in_sentence(void)
+{
+    const char *cases[][2] = {
+        {"Front door, thresholds and the MASH/MACH", "front door, thresholds and the MASH/MACH"},
+        {"Court work and the Public Law Outline", "court work and the Public Law Outline"},
+        {"LADO allegations", "LADO allegations"},
+        {"IROs' challenge", "IROs' challenge"},
+        {"Éducation", "éducation"},
+        {"care leavers", "care leavers"},
+        {"A", "a"},
+        {"", ""},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *got = csb_text_in_sentence(cases[i][0]);
+        CHECK_STR(got, cases[i][1], "a title inside a sentence");
+        g_free(got);
+    }
+}
+
 static void test_abbreviations(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -209,5 +230,6 @@ int main(void)
     RUN(test_words);
     RUN(test_since);
     RUN(test_abbreviations);
+    RUN(test_in_sentence);
     return unit_done();
 }
