@@ -79,10 +79,12 @@ int csb_text_distance(const char *a, const char *b)
 
 char *csb_text_in_sentence(const char *title)
 {
+    if (!*title)
+        return g_strdup(title);
     gunichar first = g_utf8_get_char(title);
     const char *rest = g_utf8_next_char(title);
     gboolean acronym = *rest && g_unichar_isupper(g_utf8_get_char(rest));
-    if (!*title || acronym || !g_unichar_isupper(first))
+    if (acronym || !g_unichar_isupper(first))
         return g_strdup(title);
     char buf[8];
     int n = g_unichar_to_utf8(g_unichar_tolower(first), buf);
