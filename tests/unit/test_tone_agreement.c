@@ -98,6 +98,41 @@ static void dump_row(FILE *dump, const char *id, const char *split, const char *
     g_free(w);
 }
 
+/* The features of every row's paragraph go to CSB_TONE_FEATURES when set
+ * (tests/tone/train.py reads them): the id, whether the rules alone decide
+ * it (a recommendation or context: 1), then name=value per feature, all
+ * tab-separated, the rows in the order of CSB_TONE_DUMP. */
+static FILE *features_out(const char *mode)
+{
+    const char *path = g_getenv("CSB_TONE_FEATURES");
+    return path && *path ? fopen(path, mode) : NULL;
+}
+
+static void dump_features(FILE *out, const char *id, gboolean fixed, GHashTable *features)
+{
+    fprintf(out, "%s\t%d", id, fixed ? 1 : 0);
+    GList *names = g_list_sort(g_hash_table_get_keys(features), (GCompareFunc)strcmp);
+    for (GList *l = names; l; l = l->next)
+        fprintf(out, "\t%s=%.6g", (const char *)l->data,
+                *(const double *)g_hash_table_lookup(features, l->data));
+    g_list_free(names);
+    fputc('\n', out);
+}
+
+/* One row's tone, its features written to out when not NULL. */
+static CsbTone classify_row(const CsbThemeLibrary *lib, const char *id, const char *text,
+                            const char *section, GPtrArray *why, FILE *out)
+{
+    if (!out)
+        return csb_themes_classify_in(lib, text, section, why);
+    GHashTable *features = csb_tone_features_new();
+    gboolean fixed = FALSE;
+    CsbTone got = csb_themes_classify_read(lib, text, section, why, features, &fixed);
+    dump_features(out, id, fixed, features);
+    g_hash_table_destroy(features);
+    return got;
+}
+
 /* The cues to score: CSB_TONE_CUES, or templates/cues.yaml. */
 static CsbThemeLibrary *load_cues(CsbDiag *d)
 {
@@ -132,6 +167,7 @@ static void test_agreement(void)
     GString *missed = g_string_new(NULL);
     const char *dump_path = g_getenv("CSB_TONE_DUMP");
     FILE *dump = dump_path && *dump_path ? fopen(dump_path, "w") : NULL;
+    FILE *feat = features_out("w");
     for (guint r = 0; r < rows->rows->len; r++) {
         const char *file = csb_csv_get(rows, r, c_file);
         char *urn = g_strndup(file, strcspn(file, "-"));
@@ -147,8 +183,8 @@ static void test_agreement(void)
             continue;
         }
         GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
-        CsbTone got = csb_themes_classify_in(lib, csb_csv_get(rows, r, c_text),
-                                             csb_csv_get(rows, r, c_section), why);
+        CsbTone got = classify_row(lib, csb_csv_get(rows, r, c_id), csb_csv_get(rows, r, c_text),
+                                   csb_csv_get(rows, r, c_section), why, feat);
         Score *s = strcmp(which, "test") == 0 ? &test : &dev;
         s->n++;
         s->agree += got == want;
@@ -172,6 +208,8 @@ static void test_agreement(void)
     }
     if (dump)
         fclose(dump);
+    if (feat)
+        fclose(feat);
     CHECK(unsplit == 0 && bad_label == 0,
           "every labelled paragraph has a split and a label (%d without a split, %d bad labels)",
           unsplit, bad_label);
@@ -210,13 +248,14 @@ static void score_file(const char *path, const char *what, const char *dump_as, 
     int c_file = rows ? csb_csv_column(rows, "file") : -1;
     const char *dump_path = g_getenv("CSB_TONE_DUMP");
     FILE *dump = dump_path && *dump_path ? fopen(dump_path, "a") : NULL;
+    FILE *feat = features_out("a");
     for (guint r = 0; lib && rows && r < rows->rows->len; r++) {
         CsbTone want;
         if (!tone_parse(csb_csv_get(rows, r, c_label), &want))
             continue;
         GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
-        CsbTone got = csb_themes_classify_in(lib, csb_csv_get(rows, r, c_text),
-                                             csb_csv_get(rows, r, c_section), why);
+        CsbTone got = classify_row(lib, csb_csv_get(rows, r, c_id), csb_csv_get(rows, r, c_text),
+                                   csb_csv_get(rows, r, c_section), why, feat);
         if (dump)
             dump_row(dump, csb_csv_get(rows, r, c_id), dump_as, csb_csv_get(rows, r, c_file),
                      want, got, why);
@@ -227,6 +266,8 @@ static void score_file(const char *path, const char *what, const char *dump_as, 
     }
     if (dump)
         fclose(dump);
+    if (feat)
+        fclose(feat);
     if (e.n)
         print_score(&e);
     CHECK(e.n >= at_least && e.agree >= goal * e.n, "agreement with %s %.1f%%, goal %.1f%%", what,
