@@ -13,9 +13,12 @@
  * templates/cues.yaml (for trying a change on the dev split);
  * CSB_TONE_DUMP=FILE writes the id, set ("dev", "test", "engineer" or
  * "fresh"), file, label, tone and why of every labelled row, tab-separated,
- * for closer study and for tests/tone/cv.py's folds. All four sets are
- * development data now; the measure of rules on unseen paragraphs is a
- * blind set kept outside the repository and cross-validation by authority.
+ * for closer study and for tests/tone/cv.py's folds; CSB_TONE_FEATURES=FILE
+ * writes what the learned layer reads of every row (tests/tone/train.py).
+ * All five sets are development data now (every one is the opt-in learned
+ * layer's training data, checked last here); the measure on unseen
+ * paragraphs is a blind set kept outside the repository and
+ * cross-validation by authority.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
