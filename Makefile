@@ -108,7 +108,7 @@ install: $(BUILD)/csbrief
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts \
 	    $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/csbrief $(DESTDIR)$(BINDIR)/csbrief
-	install -m 644 templates/*.yaml $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 templates/*.yaml templates/*.csv $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 data/*.csv data/*.yaml $(DESTDIR)$(DATADIR)/data/
 	install -m 644 docs/csbrief.1 $(DESTDIR)$(MANDIR)/man1/csbrief.1

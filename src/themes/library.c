@@ -253,6 +253,16 @@ static gboolean load_cues(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
     }
     lib->tone = ok ? csb_tone_rules_load(y, root, lib->strength, lib->concern, diag) : NULL;
     ok &= lib->tone != NULL;
+    const char *model = csb_yaml_scalar(csb_yaml_get(y, root, "model"));
+    if (ok && model && *model) {
+        char *dir = g_path_get_dirname(path);
+        char *at = g_path_is_absolute(model) ? g_strdup(model)
+                                             : g_build_filename(dir, model, NULL);
+        lib->tone->model = csb_tone_model_load(at, diag);
+        ok &= lib->tone->model != NULL;
+        g_free(at);
+        g_free(dir);
+    }
     csb_yaml_free(y);
     return ok;
 }

@@ -215,6 +215,7 @@ void csb_theme_matcher_free(CsbThemeMatcher *m);
  * quantifiers, recommendation and context sections, weights and verdict
  * thresholds. Read-only once loaded, shared by reference. */
 typedef struct CsbToneRules CsbToneRules;
+typedef struct CsbToneModel CsbToneModel;
 
 /* Tags of the cue phrase set of the rules. */
 enum {
@@ -268,7 +269,43 @@ struct CsbToneRules {
         int statistics;  /* numbers that make a paragraph with no cue statistics */
         CsbTone no_cue;  /* a paragraph with no cue that is not statistics */
     } verdict;
+    CsbToneModel *model; /* the learned layer (`model:`, tone_model.c), or NULL */
 };
+
+/* What the rules read in a paragraph (tone.c), from which the learned
+ * layer's features are made (tone_features.c). */
+typedef struct {
+    const char *text;
+    guint sentences;
+    const double *pos, *neg; /* per sentence, each side's weight (capped) */
+    CsbTone rules;           /* the rules' verdict */
+    guint quantifiers, concessions, contrasts, contrast_opens, negations, remedies, caveats,
+        conditionals, purposes, weak, constructions, mitigated;
+} CsbToneReading;
+
+/* Every feature of a reading into features (char* name -> double*, both
+ * owned by the table: g_hash_table_new_full(g_str_hash, g_str_equal,
+ * g_free, g_free)): the rules' weights and their shape, counts of what
+ * qualifies them, and each word and pair of words present ("w: however"). */
+void csb_tone_features(const CsbToneReading *rd, GHashTable *features);
+GHashTable *csb_tone_features_new(void);
+
+/* A regularised multinomial logistic model over named features, read from
+ * a CSV (tests/tone/train.py writes it; tone_model.c). NULL with an error
+ * in diag. */
+CsbToneModel *csb_tone_model_load(const char *path, CsbDiag *diag);
+void csb_tone_model_free(CsbToneModel *m);
+
+/* The model's tone for features; appends to why (when not NULL) the
+ * verdict with the features that weighed most for it. */
+CsbTone csb_tone_model_decide(const CsbToneModel *m, GHashTable *features, GPtrArray *why);
+
+/* csb_themes_classify_in that also fills features (when not NULL) with
+ * what the learned layer reads, and says whether the rules alone decided
+ * (a recommendation or a context section) in *fixed. */
+CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
+                                 const char *section, GPtrArray *why, GHashTable *features,
+                                 gboolean *fixed);
 
 /* The list of phrases under key of map, lower-cased into out (library.c);
  * absent: an error when required, else nothing. */

@@ -35,6 +35,7 @@ typedef struct {
     const CsbThemeLibrary *lib;
     const CsbToneRules *r;
     GArray *signals; /* Signal */
+    CsbToneReading seen; /* the counts the learned layer reads */
 } Reading;
 
 /* A construction found: words [start, end) of the sentence. */
@@ -521,6 +522,26 @@ static void drop_weak(Reading *rd, guint first)
     }
 }
 
+/* What the sentence holds that qualifies its cues, for the learned layer. */
+static void count_sentence(CsbToneReading *c, const Sentence *s)
+{
+    c->quantifiers += s->quants->len;
+    c->concessions += s->concessions->len;
+    c->contrasts += s->contrasts->len;
+    c->contrast_opens += s->contrasts->len && g_array_index(s->contrasts, CsbPhraseHit, 0).start == 0;
+    for (guint i = 0; i < s->negs->len; i++)
+        c->negations += g_array_index(s->negs, CsbPhraseHit, i).tag == 1;
+    c->caveats += caveat(s) != NULL;
+    c->conditionals += s->conditionals->len;
+    c->purposes += s->purposes->len;
+    c->constructions += s->found->len;
+    c->mitigated += s->mits->len + s->mits_after->len;
+    for (guint i = 0; i < s->cues->len; i++) {
+        int tag = g_array_index(s->cues, CsbPhraseHit, i).tag;
+        c->weak += tag == CSB_CUE_WEAK_STRENGTH || tag == CSB_CUE_WEAK_CONCERN;
+    }
+}
+
 static void read_sentence(Reading *rd, const char *text, guint sentence)
 {
     const CsbToneRules *r = rd->r;
@@ -546,6 +567,7 @@ static void read_sentence(Reading *rd, const char *text, guint sentence)
                    g_strdup_printf("%s: '%s' (sentence %u, a construction)",
                                    csb_tone_id(f->c->tone), f->c->text, sentence + 1));
     }
+    count_sentence(&rd->seen, &s);
     guint first = rd->signals->len;
     for (guint i = 0; i < s.cues->len; i++)
         read_cue(rd, &s, &g_array_index(s.cues, CsbPhraseHit, i), sentence);
@@ -569,6 +591,7 @@ static void remedied(Reading *rd, const char *text, guint sentence)
         return;
     CsbWords *w = csb_words_new(text);
     GArray *hits = csb_phrase_set_scan(rd->r->remedies, w);
+    rd->seen.remedies += hits->len;
     for (guint i = 0; hits->len && i < rd->signals->len; i++) {
         Signal *s = &g_array_index(rd->signals, Signal, i);
         if (s->sentence != sentence - 1 || s->tone != CSB_TONE_CONCERN || s->weight <= 0)
@@ -745,12 +768,9 @@ static CsbTone weigh(const CsbToneRules *r, double P, double N, gboolean opening
     return CSB_TONE_MIXED;
 }
 
-/* The paragraph's verdict from its sentences' signals. */
-static CsbTone verdict(const Reading *rd, const char *text, guint n, const char *rec,
-                       GString *v, GArray **dec)
+/* Each sentence's weight per side, capped, into pos and neg (n each). */
+static void weigh_sentences(const Reading *rd, guint n, double *pos, double *neg)
 {
-    const CsbToneRules *r = rd->r;
-    double *pos = g_new0(double, n + 1), *neg = g_new0(double, n + 1);
     for (guint i = 0; i < rd->signals->len; i++) {
         const Signal *s = &g_array_index(rd->signals, Signal, i);
         if (s->tone == CSB_TONE_STRENGTH)
@@ -758,13 +778,22 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const char 
         else if (s->tone == CSB_TONE_CONCERN)
             neg[s->sentence] += s->weight;
     }
+    for (guint i = 0; i < n; i++) {
+        pos[i] = MIN(pos[i], rd->r->weight.sentence_cap);
+        neg[i] = MIN(neg[i], rd->r->weight.sentence_cap);
+    }
+}
+
+/* The paragraph's verdict from its sentences' weights. */
+static CsbTone verdict(const Reading *rd, const char *text, guint n, const double *pos,
+                       const double *neg, const char *rec, GString *v, GArray **dec)
+{
+    const CsbToneRules *r = rd->r;
     double P = 0, N = 0;
     gboolean negated = FALSE; /* a negated concern counted for neither side */
     for (guint i = 0; i < rd->signals->len; i++)
         negated |= g_array_index(rd->signals, Signal, i).negated_concern;
     for (guint i = 0; i < n; i++) {
-        pos[i] = MIN(pos[i], r->weight.sentence_cap);
-        neg[i] = MIN(neg[i], r->weight.sentence_cap);
         P += pos[i];
         N += neg[i];
     }
@@ -803,16 +832,47 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const char 
         g_string_free(reason, TRUE);
         *dec = decisive(tone, pos, neg, n);
     }
-    g_free(pos);
-    g_free(neg);
+    return tone;
+}
+
+/* The learned layer's tone for what the rules read (features filled
+ * when not NULL), its reasons appended to why; the rules' tone when no
+ * model is loaded and no features are asked for. */
+static CsbTone learned(const Reading *rd, CsbTone rules, guint n, const double *pos,
+                       const double *neg, const char *text, GHashTable *features,
+                       GPtrArray *why)
+{
+    const CsbToneModel *m = rd->r->model;
+    if (!m && !features)
+        return rules;
+    CsbToneReading seen = rd->seen;
+    seen.text = text;
+    seen.sentences = n;
+    seen.pos = pos;
+    seen.neg = neg;
+    seen.rules = rules;
+    GHashTable *f = features ? features : csb_tone_features_new();
+    csb_tone_features(&seen, f);
+    CsbTone tone = m ? csb_tone_model_decide(m, f, why) : rules;
+    if (!features)
+        g_hash_table_destroy(f);
     return tone;
 }
 
 CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, const char *section,
                                GPtrArray *why)
 {
+    return csb_themes_classify_read(lib, text, section, why, NULL, NULL);
+}
+
+CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
+                                 const char *section, GPtrArray *why, GHashTable *features,
+                                 gboolean *fixed)
+{
     const CsbToneRules *r = lib->tone;
     const char *context = section_in(r->context_sections, section);
+    if (fixed)
+        *fixed = context != NULL;
     if (context) {
         if (why)
             g_ptr_array_add(why, g_strdup_printf("verdict: neutral: the section '%s' gives "
@@ -820,7 +880,7 @@ CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, con
                                                  section));
         return CSB_TONE_NEUTRAL;
     }
-    Reading rd = {lib, r, g_array_new(FALSE, FALSE, sizeof(Signal))};
+    Reading rd = {lib, r, g_array_new(FALSE, FALSE, sizeof(Signal)), {0}};
     GArray *sent = csb_sentences(text);
     guint n = sent->len / 2;
     for (guint i = 0; i < n; i++) {
@@ -839,11 +899,30 @@ CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, con
         rec = g_strdup_printf("'%s' opens it", rec_word);
     GString *v = g_string_new("verdict: ");
     GArray *dec = NULL;
-    CsbTone tone = verdict(&rd, text, n, rec, v, &dec);
+    double *pos = g_new0(double, n + 1), *neg = g_new0(double, n + 1);
+    weigh_sentences(&rd, n, pos, neg);
+    CsbTone tone = verdict(&rd, text, n, pos, neg, rec, v, &dec);
+    GPtrArray *model_why = why ? g_ptr_array_new_with_free_func(g_free) : NULL;
+    if (fixed)
+        *fixed = rec != NULL;
+    if (!rec) {
+        CsbTone got = learned(&rd, tone, n, pos, neg, text, features, model_why);
+        if (got != tone) {
+            g_array_free(dec, TRUE);
+            dec = decisive(got, pos, neg, n);
+            char *rules = g_strdup(v->str + strlen("verdict: "));
+            g_string_printf(v, "verdict: %s by the learned layer, over the rules' %s",
+                            csb_tone_id(got), rules);
+            g_free(rules);
+        }
+        tone = got;
+    }
     if (dec->len) {
         g_string_append_printf(v, "; decided by sentence%s ", dec->len > 1 ? "s" : "");
         append_list(v, dec);
     }
+    g_free(pos);
+    g_free(neg);
     for (guint i = 0; i < rd.signals->len; i++) {
         Signal *s = &g_array_index(rd.signals, Signal, i);
         if (why)
@@ -851,10 +930,12 @@ CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, con
         else
             g_free(s->why);
     }
-    if (why)
+    if (why) {
         g_ptr_array_add(why, g_string_free(v, FALSE));
-    else
+        g_ptr_array_extend_and_steal(why, model_why);
+    } else {
         g_string_free(v, TRUE);
+    }
     g_array_free(dec, TRUE);
     g_free(rec);
     g_array_free(rd.signals, TRUE);

@@ -42,6 +42,7 @@ static void rules_clear(gpointer p)
         g_ptr_array_free(r->recommendation_sections, TRUE);
     if (r->context_sections)
         g_ptr_array_free(r->context_sections, TRUE);
+    csb_tone_model_free(r->model);
 }
 
 CsbToneRules *csb_tone_rules_ref(CsbToneRules *r)

@@ -118,6 +118,10 @@ def elements(d):
 
 
 def write(d):
+    """d to a temporary cues file, without its learned layer (`model:`): the
+    rules alone are scored here, and the model's path is relative to
+    templates/ anyway."""
+    d = {k: v for k, v in d.items() if k != "model"}
     f = tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False)
     yaml.safe_dump(d, f, sort_keys=False)
     f.close()
@@ -186,6 +190,42 @@ def effects(build, d, base_rows):
         diff = {i: (1 if now[i] else -1) for i in base if now.get(i) != base[i]}
         out[name] = (v, diff)
     return out
+
+
+def prune(d, eff, trained, keep_ties=False):
+    """The cues d with every element the rows trained(id) do not support
+    removed, and each number at its best neighbour on them: (cues, names of
+    what changed)."""
+    v = copy.deepcopy(d)
+    dropped = []
+    best_num = {}
+    for name, (var, diff) in eff.items():
+        gain = sum(s for i, s in diff.items() if trained(i))
+        if "=" in name and "(now" in name:
+            key = name.split("=")[0]
+            if gain > 0 and gain > best_num.get(key, (0, None))[0]:
+                best_num[key] = (gain, name, var)
+            continue
+        # Kept only when the other folds support it: removing it loses rows
+        # there. One that changes dev rows but none of the other folds'
+        # for the worse fits the held-out fold or nothing.
+        if diff and (gain > 0 or (gain == 0 and not keep_ties)):
+            dropped.append(name)
+            key, phrase = name.split(": ", 1)
+            if "[" in key:
+                gi = int(key[key.index("[") + 1:-1])
+                v["quantifiers"][gi]["phrases"].remove(phrase)
+            elif key.startswith("constructions."):
+                v["constructions"][key.split(".")[1]].remove(phrase)
+            elif key == "imperatives":
+                v["recommendations"]["imperatives"].remove(phrase)
+            else:
+                v[key].remove(phrase)
+    for key, (_, name, var) in best_num.items():
+        sec, k = key.split(".")
+        v[sec][k] = var[sec][k]
+        dropped.append(name)
+    return v, dropped
 
 
 def main():
@@ -264,36 +304,7 @@ def main():
     agree = n = 0
     held = []
     for f in range(FOLDS):
-        v = copy.deepcopy(d)
-        dropped = []
-        best_num = {}
-        for name, (var, diff) in eff.items():
-            train = [s for i, s in diff.items() if fold[auth[i]] != f]
-            gain = sum(train)
-            if "=" in name and "(now" in name:
-                key = name.split("=")[0]
-                if gain > 0 and gain > best_num.get(key, (0, None))[0]:
-                    best_num[key] = (gain, name, var)
-                continue
-            # Kept only when the other folds support it: removing it loses rows
-            # there. One that changes dev rows but none of the other folds'
-            # for the worse fits the held-out fold or nothing.
-            if diff and (gain > 0 or (gain == 0 and not a.keep_ties)):
-                dropped.append(name)
-                key, phrase = name.split(": ", 1)
-                if "[" in key:
-                    gi = int(key[key.index("[") + 1:-1])
-                    v["quantifiers"][gi]["phrases"].remove(phrase)
-                elif key.startswith("constructions."):
-                    v["constructions"][key.split(".")[1]].remove(phrase)
-                elif key == "imperatives":
-                    v["recommendations"]["imperatives"].remove(phrase)
-                else:
-                    v[key].remove(phrase)
-        for key, (_, name, var) in best_num.items():
-            sec, k = key.split(".")
-            v[sec][k] = var[sec][k]
-            dropped.append(name)
+        v, dropped = prune(d, eff, lambda i: fold[auth[i]] != f, a.keep_ties)
         path = write(v)
         rows = [r for r in run(a.build, path) if fold[r[2]] == f]
         os.unlink(path)
