@@ -341,7 +341,7 @@ static void summary_themes(CsbFormatter *fm)
     csb_rich_add(lead, CSB_STYLE_MUTED, ", which orders the list; then in earlier reports, as "
                                         "history. Whether a paragraph raises a concern is "
                                         "csbrief's reading, which agrees with careful readers "
-                                        "about four times in five (most often differing on "
+                                        "about five times in six (most often differing on "
                                         "mixed paragraphs): the theme pages quote them.");
     csb_doc_para(fm->doc, lead);
     GPtrArray *order = csb_pack_themes_by_concern(fm->focus);

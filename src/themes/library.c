@@ -37,6 +37,12 @@ void csb_theme_free(CsbTheme *t)
     g_free(t);
 }
 
+void csb_themes_rules_alone(CsbThemeLibrary *lib)
+{
+    csb_tone_model_free(lib->tone->model);
+    lib->tone->model = NULL;
+}
+
 void csb_themes_free(CsbThemeLibrary *lib)
 {
     if (!lib)

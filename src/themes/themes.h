@@ -24,6 +24,9 @@ typedef struct CsbThemeLibrary CsbThemeLibrary;
 CsbThemeLibrary *csb_themes_load(const char *themes_path, const char *cues_path,
                                  CsbDiag *diag);
 void csb_themes_free(CsbThemeLibrary *lib);
+/* Drops the learned layer (`model:` in cues.yaml), so that the rules
+ * alone decide tone: for measuring the rules, and for their tests. */
+void csb_themes_rules_alone(CsbThemeLibrary *lib);
 guint csb_themes_count(const CsbThemeLibrary *lib);
 const CsbTheme *csb_themes_at(const CsbThemeLibrary *lib, guint i);
 const CsbTheme *csb_themes_find(const CsbThemeLibrary *lib, const char *id);

@@ -903,10 +903,20 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
     weigh_sentences(&rd, n, pos, neg);
     CsbTone tone = verdict(&rd, text, n, pos, neg, rec, v, &dec);
     GPtrArray *model_why = why ? g_ptr_array_new_with_free_func(g_free) : NULL;
+    /* A paragraph with no cue on either side is the rules' to call: the
+     * layer weighs what the rules read, and they read no evaluation. */
+    gboolean weighed = FALSE;
+    for (guint i = 0; i < n; i++)
+        weighed |= pos[i] > 0 || neg[i] > 0;
     if (fixed)
-        *fixed = rec != NULL;
+        *fixed = rec != NULL || !weighed;
     if (!rec) {
         CsbTone got = learned(&rd, tone, n, pos, neg, text, features, model_why);
+        if (!weighed) {
+            got = tone;
+            if (model_why)
+                g_ptr_array_set_size(model_why, 0);
+        }
         if (got != tone) {
             g_array_free(dec, TRUE);
             dec = decisive(got, pos, neg, n);
@@ -930,9 +940,9 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
         else
             g_free(s->why);
     }
-    if (why) {
-        g_ptr_array_add(why, g_string_free(v, FALSE));
+    if (why) { /* the learned layer's reasons, then the verdict, last */
         g_ptr_array_extend_and_steal(why, model_why);
+        g_ptr_array_add(why, g_string_free(v, FALSE));
     } else {
         g_string_free(v, TRUE);
     }

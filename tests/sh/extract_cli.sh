@@ -68,7 +68,7 @@ expect_contains "json: why names the cue, the negation and the sentence" "$json"
 data="$WORK/data"
 mkdir -p "$data/templates"
 cp -r "$ROOT/data" "$data/"
-cp "$ROOT/templates/themes.yaml" "$data/templates/"
+cp "$ROOT/templates/themes.yaml" "$ROOT/templates/tone-model.csv" "$data/templates/"
 awk '{print} /^concern:$/ {print "  - held promptly"}' "$ROOT/templates/cues.yaml" >"$data/templates/cues.yaml"
 edited=$(CSBRIEF_DATADIR="$data" "$CSBRIEF" extract --format json "$ROOT/tests/fixtures/ilacs-2023.txt")
 expect_contains "cues: read from the data directory" "$edited" "concern: 'held promptly' (sentence 1)"

@@ -10,7 +10,7 @@ copy_examples
 data="$WORK/share"
 mkdir -p "$data/templates"
 cp -r "$ROOT/data" "$ROOT/fonts" "$data/"
-cp "$ROOT"/templates/*.yaml "$data/templates/"
+cp "$ROOT"/templates/*.yaml "$ROOT"/templates/*.csv "$data/templates/"
 grep -v '^formatter:' "$ROOT/templates/members-summary.yaml" >"$data/templates/council-summary.yaml"
 sed -e 's/^formatter: .*//' -e 's/^sections: .*/sections: [grades]/' \
     "$ROOT/templates/members-summary.yaml" >"$data/templates/just-grades.yaml"

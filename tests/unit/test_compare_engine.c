@@ -487,8 +487,8 @@ static void test_evidence_ranking(void)
     CsbInspection *b = report(r->reports, "b.pdf", "Rutland", CSB_KIND_ILACS, "2023-05-15",
                               "2023-05-26");
     csb_inspection_add_paragraph(b, 3, "In care",
-                                 "Sufficiency has improved but too many children live at a "
-                                 "distance.",
+                                 "The sufficiency strategy is effective and well led. "
+                                 "However, too many children live at a distance from home.",
                                  4);
     csb_inspection_add_paragraph(b, 9, "Leaders", "The sufficiency strategy is effective.", 9);
     const char *themes[] = {"sufficiency", NULL};

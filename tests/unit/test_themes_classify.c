@@ -341,6 +341,8 @@ int main(void)
     CsbDiag *d = csb_diag_new();
     lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
     CHECK(lib != NULL, "the shipped theme library and cues load");
+    if (lib) /* the rules, one by one; test_tone_model.c checks the learned layer */
+        csb_themes_rules_alone(lib);
     if (!lib) {
         csb_diag_print(d, stdout);
         csb_diag_free(d);

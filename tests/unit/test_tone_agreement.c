@@ -15,30 +15,25 @@
  * "fresh"), file, label, tone and why of every labelled row, tab-separated,
  * for closer study and for tests/tone/cv.py's folds; CSB_TONE_FEATURES=FILE
  * writes what the learned layer reads of every row (tests/tone/train.py).
- * All five sets are development data now (every one is the opt-in learned
- * layer's training data, checked last here); the measure on unseen
- * paragraphs is a blind set kept outside the repository and
- * cross-validation by authority.
+ * The first five sets are development data (the learned layer's training
+ * data); tone-fresh3.csv was labelled blind and scored once, the measure
+ * on unseen paragraphs, with the rules alone scored beside it.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
 
-#include <glib/gstdio.h>
-#include <unistd.h>
-
-/* The goals: agreement reached when the cues were last tuned (on all
- * four sets, judged by cross-validation across authorities: tests/tone/
- * README.md), less a margin of about one paragraph in a hundred. */
-#define GOAL_TEST 0.865     /* 142 of 163 (87.1%) */
-#define GOAL_DEV 0.935      /* 339 of 360 (94.2%) */
-#define GOAL_ENGINEER 0.88  /* 107 of 120 (89.2%) */
-#define GOAL_FRESH 0.85     /* 146 of 170 (85.9%); 134 (78.8%) when first measured blind */
-#define GOAL_FRESH2 0.815   /* 163 of 200 (81.5%), measured once, blind, rules frozen */
-/* The learned layer (templates/tone-model.csv, not the default: it did not
- * beat the rules held out), over all 1013 rows, every one of them its
- * training data: 900 (88.8%). A guard that the C features and the model
- * tests/tone/train.py wrote still agree, not a measure of unseen reports. */
-#define GOAL_MODEL 0.88
+/* The goals: agreement of the rules with the learned layer over them
+ * (templates/cues.yaml's `model:`), less a margin of about one paragraph in
+ * a hundred. The first five sets are the layer's training data (and the
+ * rules were tuned on the first four), so their figures are fitted; the
+ * third fresh set is the one neither has seen (tests/tone/README.md). */
+#define GOAL_TEST 0.855     /* 140 of 163 (85.9%); the rules alone 142 */
+#define GOAL_DEV 0.93       /* 336 of 360 (93.3%); the rules alone 339 */
+#define GOAL_ENGINEER 0.92  /* 111 of 120 (92.5%); the rules alone 107 */
+#define GOAL_FRESH 0.845    /* 145 of 170 (85.3%); 134 (78.8%) when first measured blind */
+#define GOAL_FRESH2 0.835   /* 168 of 200 (84.0%); the rules alone 163 (81.5%), measured blind */
+#define GOAL_FRESH3 0.87    /* 175 of 200 (87.5%), measured once, blind, layer frozen */
+#define GOAL_RULES_FRESH3 0.85 /* the rules alone on the same rows: 171 of 200 (85.5%) */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -327,52 +322,38 @@ static void test_fresh2(void)
     score_file("tests/tone/tone-fresh2.csv", "the second fresh labels", "fresh2", GOAL_FRESH2, 180);
 }
 
-/* The cues in use with the learned layer named: a temporary copy that
- * names templates/tone-model.csv by its absolute path (*tmp, for the
- * caller to remove); NULL when they do not load. */
-static CsbThemeLibrary *load_with_model(CsbDiag *d, char **tmp)
+/* tests/tone/tone-fresh3.csv: 200 more paragraphs of 188 reports no other
+ * set drew on, labelled blind (tests/tone/fresh3/README.md) while the
+ * learned layer was being made, and scored once with it frozen: the figure
+ * for reports csbrief has not seen. The layer's next retraining makes
+ * them training data. */
+static void test_fresh3(void)
 {
-    const char *cues = g_getenv("CSB_TONE_CUES");
-    char *text = NULL;
-    if (!g_file_get_contents(cues && *cues ? cues : "templates/cues.yaml", &text, NULL, NULL))
-        return NULL;
-    char *cwd = g_get_current_dir();
-    char *with = g_strdup_printf("%s\nmodel: %s/templates/tone-model.csv\n", text, cwd);
-    int fd = g_file_open_tmp("csb-cues-XXXXXX.yaml", tmp, NULL);
-    if (fd >= 0)
-        close(fd);
-    CsbThemeLibrary *lib = fd >= 0 && g_file_set_contents(*tmp, with, -1, NULL)
-                               ? csb_themes_load("templates/themes.yaml", *tmp, d)
-                               : NULL;
-    g_free(with);
-    g_free(cwd);
-    g_free(text);
-    return lib;
+    score_file("tests/tone/tone-fresh3.csv", "the third fresh labels", "fresh3", GOAL_FRESH3, 180);
 }
 
-static void test_learned_layer(void)
+/* The rules alone, on the blind set that decided to put the learned layer
+ * over them (171 of 200 against the layer's 175): kept as measured, since
+ * the layer reads what they read. */
+static void test_rules_alone(void)
 {
     CsbDiag *d = csb_diag_new();
-    char *tmp = NULL;
-    CsbThemeLibrary *lib = load_with_model(d, &tmp);
-    CHECK(lib != NULL, "the cues with templates/tone-model.csv load");
-    Score e = {.name = "the learned layer, all labelled rows (its training data)"};
-    const char *files[] = {"tests/tone/tone.csv", "tests/tone/engineer-dev.csv",
-                           "tests/tone/tone-fresh.csv", "tests/tone/tone-fresh2.csv"};
-    for (guint i = 0; lib && i < G_N_ELEMENTS(files); i++)
-        CHECK(score_rows(lib, files[i], NULL, &e), "%s loads", files[i]);
+    CsbThemeLibrary *lib = load_cues(d);
+    CHECK(lib != NULL, "the cues load");
+    if (lib)
+        csb_themes_rules_alone(lib);
+    Score e = {.name = "the rules alone, the third fresh labels"};
+    CHECK(lib && score_rows(lib, "tests/tone/tone-fresh3.csv", NULL, &e),
+          "tests/tone/tone-fresh3.csv loads");
     if (e.n)
         print_score(&e);
-    CHECK(e.n >= 1000 && e.agree >= GOAL_MODEL * e.n,
-          "agreement of the learned layer %.1f%%, goal %.1f%%",
-          e.n ? 100.0 * e.agree / e.n : 0.0, 100 * GOAL_MODEL);
+    CHECK(e.n >= 180 && e.agree >= GOAL_RULES_FRESH3 * e.n,
+          "agreement of the rules alone with the third fresh labels %.1f%%, goal %.1f%%",
+          e.n ? 100.0 * e.agree / e.n : 0.0, 100 * GOAL_RULES_FRESH3);
     if (!lib)
         csb_diag_print(d, stdout);
     csb_themes_free(lib);
     csb_diag_free(d);
-    if (tmp)
-        g_unlink(tmp);
-    g_free(tmp);
 }
 
 int main(void)
@@ -381,6 +362,7 @@ int main(void)
     RUN(test_engineer_dev);
     RUN(test_fresh);
     RUN(test_fresh2);
-    RUN(test_learned_layer);
+    RUN(test_fresh3);
+    RUN(test_rules_alone);
     return unit_done();
 }
