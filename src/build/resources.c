@@ -37,6 +37,8 @@ CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag)
     g_ptr_array_add(r->data_files, glossary);
     g_ptr_array_add(r->data_files, grades);
     g_ptr_array_add(r->data_files, recurrence);
+    if (r->themes && csb_themes_model_path(r->themes))
+        g_ptr_array_add(r->data_files, g_strdup(csb_themes_model_path(r->themes)));
     if (!r->authorities || !r->themes || !r->areas || !r->glossary || !r->grades ||
         !r->recurrence) {
         csb_resources_free(r);

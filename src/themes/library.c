@@ -41,6 +41,12 @@ void csb_themes_rules_alone(CsbThemeLibrary *lib)
 {
     csb_tone_model_free(lib->tone->model);
     lib->tone->model = NULL;
+    g_clear_pointer(&lib->tone->model_path, g_free);
+}
+
+const char *csb_themes_model_path(const CsbThemeLibrary *lib)
+{
+    return lib->tone ? lib->tone->model_path : NULL;
 }
 
 void csb_themes_free(CsbThemeLibrary *lib)
@@ -266,7 +272,7 @@ static gboolean load_cues(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
                                              : g_build_filename(dir, model, NULL);
         lib->tone->model = csb_tone_model_load(at, diag);
         ok &= lib->tone->model != NULL;
-        g_free(at);
+        lib->tone->model_path = at;
         g_free(dir);
     }
     csb_yaml_free(y);

@@ -25,8 +25,13 @@ CsbThemeLibrary *csb_themes_load(const char *themes_path, const char *cues_path,
                                  CsbDiag *diag);
 void csb_themes_free(CsbThemeLibrary *lib);
 /* Drops the learned layer (`model:` in cues.yaml), so that the rules
- * alone decide tone: for measuring the rules, and for their tests. */
+ * alone decide tone: for measuring the rules, and for their tests. The
+ * libraries csb_themes_extend made from lib share its rules, and lose the
+ * layer too. */
 void csb_themes_rules_alone(CsbThemeLibrary *lib);
+/* The learned layer's file, or NULL when there is none: data that shapes
+ * every tone, so a build hashes it with cues.yaml. */
+const char *csb_themes_model_path(const CsbThemeLibrary *lib);
 guint csb_themes_count(const CsbThemeLibrary *lib);
 const CsbTheme *csb_themes_at(const CsbThemeLibrary *lib, guint i);
 const CsbTheme *csb_themes_find(const CsbThemeLibrary *lib, const char *id);
@@ -273,6 +278,7 @@ struct CsbToneRules {
         CsbTone no_cue;  /* a paragraph with no cue that is not statistics */
     } verdict;
     CsbToneModel *model; /* the learned layer (`model:`, tone_model.c), or NULL */
+    char *model_path;    /* the file it was read from, or NULL */
 };
 
 /* What the rules read in a paragraph (tone.c), from which the learned

@@ -43,6 +43,7 @@ static void rules_clear(gpointer p)
     if (r->context_sections)
         g_ptr_array_free(r->context_sections, TRUE);
     csb_tone_model_free(r->model);
+    g_free(r->model_path);
 }
 
 CsbToneRules *csb_tone_rules_ref(CsbToneRules *r)

@@ -2,7 +2,8 @@
 # changing one report's content rebuilds exactly the briefings that use it
 # (and says why); touching it without changing it rebuilds nothing;
 # --dry-run lists what would be built and why, and writes nothing; --force
-# and a deleted PDF rebuild. Runs on the shipped sample reports.
+# and a deleted PDF rebuild; a retrained tone model (a data file) rebuilds.
+# Runs on the shipped sample reports.
 . tests/lib.sh
 copy_examples redcar-and-cleveland.yaml stockton-on-tees.yaml
 # One members' summary per authority found in the sample reports.
@@ -107,3 +108,18 @@ touch -d '40 days ago' "$cache"/*.rec
 expect_eq "a month later, records of reports no longer read are pruned" "$(records -23)" 0
 expect_eq "... and the records of the reports still read are all kept ($live_before)" \
     "$(records -12)" "$live_before"
+
+# The learned tone layer (templates/tone-model.csv, named by cues.yaml) is
+# data every briefing depends on, like cues.yaml: retraining it rebuilds.
+share="$WORK/share"
+mkdir -p "$share"
+cp -r "$ROOT/data" "$ROOT/templates" "$ROOT/fonts" "$share/"
+one=("$WORK/examples/stockton-on-tees.yaml")
+CSBRIEF_DATADIR="$share" "$CSBRIEF" build -q "${one[@]}" >/dev/null 2>&1
+log=$(CSBRIEF_DATADIR="$share" "$CSBRIEF" build --log-format json "${one[@]}" 2>&1)
+expect_eq "with a copied data folder, nothing to do" "$(printf '%s\n' "$log" | built)" ""
+sed -i '2s/^(bias),0,1,[0-9.]*/(bias),0,1,2.5/' "$share/templates/tone-model.csv"
+log=$(CSBRIEF_DATADIR="$share" "$CSBRIEF" build --log-format json "${one[@]}" 2>&1)
+expect_eq "a retrained tone model rebuilds" "$(printf '%s\n' "$log" | built)" \
+    "stockton-on-tees-members-summary.pdf "
+expect_contains "... saying so" "$log" "\"reasons\":[\"templates/tone-model.csv changed\"]"
