@@ -195,10 +195,14 @@ static Pair judge(const Item *a, const Item *b, const Rarity *r, const CsbRecurr
     p.head = x->subject && y->subject && issue_at(x, 0) == issue_at(y, 0);
     gboolean specific_head = p.head && specific(rec, issue_at(x, 0));
     gboolean broad_only = !specific_count(x, rec) && !specific_count(y, rec) && p.head;
-    p.tied = p.shared > 0 || broad_only;
+    /* A later finding about broad issues only is tied to an earlier one
+     * whose subject names its first issue, whatever else it names. */
+    gboolean broad_named = x->subject && !specific_count(x, rec) && about(y, rec, issue_at(x, 0));
+    p.tied = p.shared > 0 || broad_only || broad_named;
     p.same = (p.shared > 0 && (p.similarity >= AFI_ISSUE_SIMILARITY ||
                                (specific_head && p.similarity >= AFI_HEAD_SIMILARITY))) ||
-             (broad_only && p.similarity >= AFI_BROAD_SIMILARITY);
+             (broad_only && (p.similarity >= AFI_BROAD_SIMILARITY ||
+                             csb_recurrence_issue(rec, issue_at(x, 0))->alone));
     return p;
 }
 
