@@ -19,10 +19,14 @@
  *     AFI_ISSUE_SIMILARITY, or AFI_HEAD_SIMILARITY when that issue is the
  *     first each names; or
  *   - neither is mainly about a specific issue, both are first about the
- *     same broad one, with similarity at least AFI_BROAD_SIMILARITY.
+ *     same broad one, with similarity at least AFI_BROAD_SIMILARITY, or at
+ *     any similarity when the data says that issue links alone
+ *     (supervision and management oversight, quality assurance ...).
  * Sharing the issue alone (the conditions without the similarity) is a
  * looser tie: once a report raised the weakness, a later report whose
- * finding is tied so is the more recent one that raised it.
+ * finding is tied so is the more recent one that raised it. A finding
+ * about broad issues only is also tied so to one whose subject names its
+ * first issue anywhere.
  *
  * The report's own words come first: when a sentence of the finding's
  * report says a weakness about a specific issue the finding is mainly about
@@ -30,8 +34,9 @@
  * itself) was raised before ("This was a recommendation at the last
  * inspection"), the finding is linked to the report the sentence names
  * (the last inspection, or the last focused or monitoring visit, or the
- * one of the year named), or, when that report has no finding on it and no
- * year is named, to the most recent older one with a finding on it. When
+ * one of the year named), or, when that report has no finding on it, does
+ * not name the issue in its text either and no year is named, to the most
+ * recent older one with a finding on it. When
  * the report named is not among those read, the finding is recurring, and
  * linked only as it would be without the words, if at all.
  *
@@ -309,7 +314,8 @@ static GHashTable *meaning_of(const CsbFindingAnalysis *f)
 /* The sentence of a finding's report saying a weakness about its issue was
  * raised before: one about a specific issue the finding is mainly about,
  * or, when it is about broad issues only, naming one of them itself. */
-static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence *rec)
+static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence *rec,
+                                             guint *issue_out)
 {
     const CsbFindingAnalysis *fa = it->fa;
     const GPtrArray *ds = it->report->declarations;
@@ -319,8 +325,10 @@ static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence
         const GArray *in = any_specific ? dc->issues : dc->sentence_issues;
         for (guint i = 0; i < in->len; i++) {
             guint issue = g_array_index(in, guint, i);
-            if (about(fa, rec, issue) && (!any_specific || specific(rec, issue)))
+            if (about(fa, rec, issue) && (!any_specific || specific(rec, issue))) {
+                *issue_out = issue;
                 return dc;
+            }
         }
     }
     return NULL;
@@ -358,6 +366,21 @@ static gint report_named(const CsbStory *s, guint at, const char *sentence,
             return (gint)(j - 1);
     }
     return -1;
+}
+
+/* Does a paragraph of in name the issue (in its text, not a finding)? */
+static gboolean text_names(const CsbInspection *in, const CsbRecurrence *rec, guint issue)
+{
+    gboolean named = FALSE;
+    for (guint p = 0; p < in->paragraphs->len && !named; p++) {
+        char *form = csb_themes_match_form(((const CsbParagraph *)in->paragraphs->pdata[p])->text);
+        GArray *hits = csb_recurrence_find(rec, form);
+        for (guint h = 0; h < hits->len && !named; h++)
+            named = g_array_index(hits, CsbIssueHit, h).issue == issue;
+        g_array_free(hits, TRUE);
+        g_free(form);
+    }
+    return named;
 }
 
 /* ---- linking ------------------------------------------------------------ */
@@ -425,7 +448,8 @@ static void link_to(Tracker *tk, Item *it, gint k, guint at, const Pair *p, gboo
 /* The report's own words: link to the report they name. */
 static gboolean link_declared(Tracker *tk, Item *it)
 {
-    const CsbDeclaration *d = tk->rec ? declaration_for(it, tk->rec) : NULL;
+    guint issue = 0;
+    const CsbDeclaration *d = tk->rec ? declaration_for(it, tk->rec, &issue) : NULL;
     if (!d)
         return FALSE;
     CsbAfiTrack *t = it->track;
@@ -437,11 +461,14 @@ static gboolean link_declared(Tracker *tk, Item *it)
         return TRUE;
     }
     /* Named by its year: that report. Else, when it has no finding on the
-     * weakness, the most recent older one with a finding on it. */
+     * weakness and its text does not name the issue either, the most recent
+     * older one with a finding on it (the words mean the last report that
+     * raised it). */
     char *form = csb_themes_match_form(d->sentence);
     gboolean dated = year_named(form) != 0;
     g_free(form);
-    if (!dated && !report_has(tk, it, (guint)at, FALSE))
+    if (!dated && !report_has(tk, it, (guint)at, FALSE) &&
+        !text_names(tk->story->inspections->pdata[at], tk->rec, issue))
         for (gint j = at - 1; j >= 0; j--)
             if (report_has(tk, it, (guint)j, TRUE)) {
                 at = j;
