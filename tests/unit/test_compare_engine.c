@@ -343,6 +343,9 @@ static void test_afi_issues(void)
           "the quality of children's plans");
     CHECK(!names_issue("Personal education plans (PEPs) remain weak.", plans),
           "nor are 'personal education plans'");
+    CHECK(names_issue("The effectiveness of management direction and challenge.",
+                      "supervision and management oversight"),
+          "'management direction' is management oversight");
 }
 
 static void test_afi_links(void)
@@ -445,6 +448,67 @@ static void test_afi_links(void)
     g_free(r);
 }
 
+/* A broad issue that links alone (management oversight) links findings
+ * worded apart, to the most recent report naming it in a finding's
+ * subject; one that does not (plans) does not. A report the later one's
+ * words name is the link when its text raised the weakness, though none
+ * of its findings did; else the older report with a finding on it. */
+static void test_afi_broad_and_text(void)
+{
+    Run *r = new_run();
+    CsbInspection *a = report(r->reports, "2016.pdf", "Rutland", CSB_KIND_SIF, "2016-01-11",
+                              "2016-02-04");
+    body(a, 1);
+    grade(a, "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    finding(a, "Ensure that all social workers receive regular, reflective supervision.");
+    finding(a, "Ensure that plans for children in need set out the outcomes sought, who will "
+               "act and by when.");
+    finding(a, "Ensure that care leavers live in suitable accommodation.");
+    finding(a, "Improve the timeliness of initial health assessments.");
+    CsbInspection *b = report(r->reports, "2020.pdf", "Rutland", CSB_KIND_ILACS, "2020-03-02",
+                              "2020-03-13");
+    body(b, 2);
+    grade(b, "overall", CSB_GRADE_GOOD, "Good");
+    finding(b, "The consistency of practice across teams, including supervision.");
+    csb_inspection_add_paragraph(b, 20, "Care leavers",
+                                 "Some care leavers live in bed and breakfast accommodation.", 3);
+    CsbInspection *c = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06",
+                              "2024-05-17");
+    body(c, 4);
+    grade(c, "overall", CSB_GRADE_GOOD, "Good");
+    finding(c, "The quality and impact of management oversight.");
+    finding(c, "The quality of written plans for children.");
+    finding(c, "The choice of accommodation for care leavers.");
+    finding(c, "The timeliness of initial health assessments when children come into care.");
+    csb_inspection_add_paragraph(c, 30, "Care leavers",
+                                 "The quality of accommodation for care leavers has improved "
+                                 "little since the last inspection.",
+                                 5);
+    csb_inspection_add_paragraph(c, 31, "Children in care",
+                                 "Initial health assessments have not improved since the last "
+                                 "inspection.",
+                                 5);
+    run(r, "Rutland", NULL, NULL);
+    const CsbStory *s = r->c->focus;
+    const CsbAfiTrack *mo = track_of(s, "The quality and impact of management oversight");
+    CHECK(mo && mo->raised_before && mo->raised_before->inspection == b,
+          "management oversight links alone, worded apart, to 2020, whose finding names it "
+          "second, not 2016");
+    const CsbAfiTrack *plans = track_of(s, "The quality of written plans");
+    CHECK(plans && !plans->raised_before, "the quality of plans does not link alone");
+    const CsbAfiTrack *acc = track_of(s, "The choice of accommodation");
+    CHECK(acc && acc->declared && acc->raised_before && acc->raised_before->inspection == b &&
+              !acc->raised_before->finding,
+          "'has improved little since the last inspection': linked to 2020, whose text raised "
+          "it, not to 2016's finding");
+    const CsbAfiTrack *health = track_of(s, "The timeliness of initial health");
+    CHECK(health && health->declared && health->raised_before &&
+              health->raised_before->inspection == a,
+          "2020 raised initial health assessments nowhere: linked to 2016's finding");
+    run_free(r);
+    g_free(r);
+}
+
 /* Of two findings of one report on the same weakness, the link shows the
  * one first about what the later finding is first about. */
 static void test_afi_why(void)
@@ -530,6 +594,7 @@ int main(void)
         RUN(test_afis);
         RUN(test_afi_issues);
         RUN(test_afi_links);
+        RUN(test_afi_broad_and_text);
         RUN(test_afi_why);
         RUN(test_evidence_ranking);
     }
