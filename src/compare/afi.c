@@ -36,9 +36,10 @@
  * (the last inspection, or the last focused or monitoring visit, or the
  * one of the year named), or, when that report has no finding on it, does
  * not name the issue in its text either and no year is named, to the most
- * recent older one with a finding on it. When
- * the report named is not among those read, the finding is recurring, and
- * linked only as it would be without the words, if at all.
+ * recent older one with a finding on it. When the report named is not
+ * among those read, the finding is recurring; it has no link when the
+ * sentence names the issue itself (and no report read after the year it
+ * names raised it), else the link it would have without the words, if any.
  *
  * Status: recurring when linked (or declared); not raised again when no
  * later finding is linked to it and a later report that could have raised
@@ -351,7 +352,7 @@ static gint report_named(const CsbStory *s, guint at, const char *sentence,
                          const CsbFrameworks *fw)
 {
     char *f = csb_themes_match_form(sentence);
-    gboolean focused = strstr(f, "focused visit") != NULL;
+    gboolean focused = strstr(f, "focused visit") || strstr(f, "assurance visit");
     gboolean monitoring = strstr(f, "monitoring visit") != NULL;
     gboolean inspection = strstr(f, "inspection") || (!focused && !monitoring);
     int year = year_named(f);
@@ -445,7 +446,34 @@ static void link_to(Tracker *tk, Item *it, gint k, guint at, const Pair *p, gboo
     it->link_at = at;
 }
 
-/* The report's own words: link to the report they name. */
+/* Words naming a report not read (a focused visit, an inspection before
+ * the reports begin) say the weakness recurs. They say where too when the
+ * sentence names the issue itself: then the ordinary link stands only when
+ * a report read after the year they name has a finding on the weakness (it
+ * raised it more recently). When the issue is lent by a sentence beside
+ * them, they say nothing of where, and the ordinary link stands. */
+static gboolean unread_is_latest(const Tracker *tk, const Item *it, const CsbDeclaration *d,
+                                 guint issue)
+{
+    gboolean itself = FALSE;
+    for (guint i = 0; i < d->sentence_issues->len && !itself; i++)
+        itself = g_array_index(d->sentence_issues, guint, i) == issue;
+    if (!itself)
+        return FALSE;
+    char *form = csb_themes_match_form(d->sentence);
+    int year = year_named(form);
+    g_free(form);
+    for (guint j = it->at; year && j > 0; j--) {
+        const CsbInspection *in = tk->story->inspections->pdata[j - 1];
+        if (csb_inspection_date(in).year > year && report_has(tk, it, j - 1, TRUE))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* The report's own words: link to the report they name. FALSE when they
+ * leave the finding to be linked as without them (none, or words naming a
+ * report not read that do not say it raised the weakness last). */
 static gboolean link_declared(Tracker *tk, Item *it)
 {
     guint issue = 0;
@@ -458,7 +486,7 @@ static gboolean link_declared(Tracker *tk, Item *it)
     gint at = report_named(tk->story, it->at, d->sentence, tk->fw);
     if (at < 0) {
         t->declared_unread = TRUE;
-        return TRUE;
+        return unread_is_latest(tk, it, d, issue);
     }
     /* Named by its year: that report. Else, when it has no finding on the
      * weakness and its text does not name the issue either, the most recent
@@ -571,9 +599,7 @@ void csb_compare_track_afis(CsbComparison *c, CsbStory *s, const CsbCompareInput
     }
     for (guint i = 0; i < tk.items->len; i++) {
         Item *it = &g_array_index(tk.items, Item, i);
-        /* Words naming a report not read say that the weakness recurs,
-         * not where: a report read with a finding on it is still the link. */
-        if (!link_declared(&tk, it) || it->track->declared_unread)
+        if (!link_declared(&tk, it))
             link_matched(&tk, it);
         record(&tk, it);
     }

@@ -359,6 +359,7 @@ static void test_afi_links(void)
                "the information is used to reduce risk.");
     finding(a, "Ensure that care plans include contingency plans.");
     finding(a, "Improve the life-story work available to children in care.");
+    finding(a, "Improve the response to children living with domestic abuse.");
     CsbInspection *b = report(r->reports, "2020.pdf", "Rutland", CSB_KIND_ILACS, "2020-03-02",
                               "2020-03-13");
     body(b, 2);
@@ -366,6 +367,7 @@ static void test_afi_links(void)
     finding(b, "The quality and timeliness of return home interviews for children who go "
                "missing.");
     finding(b, "Strengthen the response to children at risk of criminal exploitation.");
+    finding(b, "The timeliness of pre-birth assessments.");
     CsbInspection *c = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06",
                               "2024-05-17");
     body(c, 3);
@@ -393,9 +395,16 @@ static void test_afi_links(void)
                                  "dedicated team.",
                                  8);
     csb_inspection_add_paragraph(c, 42, "Help and protection",
-                                 "The response to criminal exploitation was raised as a weakness "
-                                 "at the last focused visit.",
+                                 "Pre-birth assessments were raised as a weakness at the last "
+                                 "focused visit. This is also the case for the response to "
+                                 "criminal exploitation.",
                                  5);
+    finding(c, "Earlier pre-birth assessments.");
+    finding(c, "The response to children living with domestic abuse.");
+    csb_inspection_add_paragraph(c, 43, "Help and protection",
+                                 "Domestic abuse was identified as a weakness at the inspection "
+                                 "in 2012.",
+                                 7);
     csb_inspection_add_paragraph(c, 41, "Care leavers",
                                  "The response to homeless 16- and 17-year-olds was identified as "
                                  "an area for improvement at the last inspection. While progress "
@@ -422,11 +431,18 @@ static void test_afi_links(void)
     const CsbAfiTrack *sd = track_of(s, "The timeliness of strategy discussions");
     CHECK(sd && sd->status == CSB_AFI_RECURRING && sd->declared_unread && !sd->raised_before,
           "raised at a focused visit not among the reports: recurring, no link");
+    const CsbAfiTrack *pb = track_of(s, "Earlier pre-birth assessments");
+    CHECK(pb && pb->status == CSB_AFI_RECURRING && pb->declared_unread && !pb->raised_before,
+          "a sentence naming the weakness and a focused visit not read: no link, though 2020 "
+          "raised it (the visit did after it)");
     const CsbAfiTrack *ce = track_of(s, "The response to children at risk of criminal");
     CHECK(ce && ce->status == CSB_AFI_RECURRING && ce->declared_unread && ce->raised_before &&
               ce->raised_before->inspection == b && !ce->raised_before->declared,
-          "words naming a focused visit not read: recurring, and linked as without them, to the "
-          "2020 finding on exploitation");
+          "words naming a focused visit not read, with the weakness from the sentence after "
+          "them: recurring, and linked as without them, to the 2020 finding on exploitation");
+    const CsbAfiTrack *ls = track_of(s, "The response to children living with domestic");
+    CHECK(ls && ls->declared_unread && ls->raised_before && ls->raised_before->inspection == a,
+          "raised at an inspection not read (2012) before 2016, which raised it: linked to 2016");
     const CsbAfiTrack *carers = track_of(s, "Support for young carers");
     CHECK(carers && carers->status == CSB_AFI_NEW && !carers->declared,
           "a sentence that moves on after the report's words ('Young carers are well "
