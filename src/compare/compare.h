@@ -153,7 +153,8 @@ typedef struct {
     const CsbParagraph *declared_in;
     /* The report those words name is not among those read (a focused
      * visit, say): recurring, linked (raised_before) only when a report
-     * read has a finding on the same weakness. */
+     * read has a finding on the same weakness and the words do not name
+     * the issue themselves (or name a year before that report's). */
     gboolean declared_unread;
 } CsbAfiTrack;
 
