@@ -348,30 +348,35 @@ static void test_afi_issues(void)
           "'management direction' is management oversight");
 }
 
+/* Rutland's three reports: a 2016 SIF (requires improvement), ILACS in
+ * 2020 and 2024 (good), each with filler paragraphs, into in. */
+static void rutland(Run *r, CsbInspection *in[3])
+{
+    in[0] = report(r->reports, "2016.pdf", "Rutland", CSB_KIND_SIF, "2016-01-11", "2016-02-04");
+    grade(in[0], "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    in[1] = report(r->reports, "2020.pdf", "Rutland", CSB_KIND_ILACS, "2020-03-02", "2020-03-13");
+    grade(in[1], "overall", CSB_GRADE_GOOD, "Good");
+    in[2] = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06", "2024-05-17");
+    grade(in[2], "overall", CSB_GRADE_GOOD, "Good");
+    for (int i = 0; i < 3; i++)
+        body(in[i], i + 1);
+}
+
 static void test_afi_links(void)
 {
     Run *r = new_run();
-    CsbInspection *a = report(r->reports, "2016.pdf", "Rutland", CSB_KIND_SIF, "2016-01-11",
-                              "2016-02-04");
-    body(a, 1);
-    grade(a, "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    CsbInspection *in[3];
+    rutland(r, in);
+    CsbInspection *a = in[0], *b = in[1], *c = in[2];
     finding(a, "Ensure that children who go missing are offered a return home interview and that "
                "the information is used to reduce risk.");
     finding(a, "Ensure that care plans include contingency plans.");
     finding(a, "Improve the life-story work available to children in care.");
     finding(a, "Improve the response to children living with domestic abuse.");
-    CsbInspection *b = report(r->reports, "2020.pdf", "Rutland", CSB_KIND_ILACS, "2020-03-02",
-                              "2020-03-13");
-    body(b, 2);
-    grade(b, "overall", CSB_GRADE_GOOD, "Good");
     finding(b, "The quality and timeliness of return home interviews for children who go "
                "missing.");
     finding(b, "Strengthen the response to children at risk of criminal exploitation.");
     finding(b, "The timeliness of pre-birth assessments.");
-    CsbInspection *c = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06",
-                              "2024-05-17");
-    body(c, 3);
-    grade(c, "overall", CSB_GRADE_GOOD, "Good");
     finding(c, "The uptake of return home interviews when children go missing from home.");
     finding(c, "Direct work with children to help them understand their histories.");
     finding(c, "The timeliness of strategy discussions.");
@@ -472,26 +477,17 @@ static void test_afi_links(void)
 static void test_afi_broad_and_text(void)
 {
     Run *r = new_run();
-    CsbInspection *a = report(r->reports, "2016.pdf", "Rutland", CSB_KIND_SIF, "2016-01-11",
-                              "2016-02-04");
-    body(a, 1);
-    grade(a, "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    CsbInspection *in[3];
+    rutland(r, in);
+    CsbInspection *a = in[0], *b = in[1], *c = in[2];
     finding(a, "Ensure that all social workers receive regular, reflective supervision.");
     finding(a, "Ensure that plans for children in need set out the outcomes sought, who will "
                "act and by when.");
     finding(a, "Ensure that care leavers live in suitable accommodation.");
     finding(a, "Improve the timeliness of initial health assessments.");
-    CsbInspection *b = report(r->reports, "2020.pdf", "Rutland", CSB_KIND_ILACS, "2020-03-02",
-                              "2020-03-13");
-    body(b, 2);
-    grade(b, "overall", CSB_GRADE_GOOD, "Good");
     finding(b, "The consistency of practice across teams, including supervision.");
     csb_inspection_add_paragraph(b, 20, "Care leavers",
                                  "Some care leavers live in bed and breakfast accommodation.", 3);
-    CsbInspection *c = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06",
-                              "2024-05-17");
-    body(c, 4);
-    grade(c, "overall", CSB_GRADE_GOOD, "Good");
     finding(c, "The quality and impact of management oversight.");
     finding(c, "The quality of written plans for children.");
     finding(c, "The choice of accommodation for care leavers.");
