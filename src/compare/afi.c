@@ -335,55 +335,6 @@ static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence
     return NULL;
 }
 
-/* The first year 2000-2029 a sentence (match form) names, or 0. */
-static int year_named(const char *form)
-{
-    for (const char *p = form; *p; p++)
-        if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '2' && g_ascii_isdigit(p[3]) &&
-            (p == form || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[4]))
-            return (int)g_ascii_strtoll(p, NULL, 10);
-    return 0;
-}
-
-/* The place in the story of the report a sentence names, before report
- * at: the last inspection (a graded one), focused visit or monitoring
- * visit, of the year it names if it names one; -1 when none is read. */
-static gint report_named(const CsbStory *s, guint at, const char *sentence,
-                         const CsbFrameworks *fw)
-{
-    char *f = csb_themes_match_form(sentence);
-    gboolean focused = strstr(f, "focused visit") || strstr(f, "assurance visit");
-    gboolean monitoring = strstr(f, "monitoring visit") != NULL;
-    gboolean inspection = strstr(f, "inspection") || (!focused && !monitoring);
-    int year = year_named(f);
-    g_free(f);
-    for (guint j = at; j > 0; j--) {
-        const CsbInspection *in = s->inspections->pdata[j - 1];
-        if (year && csb_inspection_date(in).year != year && in->published.year != year)
-            continue;
-        if ((inspection && csb_frameworks_graded(fw, in->kind) && in->judgements->len) ||
-            (focused && in->kind == CSB_KIND_FOCUSED_VISIT) ||
-            (monitoring && in->kind == CSB_KIND_MONITORING_VISIT))
-            return (gint)(j - 1);
-    }
-    return -1;
-}
-
-/* Does a paragraph of in name the issue (in its text, not a finding)? */
-static gboolean text_names(const CsbInspection *in, const CsbRecurrence *rec, guint issue)
-{
-    gboolean named = FALSE;
-    for (guint p = 0; p < in->paragraphs->len && !named; p++) {
-        char *form = csb_themes_match_form(((const CsbParagraph *)in->paragraphs->pdata[p])->text);
-        GArray *hits = csb_recurrence_find(rec, form);
-        for (guint h = 0; h < hits->len && !named; h++)
-            named = g_array_index(hits, CsbIssueHit, h).issue == issue;
-        g_array_free(hits, TRUE);
-        g_free(form);
-    }
-    return named;
-}
-
 /* ---- linking ------------------------------------------------------------ */
 
 typedef struct {
@@ -461,7 +412,7 @@ static gboolean unread_is_latest(const Tracker *tk, const Item *it, const CsbDec
     if (!itself)
         return FALSE;
     char *form = csb_themes_match_form(d->sentence);
-    int year = year_named(form);
+    int year = csb_afi_year_named(form);
     g_free(form);
     for (guint j = it->at; year && j > 0; j--) {
         const CsbInspection *in = tk->story->inspections->pdata[j - 1];
@@ -483,7 +434,7 @@ static gboolean link_declared(Tracker *tk, Item *it)
     CsbAfiTrack *t = it->track;
     t->declared = g_strdup(d->sentence);
     t->declared_in = t->inspection->paragraphs->pdata[d->paragraph];
-    gint at = report_named(tk->story, it->at, d->sentence, tk->fw);
+    gint at = csb_afi_report_named(tk->story, it->at, d->sentence, tk->fw);
     if (at < 0) {
         t->declared_unread = TRUE;
         return unread_is_latest(tk, it, d, issue);
@@ -493,10 +444,10 @@ static gboolean link_declared(Tracker *tk, Item *it)
      * older one with a finding on it (the words mean the last report that
      * raised it). */
     char *form = csb_themes_match_form(d->sentence);
-    gboolean dated = year_named(form) != 0;
+    gboolean dated = csb_afi_year_named(form) != 0;
     g_free(form);
     if (!dated && !report_has(tk, it, (guint)at, FALSE) &&
-        !text_names(tk->story->inspections->pdata[at], tk->rec, issue))
+        !csb_afi_text_names(tk->story->inspections->pdata[at], tk->rec, issue))
         for (gint j = at - 1; j >= 0; j--)
             if (report_has(tk, it, (guint)j, TRUE)) {
                 at = j;
