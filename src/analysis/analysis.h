@@ -42,6 +42,8 @@ typedef struct {
     char *id;
     char *title;        /* in a reader's words: "return home interviews" */
     gboolean broad;     /* links two findings only when both are mainly about it */
+    gboolean alone;     /* broad, and two findings first about it alone are one
+                           weakness whatever their wording */
     GPtrArray *phrases; /* char*, match form */
     GPtrArray *not;     /* char*, match form: phrases that are not the issue */
 } CsbIssue;

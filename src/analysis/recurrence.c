@@ -95,7 +95,9 @@ static gboolean load_issues(CsbRecurrence *r, CsbYaml *y, CsbDiag *diag)
         is->id = g_strdup(id);
         is->title = g_strdup(title);
         const char *broad = csb_yaml_scalar(csb_yaml_get(y, n, "broad"));
+        const char *alone = csb_yaml_scalar(csb_yaml_get(y, n, "alone"));
         is->broad = broad && strcmp(broad, "true") == 0;
+        is->alone = is->broad && alone && strcmp(alone, "true") == 0;
         is->phrases = g_ptr_array_new_with_free_func(g_free);
         is->not = g_ptr_array_new_with_free_func(g_free);
         ok &= strings(y, n, "phrases", TRUE, lower, is->phrases, diag);

@@ -19,10 +19,14 @@
  *     AFI_ISSUE_SIMILARITY, or AFI_HEAD_SIMILARITY when that issue is the
  *     first each names; or
  *   - neither is mainly about a specific issue, both are first about the
- *     same broad one, with similarity at least AFI_BROAD_SIMILARITY.
+ *     same broad one, with similarity at least AFI_BROAD_SIMILARITY, or at
+ *     any similarity when the data says that issue links alone
+ *     (supervision and management oversight, quality assurance ...).
  * Sharing the issue alone (the conditions without the similarity) is a
  * looser tie: once a report raised the weakness, a later report whose
- * finding is tied so is the more recent one that raised it.
+ * finding is tied so is the more recent one that raised it. A finding
+ * about broad issues only is also tied so to one whose subject names its
+ * first issue anywhere.
  *
  * The report's own words come first: when a sentence of the finding's
  * report says a weakness about a specific issue the finding is mainly about
@@ -30,10 +34,12 @@
  * itself) was raised before ("This was a recommendation at the last
  * inspection"), the finding is linked to the report the sentence names
  * (the last inspection, or the last focused or monitoring visit, or the
- * one of the year named), or, when that report has no finding on it and no
- * year is named, to the most recent older one with a finding on it. When
- * the report named is not among those read, the finding is recurring, and
- * linked only as it would be without the words, if at all.
+ * one of the year named), or, when that report has no finding on it, does
+ * not name the issue in its text either and no year is named, to the most
+ * recent older one with a finding on it. When the report named is not
+ * among those read, the finding is recurring; it has no link when the
+ * sentence names the issue itself (and no report read after the year it
+ * names raised it), else the link it would have without the words, if any.
  *
  * Status: recurring when linked (or declared); not raised again when no
  * later finding is linked to it and a later report that could have raised
@@ -195,10 +201,14 @@ static Pair judge(const Item *a, const Item *b, const Rarity *r, const CsbRecurr
     p.head = x->subject && y->subject && issue_at(x, 0) == issue_at(y, 0);
     gboolean specific_head = p.head && specific(rec, issue_at(x, 0));
     gboolean broad_only = !specific_count(x, rec) && !specific_count(y, rec) && p.head;
-    p.tied = p.shared > 0 || broad_only;
+    /* A later finding about broad issues only is tied to an earlier one
+     * whose subject names its first issue, whatever else it names. */
+    gboolean broad_named = x->subject && !specific_count(x, rec) && about(y, rec, issue_at(x, 0));
+    p.tied = p.shared > 0 || broad_only || broad_named;
     p.same = (p.shared > 0 && (p.similarity >= AFI_ISSUE_SIMILARITY ||
                                (specific_head && p.similarity >= AFI_HEAD_SIMILARITY))) ||
-             (broad_only && p.similarity >= AFI_BROAD_SIMILARITY);
+             (broad_only && (p.similarity >= AFI_BROAD_SIMILARITY ||
+                             csb_recurrence_issue(rec, issue_at(x, 0))->alone));
     return p;
 }
 
@@ -305,7 +315,8 @@ static GHashTable *meaning_of(const CsbFindingAnalysis *f)
 /* The sentence of a finding's report saying a weakness about its issue was
  * raised before: one about a specific issue the finding is mainly about,
  * or, when it is about broad issues only, naming one of them itself. */
-static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence *rec)
+static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence *rec,
+                                             guint *issue_out)
 {
     const CsbFindingAnalysis *fa = it->fa;
     const GPtrArray *ds = it->report->declarations;
@@ -315,45 +326,13 @@ static const CsbDeclaration *declaration_for(const Item *it, const CsbRecurrence
         const GArray *in = any_specific ? dc->issues : dc->sentence_issues;
         for (guint i = 0; i < in->len; i++) {
             guint issue = g_array_index(in, guint, i);
-            if (about(fa, rec, issue) && (!any_specific || specific(rec, issue)))
+            if (about(fa, rec, issue) && (!any_specific || specific(rec, issue))) {
+                *issue_out = issue;
                 return dc;
+            }
         }
     }
     return NULL;
-}
-
-/* The first year 2000-2029 a sentence (match form) names, or 0. */
-static int year_named(const char *form)
-{
-    for (const char *p = form; *p; p++)
-        if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '2' && g_ascii_isdigit(p[3]) &&
-            (p == form || !g_ascii_isalnum(p[-1])) && !g_ascii_isalnum(p[4]))
-            return (int)g_ascii_strtoll(p, NULL, 10);
-    return 0;
-}
-
-/* The place in the story of the report a sentence names, before report
- * at: the last inspection (a graded one), focused visit or monitoring
- * visit, of the year it names if it names one; -1 when none is read. */
-static gint report_named(const CsbStory *s, guint at, const char *sentence,
-                         const CsbFrameworks *fw)
-{
-    char *f = csb_themes_match_form(sentence);
-    gboolean focused = strstr(f, "focused visit") != NULL;
-    gboolean monitoring = strstr(f, "monitoring visit") != NULL;
-    gboolean inspection = strstr(f, "inspection") || (!focused && !monitoring);
-    int year = year_named(f);
-    g_free(f);
-    for (guint j = at; j > 0; j--) {
-        const CsbInspection *in = s->inspections->pdata[j - 1];
-        if (year && csb_inspection_date(in).year != year && in->published.year != year)
-            continue;
-        if ((inspection && csb_frameworks_graded(fw, in->kind) && in->judgements->len) ||
-            (focused && in->kind == CSB_KIND_FOCUSED_VISIT) ||
-            (monitoring && in->kind == CSB_KIND_MONITORING_VISIT))
-            return (gint)(j - 1);
-    }
-    return -1;
 }
 
 /* ---- linking ------------------------------------------------------------ */
@@ -418,26 +397,57 @@ static void link_to(Tracker *tk, Item *it, gint k, guint at, const Pair *p, gboo
     it->link_at = at;
 }
 
-/* The report's own words: link to the report they name. */
+/* Words naming a report not read (a focused visit, an inspection before
+ * the reports begin) say the weakness recurs. They say where too when the
+ * sentence names the issue itself: then the ordinary link stands only when
+ * a report read after the year they name has a finding on the weakness (it
+ * raised it more recently). When the issue is lent by a sentence beside
+ * them, they say nothing of where, and the ordinary link stands. */
+static gboolean unread_is_latest(const Tracker *tk, const Item *it, const CsbDeclaration *d,
+                                 guint issue)
+{
+    gboolean itself = FALSE;
+    for (guint i = 0; i < d->sentence_issues->len && !itself; i++)
+        itself = g_array_index(d->sentence_issues, guint, i) == issue;
+    if (!itself)
+        return FALSE;
+    char *form = csb_themes_match_form(d->sentence);
+    int year = csb_afi_year_named(form);
+    g_free(form);
+    for (guint j = it->at; year && j > 0; j--) {
+        const CsbInspection *in = tk->story->inspections->pdata[j - 1];
+        if (csb_inspection_date(in).year > year && report_has(tk, it, j - 1, TRUE))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* The report's own words: link to the report they name. FALSE when they
+ * leave the finding to be linked as without them (none, or words naming a
+ * report not read that do not say it raised the weakness last). */
 static gboolean link_declared(Tracker *tk, Item *it)
 {
-    const CsbDeclaration *d = tk->rec ? declaration_for(it, tk->rec) : NULL;
+    guint issue = 0;
+    const CsbDeclaration *d = tk->rec ? declaration_for(it, tk->rec, &issue) : NULL;
     if (!d)
         return FALSE;
     CsbAfiTrack *t = it->track;
     t->declared = g_strdup(d->sentence);
     t->declared_in = t->inspection->paragraphs->pdata[d->paragraph];
-    gint at = report_named(tk->story, it->at, d->sentence, tk->fw);
+    gint at = csb_afi_report_named(tk->story, it->at, d->sentence, tk->fw);
     if (at < 0) {
         t->declared_unread = TRUE;
-        return TRUE;
+        return unread_is_latest(tk, it, d, issue);
     }
     /* Named by its year: that report. Else, when it has no finding on the
-     * weakness, the most recent older one with a finding on it. */
+     * weakness and its text does not name the issue either, the most recent
+     * older one with a finding on it (the words mean the last report that
+     * raised it). */
     char *form = csb_themes_match_form(d->sentence);
-    gboolean dated = year_named(form) != 0;
+    gboolean dated = csb_afi_year_named(form) != 0;
     g_free(form);
-    if (!dated && !report_has(tk, it, (guint)at, FALSE))
+    if (!dated && !report_has(tk, it, (guint)at, FALSE) &&
+        !csb_afi_text_names(tk->story->inspections->pdata[at], tk->rec, issue))
         for (gint j = at - 1; j >= 0; j--)
             if (report_has(tk, it, (guint)j, TRUE)) {
                 at = j;
@@ -540,9 +550,7 @@ void csb_compare_track_afis(CsbComparison *c, CsbStory *s, const CsbCompareInput
     }
     for (guint i = 0; i < tk.items->len; i++) {
         Item *it = &g_array_index(tk.items, Item, i);
-        /* Words naming a report not read say that the weakness recurs,
-         * not where: a report read with a finding on it is still the link. */
-        if (!link_declared(&tk, it) || it->track->declared_unread)
+        if (!link_declared(&tk, it))
             link_matched(&tk, it);
         record(&tk, it);
     }

@@ -153,7 +153,8 @@ typedef struct {
     const CsbParagraph *declared_in;
     /* The report those words name is not among those read (a focused
      * visit, say): recurring, linked (raised_before) only when a report
-     * read has a finding on the same weakness. */
+     * read has a finding on the same weakness and the words do not name
+     * the issue themselves (or name a year before that report's). */
     gboolean declared_unread;
 } CsbAfiTrack;
 
@@ -316,6 +317,15 @@ CsbStory *csb_story_new(CsbComparison *c, const CsbAuthority *a, const CsbCompar
                         gboolean track_afis);
 void csb_story_free(CsbStory *s);
 void csb_compare_track_afis(CsbComparison *c, CsbStory *s, const CsbCompareInput *input);
+/* afi_named.c: the first year 2000-2029 a sentence (match form) names, or
+ * 0; the place in s, before report at, of the report a sentence names (the
+ * last graded inspection, focused or monitoring visit, of the year named
+ * if any), or -1 when none is read; does a paragraph of in name the issue
+ * (in its text, not a finding)? */
+int csb_afi_year_named(const char *form);
+gint csb_afi_report_named(const CsbStory *s, guint at, const char *sentence,
+                          const CsbFrameworks *fw);
+gboolean csb_afi_text_names(const CsbInspection *in, const CsbRecurrence *rec, guint issue);
 /* The analysis of in: the shared one, else the comparison's own (made now
  * when it has none yet). */
 const CsbReportAnalysis *csb_compare_analysis(CsbComparison *c, const CsbCompareInput *input,

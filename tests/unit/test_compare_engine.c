@@ -343,30 +343,40 @@ static void test_afi_issues(void)
           "the quality of children's plans");
     CHECK(!names_issue("Personal education plans (PEPs) remain weak.", plans),
           "nor are 'personal education plans'");
+    CHECK(names_issue("The effectiveness of management direction and challenge.",
+                      "supervision and management oversight"),
+          "'management direction' is management oversight");
+}
+
+/* Rutland's three reports: a 2016 SIF (requires improvement), ILACS in
+ * 2020 and 2024 (good), each with filler paragraphs, into in. */
+static void rutland(Run *r, CsbInspection *in[3])
+{
+    in[0] = report(r->reports, "2016.pdf", "Rutland", CSB_KIND_SIF, "2016-01-11", "2016-02-04");
+    grade(in[0], "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    in[1] = report(r->reports, "2020.pdf", "Rutland", CSB_KIND_ILACS, "2020-03-02", "2020-03-13");
+    grade(in[1], "overall", CSB_GRADE_GOOD, "Good");
+    in[2] = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06", "2024-05-17");
+    grade(in[2], "overall", CSB_GRADE_GOOD, "Good");
+    for (int i = 0; i < 3; i++)
+        body(in[i], i + 1);
 }
 
 static void test_afi_links(void)
 {
     Run *r = new_run();
-    CsbInspection *a = report(r->reports, "2016.pdf", "Rutland", CSB_KIND_SIF, "2016-01-11",
-                              "2016-02-04");
-    body(a, 1);
-    grade(a, "overall", CSB_GRADE_REQUIRES_IMPROVEMENT, "Requires improvement");
+    CsbInspection *in[3];
+    rutland(r, in);
+    CsbInspection *a = in[0], *b = in[1], *c = in[2];
     finding(a, "Ensure that children who go missing are offered a return home interview and that "
                "the information is used to reduce risk.");
     finding(a, "Ensure that care plans include contingency plans.");
     finding(a, "Improve the life-story work available to children in care.");
-    CsbInspection *b = report(r->reports, "2020.pdf", "Rutland", CSB_KIND_ILACS, "2020-03-02",
-                              "2020-03-13");
-    body(b, 2);
-    grade(b, "overall", CSB_GRADE_GOOD, "Good");
+    finding(a, "Improve the response to children living with domestic abuse.");
     finding(b, "The quality and timeliness of return home interviews for children who go "
                "missing.");
     finding(b, "Strengthen the response to children at risk of criminal exploitation.");
-    CsbInspection *c = report(r->reports, "2024.pdf", "Rutland", CSB_KIND_ILACS, "2024-05-06",
-                              "2024-05-17");
-    body(c, 3);
-    grade(c, "overall", CSB_GRADE_GOOD, "Good");
+    finding(b, "The timeliness of pre-birth assessments.");
     finding(c, "The uptake of return home interviews when children go missing from home.");
     finding(c, "Direct work with children to help them understand their histories.");
     finding(c, "The timeliness of strategy discussions.");
@@ -390,9 +400,16 @@ static void test_afi_links(void)
                                  "dedicated team.",
                                  8);
     csb_inspection_add_paragraph(c, 42, "Help and protection",
-                                 "The response to criminal exploitation was raised as a weakness "
-                                 "at the last focused visit.",
+                                 "Pre-birth assessments were raised as a weakness at the last "
+                                 "focused visit. This is also the case for the response to "
+                                 "criminal exploitation.",
                                  5);
+    finding(c, "Earlier pre-birth assessments.");
+    finding(c, "The response to children living with domestic abuse.");
+    csb_inspection_add_paragraph(c, 43, "Help and protection",
+                                 "Domestic abuse was identified as a weakness at the inspection "
+                                 "in 2012.",
+                                 7);
     csb_inspection_add_paragraph(c, 41, "Care leavers",
                                  "The response to homeless 16- and 17-year-olds was identified as "
                                  "an area for improvement at the last inspection. While progress "
@@ -419,11 +436,18 @@ static void test_afi_links(void)
     const CsbAfiTrack *sd = track_of(s, "The timeliness of strategy discussions");
     CHECK(sd && sd->status == CSB_AFI_RECURRING && sd->declared_unread && !sd->raised_before,
           "raised at a focused visit not among the reports: recurring, no link");
+    const CsbAfiTrack *pb = track_of(s, "Earlier pre-birth assessments");
+    CHECK(pb && pb->status == CSB_AFI_RECURRING && pb->declared_unread && !pb->raised_before,
+          "a sentence naming the weakness and a focused visit not read: no link, though 2020 "
+          "raised it (the visit did after it)");
     const CsbAfiTrack *ce = track_of(s, "The response to children at risk of criminal");
     CHECK(ce && ce->status == CSB_AFI_RECURRING && ce->declared_unread && ce->raised_before &&
               ce->raised_before->inspection == b && !ce->raised_before->declared,
-          "words naming a focused visit not read: recurring, and linked as without them, to the "
-          "2020 finding on exploitation");
+          "words naming a focused visit not read, with the weakness from the sentence after "
+          "them: recurring, and linked as without them, to the 2020 finding on exploitation");
+    const CsbAfiTrack *ls = track_of(s, "The response to children living with domestic");
+    CHECK(ls && ls->declared_unread && ls->raised_before && ls->raised_before->inspection == a,
+          "raised at an inspection not read (2012) before 2016, which raised it: linked to 2016");
     const CsbAfiTrack *carers = track_of(s, "Support for young carers");
     CHECK(carers && carers->status == CSB_AFI_NEW && !carers->declared,
           "a sentence that moves on after the report's words ('Young carers are well "
@@ -441,6 +465,58 @@ static void test_afi_links(void)
     const CsbAfiTrack *cont = track_of(s, "Contingency arrangements");
     CHECK(cont && cont->status == CSB_AFI_NEW && !cont->raised_before,
           "'contingency' alone links nothing (new)");
+    run_free(r);
+    g_free(r);
+}
+
+/* A broad issue that links alone (management oversight) links findings
+ * worded apart, to the most recent report naming it in a finding's
+ * subject; one that does not (plans) does not. A report the later one's
+ * words name is the link when its text raised the weakness, though none
+ * of its findings did; else the older report with a finding on it. */
+static void test_afi_broad_and_text(void)
+{
+    Run *r = new_run();
+    CsbInspection *in[3];
+    rutland(r, in);
+    CsbInspection *a = in[0], *b = in[1], *c = in[2];
+    finding(a, "Ensure that all social workers receive regular, reflective supervision.");
+    finding(a, "Ensure that plans for children in need set out the outcomes sought, who will "
+               "act and by when.");
+    finding(a, "Ensure that care leavers live in suitable accommodation.");
+    finding(a, "Improve the timeliness of initial health assessments.");
+    finding(b, "The consistency of practice across teams, including supervision.");
+    csb_inspection_add_paragraph(b, 20, "Care leavers",
+                                 "Some care leavers live in bed and breakfast accommodation.", 3);
+    finding(c, "The quality and impact of management oversight.");
+    finding(c, "The quality of written plans for children.");
+    finding(c, "The choice of accommodation for care leavers.");
+    finding(c, "The timeliness of initial health assessments when children come into care.");
+    csb_inspection_add_paragraph(c, 30, "Care leavers",
+                                 "The quality of accommodation for care leavers has improved "
+                                 "little since the last inspection.",
+                                 5);
+    csb_inspection_add_paragraph(c, 31, "Children in care",
+                                 "Initial health assessments have not improved since the last "
+                                 "inspection.",
+                                 5);
+    run(r, "Rutland", NULL, NULL);
+    const CsbStory *s = r->c->focus;
+    const CsbAfiTrack *mo = track_of(s, "The quality and impact of management oversight");
+    CHECK(mo && mo->raised_before && mo->raised_before->inspection == b,
+          "management oversight links alone, worded apart, to 2020, whose finding names it "
+          "second, not 2016");
+    const CsbAfiTrack *plans = track_of(s, "The quality of written plans");
+    CHECK(plans && !plans->raised_before, "the quality of plans does not link alone");
+    const CsbAfiTrack *acc = track_of(s, "The choice of accommodation");
+    CHECK(acc && acc->declared && acc->raised_before && acc->raised_before->inspection == b &&
+              !acc->raised_before->finding,
+          "'has improved little since the last inspection': linked to 2020, whose text raised "
+          "it, not to 2016's finding");
+    const CsbAfiTrack *health = track_of(s, "The timeliness of initial health");
+    CHECK(health && health->declared && health->raised_before &&
+              health->raised_before->inspection == a,
+          "2020 raised initial health assessments nowhere: linked to 2016's finding");
     run_free(r);
     g_free(r);
 }
@@ -530,6 +606,7 @@ int main(void)
         RUN(test_afis);
         RUN(test_afi_issues);
         RUN(test_afi_links);
+        RUN(test_afi_broad_and_text);
         RUN(test_afi_why);
         RUN(test_evidence_ranking);
     }
