@@ -38,6 +38,11 @@ static CsbSources *sources;
  * 30 of 64 missed (46.9%). */
 #define FRESH_MIN_RIGHT 0.98
 #define FRESH_MAX_MISSED 0.47
+/* The third blind set, 33 authorities, scored once with the fourth round
+ * frozen: 45 of 63 right (71.4%), 58 of 103 missed (56.3%); the third
+ * round's rules had 39 of 54 (72.2%) and 65 of 104 (62.5%). */
+#define FRESH3_MIN_RIGHT 0.71
+#define FRESH3_MAX_MISSED 0.57
 
 typedef struct {
     int right, wrong, missed, unlinked; /* unlinked: correctly no link */
@@ -314,23 +319,45 @@ static void test_recurrence(void)
     csb_diag_free(diag);
 }
 
-/* tests/recurrence/fresh/labels.csv: 15 other authorities, labelled
- * blind after the rules were frozen and measured once (see its README). */
-static void test_recurrence_fresh(void)
+/* A set of labels on authorities outside the split, scored as a whole
+ * against its floors. */
+static void score_set(const char *path, const char *name, double min_right, double max_missed)
 {
-    if (!have_corpus("recurring areas for improvement against the fresh labels"))
+    char *what = g_strdup_printf("recurring areas for improvement against %s", name);
+    gboolean corpus = have_corpus(what);
+    g_free(what);
+    if (!corpus)
         return;
     CsbDiag *diag = csb_diag_new();
-    CsbCsv *labels = csb_csv_load("tests/recurrence/fresh/labels.csv", diag);
-    CHECK(labels != NULL, "fresh labels read");
+    CsbCsv *labels = csb_csv_load(path, diag);
+    CHECK(labels != NULL, "%s read", path);
     if (labels) {
-        Score none = {0}, fresh = {0};
-        score_labels(labels, NULL, &none, &fresh);
-        report("fresh, 15 authorities", &fresh);
-        check_floors("fresh", &fresh, FRESH_MIN_RIGHT, FRESH_MAX_MISSED);
+        Score none = {0}, set = {0};
+        score_labels(labels, NULL, &none, &set);
+        report(name, &set);
+        check_floors(name, &set, min_right, max_missed);
     }
     csb_csv_free(labels);
     csb_diag_free(diag);
+}
+
+/* tests/recurrence/fresh/labels.csv: 15 other authorities, labelled
+ * blind after the third round's rules were frozen and measured once (see
+ * its README); development data since. */
+static void test_recurrence_fresh(void)
+{
+    score_set("tests/recurrence/fresh/labels.csv", "fresh, 15 authorities", FRESH_MIN_RIGHT,
+              FRESH_MAX_MISSED);
+}
+
+/* tests/recurrence/fresh3/labels.csv: every finding of the later reports
+ * of the 33 authorities no other set labelled, labelled blind while the
+ * fourth round was made and scored once with it frozen (see its README):
+ * the figure for authorities csbrief was not tuned on. */
+static void test_recurrence_fresh3(void)
+{
+    score_set("tests/recurrence/fresh3/labels.csv", "fresh3, 33 authorities", FRESH3_MIN_RIGHT,
+              FRESH3_MAX_MISSED);
 }
 
 int main(void)
@@ -351,6 +378,7 @@ int main(void)
     if (reference && areas && library && recurrence) {
         RUN(test_recurrence);
         RUN(test_recurrence_fresh);
+        RUN(test_recurrence_fresh3);
     }
     csb_sources_free(sources);
     csb_themes_free(library);
