@@ -418,6 +418,33 @@ static void questions(CsbFormatter *fm)
 
 /* ---- what it is based on -------------------------------------------------- */
 
+/* At most this many reports not read are named; the rest are counted. */
+#define MAX_NOT_READ_NAMED 3
+
+/* ": <title>, published <date> (<why>); ..." for the reports not read. */
+static void not_read_reports(CsbRich *r, const CsbStory *s)
+{
+    guint named = 0, files = 0;
+    for (guint i = 0; i < s->not_read->len; i++) {
+        const CsbNotRead *n = s->not_read->pdata[i];
+        if (n->inspection)
+            continue;
+        if (files++ >= MAX_NOT_READ_NAMED)
+            continue;
+        csb_rich_add(r, 0, named++ ? "; " : ": ");
+        csb_rich_add(r, 0, n->title ? n->title : "a report");
+        if (csb_date_valid(n->date) && !n->title) { /* Ofsted's link text has the date */
+            char *pub = csb_date_long(n->date);
+            csb_rich_addf(r, 0, ", published %s", pub);
+            g_free(pub);
+        }
+        csb_rich_addf(r, CSB_STYLE_MUTED, " (%s)", n->why);
+    }
+    if (files > named)
+        csb_rich_addf(r, 0, "; and %u more", files - named);
+    csb_rich_add(r, 0, ".");
+}
+
 /* One paragraph: the reports read, those not read (and grades not read),
  * and the gaps a reader should know. */
 static void basis(CsbFormatter *fm)
@@ -438,9 +465,11 @@ static void basis(CsbFormatter *fm)
         files += !n->inspection;
         grades += n->inspection != NULL;
     }
-    if (files)
-        csb_rich_addf(r, CSB_STYLE_BOLD, " %u report%s could not be read.", files,
+    if (files) {
+        csb_rich_addf(r, CSB_STYLE_BOLD, " %u report%s could not be read", files,
                       files == 1 ? "" : "s");
+        not_read_reports(r, s);
+    }
     if (grades)
         csb_rich_addf(r, CSB_STYLE_BOLD, " Some grades of %u report%s could not be read.", grades,
                       grades == 1 ? "" : "s");
