@@ -1,0 +1,29 @@
+# Extract paragraphs from ALL corpus reports; drop classifier fields (tone, why) immediately after json.loads.
+import json, os, subprocess, glob
+from concurrent.futures import ThreadPoolExecutor
+env = dict(os.environ, CSBRIEF_DATADIR='/work/main')
+def strip(o):
+    if isinstance(o, dict):
+        o.pop('tone', None); o.pop('why', None)
+        for v in o.values(): strip(v)
+    elif isinstance(o, list):
+        for v in o: strip(v)
+def run(f):
+    b = os.path.basename(f)
+    r = subprocess.run(['/work/main/build-dev/csbrief', 'extract', '--format', 'json', f], env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        return b, None, r.stderr[:200]
+    d = json.loads(r.stdout); strip(d)
+    rows = []
+    for rep in d:
+        for p in rep['paragraphs']:
+            rows.append(dict(file=b, kind=rep['kind'], title=rep['title'], start=rep['inspection_start'],
+                             page=p['page'], number=p['number'], section=p['section'], text=p['text']))
+    return b, rows, None
+out = []
+with ThreadPoolExecutor(8) as ex:
+    for b, rows, err in ex.map(run, sorted(glob.glob('/work/shared/corpus/pdf/*.pdf'))):
+        if rows is None: print('FAIL', b, err); continue
+        out.extend(rows)
+json.dump(out, open('pool.json', 'w'))
+print(len(out), 'paragraphs', len({p['file'] for p in out}), 'files')

@@ -1,0 +1,72 @@
+# Draw 200 stratified paragraphs from all corpus reports (seed 20261204), spread over as many reports as possible.
+import csv, json, random, re, collections
+pool = json.load(open('pool.json'))
+T = '/work/main/tests/tone/'
+have = set()
+for fn in ('tone.csv', 'tone-fresh.csv', 'engineer-dev.csv', 'tone-fresh2.csv', 'tone-fresh3.csv'):
+    for r in csv.DictReader(open(T + fn)):
+        have.add((r['file'], str(r['number'])))
+BOILER = re.compile(r'about this inspection|information about this inspection|inspection judgements and what they mean|'
+                    r'grade descriptions?|crown copyright|ofsted\.gov\.uk|open government licence|this publication is available', re.I)
+LSCB = re.compile(r'LSCB|Local Safeguarding Children Board|safeguarding children board', re.I)
+byfile = collections.defaultdict(list)
+for p in pool: byfile[p['file']].append(p)
+for f, ps in byfile.items():
+    for p in ps: p['lscb'] = False
+    if ps[0]['kind'] != 'sif': continue
+    idx = next((i for i, p in enumerate(ps) if p['number'] and LSCB.search(p['section'])), None)
+    if idx is None: continue
+    j = idx
+    while j > 0 and ps[j-1]['section'].strip(' :') in ('Recommendations', 'Executive summary') and not LSCB.search(ps[j-1]['section']):
+        j -= 1
+    for p in ps[j:]: p['lscb'] = True
+def stratum(p):
+    # brief: SIF 2013-18 *including* the LSCB part of SIF reports; LAC 2013 + standalone LSCB reviews
+    if p['kind'] in ('lac', 'lscb-review'): return 'LAC2013+LSCBreview'
+    if p['kind'] == 'sif': return 'SIF2013-18'
+    if p['kind'] == 'ilacs':
+        y = int((p['start'] or p['file'].split('__')[1])[:4])
+        return 'ILACS2018-22' if y <= 2022 else 'ILACS2023-26'
+    return None
+elig = collections.defaultdict(list); nex = 0
+for p in pool:
+    if not p['number']: continue
+    if (p['file'], str(p['number'])) in have: nex += 1; continue
+    if len(p['text'].split()) < 15: continue
+    if BOILER.search(p['section']) or BOILER.search(p['text']): continue
+    s = stratum(p)
+    if s: elig[s].append(p)
+print('keys', len(have), 'excluded as already labelled:', nex)
+assert nex == len(have), 'not all keys found in pool'
+ORDER = ['ILACS2018-22', 'ILACS2023-26', 'SIF2013-18', 'LAC2013+LSCBreview']
+target = {'ILACS2018-22': 50, 'ILACS2023-26': 70, 'SIF2013-18': 60, 'LAC2013+LSCBreview': 20}
+# capacity check: at most 4 rows per report, so a stratum with few reports may be short;
+# its shortfall is moved to SIF 2013-18 (the nearest stratum) before drawing.
+for s in ORDER:
+    cap = sum(min(4, n) for n in collections.Counter(p['file'] for p in elig[s]).values())
+    if cap < target[s]:
+        print(s, 'capacity', cap, '< target', target[s], '-> moving', target[s] - cap, 'to SIF2013-18')
+        target['SIF2013-18'] += target[s] - cap; target[s] = cap
+rng = random.Random(20261204)
+per = collections.Counter(); out = []; stats = {}
+for s in ORDER:
+    g = collections.defaultdict(list)
+    for p in elig[s]: g[p['file']].append(p)
+    files = sorted(g)
+    rng.shuffle(files)
+    for f in files:
+        g[f].sort(key=lambda p: p['number']); rng.shuffle(g[f])
+    got = 0
+    for k in range(4):                       # round-robin: one per report per round
+        for f in files:
+            if got == target[s]: break
+            if per[f] >= 4 or k >= len(g[f]): continue
+            p = g[f][k]; p['stratum'] = s; out.append(p); per[f] += 1; got += 1
+    stats[s] = (len(elig[s]), len(files), got, len({p['file'] for p in out if p['stratum'] == s}))
+    print(s, 'eligible', len(elig[s]), 'reports', len(files), 'drawn', got, 'from reports', stats[s][3])
+out.sort(key=lambda p: (p['file'], p['number']))
+rows = [dict(id='L%03d' % i, file=p['file'], page=p['page'], number=p['number'], section=p['section'],
+             stratum=p['stratum'], kind=p['kind'], lscb=p['lscb'], text=p['text']) for i, p in enumerate(out, 1)]
+json.dump(rows, open('sample.json', 'w'), indent=0)
+json.dump(stats, open('sample_stats.json', 'w'))
+print(len(rows), 'rows from', len(per), 'reports; max per report', max(per.values()))
