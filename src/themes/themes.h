@@ -295,8 +295,10 @@ typedef struct {
 /* Every feature of a reading into features (char* name -> double*, both
  * owned by the table: g_hash_table_new_full(g_str_hash, g_str_equal,
  * g_free, g_free)): the rules' weights and their shape, counts of what
- * qualifies them, and each word and pair of words present ("w: however"). */
-void csb_tone_features(const CsbToneReading *rd, GHashTable *features);
+ * qualifies them, and, with words, each word and pair of words present
+ * ("w: however"; a table entry each, so only when a model or its training
+ * reads them). */
+void csb_tone_features(const CsbToneReading *rd, GHashTable *features, gboolean words);
 GHashTable *csb_tone_features_new(void);
 
 /* A regularised multinomial logistic model over named features, read from
@@ -304,6 +306,8 @@ GHashTable *csb_tone_features_new(void);
  * in diag. */
 CsbToneModel *csb_tone_model_load(const char *path, CsbDiag *diag);
 void csb_tone_model_free(CsbToneModel *m);
+/* Whether the model weighs words ("w: ...", "shortfall w: ..."). */
+gboolean csb_tone_model_reads_words(const CsbToneModel *m);
 
 /* The model's tone for features; appends to why (when not NULL) the
  * verdict with the features that weighed most for it. */

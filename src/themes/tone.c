@@ -852,7 +852,8 @@ static CsbTone learned(const Reading *rd, CsbTone rules, guint n, const double *
     seen.neg = neg;
     seen.rules = rules;
     GHashTable *f = features ? features : csb_tone_features_new();
-    csb_tone_features(&seen, f);
+    /* Words only when asked for (training reads them) or weighed. */
+    csb_tone_features(&seen, f, features != NULL || (m && csb_tone_model_reads_words(m)));
     CsbTone tone = m ? csb_tone_model_decide(m, f, why) : rules;
     if (!features)
         g_hash_table_destroy(f);

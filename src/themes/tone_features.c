@@ -116,7 +116,7 @@ static void sides(GHashTable *f, const CsbToneReading *rd)
     set(f, "sentences", n);
 }
 
-void csb_tone_features(const CsbToneReading *rd, GHashTable *f)
+void csb_tone_features(const CsbToneReading *rd, GHashTable *f, gboolean with_words)
 {
     char *verdict = g_strdup_printf("rules say %s", csb_tone_id(rd->rules));
     set(f, verdict, 1);
@@ -126,6 +126,8 @@ void csb_tone_features(const CsbToneReading *rd, GHashTable *f)
     CsbWords *w = csb_words_new(rd->text);
     set(f, "words (hundreds)", csb_words_count(w) / 100.0);
     csb_words_free(w);
-    words(f, "w: ", rd->text);
-    shortfall_words(f, rd);
+    if (with_words) {
+        words(f, "w: ", rd->text);
+        shortfall_words(f, rd);
+    }
 }

@@ -25,7 +25,13 @@ typedef struct {
 struct CsbToneModel {
     double bias[N_CLASSES];
     GArray *features; /* Feature */
+    gboolean words;   /* some feature is a word ("w: ...", "shortfall w: ...") */
 };
+
+gboolean csb_tone_model_reads_words(const CsbToneModel *m)
+{
+    return m->words;
+}
 
 void csb_tone_model_free(CsbToneModel *m)
 {
@@ -77,6 +83,8 @@ CsbToneModel *csb_tone_model_load(const char *path, CsbDiag *diag)
             memcpy(m->bias, f.w, sizeof m->bias);
         } else {
             f.name = g_strdup(csb_csv_get(csv, r, c_name));
+            m->words |= g_str_has_prefix(f.name, "w: ") ||
+                        g_str_has_prefix(f.name, "shortfall w: ");
             g_array_append_val(m->features, f);
         }
     }

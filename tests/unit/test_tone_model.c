@@ -87,7 +87,7 @@ static void test_features(void)
                          .sentences = 2, .pos = pos, .neg = neg, .rules = CSB_TONE_MIXED,
                          .contrasts = 1, .contrast_opens = 1};
     GHashTable *f = csb_tone_features_new();
-    csb_tone_features(&rd, f);
+    csb_tone_features(&rd, f, TRUE);
     const double *v = g_hash_table_lookup(f, "concern share");
     CHECK(v && *v > 0.42 && *v < 0.43, "concern share 1.5 / 3.5 (got %g)", v ? *v : -1);
     CHECK(g_hash_table_contains(f, "rules say mixed") &&
@@ -99,6 +99,11 @@ static void test_features(void)
               g_hash_table_contains(f, "shortfall w: children") &&
               !g_hash_table_contains(f, "shortfall w: plans"),
           "words and pairs of words, and the words of the sentence of concern");
+    GHashTable *g = csb_tone_features_new();
+    csb_tone_features(&rd, g, FALSE);
+    CHECK(g_hash_table_contains(g, "concern share") && !g_hash_table_contains(g, "w: however"),
+          "without words, the shape only (no table entry per word)");
+    g_hash_table_destroy(g);
     CHECK(!g_hash_table_contains(f, "remedies"), "a count of 0 is absent");
     g_hash_table_destroy(f);
 }
