@@ -69,6 +69,25 @@ static void test_words(void)
     csb_words_free(w);
 }
 
+/* A theme phrase names the theme's subject, not a word it shares with
+ * others: "out of hours" is the front door when it is the service, not
+ * support to foster carers "including out of hours". */
+static void test_theme_phrases(void)
+{
+    const CsbTheme *door = csb_themes_find(lib, "front-door");
+    CHECK(door != NULL, "the front-door theme exists");
+    if (!door)
+        return;
+    CHECK(csb_theme_find(door, "Children benefit from an effective response from the "
+                               "out-of-hours team.", NULL, NULL) == 1,
+          "the out-of-hours team is the front door");
+    CHECK(csb_theme_find(door, "The out of hours service responds quickly.", NULL, NULL) == 1,
+          "so is the out of hours service");
+    CHECK(csb_theme_find(door, "The council has committed money to improve support to foster "
+                               "carers, including out of hours.", NULL, NULL) == 0,
+          "support to foster carers out of hours is not");
+}
+
 static void test_whole_words(void)
 {
     WHY("Staff are safeguarding-trained.", "");
@@ -350,6 +369,7 @@ int main(void)
     }
     RUN(test_words);
     RUN(test_whole_words);
+    RUN(test_theme_phrases);
     RUN(test_longest_first);
     RUN(test_negation);
     RUN(test_negation_limits);
