@@ -54,7 +54,7 @@ const char *csb_tone_id(CsbTone t);
  * sentence, each cue weighed (negation, praise of preventing a harm,
  * constructions such as double negatives, quantifiers, concessive clauses,
  * past failures, incidental caveats), then the paragraph from the weight on
- * each side (tone.c). The reasons are appended to why (char*, owned) when
+ * each side (tone.c, tone_verdict.c). The reasons are appended to why (char*, owned) when
  * why is not NULL: one per signal, starting with the tone it counted for
  * ("concern: 'not always' negates 'timely' (sentence 2)"), then one starting
  * "verdict:" that names the sentences that decided ("... decided by
