@@ -1,10 +1,19 @@
-# Draw 200 stratified paragraphs from all corpus reports (seed 20261204), spread over as many reports as possible.
-import csv, json, random, re, collections
+#!/usr/bin/env python3
+# Draw 200 stratified paragraphs from pool.json, spread over as many reports as possible, none of
+# them already labelled in the --exclude sets (read only for their (file, number) keys).
+import argparse, csv, json, os, random, re, collections
+ap = argparse.ArgumentParser()
+ap.add_argument('--seed', type=int, required=True)
+ap.add_argument('--prefix', required=True, help="the ids' letter (G, K, L, ...)")
+ap.add_argument('--exclude', nargs='+', required=True, help='labelled sets in tests/tone (tone.csv ...)')
+ap.add_argument('--check-keys', action=argparse.BooleanOptionalAction, default=True,
+                help='require every excluded key in the pool (fresh2 ran without this check)')
+a = ap.parse_args()
 pool = json.load(open('pool.json'))
-T = '/work/main/tests/tone/'
+T = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 have = set()
-for fn in ('tone.csv', 'tone-fresh.csv', 'engineer-dev.csv', 'tone-fresh2.csv', 'tone-fresh3.csv'):
-    for r in csv.DictReader(open(T + fn)):
+for fn in a.exclude:
+    for r in csv.DictReader(open(os.path.join(T, fn))):
         have.add((r['file'], str(r['number'])))
 BOILER = re.compile(r'about this inspection|information about this inspection|inspection judgements and what they mean|'
                     r'grade descriptions?|crown copyright|ofsted\.gov\.uk|open government licence|this publication is available', re.I)
@@ -37,7 +46,8 @@ for p in pool:
     s = stratum(p)
     if s: elig[s].append(p)
 print('keys', len(have), 'excluded as already labelled:', nex)
-assert nex == len(have), 'not all keys found in pool'
+if a.check_keys:
+    assert nex == len(have), 'not all keys found in pool'
 ORDER = ['ILACS2018-22', 'ILACS2023-26', 'SIF2013-18', 'LAC2013+LSCBreview']
 target = {'ILACS2018-22': 50, 'ILACS2023-26': 70, 'SIF2013-18': 60, 'LAC2013+LSCBreview': 20}
 # capacity check: at most 4 rows per report, so a stratum with few reports may be short;
@@ -47,7 +57,7 @@ for s in ORDER:
     if cap < target[s]:
         print(s, 'capacity', cap, '< target', target[s], '-> moving', target[s] - cap, 'to SIF2013-18')
         target['SIF2013-18'] += target[s] - cap; target[s] = cap
-rng = random.Random(20261204)
+rng = random.Random(a.seed)
 per = collections.Counter(); out = []; stats = {}
 for s in ORDER:
     g = collections.defaultdict(list)
@@ -65,7 +75,7 @@ for s in ORDER:
     stats[s] = (len(elig[s]), len(files), got, len({p['file'] for p in out if p['stratum'] == s}))
     print(s, 'eligible', len(elig[s]), 'reports', len(files), 'drawn', got, 'from reports', stats[s][3])
 out.sort(key=lambda p: (p['file'], p['number']))
-rows = [dict(id='L%03d' % i, file=p['file'], page=p['page'], number=p['number'], section=p['section'],
+rows = [dict(id=a.prefix + '%03d' % i, file=p['file'], page=p['page'], number=p['number'], section=p['section'],
              stratum=p['stratum'], kind=p['kind'], lscb=p['lscb'], text=p['text']) for i, p in enumerate(out, 1)]
 json.dump(rows, open('sample.json', 'w'), indent=0)
 json.dump(stats, open('sample_stats.json', 'w'))

@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 # Check every decisive segment is an exact substring of the row's text; report missing/unknown ids.
 import json, sys
 rows = {r['id']: r for r in json.load(open('sample.json'))}

@@ -1,7 +1,14 @@
-# Extract paragraphs from ALL corpus reports; drop classifier fields (tone, why) immediately after json.loads.
-import json, os, subprocess, glob
+#!/usr/bin/env python3
+# Extract the numbered and unnumbered paragraphs of every corpus report into pool.json,
+# dropping csbrief's tone and why straight after json.loads (a blind reader never sees them).
+import argparse, glob, json, os, subprocess
 from concurrent.futures import ThreadPoolExecutor
-env = dict(os.environ, CSBRIEF_DATADIR='/work/main')
+ap = argparse.ArgumentParser()
+ap.add_argument('--bin', required=True, help='the csbrief binary')
+ap.add_argument('--datadir', required=True, help='CSBRIEF_DATADIR (the project root)')
+ap.add_argument('--corpus', default='/work/shared/corpus/pdf')
+a = ap.parse_args()
+env = dict(os.environ, CSBRIEF_DATADIR=a.datadir)
 def strip(o):
     if isinstance(o, dict):
         o.pop('tone', None); o.pop('why', None)
@@ -10,7 +17,7 @@ def strip(o):
         for v in o: strip(v)
 def run(f):
     b = os.path.basename(f)
-    r = subprocess.run(['/work/main/build-dev/csbrief', 'extract', '--format', 'json', f], env=env, capture_output=True, text=True)
+    r = subprocess.run([a.bin, 'extract', '--format', 'json', f], env=env, capture_output=True, text=True)
     if r.returncode != 0:
         return b, None, r.stderr[:200]
     d = json.loads(r.stdout); strip(d)
@@ -22,7 +29,7 @@ def run(f):
     return b, rows, None
 out = []
 with ThreadPoolExecutor(8) as ex:
-    for b, rows, err in ex.map(run, sorted(glob.glob('/work/shared/corpus/pdf/*.pdf'))):
+    for b, rows, err in ex.map(run, sorted(glob.glob(os.path.join(a.corpus, '*.pdf')))):
         if rows is None: print('FAIL', b, err); continue
         out.extend(rows)
 json.dump(out, open('pool.json', 'w'))
