@@ -47,6 +47,10 @@ static CsbSources *sources;
 typedef struct {
     int right, wrong, missed, unlinked; /* unlinked: correctly no link */
     int rows, unmatched;
+    /* Of right and wrong: links the later report's own words declared
+     * ("raised at the last inspection"), the rest resting on shared
+     * issues and words alone. */
+    int right_declared, wrong_declared;
 } Score;
 
 static char *base_of(const char *path)
@@ -186,11 +190,16 @@ static void score_row(Score *sc, const GPtrArray *tracks, const char *label, con
     }
     GPtrArray *links = links_of(tracks);
     gboolean recurring = strcmp(label, "recurring") == 0 && *earlier;
+    gboolean declared = FALSE;
+    for (guint i = 0; i < tracks->len; i++) {
+        const CsbAfiTrack *t = tracks->pdata[i];
+        declared = declared || (t->raised_before && t->raised_before->declared);
+    }
     const char *verdict = NULL;
     if (links->len == 1 && recurring && strcmp(links->pdata[0], earlier) == 0)
-        sc->right++;
+        sc->right++, sc->right_declared += declared;
     else if (links->len)
-        sc->wrong++, verdict = "wrong";
+        sc->wrong++, sc->wrong_declared += declared, verdict = "wrong";
     else if (recurring)
         sc->missed++, verdict = "missed";
     else
@@ -208,6 +217,8 @@ static void score_add(Score *to, const Score *from)
     to->unlinked += from->unlinked;
     to->rows += from->rows;
     to->unmatched += from->unmatched;
+    to->right_declared += from->right_declared;
+    to->wrong_declared += from->wrong_declared;
 }
 
 static void report(const char *part, const Score *sc)
@@ -217,6 +228,10 @@ static void report(const char *part, const Score *sc)
            "the readers linked (%.1f%%); %d rightly left unlinked\n",
            part, sc->rows, links, sc->right, sc->wrong, links ? 100.0 * sc->right / links : 0,
            sc->missed, found, found ? 100.0 * sc->missed / found : 0, sc->unlinked);
+    printf("# %s: declared by the report's own words %d right, %d wrong; on shared issues and "
+           "words alone %d right, %d wrong\n",
+           part, sc->right_declared, sc->wrong_declared, sc->right - sc->right_declared,
+           sc->wrong - sc->wrong_declared);
 }
 
 /* Scores every labelled row of labels, an authority at a time, into
