@@ -23,7 +23,7 @@ what they read there only learns to trust them).
       best there, never chosen on tone-fresh2.csv.
   tests/tone/train.py ... heldout [options]
       fit on the 813 rows, score tone-fresh2.csv (200 rows labelled blind).
-      The later blind sets (tone-fresh3.csv, tone-fresh4.csv) were scored by
+      The later blind sets (tone-fresh3.csv to tone-fresh5.csv) were scored by
       test_tone_agreement with the model frozen; `write` trains on them too.
   tests/tone/train.py ... write [options] [--out FILE]
       fit on every labelled row and write the model.

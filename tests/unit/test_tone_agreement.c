@@ -16,8 +16,9 @@
  * for closer study and for tests/tone/cv.py's folds; CSB_TONE_FEATURES=FILE
  * writes what the learned layer reads of every row (tests/tone/train.py).
  * The first six sets are development data (the learned layer's training
- * data); tone-fresh4.csv was labelled blind and scored once, the measure
- * on unseen paragraphs, with the rules alone scored beside it.
+ * data); tone-fresh4.csv and tone-fresh5.csv were labelled blind and
+ * scored once each, the measure on unseen paragraphs, with the rules alone
+ * scored beside them.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
@@ -26,7 +27,8 @@
  * (templates/cues.yaml's `model:`), less a margin of about one paragraph in
  * a hundred. The first six sets are the layer's training data (and the
  * rules were tuned on the first four), so their figures are fitted; the
- * fourth fresh set is the one neither has seen (tests/tone/README.md). */
+ * fourth and fifth fresh sets are the ones neither has seen
+ * (tests/tone/README.md). */
 #define GOAL_TEST 0.865     /* 142 of 163 (87.1%) */
 #define GOAL_DEV 0.92       /* 333 of 360 (92.5%) */
 #define GOAL_ENGINEER 0.885 /* 107 of 120 (89.2%) */
@@ -34,8 +36,10 @@
 #define GOAL_FRESH2 0.84    /* 169 of 200 (84.5%); the rules alone 163 (81.5%), measured blind */
 #define GOAL_FRESH3 0.89    /* 179 of 200 (89.5%); 175 (87.5%) measured blind, before retraining */
 #define GOAL_FRESH4 0.85    /* 171 of 200 (85.5%), measured once, blind, layer frozen */
+#define GOAL_FRESH5 0.87    /* 175 of 200 (87.5%), measured once, blind, the same layer */
 #define GOAL_RULES_FRESH3 0.85 /* the rules alone: 171 of 200 (85.5%) */
 #define GOAL_RULES_FRESH4 0.81 /* the rules alone: 163 of 200 (81.5%) */
+#define GOAL_RULES_FRESH5 0.88 /* the rules alone: 177 of 200 (88.5%) */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -341,10 +345,22 @@ static void test_fresh4(void)
     score_file("tests/tone/tone-fresh4.csv", "the fourth fresh labels", "fresh4", GOAL_FRESH4, 180);
 }
 
-/* The rules alone, on the two blind sets that decided to put the learned
+/* tests/tone/tone-fresh5.csv: 200 more of 191 reports, labelled blind
+ * (tests/tone/fresh5/README.md) and scored once with the same layer
+ * frozen (a layer retrained on the 1413 rows with tone-fresh4 scored the
+ * same, 175, so it was not shipped and both sets stay unseen by the
+ * layer): the second figure for reports csbrief has not seen. */
+static void test_fresh5(void)
+{
+    score_file("tests/tone/tone-fresh5.csv", "the fifth fresh labels", "fresh5", GOAL_FRESH5, 180);
+}
+
+/* The rules alone, on the blind sets that decided to put the learned
  * layer over them and to retrain it (tone-fresh3: 171 of 200 against the
- * layer's 175; tone-fresh4: 163 against the retrained layer's 171): kept
- * as measured, since the layer reads what they read. */
+ * layer's 175; tone-fresh4: 163 against the retrained layer's 171;
+ * tone-fresh5: 177 against 175, the layer ahead over the last two, 346 of
+ * 400 against 340): kept as measured, since the layer reads what they
+ * read. */
 static void rules_alone(const char *path, const char *what, double goal)
 {
     CsbDiag *d = csb_diag_new();
@@ -370,6 +386,8 @@ static void test_rules_alone(void)
                 GOAL_RULES_FRESH3);
     rules_alone("tests/tone/tone-fresh4.csv", "the rules alone, the fourth fresh labels",
                 GOAL_RULES_FRESH4);
+    rules_alone("tests/tone/tone-fresh5.csv", "the rules alone, the fifth fresh labels",
+                GOAL_RULES_FRESH5);
 }
 
 int main(void)
@@ -380,6 +398,7 @@ int main(void)
     RUN(test_fresh2);
     RUN(test_fresh3);
     RUN(test_fresh4);
+    RUN(test_fresh5);
     RUN(test_rules_alone);
     return unit_done();
 }

@@ -6,11 +6,12 @@ ap = argparse.ArgumentParser()
 ap.add_argument('--seed', type=int, required=True)
 ap.add_argument('--prefix', required=True, help="the ids' letter (G, K, L, ...)")
 ap.add_argument('--exclude', nargs='+', required=True, help='labelled sets in tests/tone (tone.csv ...)')
+ap.add_argument('--setdir', default=None, help='folder holding the --exclude sets (default: this script\'s parent)')
 ap.add_argument('--check-keys', action=argparse.BooleanOptionalAction, default=True,
                 help='require every excluded key in the pool (fresh2 ran without this check)')
 a = ap.parse_args()
 pool = json.load(open('pool.json'))
-T = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+T = a.setdir or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 have = set()
 for fn in a.exclude:
     for r in csv.DictReader(open(os.path.join(T, fn))):
