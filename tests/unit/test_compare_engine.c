@@ -346,6 +346,24 @@ static void test_afi_issues(void)
     CHECK(names_issue("The effectiveness of management direction and challenge.",
                       "supervision and management oversight"),
           "'management direction' is management oversight");
+    const char *missing = "children who go missing";
+    CHECK(names_issue("Return home interviews when children go missing.", missing) &&
+              names_issue("The response to children who are missing from home.", missing),
+          "'go missing' and 'who are missing' name children who go missing");
+    CHECK(!names_issue("The welfare of children who are missing education is safeguarded.",
+                       missing),
+          "children missing education are not children who go missing");
+    char *remain = csb_themes_match_form(
+        "Although there have been some improvements since the last inspection, there remain "
+        "significant inconsistencies in the quality of practice.");
+    char *remains = csb_themes_match_form(
+        "Since the last inspection, the quality of plans remains weak.");
+    CHECK(!csb_recurrence_declares(recurrence, remain) &&
+              csb_recurrence_declares(recurrence, remains),
+          "'there remain ...' after 'since the last inspection' does not say a weakness was "
+          "raised before; '... remains weak' does");
+    g_free(remain);
+    g_free(remains);
 }
 
 /* Rutland's three reports: a 2016 SIF (requires improvement), ILACS in

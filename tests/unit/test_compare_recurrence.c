@@ -40,9 +40,12 @@ static CsbSources *sources;
 #define FRESH_MAX_MISSED 0.47
 /* The third blind set, 33 authorities, scored once with the fourth round
  * frozen: 45 of 63 right (71.4%), 58 of 103 missed (56.3%); the third
- * round's rules had 39 of 54 (72.2%) and 65 of 104 (62.5%). */
-#define FRESH3_MIN_RIGHT 0.71
-#define FRESH3_MAX_MISSED 0.57
+ * round's rules had 39 of 54 (72.2%) and 65 of 104 (62.5%). Development
+ * data since: with "there remain ..." no longer a declaring sentence and
+ * children missing education no longer children who go missing, 46 of 61
+ * (75.4%), 58 of 104 missed (55.8%). */
+#define FRESH3_MIN_RIGHT 0.75
+#define FRESH3_MAX_MISSED 0.56
 
 typedef struct {
     int right, wrong, missed, unlinked; /* unlinked: correctly no link */
