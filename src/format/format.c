@@ -120,9 +120,31 @@ CsbTableCell *csb_fmt_grade_cell(GPtrArray *row, CsbGrade g)
     return c;
 }
 
+CsbTableCell *csb_fmt_latest_grade_cell(GPtrArray *row, const CsbAreaHistory *h)
+{
+    CsbGrade g = csb_history_latest(h)->judgement->grade;
+    if (csb_history_current(h))
+        return csb_fmt_grade_cell(row, g);
+    CsbRich *r = csb_rich_new();
+    if (h->not_judged_since) {
+        char *now = csb_fmt_month_year(csb_inspection_date(h->not_judged_since));
+        csb_rich_addf(r, CSB_STYLE_MUTED, "Not judged in %s", now);
+        g_free(now);
+    } else {
+        csb_rich_add(r, CSB_STYLE_MUTED, "Not known");
+    }
+    csb_rich_addf(r, CSB_STYLE_MUTED, "\nlast: %s", csb_grade_title(g));
+    return csb_table_cell(row, r);
+}
+
 CsbTrend csb_fmt_trend(const CsbChange *c)
 {
     return c->steps < 0 ? CSB_TREND_BETTER : c->steps > 0 ? CSB_TREND_WORSE : CSB_TREND_SAME;
+}
+
+CsbTrend csb_fmt_latest_trend(const CsbAreaHistory *h, const CsbChange *c)
+{
+    return csb_history_current(h) ? csb_fmt_trend(c) : CSB_TREND_NONE;
 }
 
 /* The glossary row (1-based) of an abbreviation, or 0. */
@@ -295,16 +317,20 @@ void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfi
 
 /* ---- what a briefing is based on ------------------------------------------- */
 
-/* The latest graded inspection of s that judged some headline area
- * Inadequate, with no monitoring visit (or later inspection) after it
- * among the reports: the inspection, else NULL. */
+/* The latest graded inspection of s that judged it Inadequate overall
+ * (any area, when the inspection gives no overall grade), with no
+ * monitoring visit (or later inspection) after it among the reports: the
+ * inspection, else NULL. Monitoring visits follow an overall Inadequate; an
+ * authority Requires improvement overall with one area Inadequate is not
+ * monitored so. */
 static const CsbInspection *inadequate_unmonitored(const CsbStory *s)
 {
     const CsbInspection *latest = csb_story_latest_graded(s);
     if (!latest)
         return NULL;
-    gboolean inadequate = FALSE;
-    for (guint k = 0; k < latest->judgements->len; k++)
+    const CsbJudgement *overall = csb_inspection_judgement(latest, "overall");
+    gboolean inadequate = overall && overall->grade == CSB_GRADE_INADEQUATE;
+    for (guint k = 0; !overall && k < latest->judgements->len; k++)
         inadequate |= ((const CsbJudgement *)latest->judgements->pdata[k])->grade ==
                       CSB_GRADE_INADEQUATE;
     if (!inadequate)
@@ -328,12 +354,16 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
     if (bad) {
         char *when = csb_fmt_month_year(csb_inspection_date(bad));
         g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0,
-                                           "%s was judged Inadequate (in at least one area) in "
+                                           "%s was judged Inadequate %s in "
                                            "%s, and no monitoring visit since is among the "
                                            "reports read. Ofsted visits an authority judged "
                                            "inadequate every few months until it inspects "
                                            "again; those letters say what has changed since.",
-                                           fm->focus->authority->name, when));
+                                           fm->focus->authority->name,
+                                           csb_inspection_judgement(bad, "overall")
+                                               ? "overall"
+                                               : "(in at least one area)",
+                                           when));
         g_free(when);
     }
     for (guint i = 0; i < fm->focus->histories->len; i++) {

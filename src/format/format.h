@@ -76,8 +76,16 @@ CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
 char *csb_fmt_report_link(const CsbFormatInput *in, const CsbInspection *insp);
 /* A table cell showing a grade's words on a badge of its colour. */
 CsbTableCell *csb_fmt_grade_cell(GPtrArray *row, CsbGrade g);
+/* The latest grade of h as a table shows it: on its badge when current,
+ * else without one, saying why and what it was ("Not judged in May 2026",
+ * "last: Inadequate"), so that a grade a later inspection did not give is
+ * never read as current. */
+CsbTableCell *csb_fmt_latest_grade_cell(GPtrArray *row, const CsbAreaHistory *h);
 /* Trend of a change. */
 CsbTrend csb_fmt_trend(const CsbChange *c);
+/* Trend of an area's latest change as a table shows it: none when its
+ * latest grade is not current. */
+CsbTrend csb_fmt_latest_trend(const CsbAreaHistory *h, const CsbChange *c);
 /* Note the glossary's abbreviations that text uses (for the glossary). */
 void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text);
 /* Quote text as evidence: adds a quotation block and notes abbreviations. */

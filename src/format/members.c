@@ -107,10 +107,15 @@ static void latest(CsbFormatter *fm)
     if (in->provider)
         csb_rich_addf(r, 0, "The services are delivered for the council by %s. ", in->provider);
     if (o) {
+        /* The grade's meaning as the scale's words, not as a finding: an
+         * area may be graded below it ("care leavers are ... well looked
+         * after" beside care leavers requiring improvement). */
         char *meaning = csb_fmt_grade_meaning_short(fm->in, o->grade);
+        char *lowered = csb_text_in_sentence(meaning);
         csb_rich_add(r, 0, "Inspectors judged services overall to be ");
         csb_rich_add(r, CSB_STYLE_BOLD, csb_grade_title(o->grade));
-        csb_rich_addf(r, 0, ". %s", meaning);
+        csb_rich_addf(r, 0, *lowered ? ". On Ofsted\u2019s scale, that means %s" : ".", lowered);
+        g_free(lowered);
         g_free(meaning);
     } else {
         csb_rich_add(r, 0, "This inspection gave no overall grade, only the separate "
@@ -147,7 +152,7 @@ static void grades(CsbFormatter *fm)
         CsbRich *a = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, h->area->title);
         csb_rich_addf(a, CSB_STYLE_MUTED, "\n%s", h->area->plain);
         csb_table_cell(row, a);
-        csb_fmt_grade_cell(row, last->judgement->grade);
+        csb_fmt_latest_grade_cell(row, h);
         seen[last->judgement->grade] = TRUE;
         if (h->changes->len) {
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
@@ -156,7 +161,7 @@ static void grades(CsbFormatter *fm)
             CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s %s.",
                                        g_ascii_toupper(words[0]), words + 1, when);
             csb_fmt_add_not_judged(r, h);
-            csb_table_cell(row, r)->trend = csb_fmt_trend(c);
+            csb_table_cell(row, r)->trend = csb_fmt_latest_trend(h, c);
             g_free(words);
             g_free(when);
         } else {
@@ -328,9 +333,44 @@ static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
     }
 }
 
-/* A grade the latest inspection lowered. */
+/* "Impact of leaders and Care leavers both declined from Good to Requires
+ * improvement, and Children in care declined from ...": the areas of fell
+ * (CsbAreaHistory*) grouped by the change their latest grade made. */
+static void add_declines(CsbRich *r, const GPtrArray *fell)
+{
+    GPtrArray *done = g_ptr_array_new_with_free_func(g_free); /* change words told */
+    for (guint i = 0; i < fell->len; i++) {
+        const CsbAreaHistory *h = fell->pdata[i];
+        char *words = csb_fmt_change(h->changes->pdata[h->changes->len - 1]);
+        if (g_ptr_array_find_with_equal_func(done, words, g_str_equal, NULL)) {
+            g_free(words);
+            continue;
+        }
+        GPtrArray *areas = g_ptr_array_new(); /* borrowed titles */
+        for (guint k = i; k < fell->len; k++) {
+            const CsbAreaHistory *o = fell->pdata[k];
+            char *w = csb_fmt_change(o->changes->pdata[o->changes->len - 1]);
+            if (strcmp(w, words) == 0)
+                g_ptr_array_add(areas, o->area->title);
+            g_free(w);
+        }
+        csb_rich_add(r, 0, done->len ? ", and " : "");
+        for (guint k = 0; k < areas->len; k++) {
+            csb_rich_add(r, 0, k == 0 ? "" : k + 1 == areas->len ? " and " : ", ");
+            csb_rich_add(r, CSB_STYLE_BOLD, areas->pdata[k]);
+        }
+        csb_rich_addf(r, 0, " %s%s", areas->len == 2 ? "both " : areas->len > 2 ? "all " : "",
+                      words);
+        g_ptr_array_free(areas, TRUE);
+        g_ptr_array_add(done, words);
+    }
+    g_ptr_array_free(done, TRUE);
+}
+
+/* The grades the latest inspection lowered, in one question. */
 static void decline_questions(CsbFormatter *fm, GPtrArray *out, const CsbInspection *latest)
 {
+    GPtrArray *fell = g_ptr_array_new(); /* CsbAreaHistory*, borrowed */
     for (guint i = 0; i < fm->focus->histories->len; i++) {
         const CsbAreaHistory *h = fm->focus->histories->pdata[i];
         if (!h->area->headline || !h->changes->len)
@@ -338,13 +378,16 @@ static void decline_questions(CsbFormatter *fm, GPtrArray *out, const CsbInspect
         const CsbChange *c = h->changes->pdata[h->changes->len - 1];
         if (c->steps <= 0 || c->to->inspection != latest)
             continue;
-        char *words = csb_fmt_change(c);
-        CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, h->area->title);
-        csb_rich_addf(r, 0, " %s. What changed, and how will the board know the plan to "
-                            "recover is working?", words);
-        g_ptr_array_add(out, r);
-        g_free(words);
+        g_ptr_array_add(fell, (gpointer)h);
     }
+    if (fell->len) {
+        CsbRich *r = csb_rich_new();
+        add_declines(r, fell);
+        csb_rich_add(r, 0, ". What changed, and how will members know the plan to recover is "
+                           "working?");
+        g_ptr_array_add(out, r);
+    }
+    g_ptr_array_free(fell, TRUE);
 }
 
 /* One question for every theme the latest report raises concerns about. */

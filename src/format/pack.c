@@ -221,10 +221,9 @@ static CsbTable *latest_grades_table(CsbFormatter *fm)
         const CsbAreaHistory *h = fm->focus->histories->pdata[i];
         if (!h->area->headline)
             continue;
-        const CsbGradePoint *last = csb_history_latest(h);
         GPtrArray *row = csb_table_row(t);
         csb_table_cell(row, csb_rich_plain(h->area->title));
-        csb_fmt_grade_cell(row, last->judgement->grade);
+        csb_fmt_latest_grade_cell(row, h);
         if (h->changes->len) {
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
             csb_fmt_grade_cell(row, c->from->judgement->grade);
@@ -234,7 +233,7 @@ static CsbTable *latest_grades_table(CsbFormatter *fm)
                                        words + 1);
             csb_rich_addf(r, CSB_STYLE_MUTED, " %s", when);
             csb_fmt_add_not_judged(r, h);
-            csb_table_cell(row, r)->trend = csb_fmt_trend(c);
+            csb_table_cell(row, r)->trend = csb_fmt_latest_trend(h, c);
             g_free(when);
             g_free(words);
         } else {
@@ -322,8 +321,9 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
                                                     "for improvement."));
     else if (!recurring)
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                           "None of these repeats an area for improvement "
-                                           "raised in an earlier report."));
+                                           "None of these was matched to an area for "
+                                           "improvement of an earlier report (csbrief misses "
+                                           "about half of those careful readers link)."));
 }
 
 static void summary_themes(CsbFormatter *fm)

@@ -27,6 +27,13 @@ members=$(pdftotext -f 1 -l 1 -x 320 -y 0 -W 275 -H 842 "$WORK/out/members.pdf" 
 expect_contains "members' summary: overall effectiveness says it was not judged in 2026" "$members" "$note"
 pack=$(pdf_text "$WORK/out/pack.pdf")
 expect_contains "pack: the latest grades table says so too" "$pack" "$note"
+# Its grade is not shown as current: no badge, no arrow, the grade cell says why.
+for which in members pack; do
+    page=$(pdftotext -f 1 -l 3 -layout "$WORK/out/$which.pdf" - | tr -s ' \n' '  ')
+    expect_contains "$which: the grade cell says it was not judged in May 2026" "$page" \
+        "Not judged in May"
+    expect_contains "$which: ... and what it was" "$page" "last: Good"
+done
 # Members' grade table, the pack's summary table and its "what a reader
 # should know".
 expect_eq "the note is on overall effectiveness only (in each table, and once as a gap)" \
