@@ -208,10 +208,23 @@ static void contents(CsbFormatter *fm)
 
 /* ---- summary ----------------------------------------------------------- */
 
+/* "Improved", "Declined", "Stayed the same" or, for two grades of one
+ * level on today's scale, "Moved (the same level on today's scale)". */
+static const char *change_word(const CsbChange *c)
+{
+    if (c->steps < 0)
+        return "Improved";
+    if (c->steps > 0)
+        return "Declined";
+    return c->from->judgement->grade != c->to->judgement->grade
+               ? "Moved (the same level on today\u2019s scale)"
+               : "Stayed the same";
+}
+
 /* The latest grade of each headline area, with the grade before it. */
 static CsbTable *latest_grades_table(CsbFormatter *fm)
 {
-    static const double w[] = {3.0, 2.1, 2.1, 4.0};
+    static const double w[] = {3.0, 2.45, 2.45, 3.3};
     CsbTable *t = csb_table_new(4, w);
     csb_table_header(t, 0, "Area");
     csb_table_header(t, 1, "Latest grade");
@@ -227,15 +240,13 @@ static CsbTable *latest_grades_table(CsbFormatter *fm)
         if (h->changes->len) {
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
             csb_fmt_grade_cell(row, c->from->judgement->grade);
-            char *words = csb_fmt_change(c);
+            /* The two grades are beside it: the direction and when say the rest. */
             char *when = csb_fmt_since(fm->in, c);
-            CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s", g_ascii_toupper(words[0]),
-                                       words + 1);
+            CsbRich *r = csb_rich_add(csb_rich_new(), 0, change_word(c));
             csb_rich_addf(r, CSB_STYLE_MUTED, " %s", when);
             csb_fmt_add_not_judged(r, h);
             csb_table_cell(row, r)->trend = csb_fmt_latest_trend(h, c);
             g_free(when);
-            g_free(words);
         } else {
             csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "\u2014"));
             CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, CSB_FMT_GRADED_ONCE);
