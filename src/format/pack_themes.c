@@ -27,17 +27,18 @@ static void tone_quotes(CsbFormatter *fm, const CsbThemeStory *t, CsbTone tone,
     g_ptr_array_sort(pick, newest_first); /* stable: the engine's ranking within a report */
     if (pick->len) {
         csb_doc_heading(fm->doc, 3, heading);
+        /* Said before the quotes, so that it is never left alone on a page. */
+        if (pick->len > QUOTES_PER_TONE)
+            csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
+                                                "The newest %u of %u paragraphs of this kind.",
+                                                QUOTES_PER_TONE, pick->len))
+                ->keep_with_next = TRUE;
         for (guint k = 0; k < pick->len && k < QUOTES_PER_TONE; k++) {
             const CsbEvidence *e = pick->pdata[k];
             char *quote = csb_evidence_quote(e);
             csb_fmt_quote(fm, quote, e->inspection, e->paragraph);
             g_free(quote);
         }
-        if (pick->len > QUOTES_PER_TONE)
-            csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
-                                                "%u more paragraph%s of this kind not quoted.",
-                                                pick->len - QUOTES_PER_TONE,
-                                                pick->len - QUOTES_PER_TONE == 1 ? "" : "s"));
     }
     g_ptr_array_free(pick, TRUE);
 }
