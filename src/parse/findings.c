@@ -212,6 +212,13 @@ static gboolean sub_heading(const CsbBlock *b, const Item *it)
            !strchr(".,;:!?", b->text[n - 1]) && csb_parse_word_count(b->text, 13) <= 12;
 }
 
+/* "(ii) ...", "(b) ...", "iii. ...": an item's sub-item marker. */
+static gboolean sub_item(const char *text)
+{
+    return g_regex_match_simple("^\\((?:[ivx]{1,4}|[a-h])\\)\\s|^(?:[ivx]{1,4}|[a-h])[.)]\\s",
+                                text, 0, 0);
+}
+
 void csb_parse_findings(CsbParse *p)
 {
     gboolean open = FALSE;
@@ -243,8 +250,16 @@ void csb_parse_findings(CsbParse *p)
             open = FALSE;
             continue;
         }
-        if (b->type == CSB_BLOCK_ROW)
+        if (b->type == CSB_BLOCK_ROW) {
+            /* "(ii)   their parents have mental health problems": a
+             * sub-item set with a gap after its marker reads as a row of
+             * two cells; it continues the item. */
+            if (item.text && sub_item(b->text)) {
+                item_extend(&item, " ", b->text);
+                p->roles[i] = CSB_ROLE_FINDINGS;
+            }
             continue;
+        }
         if (b->type == CSB_BLOCK_BULLET) {
             gboolean own_number = item_words(b->text) != b->text; /* "- 16. Explore ..." */
             if (item.text && item.numbered && !own_number)

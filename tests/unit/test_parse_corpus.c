@@ -54,6 +54,25 @@ static void check_report(const CsbReference *table, const CsbCsv *csv, guint r,
     g_free(path);
 }
 
+/* A finding whose sub-items are set with a gap after their markers
+ * ("(ii)   their parents ..."), which reads as a table row: kept whole. */
+static void check_sub_items(const CsbReference *table, const char *dir)
+{
+    char *path = g_build_filename(dir, "80431-blackpool__2014-09-08.pdf", NULL);
+    CsbDiag *diag = csb_diag_new();
+    CsbInspection *in = csb_parse_file(path, table, diag);
+    gboolean whole = FALSE;
+    for (guint i = 0; in && i < in->findings->len; i++) {
+        const CsbFinding *f = in->findings->pdata[i];
+        whole |= strstr(f->text, "where (i) they are privately fostered (ii) their parents") &&
+                 g_str_has_suffix(f->text, "(iii) they are known to the Youth Offending Team.");
+    }
+    CHECK(whole, "Blackpool 2014: the recommendation's sub-items (i) to (iii) are kept whole");
+    csb_inspection_free(in);
+    csb_diag_free(diag);
+    g_free(path);
+}
+
 int main(void)
 {
     char *dir = g_build_filename(unit_shared(), "corpus", "pdf", NULL);
@@ -68,6 +87,8 @@ int main(void)
     CHECK(table && csv, "authority table and paragraphs.csv load");
     for (guint r = 0; table && csv && r < csv->rows->len; r += unit_corpus_stride())
         check_report(table, csv, r, dir);
+    if (table)
+        check_sub_items(table, dir);
     csb_csv_free(csv);
     csb_reference_free(table);
     csb_diag_free(diag);
