@@ -346,6 +346,85 @@ static const CsbInspection *inadequate_unmonitored(const CsbStory *s)
     return latest;
 }
 
+/* Adds the titles of the areas of group (CsbAreaHistory*) to r, in a
+ * sentence: "overall effectiveness, impact of leaders and care leavers". */
+static void add_area_titles(CsbRich *r, const GPtrArray *group, gboolean capital)
+{
+    for (guint i = 0; i < group->len; i++) {
+        const CsbAreaHistory *h = group->pdata[i];
+        char *t = i == 0 && capital ? g_strdup(h->area->title)
+                                    : csb_text_in_sentence(h->area->title);
+        csb_rich_addf(r, 0, "%s%s", i == 0 ? "" : i + 1 == group->len ? " and " : ", ", t);
+        g_free(t);
+    }
+}
+
+/* One sentence for the areas whose latest grade is not current for one
+ * reason (group, CsbAreaHistory*, all with the first's): "Overall
+ * effectiveness was not judged at the June 2026 inspection; the latest
+ * grade read is from December 2022.", "A report of January 2027 could not
+ * be read, so the latest grades read of overall effectiveness and care
+ * leavers may not be current." */
+static CsbRich *not_current_gap(const GPtrArray *group)
+{
+    const CsbAreaHistory *h = group->pdata[0];
+    CsbRich *r = csb_rich_new();
+    if (h->not_read_since) {
+        CsbDate d = csb_not_read_date(h->not_read_since);
+        char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("a later date");
+        csb_rich_addf(r, 0, h->not_read_since->inspection
+                                ? "The grades of the %s report could not be read, so the "
+                                : "A report of %s could not be read, so the ",
+                      when);
+        csb_rich_addf(r, 0, "latest grade%s read of ", group->len == 1 ? "" : "s");
+        add_area_titles(r, group, FALSE);
+        csb_rich_add(r, 0, " may not be current.");
+        g_free(when);
+        return r;
+    }
+    char *now = csb_fmt_month_year(csb_inspection_date(h->not_judged_since));
+    add_area_titles(r, group, TRUE);
+    csb_rich_addf(r, 0, " %s not judged at the %s inspection", group->len == 1 ? "was" : "were",
+                  now);
+    if (group->len == 1) {
+        char *then = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
+        csb_rich_addf(r, 0, "; the latest grade read is from %s", then);
+        g_free(then);
+    }
+    csb_rich_add(r, 0, ".");
+    g_free(now);
+    return r;
+}
+
+/* The focus authority's headline areas whose latest grade is not current,
+ * one sentence per reason, into out. */
+static void not_current_gaps(const CsbStory *s, GPtrArray *out)
+{
+    GPtrArray *stale = g_ptr_array_new();
+    for (guint i = 0; i < s->histories->len; i++) {
+        const CsbAreaHistory *h = s->histories->pdata[i];
+        if (h->area->headline && !csb_history_current(h))
+            g_ptr_array_add(stale, (gpointer)h);
+    }
+    while (stale->len) {
+        const CsbAreaHistory *first = stale->pdata[0];
+        GPtrArray *group = g_ptr_array_new();
+        for (guint i = 0; i < stale->len;) {
+            const CsbAreaHistory *h = stale->pdata[i];
+            if (h->not_read_since == first->not_read_since &&
+                (h->not_read_since || h->not_judged_since == first->not_judged_since)) {
+                g_ptr_array_add(group, (gpointer)h);
+                g_ptr_array_remove_index(stale, i);
+            } else {
+                i++;
+            }
+        }
+        g_ptr_array_add(out, not_current_gap(group));
+        g_ptr_array_free(group, TRUE);
+    }
+    g_ptr_array_free(stale, TRUE);
+}
+
 GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
 {
     const CsbComparison *c = fm->in->comparison;
@@ -366,15 +445,7 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
                                            when));
         g_free(when);
     }
-    for (guint i = 0; i < fm->focus->histories->len; i++) {
-        const CsbAreaHistory *h = fm->focus->histories->pdata[i];
-        if (!h->area->headline || csb_history_current(h))
-            continue;
-        CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%s: the latest grade read",
-                                   h->area->title);
-        csb_fmt_add_not_judged(r, h);
-        g_ptr_array_add(out, r);
-    }
+    not_current_gaps(fm->focus, out);
     if (!fm->focus->inspections->len || !csb_story_latest_graded(fm->focus))
         g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0, "No graded inspection of %s is "
                                                               "among the reports read.",

@@ -464,6 +464,15 @@ static void questions(CsbFormatter *fm)
 /* At most this many reports not read are named; the rest are counted. */
 #define MAX_NOT_READ_NAMED 3
 
+/* Why a report was not read, for councillors: without the advice to
+ * whoever keeps the files (": download it again ..."), which the pack's
+ * basis page gives. */
+static char *plain_why(const char *why)
+{
+    const char *advice = strstr(why, ": download it again");
+    return advice ? g_strndup(why, (gsize)(advice - why)) : g_strdup(why);
+}
+
 /* ": <title>, published <date> (<why>); ..." for the reports not read. */
 static void not_read_reports(CsbRich *r, const CsbStory *s)
 {
@@ -481,7 +490,9 @@ static void not_read_reports(CsbRich *r, const CsbStory *s)
             csb_rich_addf(r, 0, ", published %s", pub);
             g_free(pub);
         }
-        csb_rich_addf(r, CSB_STYLE_MUTED, " (%s)", n->why);
+        char *why = plain_why(n->why);
+        csb_rich_addf(r, CSB_STYLE_MUTED, " (%s)", why);
+        g_free(why);
     }
     if (files > named)
         csb_rich_addf(r, 0, "; and %u more", files - named);
