@@ -247,12 +247,40 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
     return shown;
 }
 
+/* A finding's words without the national framework's tag inspectors put
+ * after some ("... mitigate risks. (Outcome three)", "(enabler 2, leaders
+ * drive conditions for effective practice)"): a councillor is not told
+ * what it means. A new string. */
+static char *finding_words(const char *text)
+{
+    GRegex *tag = g_regex_new("\\s*\\((?:outcome|enabler)s? (?:[1-4]|one|two|three|four)\\b[^()]*\\)"
+                              "[.\\s]*$",
+                              G_REGEX_CASELESS, 0, NULL);
+    char *s = g_regex_replace_literal(tag, text, -1, 0, "", 0, NULL);
+    g_regex_unref(tag);
+    return s;
+}
+
+/* Is an area for improvement about children in care or care leavers: by
+ * its words, or by a theme of templates/themes.yaml it speaks to that is
+ * theirs ("The workloads of PAs in the Next Steps service" speaks to care
+ * leavers; "Risk assessments in respect of unaccompanied asylum-seeking
+ * children ..." to unaccompanied children, who are looked after)? */
 static gboolean afi_about_care(const CsbAfiTrack *a)
 {
+    static const char *const care_themes[] = {
+        "care-leavers",  "unaccompanied-children", "foster-carers",
+        "kinship-permanence", "health-of-children-in-care", "identity-and-family-time",
+        "unregistered-provision", "corporate-parenting"};
+    for (guint i = 0; a->themes && i < a->themes->len; i++)
+        for (guint k = 0; k < G_N_ELEMENTS(care_themes); k++)
+            if (strcmp(a->themes->pdata[i], care_themes[k]) == 0)
+                return TRUE;
     char *t = g_utf8_strdown(a->finding->text, -1);
     gboolean care = strstr(t, "in care") || strstr(t, "care leaver") || strstr(t, "looked after") ||
                     strstr(t, "placement") || strstr(t, "homes for children") ||
-                    strstr(t, "permanence") || strstr(t, "pathway plan");
+                    strstr(t, "permanence") || strstr(t, "pathway plan") ||
+                    strstr(t, "personal adviser") || strstr(t, "leaving care");
     g_free(t);
     return care;
 }
@@ -280,8 +308,9 @@ static void care(CsbFormatter *fm)
             g_free(name);
             l = csb_doc_list(fm->doc);
         }
-        g_ptr_array_add(l->items, csb_rich_addf(csb_rich_new(), 0, "\u201C%s\u201D",
-                                                a->finding->text));
+        char *words = finding_words(a->finding->text);
+        g_ptr_array_add(l->items, csb_rich_addf(csb_rich_new(), 0, "\u201C%s\u201D", words));
+        g_free(words);
         csb_fmt_note_abbreviations(fm, a->finding->text);
     }
     if (!care_quotes(fm, in, CSB_TONE_CONCERN, 2) && !l)
@@ -293,7 +322,7 @@ static void care(CsbFormatter *fm)
 
 static char *finding_phrase(const char *text)
 {
-    char *s = g_strdup(text);
+    char *s = finding_words(text);
     size_t n = strlen(s);
     while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
         s[--n] = '\0';
