@@ -148,6 +148,8 @@ typedef struct {
     char *sentence;          /* the report's words (owned) */
     GArray *issues;          /* guint: issues of its context, each once */
     GArray *sentence_issues; /* guint: issues it names itself */
+    GPtrArray *tokens;       /* const char*: its tokens, as a finding's (interned in
+                                the set; set by the report's analysis) */
 } CsbDeclaration;
 
 typedef struct {

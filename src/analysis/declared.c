@@ -72,6 +72,8 @@ void csb_declaration_free(CsbDeclaration *d)
     g_free(d->sentence);
     g_array_free(d->issues, TRUE);
     g_array_free(d->sentence_issues, TRUE);
+    if (d->tokens)
+        g_ptr_array_free(d->tokens, TRUE);
     g_free(d);
 }
 

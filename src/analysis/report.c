@@ -124,6 +124,26 @@ static void issues_of_finding(CsbFindingAnalysis *fa, const CsbRecurrence *r, co
         fa->subject = 1;
 }
 
+/* The tokens of each sentence saying a weakness was raised before, read
+ * as a finding's are: the words may name the earlier finding ("The
+ * assessment of and response to risk for vulnerable care leavers was
+ * identified as an area for improvement at the last inspection"). */
+static void tokens_of_declarations(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
+{
+    const CsbAnalysisRules *rules = csb_analyses_rules(set);
+    for (guint d = 0; d < a->declarations->len; d++) {
+        CsbDeclaration *dc = a->declarations->pdata[d];
+        dc->tokens = g_ptr_array_new();
+        rules->words(set, dc->sentence, c->stems, c->words);
+        for (guint i = 0; i < c->stems->len; i++)
+            g_ptr_array_add(dc->tokens,
+                            (gpointer)csb_analyses_intern(set, c->stems->pdata[i], NULL));
+        /* Not counted: its paragraph's words were. */
+        g_ptr_array_set_size(c->stems, 0);
+        g_ptr_array_set_size(c->words, 0);
+    }
+}
+
 static void analyse_findings(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
 {
     const CsbAnalysisRules *rules = csb_analyses_rules(set);
@@ -178,6 +198,7 @@ CsbReportAnalysis *csb_report_analysis_new(CsbAnalyses *set, const CsbInspection
     analyse_paragraphs(a, set, &c);
     analyse_findings(a, set, &c);
     a->declarations = csb_analysis_declarations(csb_analyses_recurrence(set), in);
+    tokens_of_declarations(a, set, &c);
     a->texts = in->paragraphs->len + in->findings->len;
     a->tokens = g_array_sized_new(FALSE, FALSE, sizeof(CsbTokenCount), g_hash_table_size(c.df));
     GHashTableIter it;

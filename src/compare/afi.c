@@ -59,6 +59,9 @@
 /* A report linked by the later report's own words: its finding closest in
  * wording, when none shares the issue, shown if at least this close. */
 #define AFI_DECLARED_SIMILARITY 0.20
+/* ... or, when none is that close, the one the words name: at least this
+ * share of its words' weight in the declaring sentence. */
+#define AFI_NAMED_SHARE 0.6
 
 /* How rare each token is in the authority's reports: idf = ln((N + 1) /
  * (df + 0.5)), N paragraphs and findings (at least AFI_MIN_TEXTS), df those
@@ -422,6 +425,39 @@ static gboolean unread_is_latest(const Tracker *tk, const Item *it, const CsbDec
     return TRUE;
 }
 
+/* The finding of report at that the declaring words name, or -1: the one
+ * most of whose words (by weight) the sentence uses, at least
+ * AFI_NAMED_SHARE of them ("The assessment of and response to risk for
+ * vulnerable care leavers was identified as an area for improvement at the
+ * last inspection" names "The assessment of and response to risks for
+ * vulnerable care leavers"). */
+static gint named_by_words(const Tracker *tk, const CsbDeclaration *d, guint at)
+{
+    GHashTable *said = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; d->tokens && i < d->tokens->len; i++)
+        g_hash_table_add(said, d->tokens->pdata[i]);
+    gint found = -1;
+    double best = AFI_NAMED_SHARE;
+    for (guint k = 0; k < tk->items->len; k++) {
+        const Item *e = &g_array_index(tk->items, Item, k);
+        if (e->at != at || e->weight <= 0)
+            continue;
+        double shared = 0;
+        GHashTableIter it;
+        gpointer key;
+        g_hash_table_iter_init(&it, e->words);
+        while (g_hash_table_iter_next(&it, &key, NULL))
+            if (g_hash_table_contains(said, key))
+                shared += weight(&tk->rarity, key);
+        if (shared / e->weight >= best) {
+            best = shared / e->weight;
+            found = (gint)k;
+        }
+    }
+    g_hash_table_destroy(said);
+    return found;
+}
+
 /* The report's own words: link to the report they name. FALSE when they
  * leave the finding to be linked as without them (none, or words naming a
  * report not read that do not say it raised the weakness last). */
@@ -460,6 +496,8 @@ static gboolean link_declared(Tracker *tk, Item *it)
         if (k >= 0 && p.similarity < AFI_DECLARED_SIMILARITY)
             k = -1;
     }
+    if (k < 0 && (k = named_by_words(tk, d, (guint)at)) >= 0)
+        p = judge(it, &g_array_index(tk->items, Item, k), &tk->rarity, tk->rec);
     link_to(tk, it, k, (guint)at, &p, TRUE);
     return TRUE;
 }

@@ -33,6 +33,10 @@ static CsbSources *sources;
  * the readers found. */
 #define MIN_RIGHT 0.945
 #define MAX_MISSED 0.425
+/* Right links showing none of the earlier report's findings, where the
+ * readers found one: 4 (6 before the declaring words were read for the
+ * finding they name, Wakefield 2025's two). */
+#define MAX_UNSHOWN 4
 /* The fresh set (measured once blind with the third round's rules: 24 of
  * 27 right, 38 of 62 missed; development data since): 34 of 34 right,
  * 30 of 64 missed (46.9%). */
@@ -54,6 +58,9 @@ typedef struct {
      * ("raised at the last inspection"), the rest resting on shared
      * issues and words alone. */
     int right_declared, wrong_declared;
+    /* Right links whose earlier report the readers found raised it in a
+     * finding (not only in its text) that show none of its findings. */
+    int right_unshown;
 } Score;
 
 static char *base_of(const char *path)
@@ -183,7 +190,7 @@ static void show_row(const char *id, const char *verdict, const GPtrArray *track
 }
 
 static void score_row(Score *sc, const GPtrArray *tracks, const char *label, const char *earlier,
-                      const char *id, gboolean show)
+                      const char *earlier_item, const char *id, gboolean show)
 {
     sc->rows++;
     if (!tracks->len) {
@@ -199,8 +206,19 @@ static void score_row(Score *sc, const GPtrArray *tracks, const char *label, con
         declared = declared || (t->raised_before && t->raised_before->declared);
     }
     const char *verdict = NULL;
-    if (links->len == 1 && recurring && strcmp(links->pdata[0], earlier) == 0)
+    if (links->len == 1 && recurring && strcmp(links->pdata[0], earlier) == 0) {
         sc->right++, sc->right_declared += declared;
+        gboolean shown = FALSE;
+        for (guint i = 0; i < tracks->len; i++) {
+            const CsbAfiTrack *t = tracks->pdata[i];
+            shown = shown || (t->raised_before && t->raised_before->finding);
+        }
+        if (!shown && *earlier_item && !g_str_has_prefix(earlier_item, "(report text")) {
+            sc->right_unshown++;
+            printf("# %s: right report, none of its findings shown (the readers': %.80s)\n", id,
+                   earlier_item);
+        }
+    }
     else if (links->len)
         sc->wrong++, sc->wrong_declared += declared, verdict = "wrong";
     else if (recurring)
@@ -221,6 +239,7 @@ static void score_add(Score *to, const Score *from)
     to->rows += from->rows;
     to->unmatched += from->unmatched;
     to->right_declared += from->right_declared;
+    to->right_unshown += from->right_unshown;
     to->wrong_declared += from->wrong_declared;
 }
 
@@ -248,6 +267,7 @@ static void score_labels(const CsbCsv *labels, GHashTable *part, Score *dev, Sco
         c_later = csb_csv_column(labels, "later_file"),
         c_item = csb_csv_column(labels, "later_item"),
         c_earlier = csb_csv_column(labels, "earlier_file"),
+        c_earlier_item = csb_csv_column(labels, "earlier_item"),
         c_label = csb_csv_column(labels, "label");
     guint r = 0;
     while (r < labels->rows->len) {
@@ -274,7 +294,8 @@ static void score_labels(const CsbCsv *labels, GHashTable *part, Score *dev, Sco
                 tracks_for(c->focus, csb_csv_get(labels, r, c_later),
                            csb_csv_get(labels, r, c_item), tracks);
             score_row(&one, tracks, csb_csv_get(labels, r, c_label),
-                      csb_csv_get(labels, r, c_earlier), csb_csv_get(labels, r, c_id), shown);
+                      csb_csv_get(labels, r, c_earlier), csb_csv_get(labels, r, c_earlier_item),
+                      csb_csv_get(labels, r, c_id), shown);
             g_ptr_array_free(tracks, TRUE);
         }
         /* One line per authority, for leaving one out at a time. */
@@ -288,7 +309,8 @@ static void score_labels(const CsbCsv *labels, GHashTable *part, Score *dev, Sco
 }
 
 /* The pooled figures against their floors. */
-static void check_floors(const char *what, const Score *sc, double min_right, double max_missed)
+static void check_floors(const char *what, const Score *sc, double min_right, double max_missed,
+                         int max_unshown)
 {
     int links = sc->right + sc->wrong, found = sc->right + sc->missed;
     CHECK(sc->unmatched == 0, "%s: every labelled finding is one csbrief read (%d not)", what,
@@ -297,6 +319,10 @@ static void check_floors(const char *what, const Score *sc, double min_right, do
           what, sc->right, links, 100 * min_right);
     CHECK(found && sc->missed <= max_missed * found, "%s: %d of %d links missed (at most %.1f%%)",
           what, sc->missed, found, 100 * max_missed);
+    CHECK(sc->right_unshown <= max_unshown,
+          "%s: right links to a report that raised it in a finding showing none of its "
+          "findings: %d (at most %d)",
+          what, sc->right_unshown, max_unshown);
 }
 
 static gboolean have_corpus(const char *what)
@@ -329,7 +355,7 @@ static void test_recurrence(void)
         report("first split, dev", &dev);
         report("first split, test", &test);
         report("all 30 authorities", &all);
-        check_floors("the 30 authorities", &all, MIN_RIGHT, MAX_MISSED);
+        check_floors("the 30 authorities", &all, MIN_RIGHT, MAX_MISSED, MAX_UNSHOWN);
         g_hash_table_destroy(part);
     }
     csb_csv_free(labels);
@@ -353,7 +379,7 @@ static void score_set(const char *path, const char *name, double min_right, doub
         Score none = {0}, set = {0};
         score_labels(labels, NULL, &none, &set);
         report(name, &set);
-        check_floors(name, &set, min_right, max_missed);
+        check_floors(name, &set, min_right, max_missed, 0);
     }
     csb_csv_free(labels);
     csb_diag_free(diag);
