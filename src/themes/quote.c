@@ -1,8 +1,10 @@
 /* quote.c - faithful quotation: sentences of a paragraph, shortening a
- * paragraph to its sentences that matter (those that decided its tone, then
- * those that carry a theme's phrases, then the opening one) with an
- * ellipsis for each gap, and checking that a quote is the source's own
- * words, cut only at sentence boundaries.
+ * paragraph to its sentences that matter (first those that earned its
+ * label and its theme, up to half as much again as the budget, each with
+ * the sentence a back-reference needs; then, within the budget, the rest
+ * that decided its tone, those that carry a theme's phrases and the
+ * opening one) with an ellipsis for each gap, and checking that a quote is
+ * the source's own words, cut only at sentence boundaries.
  */
 #include "themes.h"
 
@@ -72,66 +74,257 @@ GArray *csb_sentences(const char *text)
     return out;
 }
 
-/* Keep sentence i of sent when it fits (the first kept always does). */
-static void keep_one(const GArray *sent, guint i, gboolean *keep, int *used, int max_chars)
+/* ---- shortening ------------------------------------------------------ */
+
+/* Openings that point back to the sentence before ("These limitations",
+ * "For these children", "However"): quoted without it they lose their
+ * referent. */
+static const char *const back_openers[] = {
+    "this ",      "these ",     "those ",        "such ",        "however",     "they ",
+    "that ",      "both ",      "for these ",    "for this ",    "for them",    "for those ",
+    "in these ",  "in this ",   "in such ",      "of these ",    "despite this", "as a result",
+    "as such",    "therefore",  "consequently",  "nevertheless", "nonetheless", "thus"};
+
+/* Openings that turn against what came before: in a concern or mixed
+ * paragraph the sentence is its concern even when no cue weighs it. */
+static const char *const contrast_openers[] = {"however", "but ", "although", "though ",
+                                               "despite", "nevertheless", "nonetheless", "yet "};
+
+typedef struct {
+    const char *text;
+    GArray *sent;   /* start, end byte offsets per sentence */
+    guint n;
+    gboolean *keep;
+    int used;       /* characters kept, a space each */
+    int max, cap;   /* the budget, and the most must-keep sentences may take */
+} Pick;
+
+static int sent_len(const Pick *pk, guint i)
 {
-    gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
-    int len = (int)(b - a);
-    if (!keep[i] && (*used == 0 || *used + len <= max_chars)) {
-        keep[i] = TRUE;
-        *used += len + 1;
-    }
+    return (int)(g_array_index(pk->sent, gsize, 2 * i + 1) - g_array_index(pk->sent, gsize, 2 * i));
 }
 
-/* Shorten text to its sentences: first those listed in first (indices),
- * then those carrying one of phrases, then the opening one, as many as fit
- * in about max_chars; each gap marked with an ellipsis. */
-static char *shorten(const char *text, const GArray *first, const GPtrArray *phrases,
-                     int max_chars)
+static char *sent_dup(const Pick *pk, guint i)
 {
-    GArray *sent = csb_sentences(text);
-    guint n = sent->len / 2;
-    gboolean *keep = g_new0(gboolean, n ? n : 1);
-    int used = 0;
-    for (guint k = 0; first && k < first->len; k++)
-        if (g_array_index(first, guint, k) < n)
-            keep_one(sent, g_array_index(first, guint, k), keep, &used, max_chars);
-    for (guint i = 0; i < n; i++) {
-        gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
-        char *s = g_strndup(text + a, b - a);
-        if (csb_themes_text_has_phrase(s, phrases))
-            keep_one(sent, i, keep, &used, max_chars);
-        g_free(s);
+    gsize a = g_array_index(pk->sent, gsize, 2 * i);
+    return g_strndup(pk->text + a, (gsize)sent_len(pk, i));
+}
+
+static gboolean opens_with(const Pick *pk, guint i, const char *const *list, guint n)
+{
+    char *s = sent_dup(pk, i);
+    char *low = g_ascii_strdown(s, MIN((gssize)strlen(s), 24));
+    gboolean hit = FALSE;
+    for (guint k = 0; k < n && !hit; k++)
+        hit = g_str_has_prefix(low, list[k]);
+    g_free(low);
+    g_free(s);
+    return hit;
+}
+
+static gboolean opens_back(const Pick *pk, guint i)
+{
+    return i > 0 && opens_with(pk, i, back_openers, G_N_ELEMENTS(back_openers));
+}
+
+static gboolean has_phrase(const Pick *pk, guint i, const GPtrArray *phrases)
+{
+    char *s = sent_dup(pk, i);
+    gboolean hit = phrases && csb_themes_text_has_phrase(s, phrases);
+    g_free(s);
+    return hit;
+}
+
+/* The first sentence of a run ending at i that i's back-references need:
+ * i itself, or the sentences before it while each opens with one (two at
+ * most). */
+static guint unit_start(const Pick *pk, guint i)
+{
+    guint a = i;
+    while (a > 0 && i - a < 2 && opens_back(pk, a))
+        a--;
+    return a;
+}
+
+/* Keep sentences a..i when those not yet kept fit in limit (the first
+ * kept always does). */
+static gboolean keep_run(Pick *pk, guint a, guint i, int limit)
+{
+    int add = 0;
+    for (guint k = a; k <= i; k++)
+        add += pk->keep[k] ? 0 : sent_len(pk, k) + 1;
+    if (pk->used && pk->used + add - 1 > limit)
+        return FALSE;
+    for (guint k = a; k <= i; k++)
+        pk->keep[k] = TRUE;
+    pk->used += add;
+    return TRUE;
+}
+
+/* A sentence that may be left out: kept with the sentences its
+ * back-reference needs, within the budget, or not at all. */
+static void keep_optional(Pick *pk, guint i)
+{
+    if (i < pk->n && !pk->keep[i])
+        keep_run(pk, unit_start(pk, i), i, pk->max);
+}
+
+/* Sentence i kept under the cap, with the sentences its back-reference
+ * needs when they fit too. */
+static gboolean keep_capped(Pick *pk, guint i)
+{
+    return pk->keep[i] || keep_run(pk, unit_start(pk, i), i, pk->cap) ||
+           keep_run(pk, i, i, pk->cap);
+}
+
+/* A sentence that must stay: with what its back-reference needs when that
+ * fits under the cap, else alone under the cap, else (force) alone. */
+static void keep_must(Pick *pk, guint i, gboolean force)
+{
+    if (i >= pk->n || pk->keep[i])
+        return;
+    if (!keep_capped(pk, i) && force)
+        keep_run(pk, i, i, G_MAXINT);
+}
+
+/* The first of order (indices) on side (a flag per sentence), or n. */
+static guint first_on(const Pick *pk, const GArray *order, const gboolean *side)
+{
+    for (guint k = 0; order && k < order->len; k++) {
+        guint i = g_array_index(order, guint, k);
+        if (i < pk->n && side[i])
+            return i;
     }
-    if (n)
-        keep_one(sent, 0, keep, &used, max_chars);
+    return pk->n;
+}
+
+/* A flag per sentence for the sentences listed in idx. */
+static gboolean *flags(const Pick *pk, const GArray *idx)
+{
+    gboolean *f = g_new0(gboolean, pk->n + 1);
+    for (guint k = 0; idx && k < idx->len; k++)
+        if (g_array_index(idx, guint, k) < pk->n)
+            f[g_array_index(idx, guint, k)] = TRUE;
+    return f;
+}
+
+/* TRUE when the learned layer, not the rules, gave why's verdict. */
+static gboolean learned(const GPtrArray *why)
+{
+    for (guint i = 0; why && i < why->len; i++)
+        if (g_str_has_prefix(why->pdata[i], "verdict:") &&
+            strstr(why->pdata[i], "by the learned layer"))
+            return TRUE;
+    return FALSE;
+}
+
+/* The sentences that earned the label tone: the weightiest of its side
+ * (decided lists them weightiest first), both sides for mixed. A concern
+ * or mixed paragraph's concern also counts a sentence opening with a
+ * contrast, not weighed for strength alone, when the rules found no
+ * concern or the learned layer gave the label (it reads such openings). */
+static void keep_label(Pick *pk, CsbTone tone, const GArray *decided, const GPtrArray *why)
+{
+    GArray *pos = csb_tone_why_side(why, CSB_TONE_STRENGTH);
+    GArray *neg = csb_tone_why_side(why, CSB_TONE_CONCERN);
+    gboolean *p = flags(pk, pos), *c = flags(pk, neg);
+    gboolean concern = tone == CSB_TONE_CONCERN || tone == CSB_TONE_MIXED;
+    gboolean strength = tone == CSB_TONE_STRENGTH || tone == CSB_TONE_MIXED;
+    if (concern) {
+        guint i = neg->len ? first_on(pk, decided, c) : pk->n;
+        if (i == pk->n && decided && decided->len && tone == CSB_TONE_CONCERN)
+            i = g_array_index(decided, guint, 0); /* a recommendation: its opening */
+        keep_must(pk, i, TRUE);
+        for (guint k = 1; (!neg->len || learned(why)) && k < pk->n; k++)
+            if (!(p[k] && !c[k]) && opens_with(pk, k, contrast_openers,
+                                               G_N_ELEMENTS(contrast_openers))) {
+                keep_must(pk, k, FALSE);
+                break;
+            }
+    }
+    if (strength)
+        keep_must(pk, pos->len ? first_on(pk, decided, p) : pk->n, TRUE);
+    g_free(p);
+    g_free(c);
+    g_array_free(pos, TRUE);
+    g_array_free(neg, TRUE);
+}
+
+/* One sentence carrying the theme's phrases, unless one is kept already:
+ * the first the verdict names that fits under the cap, else the first in
+ * the paragraph that does. */
+static void keep_theme(Pick *pk, const GArray *decided, const GPtrArray *phrases)
+{
+    gboolean *th = g_new0(gboolean, pk->n + 1), done = FALSE;
+    for (guint i = 0; i < pk->n; i++) {
+        th[i] = has_phrase(pk, i, phrases);
+        done |= th[i] && pk->keep[i];
+    }
+    for (guint k = 0; !done && decided && k < decided->len; k++) {
+        guint i = g_array_index(decided, guint, k);
+        done = i < pk->n && th[i] && keep_capped(pk, i);
+    }
+    for (guint i = 0; !done && i < pk->n; i++)
+        done = th[i] && keep_capped(pk, i);
+    g_free(th);
+}
+
+/* The kept sentences in order, each gap an ellipsis. */
+static char *joined(const Pick *pk)
+{
     GString *q = g_string_new(NULL);
     gboolean gap = FALSE;
-    for (guint i = 0; i < n; i++) {
-        if (!keep[i]) {
+    for (guint i = 0; i < pk->n; i++) {
+        if (!pk->keep[i]) {
             gap = TRUE;
             continue;
         }
-        gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
         if (q->len)
             g_string_append(q, gap ? " " ELLIPSIS " " : " ");
         else if (gap)
             g_string_append(q, ELLIPSIS " ");
-        g_string_append_len(q, text + a, (gssize)(b - a));
+        g_string_append_len(q, pk->text + g_array_index(pk->sent, gsize, 2 * i),
+                            sent_len(pk, i));
         gap = FALSE;
     }
     if (gap)
         g_string_append(q, " " ELLIPSIS);
-    g_free(keep);
-    g_array_free(sent, TRUE);
     return g_string_free(q, FALSE);
+}
+
+/* Shorten text to its sentences. First those that must stay, even past
+ * max_chars up to half as much again (the label's own sentences even past
+ * that): the weightiest of the label's side (both sides for mixed), and one
+ * carrying the theme's phrases, each with the sentence before when it
+ * opens with a back-reference. Then, within max_chars, the rest of those
+ * the verdict names, those carrying phrases and the opening one, each only
+ * with the sentence before when it needs it. Each gap an ellipsis. */
+static char *shorten(const char *text, const GArray *decided, const GPtrArray *why,
+                     const GPtrArray *phrases, int max_chars)
+{
+    Pick pk = {text, csb_sentences(text), 0, NULL, 0, max_chars, max_chars + max_chars / 2};
+    pk.n = pk.sent->len / 2;
+    pk.keep = g_new0(gboolean, pk.n + 1);
+    if (why)
+        keep_label(&pk, csb_tone_why_tone(why), decided, why);
+    keep_theme(&pk, decided, phrases);
+    for (guint k = 0; decided && k < decided->len; k++)
+        keep_optional(&pk, g_array_index(decided, guint, k));
+    for (guint i = 0; i < pk.n; i++)
+        if (has_phrase(&pk, i, phrases))
+            keep_optional(&pk, i);
+    keep_optional(&pk, 0);
+    char *q = joined(&pk);
+    g_free(pk.keep);
+    g_array_free(pk.sent, TRUE);
+    return q;
 }
 
 char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars)
 {
     if ((int)strlen(text) <= max_chars)
         return g_strdup(text);
-    return shorten(text, NULL, phrases, max_chars);
+    return shorten(text, NULL, NULL, phrases, max_chars);
 }
 
 char *csb_themes_quote_why(const char *text, const GPtrArray *phrases, const GPtrArray *why,
@@ -140,7 +333,7 @@ char *csb_themes_quote_why(const char *text, const GPtrArray *phrases, const GPt
     if ((int)strlen(text) <= max_chars)
         return g_strdup(text);
     GArray *decided = csb_tone_why_sentences(why);
-    char *q = shorten(text, decided, phrases, max_chars);
+    char *q = shorten(text, decided, why, phrases, max_chars);
     g_array_free(decided, TRUE);
     return q;
 }

@@ -69,6 +69,13 @@ CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, con
  * csb_themes_classify names as deciding, in the order named (the weightiest
  * first): guint values, empty when none. */
 GArray *csb_tone_why_sentences(const GPtrArray *why);
+/* The tone a why of csb_themes_classify gives in its verdict line
+ * (CSB_TONE_NEUTRAL when it has none). */
+CsbTone csb_tone_why_tone(const GPtrArray *why);
+/* The sentences (indices, in paragraph order) the verdict line of why
+ * weighs on side (CSB_TONE_STRENGTH or CSB_TONE_CONCERN), as the rules read
+ * them ("strength 2.5 (sentences 1, 3)"): guint values, empty when none. */
+GArray *csb_tone_why_side(const GPtrArray *why, CsbTone side);
 
 /* ---- evidence --------------------------------------------------------- */
 
@@ -138,14 +145,22 @@ CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phras
  * newer report, then the paragraph's place in the report. */
 gint csb_evidence_cmp(gconstpointer a, gconstpointer b);
 
-/* Shorten text to about max_chars by keeping whole sentences (those that
- * carry one of the phrases first, then the opening one) and marking each
- * gap with an ellipsis. Never changes a word. Returns a new string. */
+/* Shorten text to about max_chars by keeping whole sentences (one that
+ * carries one of the phrases first, past max_chars up to half as much
+ * again if need be, then the others that carry them, then the opening one,
+ * each with the sentence before when it opens with a back-reference) and
+ * marking each gap with an ellipsis. Never changes a word. Returns a new
+ * string. */
 char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars);
 
-/* The same, keeping first the sentences that decided the paragraph's tone
- * (as why, from csb_themes_classify, names them), then those that carry
- * one of the phrases, then the opening one. */
+/* The same, keeping first what earned the label (why, from
+ * csb_themes_classify): the weightiest sentence of its side, of each side
+ * for mixed; and one sentence carrying the phrases. These may run past
+ * max_chars up to half as much again (the label's own past that). Then,
+ * within max_chars, the other sentences why names, those carrying the
+ * phrases, the opening one. A sentence opening with a back-reference
+ * ("These", "However") is kept with the sentence before it when that fits,
+ * and never chosen alone to fill the budget. */
 char *csb_themes_quote_why(const char *text, const GPtrArray *phrases, const GPtrArray *why,
                            int max_chars);
 

@@ -385,3 +385,54 @@ GArray *csb_tone_why_sentences(const GPtrArray *why)
     }
     return out;
 }
+
+/* The verdict line of why ("verdict: ..."), or NULL. */
+static const char *verdict_line(const GPtrArray *why)
+{
+    for (guint i = why ? why->len : 0; i > 0; i--)
+        if (g_str_has_prefix(why->pdata[i - 1], "verdict:"))
+            return why->pdata[i - 1];
+    return NULL;
+}
+
+CsbTone csb_tone_why_tone(const GPtrArray *why)
+{
+    const char *v = verdict_line(why);
+    static const CsbTone tones[] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED};
+    for (guint i = 0; v && i < G_N_ELEMENTS(tones); i++) {
+        const char *id = csb_tone_id(tones[i]);
+        const char *after = v + strlen("verdict: ") + strlen(id);
+        if (g_str_has_prefix(v + strlen("verdict: "), id) && (*after == ':' || *after == ' '))
+            return tones[i];
+    }
+    return CSB_TONE_NEUTRAL;
+}
+
+GArray *csb_tone_why_side(const GPtrArray *why, CsbTone side)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
+    const char *v = verdict_line(why);
+    /* "strength 2.5 (sentences 1, 3)": the side's name, its weight, then the list. */
+    char *name = g_strdup_printf(" %s ", csb_tone_id(side));
+    for (const char *at = v ? strstr(v, name) : NULL; at; at = strstr(at + 1, name)) {
+        const char *p = at + strlen(name);
+        char *end = NULL;
+        g_ascii_strtod(p, &end);
+        if (end == p || !g_str_has_prefix(end, " (sentence"))
+            continue;
+        p = end + strlen(" (sentence");
+        p += *p == 's';
+        while (*p == ' ' || *p == ',') {
+            p += strspn(p, " ,");
+            guint64 k = g_ascii_strtoull(p, &end, 10);
+            if (end == p || k == 0)
+                break;
+            guint idx = (guint)(k - 1);
+            g_array_append_val(out, idx);
+            p = end;
+        }
+        break; /* the first list is the rules' reading */
+    }
+    g_free(name);
+    return out;
+}

@@ -1,5 +1,7 @@
 /* test_themes_quote.c - faithful quotation: sentence boundaries, shortening
- * with an ellipsis per gap (keeping the sentences that decided the tone),
+ * with an ellipsis per gap (keeping the sentences that decided the tone,
+ * both sides of a mixed one, one carrying the theme's phrases, and the
+ * sentence a back-reference needs),
  * the faithfulness check (its words, its order, cuts only between
  * sentences), and theme phrase matching at word starts.
  */
@@ -93,6 +95,107 @@ static void test_quote_why(void)
     csb_diag_free(d);
 }
 
+/* Quote text classified by lib, with phrases (NULL-terminated) and budget
+ * max; the tone into *tone. A new string. */
+static char *quote_of(const CsbThemeLibrary *lib, const char *text, const char *const *phrases,
+                      int max, CsbTone *tone)
+{
+    GPtrArray *ph = g_ptr_array_new();
+    for (; phrases && *phrases; phrases++)
+        g_ptr_array_add(ph, (gpointer)*phrases);
+    GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
+    *tone = csb_themes_classify(lib, text, why);
+    char *q = csb_themes_quote_why(text, ph, why, max);
+    g_ptr_array_free(why, TRUE);
+    g_ptr_array_free(ph, TRUE);
+    return q;
+}
+
+/* Readers' reviews (quote6): a mixed quote that showed only its praise, a
+ * theme quote without the sentence that puts it on the theme, and "For
+ * these children ..." quoted without the children. Each failed before the
+ * must-keep rule. */
+static void test_quote_keeps(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbThemeLibrary *lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    CHECK(lib != NULL, "the shipped cues load");
+    if (!lib) {
+        csb_diag_free(d);
+        return;
+    }
+    CsbTone tone;
+    const char *mixed =
+        "Most children in care live in stable and loving homes that meet their needs well, and "
+        "they make good progress at school with effective support from their carers and social "
+        "workers. Some children experience too many changes of social worker and placement moves "
+        "before a permanent home is found for them. Leaders have a clear plan for the service.";
+    char *q = quote_of(lib, mixed, NULL, 210, &tone);
+    CHECK(tone == CSB_TONE_MIXED, "the paragraph is mixed (got %s)", csb_tone_id(tone));
+    CHECK(strstr(q, "stable and loving homes") != NULL, "mixed keeps its strength: %s", q);
+    CHECK(strstr(q, "too many changes") != NULL,
+          "and its concern, past the budget (up to half as much again): %s", q);
+    CHECK(g_utf8_strlen(q, -1) <= 315 + 2 && csb_quote_check(q, mixed),
+          "within 1.5x (the ellipsis aside), faithful: %s", q);
+    g_free(q);
+
+    const char *theme =
+        "Too many children wait too long for an initial health assessment when they come into "
+        "care, and their health needs are not always met. Return home interviews are not always "
+        "completed, and information from them is not consistently used to reduce risk. The "
+        "board has identified child exploitation as one of its priorities for the coming year.";
+    const char *const exploitation[] = {"exploitation", NULL};
+    q = quote_of(lib, theme, exploitation, 300, &tone);
+    CHECK(tone == CSB_TONE_CONCERN, "the paragraph is a concern (got %s)", csb_tone_id(tone));
+    CHECK(strstr(q, "Too many children wait") != NULL, "the weightiest concern is kept: %s", q);
+    CHECK(strstr(q, "child exploitation") != NULL,
+          "and the only sentence naming the theme, over the other concern: %s", q);
+    CHECK(strlen(q) <= 300 && csb_quote_check(q, theme), "within budget, faithful: %s", q);
+    g_free(q);
+
+    const char *back =
+        "Most children in care live in stable and loving homes that meet their needs well, and "
+        "they make good progress at school with effective support from their carers. A small "
+        "number of children with complex needs have lived in several homes since they came into "
+        "care. For these children, planning has not always been sufficiently robust, and too "
+        "many wait too long for a permanent home. Leaders know their children well.";
+    q = quote_of(lib, back, NULL, 320, &tone);
+    CHECK(tone == CSB_TONE_MIXED, "the paragraph is mixed (got %s)", csb_tone_id(tone));
+    CHECK(strstr(q, "For these children") != NULL, "its concern is kept: %s", q);
+    CHECK(strstr(q, "A small number of children with complex needs have lived in several homes "
+                    "since they came into care. For these children") != NULL,
+          "with the sentence 'these children' points back to: %s", q);
+    CHECK(csb_quote_check(q, back), "faithful: %s", q);
+    g_free(q);
+    csb_themes_free(lib);
+    csb_diag_free(d);
+}
+
+/* The verdict line's tone and each side's sentences, as the quote reads them. */
+static void test_why_sides(void)
+{
+    GPtrArray *why = g_ptr_array_new();
+    g_ptr_array_add(why, "concern: 'not always' (sentence 2)");
+    g_ptr_array_add(why, "verdict: mixed by the learned layer, over the rules' strength: strength "
+                         "3 (sentences 1, 4), concern 0.5 (sentence 3); concern share 0.14 at "
+                         "most 0.25; decided by sentences 4, 3, 1");
+    CHECK(csb_tone_why_tone(why) == CSB_TONE_MIXED, "the verdict's tone");
+    GArray *p = csb_tone_why_side(why, CSB_TONE_STRENGTH), *c = csb_tone_why_side(why, CSB_TONE_CONCERN);
+    CHECK(p->len == 2 && g_array_index(p, guint, 0) == 0 && g_array_index(p, guint, 1) == 3,
+          "strength sentences 1 and 4 (got %u)", p->len);
+    CHECK(c->len == 1 && g_array_index(c, guint, 0) == 2, "concern sentence 3 (got %u)", c->len);
+    g_array_free(p, TRUE);
+    g_array_free(c, TRUE);
+    g_ptr_array_set_size(why, 0);
+    g_ptr_array_add(why, "verdict: concern: a recommendation (under 'Recommendations'); decided "
+                         "by sentence 1");
+    c = csb_tone_why_side(why, CSB_TONE_CONCERN);
+    CHECK(csb_tone_why_tone(why) == CSB_TONE_CONCERN && c->len == 0,
+          "a recommendation: a concern, no side listed");
+    g_array_free(c, TRUE);
+    g_ptr_array_free(why, TRUE);
+}
+
 static void test_check(void)
 {
     CHECK(csb_quote_check(para, para), "the whole paragraph");
@@ -147,6 +250,8 @@ int main(void)
     RUN(test_sentences);
     RUN(test_quote);
     RUN(test_quote_why);
+    RUN(test_quote_keeps);
+    RUN(test_why_sides);
     RUN(test_check);
     RUN(test_phrases);
     return unit_done();
