@@ -168,10 +168,12 @@ static void test_abbreviations(void)
     CsbFormatter fm = {NULL, &in, NULL, NULL,
                        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
     csb_fmt_note_abbreviations(&fm, "The IRO and PAs met the LADO; MASH/MACH staff and SGOs. "
+                                    "LCAs, the MASSH and a MARF. "
                                     "ILACSX and Ofsted and OK are not known words.");
     /* A plural is noted as the glossary has it ("SGOs" has its own row;
      * "PAs" falls back to "PA" when it has none). */
-    const char *want[] = {"IRO", "PA|PAs", "LADO", "MASH", "MACH", "SGO|SGOs"};
+    const char *want[] = {"IRO", "PA|PAs", "LADO", "MASH", "MACH",
+                          "SGO|SGOs", "LCA", "MASSH", "MARF"};
     for (guint i = 0; i < G_N_ELEMENTS(want); i++) {
         char **forms = g_strsplit(want[i], "|", 2);
         gboolean found = g_hash_table_contains(fm.abbreviations, forms[0]) ||
