@@ -205,6 +205,7 @@ static gboolean about_care(const CsbParagraph *p)
 typedef struct {
     const CsbParagraph *p;
     int score;
+    GPtrArray *why; /* char*: what decided its tone (owned) */
 } Candidate;
 
 static gint by_score(gconstpointer a, gconstpointer b)
@@ -227,21 +228,28 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
             continue;
         GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
         CsbTone tone = csb_themes_classify(lib, p->text, why);
-        Candidate c = {p, tone == want};
+        Candidate c = {p, tone == want, why};
         for (guint k = 0; k < why->len; k++)
             c.score += g_str_has_prefix(why->pdata[k], prefix);
         if (tone == want) /* a mixed paragraph is neither wholly going well nor must improve */
             g_array_append_val(pick, c);
-        g_ptr_array_free(why, TRUE);
+        else
+            g_ptr_array_free(why, TRUE);
     }
     g_array_sort(pick, by_score); /* stable: report order among equals */
     int shown = 0;
-    for (guint i = 0; i < pick->len && shown < max; i++, shown++) {
-        const CsbParagraph *p = g_array_index(pick, Candidate, i).p;
-        char *q = csb_themes_quote(p->text, want == CSB_TONE_CONCERN ? lib->concern
-                                                                     : lib->strength, 300);
-        csb_fmt_quote(fm, q, in, p);
-        g_free(q);
+    for (guint i = 0; i < pick->len; i++) {
+        const Candidate *c = &g_array_index(pick, Candidate, i);
+        if (shown < max) {
+            /* The sentences that earned its tone are kept first. */
+            char *q = csb_themes_quote_why(c->p->text, want == CSB_TONE_CONCERN ? lib->concern
+                                                                                : lib->strength,
+                                           c->why, 300);
+            csb_fmt_quote(fm, q, in, c->p);
+            g_free(q);
+            shown++;
+        }
+        g_ptr_array_free(c->why, TRUE);
     }
     g_array_free(pick, TRUE);
     return shown;
@@ -427,8 +435,10 @@ static void theme_question(CsbFormatter *fm, GPtrArray *out, const CsbInspection
         const CsbThemeStory *t = fm->focus->themes->pdata[i];
         for (guint k = 0; k < t->timeline->len; k++) {
             const CsbThemePoint *p = t->timeline->pdata[k];
-            if (p->inspection == latest && p->concerns > 0)
+            if (p->inspection == latest && p->concerns > 0) {
                 g_ptr_array_add(names, csb_text_in_sentence(t->theme->title));
+                csb_fmt_note_abbreviations(fm, t->theme->title); /* "MASH/MACH" */
+            }
         }
     }
     if (names->len) {

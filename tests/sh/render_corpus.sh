@@ -78,3 +78,23 @@ text=$(pdftotext "$WORK/out/sunderland.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "... what must improve for children in care names the unaccompanied children's risk assessments" \
     "$text" "to improve (ILACS inspection, January 2025): • “Risk assessments in respect of unaccompanied"
 check "... with no framework tag ('(Outcome three)')" test "$(grep -ci '(outcome \|(enabler ' <<<"$text")" -eq 0
+
+# Medway 2023: a concern about children in care quoted in the members'
+# summary keeps the sentence that makes it one ("For some disabled
+# children, transition planning is not started early enough"), not only
+# the praise before it; Leicester's question about the front door and the
+# MASH/MACH has both explained under "Words used".
+for a in medway leicester; do
+    mkdir -p "$WORK/$a"
+    for f in "$SHARED"/corpus/pdf/*-"$a"__*.pdf; do ln -s "$f" "$WORK/$a/"; done
+    printf 'reports: [%s]\nauthority: %s\nthemes: [care-leavers, front-door]\nbriefings:\n  - template: members-summary\n    output: out/%s.pdf\n' \
+        "$a" "$a" "$a" > "$WORK/$a.yaml"
+    "$CSBRIEF" build "$WORK/$a.yaml" >/dev/null 2>&1
+    expect_eq "$a's summary builds" "$?" 0
+done
+text=$(pdftotext "$WORK/out/medway.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Medway: the concern quoted keeps the sentence that makes it one" "$text" \
+    "For some disabled children, transition planning is not started early enough"
+text=$(pdftotext "$WORK/out/leicester.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Leicester: MASH explained" "$text" "MASH The 'front door'"
+expect_contains "Leicester: MACH explained" "$text" "MACH The name used"
