@@ -52,18 +52,24 @@ static void test_quote(void)
     g_ptr_array_free(ph, TRUE);
 }
 
+/* The shipped themes and cues, or NULL (a failed check). */
+static CsbThemeLibrary *shipped(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbThemeLibrary *lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    CHECK(lib != NULL, "the shipped cues load");
+    csb_diag_free(d);
+    return lib;
+}
+
 /* A shortened quote keeps the sentences that decided the paragraph's tone
  * (issue 11: "some excerpts cut the very sentences that earned the
  * label"), even when they carry no theme phrase and do not open it. */
 static void test_quote_why(void)
 {
-    CsbDiag *d = csb_diag_new();
-    CsbThemeLibrary *lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
-    CHECK(lib != NULL, "the shipped cues load");
-    if (!lib) {
-        csb_diag_free(d);
+    CsbThemeLibrary *lib = shipped();
+    if (!lib)
         return;
-    }
     const char *text =
         "The local authority's sufficiency strategy sets out how homes for children in care "
         "will be found in the county over the next three years. The strategy was agreed by the "
@@ -92,7 +98,6 @@ static void test_quote_why(void)
     g_ptr_array_free(why, TRUE);
     g_ptr_array_free(phrases, TRUE);
     csb_themes_free(lib);
-    csb_diag_free(d);
 }
 
 /* Quote text classified by lib, with phrases (NULL-terminated) and budget
@@ -117,13 +122,9 @@ static char *quote_of(const CsbThemeLibrary *lib, const char *text, const char *
  * must-keep rule. */
 static void test_quote_keeps(void)
 {
-    CsbDiag *d = csb_diag_new();
-    CsbThemeLibrary *lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
-    CHECK(lib != NULL, "the shipped cues load");
-    if (!lib) {
-        csb_diag_free(d);
+    CsbThemeLibrary *lib = shipped();
+    if (!lib)
         return;
-    }
     CsbTone tone;
     const char *mixed =
         "Most children in care live in stable and loving homes that meet their needs well, and "
@@ -168,7 +169,6 @@ static void test_quote_keeps(void)
     CHECK(csb_quote_check(q, back), "faithful: %s", q);
     g_free(q);
     csb_themes_free(lib);
-    csb_diag_free(d);
 }
 
 /* The verdict line's tone and each side's sentences, as the quote reads them. */
