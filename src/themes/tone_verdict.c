@@ -360,6 +360,23 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
     return tone;
 }
 
+/* The sentence numbers after "sentence" in why's words ("s 2, 4, 1" or
+ * " 3"), appended to out as 0-based indices. */
+static void sentence_list(const char *p, GArray *out)
+{
+    p += *p == 's';
+    for (;;) {
+        p += strspn(p, " ,");
+        char *end = NULL;
+        guint64 k = g_ascii_strtoull(p, &end, 10);
+        if (end == p || k == 0)
+            return;
+        guint idx = (guint)(k - 1);
+        g_array_append_val(out, idx);
+        p = end;
+    }
+}
+
 GArray *csb_tone_why_sentences(const GPtrArray *why)
 {
     GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -368,20 +385,7 @@ GArray *csb_tone_why_sentences(const GPtrArray *why)
         const char *at = g_str_has_prefix(s, "verdict:") ? strstr(s, "decided by sentence") : NULL;
         if (!at)
             continue;
-        at += strlen("decided by sentence");
-        if (*at == 's')
-            at++;
-        while (*at) {
-            char *end = NULL;
-            guint64 k = g_ascii_strtoull(at, &end, 10);
-            if (end == at || k == 0)
-                break;
-            guint idx = (guint)(k - 1);
-            g_array_append_val(out, idx);
-            at = end;
-            while (*at == ',' || *at == ' ')
-                at++;
-        }
+        sentence_list(at + strlen("decided by sentence"), out);
     }
     return out;
 }
@@ -420,17 +424,7 @@ GArray *csb_tone_why_side(const GPtrArray *why, CsbTone side)
         g_ascii_strtod(p, &end);
         if (end == p || !g_str_has_prefix(end, " (sentence"))
             continue;
-        p = end + strlen(" (sentence");
-        p += *p == 's';
-        while (*p == ' ' || *p == ',') {
-            p += strspn(p, " ,");
-            guint64 k = g_ascii_strtoull(p, &end, 10);
-            if (end == p || k == 0)
-                break;
-            guint idx = (guint)(k - 1);
-            g_array_append_val(out, idx);
-            p = end;
-        }
+        sentence_list(end + strlen(" (sentence"), out);
         break; /* the first list is the rules' reading */
     }
     g_free(name);
