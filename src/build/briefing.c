@@ -296,6 +296,44 @@ static GBytes *render(const CsbBriefingSpec *spec, const CsbResources *res, cons
     return out;
 }
 
+/* The pages doc lays out to, or 0 when it cannot be laid out (the
+ * render that follows says why). */
+static int count_pages(const CsbResources *res, const CsbDoc *doc)
+{
+    CsbDiag *scratch = csb_diag_new();
+    PangoFontMap *fm = csb_fonts_map(res->fonts_dir, scratch);
+    int n = 0;
+    if (fm) {
+        CsbLayout *layout = csb_layout_run(doc, fm, scratch); /* takes fm */
+        n = (int)layout->pages->len;
+        csb_layout_free(layout);
+    }
+    csb_diag_free(scratch);
+    return n;
+}
+
+/* The document, formatted again more briefly (fin->brevity) while a PDF
+ * runs past its template's max_pages, up to CSB_FMT_BREVITY_MAX; the
+ * last attempt's messages go to diag. NULL with errors there. */
+static CsbDoc *format_to_fit(const CsbBriefingSpec *spec, const CsbResources *res,
+                             CsbTemplate *tpl, CsbFormatInput *fin, CsbDiag *diag)
+{
+    for (fin->brevity = 0;; fin->brevity++) {
+        CsbDiag *attempt = csb_diag_new();
+        CsbDoc *doc = csb_format(tpl, fin, attempt);
+        gboolean last = !doc || spec->format != CSB_FORMAT_PDF || !tpl->max_pages ||
+                        fin->brevity == CSB_FMT_BREVITY_MAX ||
+                        count_pages(res, doc) <= tpl->max_pages;
+        if (last) {
+            csb_diag_take(diag, attempt);
+            csb_diag_free(attempt);
+            return doc;
+        }
+        csb_diag_free(attempt);
+        csb_doc_free(doc);
+    }
+}
+
 /* The comparison a briefing tells, or NULL with an error. */
 static CsbComparison *compare(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                               CsbCompareSetup *setup, const char *focus, CsbDiag *diag)
@@ -351,8 +389,9 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                               spec->subtitle,
                               spec->organisation,
                               spec->logo,
-                              csb_build_briefing_date(spec, cmp)};
-        doc = csb_format(tpl, &fin, mine);
+                              csb_build_briefing_date(spec, cmp),
+                              0};
+        doc = format_to_fit(spec, res, tpl, &fin, mine);
     }
     if (doc) {
         const char *whom = focus ? focus : "every authority";

@@ -29,7 +29,13 @@ typedef struct {
     const CsbThemeLibrary *library; /* cue phrases, for tone */
     const char *title, *subtitle, *organisation, *logo_path;
     CsbDate date;            /* the briefing's date */
+    /* 0, or how much shorter to be, up to CSB_FMT_BREVITY_MAX, when the
+     * briefing ran past its template's max_pages: fewer questions and
+     * quotes, shorter quotes (the members' summary). */
+    int brevity;
 } CsbFormatInput;
+
+#define CSB_FMT_BREVITY_MAX 2
 
 /* Build the document with the sections tpl lists, of the formatter it
  * names (or the one that has them all). NULL with errors in diag. */

@@ -244,7 +244,7 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
             /* The sentences that earned its tone are kept first. */
             char *q = csb_themes_quote_why(c->p->text, want == CSB_TONE_CONCERN ? lib->concern
                                                                                 : lib->strength,
-                                           c->why, 300);
+                                           c->why, fm->in->brevity > 1 ? 220 : 300);
             csb_fmt_quote(fm, q, in, c->p);
             g_free(q);
             shown++;
@@ -299,7 +299,8 @@ static void care(CsbFormatter *fm)
     if (!in)
         return;
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what is going well");
-    if (!care_quotes(fm, in, CSB_TONE_STRENGTH, 2))
+    int quotes = fm->in->brevity ? 1 : 2;
+    if (!care_quotes(fm, in, CSB_TONE_STRENGTH, quotes))
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                            "The latest report has no paragraph of this kind."));
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what must improve");
@@ -321,7 +322,7 @@ static void care(CsbFormatter *fm)
         g_free(words);
         csb_fmt_note_abbreviations(fm, a->finding->text);
     }
-    if (!care_quotes(fm, in, CSB_TONE_CONCERN, 2) && !l)
+    if (!care_quotes(fm, in, CSB_TONE_CONCERN, quotes) && !l)
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                            "The latest report raises no concern of this kind."));
 }
@@ -471,7 +472,9 @@ static void questions(CsbFormatter *fm)
     GPtrArray *rest = g_ptr_array_new(); /* owned by l once moved */
     decline_questions(fm, rest, latest);
     theme_question(fm, rest, latest);
-    guint room = rest->len + 3 >= MAX_QUESTIONS ? 3 : MAX_QUESTIONS - rest->len;
+    guint most = MAX_QUESTIONS - (guint)fm->in->brevity; /* shorter when it ran long */
+    guint least = fm->in->brevity ? 2 : 3;
+    guint room = rest->len + least >= most ? least : most - rest->len;
     guint shown = MIN(room, afis->len);
     for (guint i = 0; i < shown; i++) {
         g_ptr_array_add(l->items, g_ptr_array_steal_index(afis, 0));
