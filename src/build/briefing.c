@@ -263,26 +263,40 @@ static gboolean write_output(int fd, const char *name, gpointer data, CsbDiag *d
     return ok;
 }
 
-/* The document in the briefing's format: the bytes to write, or NULL. */
-static GBytes *render(const CsbBriefingSpec *spec, const CsbResources *res, const CsbDoc *doc,
-                      const CsbPdfMeta *meta, int *pages, CsbDiag *diag)
+/* A PDF's layout, made before it is rendered so that it can be fitted to
+ * its template's pages, and the flow's messages (pages over the limit,
+ * glyphs no font has), told under the briefing's name when it is kept. */
+typedef struct {
+    CsbLayout *layout;
+    CsbDiag *flow;
+} Laid;
+
+static void laid_clear(Laid *l)
 {
+    csb_layout_free(l->layout);
+    csb_diag_free(l->flow);
+    l->layout = NULL;
+    l->flow = NULL;
+}
+
+/* The document in the briefing's format (a PDF from its layout, laid):
+ * the bytes to write, or NULL. */
+static GBytes *render(const CsbBriefingSpec *spec, const CsbResources *res, const CsbDoc *doc,
+                      const Laid *laid, const CsbPdfMeta *meta, int *pages, CsbDiag *diag)
+{
+    if (spec->format == CSB_FORMAT_PDF) {
+        if (!laid->layout)
+            return NULL; /* no fonts: said when formatting */
+        /* The flow's warnings (pages over the template's limit, glyphs no
+         * font has) name the briefing, not only its template. */
+        csb_diag_take_as(diag, laid->flow, spec->output);
+        *pages = (int)laid->layout->pages->len;
+        return csb_render_pdf_bytes(laid->layout, meta, spec->output, diag);
+    }
     PangoFontMap *fm = csb_fonts_map(res->fonts_dir, diag);
     if (!fm)
         return NULL;
     GBytes *out = NULL;
-    if (spec->format == CSB_FORMAT_PDF) {
-        /* The flow's warnings (pages over the template's limit, glyphs no
-         * font has) name the briefing, not only its template. */
-        CsbDiag *flow = csb_diag_new();
-        CsbLayout *layout = csb_layout_run(doc, fm, flow); /* takes fm */
-        csb_diag_take_as(diag, flow, spec->output);
-        csb_diag_free(flow);
-        *pages = (int)layout->pages->len;
-        out = csb_render_pdf_bytes(layout, meta, spec->output, diag);
-        csb_layout_free(layout);
-        return out;
-    }
     if (spec->format == CSB_FORMAT_HTML) {
         PangoContext *ctx = csb_fonts_context(fm);
         GString *html = csb_render_html(doc, ctx, NULL);
@@ -296,39 +310,32 @@ static GBytes *render(const CsbBriefingSpec *spec, const CsbResources *res, cons
     return out;
 }
 
-/* The pages doc lays out to, or 0 when it cannot be laid out (the
- * render that follows says why). */
-static int count_pages(const CsbResources *res, const CsbDoc *doc)
-{
-    CsbDiag *scratch = csb_diag_new();
-    PangoFontMap *fm = csb_fonts_map(res->fonts_dir, scratch);
-    int n = 0;
-    if (fm) {
-        CsbLayout *layout = csb_layout_run(doc, fm, scratch); /* takes fm */
-        n = (int)layout->pages->len;
-        csb_layout_free(layout);
-    }
-    csb_diag_free(scratch);
-    return n;
-}
-
 /* The document, formatted again more briefly (fin->brevity) while a PDF
- * runs past its template's max_pages, up to CSB_FMT_BREVITY_MAX; the
- * last attempt's messages go to diag. NULL with errors there. */
+ * runs past its template's max_pages, up to CSB_FMT_BREVITY_MAX, with
+ * its layout in *laid (a PDF's only); the last attempt's messages go to
+ * diag. NULL with errors there. */
 static CsbDoc *format_to_fit(const CsbBriefingSpec *spec, const CsbResources *res,
-                             CsbTemplate *tpl, CsbFormatInput *fin, CsbDiag *diag)
+                             CsbTemplate *tpl, CsbFormatInput *fin, Laid *laid, CsbDiag *diag)
 {
     for (fin->brevity = 0;; fin->brevity++) {
         CsbDiag *attempt = csb_diag_new();
         CsbDoc *doc = csb_format(tpl, fin, attempt);
-        gboolean last = !doc || spec->format != CSB_FORMAT_PDF || !tpl->max_pages ||
+        PangoFontMap *fm = doc && spec->format == CSB_FORMAT_PDF
+                               ? csb_fonts_map(res->fonts_dir, attempt)
+                               : NULL;
+        if (fm) {
+            laid->flow = csb_diag_new();
+            laid->layout = csb_layout_run(doc, fm, laid->flow); /* takes fm */
+        }
+        gboolean last = !laid->layout || !tpl->max_pages ||
                         fin->brevity == CSB_FMT_BREVITY_MAX ||
-                        count_pages(res, doc) <= tpl->max_pages;
+                        (int)laid->layout->pages->len <= tpl->max_pages;
         if (last) {
             csb_diag_take(diag, attempt);
             csb_diag_free(attempt);
             return doc;
         }
+        laid_clear(laid);
         csb_diag_free(attempt);
         csb_doc_free(doc);
     }
@@ -377,6 +384,7 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
         setup.input.rules = &csb_analysis_reference_rules;
     CsbComparison *cmp = tpl ? compare(spec, cfg, &setup, focus, mine) : NULL;
     CsbDoc *doc = NULL;
+    Laid laid = {NULL, NULL};
     if (cmp) {
         if (spec->accent)
             tpl->accent = csb_colour_parse(spec->accent, tpl->accent);
@@ -391,7 +399,7 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                               spec->logo,
                               csb_build_briefing_date(spec, cmp),
                               0};
-        doc = format_to_fit(spec, res, tpl, &fin, mine);
+        doc = format_to_fit(spec, res, tpl, &fin, &laid, mine);
     }
     if (doc) {
         const char *whom = focus ? focus : "every authority";
@@ -406,7 +414,7 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
         CsbPdfMeta meta = {doc->running_title, spec->organisation, subject, keywords, creator,
                            iso[0] ? stamp : NULL, tpl->font_body};
         RenderJob job = {NULL, spec->format, 0};
-        job.bytes = render(spec, res, doc, &meta, &job.pages, mine);
+        job.bytes = render(spec, res, doc, &laid, &meta, &job.pages, mine);
         ok = job.bytes && csb_build_atomic(spec->root, spec->output, write_output, &job, mine);
         if (job.bytes)
             g_bytes_unref(job.bytes);
@@ -414,6 +422,7 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
         g_free(keywords);
         g_free(creator);
     }
+    laid_clear(&laid);
     csb_doc_free(doc);
     csb_comparison_free(cmp);
     csb_build_setup_clear(&setup);
