@@ -56,6 +56,10 @@ typedef struct {
     int sections_line, sections_column; /* where the list is, for messages */
     gboolean national;   /* scope: national: one briefing over every authority of
                             the reports, not one per authority */
+    /* The members' summary's children in care and care leavers ('care:'):
+     * report sections about them, words and theme ids of findings about
+     * them (char*, lower case; empty when the template names none). */
+    GPtrArray *care_sections, *care_words, *care_themes;
 } CsbTemplate;
 
 CsbTemplate *csb_template_load(const char *path, CsbDiag *diag);

@@ -92,6 +92,30 @@ static void page_size(CsbTemplate *t, CsbYaml *y, yaml_node_t *page, CsbDiag *di
     t->margin_left = mm[3] * MM;
 }
 
+/* 'care:' - what the members' summary counts as about children in care
+ * and care leavers: report sections, words of a finding, theme ids of a
+ * finding (templates/themes.yaml). Each list optional, lower case. */
+static void read_care(CsbYaml *y, yaml_node_t *care, CsbTemplate *t, CsbDiag *diag)
+{
+    if (!care)
+        return;
+    static const char *const keys[] = {"sections", "words", "themes"};
+    GPtrArray *lists[] = {t->care_sections, t->care_words, t->care_themes};
+    csb_yaml_check_keys(y, care, "'care'", keys, G_N_ELEMENTS(keys), diag);
+    for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
+        yaml_node_t *n = csb_yaml_get(y, care, keys[i]);
+        char *what = g_strdup_printf("'care: %s'", keys[i]);
+        if (n)
+            csb_yaml_string_list(y, n, what, lists[i], diag);
+        g_free(what);
+        for (guint k = 0; k < lists[i]->len; k++) {
+            char *lower = g_utf8_strdown(lists[i]->pdata[k], -1);
+            g_free(lists[i]->pdata[k]);
+            lists[i]->pdata[k] = lower;
+        }
+    }
+}
+
 CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
 {
     CsbYaml *y = csb_yaml_load(path, diag);
@@ -100,6 +124,9 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     CsbDiag *mine = csb_diag_new();
     yaml_node_t *root = csb_yaml_root(y);
     CsbTemplate *t = g_new0(CsbTemplate, 1);
+    t->care_sections = g_ptr_array_new_with_free_func(g_free);
+    t->care_words = g_ptr_array_new_with_free_func(g_free);
+    t->care_themes = g_ptr_array_new_with_free_func(g_free);
     char *base = g_path_get_basename(path);
     t->id = g_strndup(base, strlen(base) - (g_str_has_suffix(base, ".yaml") ? 5 : 0));
     t->path = g_strdup(path);
@@ -139,7 +166,7 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     static const char *const top[] = {"kind",      "name",           "title",     "page",
                                       "fonts",     "sizes",          "leading",   "colours",
                                       "max_pages", "section_breaks", "formatter", "scope",
-                                      "sections"};
+                                      "sections",  "care"};
     static const char *const size_keys[] = {"body", "small", "table", "h1", "h2", "h3", "title"};
     static const char *const colour_keys[] = {"accent", "ink", "muted", "rule", "shade"};
     static const char *const font_keys[] = {"body", "quote"};
@@ -150,6 +177,7 @@ CsbTemplate *csb_template_load(const char *path, CsbDiag *diag)
     csb_yaml_check_keys(y, fonts, "'fonts'", font_keys, G_N_ELEMENTS(font_keys), mine);
     csb_yaml_check_keys(y, csb_yaml_get(y, root, "page"), "'page'", page_keys,
                         G_N_ELEMENTS(page_keys), mine);
+    read_care(y, csb_yaml_get(y, root, "care"), t, mine);
     t->sections = g_ptr_array_new_with_free_func(g_free);
     yaml_node_t *secs = csb_yaml_get(y, root, "sections");
     t->sections_line = csb_yaml_line(secs);
@@ -184,5 +212,8 @@ void csb_template_free(CsbTemplate *t)
     g_free(t->font_quote);
     g_free(t->formatter);
     g_ptr_array_free(t->sections, TRUE);
+    g_ptr_array_free(t->care_sections, TRUE);
+    g_ptr_array_free(t->care_words, TRUE);
+    g_ptr_array_free(t->care_themes, TRUE);
     g_free(t);
 }

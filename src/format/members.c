@@ -193,11 +193,21 @@ static void grades(CsbFormatter *fm)
     csb_doc_table(fm->doc, key);
 }
 
-static gboolean about_care(const CsbParagraph *p)
+/* Does lower (lower case) hold one of words (the template's, char*)? */
+static gboolean holds_any(const char *lower, const GPtrArray *words)
+{
+    for (guint i = 0; i < words->len; i++)
+        if (strstr(lower, words->pdata[i]))
+            return TRUE;
+    return FALSE;
+}
+
+/* Is a paragraph in a section about children in care or care leavers
+ * (the template's 'care: sections')? */
+static gboolean about_care(const CsbFormatter *fm, const CsbParagraph *p)
 {
     char *sec = p->section ? g_utf8_strdown(p->section, -1) : g_strdup("");
-    gboolean care = strstr(sec, "in care") || strstr(sec, "care leavers") ||
-                    strstr(sec, "looked after");
+    gboolean care = holds_any(sec, fm->doc->tpl->care_sections);
     g_free(sec);
     return care;
 }
@@ -224,7 +234,7 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
     GArray *pick = g_array_new(FALSE, FALSE, sizeof(Candidate));
     for (guint i = 0; i < in->paragraphs->len; i++) {
         const CsbParagraph *p = in->paragraphs->pdata[i];
-        if (!p->number || !about_care(p))
+        if (!p->number || !about_care(fm, p))
             continue;
         GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
         CsbTone tone = csb_themes_classify(lib, p->text, why);
@@ -270,25 +280,19 @@ static char *finding_words(const char *text)
 }
 
 /* Is an area for improvement about children in care or care leavers: by
- * its words, or by a theme of templates/themes.yaml it speaks to that is
- * theirs ("The workloads of PAs in the Next Steps service" speaks to care
- * leavers; "Risk assessments in respect of unaccompanied asylum-seeking
- * children ..." to unaccompanied children, who are looked after)? */
-static gboolean afi_about_care(const CsbAfiTrack *a)
+ * its words, or by a theme it speaks to that is theirs (the template's
+ * 'care: words' and 'care: themes': "Risk assessments in respect of
+ * unaccompanied asylum-seeking children ..." speaks to unaccompanied
+ * children, who are looked after)? */
+static gboolean afi_about_care(const CsbFormatter *fm, const CsbAfiTrack *a)
 {
-    static const char *const care_themes[] = {
-        "care-leavers",  "unaccompanied-children", "foster-carers",
-        "kinship-permanence", "health-of-children-in-care", "identity-and-family-time",
-        "unregistered-provision", "corporate-parenting"};
+    const CsbTemplate *tpl = fm->doc->tpl;
     for (guint i = 0; a->themes && i < a->themes->len; i++)
-        for (guint k = 0; k < G_N_ELEMENTS(care_themes); k++)
-            if (strcmp(a->themes->pdata[i], care_themes[k]) == 0)
+        for (guint k = 0; k < tpl->care_themes->len; k++)
+            if (strcmp(a->themes->pdata[i], tpl->care_themes->pdata[k]) == 0)
                 return TRUE;
     char *t = g_utf8_strdown(a->finding->text, -1);
-    gboolean care = strstr(t, "in care") || strstr(t, "care leaver") || strstr(t, "looked after") ||
-                    strstr(t, "placement") || strstr(t, "homes for children") ||
-                    strstr(t, "permanence") || strstr(t, "pathway plan") ||
-                    strstr(t, "personal adviser") || strstr(t, "leaving care");
+    gboolean care = holds_any(t, tpl->care_words);
     g_free(t);
     return care;
 }
@@ -307,7 +311,7 @@ static void care(CsbFormatter *fm)
     CsbDocBlock *l = NULL;
     for (guint i = 0; i < fm->focus->afis->len; i++) {
         const CsbAfiTrack *a = fm->focus->afis->pdata[i];
-        if (a->inspection != in || !afi_about_care(a))
+        if (a->inspection != in || !afi_about_care(fm, a))
             continue;
         if (!l) {
             char *name = csb_fmt_name_report(fm, in);
