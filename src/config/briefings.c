@@ -109,14 +109,8 @@ static void read_briefing(CfgReader *r, yaml_node_t *n, GPtrArray *template_ids,
         for (guint i = 0; i < template_ids->len; i++)
             known |= strcmp(template_ids->pdata[i], tid) == 0;
         if (!known) {
-            const char *near = csb_text_nearest(tid, (const char *const *)template_ids->pdata,
-                                                (int)template_ids->len);
-            char *all = csb_join_words((const char *const *)template_ids->pdata, template_ids->len);
-            if (near)
-                cfg_error_at(r, tn, "unknown template '%s'; did you mean '%s'?", tid, near);
-            else
-                cfg_error_at(r, tn, "unknown template '%s'; templates are: %s", tid, all);
-            g_free(all);
+            cfg_unknown(r, tn, "template", tid, (const char *const *)template_ids->pdata,
+                        template_ids->len, NULL);
             ok = FALSE;
         }
         b->template_id = g_strdup(tid);

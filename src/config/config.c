@@ -68,14 +68,8 @@ static void read_regions(CfgReader *r, yaml_node_t *n)
                 g_ptr_array_add(r->cfg->regions, g_strdup(match));
                 continue;
             }
-            const char *near = csb_text_nearest(want, (const char *const *)known->pdata,
-                                                (int)known->len);
-            char *all = csb_join_words((const char *const *)known->pdata, known->len);
-            if (near)
-                cfg_error_at(r, n, "unknown region '%s'; did you mean '%s'?", want, near);
-            else
-                cfg_error_at(r, n, "unknown region '%s'; regions are: %s", want, all);
-            g_free(all);
+            cfg_unknown(r, n, "region", want, (const char *const *)known->pdata, known->len,
+                        NULL);
         }
         g_ptr_array_free(known, TRUE);
     }
@@ -168,13 +162,9 @@ static void read_themes(CfgReader *r, yaml_node_t *n)
         const char **ids = g_new(const char *, csb_themes_count(lib));
         for (guint k = 0; k < csb_themes_count(lib); k++)
             ids[k] = csb_themes_at(lib, k)->id;
-        const char *near = csb_text_nearest(id, ids, (int)csb_themes_count(lib));
-        if (near)
-            cfg_error_at(r, item, "unknown theme '%s'; did you mean '%s'?", id, near);
-        else
-            cfg_error_at(r, item, "unknown theme '%s'; theme ids are listed in "
-                              "templates/themes.yaml, or define one with id, title and phrases",
-                     id);
+        cfg_unknown(r, item, "theme", id, ids, csb_themes_count(lib),
+                    "theme ids are listed in templates/themes.yaml, or define one with id, "
+                    "title and phrases");
         g_free(ids);
     }
 }

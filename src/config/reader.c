@@ -16,6 +16,21 @@ void cfg_error_at(CfgReader *r, yaml_node_t *n, const char *fmt, ...)
     va_end(ap);
 }
 
+void cfg_unknown(CfgReader *r, yaml_node_t *n, const char *what, const char *value,
+                 const char *const *known, guint n_known, const char *otherwise)
+{
+    const char *near = csb_text_nearest(value, known, (int)n_known);
+    if (near) {
+        cfg_error_at(r, n, "unknown %s '%s'; did you mean '%s'?", what, value, near);
+    } else if (otherwise) {
+        cfg_error_at(r, n, "unknown %s '%s'; %s", what, value, otherwise);
+    } else {
+        char *all = csb_join_words(known, n_known);
+        cfg_error_at(r, n, "unknown %s '%s'; %ss are: %s", what, value, what, all);
+        g_free(all);
+    }
+}
+
 void cfg_check_keys(CfgReader *r, yaml_node_t *map, const char *where, const char *const *valid,
                        guint n)
 {

@@ -17,6 +17,10 @@ typedef struct {
 
 /* An error at node n of the config being read. */
 void cfg_error_at(CfgReader *r, yaml_node_t *n, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+/* "unknown <what> '<value>'" at n, with the nearest of known, else
+ * otherwise, else the whole list ("<what>s are: ..."). */
+void cfg_unknown(CfgReader *r, yaml_node_t *n, const char *what, const char *value,
+                 const char *const *known, guint n_known, const char *otherwise);
 /* Unknown keys of map, each with the nearest valid one or the whole list. */
 void cfg_check_keys(CfgReader *r, yaml_node_t *map, const char *where, const char *const *valid,
                     guint n);
