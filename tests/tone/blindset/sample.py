@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # Draw 200 stratified paragraphs from pool.json, spread over as many reports as possible, none of
 # them already labelled in the --exclude sets (read only for their (file, number) keys).
-import argparse, csv, json, os, random, re, collections
+import argparse, csv, json, os, random, collections, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pool import boilerplate, tag_lscb  # noqa: E402
 ap = argparse.ArgumentParser()
 ap.add_argument('--seed', type=int, required=True)
 ap.add_argument('--prefix', required=True, help="the ids' letter (G, K, L, ...)")
@@ -16,20 +18,7 @@ have = set()
 for fn in a.exclude:
     for r in csv.DictReader(open(os.path.join(T, fn))):
         have.add((r['file'], str(r['number'])))
-BOILER = re.compile(r'about this inspection|information about this inspection|inspection judgements and what they mean|'
-                    r'grade descriptions?|crown copyright|ofsted\.gov\.uk|open government licence|this publication is available', re.I)
-LSCB = re.compile(r'LSCB|Local Safeguarding Children Board|safeguarding children board', re.I)
-byfile = collections.defaultdict(list)
-for p in pool: byfile[p['file']].append(p)
-for f, ps in byfile.items():
-    for p in ps: p['lscb'] = False
-    if ps[0]['kind'] != 'sif': continue
-    idx = next((i for i, p in enumerate(ps) if p['number'] and LSCB.search(p['section'])), None)
-    if idx is None: continue
-    j = idx
-    while j > 0 and ps[j-1]['section'].strip(' :') in ('Recommendations', 'Executive summary') and not LSCB.search(ps[j-1]['section']):
-        j -= 1
-    for p in ps[j:]: p['lscb'] = True
+tag_lscb(pool)
 def stratum(p):
     # brief: SIF 2013-18 *including* the LSCB part of SIF reports; LAC 2013 + standalone LSCB reviews
     if p['kind'] in ('lac', 'lscb-review'): return 'LAC2013+LSCBreview'
@@ -43,7 +32,7 @@ for p in pool:
     if not p['number']: continue
     if (p['file'], str(p['number'])) in have: nex += 1; continue
     if len(p['text'].split()) < 15: continue
-    if BOILER.search(p['section']) or BOILER.search(p['text']): continue
+    if boilerplate(p): continue
     s = stratum(p)
     if s: elig[s].append(p)
 print('keys', len(have), 'excluded as already labelled:', nex)

@@ -1,24 +1,10 @@
 # Draw 170 stratified paragraphs from test-authority reports (seed 20261201).
-import csv, json, random, re, collections
+import csv, json, os, random, collections, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'blindset'))
+from pool import boilerplate, tag_lscb  # noqa: E402
 pool = json.load(open('pool.json'))
 have = {(r['file'], str(r['number'])) for r in csv.DictReader(open('tests/tone/tone.csv'))}
-BOILER = re.compile(r'about this inspection|information about this inspection|inspection judgements and what they mean|'
-                    r'grade descriptions?|crown copyright|ofsted\.gov\.uk|open government licence|this publication is available', re.I)
-LSCB = re.compile(r'LSCB|Local Safeguarding Children Board|safeguarding children board', re.I)
-
-# mark LSCB-review part of SIF reports: from first LSCB-headed section (plus an immediately
-# preceding Recommendations / Executive summary block) to the end of the report
-byfile = collections.defaultdict(list)
-for p in pool: byfile[p['file']].append(p)
-for f, ps in byfile.items():
-    for p in ps: p['lscb'] = False
-    if ps[0]['kind'] != 'sif': continue
-    idx = next((i for i, p in enumerate(ps) if p['number'] and LSCB.search(p['section'])), None)
-    if idx is None: continue
-    j = idx
-    while j > 0 and ps[j-1]['section'].strip(' :') in ('Recommendations', 'Executive summary') and not LSCB.search(ps[j-1]['section']):
-        j -= 1
-    for p in ps[j:]: p['lscb'] = True
+tag_lscb(pool)
 
 def stratum(p):
     if p['kind'] == 'lac' or p['lscb']: return 'LAC2013+LSCB'
@@ -33,7 +19,7 @@ for p in pool:
     if not p['number']: continue
     if (p['file'], str(p['number'])) in have: continue
     if len(p['text'].split()) < 15: continue
-    if BOILER.search(p['section']) or BOILER.search(p['text']): continue
+    if boilerplate(p): continue
     s = stratum(p)
     if s: elig[s].append(p)
 target = {'ILACS2018-22': 42, 'ILACS2023-26': 60, 'SIF2013-18': 51, 'LAC2013+LSCB': 17}
