@@ -141,6 +141,19 @@ static gint by_weight(gconstpointer a, gconstpointer b, gpointer data)
     return wx > wy ? -1 : wx < wy ? 1 : strcmp(x, y);
 }
 
+/* The weight of the tokens of set a that set b holds too. */
+static double shared_weight(const Rarity *r, GHashTable *a, GHashTable *b)
+{
+    double sum = 0;
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, a);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        if (g_hash_table_contains(b, key))
+            sum += weight(r, key);
+    return sum;
+}
+
 static double set_weight(const Rarity *r, GHashTable *set)
 {
     double sum = 0;
@@ -185,13 +198,7 @@ static guint specific_count(const CsbFindingAnalysis *fa, const CsbRecurrence *r
 static Pair judge(const Item *a, const Item *b, const Rarity *r, const CsbRecurrence *rec)
 {
     Pair p = {0, 0, FALSE, FALSE, FALSE};
-    double shared = 0;
-    GHashTableIter it;
-    gpointer key;
-    g_hash_table_iter_init(&it, a->words);
-    while (g_hash_table_iter_next(&it, &key, NULL))
-        if (g_hash_table_contains(b->words, key))
-            shared += weight(r, key);
+    double shared = shared_weight(r, a->words, b->words);
     double all = a->weight + b->weight - shared;
     p.similarity = all > 0 ? shared / all : 0;
     if (!rec)
@@ -442,13 +449,7 @@ static gint named_by_words(const Tracker *tk, const CsbDeclaration *d, guint at)
         const Item *e = &g_array_index(tk->items, Item, k);
         if (e->at != at || e->weight <= 0)
             continue;
-        double shared = 0;
-        GHashTableIter it;
-        gpointer key;
-        g_hash_table_iter_init(&it, e->words);
-        while (g_hash_table_iter_next(&it, &key, NULL))
-            if (g_hash_table_contains(said, key))
-                shared += weight(&tk->rarity, key);
+        double shared = shared_weight(&tk->rarity, e->words, said);
         if (shared / e->weight >= best) {
             best = shared / e->weight;
             found = (gint)k;

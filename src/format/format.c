@@ -245,13 +245,19 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c)
     return s;
 }
 
+/* When a report not read was published: "January 2027", or "a later date". */
+static char *not_read_when(const CsbNotRead *n)
+{
+    CsbDate d = csb_not_read_date(n);
+    return csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("a later date");
+}
+
 void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h)
 {
     const CsbNotRead *n = h->not_read_since;
     if (n) {
         char *then = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
-        CsbDate d = csb_not_read_date(n);
-        char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("a later date");
+        char *when = not_read_when(n);
         csb_rich_addf(r, CSB_STYLE_BOLD,
                       n->inspection ? "\nThe grade of the %s report could not be read; this "
                                       "grade is from %s."
@@ -370,8 +376,7 @@ static CsbRich *not_current_gap(const GPtrArray *group)
     const CsbAreaHistory *h = group->pdata[0];
     CsbRich *r = csb_rich_new();
     if (h->not_read_since) {
-        CsbDate d = csb_not_read_date(h->not_read_since);
-        char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("a later date");
+        char *when = not_read_when(h->not_read_since);
         csb_rich_addf(r, 0, h->not_read_since->inspection
                                 ? "The grades of the %s report could not be read, so the "
                                 : "A report of %s could not be read, so the ",
