@@ -364,6 +364,29 @@ static void test_afi_issues(void)
           "raised before; '... remains weak' does");
     g_free(remain);
     g_free(remains);
+    /* Wakefield 2016: current weaknesses, not ones raised before. */
+    char *they = csb_themes_match_form(
+        "While these weaknesses are being systematically addressed, and inspectors saw no "
+        "children at risk of immediate harm, they remain areas for improvement.");
+    char *still = csb_themes_match_form(
+        "The application of thresholds continues to be an area for improvement.");
+    CHECK(!csb_recurrence_declares(recurrence, they) &&
+              csb_recurrence_declares(recurrence, still),
+          "'they remain areas for improvement' does not say a weakness was raised before; "
+          "'thresholds continue to be an area for improvement' does");
+    g_free(they);
+    g_free(still);
+    /* Slough 2014: "Both" opening a new subject does not refer back. */
+    char *both_new = csb_themes_match_form(
+        "Both the procedures in place and the practice of professionals have not ensured the "
+        "voice of the child is heard.");
+    char *both_back = csb_themes_match_form("Both remain areas for improvement.");
+    CHECK(!csb_recurrence_refers_back(recurrence, both_new) &&
+              csb_recurrence_refers_back(recurrence, both_back),
+          "'Both the procedures ...' does not refer back to the sentence before; 'Both remain "
+          "...' does");
+    g_free(both_new);
+    g_free(both_back);
 }
 
 /* Rutland's three reports: a 2016 SIF (requires improvement), ILACS in
