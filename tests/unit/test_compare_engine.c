@@ -353,6 +353,10 @@ static void test_afi_issues(void)
     CHECK(!names_issue("The welfare of children who are missing education is safeguarded.",
                        missing),
           "children missing education are not children who go missing");
+    const char *system = "Difficulties using the electronic recording system were an issue.";
+    CHECK(names_issue(system, "the electronic case recording system") &&
+              !names_issue(system, "recording and case records"),
+          "the electronic recording system is an issue of its own, not the recording of work");
     char *remain = csb_themes_match_form(
         "Although there have been some improvements since the last inspection, there remain "
         "significant inconsistencies in the quality of practice.");
