@@ -239,7 +239,10 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c)
     char *when = csb_fmt_month_year(csb_inspection_date(c->from->inspection));
     const char *was = c->from->judgement->area;
     const CsbArea *then = strcmp(was, c->area) != 0 ? csb_areas_find(in->areas, was) : NULL;
-    char *s = then ? g_strdup_printf("since %s (then one judgement: %s)", when, then->title)
+    /* The latest grade may be of the combined area too (November 2022). */
+    gboolean still = then && strcmp(c->to->judgement->area, was) == 0;
+    char *s = then ? g_strdup_printf("since %s (%s one judgement: %s)", when,
+                                     still ? "both times" : "then", then->title)
                    : g_strdup_printf("since %s", when);
     g_free(when);
     return s;

@@ -104,7 +104,8 @@ char *csb_fmt_grade_meaning_short(const CsbFormatInput *in, CsbGrade g);
 /* Direction words: "improved from Adequate to Good", "stayed Good". */
 char *csb_fmt_change(const CsbChange *c);
 /* "since July 2021", adding "(then one judgement: Children in care and care
- * leavers)" when the earlier grade was of an area this one continues. */
+ * leavers)" when the earlier grade was of an area this one continues, or
+ * "(both times one judgement: ...)" when the later one was too. */
 char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c);
 /* Adds a line "Not judged at the June 2026 inspection; this grade is from
  * March 2023." to r when a later full inspection gave no grade for the

@@ -52,17 +52,25 @@ static const char *number_word(int n)
 }
 
 /* "Of the four areas judged separately, three were judged good and one
- * requires improvement." */
-static void grade_count_sentence(CsbFormatter *fm, CsbRich *r)
+ * requires improvement": the judgements the latest inspection (in) made
+ * of the headline areas, a judgement counting once however many areas it
+ * stands for (children in care and care leavers, one until 2023). */
+static void grade_count_sentence(CsbFormatter *fm, const CsbInspection *in, CsbRich *r)
 {
     int total = 0, at[CSB_GRADE_COUNT] = {0};
+    GPtrArray *counted = g_ptr_array_new(); /* const CsbJudgement* */
     for (guint i = 0; i < fm->focus->histories->len; i++) {
         const CsbAreaHistory *h = fm->focus->histories->pdata[i];
         if (!h->area->headline || strcmp(h->area->id, "overall") == 0)
             continue;
-        at[csb_history_latest(h)->judgement->grade]++;
+        const CsbGradePoint *pt = csb_history_latest(h);
+        if (pt->inspection != in || g_ptr_array_find(counted, pt->judgement, NULL))
+            continue;
+        g_ptr_array_add(counted, (gpointer)pt->judgement);
+        at[pt->judgement->grade]++;
         total++;
     }
+    g_ptr_array_free(counted, TRUE);
     if (!total)
         return;
     GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
@@ -121,7 +129,7 @@ static void latest(CsbFormatter *fm)
         csb_rich_add(r, 0, "This inspection gave no overall grade, only the separate "
                            "judgements below.");
     }
-    grade_count_sentence(fm, r);
+    grade_count_sentence(fm, in, r);
     csb_doc_para(fm->doc, r);
     g_free(when);
     const CsbParagraph *p = opening_paragraph(in);

@@ -86,8 +86,10 @@ check "... with no framework tag ('(Outcome three)')" test "$(grep -ci '(outcome
 # summary keeps the sentence that makes it one ("For some disabled
 # children, transition planning is not started early enough"), not only
 # the praise before it; Leicester's question about the front door and the
-# MASH/MACH has both explained under "Words used".
-for a in medway leicester; do
+# MASH/MACH has both explained under "Words used". Dudley 2022 judged
+# children in care and care leavers as one: three areas judged separately,
+# not four, and its grade table says both grades were one judgement.
+for a in medway leicester dudley; do
     mkdir -p "$WORK/$a"
     for f in "$SHARED"/corpus/pdf/*-"$a"__*.pdf; do ln -s "$f" "$WORK/$a/"; done
     printf 'reports: [%s]\nauthority: %s\nthemes: [care-leavers, front-door]\nbriefings:\n  - template: members-summary\n    output: out/%s.pdf\n' \
@@ -101,3 +103,8 @@ expect_contains "Medway: the concern quoted keeps the sentence that makes it one
 text=$(pdftotext "$WORK/out/leicester.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Leicester: MASH explained" "$text" "MASH The 'front door'"
 expect_contains "Leicester: MACH explained" "$text" "MACH The name used"
+text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Dudley: one judgement of children in care and care leavers counts once" "$text" \
+    "Of the three areas judged separately, all require improvement."
+expect_contains "Dudley: ... and the grade table says it was one both times" "$text" \
+    "(both times one judgement: Children in"

@@ -226,8 +226,15 @@ static void test_since(void)
     CHECK_STR(s1, "since July 2021 (then one judgement: Children in care and care leavers)",
               "a grade carried over from the joint judgement says so");
     CHECK_STR(s2, "since July 2021", "a grade of the same area is just dated");
+    CsbGradePoint to_joint = {then, &joint};
+    CsbChange c3 = {.area = "care_leavers", .from = &from_joint, .to = &to_joint};
+    char *s3 = csb_fmt_since(&in, &c3);
+    CHECK_STR(s3,
+              "since July 2021 (both times one judgement: Children in care and care leavers)",
+              "when the latest grade is of the joint judgement too, it says both were");
     g_free(s1);
     g_free(s2);
+    g_free(s3);
     csb_inspection_free(then);
     csb_areas_free(areas);
     csb_frameworks_free(fw);
