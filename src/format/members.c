@@ -52,12 +52,18 @@ static const char *number_word(int n)
 }
 
 /* "Of the four areas judged separately, three were judged good and one
- * requires improvement": the judgements the latest inspection (in) made
- * of the headline areas, a judgement counting once however many areas it
- * stands for (children in care and care leavers, one until 2023). */
+ * requires improvement (care leavers)": the judgements the latest
+ * inspection (in) made of the headline areas, a judgement counting once
+ * however many areas it stands for (children in care and care leavers,
+ * one until 2023). The fewer areas graded otherwise than overall are
+ * named, so the overall grade's meaning is not read as true of them. */
 static void grade_count_sentence(CsbFormatter *fm, const CsbInspection *in, CsbRich *r)
 {
+    const CsbJudgement *overall = csb_inspection_judgement(in, "overall");
     int total = 0, at[CSB_GRADE_COUNT] = {0};
+    GPtrArray *names[CSB_GRADE_COUNT]; /* char*: the areas of each grade */
+    for (int g = 0; g < CSB_GRADE_COUNT; g++)
+        names[g] = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *counted = g_ptr_array_new(); /* const CsbJudgement* */
     for (guint i = 0; i < fm->focus->histories->len; i++) {
         const CsbAreaHistory *h = fm->focus->histories->pdata[i];
@@ -67,34 +73,46 @@ static void grade_count_sentence(CsbFormatter *fm, const CsbInspection *in, CsbR
         if (pt->inspection != in || g_ptr_array_find(counted, pt->judgement, NULL))
             continue;
         g_ptr_array_add(counted, (gpointer)pt->judgement);
+        const CsbArea *a = csb_areas_find(fm->in->areas, pt->judgement->area);
+        g_ptr_array_add(names[pt->judgement->grade],
+                        csb_text_in_sentence(a ? a->title : h->area->title));
         at[pt->judgement->grade]++;
         total++;
     }
     g_ptr_array_free(counted, TRUE);
-    if (!total)
-        return;
-    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
-    for (int g = CSB_GRADE_OUTSTANDING; g < CSB_GRADE_COUNT; g++) {
+    GString *said = g_string_new(NULL);
+    int groups = 0, left = 0;
+    for (int g = CSB_GRADE_OUTSTANDING; g < CSB_GRADE_COUNT; g++)
+        left += at[g] > 0;
+    for (int g = CSB_GRADE_OUTSTANDING; g < CSB_GRADE_COUNT && total; g++) {
         int n = at[g];
         if (!n)
             continue;
+        groups++;
         const char *count = n == total ? (total == 2 ? "both" : "all") : number_word(n);
-        if (g == CSB_GRADE_REQUIRES_IMPROVEMENT)
-            g_ptr_array_add(parts, g_strdup_printf("%s require%s improvement", count,
-                                                   n == 1 ? "s" : ""));
-        else {
+        g_string_append(said, groups == 1 ? "" : groups == left ? " and " : ", ");
+        if (g == CSB_GRADE_REQUIRES_IMPROVEMENT) {
+            g_string_append_printf(said, "%s require%s improvement", count, n == 1 ? "s" : "");
+        } else {
             char *lower = g_utf8_strdown(csb_grade_title((CsbGrade)g), -1);
-            g_ptr_array_add(parts, g_strdup_printf("%s %s judged %s", count,
-                                                   n == 1 ? "was" : "were", lower));
+            g_string_append_printf(said, "%s %s judged %s", count, n == 1 ? "was" : "were", lower);
             g_free(lower);
         }
+        if (2 * n <= total && n < total && (!overall || overall->grade != (CsbGrade)g)) {
+            g_string_append(said, " (");
+            for (guint k = 0; k < names[g]->len; k++)
+                g_string_append_printf(said, "%s%s",
+                                       k == 0 ? "" : k + 1 == names[g]->len ? " and " : ", ",
+                                       (char *)names[g]->pdata[k]);
+            g_string_append(said, ")");
+        }
     }
-    csb_rich_addf(r, 0, " Of the %s areas judged separately, ", number_word(total));
-    for (guint i = 0; i < parts->len; i++)
-        csb_rich_addf(r, 0, "%s%s", i == 0 ? "" : i + 1 == parts->len ? " and " : ", ",
-                      (char *)parts->pdata[i]);
-    csb_rich_add(r, 0, ".");
-    g_ptr_array_free(parts, TRUE);
+    if (total)
+        csb_rich_addf(r, 0, " Of the %s areas judged separately, %s.", number_word(total),
+                      said->str);
+    g_string_free(said, TRUE);
+    for (int g = 0; g < CSB_GRADE_COUNT; g++)
+        g_ptr_array_free(names[g], TRUE);
 }
 
 static void latest(CsbFormatter *fm)

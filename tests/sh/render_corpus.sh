@@ -100,6 +100,10 @@ done
 text=$(pdftotext "$WORK/out/medway.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Medway: the concern quoted keeps the sentence that makes it one" "$text" \
     "For some disabled children, transition planning is not started early enough"
+expect_contains "Medway: the area graded below the overall grade is named" "$text" \
+    "three were judged good and one requires improvement (children who need help and protection)."
+expect_contains "... and the overall grade's meaning says nothing of the areas" "$text" \
+    "On Ofsted’s scale, that means services work well: children get the help, protection and care they need. Of the four"
 text=$(pdftotext "$WORK/out/leicester.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Leicester: MASH explained" "$text" "MASH The 'front door'"
 expect_contains "Leicester: MACH explained" "$text" "MACH The name used"
