@@ -29,6 +29,38 @@ static const char *section_in(const GPtrArray *names, const char *section)
     return hit;
 }
 
+static gboolean word_in(const char *word, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(word, *list) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Is the opening phrase of sentence w (words [from, ...)) the subject of a
+ * verb, not an imperative: "Work with care leavers who are highly
+ * vulnerable is diligent"? So when a finite verb comes before any word
+ * opening a clause of purpose or object ("Work with partners to ensure
+ * that there is ..."); one right after "who" or "which" is a relative
+ * clause's. */
+static gboolean opens_subject(const CsbWords *w, guint from)
+{
+    static const char *const clause[] = {"to", "that", "so", "order", "whether", "how",
+                                         "where", "when", "if", "because", NULL};
+    static const char *const finite[] = {"is", "are", "was", "were", "has", "have", NULL};
+    static const char *const relative[] = {"who", "which", NULL};
+    for (guint i = from; i < csb_words_count(w); i++) {
+        const char *word = csb_words_at(w, i);
+        if (word_in(word, clause))
+            return FALSE;
+        if (word_in(word, relative))
+            i++; /* "who are" */
+        else if (word_in(word, finite))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The imperative that opens text ("Ensure that ..."), or NULL. */
 static const char *imperative(const CsbToneRules *r, const char *text)
 {
@@ -37,10 +69,12 @@ static const char *imperative(const CsbToneRules *r, const char *text)
         p = g_utf8_next_char(p);
     if (!g_unichar_isupper(g_utf8_get_char(p)))
         return NULL;
-    char *head = g_strndup(p, 80); /* the first words are enough */
+    const char *stop = strstr(p, ". ");
+    char *head = g_strndup(p, stop ? (gsize)(stop - p) : strlen(p)); /* its first sentence */
     CsbWords *w = csb_words_new(head);
     const char *hit = NULL;
-    if (!csb_phrase_set_match(r->imperatives, w, 0, NULL, &hit))
+    guint len = csb_phrase_set_match(r->imperatives, w, 0, NULL, &hit);
+    if (!len || opens_subject(w, len))
         hit = NULL;
     csb_words_free(w);
     g_free(head);

@@ -310,6 +310,14 @@ static void test_sections(void)
           "an imperative opening a paragraph is a recommendation");
     VERDICT("Improve the quality of plans.",
             "verdict: concern: a recommendation ('improve' opens it); decided by sentence 1");
+    CHECK(tone_in(NULL, "Work with care leavers who are highly vulnerable is diligent. "
+                        "Risks are promptly recognised and addressed effectively.") ==
+              CSB_TONE_STRENGTH,
+          "an opening that is the subject of a verb is no imperative ('Work with care "
+          "leavers ... is diligent', Leeds 2025)");
+    CHECK(tone_in(NULL, "Work with partners to ensure that there is a single plan.") ==
+              CSB_TONE_CONCERN,
+          "... but 'Work with partners to ensure that there is' is");
     CHECK(tone_in(NULL, "Reviews are timely.") == CSB_TONE_STRENGTH,
           "a word of the list that does not open the paragraph is no imperative");
     CHECK(tone_in("Service information", "The local authority has 10 homes, all good.") ==
