@@ -261,18 +261,24 @@ void csb_pack_improvement(CsbFormatter *fm)
 {
     const CsbStory *s = fm->focus;
     csb_doc_heading(fm->doc, 1, "Areas for improvement tracker");
-    int counts[3] = {0, 0, 0};
-    for (guint i = 0; i < s->afis->len; i++)
-        counts[((const CsbAfiTrack *)s->afis->pdata[i])->status]++;
+    int counts[3] = {0, 0, 0}, again = 0; /* again: of the new, raised again later */
+    for (guint i = 0; i < s->afis->len; i++) {
+        const CsbAfiTrack *a = s->afis->pdata[i];
+        counts[a->status]++;
+        again += a->status == CSB_AFI_NEW && raised_later(s, a);
+    }
     CsbRich *intro = csb_rich_plain(
         "Every area for improvement, recommendation and priority action in the reports, newest "
         "report first. One raised before is linked to the most recent earlier report that "
         "raised it: because the report says so (its words are quoted), or because both "
         "findings are about the same issue and word it alike (the issue and the words are "
         "shown). A link is a reading aid, not a finding: judge it by what is shown. ");
-    csb_rich_addf(intro, CSB_STYLE_BOLD, "%u in all: %d recurring, %d new, %d not raised again.",
-                  s->afis->len, counts[CSB_AFI_RECURRING], counts[CSB_AFI_NEW],
-                  counts[CSB_AFI_NOT_RAISED_AGAIN]);
+    /* The counts of the words the tables use (status_words). */
+    csb_rich_addf(intro, CSB_STYLE_BOLD, "%u in all: %d recurring, %d new, ", s->afis->len,
+                  counts[CSB_AFI_RECURRING], counts[CSB_AFI_NEW] - again);
+    if (again)
+        csb_rich_addf(intro, CSB_STYLE_BOLD, "%d raised again later, ", again);
+    csb_rich_addf(intro, CSB_STYLE_BOLD, "%d not raised again.", counts[CSB_AFI_NOT_RAISED_AGAIN]);
     csb_doc_para(fm->doc, intro);
     int reports = 0;
     for (guint i = s->inspections->len; i > 0; i--) {

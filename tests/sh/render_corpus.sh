@@ -35,6 +35,13 @@ done
 "$CSBRIEF" build "$WORK/corpus.yaml" >/dev/null 2>&1
 check "corpus briefing pack: byte-identical from two runs" cmp -s "$WORK/first.pdf" "$WORK/out/pack.pdf"
 
+# The tracker's totals count the words its tables use: "New" and "Raised
+# again later" apart.
+layout=$(pdftotext -layout "$WORK/out/pack.pdf" - 2>/dev/null)
+said=$(tr -s ' \n' '  ' <<<"$layout" | grep -o '[0-9]* in all: [^.]*\.')
+rows="$(grep -cP '\s{3}Recurring(\s|$)' <<<"$layout") recurring, $(grep -cP '\s{3}New(\s{3}|$)' <<<"$layout") new, $(grep -c 'Raised again' <<<"$layout") raised again later, $(grep -cP '\s{3}Not raised(\s|$)' <<<"$layout") not raised again"
+expect_contains "the tracker's totals are its rows' ($said)" "$said" "$rows"
+
 # A members' summary for an authority whose latest inspection names many
 # areas for improvement (Cheshire East, Inadequate in 2024: nine) stays
 # within its four pages: at most six questions, the rest counted, never
