@@ -122,9 +122,21 @@ static gboolean opens_with(const Pick *pk, guint i, const char *const *list, gui
     return hit;
 }
 
+/* Does sentence i point back to the one before: by its opening, or by
+ * "these" anywhere ("The providers have applied to register these
+ * settings")? */
 static gboolean opens_back(const Pick *pk, guint i)
 {
-    return i > 0 && opens_with(pk, i, back_openers, G_N_ELEMENTS(back_openers));
+    if (i == 0)
+        return FALSE;
+    if (opens_with(pk, i, back_openers, G_N_ELEMENTS(back_openers)))
+        return TRUE;
+    char *s = sent_dup(pk, i);
+    char *low = g_ascii_strdown(s, -1);
+    gboolean these = csb_text_has_word(low, "these");
+    g_free(low);
+    g_free(s);
+    return these;
 }
 
 static gboolean has_phrase(const Pick *pk, guint i, const GPtrArray *phrases)
@@ -136,12 +148,12 @@ static gboolean has_phrase(const Pick *pk, guint i, const GPtrArray *phrases)
 }
 
 /* The first sentence of a run ending at i that i's back-references need:
- * i itself, or the sentences before it while each opens with one (two at
+ * i itself, or the sentences before it while each points back (three at
  * most). */
 static guint unit_start(const Pick *pk, guint i)
 {
     guint a = i;
-    while (a > 0 && i - a < 2 && opens_back(pk, a))
+    while (a > 0 && i - a < 3 && opens_back(pk, a))
         a--;
     return a;
 }

@@ -168,6 +168,23 @@ static void test_quote_keeps(void)
           "with the sentence 'these children' points back to: %s", q);
     CHECK(csb_quote_check(q, back), "faithful: %s", q);
     g_free(q);
+
+    /* Tower Hamlets 2024 para 31: "these settings" mid-sentence, three
+     * sentences from the concern that was kept. */
+    const char *chain =
+        "Leaders have a good grip on the homes children live in, and most children live in "
+        "stable homes close to their families, schools and friends, with carers who know them "
+        "well and who are ambitious for them. A very small number of "
+        "children are living in unregistered children's homes. The providers have submitted "
+        "applications to register these settings. These children are seen regularly by a "
+        "variety of professionals. However, children's records did not always detail this "
+        "sufficiently to evidence that children are visited regularly enough.";
+    q = quote_of(lib, chain, NULL, 300, &tone);
+    CHECK(strstr(q, "However, children's records") != NULL, "the concern is kept: %s", q);
+    CHECK(strstr(q, "A very small number of children are living in unregistered") != NULL,
+          "with the sentence 'these settings' points back to, three sentences before: %s", q);
+    CHECK(csb_quote_check(q, chain), "faithful: %s", q);
+    g_free(q);
     csb_themes_free(lib);
 }
 
