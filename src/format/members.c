@@ -370,8 +370,29 @@ static char *finding_phrase(const char *text)
     return s;
 }
 
+/* The latest graded inspection with findings between report from and
+ * report to (in story order), or NULL: one that did not raise a weakness
+ * both raised. */
+static const CsbInspection *graded_between(const CsbFormatter *fm, const CsbInspection *from,
+                                           const CsbInspection *to)
+{
+    const CsbInspection *found = NULL;
+    gboolean after = FALSE;
+    for (guint i = 0; i < fm->focus->inspections->len; i++) {
+        const CsbInspection *in = fm->focus->inspections->pdata[i];
+        if (in == to)
+            break;
+        if (after && in->findings->len && csb_frameworks_graded(fm->frameworks, in->kind))
+            found = in;
+        after |= in == from;
+    }
+    return found;
+}
+
 /* The latest report's areas for improvement as questions, those raised
- * before first (recurring: TRUE) or the others (FALSE). */
+ * before first (recurring: TRUE) or the others (FALSE). A weakness raised
+ * before and not at a graded inspection between is asked about as one
+ * that came back, not as one never resolved. */
 static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
                           const CsbInspection *latest, gboolean recurring)
 {
@@ -383,6 +404,9 @@ static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
         CsbRich *r = csb_rich_add(csb_rich_new(), 0, "Inspectors asked for improvement in ");
         csb_rich_add(r, CSB_STYLE_BOLD, what);
         if (a->status == CSB_AFI_RECURRING) {
+            const CsbInspection *gap =
+                a->raised_before ? graded_between(fm, a->raised_before->inspection, latest)
+                                 : NULL;
             if (a->raised_before) {
                 char *name = csb_fmt_name_report(fm, a->raised_before->inspection);
                 csb_rich_addf(r, 0, ". It was raised before (%s)", name);
@@ -390,8 +414,15 @@ static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
             } else {
                 csb_rich_add(r, 0, ". The report says it was raised before");
             }
-            csb_rich_add(r, 0, ". Why has it not been resolved, and what will be different "
-                               "this time?");
+            if (gap) {
+                char *name = csb_fmt_name_report(fm, gap);
+                csb_rich_addf(r, 0, ", though not at the %s. Why has it come back, and what "
+                                    "will be different this time?", name);
+                g_free(name);
+            } else {
+                csb_rich_add(r, 0, ". Why has it not been resolved, and what will be different "
+                                   "this time?");
+            }
         } else {
             csb_rich_add(r, 0, ". What is the plan, and when will members see a difference?");
         }

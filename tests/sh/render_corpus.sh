@@ -96,7 +96,9 @@ check "... with no framework tag ('(Outcome three)')" test "$(grep -ci '(outcome
 # MASH/MACH has both explained under "Words used". Dudley 2022 judged
 # children in care and care leavers as one: three areas judged separately,
 # not four, and its grade table says both grades were one judgement.
-for a in medway leicester dudley; do
+# Birmingham's domestic abuse, raised in 2016 and not in 2018, is asked
+# about as a weakness that came back.
+for a in medway leicester dudley birmingham; do
     mkdir -p "$WORK/$a"
     for f in "$SHARED"/corpus/pdf/*-"$a"__*.pdf; do ln -s "$f" "$WORK/$a/"; done
     printf 'reports: [%s]\nauthority: %s\nthemes: [care-leavers, front-door]\nbriefings:\n  - template: members-summary\n    output: out/%s.pdf\n' \
@@ -119,3 +121,6 @@ expect_contains "Dudley: one judgement of children in care and care leavers coun
     "Of the three areas judged separately, all require improvement."
 expect_contains "Dudley: ... and the grade table says it was one both times" "$text" \
     "(both times one judgement: Children in"
+text=$(pdftotext "$WORK/out/birmingham.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Birmingham: a weakness not raised at the inspection between came back" "$text" \
+    "(Single inspection (SIF), October 2016), though not at the ILACS inspection, December 2018. Why has it come back"
