@@ -104,7 +104,10 @@ for a in medway leicester dudley birmingham; do
     printf 'reports: [%s]\nauthority: %s\nthemes: [care-leavers, front-door]\nbriefings:\n  - template: members-summary\n    output: out/%s.pdf\n' \
         "$a" "$a" "$a" > "$WORK/$a.yaml"
     "$CSBRIEF" build "$WORK/$a.yaml" >/dev/null 2>&1
-    expect_eq "$a's summary builds" "$?" 0
+    rc=$?
+    # Birmingham's 2012 file is an HTML error page: exit 1, summary built.
+    want=0; [ "$a" = birmingham ] && want=1
+    expect_eq "$a's summary builds (exit $want)" "$rc" "$want"
 done
 text=$(pdftotext "$WORK/out/medway.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Medway: the concern quoted keeps the sentence that makes it one" "$text" \
