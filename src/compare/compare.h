@@ -193,6 +193,14 @@ typedef struct {
     GPtrArray *priority_actions; /* const CsbFinding* (borrowed; array owned) */
 } CsbTimelineEntry;
 
+/* A visit a report names that is not among the reports (mentioned.c). */
+typedef struct {
+    CsbKind kind;                  /* a kind reported in letters */
+    int year, month;               /* month 0: not named */
+    const CsbInspection *by;       /* the first report naming it (borrowed) */
+    const CsbParagraph *paragraph; /* where (borrowed) */
+} CsbMention;
+
 typedef struct {
     const CsbAuthority *authority; /* borrowed */
     GPtrArray *inspections;  /* const CsbInspection*, oldest first, borrowed,
@@ -204,6 +212,8 @@ typedef struct {
     GPtrArray *duplicates;   /* CsbDuplicate*, owned */
     GPtrArray *not_read;     /* const CsbNotRead*: the input's about this authority,
                                 oldest first (borrowed; the array is owned) */
+    GPtrArray *mentioned;    /* CsbMention*: visits its reports name that are not
+                                among them, oldest first, owned */
 } CsbStory;
 
 /* Is the latest grade of a history current: not superseded by a later
@@ -339,6 +349,10 @@ void csb_duplicate_free(CsbDuplicate *d);
 
 /* not_read.c: s->not_read from input, and each history's not_read_since. */
 void csb_story_note_not_read(CsbStory *s, const CsbCompareInput *input);
+/* The visits s's reports name (focused and monitoring visits, joint
+ * targeted area inspections: the kinds fw reports in letters) that are
+ * not among its reports read or not read, into s->mentioned. */
+void csb_story_note_mentioned(CsbStory *s, const CsbFrameworks *fw);
 
 /* timeline.c */
 CsbTimelineEntry *csb_timeline_entry_new(const CsbInspection *in);

@@ -382,6 +382,17 @@ static void story(const CsbFrameworks *fw, GString *o, const CsbStory *s, const 
         g_string_append(o, i ? ",\n      " : "\n      ");
         not_read(o, s->not_read->pdata[i]);
     }
+    g_string_append(o, "],\n    \"mentioned\": [");
+    for (guint i = 0; s->mentioned && i < s->mentioned->len; i++) {
+        const CsbMention *m = s->mentioned->pdata[i];
+        g_string_append(o, i ? ",\n      " : "\n      ");
+        /* month and paragraph 0: not stated */
+        g_string_append_printf(o, "{\"kind\": \"%s\", \"year\": %d, \"month\": %d, ",
+                               csb_kind_id(m->kind), m->year, m->month);
+        g_string_append(o, "\"named_in\": ");
+        str(o, m->by->file);
+        g_string_append_printf(o, ", \"paragraph\": %d}", m->paragraph->number);
+    }
     g_string_append(o, "]");
     g_string_append(o, ",\n    ");
     histories(fw, o, s);

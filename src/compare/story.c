@@ -1,7 +1,8 @@
 /* story.c - one authority's story: its inspections in date order with
  * duplicates left out (dedup.c), the timeline (timeline.c), each area's
  * grade history (history.c) and whether a report not read makes its
- * latest grade not current (not_read.c), theme evidence (from each report's analysis)
+ * latest grade not current (not_read.c), the visits its reports name that
+ * are not among them (mentioned.c), theme evidence (from each report's analysis)
  * ranked across all its inspections, and areas for improvement tracked
  * across them (afi.c).
  */
@@ -82,6 +83,10 @@ CsbStory *csb_story_new(CsbComparison *c, const CsbAuthority *a, const CsbCompar
             csb_history_free(h);
     }
     csb_story_note_not_read(s, input);
+    if (track_afis) /* what only a briefing's focus (or compare) shows */
+        csb_story_note_mentioned(s, csb_areas_frameworks(input->areas));
+    else
+        s->mentioned = g_ptr_array_new();
     s->afis = g_ptr_array_new();
     s->themes = g_ptr_array_new_with_free_func(theme_story_free);
     for (guint i = 0; input->themes && i < input->themes->len; i++)
@@ -115,6 +120,8 @@ void csb_story_free(CsbStory *s)
     g_ptr_array_free(s->duplicates, TRUE);
     if (s->not_read)
         g_ptr_array_free(s->not_read, TRUE);
+    if (s->mentioned)
+        g_ptr_array_free(s->mentioned, TRUE);
     g_free(s);
 }
 

@@ -433,6 +433,41 @@ static void not_current_gaps(const CsbStory *s, GPtrArray *out)
     g_ptr_array_free(stale, TRUE);
 }
 
+/* At most this many visits named by the reports and not read are listed;
+ * the rest are counted. */
+#define MAX_MENTIONED 4
+
+/* "The reports name visits that are not among those read: a focused visit
+ * in February 2019 (named in the ILACS inspection, November 2019), ...",
+ * or NULL when there are none. */
+static CsbRich *mentioned_gap(CsbFormatter *fm)
+{
+    const GPtrArray *ms = fm->focus->mentioned;
+    if (!ms || !ms->len)
+        return NULL;
+    CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "The reports name %s not among those read: ",
+                               ms->len == 1 ? "a visit" : "visits");
+    guint shown = MIN(ms->len, MAX_MENTIONED);
+    for (guint i = 0; i < shown; i++) {
+        const CsbMention *m = ms->pdata[i];
+        char *kind = csb_text_in_sentence(csb_frameworks_title(fm->frameworks, m->kind));
+        char *when = m->month ? csb_fmt_month_year((CsbDate){m->year, m->month, 1})
+                              : g_strdup_printf("%d", m->year);
+        char *by = csb_fmt_name_report(fm, m->by);
+        fm->kinds_named |= 1u << m->kind;
+        csb_rich_addf(r, 0, "%s%s %s in %s (named in the %s)",
+                      i == 0 ? "" : i + 1 == shown && shown == ms->len ? " and " : ", ",
+                      strchr("aeiou", *kind) ? "an" : "a", kind, when, by);
+        g_free(by);
+        g_free(when);
+        g_free(kind);
+    }
+    if (ms->len > shown)
+        csb_rich_addf(r, 0, ", and %u more", ms->len - shown);
+    csb_rich_add(r, 0, ". What inspectors found then is not in this briefing.");
+    return r;
+}
+
 GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
 {
     const CsbComparison *c = fm->in->comparison;
@@ -454,6 +489,9 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
         g_free(when);
     }
     not_current_gaps(fm->focus, out);
+    CsbRich *named = mentioned_gap(fm);
+    if (named)
+        g_ptr_array_add(out, named);
     if (!fm->focus->inspections->len || !csb_story_latest_graded(fm->focus))
         g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0, "No graded inspection of %s is "
                                                               "among the reports read.",

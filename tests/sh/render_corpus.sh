@@ -127,3 +127,6 @@ expect_contains "Dudley: ... and the grade table says it was one both times" "$t
 text=$(pdftotext "$WORK/out/birmingham.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Birmingham: a weakness not raised at the inspection between came back" "$text" \
     "(Single inspection (SIF), October 2016), though not at the ILACS inspection, December 2018. Why has it come back"
+text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Dudley: the focused assurance visit its 2022 report names, not among the reports, is said to be missing" "$text" \
+    "The reports name a visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, November 2022)."

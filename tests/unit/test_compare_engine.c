@@ -633,6 +633,41 @@ static void test_evidence_ranking(void)
     g_free(r);
 }
 
+/* Visits the reports name that are not among them: kept once, with the
+ * month when any mention gives it; those read, dated within two months, or
+ * still to come are not. */
+static void test_mentioned_visits(void)
+{
+    Run *r = new_run();
+    CsbInspection *fv = report(r->reports, "fv.pdf", "Rutland", CSB_KIND_FOCUSED_VISIT,
+                               "2021-03-02", "2021-03-03");
+    (void)fv;
+    CsbInspection *in = report(r->reports, "i.pdf", "Rutland", CSB_KIND_ILACS, "2022-05-09",
+                               "2022-05-20");
+    grade(in, "overall", CSB_GRADE_GOOD, "Good");
+    csb_inspection_add_paragraph(in, 1, "Summary",
+                                 "Since the focused visit in February 2019, leaders have acted. "
+                                 "The 2019 focused visit found weak plans.", 1);
+    csb_inspection_add_paragraph(in, 2, "Summary",
+                                 "In 2018, Ofsted conducted a joint targeted area inspection. "
+                                 "The focused visit in May 2021 saw progress. The next focused "
+                                 "visit in 2024 will look at care leavers.", 1);
+    run(r, "Rutland", NULL, NULL);
+    const GPtrArray *m = r->c->focus->mentioned;
+    CHECK(m && m->len == 2, "two visits named and not read (got %u)", m ? m->len : 0);
+    if (m && m->len == 2) {
+        const CsbMention *jtai = m->pdata[0], *visit = m->pdata[1];
+        CHECK(jtai->kind == CSB_KIND_JTAI && jtai->year == 2018 && jtai->month == 0,
+              "'In 2018, Ofsted conducted a joint targeted area inspection', oldest first");
+        CHECK(visit->kind == CSB_KIND_FOCUSED_VISIT && visit->year == 2019 && visit->month == 2 &&
+                  visit->by == in,
+              "'the focused visit in February 2019' and 'the 2019 focused visit' are one, "
+              "February 2019");
+    }
+    run_free(r);
+    g_free(r);
+}
+
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -654,6 +689,7 @@ int main(void)
         RUN(test_afi_broad_and_text);
         RUN(test_afi_why);
         RUN(test_evidence_ranking);
+        RUN(test_mentioned_visits);
     }
     csb_diag_print(d, stdout);
     csb_themes_free(library);
