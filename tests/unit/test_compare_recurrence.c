@@ -27,12 +27,12 @@ static CsbRecurrence *recurrence;
 static CsbSources *sources;
 
 /* Floors just under what csbrief does on all 30 authorities
- * (docs/compare.md gives the figures): 128 of 135 links right (94.8%),
- * 94 of 222 missed (42.3%), so that one more wrong link or miss fails.
+ * (docs/compare.md gives the figures): 127 of 134 links right (94.8%),
+ * 95 of 222 missed (42.8%), so that one more wrong link or miss fails.
  * The goal of issue 11 is 95% right. Misses are counted against the links
  * the readers found. */
 #define MIN_RIGHT 0.945
-#define MAX_MISSED 0.425
+#define MAX_MISSED 0.43
 /* Right links showing none of the earlier report's findings, where the
  * readers found one: 4 (6 before the declaring words were read for the
  * finding they name, Wakefield 2025's two). */
@@ -47,8 +47,9 @@ static CsbSources *sources;
  * round's rules had 39 of 54 (72.2%) and 65 of 104 (62.5%). Development
  * data since: with "there remain ..." no longer a declaring sentence and
  * children missing education no longer children who go missing, 46 of 61
- * (75.4%), 58 of 104 missed (55.8%). */
-#define FRESH3_MIN_RIGHT 0.75
+ * (75.4%), 58 of 104 missed (55.8%); with partnership working no longer
+ * linking alone, 46 of 59 (78.0%). */
+#define FRESH3_MIN_RIGHT 0.775
 #define FRESH3_MAX_MISSED 0.56
 
 typedef struct {
