@@ -327,6 +327,16 @@ static void test_sections(void)
 
 static void test_verdict(void)
 {
+    /* Hertfordshire 2023 para 44, read as a strength by two readers' count. */
+    CsbTone herts = tone_in(
+        NULL, "Most young people live in accommodation of their choice. When young people move "
+              "between temporary homes, their personal advisers have found it hard to help them "
+              "maintain consistent and suitable living arrangements. While care leavers have a "
+              "level of priority for district council tenancies, they sometimes still have to wait "
+              "between four and eight months to be allocated a home.");
+    CHECK(herts == CSB_TONE_CONCERN || herts == CSB_TONE_MIXED,
+          "'found it hard to help them', 'still have to wait ... months' are concerns (got %s)",
+          csb_tone_id(herts));
     TONE("Arrangements are strong. However, too many children wait too long.",
          CSB_TONE_MIXED);
     VERDICT("Arrangements are strong. However, too many children wait too long.",
