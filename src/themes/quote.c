@@ -234,7 +234,8 @@ static gboolean learned(const GPtrArray *why)
  * (decided lists them weightiest first), both sides for mixed. A concern
  * or mixed paragraph's concern also counts a sentence opening with a
  * contrast, not weighed for strength alone, when the rules found no
- * concern or the learned layer gave the label (it reads such openings). */
+ * concern or the learned layer gave the label (it reads such openings).
+ * A strength keeps its concern too, when it has one and it fits. */
 static void keep_label(Pick *pk, CsbTone tone, const GArray *decided, const GPtrArray *why)
 {
     GArray *pos = csb_tone_why_side(why, CSB_TONE_STRENGTH);
@@ -256,6 +257,20 @@ static void keep_label(Pick *pk, CsbTone tone, const GArray *decided, const GPtr
     }
     if (strength)
         keep_must(pk, pos->len ? first_on(pk, decided, p) : pk->n, TRUE);
+    /* A strength with a concern in it (the learned layer's call over the
+     * rules' mixed, or a concern outweighed), or a sentence turning against
+     * it ("However, few ..."), keeps that sentence too, when it fits: a
+     * quote does not hide what qualifies its label. */
+    if (tone == CSB_TONE_STRENGTH) {
+        guint first = pk->n;
+        for (guint k = 0; k < neg->len && first == pk->n; k++)
+            if (g_array_index(neg, guint, k) < pk->n && !p[g_array_index(neg, guint, k)])
+                first = g_array_index(neg, guint, k);
+        for (guint k = 1; first == pk->n && k < pk->n; k++)
+            if (!p[k] && opens_with(pk, k, contrast_openers, G_N_ELEMENTS(contrast_openers)))
+                first = k;
+        keep_must(pk, first, FALSE);
+    }
     g_free(p);
     g_free(c);
     g_array_free(pos, TRUE);

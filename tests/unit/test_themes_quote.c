@@ -185,6 +185,23 @@ static void test_quote_keeps(void)
           "with the sentence 'these settings' points back to, three sentences before: %s", q);
     CHECK(csb_quote_check(q, chain), "faithful: %s", q);
     g_free(q);
+
+    /* Hackney 2024 para 40: a strength whose last sentence turns against it. */
+    const char *turn =
+        "Most care leavers aged 18 to 21 live in suitable accommodation, including staying put "
+        "with foster carers and supported accommodation commissioned by the local authority. "
+        "They are helped by foster carers and key workers to develop skills in budgeting, "
+        "shopping and cooking, so they can successfully move into more independent living. "
+        "Support is gradually reduced as they develop the skills they need as young adults. "
+        "However, few of those care leavers aged 18 to 21 who are ready to move into independent "
+        "accommodation have the option to do so.";
+    q = quote_of(lib, turn, NULL, 360, &tone);
+    CHECK(tone == CSB_TONE_STRENGTH, "the paragraph reads as a strength (got %s)",
+          csb_tone_id(tone));
+    CHECK(strstr(q, "However, few of those care leavers") != NULL,
+          "a strength keeps the sentence turning against it: %s", q);
+    CHECK(csb_quote_check(q, turn), "faithful: %s", q);
+    g_free(q);
     csb_themes_free(lib);
 }
 
