@@ -339,7 +339,15 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
 
 static void summary_themes(CsbFormatter *fm)
 {
-    csb_doc_heading(fm->doc, 2, "Themes of most concern");
+    /* "Of most concern" only when the latest inspection raises one. */
+    gboolean concern = FALSE;
+    int mixed = 0;
+    for (guint i = 0; i < fm->focus->themes->len; i++) {
+        const CsbThemeStory *t = fm->focus->themes->pdata[i];
+        concern |= t->latest && t->latest->concerns > 0;
+        mixed += t->latest ? t->latest->mixed : 0;
+    }
+    csb_doc_heading(fm->doc, 2, concern ? "Themes of most concern" : "Themes");
     const CsbInspection *latest = csb_story_latest_graded(fm->focus);
     CsbRich *lead = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                  "Paragraphs on each theme that raise a concern, are mixed, or "
@@ -354,6 +362,12 @@ static void summary_themes(CsbFormatter *fm)
                                         "csbrief's reading, which agrees with careful readers "
                                         "about five times in six (most often differing on "
                                         "mixed paragraphs): the theme pages quote them.");
+    if (!concern && fm->focus->themes->len && latest)
+        csb_rich_addf(lead, CSB_STYLE_MUTED,
+                      mixed ? " The latest inspection raises no concern on these themes beyond "
+                              "%d mixed paragraph%s."
+                            : " The latest inspection raises no concern on any of these themes.",
+                      mixed, mixed == 1 ? "" : "s");
     csb_doc_para(fm->doc, lead);
     GPtrArray *order = csb_pack_themes_by_concern(fm->focus);
     CsbDocBlock *list = csb_doc_list(fm->doc);

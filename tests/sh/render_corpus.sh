@@ -130,3 +130,15 @@ expect_contains "Birmingham: a weakness not raised at the inspection between cam
 text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Dudley: the focused assurance visit its 2022 report names, not among the reports, is said to be missing" "$text" \
     "The reports name a visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, November 2022)."
+
+# Tower Hamlets 2024 raises no concern on the four themes: the summary's
+# list is not headed "Themes of most concern", and says so.
+mkdir -p "$WORK/th"
+for f in "$SHARED"/corpus/pdf/*-tower-hamlets__*.pdf; do ln -s "$f" "$WORK/th/"; done
+printf 'reports: [th]\nauthority: tower-hamlets\nthemes: [sufficiency, care-leavers, exploitation, front-door]\nbriefings:\n  - template: briefing-pack\n    output: out/th.pdf\n' > "$WORK/th.yaml"
+"$CSBRIEF" build "$WORK/th.yaml" >/dev/null 2>&1
+expect_eq "Tower Hamlets' pack builds" "$?" 0
+text=$(pdftotext "$WORK/out/th.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+check "Tower Hamlets: no 'Themes of most concern' without a concern" test "$(grep -c 'Themes of most concern' <<<"$text")" -eq 0
+expect_contains "... and the summary says the latest inspection raises none" "$text" \
+    "The latest inspection raises no concern on these themes beyond"
