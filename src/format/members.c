@@ -252,8 +252,10 @@ static gint by_score(gconstpointer a, gconstpointer b)
 /* Paragraphs of the latest inspection about children in care and care
  * leavers of the tone wanted (strengths, or concerns; mixed ones are
  * neither), ranked by how many of the cue phrases of that kind they carry.
- * Each is quoted by the sentences that carry the cues. */
-static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, int max)
+ * Each is quoted by the sentences that carry the cues; lead (or nothing),
+ * a line before the first. */
+static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, int max,
+                       const char *lead)
 {
     const CsbThemeLibrary *lib = fm->in->library;
     const char *prefix = want == CSB_TONE_CONCERN ? "concern:" : "strength:";
@@ -277,6 +279,8 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
     for (guint i = 0; i < pick->len; i++) {
         const Candidate *c = &g_array_index(pick, Candidate, i);
         if (shown < max) {
+            if (!shown && lead) /* so the quotes are not read as the list's */
+                csb_doc_para(fm->doc, csb_rich_plain(lead))->keep_with_next = TRUE;
             /* The sentences that earned its tone are kept first. */
             char *q = csb_themes_quote_why(c->p->text, want == CSB_TONE_CONCERN ? lib->concern
                                                                                 : lib->strength,
@@ -330,7 +334,7 @@ static void care(CsbFormatter *fm)
         return;
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what is going well");
     int quotes = fm->in->brevity ? 1 : 2;
-    if (!care_quotes(fm, in, CSB_TONE_STRENGTH, quotes))
+    if (!care_quotes(fm, in, CSB_TONE_STRENGTH, quotes, NULL))
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                            "The latest report has no paragraph of this kind."));
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what must improve");
@@ -352,7 +356,9 @@ static void care(CsbFormatter *fm)
         g_free(words);
         csb_fmt_note_abbreviations(fm, a->finding->text);
     }
-    if (!care_quotes(fm, in, CSB_TONE_CONCERN, quotes) && !l)
+    if (!care_quotes(fm, in, CSB_TONE_CONCERN, quotes,
+                     l ? "The report also says, of children in care and care leavers:" : NULL) &&
+        !l)
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                            "The latest report raises no concern of this kind."));
 }

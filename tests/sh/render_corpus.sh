@@ -142,3 +142,6 @@ text=$(pdftotext "$WORK/out/th.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 check "Tower Hamlets: no 'Themes of most concern' without a concern" test "$(grep -c 'Themes of most concern' <<<"$text")" -eq 0
 expect_contains "... and the summary says the latest inspection raises none" "$text" \
     "The latest inspection raises no concern on these themes beyond"
+text=$(pdftotext "$WORK/out/medway.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Medway: the quotes after the list of what to improve are introduced as the report's words" "$text" \
+    "The report also says, of children in care and care leavers:"
