@@ -279,6 +279,16 @@ static void one_line(Flow *f, const char *text, FlowFont font, double x, double 
     g_object_unref(l);
 }
 
+/* The width text takes on one line, uncut. */
+static double natural_width(Flow *f, const char *text, FlowFont font)
+{
+    PangoLayout *l = flow_layout_plain(f, text, font, f->width * 4);
+    int w = 0;
+    pango_layout_get_size(l, &w, NULL);
+    g_object_unref(l);
+    return (double)w / PANGO_SCALE;
+}
+
 void flow_furniture(Flow *f)
 {
     const CsbTemplate *t = f->t;
@@ -294,10 +304,16 @@ void flow_furniture(Flow *f)
             continue;
         if (!f->page->bare) {
             double hy = t->margin_top - t->size_small * 3.0;
-            one_line(f, running, small, f->left, hy, f->width * (f->page->section ? 0.6 : 1));
-            if (f->page->section)
-                one_line(f, f->page->section, right, f->left + f->width * 0.62, hy,
-                         f->width * 0.38);
+            /* The running title takes what it needs, up to 60%; the section
+             * the rest ("Theme: Care leavers' accommodation and support"). */
+            double left_w = f->page->section ? MIN(natural_width(f, running, small),
+                                                   f->width * 0.6)
+                                             : f->width;
+            one_line(f, running, small, f->left, hy, left_w);
+            if (f->page->section) {
+                double gap = f->width * 0.04, right_w = f->width - left_w - gap;
+                one_line(f, f->page->section, right, f->left + f->width - right_w, hy, right_w);
+            }
             CsbBox *r = flow_box(f, CSB_BOX_RULE, f->left, t->margin_top - t->size_small * 1.2,
                                  f->width, 0);
             r->colour = t->rule;
