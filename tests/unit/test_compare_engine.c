@@ -333,6 +333,24 @@ static gboolean names_issue(const char *text, const char *title)
     return found;
 }
 
+/* Does the recurrence data read sentence as saying a weakness was raised
+ * before (declares), or as referring back to the sentence before it? */
+static gboolean declares(const char *sentence)
+{
+    char *form = csb_themes_match_form(sentence);
+    gboolean yes = csb_recurrence_declares(recurrence, form);
+    g_free(form);
+    return yes;
+}
+
+static gboolean refers_back(const char *sentence)
+{
+    char *form = csb_themes_match_form(sentence);
+    gboolean yes = csb_recurrence_refers_back(recurrence, form);
+    g_free(form);
+    return yes;
+}
+
 static void test_afi_issues(void)
 {
     const char *plans = "the quality of children's plans";
@@ -357,40 +375,24 @@ static void test_afi_issues(void)
     CHECK(names_issue(system, "the electronic case recording system") &&
               !names_issue(system, "recording and case records"),
           "the electronic recording system is an issue of its own, not the recording of work");
-    char *remain = csb_themes_match_form(
-        "Although there have been some improvements since the last inspection, there remain "
-        "significant inconsistencies in the quality of practice.");
-    char *remains = csb_themes_match_form(
-        "Since the last inspection, the quality of plans remains weak.");
-    CHECK(!csb_recurrence_declares(recurrence, remain) &&
-              csb_recurrence_declares(recurrence, remains),
+    CHECK(!declares("Although there have been some improvements since the last inspection, "
+                    "there remain significant inconsistencies in the quality of practice.") &&
+              declares("Since the last inspection, the quality of plans remains weak."),
           "'there remain ...' after 'since the last inspection' does not say a weakness was "
           "raised before; '... remains weak' does");
-    g_free(remain);
-    g_free(remains);
     /* Wakefield 2016: current weaknesses, not ones raised before. */
-    char *they = csb_themes_match_form(
-        "While these weaknesses are being systematically addressed, and inspectors saw no "
-        "children at risk of immediate harm, they remain areas for improvement.");
-    char *still = csb_themes_match_form(
-        "The application of thresholds continues to be an area for improvement.");
-    CHECK(!csb_recurrence_declares(recurrence, they) &&
-              csb_recurrence_declares(recurrence, still),
+    CHECK(!declares("While these weaknesses are being systematically addressed, and inspectors "
+                    "saw no children at risk of immediate harm, they remain areas for "
+                    "improvement.") &&
+              declares("The application of thresholds continues to be an area for improvement."),
           "'they remain areas for improvement' does not say a weakness was raised before; "
           "'thresholds continue to be an area for improvement' does");
-    g_free(they);
-    g_free(still);
     /* Slough 2014: "Both" opening a new subject does not refer back. */
-    char *both_new = csb_themes_match_form(
-        "Both the procedures in place and the practice of professionals have not ensured the "
-        "voice of the child is heard.");
-    char *both_back = csb_themes_match_form("Both remain areas for improvement.");
-    CHECK(!csb_recurrence_refers_back(recurrence, both_new) &&
-              csb_recurrence_refers_back(recurrence, both_back),
+    CHECK(!refers_back("Both the procedures in place and the practice of professionals have not "
+                       "ensured the voice of the child is heard.") &&
+              refers_back("Both remain areas for improvement."),
           "'Both the procedures ...' does not refer back to the sentence before; 'Both remain "
           "...' does");
-    g_free(both_new);
-    g_free(both_back);
 }
 
 /* Rutland's three reports: a 2016 SIF (requires improvement), ILACS in

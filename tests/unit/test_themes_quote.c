@@ -116,6 +116,21 @@ static char *quote_of(const CsbThemeLibrary *lib, const char *text, const char *
     return q;
 }
 
+/* text quoted in max characters (its tone want, unless -1) keeps kept,
+ * and with (unless NULL), faithfully. */
+static void keeps(const CsbThemeLibrary *lib, const char *text, int max, int want,
+                  const char *kept, const char *with, const char *what)
+{
+    CsbTone tone;
+    char *q = quote_of(lib, text, NULL, max, &tone);
+    if (want >= 0)
+        CHECK(tone == (CsbTone)want, "%s: the paragraph is %s (got %s)", what,
+              csb_tone_id((CsbTone)want), csb_tone_id(tone));
+    CHECK(strstr(q, kept) && (!with || strstr(q, with)), "%s: %s", what, q);
+    CHECK(csb_quote_check(q, text), "%s: faithful: %s", what, q);
+    g_free(q);
+}
+
 /* Readers' reviews (quote6): a mixed quote that showed only its praise, a
  * theme quote without the sentence that puts it on the theme, and "For
  * these children ..." quoted without the children. Each failed before the
@@ -160,14 +175,10 @@ static void test_quote_keeps(void)
         "number of children with complex needs have lived in several homes since they came into "
         "care. For these children, planning has not always been sufficiently robust, and too "
         "many wait too long for a permanent home. Leaders know their children well.";
-    q = quote_of(lib, back, NULL, 320, &tone);
-    CHECK(tone == CSB_TONE_MIXED, "the paragraph is mixed (got %s)", csb_tone_id(tone));
-    CHECK(strstr(q, "For these children") != NULL, "its concern is kept: %s", q);
-    CHECK(strstr(q, "A small number of children with complex needs have lived in several homes "
-                    "since they came into care. For these children") != NULL,
-          "with the sentence 'these children' points back to: %s", q);
-    CHECK(csb_quote_check(q, back), "faithful: %s", q);
-    g_free(q);
+    keeps(lib, back, 320, CSB_TONE_MIXED, "For these children",
+          "A small number of children with complex needs have lived in several homes since they "
+          "came into care. For these children",
+          "a mixed paragraph's concern, with the sentence 'these children' points back to");
 
     /* Tower Hamlets 2024 para 31: "these settings" mid-sentence, three
      * sentences from the concern that was kept. */
@@ -179,12 +190,9 @@ static void test_quote_keeps(void)
         "applications to register these settings. These children are seen regularly by a "
         "variety of professionals. However, children's records did not always detail this "
         "sufficiently to evidence that children are visited regularly enough.";
-    q = quote_of(lib, chain, NULL, 300, &tone);
-    CHECK(strstr(q, "However, children's records") != NULL, "the concern is kept: %s", q);
-    CHECK(strstr(q, "A very small number of children are living in unregistered") != NULL,
-          "with the sentence 'these settings' points back to, three sentences before: %s", q);
-    CHECK(csb_quote_check(q, chain), "faithful: %s", q);
-    g_free(q);
+    keeps(lib, chain, 300, -1, "However, children's records",
+          "A very small number of children are living in unregistered",
+          "the concern, with the sentence 'these settings' points back to, three before");
 
     /* Hackney 2024 para 40: a strength whose last sentence turns against it. */
     const char *turn =
@@ -195,13 +203,8 @@ static void test_quote_keeps(void)
         "Support is gradually reduced as they develop the skills they need as young adults. "
         "However, few of those care leavers aged 18 to 21 who are ready to move into independent "
         "accommodation have the option to do so.";
-    q = quote_of(lib, turn, NULL, 360, &tone);
-    CHECK(tone == CSB_TONE_STRENGTH, "the paragraph reads as a strength (got %s)",
-          csb_tone_id(tone));
-    CHECK(strstr(q, "However, few of those care leavers") != NULL,
-          "a strength keeps the sentence turning against it: %s", q);
-    CHECK(csb_quote_check(q, turn), "faithful: %s", q);
-    g_free(q);
+    keeps(lib, turn, 360, CSB_TONE_STRENGTH, "However, few of those care leavers", NULL,
+          "a strength keeps the sentence turning against it");
     csb_themes_free(lib);
 }
 
