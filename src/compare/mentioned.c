@@ -1,12 +1,16 @@
-/* mentioned.c - visits an authority's reports name that are not among the
- * reports: "the focused visit in February 2019", "the 2018 joint targeted
- * area inspection", "In 2020, Ofsted conducted a focused visit". The kinds
- * looked for, and what they are called, are data/frameworks.yaml's: the
- * kinds reported in letters (letter: yes), by their titles. A mention is
- * of a report the story has when a report of its kind (read, or named and
- * not read) is of the year it names, and, when it names a month too,
- * within two months of it (by the visit's dates or its publication). What
- * is left is what a reader should know the briefing lacks.
+/* mentioned.c - inspections and visits an authority's reports name that
+ * are not among the reports: "the focused visit in February 2019", "the
+ * 2018 joint targeted area inspection", "In 2020, Ofsted conducted a
+ * focused visit", "the last inspection in 2022". The visits looked for,
+ * and what they are called, are data/frameworks.yaml's: the kinds
+ * reported in letters (letter: yes), by their titles; an inspection named
+ * so ("the last inspection in 2022", "the 2019 inspection") is one of any
+ * kind that grades (kind CSB_KIND_UNKNOWN here). A mention is of a report
+ * the story has when a report of its kind (read, or named and not read)
+ * is of the year it names, and, when it names a month too, within two
+ * months of it (by the visit's dates or its publication). What is left,
+ * from the year of the first report read on, is what a reader should know
+ * the briefing lacks.
  */
 #include "compare.h"
 
@@ -26,6 +30,19 @@ static int month_of(const char *name)
         if (strcmp(name, months[i]) == 0)
             return i + 1;
     return 0;
+}
+
+/* An inspection named by when it was: "the last inspection in 2022", "the
+ * previous full inspection in March 2019", "the 2019 Ofsted inspection". */
+static GRegex *inspection_pattern(void)
+{
+    return g_regex_new(
+        "\\b(?:the )?(?:last|previous|most recent|prior) (?:ofsted )?(?:full |standard |ilacs "
+        "|sif |single |judgement )?inspection (?:in|of|on) (?:\\d{1,2} )?(?:(?<m1>" MONTHS
+        ") )?(?<y1>20\\d\\d)\\b"
+        "|\\bthe (?:(?<m2>" MONTHS ") )?(?<y2>20\\d\\d) (?:ofsted )?(?:ilacs |sif |full |standard "
+        "|single )?inspection\\b",
+        G_REGEX_OPTIMIZE, 0, NULL);
 }
 
 /* One pattern per kind: the year (and month) before the title, after it,
@@ -74,11 +91,20 @@ static gboolean dated_as(CsbDate d, int year, int month)
     return apart >= -2 && apart <= 2;
 }
 
-static gboolean story_has(const CsbStory *s, CsbKind kind, int year, int month)
+/* Is a report of kind k one a mention of kind (CSB_KIND_UNKNOWN: any
+ * inspection that grades) may be of? */
+static gboolean kind_fits(const CsbFrameworks *fw, CsbKind kind, CsbKind k)
+{
+    return kind == CSB_KIND_UNKNOWN ? k == CSB_KIND_UNKNOWN || csb_frameworks_graded(fw, k)
+                                    : k == kind;
+}
+
+static gboolean story_has(const CsbStory *s, const CsbFrameworks *fw, CsbKind kind, int year,
+                          int month)
 {
     for (guint i = 0; i < s->inspections->len; i++) {
         const CsbInspection *in = s->inspections->pdata[i];
-        if (in->kind == kind && (dated_as(in->start, year, month) ||
+        if (kind_fits(fw, kind, in->kind) && (dated_as(in->start, year, month) ||
                                  dated_as(in->end, year, month) ||
                                  dated_as(in->published, year, month)))
             return TRUE;
@@ -88,7 +114,8 @@ static gboolean story_has(const CsbStory *s, CsbKind kind, int year, int month)
         if (n->inspection)
             continue; /* read: among the inspections */
         /* Kind unknown: a file not read could be it. */
-        if ((!n->kind || csb_kind_from_id(n->kind) == kind) && dated_as(n->date, year, month))
+        if ((!n->kind || kind_fits(fw, kind, csb_kind_from_id(n->kind))) &&
+            dated_as(n->date, year, month))
             return TRUE;
     }
     return FALSE;
@@ -124,28 +151,52 @@ static gboolean names_kind(const CsbFramework *f, const char *folded)
     return FALSE;
 }
 
-/* The visits of kind f one paragraph (folded) of report in names, into
- * s->mentioned. */
-static void note_in(CsbStory *s, const CsbFramework *f, GRegex *re, const CsbInspection *in,
-                    const CsbParagraph *para, const char *folded)
+/* Is the inspection named at byte at of folded text a service's (an
+ * adoption or fostering agency's, a children's home's: "the fostering
+ * service was judged to be adequate at the last inspection in June 2012",
+ * "rated outstanding at its last inspection"), not the authority's? */
+static gboolean of_a_service(const char *folded, int at)
+{
+    static const char *const services[] = {"adoption service", "adoption agency",
+                                           "fostering service", "fostering agency",
+                                           "children s home", "at its ", NULL};
+    int from = MAX(0, at - 100);
+    char *before = g_strndup(folded + from, (gsize)(at - from));
+    gboolean hit = FALSE;
+    for (const char *const *s = services; *s && !hit; s++)
+        hit = strstr(before, *s) != NULL;
+    g_free(before);
+    return hit;
+}
+
+/* The visits of kind (CSB_KIND_UNKNOWN: inspections that grade) one
+ * paragraph (folded) of report in names, into s->mentioned. */
+static void note_in(CsbStory *s, const CsbFrameworks *fw, CsbKind kind, GRegex *re,
+                    const CsbInspection *in, const CsbParagraph *para, const char *folded)
 {
     static const char *const years[] = {"y1", "y2", "y3"}, *const months[] = {"m1", "m2", "m3"};
     CsbDate said = csb_inspection_date(in);
+    CsbDate first = csb_inspection_date(s->inspections->pdata[0]);
     GMatchInfo *mi = NULL;
     g_regex_match(re, folded, 0, &mi);
     for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
         int year = named_int(mi, years, FALSE), month = named_int(mi, months, TRUE);
-        /* A visit to come ("the next focused visit in 2027") is no gap. */
-        if (!year || (csb_date_valid(said) && year > said.year) ||
-            story_has(s, f->kind, year, month))
+        int at = 0;
+        g_match_info_fetch_pos(mi, 0, &at, NULL);
+        if (kind == CSB_KIND_UNKNOWN && of_a_service(folded, at))
             continue;
-        CsbMention *m = kept_as(s->mentioned, f->kind, year, month);
+        /* A visit to come ("the next focused visit in 2027") is no gap,
+         * nor one before the reports begin (outside the years they span). */
+        if (!year || (csb_date_valid(said) && year > said.year) ||
+            (csb_date_valid(first) && year < first.year) || story_has(s, fw, kind, year, month))
+            continue;
+        CsbMention *m = kept_as(s->mentioned, kind, year, month);
         if (m) {
             m->month = m->month ? m->month : month;
             continue;
         }
         m = g_new0(CsbMention, 1);
-        m->kind = f->kind;
+        m->kind = kind;
         m->year = year;
         m->month = month;
         m->by = in;
@@ -185,19 +236,27 @@ void csb_story_note_mentioned(CsbStory *s, const CsbFrameworks *fw)
             g_ptr_array_add(patterns, re);
         }
     }
-    for (guint i = 0; kinds->len && i < s->inspections->len; i++) {
+    GRegex *inspection = inspection_pattern();
+    for (guint i = 0; i < s->inspections->len; i++) {
         const CsbInspection *in = s->inspections->pdata[i];
         for (guint p = 0; p < in->paragraphs->len; p++) {
             const CsbParagraph *para = in->paragraphs->pdata[p];
-            if (!holds_last_word(para->text, kinds))
+            gboolean named = strstr(para->text, "nspection") != NULL;
+            if (!named && !holds_last_word(para->text, kinds))
                 continue;
             char *folded = csb_text_fold(para->text);
-            for (guint k = 0; k < kinds->len; k++)
-                if (names_kind(kinds->pdata[k], folded))
-                    note_in(s, kinds->pdata[k], patterns->pdata[k], in, para, folded);
+            for (guint k = 0; k < kinds->len; k++) {
+                const CsbFramework *f = kinds->pdata[k];
+                if (names_kind(f, folded))
+                    note_in(s, fw, f->kind, patterns->pdata[k], in, para, folded);
+            }
+            if (named && inspection)
+                note_in(s, fw, CSB_KIND_UNKNOWN, inspection, in, para, folded);
             g_free(folded);
         }
     }
+    if (inspection)
+        g_regex_unref(inspection);
     g_ptr_array_free(patterns, TRUE);
     g_ptr_array_free(kinds, TRUE);
     g_ptr_array_sort(s->mentioned, by_date);

@@ -437,24 +437,30 @@ static void not_current_gaps(const CsbStory *s, GPtrArray *out)
  * the rest are counted. */
 #define MAX_MENTIONED 4
 
-/* "The reports name visits that are not among those read: a focused visit
- * in February 2019 (named in the ILACS inspection, November 2019), ...",
- * or NULL when there are none. */
+/* "The reports refer to inspections or visits not among those read: an
+ * inspection in 2022 (named in ...), a focused visit in February 2019
+ * (named in the ILACS inspection, November 2019), ...", or NULL when there
+ * are none. */
 static CsbRich *mentioned_gap(CsbFormatter *fm)
 {
     const GPtrArray *ms = fm->focus->mentioned;
     if (!ms || !ms->len)
         return NULL;
-    CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "The reports name %s not among those read: ",
-                               ms->len == 1 ? "a visit" : "visits");
+    CsbRich *r = csb_rich_addf(csb_rich_new(), 0,
+                               "The reports refer to %s not among those read: ",
+                               ms->len == 1 ? "an inspection or visit" : "inspections or visits");
     guint shown = MIN(ms->len, MAX_MENTIONED);
     for (guint i = 0; i < shown; i++) {
         const CsbMention *m = ms->pdata[i];
-        char *kind = csb_text_in_sentence(csb_frameworks_title(fm->frameworks, m->kind));
+        char *kind = m->kind == CSB_KIND_UNKNOWN /* one that grades, of any framework */
+                         ? g_strdup("inspection")
+                         : csb_text_in_sentence(csb_frameworks_title(fm->frameworks, m->kind));
         char *when = m->month ? csb_fmt_month_year((CsbDate){m->year, m->month, 1})
                               : g_strdup_printf("%d", m->year);
-        char *by = csb_fmt_name_report(fm, m->by);
-        fm->kinds_named |= 1u << m->kind;
+        char *name = csb_fmt_name_report(fm, m->by), *by = csb_text_in_sentence(name);
+        g_free(name);
+        if (m->kind != CSB_KIND_UNKNOWN)
+            fm->kinds_named |= 1u << m->kind;
         csb_rich_addf(r, 0, "%s%s %s in %s (named in the %s)",
                       i == 0 ? "" : i + 1 == shown && shown == ms->len ? " and " : ", ",
                       strchr("aeiou", *kind) ? "an" : "a", kind, when, by);

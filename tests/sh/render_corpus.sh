@@ -129,7 +129,7 @@ expect_contains "Birmingham: a weakness not raised at the inspection between cam
     "(Single inspection (SIF), October 2016), though not at the ILACS inspection, December 2018. Why has it come back"
 text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Dudley: the focused assurance visit its 2022 report names, not among the reports, is said to be missing" "$text" \
-    "The reports name a visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, November 2022)."
+    "The reports refer to an inspection or visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, November 2022)."
 
 # Tower Hamlets 2024 raises no concern on the four themes: the summary's
 # list is not headed "Themes of most concern", and says so.

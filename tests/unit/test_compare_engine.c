@@ -641,9 +641,10 @@ static void test_evidence_ranking(void)
 static void test_mentioned_visits(void)
 {
     Run *r = new_run();
-    CsbInspection *fv = report(r->reports, "fv.pdf", "Rutland", CSB_KIND_FOCUSED_VISIT,
-                               "2021-03-02", "2021-03-03");
-    (void)fv;
+    CsbInspection *sif = report(r->reports, "sif.pdf", "Rutland", CSB_KIND_SIF, "2017-01-09",
+                                "2017-02-02");
+    grade(sif, "overall", CSB_GRADE_GOOD, "Good");
+    report(r->reports, "fv.pdf", "Rutland", CSB_KIND_FOCUSED_VISIT, "2021-03-02", "2021-03-03");
     CsbInspection *in = report(r->reports, "i.pdf", "Rutland", CSB_KIND_ILACS, "2022-05-09",
                                "2022-05-20");
     grade(in, "overall", CSB_GRADE_GOOD, "Good");
@@ -654,17 +655,27 @@ static void test_mentioned_visits(void)
                                  "In 2018, Ofsted conducted a joint targeted area inspection. "
                                  "The focused visit in May 2021 saw progress. The next focused "
                                  "visit in 2024 will look at care leavers.", 1);
+    csb_inspection_add_paragraph(in, 3, "Summary",
+                                 "Since the last inspection in 2017, and the last inspection in "
+                                 "2020, leaders have acted. The fostering service was judged to "
+                                 "be good at the last inspection in 2019. The 2015 inspection "
+                                 "found the same.", 1);
     run(r, "Rutland", NULL, NULL);
     const GPtrArray *m = r->c->focus->mentioned;
-    CHECK(m && m->len == 2, "two visits named and not read (got %u)", m ? m->len : 0);
-    if (m && m->len == 2) {
-        const CsbMention *jtai = m->pdata[0], *visit = m->pdata[1];
+    CHECK(m && m->len == 3, "three visits and inspections named and not read (got %u)",
+          m ? m->len : 0);
+    if (m && m->len == 3) {
+        const CsbMention *jtai = m->pdata[0], *visit = m->pdata[1], *ins = m->pdata[2];
         CHECK(jtai->kind == CSB_KIND_JTAI && jtai->year == 2018 && jtai->month == 0,
               "'In 2018, Ofsted conducted a joint targeted area inspection', oldest first");
         CHECK(visit->kind == CSB_KIND_FOCUSED_VISIT && visit->year == 2019 && visit->month == 2 &&
                   visit->by == in,
               "'the focused visit in February 2019' and 'the 2019 focused visit' are one, "
               "February 2019");
+        CHECK(ins->kind == CSB_KIND_UNKNOWN && ins->year == 2020,
+              "'the last inspection in 2020' is an inspection of any kind that grades, not read; "
+              "2017's was read, the fostering service's 2019 one is not the authority's, and "
+              "2015 is before the reports begin");
     }
     run_free(r);
     g_free(r);
