@@ -339,13 +339,20 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
 
 static void summary_themes(CsbFormatter *fm)
 {
-    /* "Of most concern" only when the latest inspection raises one. */
+    /* "Of most concern" only when the latest inspection raises one: in a
+     * paragraph, or in an area for improvement on a theme. */
     gboolean concern = FALSE;
     int mixed = 0;
     for (guint i = 0; i < fm->focus->themes->len; i++) {
         const CsbThemeStory *t = fm->focus->themes->pdata[i];
         concern |= t->latest && t->latest->concerns > 0;
         mixed += t->latest ? t->latest->mixed : 0;
+        for (guint k = 0; !concern && k < fm->focus->afis->len; k++) {
+            const CsbAfiTrack *a = fm->focus->afis->pdata[k];
+            concern = a->inspection == t->latest_inspection && a->themes &&
+                      g_ptr_array_find_with_equal_func(a->themes, t->theme->id, g_str_equal,
+                                                       NULL);
+        }
     }
     csb_doc_heading(fm->doc, 2, concern ? "Themes of most concern" : "Themes");
     const CsbInspection *latest = csb_story_latest_graded(fm->focus);
