@@ -14,6 +14,7 @@ struct CsbRecurrence {
     GPtrArray *issues;       /* CsbIssue* */
     GPtrArray *subject_ends; /* char*, match form */
     GPtrArray *declared;     /* GRegex* */
+    GPtrArray *undeclared;   /* GRegex*: a sentence matching one says no such thing */
     GRegex *refers_back;
     GPtrArray *common;       /* char*, folded */
 };
@@ -35,6 +36,7 @@ void csb_recurrence_free(CsbRecurrence *r)
     g_ptr_array_free(r->issues, TRUE);
     g_ptr_array_free(r->subject_ends, TRUE);
     g_ptr_array_free(r->declared, TRUE);
+    g_ptr_array_free(r->undeclared, TRUE);
     if (r->refers_back)
         g_regex_unref(r->refers_back);
     g_ptr_array_free(r->common, TRUE);
@@ -153,6 +155,19 @@ static gboolean load_declared(CsbRecurrence *r, CsbYaml *y, CsbDiag *diag)
     }
     g_free(group);
     g_ptr_array_free(patterns, TRUE);
+    /* Optional: sentences that name an earlier report's recommendations
+     * as acted on ("Action taken in response to one of the recommendations
+     * made at the last inspection means ..."). */
+    GPtrArray *nots = g_ptr_array_new_with_free_func(g_free);
+    ok &= strings(y, d, "not", FALSE, copy, nots, diag);
+    yaml_node_t *nn = csb_yaml_get(y, d, "not");
+    for (guint i = 0; i < nots->len; i++) {
+        GRegex *re = compile(y, nn, nots->pdata[i], diag);
+        if (re)
+            g_ptr_array_add(r->undeclared, re);
+        ok &= re != NULL;
+    }
+    g_ptr_array_free(nots, TRUE);
     return ok;
 }
 
@@ -165,6 +180,7 @@ CsbRecurrence *csb_recurrence_load(const char *path, CsbDiag *diag)
     r->issues = g_ptr_array_new_with_free_func(issue_free);
     r->subject_ends = g_ptr_array_new_with_free_func(g_free);
     r->declared = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+    r->undeclared = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     r->common = g_ptr_array_new_with_free_func(g_free);
     gboolean ok = load_issues(r, y, diag);
     ok &= strings(y, csb_yaml_root(y), "subject_ends", TRUE, lower, r->subject_ends, diag);
@@ -273,6 +289,9 @@ gsize csb_recurrence_subject_end(const CsbRecurrence *r, const char *form)
 
 gboolean csb_recurrence_declares(const CsbRecurrence *r, const char *form)
 {
+    for (guint i = 0; r && i < r->undeclared->len; i++)
+        if (g_regex_match(r->undeclared->pdata[i], form, 0, NULL))
+            return FALSE;
     for (guint i = 0; r && i < r->declared->len; i++)
         if (g_regex_match(r->declared->pdata[i], form, 0, NULL))
             return TRUE;

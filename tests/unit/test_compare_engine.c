@@ -387,6 +387,11 @@ static void test_afi_issues(void)
               declares("The application of thresholds continues to be an area for improvement."),
           "'they remain areas for improvement' does not say a weakness was raised before; "
           "'thresholds continue to be an area for improvement' does");
+    /* Peterborough 2015: a recommendation acted on does not recur. */
+    CHECK(!declares("Action taken in response to one of the recommendations made at the last "
+                    "inspection means that there are now more opportunities for children to "
+                    "have a meaningful say in the plans and decisions that affect them."),
+          "recommendations of the last inspection acted on are not raised again");
     /* Slough 2014: "Both" opening a new subject does not refer back. */
     CHECK(!refers_back("Both the procedures in place and the practice of professionals have not "
                        "ensured the voice of the child is heard.") &&
