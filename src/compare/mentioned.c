@@ -45,8 +45,9 @@ static GRegex *inspection_pattern(void)
         G_REGEX_OPTIMIZE, 0, NULL);
 }
 
-/* One pattern per kind: the year (and month) before the title, after it,
- * or opening the sentence that names it. */
+/* One pattern per kind: the year (and month) before the title, after it
+ * (an abbreviation between: "joint targeted area inspection (JTAI) in July
+ * 2022"), or opening the sentence that names it. */
 static GRegex *pattern_for(const CsbFramework *f)
 {
     GString *titles = g_string_new(NULL);
@@ -57,8 +58,9 @@ static GRegex *pattern_for(const CsbFramework *f)
     }
     char *src = g_strdup_printf(
         "\\b(?:(?<m1>" MONTHS ") )?(?<y1>20\\d\\d) (?:ofsted )?(?:%1$s)\\b"
-        "|\\b(?:%1$s)s? (?:(?:carried out|undertaken|conducted|that took place|which took "
-        "place) )?(?:in|of|on|during) (?:\\d{1,2} )?(?:(?<m2>" MONTHS ") )?(?<y2>20\\d\\d)\\b"
+        "|\\b(?:%1$s)s?(?: [a-z]{2,5}(?= (?:in|of|on|during) ))? (?:(?:carried out|undertaken|"
+        "conducted|that took place|which took place) )?(?:in|of|on|during) (?:\\d{1,2} )?"
+        "(?:(?<m2>" MONTHS ") )?(?<y2>20\\d\\d)\\b"
         "|\\b(?:in|during) (?:(?<m3>" MONTHS ") )?(?<y3>20\\d\\d) (?:ofsted|inspectors) "
         "(?:conducted|carried out|undertook|completed) an? (?:%1$s)\\b",
         titles->str);
