@@ -249,6 +249,19 @@ static gint by_score(gconstpointer a, gconstpointer b)
     return ((const Candidate *)b)->score - ((const Candidate *)a)->score;
 }
 
+/* How many numbered paragraphs of in about children in care and care
+ * leavers are mixed. */
+static int care_mixed(CsbFormatter *fm, const CsbInspection *in)
+{
+    int n = 0;
+    for (guint i = 0; i < in->paragraphs->len; i++) {
+        const CsbParagraph *p = in->paragraphs->pdata[i];
+        n += p->number && about_care(fm, p) &&
+             csb_themes_classify(fm->in->library, p->text, NULL) == CSB_TONE_MIXED;
+    }
+    return n;
+}
+
 /* Paragraphs of the latest inspection about children in care and care
  * leavers of the tone wanted (strengths, or concerns; mixed ones are
  * neither), ranked by how many of the cue phrases of that kind they carry.
@@ -358,9 +371,17 @@ static void care(CsbFormatter *fm)
     }
     if (!care_quotes(fm, in, CSB_TONE_CONCERN, quotes,
                      l ? "The report also says, of children in care and care leavers:" : NULL) &&
-        !l)
-        csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                           "The latest report raises no concern of this kind."));
+        !l) {
+        int mixed = care_mixed(fm, in);
+        csb_doc_para(fm->doc,
+                     mixed ? csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
+                                           "The latest report raises no concern of this kind on "
+                                           "its own, though %s of its paragraphs on them weigh%s "
+                                           "a concern against strengths.",
+                                           number_word(mixed), mixed == 1 ? "s" : "")
+                           : csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                          "The latest report raises no concern of this kind."));
+    }
 }
 
 /* ---- questions --------------------------------------------------------- */

@@ -145,3 +145,12 @@ expect_contains "... and the summary says the latest inspection raises none" "$t
 text=$(pdftotext "$WORK/out/medway.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Medway: the quotes after the list of what to improve are introduced as the report's words" "$text" \
     "The report also says, of children in care and care leavers:"
+# A summary whose latest report raises no concern about children in care on
+# its own says when some of its paragraphs on them are mixed.
+for f in "$SHARED"/corpus/pdf/*-gateshead__*.pdf; do mkdir -p "$WORK/gh"; ln -s "$f" "$WORK/gh/"; done
+printf 'reports: [gh]\nauthority: gateshead\nbriefings:\n  - template: members-summary\n    output: out/gh.pdf\n' > "$WORK/gh.yaml"
+"$CSBRIEF" build "$WORK/gh.yaml" >/dev/null 2>&1
+expect_eq "Gateshead's summary builds" "$?" 0
+text=$(pdftotext "$WORK/out/gh.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Gateshead: no concern on its own, but mixed paragraphs said" "$text" \
+    "The latest report raises no concern of this kind on its own, though three of its paragraphs on them weigh a concern against strengths."
