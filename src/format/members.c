@@ -418,8 +418,9 @@ static const CsbInspection *graded_between(const CsbFormatter *fm, const CsbInsp
 
 /* The latest report's areas for improvement as questions, those raised
  * before first (recurring: TRUE) or the others (FALSE). A weakness raised
- * before and not at a graded inspection between is asked about as one
- * that came back, not as one never resolved. */
+ * before and not among the findings of a graded inspection between is
+ * asked about as one that came back, not as one never resolved (that
+ * inspection's text may still have raised it). */
 static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
                           const CsbInspection *latest, gboolean recurring)
 {
@@ -443,8 +444,9 @@ static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
             }
             if (gap) {
                 char *name = csb_fmt_name_report(fm, gap);
-                csb_rich_addf(r, 0, ", though not at the %s. Why has it come back, and what "
-                                    "will be different this time?", name);
+                csb_rich_addf(r, 0, ", though not in the areas for improvement of the %s. What "
+                                    "changed since then, and what will be different this time?",
+                              name);
                 g_free(name);
             } else {
                 csb_rich_add(r, 0, ". Why has it not been resolved, and what will be different "

@@ -96,8 +96,8 @@ check "... with no framework tag ('(Outcome three)')" test "$(grep -ci '(outcome
 # MASH/MACH has both explained under "Words used". Dudley 2022 judged
 # children in care and care leavers as one: three areas judged separately,
 # not four, and its grade table says both grades were one judgement.
-# Birmingham's domestic abuse, raised in 2016 and not in 2018, is asked
-# about as a weakness that came back.
+# Birmingham's domestic abuse, raised in 2016 and not among 2018's
+# findings, is asked about as a weakness that came back.
 for a in medway leicester dudley birmingham; do
     mkdir -p "$WORK/$a"
     for f in "$SHARED"/corpus/pdf/*-"$a"__*.pdf; do ln -s "$f" "$WORK/$a/"; done
@@ -126,7 +126,7 @@ expect_contains "Dudley: ... and the grade table says it was one both times" "$t
     "(both times one judgement: Children in"
 text=$(pdftotext "$WORK/out/birmingham.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Birmingham: a weakness not raised at the inspection between came back" "$text" \
-    "(Single inspection (SIF), October 2016), though not at the ILACS inspection, December 2018. Why has it come back"
+    "(Single inspection (SIF), October 2016), though not in the areas for improvement of the ILACS inspection, December 2018. What changed since then"
 text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Dudley: the focused assurance visit its 2022 report names, not among the reports, is said to be missing" "$text" \
     "The reports refer to an inspection or visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, November 2022)."
