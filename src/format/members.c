@@ -310,12 +310,15 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
 
 /* A finding's words without the national framework's tag inspectors put
  * after some ("... mitigate risks. (Outcome three)", "(enabler 2, leaders
- * drive conditions for effective practice)"): a councillor is not told
- * what it means. A new string. */
+ * drive conditions for effective practice)", "(Principle 1)", "Enabler
+ * three: National Framework."): a councillor is not told what it means.
+ * A new string. */
+#define NUMBER "(?:[1-6]|one|two|three|four|five|six)"
+
 static char *finding_words(const char *text)
 {
-    GRegex *tag = g_regex_new("\\s*\\((?:outcome|enabler)s? (?:[1-4]|one|two|three|four)\\b[^()]*\\)"
-                              "[.\\s]*$",
+    GRegex *tag = g_regex_new("\\s*(?:\\((?:outcome|enabler|principle)s? " NUMBER "\\b[^()]*\\)"
+                              "|(?:outcome|enabler|principle)s? " NUMBER "\\b(?::[^.]*)?)[.\\s]*$",
                               G_REGEX_CASELESS, 0, NULL);
     char *s = g_regex_replace_literal(tag, text, -1, 0, "", 0, NULL);
     g_regex_unref(tag);

@@ -154,3 +154,11 @@ expect_eq "Gateshead's summary builds" "$?" 0
 text=$(pdftotext "$WORK/out/gh.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Gateshead: no concern on its own, but mixed paragraphs said" "$text" \
     "The latest report raises no concern of this kind on its own, though three of its paragraphs on them weigh a concern against strengths."
+# York 2025's findings end "Enabler three: National Framework.": a tag of
+# the national framework a councillor is not told the meaning of.
+for f in "$SHARED"/corpus/pdf/*-york__*.pdf; do mkdir -p "$WORK/york"; ln -s "$f" "$WORK/york/"; done
+printf 'reports: [york]\nauthority: york\nbriefings:\n  - template: members-summary\n    output: out/york.pdf\n' > "$WORK/york.yaml"
+"$CSBRIEF" build "$WORK/york.yaml" >/dev/null 2>&1
+expect_eq "York's summary builds" "$?" 0
+text=$(pdftotext "$WORK/out/york.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+check "York: no 'Enabler three: National Framework' tag" test "$(grep -ci 'enabler three' <<<"$text")" -eq 0
