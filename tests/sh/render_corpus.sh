@@ -118,7 +118,7 @@ expect_contains "... and the overall grade's meaning says nothing of the areas" 
     "On Ofsted’s scale, that means services work well: children get the help, protection and care they need. Of the four"
 text=$(pdftotext "$WORK/out/leicester.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Leicester: MASH explained" "$text" "MASH The 'front door'"
-expect_contains "Leicester: MACH explained" "$text" "MACH The name used"
+expect_contains "Leicester: MACH explained" "$text" "MACH The name some councils use"
 text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Dudley: one judgement of children in care and care leavers counts once" "$text" \
     "Of the three areas judged separately, all require improvement."
