@@ -67,7 +67,13 @@ static const char *grade_words(const CsbJudgement *j)
     int words = 1;
     for (const char *c = w; *c; c++)
         words += *c == ' ';
-    return words <= 6 ? w : csb_grade_title(j->grade);
+    /* The grade's own words open it ("Grade 2 (good)", "Requires
+     * improvement to be good"), not a sentence's ("Children's services in
+     * Wigan are good"). */
+    const char *title = csb_grade_title(j->grade), *sp = strchr(title, ' ');
+    gboolean opens = g_ascii_strncasecmp(w, "grade", 5) == 0 ||
+                     g_ascii_strncasecmp(w, title, sp ? (gsize)(sp - title) : strlen(title)) == 0;
+    return words <= 6 && opens ? w : title;
 }
 
 static void area_words(CsbFormatter *fm, const CsbAreaHistory *h)

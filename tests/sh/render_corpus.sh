@@ -162,3 +162,11 @@ printf 'reports: [york]\nauthority: york\nbriefings:\n  - template: members-summ
 expect_eq "York's summary builds" "$?" 0
 text=$(pdftotext "$WORK/out/york.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 check "York: no 'Enabler three: National Framework' tag" test "$(grep -ci 'enabler three' <<<"$text")" -eq 0
+# Wigan 2017's overall grade is read from the sentence "Children's services
+# in Wigan are good": the pack says the grade, not the sentence, in quotes.
+for f in "$SHARED"/corpus/pdf/*-wigan__*.pdf; do mkdir -p "$WORK/wigan"; ln -s "$f" "$WORK/wigan/"; done
+printf 'reports: [wigan]\nauthority: wigan\nbriefings:\n  - template: briefing-pack\n    output: out/wigan.pdf\n' > "$WORK/wigan.yaml"
+"$CSBRIEF" build "$WORK/wigan.yaml" >/dev/null 2>&1
+expect_eq "Wigan's pack builds" "$?" 0
+text=$(pdftotext "$WORK/out/wigan.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Wigan: the 2017 overall grade in the grade's words" "$text" "Graded ‘Good’ in February 2017"
