@@ -81,6 +81,7 @@ GArray *csb_sentences(const char *text)
  * referent. */
 static const char *const back_openers[] = {
     "this ",      "these ",     "those ",        "such ",        "however",     "they ",
+    "their ",     "them ",
     "that ",      "both ",      "for these ",    "for this ",    "for them",    "for those ",
     "in these ",  "in this ",   "in such ",      "of these ",    "despite this", "as a result",
     "as such",    "therefore",  "consequently",  "nevertheless", "nonetheless", "thus"};

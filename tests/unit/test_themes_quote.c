@@ -194,6 +194,15 @@ static void test_quote_keeps(void)
           "A very small number of children are living in unregistered",
           "the concern, with the sentence 'these settings' points back to, three before");
 
+    /* Staffordshire 2023 para 37: "Their ..." needs the sentence naming them. */
+    const char *their =
+        "The local authority is responsible for 40 unaccompanied asylum-seeking young people "
+        "who are care leavers. Their needs are understood well, and they receive highly "
+        "effective and timely help to access education and training. The service was "
+        "reorganised in 2022 and now has two teams across the county.";
+    keeps(lib, their, 150, -1, "Their needs are understood",
+          "unaccompanied asylum-seeking young people who are care leavers. Their",
+          "a sentence opening 'Their' keeps the one naming them");
     /* Hackney 2024 para 40: a strength whose last sentence turns against it. */
     const char *turn =
         "Most care leavers aged 18 to 21 live in suitable accommodation, including staying put "
