@@ -308,7 +308,8 @@ void csb_fmt_add_raised_before(CsbRich *r, const CsbFrameworks *fw, const CsbAfi
         if (quote_earlier && m->finding)
             csb_rich_addf(r, 0, ": \u201C%s\u201D", m->finding->text);
         else if (quote_earlier)
-            csb_rich_add(r, CSB_STYLE_MUTED, " (none of its findings was matched to this one)");
+            csb_rich_add(r, CSB_STYLE_MUTED, " (named by the report\u2019s words; none of its "
+                                             "areas for improvement is matched to this one)");
     }
     if (t->declared) {
         csb_rich_add(r, CSB_STYLE_MUTED, m ? ". The report says: " : "The report says: ");
