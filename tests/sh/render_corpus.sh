@@ -131,42 +131,39 @@ text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Dudley: the focused assurance visit its 2022 report names, not among the reports, is said to be missing" "$text" \
     "The reports refer to an inspection or visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, November 2022)."
 
-# Tower Hamlets 2024 raises no concern on the four themes: the summary's
-# list is not headed "Themes of most concern", and says so.
-mkdir -p "$WORK/th"
-for f in "$SHARED"/corpus/pdf/*-tower-hamlets__*.pdf; do ln -s "$f" "$WORK/th/"; done
-printf 'reports: [th]\nauthority: tower-hamlets\nthemes: [sufficiency, care-leavers, exploitation, front-door]\nbriefings:\n  - template: briefing-pack\n    output: out/th.pdf\n' > "$WORK/th.yaml"
-"$CSBRIEF" build "$WORK/th.yaml" >/dev/null 2>&1
-expect_eq "Tower Hamlets' pack builds" "$?" 0
-text=$(pdftotext "$WORK/out/th.pdf" - 2>/dev/null | tr -s ' \n' '  ')
-check "Tower Hamlets: no 'Themes of most concern' without a concern" test "$(grep -c 'Themes of most concern' <<<"$text")" -eq 0
-expect_contains "... and the summary says the latest inspection raises none" "$text" \
-    "The latest inspection raises no concern on these themes beyond"
 text=$(pdftotext "$WORK/out/medway.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Medway: the quotes after the list of what to improve are introduced as the report's words" "$text" \
     "The report also says, of children in care and care leavers:"
+
+# One authority's briefing from all its corpus reports: one_briefing
+# AUTHORITY TEMPLATE (themes: the four of the national build); sets text to
+# the PDF's words.
+one_briefing() {
+    mkdir -p "$WORK/$1"
+    for f in "$SHARED"/corpus/pdf/*-"$1"__*.pdf; do ln -sf "$f" "$WORK/$1/"; done
+    printf 'reports: [%s]\nauthority: %s\nthemes: [sufficiency, care-leavers, exploitation, front-door]\nbriefings:\n  - template: %s\n    output: out/%s-%s.pdf\n' \
+        "$1" "$1" "$2" "$1" "$2" > "$WORK/$1-$2.yaml"
+    "$CSBRIEF" build "$WORK/$1-$2.yaml" >/dev/null 2>&1
+    expect_eq "$1's $2 builds" "$?" 0
+    text=$(pdftotext "$WORK/out/$1-$2.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+}
+
+# Tower Hamlets 2024 raises no concern on the four themes: the summary's
+# list is not headed "Themes of most concern", and says so.
+one_briefing tower-hamlets briefing-pack
+check "Tower Hamlets: no 'Themes of most concern' without a concern" test "$(grep -c 'Themes of most concern' <<<"$text")" -eq 0
+expect_contains "... and the summary says the latest inspection raises none" "$text" \
+    "The latest inspection raises no concern on these themes beyond"
 # A summary whose latest report raises no concern about children in care on
 # its own says when some of its paragraphs on them are mixed.
-for f in "$SHARED"/corpus/pdf/*-gateshead__*.pdf; do mkdir -p "$WORK/gh"; ln -s "$f" "$WORK/gh/"; done
-printf 'reports: [gh]\nauthority: gateshead\nbriefings:\n  - template: members-summary\n    output: out/gh.pdf\n' > "$WORK/gh.yaml"
-"$CSBRIEF" build "$WORK/gh.yaml" >/dev/null 2>&1
-expect_eq "Gateshead's summary builds" "$?" 0
-text=$(pdftotext "$WORK/out/gh.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+one_briefing gateshead members-summary
 expect_contains "Gateshead: no concern on its own, but mixed paragraphs said" "$text" \
     "The latest report raises no concern of this kind on its own, though three of its paragraphs on them weigh a concern against strengths."
 # York 2025's findings end "Enabler three: National Framework.": a tag of
 # the national framework a councillor is not told the meaning of.
-for f in "$SHARED"/corpus/pdf/*-york__*.pdf; do mkdir -p "$WORK/york"; ln -s "$f" "$WORK/york/"; done
-printf 'reports: [york]\nauthority: york\nbriefings:\n  - template: members-summary\n    output: out/york.pdf\n' > "$WORK/york.yaml"
-"$CSBRIEF" build "$WORK/york.yaml" >/dev/null 2>&1
-expect_eq "York's summary builds" "$?" 0
-text=$(pdftotext "$WORK/out/york.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+one_briefing york members-summary
 check "York: no 'Enabler three: National Framework' tag" test "$(grep -ci 'enabler three' <<<"$text")" -eq 0
 # Wigan 2017's overall grade is read from the sentence "Children's services
 # in Wigan are good": the pack says the grade, not the sentence, in quotes.
-for f in "$SHARED"/corpus/pdf/*-wigan__*.pdf; do mkdir -p "$WORK/wigan"; ln -s "$f" "$WORK/wigan/"; done
-printf 'reports: [wigan]\nauthority: wigan\nbriefings:\n  - template: briefing-pack\n    output: out/wigan.pdf\n' > "$WORK/wigan.yaml"
-"$CSBRIEF" build "$WORK/wigan.yaml" >/dev/null 2>&1
-expect_eq "Wigan's pack builds" "$?" 0
-text=$(pdftotext "$WORK/out/wigan.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+one_briefing wigan briefing-pack
 expect_contains "Wigan: the 2017 overall grade in the grade's words" "$text" "Graded ‘Good’ in February 2017"

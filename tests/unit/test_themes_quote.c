@@ -131,6 +131,56 @@ static void keeps(const CsbThemeLibrary *lib, const char *text, int max, int wan
     g_free(q);
 }
 
+/* Sentences a quote must keep: a paragraph, the budget, its tone (-1: not
+ * checked), a sentence kept and the one it needs with it (or NULL). */
+typedef struct {
+    const char *what, *text;
+    int max, want;
+    const char *kept, *with;
+} KeepCase;
+
+static const KeepCase keep_cases[] = {
+    {"a mixed paragraph's concern, with the sentence 'these children' points back to",
+     "Most children in care live in stable and loving homes that meet their needs well, and "
+     "they make good progress at school with effective support from their carers. A small "
+     "number of children with complex needs have lived in several homes since they came into "
+     "care. For these children, planning has not always been sufficiently robust, and too "
+     "many wait too long for a permanent home. Leaders know their children well.",
+     320, CSB_TONE_MIXED, "For these children",
+     "A small number of children with complex needs have lived in several homes since they "
+     "came into care. For these children"},
+    /* Tower Hamlets 2024 para 31: "these settings" mid-sentence, three
+     * sentences from the concern that was kept. */
+    {"the concern, with the sentence 'these settings' points back to, three before",
+     "Leaders have a good grip on the homes children live in, and most children live in "
+     "stable homes close to their families, schools and friends, with carers who know them "
+     "well and who are ambitious for them. A very small number of children are living in "
+     "unregistered children's homes. The providers have submitted applications to register "
+     "these settings. These children are seen regularly by a variety of professionals. "
+     "However, children's records did not always detail this sufficiently to evidence that "
+     "children are visited regularly enough.",
+     300, -1, "However, children's records",
+     "A very small number of children are living in unregistered"},
+    /* Staffordshire 2023 para 37: "Their ..." needs the sentence naming them. */
+    {"a sentence opening 'Their' keeps the one naming them",
+     "The local authority is responsible for 40 unaccompanied asylum-seeking young people who "
+     "are care leavers. Their needs are understood well, and they receive highly effective and "
+     "timely help to access education and training. The service was reorganised in 2022 and "
+     "now has two teams across the county.",
+     150, -1, "Their needs are understood",
+     "unaccompanied asylum-seeking young people who are care leavers. Their"},
+    /* Hackney 2024 para 40: a strength whose last sentence turns against it. */
+    {"a strength keeps the sentence turning against it",
+     "Most care leavers aged 18 to 21 live in suitable accommodation, including staying put "
+     "with foster carers and supported accommodation commissioned by the local authority. They "
+     "are helped by foster carers and key workers to develop skills in budgeting, shopping and "
+     "cooking, so they can successfully move into more independent living. Support is "
+     "gradually reduced as they develop the skills they need as young adults. However, few of "
+     "those care leavers aged 18 to 21 who are ready to move into independent accommodation "
+     "have the option to do so.",
+     360, CSB_TONE_STRENGTH, "However, few of those care leavers", NULL},
+};
+
 /* Readers' reviews (quote6): a mixed quote that showed only its praise, a
  * theme quote without the sentence that puts it on the theme, and "For
  * these children ..." quoted without the children. Each failed before the
@@ -169,51 +219,10 @@ static void test_quote_keeps(void)
     CHECK(strlen(q) <= 300 && csb_quote_check(q, theme), "within budget, faithful: %s", q);
     g_free(q);
 
-    const char *back =
-        "Most children in care live in stable and loving homes that meet their needs well, and "
-        "they make good progress at school with effective support from their carers. A small "
-        "number of children with complex needs have lived in several homes since they came into "
-        "care. For these children, planning has not always been sufficiently robust, and too "
-        "many wait too long for a permanent home. Leaders know their children well.";
-    keeps(lib, back, 320, CSB_TONE_MIXED, "For these children",
-          "A small number of children with complex needs have lived in several homes since they "
-          "came into care. For these children",
-          "a mixed paragraph's concern, with the sentence 'these children' points back to");
-
-    /* Tower Hamlets 2024 para 31: "these settings" mid-sentence, three
-     * sentences from the concern that was kept. */
-    const char *chain =
-        "Leaders have a good grip on the homes children live in, and most children live in "
-        "stable homes close to their families, schools and friends, with carers who know them "
-        "well and who are ambitious for them. A very small number of "
-        "children are living in unregistered children's homes. The providers have submitted "
-        "applications to register these settings. These children are seen regularly by a "
-        "variety of professionals. However, children's records did not always detail this "
-        "sufficiently to evidence that children are visited regularly enough.";
-    keeps(lib, chain, 300, -1, "However, children's records",
-          "A very small number of children are living in unregistered",
-          "the concern, with the sentence 'these settings' points back to, three before");
-
-    /* Staffordshire 2023 para 37: "Their ..." needs the sentence naming them. */
-    const char *their =
-        "The local authority is responsible for 40 unaccompanied asylum-seeking young people "
-        "who are care leavers. Their needs are understood well, and they receive highly "
-        "effective and timely help to access education and training. The service was "
-        "reorganised in 2022 and now has two teams across the county.";
-    keeps(lib, their, 150, -1, "Their needs are understood",
-          "unaccompanied asylum-seeking young people who are care leavers. Their",
-          "a sentence opening 'Their' keeps the one naming them");
-    /* Hackney 2024 para 40: a strength whose last sentence turns against it. */
-    const char *turn =
-        "Most care leavers aged 18 to 21 live in suitable accommodation, including staying put "
-        "with foster carers and supported accommodation commissioned by the local authority. "
-        "They are helped by foster carers and key workers to develop skills in budgeting, "
-        "shopping and cooking, so they can successfully move into more independent living. "
-        "Support is gradually reduced as they develop the skills they need as young adults. "
-        "However, few of those care leavers aged 18 to 21 who are ready to move into independent "
-        "accommodation have the option to do so.";
-    keeps(lib, turn, 360, CSB_TONE_STRENGTH, "However, few of those care leavers", NULL,
-          "a strength keeps the sentence turning against it");
+    for (guint i = 0; i < G_N_ELEMENTS(keep_cases); i++) {
+        const KeepCase *k = &keep_cases[i];
+        keeps(lib, k->text, k->max, k->want, k->kept, k->with, k->what);
+    }
     csb_themes_free(lib);
 }
 
