@@ -357,18 +357,17 @@ static void summary_themes(CsbFormatter *fm)
     csb_doc_heading(fm->doc, 2, concern ? "Themes of most concern" : "Themes");
     const CsbInspection *latest = csb_story_latest_graded(fm->focus);
     CsbRich *lead = csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                 "Paragraphs on each theme that raise a concern, are mixed, or "
-                                 "describe a strength: first in the latest inspection");
+                                 "Each theme's paragraphs by what they say, in the latest "
+                                 "inspection");
     if (latest) {
         char *name = csb_fmt_report_name(fm->frameworks, latest);
         csb_rich_addf(lead, CSB_STYLE_MUTED, " (%s)", name);
         g_free(name);
     }
-    csb_rich_add(lead, CSB_STYLE_MUTED, ", which orders the list; then in earlier reports, as "
-                                        "history. Whether a paragraph raises a concern is "
-                                        "csbrief's reading, which agrees with careful readers "
-                                        "about five times in six (most often differing on "
-                                        "mixed paragraphs): the theme pages quote them.");
+    csb_rich_add(lead, CSB_STYLE_MUTED, ", which orders the list, then earlier. A paragraph's "
+                                        "tone is csbrief's reading, which agrees with careful "
+                                        "readers about five times in six; the theme pages "
+                                        "quote them.");
     if (!concern && fm->focus->themes->len && latest)
         csb_rich_addf(lead, CSB_STYLE_MUTED,
                       mixed ? " The latest inspection raises no concern on these themes beyond "
