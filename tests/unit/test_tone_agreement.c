@@ -16,9 +16,9 @@
  * for closer study and for tests/tone/cv.py's folds; CSB_TONE_FEATURES=FILE
  * writes what the learned layer reads of every row (tests/tone/train.py).
  * The first six sets are development data (the learned layer's training
- * data); tone-fresh4.csv and tone-fresh5.csv were labelled blind and
- * scored once each, the measure on unseen paragraphs, with the rules alone
- * scored beside them.
+ * data); tone-fresh4.csv, tone-fresh5.csv and tone-fresh6.csv were
+ * labelled blind and scored once each, the measure on unseen paragraphs,
+ * with the rules alone scored beside them.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
@@ -27,7 +27,7 @@
  * (templates/cues.yaml's `model:`), less a margin of about one paragraph in
  * a hundred. The first six sets are the layer's training data (and the
  * rules were tuned on the first four), so their figures are fitted; the
- * fourth and fifth fresh sets are the ones neither has seen
+ * fourth, fifth and sixth fresh sets are the ones neither has seen
  * (tests/tone/README.md). */
 #define GOAL_TEST 0.865     /* 142 of 163 (87.1%) */
 #define GOAL_DEV 0.92       /* 333 of 360 (92.5%) */
@@ -40,6 +40,8 @@
 #define GOAL_RULES_FRESH3 0.85 /* the rules alone: 171 of 200 (85.5%) */
 #define GOAL_RULES_FRESH4 0.81 /* the rules alone: 163 of 200 (81.5%) */
 #define GOAL_RULES_FRESH5 0.88 /* the rules alone: 177 of 200 (88.5%) */
+#define GOAL_FRESH6 0.89    /* 179 of 200 (89.5%), measured once, blind, the same layer */
+#define GOAL_RULES_FRESH6 0.85 /* the rules alone: 171 of 200 (85.5%) */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -355,6 +357,15 @@ static void test_fresh5(void)
     score_file("tests/tone/tone-fresh5.csv", "the fifth fresh labels", "fresh5", GOAL_FRESH5, 180);
 }
 
+/* tests/tone/tone-fresh6.csv: 200 more of 191 reports, labelled blind
+ * (tests/tone/fresh6/README.md) after this stop's changes to the rules
+ * (none of which moved a labelled row) and scored once, the layer frozen:
+ * the third figure for reports csbrief has not seen. */
+static void test_fresh6(void)
+{
+    score_file("tests/tone/tone-fresh6.csv", "the sixth fresh labels", "fresh6", GOAL_FRESH6, 180);
+}
+
 /* The rules alone, on the blind sets that decided to put the learned
  * layer over them and to retrain it (tone-fresh3: 171 of 200 against the
  * layer's 175; tone-fresh4: 163 against the retrained layer's 171;
@@ -388,6 +399,8 @@ static void test_rules_alone(void)
                 GOAL_RULES_FRESH4);
     rules_alone("tests/tone/tone-fresh5.csv", "the rules alone, the fifth fresh labels",
                 GOAL_RULES_FRESH5);
+    rules_alone("tests/tone/tone-fresh6.csv", "the rules alone, the sixth fresh labels",
+                GOAL_RULES_FRESH6);
 }
 
 int main(void)
@@ -399,6 +412,7 @@ int main(void)
     RUN(test_fresh3);
     RUN(test_fresh4);
     RUN(test_fresh5);
+    RUN(test_fresh6);
     RUN(test_rules_alone);
     return unit_done();
 }
