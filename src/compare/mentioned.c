@@ -46,8 +46,9 @@ static GRegex *inspection_pattern(void)
 }
 
 /* One pattern per kind: the year (and month) before the title, after it
- * (an abbreviation between: "joint targeted area inspection (JTAI) in July
- * 2022"), or opening the sentence that names it. */
+ * (an abbreviation or "by Ofsted" between: "joint targeted area inspection
+ * (JTAI) in July 2022", "a focused visit by Ofsted in July 2018"), or
+ * opening the sentence that names it. */
 static GRegex *pattern_for(const CsbFramework *f)
 {
     GString *titles = g_string_new(NULL);
@@ -58,7 +59,7 @@ static GRegex *pattern_for(const CsbFramework *f)
     }
     char *src = g_strdup_printf(
         "\\b(?:(?<m1>" MONTHS ") )?(?<y1>20\\d\\d) (?:ofsted )?(?:%1$s)\\b"
-        "|\\b(?:%1$s)s?(?: [a-z]{2,5}(?= (?:in|of|on|during) ))? (?:(?:carried out|undertaken|"
+        "|\\b(?:%1$s)s?(?: by ofsted| [a-z]{2,5}(?= (?:in|of|on|during) ))? (?:(?:carried out|undertaken|"
         "conducted|that took place|which took place) )?(?:in|of|on|during) (?:\\d{1,2} )?"
         "(?:(?<m2>" MONTHS ") )?(?<y2>20\\d\\d)\\b"
         "|\\b(?:in|during) (?:(?<m3>" MONTHS ") )?(?<y3>20\\d\\d) (?:ofsted|inspectors) "

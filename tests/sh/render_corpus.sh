@@ -167,3 +167,9 @@ check "York: no 'Enabler three: National Framework' tag" test "$(grep -ci 'enabl
 # in Wigan are good": the pack says the grade, not the sentence, in quotes.
 one_briefing wigan briefing-pack
 expect_contains "Wigan: the 2017 overall grade in the grade's words" "$text" "Graded ‘Good’ in February 2017"
+# Swindon 2023 judged children in care Inadequate and care leavers higher:
+# what must improve quotes a concern of the children in care section first
+# (it showed only one, on care leavers).
+one_briefing swindon members-summary
+expect_contains "Swindon: the lower-graded area's concern first" "$text" \
+    "Swindon, ILACS inspection, July 2023, paragraph 18"

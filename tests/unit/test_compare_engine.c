@@ -655,6 +655,7 @@ static void test_mentioned_visits(void)
     grade(in, "overall", CSB_GRADE_GOOD, "Good");
     csb_inspection_add_paragraph(in, 1, "Summary",
                                  "Since the focused visit in February 2019, leaders have acted. "
+                                 "A focused visit by Ofsted in July 2020 found progress. "
                                  "The 2019 focused visit found weak plans.", 1);
     csb_inspection_add_paragraph(in, 2, "Summary",
                                  "In 2018, Ofsted conducted a joint targeted area inspection. "
@@ -669,10 +670,13 @@ static void test_mentioned_visits(void)
                                  "found the same.", 1);
     run(r, "Rutland", NULL, NULL);
     const GPtrArray *m = r->c->focus->mentioned;
-    CHECK(m && m->len == 3, "three visits and inspections named and not read (got %u)",
+    CHECK(m && m->len == 4, "four visits and inspections named and not read (got %u)",
           m ? m->len : 0);
-    if (m && m->len == 3) {
-        const CsbMention *jtai = m->pdata[0], *visit = m->pdata[1], *ins = m->pdata[2];
+    if (m && m->len == 4) {
+        const CsbMention *jtai = m->pdata[0], *visit = m->pdata[1], *ins = m->pdata[2],
+                         *by = m->pdata[3];
+        CHECK(by->kind == CSB_KIND_FOCUSED_VISIT && by->year == 2020 && by->month == 7,
+              "'A focused visit by Ofsted in July 2020'");
         CHECK(jtai->kind == CSB_KIND_JTAI && jtai->year == 2018 && jtai->month == 7,
               "'In 2018, Ofsted conducted a joint targeted area inspection' and 'the joint "
               "targeted area inspection (JTAI) in July 2018' are one, oldest first");
