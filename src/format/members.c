@@ -245,16 +245,18 @@ static gboolean section_holds(const CsbParagraph *p, const char *words)
     return yes;
 }
 
-/* When the inspection graded children in care and care leavers apart and
- * one lower: the words of the lower one's section ("in care", "care
- * leaver"), whose concerns come first; else NULL. */
-static const char *worse_care_section(const CsbInspection *in)
+/* When the inspection graded children in care and care leavers apart,
+ * one lower: the words of the section ("in care", "care leaver") whose
+ * paragraphs of tone want come first: the lower one's concerns, the
+ * higher one's strengths; else NULL. */
+static const char *care_section_first(const CsbInspection *in, CsbTone want)
 {
     const CsbJudgement *c = csb_inspection_judgement(in, "in_care");
     const CsbJudgement *l = csb_inspection_judgement(in, "care_leavers");
     if (!c || !l || csb_grade_rank(c->grade) == csb_grade_rank(l->grade))
         return NULL;
-    return csb_grade_rank(c->grade) > csb_grade_rank(l->grade) ? "in care" : "care leaver";
+    gboolean care_lower = csb_grade_rank(c->grade) > csb_grade_rank(l->grade);
+    return care_lower == (want == CSB_TONE_CONCERN) ? "in care" : "care leaver";
 }
 
 typedef struct {
@@ -284,7 +286,7 @@ static int care_mixed(CsbFormatter *fm, const CsbInspection *in)
 /* Paragraphs of the latest inspection about children in care and care
  * leavers of the tone wanted (strengths, or concerns; mixed ones are
  * neither), ranked by how many of the cue phrases of that kind they carry,
- * concerns of the area graded lower first.
+ * concerns of the area graded lower first, strengths of the higher.
  * Each is quoted by the sentences that carry the cues; lead (or nothing),
  * a line before the first. */
 static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, int max,
@@ -292,7 +294,7 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
 {
     const CsbThemeLibrary *lib = fm->in->library;
     const char *prefix = want == CSB_TONE_CONCERN ? "concern:" : "strength:";
-    const char *worse = want == CSB_TONE_CONCERN ? worse_care_section(in) : NULL;
+    const char *first = care_section_first(in, want);
     GArray *pick = g_array_new(FALSE, FALSE, sizeof(Candidate));
     for (guint i = 0; i < in->paragraphs->len; i++) {
         const CsbParagraph *p = in->paragraphs->pdata[i];
@@ -301,9 +303,9 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
         GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
         CsbTone tone = csb_themes_classify(lib, p->text, why);
         Candidate c = {p, 0, why};
-        if (worse && section_holds(p, worse) &&
-            (strcmp(worse, "care leaver") == 0 || !section_holds(p, "care leaver")))
-            c.score += 500; /* the area graded lower first */
+        if (first && section_holds(p, first) &&
+            (strcmp(first, "care leaver") == 0 || !section_holds(p, "care leaver")))
+            c.score += 500; /* the area graded lower (higher, for strengths) first */
         for (guint k = 0; k < why->len; k++)
             c.score += g_str_has_prefix(why->pdata[k], prefix);
         if (tone == want) /* a mixed paragraph is neither wholly going well nor must improve */

@@ -173,3 +173,8 @@ expect_contains "Wigan: the 2017 overall grade in the grade's words" "$text" "Gr
 one_briefing swindon members-summary
 expect_contains "Swindon: the lower-graded area's concern first" "$text" \
     "Swindon, ILACS inspection, July 2023, paragraph 18"
+# Stockport 2025 graded care leavers above children in care: what is going
+# well quotes care leavers' strengths first (it quoted adopters).
+one_briefing stockport members-summary
+expect_contains "Stockport: the higher-graded area's strength first" "$text" \
+    "Stockport, ILACS inspection, May 2025, paragraph 38"
