@@ -306,8 +306,13 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, 
         if (first && section_holds(p, first) &&
             (strcmp(first, "care leaver") == 0 || !section_holds(p, "care leaver")))
             c.score += 500; /* the area graded lower (higher, for strengths) first */
+        /* Its cues of the tone wanted; for what is going well, less any
+         * concern in it (Bury 2024 para 45's strength ends "there is not
+         * always a timely follow through of escalation of concerns"). */
         for (guint k = 0; k < why->len; k++)
-            c.score += g_str_has_prefix(why->pdata[k], prefix);
+            c.score += g_str_has_prefix(why->pdata[k], prefix) -
+                       3 * (want == CSB_TONE_STRENGTH &&
+                            g_str_has_prefix(why->pdata[k], "concern:"));
         if (tone == want) /* a mixed paragraph is neither wholly going well nor must improve */
             g_array_append_val(pick, c);
         else

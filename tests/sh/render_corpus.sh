@@ -178,3 +178,7 @@ expect_contains "Swindon: the lower-graded area's concern first" "$text" \
 one_briefing stockport members-summary
 expect_contains "Stockport: the higher-graded area's strength first" "$text" \
     "Stockport, ILACS inspection, May 2025, paragraph 38"
+# Bury 2025: what is going well prefers a strength with no concern in it
+# (para 45 ends "there is not always a timely follow through ...").
+one_briefing bury members-summary
+check "Bury: no concern quoted as going well" test "$(grep -c 'not always a timely follow through' <<<"$text")" -eq 0
