@@ -124,6 +124,7 @@ static CsbJob *job_with(const char *output, const char *report_sha)
     j->spec->output = g_build_filename(scratch, output, NULL);
     j->key = g_strdup(output);
     j->reports = g_ptr_array_new();
+    j->unread = g_ptr_array_new(); /* as csb_plan makes every job's */
     j->reasons = g_ptr_array_new_with_free_func(g_free);
     CsbManifestEntry *e = entry(output, report_sha);
     j->inputs = e->inputs;
