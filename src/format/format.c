@@ -161,8 +161,29 @@ static guint glossary_row(CsbFormatter *fm, const char *abbreviation)
     return GPOINTER_TO_UINT(g_hash_table_lookup(fm->glossary_index, abbreviation));
 }
 
+/* The glossary's terms (its rows whose word is in lower case: "permanence",
+ * "virtual school") that text uses, as whole words, case aside. */
+static void note_terms(CsbFormatter *fm, const char *text)
+{
+    const CsbCsv *g = fm->in->glossary;
+    int col = csb_csv_column(g, "abbreviation");
+    char *lower = NULL;
+    for (guint r = 0; col >= 0 && r < g->rows->len; r++) {
+        const char *term = csb_csv_get(g, r, col);
+        if (!term || !g_ascii_islower(*term))
+            continue;
+        if (!lower) {
+            char *straight = csb_themes_match_form(text); /* curly apostrophes too */
+            lower = straight;
+        }
+        if (csb_text_has_word(lower, term))
+            g_hash_table_replace(fm->abbreviations, g_strdup(term), GUINT_TO_POINTER(r + 1));
+    }
+    g_free(lower);
+}
+
 /* Words of 2 to 6 letters with at least two capitals that the glossary
- * knows ("IRO", "MASH", "PAs" for "PA"). */
+ * knows ("IRO", "MASH", "PAs" for "PA"), and its terms the text uses. */
 void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text)
 {
     if (!fm->in->glossary || !text)
@@ -190,6 +211,7 @@ void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text)
         }
         p = e;
     }
+    note_terms(fm, text);
 }
 
 void csb_fmt_quote(CsbFormatter *fm, const char *quote, const CsbInspection *in,

@@ -526,7 +526,8 @@ static gboolean framework_abbreviation(CsbFormatter *fm, const char *abbreviatio
 }
 
 /* Each kind of report the summary names, with what it is (the frameworks'
- * own words), then every abbreviation its text uses (data/glossary.csv). */
+ * own words), then every abbreviation and term its text uses
+ * (data/glossary.csv). */
 static void glossary(CsbFormatter *fm)
 {
     const CsbCsv *g = fm->in->glossary;
@@ -558,8 +559,14 @@ static void glossary(CsbFormatter *fm)
     for (guint i = 0; g && i < keys->len; i++) {
         guint r = GPOINTER_TO_UINT(g_hash_table_lookup(fm->abbreviations, keys->pdata[i])) - 1;
         GPtrArray *row = csb_table_row(t);
-        CsbRich *word = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, keys->pdata[i]);
-        csb_rich_addf(word, 0, "\n%s", csb_csv_get(g, r, ec));
+        const char *key = keys->pdata[i], *expansion = csb_csv_get(g, r, ec);
+        /* A term ("permanence") reads as a word: capital first, no expansion. */
+        char *shown = g_ascii_islower(*key) ? g_strdup_printf("%c%s", g_ascii_toupper(*key), key + 1)
+                                            : g_strdup(key);
+        CsbRich *word = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, shown);
+        if (expansion && *expansion)
+            csb_rich_addf(word, 0, "\n%s", expansion);
+        g_free(shown);
         csb_table_cell(row, word);
         csb_table_cell(row, csb_rich_plain(csb_csv_get(g, r, xc)));
     }

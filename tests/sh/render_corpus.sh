@@ -173,6 +173,8 @@ expect_contains "Wigan: the 2017 overall grade in the grade's words" "$text" "Gr
 one_briefing swindon members-summary
 expect_contains "Swindon: the lower-graded area's concern first" "$text" \
     "Swindon, ILACS inspection, July 2023, paragraph 18"
+# ... and the terms it quotes that are not abbreviations are explained too.
+expect_contains "Swindon: 'virtual school' explained" "$text" "Virtual school The council team"
 # Stockport 2025 graded care leavers above children in care: what is going
 # well quotes care leavers' strengths first (it quoted adopters).
 one_briefing stockport members-summary
