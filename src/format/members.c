@@ -556,20 +556,33 @@ static void glossary(CsbFormatter *fm)
             g_ptr_array_add(keys, k);
     g_ptr_array_sort(keys, glossary_cmp);
     int ec = g ? csb_csv_column(g, "expansion") : -1, xc = g ? csb_csv_column(g, "explanation") : -1;
+    /* Terms explained alike ("private fostering", "privately fostered")
+     * share a row: explanation -> the row's word cell. */
+    GHashTable *told = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; g && i < keys->len; i++) {
         guint r = GPOINTER_TO_UINT(g_hash_table_lookup(fm->abbreviations, keys->pdata[i])) - 1;
-        GPtrArray *row = csb_table_row(t);
         const char *key = keys->pdata[i], *expansion = csb_csv_get(g, r, ec);
+        CsbRich *same = g_ascii_islower(*key)
+                            ? g_hash_table_lookup(told, csb_csv_get(g, r, xc))
+                            : NULL;
+        if (same) {
+            csb_rich_addf(same, CSB_STYLE_BOLD, ", %s", key);
+            continue;
+        }
+        GPtrArray *row = csb_table_row(t);
         /* A term ("permanence") reads as a word: capital first, no expansion. */
         char *shown = g_ascii_islower(*key) ? g_strdup_printf("%c%s", g_ascii_toupper(*key), key + 1)
                                             : g_strdup(key);
         CsbRich *word = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, shown);
         if (expansion && *expansion)
             csb_rich_addf(word, 0, "\n%s", expansion);
+        else
+            g_hash_table_insert(told, (gpointer)csb_csv_get(g, r, xc), word);
         g_free(shown);
         csb_table_cell(row, word);
         csb_table_cell(row, csb_rich_plain(csb_csv_get(g, r, xc)));
     }
+    g_hash_table_destroy(told);
     g_ptr_array_free(keys, TRUE);
     if (!t->rows->len) {
         csb_table_free(t);

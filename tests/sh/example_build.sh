@@ -32,6 +32,8 @@ expect_contains "pack compares with Stockton-on-Tees" "$all" "Stockton-on-Tees"
 expect_contains "pages are numbered" "$(pdf_text "$pack" 3)" "Page 3 of $pages"
 mtext=$(pdf_text "$members")
 expect_contains "members' summary explains grades" "$mtext" "What the words mean"
+expect_contains "members' summary explains the terms it quotes, alike ones in one row" "$mtext" \
+    "Private fostering, privately"
 expect_contains "members' summary has questions" "$mtext" "Questions members may wish to ask"
 fonts=$(pdffonts "$pack" 2>/dev/null | awk 'NR>2 {print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')
 case "$fonts" in *Noto*) ok "fonts embedded are the bundled Noto families ($fonts)";; *) fail "unexpected fonts: $fonts";; esac
