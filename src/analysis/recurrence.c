@@ -128,6 +128,28 @@ static char *copy(const char *s)
     return g_strdup(s);
 }
 
+/* The regular expressions listed under key of map, each with "{earlier}"
+ * standing for earlier (when not NULL), compiled into out. */
+static gboolean compile_list(CsbYaml *y, yaml_node_t *map, const char *key, gboolean required,
+                             const char *earlier, GPtrArray *out, CsbDiag *diag)
+{
+    GPtrArray *sources = g_ptr_array_new_with_free_func(g_free);
+    gboolean ok = strings(y, map, key, required, copy, sources, diag);
+    yaml_node_t *n = csb_yaml_get(y, map, key);
+    for (guint i = 0; i < sources->len; i++) {
+        char **parts = g_strsplit(sources->pdata[i], "{earlier}", -1);
+        char *full = earlier ? g_strjoinv(earlier, parts) : g_strdup(sources->pdata[i]);
+        GRegex *re = compile(y, n, full, diag);
+        if (re)
+            g_ptr_array_add(out, re);
+        ok &= re != NULL;
+        g_free(full);
+        g_strfreev(parts);
+    }
+    g_ptr_array_free(sources, TRUE);
+    return ok;
+}
+
 static gboolean load_declared(CsbRecurrence *r, CsbYaml *y, CsbDiag *diag)
 {
     yaml_node_t *d = csb_yaml_get(y, csb_yaml_root(y), "declared");
@@ -139,35 +161,14 @@ static gboolean load_declared(CsbRecurrence *r, CsbYaml *y, CsbDiag *diag)
         return FALSE;
     }
     r->refers_back = compile(y, back, csb_yaml_scalar(back), diag);
-    GPtrArray *patterns = g_ptr_array_new_with_free_func(g_free);
-    gboolean ok = strings(y, d, "patterns", TRUE, copy, patterns, diag) && r->refers_back;
     char *group = g_strdup_printf("(?:%s)", earlier);
-    yaml_node_t *pn = csb_yaml_get(y, d, "patterns");
-    for (guint i = 0; i < patterns->len; i++) {
-        char **parts = g_strsplit(patterns->pdata[i], "{earlier}", -1);
-        char *full = g_strjoinv(group, parts);
-        GRegex *re = compile(y, pn, full, diag);
-        if (re)
-            g_ptr_array_add(r->declared, re);
-        ok &= re != NULL;
-        g_free(full);
-        g_strfreev(parts);
-    }
-    g_free(group);
-    g_ptr_array_free(patterns, TRUE);
+    gboolean ok = r->refers_back != NULL;
+    ok &= compile_list(y, d, "patterns", TRUE, group, r->declared, diag);
     /* Optional: sentences that name an earlier report's recommendations
      * as acted on ("Action taken in response to one of the recommendations
      * made at the last inspection means ..."). */
-    GPtrArray *nots = g_ptr_array_new_with_free_func(g_free);
-    ok &= strings(y, d, "not", FALSE, copy, nots, diag);
-    yaml_node_t *nn = csb_yaml_get(y, d, "not");
-    for (guint i = 0; i < nots->len; i++) {
-        GRegex *re = compile(y, nn, nots->pdata[i], diag);
-        if (re)
-            g_ptr_array_add(r->undeclared, re);
-        ok &= re != NULL;
-    }
-    g_ptr_array_free(nots, TRUE);
+    ok &= compile_list(y, d, "not", FALSE, NULL, r->undeclared, diag);
+    g_free(group);
     return ok;
 }
 

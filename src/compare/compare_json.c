@@ -383,7 +383,7 @@ static void story(const CsbFrameworks *fw, GString *o, const CsbStory *s, const 
         not_read(o, s->not_read->pdata[i]);
     }
     g_string_append(o, "],\n    \"mentioned\": [");
-    for (guint i = 0; s->mentioned && i < s->mentioned->len; i++) {
+    for (guint i = 0; i < s->mentioned->len; i++) {
         const CsbMention *m = s->mentioned->pdata[i];
         g_string_append(o, i ? ",\n      " : "\n      ");
         /* month and paragraph 0: not stated */

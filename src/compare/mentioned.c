@@ -20,18 +20,6 @@
 #define MONTHS                                                                             \
     "january|february|march|april|may|june|july|august|september|october|november|december"
 
-/* Months from a month's name (folded), 1..12, or 0. */
-static int month_of(const char *name)
-{
-    static const char *const months[] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
-    for (int i = 0; name && i < 12; i++)
-        if (strcmp(name, months[i]) == 0)
-            return i + 1;
-    return 0;
-}
-
 /* An inspection named by when it was: "the last inspection in 2022", "the
  * previous full inspection in March 2019", "the 2019 Ofsted inspection". */
 static GRegex *inspection_pattern(void)
@@ -75,7 +63,7 @@ static int named_int(const GMatchInfo *mi, const char *const names[3], gboolean 
 {
     for (int i = 0; i < 3; i++) {
         char *s = g_match_info_fetch_named(mi, names[i]);
-        int v = s && *s ? (month ? month_of(s) : atoi(s)) : 0;
+        int v = s && *s ? (month ? csb_month_number(s) : atoi(s)) : 0;
         g_free(s);
         if (v)
             return v;

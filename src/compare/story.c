@@ -120,8 +120,7 @@ void csb_story_free(CsbStory *s)
     g_ptr_array_free(s->duplicates, TRUE);
     if (s->not_read)
         g_ptr_array_free(s->not_read, TRUE);
-    if (s->mentioned)
-        g_ptr_array_free(s->mentioned, TRUE);
+    g_ptr_array_free(s->mentioned, TRUE);
     g_free(s);
 }
 

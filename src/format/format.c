@@ -167,15 +167,13 @@ static void note_terms(CsbFormatter *fm, const char *text)
 {
     const CsbCsv *g = fm->in->glossary;
     int col = csb_csv_column(g, "abbreviation");
-    char *lower = NULL;
+    char *lower = NULL; /* text in lower case, curly apostrophes straight */
     for (guint r = 0; col >= 0 && r < g->rows->len; r++) {
         const char *term = csb_csv_get(g, r, col);
         if (!term || !g_ascii_islower(*term))
             continue;
-        if (!lower) {
-            char *straight = csb_themes_match_form(text); /* curly apostrophes too */
-            lower = straight;
-        }
+        if (!lower)
+            lower = csb_themes_match_form(text);
         if (csb_text_has_word(lower, term))
             g_hash_table_replace(fm->abbreviations, g_strdup(term), GUINT_TO_POINTER(r + 1));
     }
@@ -467,7 +465,7 @@ static void not_current_gaps(const CsbStory *s, GPtrArray *out)
 static CsbRich *mentioned_gap(CsbFormatter *fm)
 {
     const GPtrArray *ms = fm->focus->mentioned;
-    if (!ms || !ms->len)
+    if (!ms->len)
         return NULL;
     CsbRich *r = csb_rich_addf(csb_rich_new(), 0,
                                "The reports refer to %s not among those read: ",

@@ -227,22 +227,41 @@ static gboolean holds_any(const char *lower, const GPtrArray *words)
     return FALSE;
 }
 
-/* Is a paragraph in a section about children in care or care leavers
- * (the template's 'care: sections')? */
-static gboolean about_care(const CsbFormatter *fm, const CsbParagraph *p)
+/* A numbered paragraph of the latest report in a section about children
+ * in care or care leavers (the template's 'care: sections'), read once
+ * for both what is going well and what must improve. */
+typedef struct {
+    const CsbParagraph *p;
+    char *section;  /* its section, lower case */
+    CsbTone tone;
+    GPtrArray *why; /* char*: what decided its tone */
+} CareParagraph;
+
+static GArray *care_paragraphs(CsbFormatter *fm, const CsbInspection *in)
 {
-    char *sec = p->section ? g_utf8_strdown(p->section, -1) : g_strdup("");
-    gboolean care = holds_any(sec, fm->doc->tpl->care_sections);
-    g_free(sec);
-    return care;
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(CareParagraph));
+    for (guint i = 0; i < in->paragraphs->len; i++) {
+        const CsbParagraph *p = in->paragraphs->pdata[i];
+        char *sec = p->section ? g_utf8_strdown(p->section, -1) : g_strdup("");
+        if (!p->number || !holds_any(sec, fm->doc->tpl->care_sections)) {
+            g_free(sec);
+            continue;
+        }
+        CareParagraph c = {p, sec, CSB_TONE_NEUTRAL, g_ptr_array_new_with_free_func(g_free)};
+        c.tone = csb_themes_classify(fm->in->library, p->text, c.why);
+        g_array_append_val(out, c);
+    }
+    return out;
 }
 
-static gboolean section_holds(const CsbParagraph *p, const char *words)
+static void care_paragraphs_free(GArray *cps)
 {
-    char *sec = p->section ? g_utf8_strdown(p->section, -1) : g_strdup("");
-    gboolean yes = strstr(sec, words) != NULL;
-    g_free(sec);
-    return yes;
+    for (guint i = 0; i < cps->len; i++) {
+        CareParagraph *c = &g_array_index(cps, CareParagraph, i);
+        g_free(c->section);
+        g_ptr_array_free(c->why, TRUE);
+    }
+    g_array_free(cps, TRUE);
 }
 
 /* When the inspection graded children in care and care leavers apart,
@@ -260,9 +279,8 @@ static const char *care_section_first(const CsbInspection *in, CsbTone want)
 }
 
 typedef struct {
-    const CsbParagraph *p;
+    const CareParagraph *c;
     int score;
-    GPtrArray *why; /* char*: what decided its tone (owned) */
 } Candidate;
 
 static gint by_score(gconstpointer a, gconstpointer b)
@@ -270,70 +288,58 @@ static gint by_score(gconstpointer a, gconstpointer b)
     return ((const Candidate *)b)->score - ((const Candidate *)a)->score;
 }
 
-/* How many numbered paragraphs of in about children in care and care
- * leavers are mixed. */
-static int care_mixed(CsbFormatter *fm, const CsbInspection *in)
+/* How many of the paragraphs (CareParagraph) are mixed. */
+static int care_mixed(const GArray *cps)
 {
     int n = 0;
-    for (guint i = 0; i < in->paragraphs->len; i++) {
-        const CsbParagraph *p = in->paragraphs->pdata[i];
-        n += p->number && about_care(fm, p) &&
-             csb_themes_classify(fm->in->library, p->text, NULL) == CSB_TONE_MIXED;
-    }
+    for (guint i = 0; i < cps->len; i++)
+        n += g_array_index(cps, CareParagraph, i).tone == CSB_TONE_MIXED;
     return n;
 }
 
-/* Paragraphs of the latest inspection about children in care and care
- * leavers of the tone wanted (strengths, or concerns; mixed ones are
- * neither), ranked by how many of the cue phrases of that kind they carry,
- * concerns of the area graded lower first, strengths of the higher.
- * Each is quoted by the sentences that carry the cues; lead (or nothing),
- * a line before the first. */
-static int care_quotes(CsbFormatter *fm, const CsbInspection *in, CsbTone want, int max,
-                       const char *lead)
+/* The paragraphs (CareParagraph) of the tone wanted (strengths, or
+ * concerns; mixed ones are neither), ranked by how many of the cue phrases
+ * of that kind they carry, concerns of the area graded lower first,
+ * strengths of the higher. Each is quoted by the sentences that carry the
+ * cues; lead (or nothing), a line before the first. */
+static int care_quotes(CsbFormatter *fm, const CsbInspection *in, const GArray *cps,
+                       CsbTone want, int max, const char *lead)
 {
     const CsbThemeLibrary *lib = fm->in->library;
     const char *prefix = want == CSB_TONE_CONCERN ? "concern:" : "strength:";
     const char *first = care_section_first(in, want);
     GArray *pick = g_array_new(FALSE, FALSE, sizeof(Candidate));
-    for (guint i = 0; i < in->paragraphs->len; i++) {
-        const CsbParagraph *p = in->paragraphs->pdata[i];
-        if (!p->number || !about_care(fm, p))
+    for (guint i = 0; i < cps->len; i++) {
+        const CareParagraph *cp = &g_array_index(cps, CareParagraph, i);
+        if (cp->tone != want) /* a mixed paragraph is neither wholly going well nor must improve */
             continue;
-        GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
-        CsbTone tone = csb_themes_classify(lib, p->text, why);
-        Candidate c = {p, 0, why};
-        if (first && section_holds(p, first) &&
-            (strcmp(first, "care leaver") == 0 || !section_holds(p, "care leaver")))
-            c.score += 500; /* the area graded lower (higher, for strengths) first */
+        Candidate c = {cp, 0};
+        /* The area graded lower (higher, for strengths) first; a section on
+         * both ("children in care and care leavers") is care leavers'. */
+        if (first && strstr(cp->section, first) &&
+            (strcmp(first, "care leaver") == 0 || !strstr(cp->section, "care leaver")))
+            c.score += 500;
         /* Its cues of the tone wanted; for what is going well, less any
          * concern in it (Bury 2024 para 45's strength ends "there is not
          * always a timely follow through of escalation of concerns"). */
-        for (guint k = 0; k < why->len; k++)
-            c.score += g_str_has_prefix(why->pdata[k], prefix) -
+        for (guint k = 0; k < cp->why->len; k++)
+            c.score += g_str_has_prefix(cp->why->pdata[k], prefix) -
                        3 * (want == CSB_TONE_STRENGTH &&
-                            g_str_has_prefix(why->pdata[k], "concern:"));
-        if (tone == want) /* a mixed paragraph is neither wholly going well nor must improve */
-            g_array_append_val(pick, c);
-        else
-            g_ptr_array_free(why, TRUE);
+                            g_str_has_prefix(cp->why->pdata[k], "concern:"));
+        g_array_append_val(pick, c);
     }
     g_array_sort(pick, by_score); /* stable: report order among equals */
     int shown = 0;
-    for (guint i = 0; i < pick->len; i++) {
-        const Candidate *c = &g_array_index(pick, Candidate, i);
-        if (shown < max) {
-            if (!shown && lead) /* so the quotes are not read as the list's */
-                csb_doc_para(fm->doc, csb_rich_plain(lead))->keep_with_next = TRUE;
-            /* The sentences that earned its tone are kept first. */
-            char *q = csb_themes_quote_why(c->p->text, want == CSB_TONE_CONCERN ? lib->concern
-                                                                                : lib->strength,
-                                           c->why, fm->in->brevity > 1 ? 220 : 300);
-            csb_fmt_quote(fm, q, in, c->p);
-            g_free(q);
-            shown++;
-        }
-        g_ptr_array_free(c->why, TRUE);
+    for (guint i = 0; i < pick->len && shown < max; i++, shown++) {
+        const CareParagraph *cp = g_array_index(pick, Candidate, i).c;
+        if (!shown && lead) /* so the quotes are not read as the list's */
+            csb_doc_para(fm->doc, csb_rich_plain(lead))->keep_with_next = TRUE;
+        /* The sentences that earned its tone are kept first. */
+        char *q = csb_themes_quote_why(cp->p->text,
+                                       want == CSB_TONE_CONCERN ? lib->concern : lib->strength,
+                                       cp->why, fm->in->brevity > 1 ? 220 : 300);
+        csb_fmt_quote(fm, q, in, cp->p);
+        g_free(q);
     }
     g_array_free(pick, TRUE);
     return shown;
@@ -381,7 +387,8 @@ static void care(CsbFormatter *fm)
         return;
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what is going well");
     int quotes = fm->in->brevity ? 1 : 2;
-    if (!care_quotes(fm, in, CSB_TONE_STRENGTH, quotes, NULL))
+    GArray *cps = care_paragraphs(fm, in);
+    if (!care_quotes(fm, in, cps, CSB_TONE_STRENGTH, quotes, NULL))
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                            "The latest report has no paragraph of this kind."));
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what must improve");
@@ -403,10 +410,10 @@ static void care(CsbFormatter *fm)
         g_free(words);
         csb_fmt_note_abbreviations(fm, a->finding->text);
     }
-    if (!care_quotes(fm, in, CSB_TONE_CONCERN, quotes,
+    if (!care_quotes(fm, in, cps, CSB_TONE_CONCERN, quotes,
                      l ? "The report also says, of children in care and care leavers:" : NULL) &&
         !l) {
-        int mixed = care_mixed(fm, in);
+        int mixed = care_mixed(cps);
         csb_doc_para(fm->doc,
                      mixed ? csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
                                            "The latest report raises no concern of this kind on "
@@ -416,6 +423,7 @@ static void care(CsbFormatter *fm)
                            : csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                           "The latest report raises no concern of this kind."));
     }
+    care_paragraphs_free(cps);
 }
 
 /* ---- what it is based on -------------------------------------------------- */

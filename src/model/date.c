@@ -59,6 +59,14 @@ const char *csb_month_name(int month)
     return month >= 1 && month <= 12 ? month_names[month - 1] : "";
 }
 
+int csb_month_number(const char *name)
+{
+    for (int m = 0; name && m < 12; m++)
+        if (g_ascii_strcasecmp(name, month_names[m]) == 0)
+            return m + 1;
+    return 0;
+}
+
 char *csb_date_long(CsbDate d)
 {
     if (!csb_date_valid(d))

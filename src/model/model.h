@@ -81,6 +81,8 @@ char *csb_date_long(CsbDate d);
 char *csb_date_short(CsbDate d);
 /* "January" .. "December" for 1..12 (its first three letters abbreviate it). */
 const char *csb_month_name(int month);
+/* 1..12 for a month's full name, case aside ("september"), else 0. */
+int csb_month_number(const char *name);
 
 /* ---- the record ------------------------------------------------------- */
 

@@ -11,18 +11,15 @@
 
 static int month_number(const char *word)
 {
-    static const char *const months[] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
     size_t n = strlen(word);
     if (n < 3)
         return 0;
-    for (int m = 0; m < 12; m++) {
-        if (strcmp(word, months[m]) == 0)
-            return m + 1;
-        if (n <= 4 && strncmp(word, months[m], n) == 0 && (n == 3 || m == 8))
-            return m + 1; /* "dec", "sept" */
-    }
+    int whole = csb_month_number(word);
+    if (whole)
+        return whole;
+    for (int m = 1; n <= 4 && m <= 12; m++)
+        if (g_ascii_strncasecmp(word, csb_month_name(m), n) == 0 && (n == 3 || m == 9))
+            return m; /* "dec", "sept" */
     return 0;
 }
 
@@ -68,15 +65,15 @@ static int year_number(const char *w)
  * is left as it is, and so is not read as a date. */
 static gboolean spell_month(const GMatchInfo *m, GString *out, gpointer data)
 {
-    static const char *const months[] = {"january", "february", "march",     "april",
-                                         "may",     "june",     "july",      "august",
-                                         "september", "october", "november", "december"};
     char *all = g_match_info_fetch(m, 0);
     char *day = g_match_info_fetch(m, 1), *month = g_match_info_fetch(m, 2),
          *year = g_match_info_fetch(m, 3);
     int mo = atoi(month);
-    if (mo >= 1 && mo <= 12)
-        g_string_append_printf(out, "%s %s %s", day, months[mo - 1], year);
+    if (mo >= 1 && mo <= 12) {
+        char *name = g_ascii_strdown(csb_month_name(mo), -1);
+        g_string_append_printf(out, "%s %s %s", day, name, year);
+        g_free(name);
+    }
     else
         g_string_append(out, all);
     g_free(all);
