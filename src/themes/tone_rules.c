@@ -40,6 +40,8 @@ static void rules_clear(gpointer p)
     csb_phrase_set_free(r->imperatives);
     if (r->recommendation_sections)
         g_ptr_array_free(r->recommendation_sections, TRUE);
+    if (r->recommendation_tags)
+        g_ptr_array_free(r->recommendation_tags, TRUE);
     if (r->context_sections)
         g_ptr_array_free(r->context_sections, TRUE);
     csb_tone_model_free(r->model);
@@ -277,6 +279,7 @@ CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray
     r->constructions = g_ptr_array_new_with_free_func(construction_free);
     r->bare_negators = g_ptr_array_new_with_free_func(g_free);
     r->recommendation_sections = g_ptr_array_new_with_free_func(g_free);
+    r->recommendation_tags = g_ptr_array_new_with_free_func(g_free);
     r->context_sections = g_ptr_array_new_with_free_func(g_free);
     gboolean ok = cue_lists(y, root, r, strength, concern, diag);
     r->mitigators = phrase_set(y, root, "mitigators", &ok, diag);
@@ -294,6 +297,12 @@ CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray
     yaml_node_t *rec = csb_yaml_get(y, root, "recommendations");
     r->imperatives = phrase_set(y, rec, "imperatives", &ok, diag);
     ok &= sections(y, rec, "sections", r->recommendation_sections, diag);
+    ok &= phrases(y, rec, "tags", r->recommendation_tags, diag);
+    for (guint i = 0; i < r->recommendation_tags->len; i++) {
+        char *lower = g_utf8_strdown(r->recommendation_tags->pdata[i], -1);
+        g_free(r->recommendation_tags->pdata[i]);
+        r->recommendation_tags->pdata[i] = lower;
+    }
     ok &= sections(y, root, "context_sections", r->context_sections, diag);
     ok &= weights(y, root, r, diag);
     if (!ok) {

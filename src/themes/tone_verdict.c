@@ -278,6 +278,22 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const doubl
 /* The learned layer's tone for what the rules read (features filled
  * when not NULL), its reasons appended to why; the rules' tone when no
  * model is loaded and no features are asked for. */
+/* The tag (recommendations: tags) a paragraph carries to mark a shortfall
+ * it describes as one inspectors recommend action on ("... is not
+ * separately recorded. (Recommendation)"), or NULL. */
+static const char *recommendation_tag(const CsbToneRules *r, const char *text)
+{
+    if (!r->recommendation_tags->len)
+        return NULL;
+    char *lower = g_utf8_strdown(text, -1);
+    const char *hit = NULL;
+    for (guint i = 0; i < r->recommendation_tags->len && !hit; i++)
+        if (strstr(lower, r->recommendation_tags->pdata[i]))
+            hit = r->recommendation_tags->pdata[i];
+    g_free(lower);
+    return hit;
+}
+
 static CsbTone learned(const Reading *rd, CsbTone rules, guint n, const double *pos,
                        const double *neg, const char *text, GHashTable *features,
                        GPtrArray *why)
@@ -367,6 +383,17 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
             g_free(rules);
         }
         tone = got;
+        /* A paragraph of praise that tags a shortfall as a recommendation
+         * is mixed: the readers never called one a strength. */
+        const char *tag = tone == CSB_TONE_STRENGTH ? recommendation_tag(r, text) : NULL;
+        if (tag) {
+            g_array_free(dec, TRUE);
+            dec = decisive(CSB_TONE_MIXED, pos, neg, n);
+            char *was = g_strdup(v->str + strlen("verdict: "));
+            g_string_printf(v, "verdict: mixed: its shortfall is tagged '%s', over %s", tag, was);
+            g_free(was);
+            tone = CSB_TONE_MIXED;
+        }
     }
     if (dec->len) {
         g_string_append_printf(v, "; decided by sentence%s ", dec->len > 1 ? "s" : "");

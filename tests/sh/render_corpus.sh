@@ -158,7 +158,7 @@ expect_contains "... and the summary says the latest inspection raises none" "$t
 # its own says when some of its paragraphs on them are mixed.
 one_briefing gateshead members-summary
 expect_contains "Gateshead: no concern on its own, but mixed paragraphs said" "$text" \
-    "The latest report raises no concern of this kind on its own, though three of its paragraphs on them weigh a concern against strengths."
+    "The latest report raises no concern of this kind on its own, though two of its paragraphs on them weigh a concern against strengths."
 # York 2025's findings end "Enabler three: National Framework.": a tag of
 # the national framework a councillor is not told the meaning of.
 one_briefing york members-summary

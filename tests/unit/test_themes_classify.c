@@ -320,6 +320,24 @@ static void test_sections(void)
           "... but 'Work with partners to ensure that there is' is");
     CHECK(tone_in(NULL, "Reviews are timely.") == CSB_TONE_STRENGTH,
           "a word of the list that does not open the paragraph is no imperative");
+    /* Shropshire 2017 para 18: praise, then a shortfall the report tags. */
+    const char *tagged =
+        "Thresholds are well established and applied consistently, resulting in proportionate "
+        "action to protect children. An effective and mostly timely response is provided when "
+        "concerns for children are raised with the Compass service. While case recording was up "
+        "to date, only information for the eldest child in a sibling group is recorded on "
+        "concerns forms, so information about any younger brothers and sisters is not "
+        "separately recorded. (Recommendation)";
+    CHECK(tone_in(NULL, tagged) == CSB_TONE_MIXED,
+          "praise with a shortfall tagged '(Recommendation)' is mixed (got %s)",
+          csb_tone_id(tone_in(NULL, tagged)));
+    char *v = why(tagged, TRUE);
+    CHECK(strstr(v, "verdict: mixed: its shortfall is tagged '(recommendation)', over ") != NULL,
+          "why names the tag (%s)", v);
+    g_free(v);
+    char *untagged = g_strndup(tagged, strlen(tagged) - strlen(" (Recommendation)"));
+    CHECK(tone_in(NULL, untagged) == CSB_TONE_STRENGTH, "... and without the tag a strength");
+    g_free(untagged);
     CHECK(tone_in("Service information", "The local authority has 10 homes, all good.") ==
               CSB_TONE_NEUTRAL,
           "a context section is neutral");

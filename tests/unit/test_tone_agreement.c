@@ -15,33 +15,36 @@
  * "fresh"), file, label, tone and why of every labelled row, tab-separated,
  * for closer study and for tests/tone/cv.py's folds; CSB_TONE_FEATURES=FILE
  * writes what the learned layer reads of every row (tests/tone/train.py).
- * The first six sets are development data (the learned layer's training
- * data); tone-fresh4.csv, tone-fresh5.csv and tone-fresh6.csv were
- * labelled blind and scored once each, the measure on unseen paragraphs,
- * with the rules alone scored beside them.
+ * The first nine sets are development data (the learned layer's training
+ * data); tone-fresh4.csv to tone-fresh6.csv were labelled blind and scored
+ * once each before they became so, and tone-fresh7.csv, labelled blind
+ * and scored once with the layer frozen, is the measure on unseen
+ * paragraphs, with the rules alone scored beside it.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
 
 /* The goals: agreement of the rules with the learned layer over them
  * (templates/cues.yaml's `model:`), less a margin of about one paragraph in
- * a hundred. The first six sets are the layer's training data (and the
- * rules were tuned on the first four), so their figures are fitted; the
- * fourth, fifth and sixth fresh sets are the ones neither has seen
+ * a hundred (a paragraph in 200). The first nine sets are the layer's
+ * training data (and the rules were tuned on them), so their figures are
+ * fitted; the seventh fresh set is the one neither has seen
  * (tests/tone/README.md). */
-#define GOAL_TEST 0.865     /* 142 of 163 (87.1%) */
+#define GOAL_TEST 0.87      /* 143 of 163 (87.7%) */
 #define GOAL_DEV 0.92       /* 333 of 360 (92.5%) */
-#define GOAL_ENGINEER 0.885 /* 107 of 120 (89.2%) */
+#define GOAL_ENGINEER 0.89  /* 108 of 120 (90.0%) */
 #define GOAL_FRESH 0.83     /* 142 of 170 (83.5%); 134 (78.8%) when first measured blind */
 #define GOAL_FRESH2 0.84    /* 169 of 200 (84.5%); the rules alone 163 (81.5%), measured blind */
-#define GOAL_FRESH3 0.89    /* 179 of 200 (89.5%); 175 (87.5%) measured blind, before retraining */
-#define GOAL_FRESH4 0.85    /* 171 of 200 (85.5%), measured once, blind, layer frozen */
-#define GOAL_FRESH5 0.87    /* 175 of 200 (87.5%), measured once, blind, the same layer */
-#define GOAL_RULES_FRESH3 0.85 /* the rules alone: 171 of 200 (85.5%) */
+#define GOAL_FRESH3 0.895   /* 180 of 200 (90.0%); 175 (87.5%) measured blind, before retraining */
+#define GOAL_FRESH4 0.845   /* 170 of 200 (85.0%); 171 (85.5%) measured once, blind */
+#define GOAL_FRESH5 0.885   /* 178 of 200 (89.0%); 175 (87.5%) measured once, blind */
+#define GOAL_RULES_FRESH3 0.86 /* the rules alone: 173 of 200 (86.5%) */
 #define GOAL_RULES_FRESH4 0.81 /* the rules alone: 163 of 200 (81.5%) */
-#define GOAL_RULES_FRESH5 0.88 /* the rules alone: 177 of 200 (88.5%) */
-#define GOAL_FRESH6 0.89    /* 179 of 200 (89.5%), measured once, blind, the same layer */
-#define GOAL_RULES_FRESH6 0.85 /* the rules alone: 171 of 200 (85.5%) */
+#define GOAL_RULES_FRESH5 0.895 /* the rules alone: 180 of 200 (90.0%) */
+#define GOAL_FRESH6 0.895   /* 180 of 200 (90.0%); 179 (89.5%) measured once, blind */
+#define GOAL_RULES_FRESH6 0.855 /* the rules alone: 172 of 200 (86.0%) */
+#define GOAL_FRESH7 0.885   /* 178 of 200 (89.0%), measured once, blind, layer frozen */
+#define GOAL_RULES_FRESH7 0.885 /* the rules alone: 178 of 200 (89.0%) */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -340,8 +343,8 @@ static void test_fresh3(void)
 }
 
 /* tests/tone/tone-fresh4.csv: 200 more, labelled blind while the layer
- * was retrained on the other 1213 rows, and scored once with it frozen:
- * the figure for reports csbrief has not seen. */
+ * was retrained on the other 1213 rows, and scored once with it frozen
+ * (171); training data since the seventh set. */
 static void test_fresh4(void)
 {
     score_file("tests/tone/tone-fresh4.csv", "the fourth fresh labels", "fresh4", GOAL_FRESH4, 180);
@@ -364,6 +367,15 @@ static void test_fresh5(void)
 static void test_fresh6(void)
 {
     score_file("tests/tone/tone-fresh6.csv", "the sixth fresh labels", "fresh6", GOAL_FRESH6, 180);
+}
+
+/* tests/tone/tone-fresh7.csv: 200 more of 191 reports, labelled blind
+ * (tests/tone/fresh7/README.md) while the layer was retrained on the
+ * other 1813 rows, and scored once with the layer frozen (the layer it
+ * replaced: 177): the figure for reports csbrief has not seen. */
+static void test_fresh7(void)
+{
+    score_file("tests/tone/tone-fresh7.csv", "the seventh fresh labels", "fresh7", GOAL_FRESH7, 180);
 }
 
 /* The rules alone, on the blind sets that decided to put the learned
@@ -401,6 +413,8 @@ static void test_rules_alone(void)
                 GOAL_RULES_FRESH5);
     rules_alone("tests/tone/tone-fresh6.csv", "the rules alone, the sixth fresh labels",
                 GOAL_RULES_FRESH6);
+    rules_alone("tests/tone/tone-fresh7.csv", "the rules alone, the seventh fresh labels",
+                GOAL_RULES_FRESH7);
 }
 
 int main(void)
@@ -413,6 +427,7 @@ int main(void)
     RUN(test_fresh4);
     RUN(test_fresh5);
     RUN(test_fresh6);
+    RUN(test_fresh7);
     RUN(test_rules_alone);
     return unit_done();
 }
