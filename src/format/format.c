@@ -53,6 +53,20 @@ char *csb_fmt_name_report(CsbFormatter *fm, const CsbInspection *in)
     return csb_fmt_report_name(fm->frameworks, in);
 }
 
+/* Is section the report's title block rather than a heading ("Middlesbrough
+ * Borough Council", "Inspection of Leeds children's services")? It names
+ * the authority. */
+static gboolean title_block(const CsbInspection *in, const char *section)
+{
+    if (!in->authority)
+        return FALSE;
+    char *s = csb_text_fold(section), *a = csb_text_fold(in->authority);
+    gboolean named = *a && strstr(s, a) != NULL;
+    g_free(s);
+    g_free(a);
+    return named;
+}
+
 CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
                           const CsbParagraph *p)
 {
@@ -62,7 +76,7 @@ CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
                   in->authority ? ", " : "", name);
     if (p && p->number)
         csb_rich_addf(r, CSB_STYLE_PLAIN, ", paragraph %d", p->number);
-    else if (p && p->section)
+    else if (p && p->section && !title_block(in, p->section))
         csb_rich_addf(r, CSB_STYLE_PLAIN, ", under \u201C%s\u201D", p->section);
     if (p && p->page)
         csb_rich_addf(r, CSB_STYLE_PLAIN, " (page %d)", p->page);

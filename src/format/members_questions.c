@@ -203,10 +203,14 @@ void csb_members_questions(CsbFormatter *fm)
     if (afis->len)
         g_ptr_array_add(l->items,
                         csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
-                                      "The report names %u more area%s for improvement, not "
-                                      "made into questions here; each could be asked the same "
-                                      "way.",
-                                      afis->len, afis->len == 1 ? "" : "s"));
+                                      afis->len == 1
+                                          ? "The report names one more area for improvement, "
+                                            "not made into a question here; it could be asked "
+                                            "the same way."
+                                          : "The report names %u more areas for improvement, "
+                                            "not made into questions here; each could be asked "
+                                            "the same way.",
+                                      afis->len));
     g_ptr_array_free(afis, TRUE);
     if (!l->items->len) /* nothing to ask about is said so, not made up */
         g_ptr_array_add(l->items,

@@ -371,7 +371,8 @@ void csb_pack_sources(CsbFormatter *fm)
         "Ofsted\u2019s page for the authority (reports.ofsted.gov.uk/provider/44/ and its unique "
         "reference number, URN), which lists all its reports; it is given only when the URN is "
         "known, from the report\u2019s file name or the authority table."));
-    static const double w[] = {1.7, 3.7, 2.5, 1.8, 2.6};
+    /* Authority wide enough for one long name ("Nottinghamshire") unbroken. */
+    static const double w[] = {2.2, 3.7, 2.3, 1.8, 2.3};
     CsbTable *t = csb_table_new(5, w);
     csb_table_header(t, 0, "Authority");
     csb_table_header(t, 1, "Report and file");

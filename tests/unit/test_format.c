@@ -135,15 +135,33 @@ static void test_words(void)
     in->kind = CSB_KIND_ILACS;
     in->authority = g_strdup("Redcar and Cleveland");
     in->end = (CsbDate){2025, 12, 12};
-    CsbParagraph p = {25, NULL, NULL, 7};
     CsbDiag *d = csb_diag_new();
     CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
-    CsbRich *c = csb_fmt_citation(fw, in, &p);
-    char *ct = csb_rich_text(c);
-    CHECK_STR(ct, "Redcar and Cleveland, ILACS inspection, December 2025, paragraph 25 (page 7)",
-              "a citation names authority, report, paragraph and page");
-    g_free(ct);
-    csb_rich_free(c);
+    /* A numbered paragraph by its number; an unnumbered one by its section,
+     * unless that is the report's title block, which names the authority
+     * (Middlesbrough 2019's "Middlesbrough Borough Council"). */
+    struct {
+        CsbParagraph p;
+        const char *want, *what;
+    } cases[] = {
+        {{25, NULL, NULL, 7},
+         "Redcar and Cleveland, ILACS inspection, December 2025, paragraph 25 (page 7)",
+         "a citation names authority, report, paragraph and page"},
+        {{0, "What needs to improve", NULL, 2},
+         "Redcar and Cleveland, ILACS inspection, December 2025, under \u201CWhat needs to "
+         "improve\u201D (page 2)",
+         "an unnumbered paragraph is cited by its section"},
+        {{0, "Redcar and Cleveland Borough Council", NULL, 1},
+         "Redcar and Cleveland, ILACS inspection, December 2025 (page 1)",
+         "... not by the report's title block"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        CsbRich *c = csb_fmt_citation(fw, in, &cases[i].p);
+        char *ct = csb_rich_text(c);
+        CHECK_STR(ct, cases[i].want, cases[i].what);
+        g_free(ct);
+        csb_rich_free(c);
+    }
     csb_inspection_free(in);
     csb_frameworks_free(fw);
     csb_diag_free(d);
