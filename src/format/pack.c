@@ -366,7 +366,7 @@ static void summary_themes(CsbFormatter *fm)
     }
     csb_rich_add(lead, CSB_STYLE_MUTED, ", which orders the list, then earlier. A paragraph's "
                                         "tone is csbrief's reading, which agrees with careful "
-                                        "readers about five times in six; the theme pages "
+                                        "readers about seven times in eight; the theme pages "
                                         "quote them.");
     if (!concern && fm->focus->themes->len && latest)
         csb_rich_addf(lead, CSB_STYLE_MUTED,
