@@ -61,7 +61,7 @@ static gboolean title_block(const CsbInspection *in, const char *section)
     if (!in->authority)
         return FALSE;
     char *s = csb_text_fold(section), *a = csb_text_fold(in->authority);
-    gboolean named = *a && strstr(s, a) != NULL;
+    gboolean named = *a && csb_text_has_word(s, a);
     g_free(s);
     g_free(a);
     return named;

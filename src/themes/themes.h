@@ -280,7 +280,7 @@ struct CsbToneRules {
     GPtrArray *bare_negators;  /* char*: negators that are a concern when they negate no cue */
     CsbPhraseSet *imperatives; /* words that open a recommendation ("ensure", "work with") */
     GPtrArray *recommendation_sections; /* char*, folded (csb_text_fold) */
-    GPtrArray *recommendation_tags;     /* char*, lower case: "(recommendation)" */
+    GPtrArray *recommendation_tags;     /* char*, match form: "(recommendation)" */
     GPtrArray *context_sections;        /* char*, folded */
     struct {
         double weak, concession, conditional, past, incidental, contrast, purpose,

@@ -299,9 +299,9 @@ CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray
     ok &= sections(y, rec, "sections", r->recommendation_sections, diag);
     ok &= phrases(y, rec, "tags", r->recommendation_tags, diag);
     for (guint i = 0; i < r->recommendation_tags->len; i++) {
-        char *lower = g_utf8_strdown(r->recommendation_tags->pdata[i], -1);
+        char *form = csb_themes_match_form(r->recommendation_tags->pdata[i]);
         g_free(r->recommendation_tags->pdata[i]);
-        r->recommendation_tags->pdata[i] = lower;
+        r->recommendation_tags->pdata[i] = form;
     }
     ok &= sections(y, root, "context_sections", r->context_sections, diag);
     ok &= weights(y, root, r, diag);

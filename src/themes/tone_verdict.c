@@ -275,9 +275,6 @@ static CsbTone verdict(const Reading *rd, const char *text, guint n, const doubl
     return tone;
 }
 
-/* The learned layer's tone for what the rules read (features filled
- * when not NULL), its reasons appended to why; the rules' tone when no
- * model is loaded and no features are asked for. */
 /* The tag (recommendations: tags) a paragraph carries to mark a shortfall
  * it describes as one inspectors recommend action on ("... is not
  * separately recorded. (Recommendation)"), or NULL. */
@@ -285,15 +282,31 @@ static const char *recommendation_tag(const CsbToneRules *r, const char *text)
 {
     if (!r->recommendation_tags->len)
         return NULL;
-    char *lower = g_utf8_strdown(text, -1);
+    char *form = csb_themes_match_form(text);
     const char *hit = NULL;
     for (guint i = 0; i < r->recommendation_tags->len && !hit; i++)
-        if (strstr(lower, r->recommendation_tags->pdata[i]))
+        if (strstr(form, r->recommendation_tags->pdata[i]))
             hit = r->recommendation_tags->pdata[i];
-    g_free(lower);
+    g_free(form);
     return hit;
 }
 
+/* A later reading overrules the verdict line v ("verdict: <rules'>"):
+ * v becomes "verdict: <how> <rules'>", and dec the sentences that decide
+ * tone to. */
+static void overrule(GString *v, GArray **dec, CsbTone to, const double *pos,
+                     const double *neg, guint n, const char *how)
+{
+    g_array_free(*dec, TRUE);
+    *dec = decisive(to, pos, neg, n);
+    char *was = g_strdup(v->str + strlen("verdict: "));
+    g_string_printf(v, "verdict: %s %s", how, was);
+    g_free(was);
+}
+
+/* The learned layer's tone for what the rules read (features filled
+ * when not NULL), its reasons appended to why; the rules' tone when no
+ * model is loaded and no features are asked for. */
 static CsbTone learned(const Reading *rd, CsbTone rules, guint n, const double *pos,
                        const double *neg, const char *text, GHashTable *features,
                        GPtrArray *why)
@@ -375,23 +388,19 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
                 g_ptr_array_set_size(model_why, 0);
         }
         if (got != tone) {
-            g_array_free(dec, TRUE);
-            dec = decisive(got, pos, neg, n);
-            char *rules = g_strdup(v->str + strlen("verdict: "));
-            g_string_printf(v, "verdict: %s by the learned layer, over the rules' %s",
-                            csb_tone_id(got), rules);
-            g_free(rules);
+            char *how = g_strdup_printf("%s by the learned layer, over the rules'",
+                                        csb_tone_id(got));
+            overrule(v, &dec, got, pos, neg, n, how);
+            g_free(how);
         }
         tone = got;
         /* A paragraph of praise that tags a shortfall as a recommendation
          * is mixed: the readers never called one a strength. */
         const char *tag = tone == CSB_TONE_STRENGTH ? recommendation_tag(r, text) : NULL;
         if (tag) {
-            g_array_free(dec, TRUE);
-            dec = decisive(CSB_TONE_MIXED, pos, neg, n);
-            char *was = g_strdup(v->str + strlen("verdict: "));
-            g_string_printf(v, "verdict: mixed: its shortfall is tagged '%s', over %s", tag, was);
-            g_free(was);
+            char *how = g_strdup_printf("mixed: its shortfall is tagged '%s', over", tag);
+            overrule(v, &dec, CSB_TONE_MIXED, pos, neg, n, how);
+            g_free(how);
             tone = CSB_TONE_MIXED;
         }
     }
