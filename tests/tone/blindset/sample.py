@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Draw 200 stratified paragraphs from pool.json, spread over as many reports as possible, none of
+# Draw --size (default 200) stratified paragraphs from pool.json, spread over as many reports as possible, none of
 # them already labelled in the --exclude sets (read only for their (file, number) keys).
 import argparse, csv, json, os, random, collections, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -11,6 +11,8 @@ ap.add_argument('--exclude', nargs='+', required=True, help='labelled sets in te
 ap.add_argument('--setdir', default=None, help='folder holding the --exclude sets (default: this script\'s parent)')
 ap.add_argument('--check-keys', action=argparse.BooleanOptionalAction, default=True,
                 help='require every excluded key in the pool (fresh2 ran without this check)')
+ap.add_argument('--size', type=int, default=200,
+                help='rows to draw, shared 25/35/30/10%% over the four strata (default 200, as fresh3-7)')
 a = ap.parse_args()
 pool = json.load(open('pool.json'))
 T = a.setdir or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
@@ -39,7 +41,9 @@ print('keys', len(have), 'excluded as already labelled:', nex)
 if a.check_keys:
     assert nex == len(have), 'not all keys found in pool'
 ORDER = ['ILACS2018-22', 'ILACS2023-26', 'SIF2013-18', 'LAC2013+LSCBreview']
-target = {'ILACS2018-22': 50, 'ILACS2023-26': 70, 'SIF2013-18': 60, 'LAC2013+LSCBreview': 20}
+SHARE = {'ILACS2018-22': 25, 'ILACS2023-26': 35, 'SIF2013-18': 30, 'LAC2013+LSCBreview': 10}
+target = {s: a.size * SHARE[s] // 100 for s in ORDER}
+target['SIF2013-18'] += a.size - sum(target.values())   # rounding remainder
 # capacity check: at most 4 rows per report, so a stratum with few reports may be short;
 # its shortfall is moved to SIF 2013-18 (the nearest stratum) before drawing.
 for s in ORDER:
