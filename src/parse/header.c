@@ -223,11 +223,9 @@ static gboolean date_line(const char *text, CsbDate *s, CsbDate *e)
     char *f = csb_text_fold(text);
     gboolean only_dates = TRUE;
     char **w = g_strsplit(f, " ", -1);
-    static const char *const ok[] = {"to", "and", "st", "nd", "rd", "th", "january", "february",
-                                     "march", "april", "may", "june", "july", "august",
-                                     "september", "october", "november", "december"};
+    static const char *const ok[] = {"to", "and", "st", "nd", "rd", "th"};
     for (char **p = w; *p && only_dates; p++) {
-        gboolean fine = g_ascii_isdigit(**p) || !**p;
+        gboolean fine = g_ascii_isdigit(**p) || !**p || csb_month_number(*p);
         for (guint i = 0; i < G_N_ELEMENTS(ok) && !fine; i++)
             fine = strcmp(*p, ok[i]) == 0;
         only_dates = fine;
