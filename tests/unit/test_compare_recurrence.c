@@ -27,12 +27,14 @@ static CsbRecurrence *recurrence;
 static CsbSources *sources;
 
 /* Floors just under what csbrief does on all 30 authorities
- * (docs/compare.md gives the figures): 127 of 134 links right (94.8%),
- * 95 of 222 missed (42.8%), so that one more wrong link or miss fails.
+ * (docs/compare.md gives the figures): 129 of 134 links right (96.3%),
+ * 95 of 224 missed (42.4%), so that one more wrong link or miss fails
+ * (127 and 222 before two Wirral labels were corrected:
+ * tests/recurrence/README.md, Corrections).
  * The goal of issue 11 is 95% right. Misses are counted against the links
  * the readers found. */
-#define MIN_RIGHT 0.945
-#define MAX_MISSED 0.43
+#define MIN_RIGHT 0.955
+#define MAX_MISSED 0.426
 /* Right links showing none of the earlier report's findings, where the
  * readers found one: 4 (6 before the declaring words were read for the
  * finding they name, Wakefield 2025's two). */
