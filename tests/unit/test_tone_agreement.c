@@ -15,9 +15,9 @@
  * "fresh"), file, label, tone and why of every labelled row, tab-separated,
  * for closer study and for tests/tone/cv.py's folds; CSB_TONE_FEATURES=FILE
  * writes what the learned layer reads of every row (tests/tone/train.py).
- * The first nine sets are development data (the learned layer's training
- * data); tone-fresh4.csv to tone-fresh6.csv were labelled blind and scored
- * once each before they became so, and tone-fresh7.csv, labelled blind
+ * The first ten sets are development data (the learned layer's training
+ * data); tone-fresh4.csv to tone-fresh7.csv were labelled blind and scored
+ * once each before they became so, and tone-fresh8.csv, labelled blind
  * and scored once with the layer frozen, is the measure on unseen
  * paragraphs, with the rules alone scored beside it.
  */
@@ -26,25 +26,27 @@
 
 /* The goals: agreement of the rules with the learned layer over them
  * (templates/cues.yaml's `model:`), less a margin of about one paragraph in
- * a hundred (a paragraph in 200). The first nine sets are the layer's
+ * a hundred (a paragraph in 200). The first ten sets are the layer's
  * training data (and the rules were tuned on them), so their figures are
- * fitted; the seventh fresh set is the one neither has seen
+ * fitted; the eighth fresh set is the one neither has seen
  * (tests/tone/README.md). */
-#define GOAL_TEST 0.87      /* 143 of 163 (87.7%) */
-#define GOAL_DEV 0.92       /* 333 of 360 (92.5%) */
+#define GOAL_TEST 0.865     /* 142 of 163 (87.1%) */
+#define GOAL_DEV 0.92       /* 332 of 360 (92.2%) */
 #define GOAL_ENGINEER 0.89  /* 108 of 120 (90.0%) */
-#define GOAL_FRESH 0.83     /* 142 of 170 (83.5%); 134 (78.8%) when first measured blind */
-#define GOAL_FRESH2 0.84    /* 169 of 200 (84.5%); the rules alone 163 (81.5%), measured blind */
+#define GOAL_FRESH 0.835    /* 143 of 170 (84.1%); 134 (78.8%) when first measured blind */
+#define GOAL_FRESH2 0.835   /* 168 of 200 (84.0%); the rules alone 163 (81.5%), measured blind */
 #define GOAL_FRESH3 0.90    /* 181 of 200 (90.5%); 175 (87.5%) measured blind, before retraining */
 #define GOAL_FRESH4 0.845   /* 170 of 200 (85.0%); 171 (85.5%) measured once, blind */
-#define GOAL_FRESH5 0.885   /* 178 of 200 (89.0%); 175 (87.5%) measured once, blind */
+#define GOAL_FRESH5 0.875   /* 176 of 200 (88.0%); 175 (87.5%) measured once, blind */
 #define GOAL_RULES_FRESH3 0.865 /* the rules alone: 174 of 200 (87.0%) */
 #define GOAL_RULES_FRESH4 0.81 /* the rules alone: 163 of 200 (81.5%) */
 #define GOAL_RULES_FRESH5 0.895 /* the rules alone: 180 of 200 (90.0%) */
-#define GOAL_FRESH6 0.895   /* 180 of 200 (90.0%); 179 (89.5%) measured once, blind */
+#define GOAL_FRESH6 0.9     /* 181 of 200 (90.5%); 179 (89.5%) measured once, blind */
 #define GOAL_RULES_FRESH6 0.855 /* the rules alone: 172 of 200 (86.0%) */
-#define GOAL_FRESH7 0.885   /* 178 of 200 (89.0%), measured once, blind, layer frozen */
+#define GOAL_FRESH7 0.895   /* 180 of 200 (90.0%); 178 (89.0%) measured once, blind */
 #define GOAL_RULES_FRESH7 0.885 /* the rules alone: 178 of 200 (89.0%) */
+#define GOAL_FRESH8 0.845   /* 254 of 300 (84.7%), measured once, blind, layer frozen */
+#define GOAL_RULES_FRESH8 0.828 /* the rules alone: 249 of 300 (83.0%) */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -371,11 +373,20 @@ static void test_fresh6(void)
 
 /* tests/tone/tone-fresh7.csv: 200 more of 191 reports, labelled blind
  * (tests/tone/fresh7/README.md) while the layer was retrained on the
- * other 1813 rows, and scored once with the layer frozen (the layer it
- * replaced: 177): the figure for reports csbrief has not seen. */
+ * other 1813 rows, and scored once with the layer frozen (178; the layer
+ * it replaced: 177); training data since the eighth set. */
 static void test_fresh7(void)
 {
     score_file("tests/tone/tone-fresh7.csv", "the seventh fresh labels", "fresh7", GOAL_FRESH7, 180);
+}
+
+/* tests/tone/tone-fresh8.csv: 300 more of 238 reports, labelled blind
+ * (tests/tone/fresh8/README.md) while the layer was retrained on the
+ * other 2013 rows, and scored once with the layer frozen (the layer it
+ * replaced: 253): the figure for reports csbrief has not seen. */
+static void test_fresh8(void)
+{
+    score_file("tests/tone/tone-fresh8.csv", "the eighth fresh labels", "fresh8", GOAL_FRESH8, 270);
 }
 
 /* The rules alone, on the blind sets that decided to put the learned
@@ -415,6 +426,8 @@ static void test_rules_alone(void)
                 GOAL_RULES_FRESH6);
     rules_alone("tests/tone/tone-fresh7.csv", "the rules alone, the seventh fresh labels",
                 GOAL_RULES_FRESH7);
+    rules_alone("tests/tone/tone-fresh8.csv", "the rules alone, the eighth fresh labels",
+                GOAL_RULES_FRESH8);
 }
 
 int main(void)
@@ -428,6 +441,7 @@ int main(void)
     RUN(test_fresh5);
     RUN(test_fresh6);
     RUN(test_fresh7);
+    RUN(test_fresh8);
     RUN(test_rules_alone);
     return unit_done();
 }
