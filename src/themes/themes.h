@@ -268,6 +268,7 @@ struct CsbToneRules {
     CsbPhraseSet *mitigators;  /* "prevent", "reduce": a concern after one is praise */
     CsbPhraseSet *mitigators_after; /* "avoided", "reduced": a concern before one is praise */
     CsbPhraseSet *remedies;    /* "no longer the case": the sentence before was put right */
+    CsbPhraseSet *responses;   /* "leaders are aware of this": a response, not a strength */
     CsbPhraseSet *concessions; /* "although", "despite": the clause they open is conceded */
     CsbPhraseSet *past_markers; /* "formerly", "at the last inspection" */
     CsbPhraseSet *incidental;  /* "recorded": a concern in their sentence is a caveat */
@@ -283,7 +284,7 @@ struct CsbToneRules {
     GPtrArray *recommendation_tags;     /* char*, match form: "(recommendation)" */
     GPtrArray *context_sections;        /* char*, folded */
     struct {
-        double weak, concession, conditional, past, incidental, contrast, purpose,
+        double weak, concession, conditional, past, incidental, contrast, purpose, response,
             bare_negation, negated_clause, negated_after, negated_pair, sentence_cap;
         int quantifier_window, construction_gap;
     } weight;

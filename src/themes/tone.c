@@ -582,3 +582,30 @@ void tone_remedied(Reading *rd, const char *text, guint sentence)
     g_array_free(hits, TRUE);
     csb_words_free(w);
 }
+
+void tone_responded(Reading *rd, const char *text, guint sentence)
+{
+    if (!sentence || !rd->r->responses)
+        return;
+    gboolean raised = FALSE;
+    for (guint i = 0; i < rd->signals->len && !raised; i++) {
+        const Signal *s = &g_array_index(rd->signals, Signal, i);
+        raised = s->sentence < sentence && s->tone == CSB_TONE_CONCERN && s->weight > 0;
+    }
+    if (!raised)
+        return;
+    CsbWords *w = csb_words_new(text);
+    GArray *hits = csb_phrase_set_scan(rd->r->responses, w);
+    for (guint i = 0; hits->len && i < rd->signals->len; i++) {
+        Signal *s = &g_array_index(rd->signals, Signal, i);
+        if (s->sentence != sentence || s->tone != CSB_TONE_STRENGTH || s->weight <= 0)
+            continue;
+        s->weight *= rd->r->weight.response;
+        char *why = g_strdup_printf("%s; a response to a shortfall before it: '%s', weight %.2g",
+                                    s->why, g_array_index(hits, CsbPhraseHit, 0).text, s->weight);
+        g_free(s->why);
+        s->why = why;
+    }
+    g_array_free(hits, TRUE);
+    csb_words_free(w);
+}

@@ -31,5 +31,9 @@ void tone_read_sentence(Reading *rd, const char *text, guint sentence);
 /* A sentence that says the one before it was put right ("This is no
  * longer the case") makes that sentence's concerns past. */
 void tone_remedied(Reading *rd, const char *text, guint sentence);
+/* A sentence that says leaders know of, or are acting on, a shortfall an
+ * earlier sentence raised ("Leaders are aware of this") is their response,
+ * not a strength of its own: its strengths weigh weights.response. */
+void tone_responded(Reading *rd, const char *text, guint sentence);
 
 #endif

@@ -24,6 +24,7 @@ static void rules_clear(gpointer p)
     csb_phrase_set_free(r->mitigators);
     csb_phrase_set_free(r->mitigators_after);
     csb_phrase_set_free(r->remedies);
+    csb_phrase_set_free(r->responses);
     csb_phrase_set_free(r->concessions);
     csb_phrase_set_free(r->past_markers);
     csb_phrase_set_free(r->incidental);
@@ -236,6 +237,7 @@ static gboolean weights(CsbYaml *y, yaml_node_t *root, CsbToneRules *r, CsbDiag 
     r->weight.incidental = number(y, w, "incidental", 1, 0, 1, &ok, diag);
     r->weight.contrast = number(y, w, "contrast", 1, 0, 3, &ok, diag);
     r->weight.purpose = number(y, w, "purpose", 1, 0, 1, &ok, diag);
+    r->weight.response = number(y, w, "response", 1, 0, 1, &ok, diag);
     r->weight.negated_clause = number(y, w, "negated_clause", 1, 0, 1, &ok, diag);
     r->weight.negated_after = number(y, w, "negated_after", 1, 0, 1, &ok, diag);
     r->weight.negated_pair = number(y, w, "negated_pair", 1, 0, 1, &ok, diag);
@@ -285,6 +287,7 @@ CsbToneRules *csb_tone_rules_load(CsbYaml *y, yaml_node_t *root, const GPtrArray
     r->mitigators = phrase_set(y, root, "mitigators", &ok, diag);
     r->mitigators_after = phrase_set(y, root, "mitigators_after", &ok, diag);
     r->remedies = phrase_set(y, root, "remedies", &ok, diag);
+    r->responses = phrase_set(y, root, "responses", &ok, diag);
     r->concessions = phrase_set(y, root, "concessions", &ok, diag);
     r->past_markers = phrase_set(y, root, "past_markers", &ok, diag);
     r->incidental = phrase_set(y, root, "incidental", &ok, diag);

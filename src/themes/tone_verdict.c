@@ -358,6 +358,7 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
         char *s = g_strndup(text + a, b - a);
         tone_read_sentence(&rd, s, i);
         tone_remedied(&rd, s, i);
+        tone_responded(&rd, s, i);
         g_free(s);
     }
     char *rec = NULL;

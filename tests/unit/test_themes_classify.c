@@ -447,6 +447,19 @@ static void test_third_round(void)
          CSB_TONE_STRENGTH);
 }
 
+/* Leaders' response to a shortfall is not a strength of its own (cues.yaml
+ * `responses`, rule 7); without a shortfall before it, it still praises. */
+static void test_responses(void)
+{
+    const char *told = "Decision-making is not always as decisive as it could be. Leaders are "
+                       "aware of this and are using quality assurance effectively.";
+    TONE(told, CSB_TONE_CONCERN);
+    WHY(told, "concern: 'not always' (sentence 1) | strength: 'effectively' (sentence 2); a "
+              "response to a shortfall before it: 'are aware', weight 0");
+    TONE("Leaders are aware of the needs of children and use quality assurance effectively.",
+         CSB_TONE_STRENGTH);
+}
+
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -470,6 +483,7 @@ int main(void)
     RUN(test_weights);
     RUN(test_unseen_cases);
     RUN(test_third_round);
+    RUN(test_responses);
     RUN(test_sections);
     RUN(test_verdict);
     RUN(test_why_sentences);

@@ -15,38 +15,40 @@
  * "fresh"), file, label, tone and why of every labelled row, tab-separated,
  * for closer study and for tests/tone/cv.py's folds; CSB_TONE_FEATURES=FILE
  * writes what the learned layer reads of every row (tests/tone/train.py).
- * The first ten sets are development data (the learned layer's training
- * data); tone-fresh4.csv to tone-fresh7.csv were labelled blind and scored
- * once each before they became so, and tone-fresh8.csv, labelled blind
- * and scored once with the layer frozen, is the measure on unseen
- * paragraphs, with the rules alone scored beside it.
+ * The first eleven sets are development data (the learned layer's
+ * training data); tone-fresh4.csv to tone-fresh8.csv were labelled blind
+ * and scored once each before they became so, and tone-fresh9.csv,
+ * labelled blind and scored once with the rules and layer frozen, is the
+ * measure on unseen paragraphs, with the rules alone scored beside it.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
 
 /* The goals: agreement of the rules with the learned layer over them
- * (templates/cues.yaml's `model:`), less a margin of about one paragraph in
- * a hundred (a paragraph in 200). The first ten sets are the layer's
- * training data (and the rules were tuned on them), so their figures are
- * fitted; the eighth fresh set is the one neither has seen
+ * (templates/cues.yaml's `model:`), less half a paragraph, so that one
+ * paragraph fewer fails. The first eleven sets are the layer's training
+ * data (and the rules were tuned on them), so their figures are fitted;
+ * the ninth fresh set is the one neither has seen
  * (tests/tone/README.md). */
-#define GOAL_TEST 0.865     /* 142 of 163 (87.1%) */
-#define GOAL_DEV 0.92       /* 332 of 360 (92.2%) */
-#define GOAL_ENGINEER 0.89  /* 108 of 120 (90.0%) */
-#define GOAL_FRESH 0.835    /* 143 of 170 (84.1%); 134 (78.8%) when first measured blind */
-#define GOAL_FRESH2 0.835   /* 168 of 200 (84.0%); the rules alone 163 (81.5%), measured blind */
-#define GOAL_FRESH3 0.90    /* 181 of 200 (90.5%); 175 (87.5%) measured blind, before retraining */
-#define GOAL_FRESH4 0.845   /* 170 of 200 (85.0%); 171 (85.5%) measured once, blind */
-#define GOAL_FRESH5 0.875   /* 176 of 200 (88.0%); 175 (87.5%) measured once, blind */
-#define GOAL_RULES_FRESH3 0.865 /* the rules alone: 174 of 200 (87.0%) */
-#define GOAL_RULES_FRESH4 0.81 /* the rules alone: 163 of 200 (81.5%) */
-#define GOAL_RULES_FRESH5 0.895 /* the rules alone: 180 of 200 (90.0%) */
-#define GOAL_FRESH6 0.9     /* 181 of 200 (90.5%); 179 (89.5%) measured once, blind */
-#define GOAL_RULES_FRESH6 0.855 /* the rules alone: 172 of 200 (86.0%) */
-#define GOAL_FRESH7 0.895   /* 180 of 200 (90.0%); 178 (89.0%) measured once, blind */
-#define GOAL_RULES_FRESH7 0.885 /* the rules alone: 178 of 200 (89.0%) */
-#define GOAL_FRESH8 0.845   /* 254 of 300 (84.7%), measured once, blind, layer frozen */
+#define GOAL_TEST 0.855     /* 140 of 163 (85.9%) */
+#define GOAL_DEV 0.923      /* 333 of 360 (92.5%) */
+#define GOAL_ENGINEER 0.895 /* 108 of 120 (90.0%) */
+#define GOAL_FRESH 0.855    /* 146 of 170 (85.9%); 134 (78.8%) when first measured blind */
+#define GOAL_FRESH2 0.832   /* 167 of 200 (83.5%); the rules alone 163 (81.5%), measured blind */
+#define GOAL_FRESH3 0.907   /* 182 of 200 (91.0%); 175 (87.5%) measured blind, before retraining */
+#define GOAL_FRESH4 0.842   /* 169 of 200 (84.5%); 171 (85.5%) measured once, blind */
+#define GOAL_FRESH5 0.887   /* 178 of 200 (89.0%); 175 (87.5%) measured once, blind */
+#define GOAL_FRESH6 0.907   /* 182 of 200 (91.0%); 179 (89.5%) measured once, blind */
+#define GOAL_FRESH7 0.882   /* 177 of 200 (88.5%); 178 (89.0%) measured once, blind */
+#define GOAL_FRESH8 0.851   /* 256 of 300 (85.3%); 254 (84.7%) measured once, blind */
+#define GOAL_FRESH9 0.871   /* 262 of 300 (87.3%), measured once, blind, rules and layer frozen */
+#define GOAL_RULES_FRESH3 0.872 /* the rules alone: 175 of 200 (87.5%) */
+#define GOAL_RULES_FRESH4 0.812 /* the rules alone: 163 of 200 (81.5%) */
+#define GOAL_RULES_FRESH5 0.897 /* the rules alone: 180 of 200 (90.0%) */
+#define GOAL_RULES_FRESH6 0.862 /* the rules alone: 173 of 200 (86.5%) */
+#define GOAL_RULES_FRESH7 0.892 /* the rules alone: 179 of 200 (89.5%) */
 #define GOAL_RULES_FRESH8 0.828 /* the rules alone: 249 of 300 (83.0%) */
+#define GOAL_RULES_FRESH9 0.858 /* the rules alone: 258 of 300 (86.0%), measured once, blind */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -382,11 +384,21 @@ static void test_fresh7(void)
 
 /* tests/tone/tone-fresh8.csv: 300 more of 238 reports, labelled blind
  * (tests/tone/fresh8/README.md) while the layer was retrained on the
- * other 2013 rows, and scored once with the layer frozen (the layer it
- * replaced: 253): the figure for reports csbrief has not seen. */
+ * other 2013 rows, and scored once with the layer frozen (254; the layer
+ * it replaced: 253); training data since the ninth set. */
 static void test_fresh8(void)
 {
     score_file("tests/tone/tone-fresh8.csv", "the eighth fresh labels", "fresh8", GOAL_FRESH8, 270);
+}
+
+/* tests/tone/tone-fresh9.csv: 300 more, labelled blind
+ * (tests/tone/fresh9/README.md) while the rules were changed and the
+ * layer retrained on the other 2313 rows, and scored once with both
+ * frozen (262; the rules and layer they replaced: 261): the figure for
+ * reports csbrief has not seen. */
+static void test_fresh9(void)
+{
+    score_file("tests/tone/tone-fresh9.csv", "the ninth fresh labels", "fresh9", GOAL_FRESH9, 270);
 }
 
 /* The rules alone, on the blind sets that decided to put the learned
@@ -428,6 +440,8 @@ static void test_rules_alone(void)
                 GOAL_RULES_FRESH7);
     rules_alone("tests/tone/tone-fresh8.csv", "the rules alone, the eighth fresh labels",
                 GOAL_RULES_FRESH8);
+    rules_alone("tests/tone/tone-fresh9.csv", "the rules alone, the ninth fresh labels",
+                GOAL_RULES_FRESH9);
 }
 
 int main(void)
@@ -442,6 +456,7 @@ int main(void)
     RUN(test_fresh6);
     RUN(test_fresh7);
     RUN(test_fresh8);
+    RUN(test_fresh9);
     RUN(test_rules_alone);
     return unit_done();
 }
