@@ -56,7 +56,8 @@ GRID = {
 
 LISTS = ["negators", "not_negators", "negation_stops", "strength", "concern", "weak_concern",
          "weak_strength", "not_cues", "mitigators", "mitigators_after", "remedies",
-         "bare_negators", "conditionals", "concessions", "past_markers", "contrasts", "purposes", "responses",
+         "bare_negators", "conditionals", "concessions", "past_markers", "contrasts", "purposes",
+         "responses",
          "incidental"]
 
 
