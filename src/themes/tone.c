@@ -558,6 +558,37 @@ void tone_read_sentence(Reading *rd, const char *text, guint sentence)
     csb_words_free(w);
 }
 
+/* The signals of `tone` in sentence `target` weigh `factor` more, and
+ * say why: "...; remedied: 'no longer the case' (sentence 3), weight 0". */
+static void reweigh(Reading *rd, guint target, CsbTone tone, double factor, const char *what,
+                    const char *phrase, guint sentence)
+{
+    for (guint i = 0; i < rd->signals->len; i++) {
+        Signal *s = &g_array_index(rd->signals, Signal, i);
+        if (s->sentence != target || s->tone != tone || s->weight <= 0)
+            continue;
+        s->weight *= factor;
+        char *why = g_strdup_printf("%s; %s: '%s' (sentence %u), weight %.2g", s->why, what,
+                                    phrase, sentence + 1, s->weight);
+        g_free(s->why);
+        s->why = why;
+    }
+}
+
+/* The first of `set`'s phrases in text, or NULL; *count, when given,
+ * gains how many there are. */
+static char *first_phrase(const CsbPhraseSet *set, const char *text, guint *count)
+{
+    CsbWords *w = csb_words_new(text);
+    GArray *hits = csb_phrase_set_scan(set, w);
+    char *found = hits->len ? g_strdup(g_array_index(hits, CsbPhraseHit, 0).text) : NULL;
+    if (count)
+        *count += hits->len;
+    g_array_free(hits, TRUE);
+    csb_words_free(w);
+    return found;
+}
+
 /* A sentence saying the shortfall before it was put right ("This is no
  * longer the case", "Leaders took immediate action"): the concerns of the
  * sentence before count weights.past. */
@@ -565,22 +596,11 @@ void tone_remedied(Reading *rd, const char *text, guint sentence)
 {
     if (!sentence || !rd->r->remedies)
         return;
-    CsbWords *w = csb_words_new(text);
-    GArray *hits = csb_phrase_set_scan(rd->r->remedies, w);
-    rd->seen.remedies += hits->len;
-    for (guint i = 0; hits->len && i < rd->signals->len; i++) {
-        Signal *s = &g_array_index(rd->signals, Signal, i);
-        if (s->sentence != sentence - 1 || s->tone != CSB_TONE_CONCERN || s->weight <= 0)
-            continue;
-        s->weight *= rd->r->weight.past;
-        char *why = g_strdup_printf("%s; remedied: '%s' (sentence %u), weight %.2g", s->why,
-                                    g_array_index(hits, CsbPhraseHit, 0).text, sentence + 1,
-                                    s->weight);
-        g_free(s->why);
-        s->why = why;
-    }
-    g_array_free(hits, TRUE);
-    csb_words_free(w);
+    char *phrase = first_phrase(rd->r->remedies, text, &rd->seen.remedies);
+    if (!phrase)
+        return;
+    reweigh(rd, sentence - 1, CSB_TONE_CONCERN, rd->r->weight.past, "remedied", phrase, sentence);
+    g_free(phrase);
 }
 
 void tone_responded(Reading *rd, const char *text, guint sentence)
@@ -592,20 +612,9 @@ void tone_responded(Reading *rd, const char *text, guint sentence)
         const Signal *s = &g_array_index(rd->signals, Signal, i);
         raised = s->sentence < sentence && s->tone == CSB_TONE_CONCERN && s->weight > 0;
     }
-    if (!raised)
-        return;
-    CsbWords *w = csb_words_new(text);
-    GArray *hits = csb_phrase_set_scan(rd->r->responses, w);
-    for (guint i = 0; hits->len && i < rd->signals->len; i++) {
-        Signal *s = &g_array_index(rd->signals, Signal, i);
-        if (s->sentence != sentence || s->tone != CSB_TONE_STRENGTH || s->weight <= 0)
-            continue;
-        s->weight *= rd->r->weight.response;
-        char *why = g_strdup_printf("%s; a response to a shortfall before it: '%s', weight %.2g",
-                                    s->why, g_array_index(hits, CsbPhraseHit, 0).text, s->weight);
-        g_free(s->why);
-        s->why = why;
-    }
-    g_array_free(hits, TRUE);
-    csb_words_free(w);
+    char *phrase = raised ? first_phrase(rd->r->responses, text, NULL) : NULL;
+    if (phrase)
+        reweigh(rd, sentence, CSB_TONE_STRENGTH, rd->r->weight.response,
+                "a response to a shortfall before it", phrase, sentence);
+    g_free(phrase);
 }

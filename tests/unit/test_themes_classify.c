@@ -455,7 +455,7 @@ static void test_responses(void)
                        "aware of this and are using quality assurance effectively.";
     TONE(told, CSB_TONE_CONCERN);
     WHY(told, "concern: 'not always' (sentence 1) | strength: 'effectively' (sentence 2); a "
-              "response to a shortfall before it: 'are aware', weight 0");
+              "response to a shortfall before it: 'are aware' (sentence 2), weight 0");
     TONE("Leaders are aware of the needs of children and use quality assurance effectively.",
          CSB_TONE_STRENGTH);
 }
