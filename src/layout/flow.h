@@ -115,7 +115,7 @@ void flow_block(Flow *f, guint index);
 typedef struct FlowTable FlowTable;
 FlowTable *flow_table_measure(Flow *f, const CsbTable *t);
 void flow_table_free(FlowTable *ft);
-double flow_table_lead(const FlowTable *ft);
+double flow_table_lead(const Flow *f, const FlowTable *ft);
 void flow_table(Flow *f, const CsbTable *t, FlowTable *ft);
 
 /* ---- pages (flow_pages.c) */

@@ -179,7 +179,7 @@ double flow_block_lead(Flow *f, guint index)
     case CSB_BLOCK_CALLOUT:
         return flow_lead_height(m->main) + 2 * FLOW_PAD;
     case CSB_BLOCK_TABLE:
-        return flow_table_lead(m->table);
+        return flow_table_lead(f, m->table);
     case CSB_BLOCK_FIGURE:
         return figure_height(b, m);
     default:

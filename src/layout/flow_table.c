@@ -1,9 +1,10 @@
 /* flow_table.c - tables: every cell measured once; a row moves to the next
  * page whole when it does not fit, with the header row repeated at the top
- * of every page the table reaches, and never a header alone at the foot of
- * a page. A row taller than a whole page is broken by lines, cell by cell,
- * and goes on under a repeated header. Grade cells show their words on a
- * badge of the grade's colour; trend cells start with an arrow.
+ * of every page the table reaches, never a header alone at the foot of a
+ * page, and never one row alone on either side of a break. A row taller
+ * than a whole page is broken by lines, cell by cell, and goes on under a
+ * repeated header. Grade cells show their words on a badge of the grade's
+ * colour; trend cells start with an arrow.
  *
  * Structure: Table, THead (the header row, its cells TH heading their
  * columns), TBody with a TR per row and a TD per cell (in a table with no
@@ -111,9 +112,38 @@ void flow_table_free(FlowTable *ft)
     g_free(ft);
 }
 
-double flow_table_lead(const FlowTable *ft)
+/* A row taller than a quarter of a page may start in the room left at the
+ * foot of one and be broken by lines (a long finding need not leave half a
+ * page empty). */
+static gboolean tall(const Flow *f, const Row *r)
 {
-    return ft->head.height + (ft->t->rows->len ? ft->rows[0].height : 0);
+    return r->height > (f->bottom - f->top) * 0.25;
+}
+
+/* May the table break after row i? Not with one row alone on either side:
+ * under the header at the foot of a page, or under the repeated header at
+ * the top of the next. */
+static gboolean may_break_after(const FlowTable *ft, guint i)
+{
+    return i >= 1 && ft->t->rows->len - i - 1 >= 2;
+}
+
+/* The height of the rows that must follow row i on its page: up to the
+ * next place the table may break (a tall row may always be broken). */
+static double kept_with(const Flow *f, const FlowTable *ft, guint i)
+{
+    double h = 0;
+    for (guint j = i; j + 1 < ft->t->rows->len && !may_break_after(ft, j); j++) {
+        if (tall(f, &ft->rows[j]) || tall(f, &ft->rows[j + 1]))
+            break;
+        h += ft->rows[j + 1].height;
+    }
+    return h;
+}
+
+double flow_table_lead(const Flow *f, const FlowTable *ft)
+{
+    return ft->head.height + (ft->t->rows->len ? ft->rows[0].height + kept_with(f, ft, 0) : 0);
 }
 
 /* ---- drawing one row (or one piece of a tall row) ---------------------- */
@@ -331,11 +361,10 @@ void flow_table(Flow *f, const CsbTable *t, FlowTable *ft)
     for (guint i = 0; i < t->rows->len; i++) {
         GPtrArray *cells = t->rows->pdata[i];
         const Row *r = &ft->rows[i];
-        double need = r->height + (fresh ? ft->head.height : 0);
-        double body = f->bottom - f->top;
-        /* A tall row starts in the room left when that room is worth
-         * using (a long finding need not leave half a page empty). */
-        gboolean split_here = !fresh && r->height > body * 0.25 && f->bottom - f->y > body * 0.15;
+        double need = r->height + (fresh ? ft->head.height : 0) + kept_with(f, ft, i);
+        /* A tall row starts in the room left when that room is worth using. */
+        gboolean split_here =
+            !fresh && tall(f, r) && f->bottom - f->y > (f->bottom - f->top) * 0.15;
         if (f->y + need > f->bottom && !flow_page_is_empty(f) && !split_here) {
             flow_new_page(f);
             fresh = TRUE;

@@ -3,8 +3,9 @@
  * list items and quotations (at every position on the page), a bullet on
  * the page of its item, a citation with its quotation, headings kept with
  * what follows, table headers repeated, a row taller than a page broken
- * without overflowing, nothing below the bottom margin, and contents page
- * numbers that match where the headings fell.
+ * without overflowing, no table row alone on either side of a break,
+ * nothing below the bottom margin, and contents page numbers that match
+ * where the headings fell.
  */
 #include "unit.h"
 
@@ -440,6 +441,48 @@ static void test_nothing_below_margin(void)
     env_free(&e);
 }
 
+/* Rows of a table (at every position on the page, tables of two to six
+ * rows): never one alone on either side of a page break. */
+static void test_table_rows_two_each_side(void)
+{
+    Env e = env_new();
+    int lonely = 0, splits = 0;
+    char *cell = sentences(2, "Cell");
+    for (int rows = 2; rows <= 6; rows++)
+        for (int lead = 40; lead < 75; lead++) {
+            CsbDoc *d = csb_doc_new(e.tpl);
+            filler(d, lead);
+            CsbTable *t = csb_table_new(2, NULL);
+            csb_table_header(t, 0, "Head");
+            csb_table_header(t, 1, "Words");
+            for (int i = 0; i < rows; i++) {
+                GPtrArray *row = csb_table_row(t);
+                csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "Row %d", i));
+                csb_table_cell(row, csb_rich_plain(cell));
+            }
+            csb_doc_table(d, t);
+            CsbLayout *l = run(&e, d);
+            GArray *ps = pieces(l, "Row ");
+            int per_page[8] = {0};
+            for (guint i = 0; i < ps->len; i++)
+                per_page[MIN(g_array_index(ps, Piece, i).page, 7)]++;
+            int pages = 0;
+            for (int p = 0; p < 8; p++)
+                if (per_page[p]) {
+                    pages++;
+                    lonely += per_page[p] == 1;
+                }
+            splits += pages > 1;
+            g_array_free(ps, TRUE);
+            csb_layout_free(l);
+            csb_doc_free(d);
+        }
+    CHECK(splits > 0, "tables: the test reaches page breaks (%d splits)", splits);
+    CHECK(lonely == 0, "tables: no row alone on a page under the header (%d were)", lonely);
+    g_free(cell);
+    env_free(&e);
+}
+
 int main(void)
 {
     RUN(test_paragraph_orphans_widows);
@@ -451,5 +494,6 @@ int main(void)
     RUN(test_table_headers_and_tall_rows);
     RUN(test_contents_numbers);
     RUN(test_nothing_below_margin);
+    RUN(test_table_rows_two_each_side);
     return unit_done();
 }
