@@ -1,7 +1,8 @@
 /* chart.c - chart descriptions in the document tree: rows and marks a
- * formatter fills, and the height each kind of chart needs, so the flow
- * engine can place a chart before the renderer draws it (charts.c draws to
- * the same geometry, from the CSB_CHART_* constants in doc.h).
+ * formatter fills, and the height each kind of chart needs (and each part
+ * of one broken across pages between its rows), so the flow engine can
+ * place a chart before the renderer draws it (charts.c draws to the same
+ * geometry, from the CSB_CHART_* constants in doc.h).
  */
 #include "doc.h"
 
@@ -53,8 +54,7 @@ void csb_chart_fit(CsbChart *c)
                     CSB_CHART_AXIS_H + CSB_CHART_LEGEND_H;
         break;
     case CSB_CHART_MATRIX:
-        c->height = CSB_CHART_TITLE_H + CSB_CHART_HEAD_H + rows * CSB_CHART_CELL_H + 6 +
-                    CSB_CHART_LEGEND_H;
+        c->height = csb_chart_part_height(c, 0, c->rows->len);
         break;
     case CSB_CHART_DISTRIBUTION: /* a line for the focus column's heading */
         c->height = CSB_CHART_TITLE_H + 12 + rows * CSB_CHART_ROW_H + 6 + CSB_CHART_LEGEND_H;
@@ -63,6 +63,19 @@ void csb_chart_fit(CsbChart *c)
         c->height = CSB_CHART_TITLE_H + rows * CSB_CHART_ROW_H + 6 + CSB_CHART_LEGEND_H;
         break;
     }
+}
+
+gboolean csb_chart_splits(const CsbChart *c)
+{
+    return c->kind == CSB_CHART_MATRIX;
+}
+
+double csb_chart_part_height(const CsbChart *c, guint from, guint to)
+{
+    double rows = to > from ? to - from : 1; /* an empty chart keeps a row's room */
+    gboolean last = to >= c->rows->len;
+    return CSB_CHART_TITLE_H + CSB_CHART_HEAD_H + rows * CSB_CHART_CELL_H +
+           (last ? 6 + CSB_CHART_LEGEND_H : 0);
 }
 
 void csb_chart_free(CsbChart *c)

@@ -154,6 +154,14 @@ CsbChartMark *csb_chart_add_mark(CsbChartRow *row, double x, CsbGrade grade, Csb
 /* Set c->height to what its kind and rows need (the renderer draws to
  * the same geometry, see charts.c). */
 void csb_chart_fit(CsbChart *c);
+/* Can the chart be broken across pages between its rows? The matrix can
+ * (a table of grades, its column headings repeated); the others are
+ * placed whole. */
+gboolean csb_chart_splits(const CsbChart *c);
+/* The height of rows [from, to) of a chart that splits, drawn as one part:
+ * its title and column headings, the rows, and the legend when to is the
+ * last row (csb_chart_fit's height for all of them). */
+double csb_chart_part_height(const CsbChart *c, guint from, guint to);
 /* Timeline: lanes of labels above the axis (one per mark, at most
  * CSB_CHART_LANES). */
 int csb_chart_lanes(const CsbChart *c);

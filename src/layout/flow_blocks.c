@@ -2,7 +2,8 @@
  * of what follows, however many headings are stacked), paragraphs, lists
  * (a bullet always on the page of its item's first line), quotations (the
  * citation never separated from the quotation's last lines), callouts and
- * figures. Blocks are measured once; the layouts are kept for the pass, so
+ * figures (the grade matrix broken between its rows, two on each side, like
+ * a table). Blocks are measured once; the layouts are kept for the pass, so
  * a heading can ask how much room the next block needs to start.
  */
 #include "flow.h"
@@ -150,6 +151,18 @@ static double figure_height(const CsbDocBlock *b, const FlowMeasure *m)
     return b->chart->height + (m->main ? 4 + flow_layout_height(m->main) : 0);
 }
 
+/* A chart broken between its rows (csb_chart_splits) keeps two rows on
+ * each side of a break, so one of four rows or more can be. */
+static gboolean figure_breaks(const CsbDocBlock *b)
+{
+    return csb_chart_splits(b->chart) && b->chart->rows->len >= 4;
+}
+
+static double figure_lead(const CsbDocBlock *b, const FlowMeasure *m)
+{
+    return figure_breaks(b) ? csb_chart_part_height(b->chart, 0, 2) : figure_height(b, m);
+}
+
 double flow_block_lead(Flow *f, guint index)
 {
     if (index >= f->doc->blocks->len)
@@ -181,7 +194,7 @@ double flow_block_lead(Flow *f, guint index)
     case CSB_BLOCK_TABLE:
         return flow_table_lead(f, m->table);
     case CSB_BLOCK_FIGURE:
-        return figure_height(b, m);
+        return figure_lead(b, m);
     default:
         return 0;
     }
@@ -327,23 +340,62 @@ static void callout(Flow *f, const CsbDocBlock *b)
     f->y += f->t->size_body * 0.9;
 }
 
+/* Where the part of a chart that breaks, starting at row from, ends on
+ * this page: at its last row when the rest fits with what must follow it
+ * (after: the caption); else after as many rows as fit, two at least, two
+ * left for the next page; at from (it moves on) when two do not fit,
+ * unless the page is empty: then what fits. */
+static guint part_end(const Flow *f, const CsbChart *c, guint from, double after)
+{
+    guint n = c->rows->len, k = from;
+    double room = f->bottom - f->y;
+    if (csb_chart_part_height(c, from, n) + after <= room)
+        return n;
+    gboolean top = flow_page_is_empty(f);
+    while (k < n - 2 && csb_chart_part_height(c, from, k + 1) <= room)
+        k++;
+    if (top)
+        return MAX(k, from + 1);
+    return k - from >= 2 ? k : from;
+}
+
 static void figure(Flow *f, const CsbDocBlock *b)
 {
     FlowMeasure *m = measure(f, b);
     const CsbChart *c = b->chart;
-    flow_ensure(f, figure_height(b, m));
+    double caption = m->main ? 4 + flow_layout_height(m->main) : 0;
+    gboolean breaks = figure_breaks(b);
+    if (!breaks)
+        flow_ensure(f, figure_height(b, m));
+    /* One figure, whatever its parts: its description states all of it. */
     int fig = flow_node(f, f->sect, "Figure");
     CsbStructNode *n = f->out->structure->pdata[fig];
     n->alt = csb_chart_describe(c);
-    n->page = flow_page_number(f);
-    n->x = f->left;
-    n->y = f->y;
-    n->w = f->width;
-    n->h = c->height;
     flow_owner(f, fig);
-    CsbBox *box = flow_box(f, CSB_BOX_CHART, f->left, f->y, f->width, c->height);
-    box->chart = c;
-    f->y += c->height;
+    guint from = 0, rows = c->rows->len;
+    do {
+        guint to = breaks ? part_end(f, c, from, caption) : rows;
+        if (breaks && to == from) { /* not two rows here */
+            flow_new_page(f);
+            continue;
+        }
+        double h = breaks ? csb_chart_part_height(c, from, to) : c->height;
+        if (from == 0) {
+            n->page = flow_page_number(f);
+            n->x = f->left;
+            n->y = f->y;
+            n->w = f->width;
+            n->h = h;
+        }
+        CsbBox *box = flow_box(f, CSB_BOX_CHART, f->left, f->y, f->width, h);
+        box->chart = c;
+        box->row_from = from;
+        box->row_to = to;
+        f->y += h;
+        from = to;
+        if (from < rows)
+            flow_new_page(f);
+    } while (from < rows);
     if (m->main) {
         flow_owner(f, flow_node(f, f->sect, "P"));
         f->y += 4;

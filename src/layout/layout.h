@@ -3,10 +3,11 @@
  * Reads the document tree (src/doc) a formatter (src/format) built, and
  * measures its blocks with Pango through the bundled fonts only (fonts.c)
  * and breaks them across pages (flow*.c: headings kept with what follows,
- * no widows or orphans, table headers repeated, contents page numbers in
- * a second pass), producing CsbPages of positioned boxes and the
- * structure a reader follows. The PDF device (src/render) only draws
- * boxes; it decides nothing.
+ * no widows or orphans, no table row alone on either side of a break,
+ * table headers repeated, the grade matrix broken between its rows,
+ * contents page numbers in a second pass), producing CsbPages of
+ * positioned boxes and the structure a reader follows. The PDF device
+ * (src/render) only draws boxes; it decides nothing.
  *
  * Report text reaches Pango only through CsbSpan text, which is escaped
  * when markup is built (csb_rich_markup): nothing from a report is ever
@@ -65,6 +66,8 @@ typedef struct {
     gboolean hatch;          /* RECT: diagonal hatching (inadequate) */
     CsbTrend trend;          /* TREND */
     const CsbChart *chart;   /* CHART: borrowed from the document */
+    guint row_from, row_to;  /* CHART: the rows drawn, [row_from, row_to): a part of a
+                                chart broken across pages (csb_chart_splits) */
     char *target;            /* LINK: "uri:..." or "dest:NAME"; DEST/IMAGE: name/path */
     int node;                /* its element in CsbLayout.structure, or CSB_ARTIFACT */
 } CsbBox;

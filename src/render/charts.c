@@ -1,6 +1,7 @@
 /* charts.c - what every chart shares: plain-text labels, grade fills
  * (inadequate hatched, so it never depends on lightness alone), the grade
- * legend, and drawing a chart of any kind into its box. Every mark carries
+ * legend, and drawing a chart of any kind into its box (or the rows of a
+ * part of one broken across pages). Every mark carries
  * its grade's words (on the mark, on its band or in a legend beside it),
  * so no reading depends on colour.
  */
@@ -165,13 +166,15 @@ CsbColour chart_tone_ink(int tone)
     return tone == CSB_TONE_COUNT_CONCERNS ? (CsbColour){1, 1, 1} : chart_ink;
 }
 
-void csb_render_chart(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *c,
-                      double x, double y, double w, double h)
+void csb_render_chart_part(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *c,
+                           guint from, guint to, double x, double y, double w, double h)
 {
     ChartPen p = {cr, ctx, font};
     cairo_save(cr);
     ChartText title = {8.5, TRUE, PANGO_ALIGN_LEFT, TRUE};
-    chart_label(&p, title, c->title ? c->title : "", x, y, w, chart_ink);
+    char *words = g_strdup_printf("%s%s", c->title ? c->title : "", from ? " (continued)" : "");
+    chart_label(&p, title, words, x, y, w, chart_ink);
+    g_free(words);
     switch (c->kind) {
     case CSB_CHART_HISTORY:
         chart_history(&p, c, x, y, w, h);
@@ -180,7 +183,7 @@ void csb_render_chart(cairo_t *cr, PangoContext *ctx, const char *font, const Cs
         chart_timeline(&p, c, x, y, w, h);
         break;
     case CSB_CHART_MATRIX:
-        chart_matrix(&p, c, x, y, w, h);
+        chart_matrix(&p, c, from, MIN(to, c->rows->len), x, y, w, h);
         break;
     case CSB_CHART_DISTRIBUTION:
         chart_distribution(&p, c, x, y, w, h);
@@ -190,4 +193,10 @@ void csb_render_chart(cairo_t *cr, PangoContext *ctx, const char *font, const Cs
         break;
     }
     cairo_restore(cr);
+}
+
+void csb_render_chart(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *c,
+                      double x, double y, double w, double h)
+{
+    csb_render_chart_part(cr, ctx, font, c, 0, c->rows->len, x, y, w, h);
 }

@@ -51,7 +51,9 @@ CsbColour chart_tone_ink(int tone);
 void chart_history(const ChartPen *p, const CsbChart *c, double x, double y, double w, double h);
 void chart_timeline(const ChartPen *p, const CsbChart *c, double x, double y, double w,
                     double h);
-void chart_matrix(const ChartPen *p, const CsbChart *c, double x, double y, double w, double h);
+/* Rows [from, to) of the matrix; the legend with the last row. */
+void chart_matrix(const ChartPen *p, const CsbChart *c, guint from, guint to, double x, double y,
+                  double w, double h);
 void chart_distribution(const ChartPen *p, const CsbChart *c, double x, double y, double w,
                         double h);
 void chart_themes(const ChartPen *p, const CsbChart *c, double x, double y, double w, double h);

@@ -2,10 +2,10 @@
  * each cell the latest grade's words on its colour with an arrow for the
  * change since the inspection before, the date it is from under them, and
  * a dashed outline when it is older than the authority's latest known
- * inspection), the peer group's grade distribution
- * per area (stacked bars, counts written, the focus authority's grade
- * outlined and named), and a theme's concerns, mixed and strengths per
- * inspection.
+ * inspection; drawn in parts when broken across pages), the peer
+ * group's grade distribution per area (stacked bars, counts written, the
+ * focus authority's grade outlined and named), and a theme's concerns,
+ * mixed and strengths per inspection.
  */
 #include "charts.h"
 
@@ -41,7 +41,8 @@ static void row_label(const ChartPen *p, const CsbChartRow *row, double x, doubl
     g_object_unref(l);
 }
 
-void chart_matrix(const ChartPen *p, const CsbChart *c, double x, double y, double w, double h)
+void chart_matrix(const ChartPen *p, const CsbChart *c, guint from, guint to, double x, double y,
+                  double w, double h)
 {
     guint cols = c->columns->len ? c->columns->len : 1;
     double cw = (w - ROW_LABEL_W) / cols;
@@ -58,9 +59,9 @@ void chart_matrix(const ChartPen *p, const CsbChart *c, double x, double y, doub
         g_object_unref(l);
     }
     ChartText ct = {7, TRUE, PANGO_ALIGN_LEFT, TRUE};
-    for (guint r = 0; r < c->rows->len; r++) {
+    for (guint r = from; r < to; r++) {
         const CsbChartRow *row = c->rows->pdata[r];
-        double ry = top + r * CSB_CHART_CELL_H, rh = CSB_CHART_CELL_H;
+        double ry = top + (r - from) * CSB_CHART_CELL_H, rh = CSB_CHART_CELL_H;
         if (row->emphasis) {
             chart_set(p, (CsbColour){0.94, 0.95, 0.97});
             cairo_rectangle(p->cr, x - 3, ry, w + 3, rh);
@@ -101,7 +102,8 @@ void chart_matrix(const ChartPen *p, const CsbChart *c, double x, double y, doub
             cairo_stroke(p->cr);
         }
     }
-    trend_legend(p, x, y + h - CSB_CHART_LEGEND_H + 5, w);
+    if (to >= c->rows->len)
+        trend_legend(p, x, y + h - CSB_CHART_LEGEND_H + 5, w);
 }
 
 /* ---- stacked bars ------------------------------------------------------ */

@@ -176,7 +176,8 @@ static void draw_box(CsbTagger *tags, PangoContext *ctx, const CsbPdfMeta *meta,
         csb_render_trend(cr, b->trend, b->x, b->y, b->w, b->h, b->colour);
         break;
     case CSB_BOX_CHART:
-        csb_render_chart(cr, ctx, meta->font, b->chart, b->x, b->y, b->w, b->h);
+        csb_render_chart_part(cr, ctx, meta->font, b->chart, b->row_from, b->row_to, b->x, b->y,
+                              b->w, b->h);
         break;
     case CSB_BOX_IMAGE:
         draw_image(cr, b);

@@ -75,5 +75,11 @@ void csb_render_trend(cairo_t *cr, CsbTrend trend, double x, double y, double w,
 /* Draw a chart into the rectangle (charts.c). */
 void csb_render_chart(cairo_t *cr, PangoContext *ctx, const char *font, const CsbChart *chart,
                       double x, double y, double w, double h);
+/* Draw rows [from, to) of a chart broken across pages (csb_chart_splits):
+ * the title ("(continued)" after the first part), the column headings, the
+ * rows and, with the last row, the legend. */
+void csb_render_chart_part(cairo_t *cr, PangoContext *ctx, const char *font,
+                           const CsbChart *chart, guint from, guint to, double x, double y,
+                           double w, double h);
 
 #endif

@@ -3,9 +3,9 @@
  * list items and quotations (at every position on the page), a bullet on
  * the page of its item, a citation with its quotation, headings kept with
  * what follows, table headers repeated, a row taller than a page broken
- * without overflowing, no table row alone on either side of a break,
- * nothing below the bottom margin, and contents page numbers that match
- * where the headings fell.
+ * without overflowing, no table row alone on either side of a break, the
+ * grade matrix broken between its rows, nothing below the bottom margin,
+ * and contents page numbers that match where the headings fell.
  */
 #include "unit.h"
 
@@ -483,6 +483,92 @@ static void test_table_rows_two_each_side(void)
     env_free(&e);
 }
 
+/* How full a page is: the bottom of its lowest text, as a share of the
+ * room between the margins. */
+static double page_fill(const CsbTemplate *t, const CsbPage *pg)
+{
+    double lowest = t->margin_top;
+    for (guint i = 0; i < pg->boxes->len; i++) {
+        const CsbBox *b = pg->boxes->pdata[i];
+        if (b->kind == CSB_BOX_TEXT && !is_furniture(t, b))
+            lowest = MAX(lowest, text_bottom(b));
+        if (b->kind == CSB_BOX_CHART)
+            lowest = MAX(lowest, b->y + b->h);
+    }
+    return (lowest - t->margin_top) / (t->page_h - t->margin_top - t->margin_bottom);
+}
+
+/* The grade matrix (one row per authority: thirty in a London pack) breaks
+ * between its rows, two at least on each side, rather than move whole and
+ * leave most of a page blank; each part is drawn with its headings, the
+ * legend with the last, and it is one figure. */
+static void test_matrix_breaks(void)
+{
+    Env e = env_new();
+    int holes = 0, short_parts = 0, lost = 0, figures_bad = 0, splits = 0;
+    for (int lead = 0; lead < 70; lead += 3) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        filler(d, lead);
+        CsbChart *c = csb_chart_new(CSB_CHART_MATRIX, "Latest grades");
+        g_ptr_array_add(c->columns, g_strdup("Overall"));
+        for (int i = 0; i < 30; i++)
+            csb_chart_add_mark(csb_chart_add_row(c, "Authority"), 0, CSB_GRADE_GOOD,
+                               CSB_TREND_SAME);
+        c->caption = g_strdup("Caption of the matrix.");
+        csb_chart_fit(c);
+        csb_doc_figure(d, c);
+        CsbLayout *l = run(&e, d);
+        guint next = 0, parts = 0;
+        for (guint p = 0; p < l->pages->len; p++) {
+            const CsbPage *pg = l->pages->pdata[p];
+            for (guint i = 0; i < pg->boxes->len; i++) {
+                const CsbBox *b = pg->boxes->pdata[i];
+                if (b->kind != CSB_BOX_CHART)
+                    continue;
+                parts++;
+                lost += b->row_from != next;
+                short_parts += b->row_to - b->row_from < 2;
+                lost += ABS(b->h - csb_chart_part_height(c, b->row_from, b->row_to)) > 0.01 ||
+                        b->y + b->h > e.tpl->page_h - e.tpl->margin_bottom + 0.5;
+                next = b->row_to;
+                /* A part that is not the last fills its page. */
+                if (b->row_to < 30 && page_fill(e.tpl, pg) < 0.75)
+                    holes++;
+            }
+        }
+        lost += next != 30;
+        splits += parts > 1;
+        int figures = 0;
+        for (guint i = 0; i < l->structure->len; i++)
+            figures += strcmp(((const CsbStructNode *)l->structure->pdata[i])->role, "Figure") == 0;
+        figures_bad += figures != 1;
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(splits > 0, "matrix: the test reaches page breaks (%d splits)", splits);
+    CHECK(lost == 0, "matrix: its parts show every row once, in order, within the margins");
+    CHECK(short_parts == 0, "matrix: two rows at least in every part (%d had fewer)", short_parts);
+    CHECK(holes == 0, "matrix: a part the chart goes on after fills its page (%d did not)", holes);
+    CHECK(figures_bad == 0, "matrix: one figure however many parts (%d were not)", figures_bad);
+    /* A chart with no rows yet is drawn (its title, "nothing to show" in
+     * its description), on the page it starts on. */
+    CsbDoc *d = csb_doc_new(e.tpl);
+    filler(d, 3);
+    CsbChart *none = csb_chart_new(CSB_CHART_MATRIX, "No rows");
+    csb_chart_fit(none);
+    csb_doc_figure(d, none);
+    CsbLayout *l = run(&e, d);
+    const CsbPage *pg = l->pages->pdata[0];
+    int charts = 0;
+    for (guint i = 0; i < pg->boxes->len; i++)
+        charts += ((const CsbBox *)pg->boxes->pdata[i])->kind == CSB_BOX_CHART;
+    CHECK(l->pages->len == 1 && charts == 1, "a chart with no rows is placed, on its page (%u "
+                                             "pages, %d charts)", l->pages->len, charts);
+    csb_layout_free(l);
+    csb_doc_free(d);
+    env_free(&e);
+}
+
 int main(void)
 {
     RUN(test_paragraph_orphans_widows);
@@ -495,5 +581,6 @@ int main(void)
     RUN(test_contents_numbers);
     RUN(test_nothing_below_margin);
     RUN(test_table_rows_two_each_side);
+    RUN(test_matrix_breaks);
     return unit_done();
 }
