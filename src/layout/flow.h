@@ -49,6 +49,8 @@ typedef struct {
                                  now belong to (CSB_ARTIFACT: decoration) */
     int sect;                 /* the section blocks are placed in (the Document
                                  before the first) */
+    int section_page;         /* the page the current top-level section (or the
+                                 contents) started on */
 } Flow;
 
 /* ---- structure (flow.c) */

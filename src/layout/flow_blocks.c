@@ -1,10 +1,12 @@
 /* flow_blocks.c - placing each kind of block: headings (kept with the start
- * of what follows, however many headings are stacked), paragraphs, lists
- * (a bullet always on the page of its item's first line), quotations (the
- * citation never separated from the quotation's last lines), callouts and
- * figures (the grade matrix broken between its rows, two on each side, like
- * a table). Blocks are measured once; the layouts are kept for the pass, so
- * a heading can ask how much room the next block needs to start.
+ * of what follows, however many headings are stacked; a top-level one
+ * starting a page, unless the page holds only a short end of the section
+ * before), paragraphs, lists (a bullet always on the page of its item's
+ * first line), quotations (the citation never separated from the
+ * quotation's last lines), callouts and figures (the grade matrix broken
+ * between its rows, two on each side, like a table). Blocks are measured
+ * once; the layouts are kept for the pass, so a heading can ask how much
+ * room the next block needs to start.
  */
 #include "flow.h"
 
@@ -58,6 +60,12 @@ static double quote_indent(const Flow *f)
 {
     return f->t->size_body * 1.3;
 }
+
+/* A top-level section follows on below the end of the section before,
+ * rather than start a page, when that end fills less than this share of
+ * its page: a page holding two bullets or one quotation and blank below is
+ * the gap a reader notices, not a section starting down a page. */
+#define TAIL_SHARE (1.0 / 3.0)
 
 #define CALLOUT_INSET (FLOW_PAD * 2.5)
 #define CITE_GAP 2.5
@@ -175,7 +183,7 @@ double flow_block_lead(Flow *f, guint index)
     case CSB_BLOCK_HEADING_3: {
         int level = heading_level(b);
         if (level == 1 && f->t->section_breaks)
-            return 0; /* it starts a page of its own */
+            return 0; /* it starts a page, or follows on with most of one free */
         return space_before(f, level) + flow_layout_height(m->main) + space_after(f, level) +
                flow_block_lead(f, index + 1);
     }
@@ -202,15 +210,61 @@ double flow_block_lead(Flow *f, guint index)
 
 /* ---- placing ----------------------------------------------------------- */
 
+static gboolean is_figure(const Flow *f, guint index)
+{
+    return index < f->doc->blocks->len &&
+           ((const CsbDocBlock *)f->doc->blocks->pdata[index])->kind == CSB_BLOCK_FIGURE;
+}
+
+/* The height a section's start needs on the page it starts on: what
+ * cannot be broken from index on (a figure, a paragraph of three lines or
+ * fewer, and a paragraph introducing a figure, which needs the start of
+ * the figure beside it) whole, then the lead of the first block that can
+ * be broken. */
+static double opening_height(Flow *f, guint index)
+{
+    double h = 0;
+    for (guint i = index; i < f->doc->blocks->len; i++) {
+        const CsbDocBlock *b = f->doc->blocks->pdata[i];
+        FlowMeasure *m = measure(f, b);
+        if (b->kind == CSB_BLOCK_FIGURE && !figure_breaks(b))
+            h += figure_height(b, m) + f->t->size_body * 1.2;
+        else if (b->kind == CSB_BLOCK_PARAGRAPH &&
+                 (pango_layout_get_line_count(m->main) <= 3 || is_figure(f, i + 1)))
+            h += flow_layout_height(m->main) + f->t->size_body * 0.6;
+        else
+            return h + flow_block_lead(f, i);
+    }
+    return h;
+}
+
+/* Does the top-level heading at index start a new page? With section
+ * breaks, yes, unless the page holds only the end of the section before
+ * (it started on an earlier page), that end fills less than TAIL_SHARE of
+ * the page, and the new section's start fits below it. */
+static gboolean section_starts_page(Flow *f, guint index, double heading_h)
+{
+    if (!f->t->section_breaks || flow_page_is_empty(f))
+        return FALSE;
+    gboolean tail = flow_page_number(f) > f->section_page;
+    if (!tail || f->y - f->top >= (f->bottom - f->top) * TAIL_SHARE)
+        return TRUE;
+    return f->y + space_before(f, 1) + heading_h + space_after(f, 1) +
+               opening_height(f, index + 1) >
+           f->bottom;
+}
+
 static void heading(Flow *f, guint index, const CsbDocBlock *b)
 {
     int level = heading_level(b);
     FlowMeasure *m = measure(f, b);
-    if (level == 1 && f->t->section_breaks && !flow_page_is_empty(f))
+    double h = flow_layout_height(m->main);
+    if (level == 1 && section_starts_page(f, index, h))
         flow_new_page(f);
     flow_space(f, space_before(f, level));
-    double h = flow_layout_height(m->main);
     flow_ensure(f, h + space_after(f, level) + flow_block_lead(f, index + 1));
+    if (level == 1)
+        f->section_page = flow_page_number(f);
     flow_record_anchor(f, b->anchor, b->text, level);
     CsbColour ink = level == 3 ? f->t->ink : f->t->accent;
     static const char *const roles[] = {"H1", "H2", "H3"};

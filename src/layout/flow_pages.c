@@ -249,6 +249,8 @@ void flow_contents(Flow *f, const CsbDocBlock *cb)
         g_object_unref(title);
     }
     f->y += t->size_body;
+    /* The section after it starts a page even below a short contents. */
+    f->section_page = flow_page_number(f);
 }
 
 void flow_fill_contents(Flow *f)

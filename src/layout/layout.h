@@ -4,10 +4,11 @@
  * measures its blocks with Pango through the bundled fonts only (fonts.c)
  * and breaks them across pages (flow*.c: headings kept with what follows,
  * no widows or orphans, no table row alone on either side of a break,
- * table headers repeated, the grade matrix broken between its rows,
- * contents page numbers in a second pass), producing CsbPages of
- * positioned boxes and the structure a reader follows. The PDF device
- * (src/render) only draws boxes; it decides nothing.
+ * table headers repeated, the grade matrix broken between its rows, a
+ * section following on below a short end of the one before, contents page
+ * numbers in a second pass), producing CsbPages of positioned boxes and the
+ * structure a reader follows. The PDF device (src/render) only draws
+ * boxes; it decides nothing.
  *
  * Report text reaches Pango only through CsbSpan text, which is escaped
  * when markup is built (csb_rich_markup): nothing from a report is ever

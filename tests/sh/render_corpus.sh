@@ -189,3 +189,23 @@ expect_contains "Stockport: the higher-graded area's strength first" "$text" \
 # (para 45 ends "there is not always a timely follow through ...").
 one_briefing bury members-summary
 check "Bury: no concern quoted as going well" test "$(grep -c 'not always a timely follow through' <<<"$text")" -eq 0
+
+# Packs compared with their statistical neighbours and region from every
+# corpus report, as the national build makes them. Middlesbrough's ended
+# six sections on a mostly blank page (two theme bullets, one quotation,
+# two rows); Bexley's grade matrix of 27 London authorities moved whole
+# and left the page of its introduction blank. Now no page but the last is
+# less than a quarter full, and the matrix goes on under its headings.
+for a in Middlesbrough Bexley; do
+    printf 'reports: [%s]\nauthority: %s\ncompare_with: [statistical neighbours, region]\nthemes: [sufficiency, care-leavers, exploitation, front-door]\nbriefings:\n  - template: briefing-pack\n    output: out/peers-%s.pdf\n' \
+        "$SHARED/corpus/pdf" "$a" "$a" > "$WORK/peers-$a.yaml"
+done
+# Two corpus files are HTML error pages: exit 1, the packs built.
+"$CSBRIEF" build --jobs 2 "$WORK/peers-Middlesbrough.yaml" "$WORK/peers-Bexley.yaml" >/dev/null 2>&1
+expect_eq "packs with peers from every corpus report build (exit 1: two HTML pages)" "$?" 1
+for a in Middlesbrough Bexley; do
+    "$checker" "$WORK/out/peers-$a.pdf" briefing-pack | sed "s|$WORK/out/||"
+done
+text=$(pdftotext "$WORK/out/peers-Bexley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "Bexley: the grade matrix goes on under its title" "$text" \
+    "Latest grades, authority by area (continued)"

@@ -3,9 +3,11 @@
  * list items and quotations (at every position on the page), a bullet on
  * the page of its item, a citation with its quotation, headings kept with
  * what follows, table headers repeated, a row taller than a page broken
- * without overflowing, no table row alone on either side of a break, the
- * grade matrix broken between its rows, nothing below the bottom margin,
- * and contents page numbers that match where the headings fell.
+ * without overflowing, nothing below the bottom margin, contents page
+ * numbers that match where the headings fell, no page left mostly blank by
+ * a section's short end, a chart's introduction with the chart, no table
+ * row alone on either side of a break, and the grade matrix broken between
+ * its rows.
  */
 #include "unit.h"
 
@@ -441,6 +443,121 @@ static void test_nothing_below_margin(void)
     env_free(&e);
 }
 
+/* How full a page is: the bottom of its lowest text, as a share of the
+ * room between the margins. */
+static double page_fill(const CsbTemplate *t, const CsbPage *pg)
+{
+    double lowest = t->margin_top;
+    for (guint i = 0; i < pg->boxes->len; i++) {
+        const CsbBox *b = pg->boxes->pdata[i];
+        if (b->kind == CSB_BOX_TEXT && !is_furniture(t, b))
+            lowest = MAX(lowest, text_bottom(b));
+        if (b->kind == CSB_BOX_CHART)
+            lowest = MAX(lowest, b->y + b->h);
+    }
+    return (lowest - t->margin_top) / (t->page_h - t->margin_top - t->margin_bottom);
+}
+
+/* A section ending with a little on a page of its own (two bullets of a
+ * list) does not leave that page mostly blank: the next section follows
+ * on below it. A section whose end fills more of its page, or that began
+ * on that page, is followed by a new page as before. */
+static void test_short_section_end(void)
+{
+    Env e = env_new();
+    int blank = 0, follows = 0, starts = 0, page_starts = 0;
+    char *item = sentences(3, "Tail"), *text = sentences(30, "Long");
+    char *shorter = sentences(3, "Short");
+    for (int lead = 30; lead < 110; lead += 2) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        csb_doc_heading(d, 1, "Section one");
+        filler(d, lead);
+        CsbDocBlock *list = csb_doc_list(d);
+        for (int i = 0; i < 4; i++)
+            g_ptr_array_add(list->items, csb_rich_plain(item));
+        csb_doc_heading(d, 1, "Section two");
+        csb_doc_para(d, csb_rich_plain(text));
+        csb_doc_heading(d, 1, "Section three");
+        csb_doc_para(d, csb_rich_plain(shorter));
+        csb_doc_heading(d, 1, "Section four");
+        csb_doc_para(d, csb_rich_plain(shorter));
+        CsbLayout *l = run(&e, d);
+        GArray *two = pieces(l, "Section two"), *three = pieces(l, "Section three");
+        GArray *four = pieces(l, "Section four");
+        Piece p2 = g_array_index(two, Piece, 0), p3 = g_array_index(three, Piece, 0);
+        Piece p4 = g_array_index(four, Piece, 0);
+        /* Up to the page section three is on: sections one and two end there. */
+        for (int p = 0; p + 1 < p3.page; p++)
+            if (page_fill(e.tpl, l->pages->pdata[p]) < 0.25) {
+                blank++;
+                printf("# lead %d: page %d is %.0f%% full\n", lead, p + 1,
+                       100 * page_fill(e.tpl, l->pages->pdata[p]));
+            }
+        gboolean top2 = p2.y < e.tpl->margin_top + 1, top3 = p3.y < e.tpl->margin_top + 1;
+        follows += !top2 + !top3;
+        starts += top2 + top3;
+        /* Section three began on its page: four starts a page of its own. */
+        page_starts += p4.page == p3.page + 1 && p4.y < e.tpl->margin_top + 1;
+        g_array_free(two, TRUE);
+        g_array_free(three, TRUE);
+        g_array_free(four, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(follows > 0 && starts > 0, "section ends of every size are met (%d sections followed "
+                                     "on, %d started a page)", follows, starts);
+    CHECK(blank == 0, "no page is left less than a quarter full by a section's end (%d were)",
+          blank);
+    CHECK(page_starts == 40, "a section that began on its page is followed by a new page "
+                             "(%d of 40)", page_starts);
+    g_free(item);
+    g_free(text);
+    g_free(shorter);
+    env_free(&e);
+}
+
+/* A short introduction to a chart is never left at the foot of a page
+ * without it: a section follows on below a short end only with the start
+ * of its chart beside its introduction. */
+static void test_section_start_with_chart(void)
+{
+    Env e = env_new();
+    int apart = 0, cases = 0;
+    char *tail = sentences(2, "Tail"), *intro = sentences(7, "Intro"); /* over three lines */
+    for (int lead = 40; lead < 110; lead += 3) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        csb_doc_heading(d, 1, "Section one");
+        filler(d, lead);
+        csb_doc_para(d, csb_rich_plain(tail));
+        csb_doc_heading(d, 1, "Section two");
+        csb_doc_para(d, csb_rich_plain(intro));
+        CsbChart *c = csb_chart_new(CSB_CHART_DISTRIBUTION, "Bars");
+        for (int i = 0; i < 24; i++)
+            csb_chart_add_row(c, "Row");
+        csb_chart_fit(c);
+        csb_doc_figure(d, c);
+        CsbLayout *l = run(&e, d);
+        GArray *in = pieces(l, "Intro 0");
+        int chart_page = 0;
+        for (guint p = 0; p < l->pages->len && !chart_page; p++) {
+            const CsbPage *pg = l->pages->pdata[p];
+            for (guint i = 0; i < pg->boxes->len; i++)
+                if (((const CsbBox *)pg->boxes->pdata[i])->kind == CSB_BOX_CHART)
+                    chart_page = (int)p + 1;
+        }
+        cases++;
+        apart += g_array_index(in, Piece, 0).page != chart_page;
+        g_array_free(in, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(apart == 0, "a chart's introduction is on the chart's page (%d of %d apart)", apart,
+          cases);
+    g_free(tail);
+    g_free(intro);
+    env_free(&e);
+}
+
 /* Rows of a table (at every position on the page, tables of two to six
  * rows): never one alone on either side of a page break. */
 static void test_table_rows_two_each_side(void)
@@ -481,21 +598,6 @@ static void test_table_rows_two_each_side(void)
     CHECK(lonely == 0, "tables: no row alone on a page under the header (%d were)", lonely);
     g_free(cell);
     env_free(&e);
-}
-
-/* How full a page is: the bottom of its lowest text, as a share of the
- * room between the margins. */
-static double page_fill(const CsbTemplate *t, const CsbPage *pg)
-{
-    double lowest = t->margin_top;
-    for (guint i = 0; i < pg->boxes->len; i++) {
-        const CsbBox *b = pg->boxes->pdata[i];
-        if (b->kind == CSB_BOX_TEXT && !is_furniture(t, b))
-            lowest = MAX(lowest, text_bottom(b));
-        if (b->kind == CSB_BOX_CHART)
-            lowest = MAX(lowest, b->y + b->h);
-    }
-    return (lowest - t->margin_top) / (t->page_h - t->margin_top - t->margin_bottom);
 }
 
 /* The grade matrix (one row per authority: thirty in a London pack) breaks
@@ -580,6 +682,8 @@ int main(void)
     RUN(test_table_headers_and_tall_rows);
     RUN(test_contents_numbers);
     RUN(test_nothing_below_margin);
+    RUN(test_short_section_end);
+    RUN(test_section_start_with_chart);
     RUN(test_table_rows_two_each_side);
     RUN(test_matrix_breaks);
     return unit_done();

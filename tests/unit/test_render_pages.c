@@ -3,7 +3,8 @@
  * section that leads to the page the section is on, contents page numbers
  * that match those pages, the text that must be on given pages, every
  * glyph inside the page margins (the running header and footer inside their
- * own bands), only the bundled fonts, embedded, and links to the sources.
+ * own bands), no page but the last less than a quarter full, only the
+ * bundled fonts, embedded, and links to the sources.
  *
  * With arguments "PDF TEMPLATE_ID" it checks that one PDF instead (used by
  * tests/sh/render_corpus.sh on briefings built from the real reports).
@@ -206,6 +207,34 @@ static void check_margins(PopplerDocument *doc, const char *name, const CsbTempl
           pages, outside);
 }
 
+/* No page but the last is left mostly blank (less than a quarter of the
+ * room between the margins above its lowest glyph): the end of a section
+ * is followed on, a long table or the grade matrix broken. */
+static void check_fill(PopplerDocument *doc, const char *name, const CsbTemplate *t)
+{
+    int sparse = 0, pages = poppler_document_get_n_pages(doc);
+    double body = t->page_h - t->margin_top - t->margin_bottom;
+    for (int i = 0; i + 1 < pages; i++) {
+        PopplerPage *p = poppler_document_get_page(doc, i);
+        PopplerRectangle *r = NULL;
+        guint n = 0;
+        poppler_page_get_text_layout(p, &r, &n);
+        double lowest = t->margin_top;
+        for (guint k = 0; k < n; k++)
+            if (r[k].x2 - r[k].x1 > 0.01 && r[k].y1 >= t->margin_top - 1 &&
+                r[k].y2 <= t->page_h - t->margin_bottom + 1)
+                lowest = MAX(lowest, r[k].y2);
+        if (lowest - t->margin_top < body * 0.25) {
+            printf("# page %d: %.0f%% full\n", i + 1, 100 * (lowest - t->margin_top) / body);
+            sparse++;
+        }
+        g_free(r);
+        g_object_unref(p);
+    }
+    CHECK(sparse == 0, "%s: no page but the last is less than a quarter full (%d of %d are)",
+          name, sparse, pages);
+}
+
 static void check_fonts(PopplerDocument *doc, const char *name)
 {
     PopplerFontInfo *fi = poppler_font_info_new(doc);
@@ -270,6 +299,7 @@ static void check_pdf(const char *path, const char *template_id, const char *nam
             CHECK(pages >= 2 && pages <= 4, "%s: %d pages, 2 to 4", name, pages);
         check_outline_and_contents(doc, name, pack);
         check_margins(doc, name, t);
+        check_fill(doc, name, t);
         check_fonts(doc, name);
         char *last = g_strdup_printf("Page %d of %d", pages, pages);
         CHECK(on_page(doc, pages, last), "%s: the last page says '%s'", name, last);
