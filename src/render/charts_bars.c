@@ -28,11 +28,15 @@ static void trend_legend(const ChartPen *p, double x, double y, double w)
     chart_label(p, t, none, cx, y, MAX(0, x + w - cx), chart_muted);
 }
 
-/* A row label, vertically centred on a row of height rh. */
+/* A row label, vertically centred on a row of height rh: on two lines
+ * when the row has room for them ("Bournemouth, Christchurch and Poole"
+ * whole in the matrix), else one; cut with an ellipsis only beyond. */
 static void row_label(const ChartPen *p, const CsbChartRow *row, double x, double y, double rh)
 {
-    ChartText t = {7.8, row->emphasis, PANGO_ALIGN_LEFT, TRUE};
+    ChartText t = {7.8, row->emphasis, PANGO_ALIGN_LEFT, FALSE};
     PangoLayout *l = chart_layout(p, t, row->label, ROW_LABEL_W - 8);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+    pango_layout_set_height(l, rh >= 2.6 * t.size ? -2 : -1);
     int lw, lh;
     pango_layout_get_size(l, &lw, &lh);
     chart_set(p, chart_ink);
