@@ -268,16 +268,48 @@ char *csb_fmt_change(const CsbChange *c)
     return g_strdup_printf("stayed %s", to);
 }
 
-char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c)
+/* Did the change keep the grade: the same words, not only the same level? */
+static gboolean kept(const CsbChange *c)
 {
-    char *when = csb_fmt_month_year(csb_inspection_date(c->from->inspection));
-    const char *was = c->from->judgement->area;
-    const CsbArea *then = strcmp(was, c->area) != 0 ? csb_areas_find(in->areas, was) : NULL;
-    /* The latest grade may be of the combined area too (November 2022). */
-    gboolean still = then && strcmp(c->to->judgement->area, was) == 0;
-    char *s = then ? g_strdup_printf("since %s (%s one judgement: %s)", when,
-                                     still ? "both times" : "then", then->title)
-                   : g_strdup_printf("since %s", when);
+    return c->steps == 0 && c->from->judgement->grade == c->to->judgement->grade;
+}
+
+char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h)
+{
+    /* The latest change's earlier grade, or, when the grade stayed, the
+     * first of its unbroken run (Outstanding in 2018, 2022 and 2026: since
+     * 2018). */
+    guint first = h->changes->len - 1;
+    const CsbChange *c = h->changes->pdata[first];
+    while (kept(c) && first > 0 && kept(h->changes->pdata[first - 1]))
+        first--;
+    const CsbGradePoint *from = ((const CsbChange *)h->changes->pdata[first])->from;
+    char *when = csb_fmt_month_year(csb_inspection_date(from->inspection));
+    /* The first grade of the run that was of an area this one continues
+     * (the 2018-22 combined judgement), and whether every later one was. */
+    const CsbGradePoint *joint = strcmp(from->judgement->area, c->area) != 0 ? from : NULL;
+    gboolean all = joint != NULL;
+    for (guint i = first; i < h->changes->len; i++) {
+        const CsbGradePoint *p = ((const CsbChange *)h->changes->pdata[i])->to;
+        gboolean other = strcmp(p->judgement->area, c->area) != 0;
+        if (!joint && other)
+            joint = p;
+        all &= joint && strcmp(p->judgement->area, joint->judgement->area) == 0;
+    }
+    const CsbArea *then = joint ? csb_areas_find(in->areas, joint->judgement->area) : NULL;
+    char *s;
+    if (!then)
+        s = g_strdup_printf("since %s", when);
+    else if (joint != from) { /* "since February 2014 (in May 2018 one judgement: ...)" */
+        char *at = csb_fmt_month_year(csb_inspection_date(joint->inspection));
+        s = g_strdup_printf("since %s (in %s one judgement: %s)", when, at, then->title);
+        g_free(at);
+    } else {
+        const char *times = !all                         ? "then"
+                            : h->changes->len - first > 1 ? "each time"
+                                                          : "both times";
+        s = g_strdup_printf("since %s (%s one judgement: %s)", when, times, then->title);
+    }
     g_free(when);
     return s;
 }

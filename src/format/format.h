@@ -103,10 +103,16 @@ const char *csb_fmt_grade_meaning(const CsbFormatInput *in, CsbGrade g);
 char *csb_fmt_grade_meaning_short(const CsbFormatInput *in, CsbGrade g);
 /* Direction words: "improved from Adequate to Good", "stayed Good". */
 char *csb_fmt_change(const CsbChange *c);
-/* "since July 2021", adding "(then one judgement: Children in care and care
- * leavers)" when the earlier grade was of an area this one continues, or
- * "(both times one judgement: ...)" when the later one was too. */
-char *csb_fmt_since(const CsbFormatInput *in, const CsbChange *c);
+/* When the latest change of h counts from: "since July 2021", the date of
+ * the grade before, or when the grade stayed the same, of the first grade
+ * of its unbroken run among the reports read ("stayed Outstanding since
+ * 2018", not since the last of three Outstanding inspections); adding
+ * "(then one judgement: Children in care and care leavers)" when that grade
+ * was of an area this one continues, "(both times one judgement: ...)"
+ * ("each time" over a longer run) when every later one was too, or "(in
+ * May 2018 one judgement: ...)" when a later grade of the run was. h has a
+ * change. */
+char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h);
 /* Adds a line "Not judged at the June 2026 inspection; this grade is from
  * March 2023." to r when a later full inspection gave no grade for the
  * area, or "A report of May 2025 could not be read; ..." when a later

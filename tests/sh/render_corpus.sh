@@ -209,3 +209,11 @@ done
 text=$(pdftotext "$WORK/out/peers-Bexley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Bexley: the grade matrix goes on under its title" "$text" \
     "Latest grades, authority by area (continued)"
+
+# Bolton's care leavers were judged Good in 2014 (SIF), 2018 (with children
+# in care, one judgement) and 2022: the summary says Good since 2014, not
+# since 2018, and that 2018's was one judgement.
+one_briefing bolton members-summary
+expect_contains "Bolton: a grade that stayed counts from the first of its run" "$text" \
+    "Stayed Good since February 2014 (in"
+check "... not from the inspection before" test "$(grep -c 'Stayed Good since May 2018 (then one' <<<"$text")" -eq 0

@@ -219,8 +219,30 @@ static void test_abbreviations(void)
     csb_diag_free(d);
 }
 
+/* A history of care leavers' grades from reports of July of each year,
+ * each judging area ids[i] grades[i]; the reports are added to reports. */
+static CsbAreaHistory *care_history(const CsbAreaMap *areas, GPtrArray *reports, int n,
+                                    const int *years, const char *const *ids,
+                                    const CsbGrade *grades)
+{
+    GPtrArray *ins = g_ptr_array_new();
+    for (int i = 0; i < n; i++) {
+        char *file = g_strdup_printf("r%d-%d.pdf", reports->len, years[i]);
+        CsbInspection *in = csb_inspection_new(file);
+        g_free(file);
+        in->end = (CsbDate){years[i], 7, 16};
+        csb_inspection_add_judgement(in, ids[i], grades[i], NULL, NULL, 1);
+        g_ptr_array_add(reports, in);
+        g_ptr_array_add(ins, in);
+    }
+    CsbAreaHistory *h = csb_history_build(csb_areas_find(areas, "care_leavers"), areas, ins);
+    g_ptr_array_free(ins, TRUE);
+    return h;
+}
+
 /* "since ...": the earlier grade's date, and the combined 2018-22
- * judgement named when that is what the earlier grade was of. */
+ * judgement named when that is what the earlier grade was of; a grade that
+ * stayed the same counts from the first of its unbroken run. */
 static void test_since(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -233,27 +255,53 @@ static void test_since(void)
         return;
     }
     CsbFormatInput in = {.areas = areas};
-    CsbInspection *then = csb_inspection_new("s2021.pdf");
-    then->end = (CsbDate){2021, 7, 16};
-    CsbJudgement joint = {.area = "in_care_and_care_leavers", .grade = CSB_GRADE_OUTSTANDING};
-    CsbJudgement own = {.area = "care_leavers", .grade = CSB_GRADE_GOOD};
-    CsbGradePoint from_joint = {then, &joint}, from_own = {then, &own}, to = {then, &own};
-    CsbChange c1 = {.area = "care_leavers", .from = &from_joint, .to = &to, .steps = 1};
-    CsbChange c2 = {.area = "care_leavers", .from = &from_own, .to = &to};
-    char *s1 = csb_fmt_since(&in, &c1), *s2 = csb_fmt_since(&in, &c2);
-    CHECK_STR(s1, "since July 2021 (then one judgement: Children in care and care leavers)",
-              "a grade carried over from the joint judgement says so");
-    CHECK_STR(s2, "since July 2021", "a grade of the same area is just dated");
-    CsbGradePoint to_joint = {then, &joint};
-    CsbChange c3 = {.area = "care_leavers", .from = &from_joint, .to = &to_joint};
-    char *s3 = csb_fmt_since(&in, &c3);
-    CHECK_STR(s3,
-              "since July 2021 (both times one judgement: Children in care and care leavers)",
-              "when the latest grade is of the joint judgement too, it says both were");
-    g_free(s1);
-    g_free(s2);
-    g_free(s3);
-    csb_inspection_free(then);
+    GPtrArray *reports = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
+    static const struct {
+        int n, years[3];
+        const char *ids[3];
+        CsbGrade grades[3];
+        const char *want, *what;
+    } cases[] = {
+        {2, {2019, 2021}, {"in_care_and_care_leavers", "care_leavers"}, {CSB_GRADE_OUTSTANDING,
+         CSB_GRADE_GOOD}, "since July 2019 (then one judgement: Children in care and care "
+         "leavers)", "a grade carried over from the joint judgement says so"},
+        {2, {2019, 2021}, {"care_leavers", "care_leavers"}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD},
+         "since July 2019", "a grade of the same area is just dated"},
+        {2, {2019, 2021}, {"in_care_and_care_leavers", "in_care_and_care_leavers"},
+         {CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING},
+         "since July 2019 (both times one judgement: Children in care and care leavers)",
+         "when the latest grade is of the joint judgement too, it says both were"},
+        {3, {2018, 2022, 2026}, {"care_leavers", "care_leavers", "care_leavers"},
+         {CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING},
+         "since July 2018", "a grade that stayed through three inspections: since the first"},
+        {3, {2014, 2018, 2022}, {"care_leavers", "care_leavers", "care_leavers"},
+         {CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING}, "since July 2018",
+         "... since the first of its unbroken run, not before"},
+        {3, {2018, 2022, 2026}, {"care_leavers", "care_leavers", "care_leavers"},
+         {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING}, "since July 2022",
+         "a grade that moved counts from the grade before"},
+        {3, {2019, 2020, 2021}, {"in_care_and_care_leavers", "in_care_and_care_leavers",
+         "in_care_and_care_leavers"}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD},
+         "since July 2019 (each time one judgement: Children in care and care leavers)",
+         "a run of the joint judgement says it was one each time"},
+        {3, {2019, 2021, 2023}, {"in_care_and_care_leavers", "in_care_and_care_leavers",
+         "care_leavers"}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD},
+         "since July 2019 (then one judgement: Children in care and care leavers)",
+         "a run begun under the joint judgement says it was one then"},
+        {3, {2014, 2018, 2022}, {"care_leavers", "in_care_and_care_leavers", "care_leavers"},
+         {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD},
+         "since July 2014 (in July 2018 one judgement: Children in care and care leavers)",
+         "a run through the joint judgement says when it was one"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        CsbAreaHistory *h = care_history(areas, reports, cases[i].n, cases[i].years,
+                                         cases[i].ids, cases[i].grades);
+        char *got = h->changes->len ? csb_fmt_since(&in, h) : NULL;
+        CHECK_STR(got, cases[i].want, cases[i].what);
+        g_free(got);
+        csb_history_free(h);
+    }
+    g_ptr_array_free(reports, TRUE);
     csb_areas_free(areas);
     csb_frameworks_free(fw);
     csb_diag_free(d);
