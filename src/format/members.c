@@ -416,9 +416,9 @@ static void care(CsbFormatter *fm)
         int mixed = care_mixed(cps);
         csb_doc_para(fm->doc,
                      mixed ? csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
-                                           "The latest report raises no concern of this kind on "
-                                           "its own, though %s of its paragraphs on them weigh%s "
-                                           "a concern against strengths.",
+                                           "The latest report raises no concern on its own about "
+                                           "this; %s of its paragraphs note%s something to "
+                                           "improve alongside strengths.",
                                            number_word(mixed), mixed == 1 ? "s" : "")
                            : csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                           "The latest report raises no concern of this kind."));

@@ -163,7 +163,7 @@ expect_contains "Bury: one more area for improvement said so" "$text" \
     "The report names one more area for improvement, not made into a question here; it could be asked the same way."
 one_briefing gateshead members-summary
 expect_contains "Gateshead: no concern on its own, but mixed paragraphs said" "$text" \
-    "The latest report raises no concern of this kind on its own, though two of its paragraphs on them weigh a concern against strengths."
+    "The latest report raises no concern on its own about this; two of its paragraphs note something to improve alongside strengths."
 # York 2025's findings end "Enabler three: National Framework.": a tag of
 # the national framework a councillor is not told the meaning of.
 one_briefing york members-summary
