@@ -303,6 +303,12 @@ static void summary_lead(CsbFormatter *fm, const CsbInspection *latest)
     g_free(when);
 }
 
+/* Does the briefing have the section of this id (its template lists it)? */
+static gboolean has_section(const CsbFormatter *fm, const char *id)
+{
+    return g_ptr_array_find_with_equal_func(fm->doc->tpl->sections, id, g_str_equal, NULL);
+}
+
 static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
 {
     const CsbStory *s = fm->focus;
@@ -331,10 +337,15 @@ static void summary_afis(CsbFormatter *fm, const CsbInspection *latest)
         g_ptr_array_add(list->items, csb_rich_plain("The latest graded report lists no areas "
                                                     "for improvement."));
     else if (!recurring)
-        csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                           "None of these was matched to an area for "
-                                           "improvement of an earlier report (csbrief misses "
-                                           "about half of those careful readers link)."));
+        csb_doc_para(fm->doc,
+                     csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
+                                   "None of these was matched to an area for improvement of an "
+                                   "earlier report, but a match can be missed: check the "
+                                   "earlier reports\u2019 areas for improvement by hand%s.",
+                                   has_section(fm, "improvement")
+                                       ? " (every one is listed in the " CSB_PACK_TRACKER_TITLE
+                                         ")"
+                                       : ""));
 }
 
 static void summary_themes(CsbFormatter *fm)

@@ -10,6 +10,10 @@
 
 #include "format.h"
 
+/* The heading of the section listing every report's areas for improvement
+ * (csb_pack_improvement), which the summary points to. */
+#define CSB_PACK_TRACKER_TITLE "Areas for improvement tracker"
+
 void csb_pack_grades(CsbFormatter *fm);
 void csb_pack_improvement(CsbFormatter *fm);
 void csb_pack_themes(CsbFormatter *fm);

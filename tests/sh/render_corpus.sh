@@ -164,6 +164,25 @@ expect_contains "Bury: one more area for improvement said so" "$text" \
 one_briefing gateshead members-summary
 expect_contains "Gateshead: no concern on its own, but mixed paragraphs said" "$text" \
     "The latest report raises no concern on its own about this; two of its paragraphs note something to improve alongside strengths."
+# Gateshead 2025's areas for improvement were not matched to earlier ones:
+# the pack's summary says to check by hand, and where the earlier ones are
+# (a pack without the tracker says only to check).
+one_briefing gateshead briefing-pack
+expect_contains "Gateshead: unmatched areas for improvement are to be checked by hand in the tracker" "$text" \
+    "but a match can be missed: check the earlier reports’ areas for improvement by hand (every one is listed in the Areas for improvement tracker)."
+check "... in words a reader uses, not about csbrief" test "$(grep -c 'csbrief misses' <<<"$text")" -eq 0
+mkdir -p "$WORK/share/templates"
+cp -r "$ROOT/data" "$ROOT/fonts" "$WORK/share/"
+cp "$ROOT"/templates/*.yaml "$ROOT"/templates/*.csv "$WORK/share/templates/"
+sed 's/^sections: .*/sections: [cover, contents, summary]/' "$ROOT/templates/briefing-pack.yaml" \
+    >"$WORK/share/templates/summary-pack.yaml"
+sed 's/template: briefing-pack/template: summary-pack/; s/briefing-pack.pdf/summary-pack.pdf/' \
+    "$WORK/gateshead-briefing-pack.yaml" >"$WORK/gateshead-summary-pack.yaml"
+CSBRIEF_DATADIR="$WORK/share" "$CSBRIEF" build "$WORK/gateshead-summary-pack.yaml" >/dev/null 2>&1
+expect_eq "a pack of only its summary builds" "$?" 0
+text=$(pdf_text "$WORK/out/gateshead-summary-pack.pdf")
+expect_contains "... and points to no tracker it does not have" "$text" \
+    "check the earlier reports’ areas for improvement by hand."
 # York 2025's findings end "Enabler three: National Framework.": a tag of
 # the national framework a councillor is not told the meaning of.
 one_briefing york members-summary
