@@ -558,8 +558,9 @@ void tone_read_sentence(Reading *rd, const char *text, guint sentence)
     csb_words_free(w);
 }
 
-/* The signals of `tone` in sentence `target` weigh `factor` more, and
- * say why: "...; remedied: 'no longer the case' (sentence 3), weight 0". */
+/* The signals of `tone` in sentence `target` have their weight multiplied
+ * by `factor`, and say why: "...; remedied: 'no longer the case' (sentence
+ * 3), weight 0" (the phrase found in sentence `sentence`). */
 static void reweigh(Reading *rd, guint target, CsbTone tone, double factor, const char *what,
                     const char *phrase, guint sentence)
 {
