@@ -26,6 +26,7 @@ static void page_free(gpointer p)
     CsbPage *pg = p;
     g_ptr_array_free(pg->boxes, TRUE);
     g_free(pg->section);
+    g_free(pg->section_then);
     g_free(pg);
 }
 
@@ -152,8 +153,14 @@ void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int l
     if (level == 1) {
         g_free(f->section);
         f->section = g_strdup(e->title);
-        g_free(f->page->section);
-        f->page->section = g_strdup(e->title);
+        /* A section starting at the top of the page is the one the page
+         * opens in; one following on below the end of the section before
+         * comes second in the running head, after the one the reader
+         * turning to the page meets first. */
+        char **slot = flow_page_is_empty(f) || !f->page->section ? &f->page->section
+                                                                  : &f->page->section_then;
+        g_free(*slot);
+        *slot = g_strdup(e->title);
     }
 }
 

@@ -2,7 +2,9 @@
  * the cover (a page of its own), the masthead (a band across the top of
  * the first page), the contents (titles, dotted leaders and page numbers
  * filled in by the second pass, each line a link), and the page furniture:
- * running title and section above, date and "Page N of M" below.
+ * running title and section above (the section the page opens in, and the
+ * one starting lower down when a section follows on), date and "Page N of
+ * M" below.
  *
  * Structure, in reading order: the cover and the masthead are a section
  * of paragraphs around the title (H1); the contents a section with its
@@ -307,15 +309,21 @@ void flow_furniture(Flow *f)
         if (!f->page->bare) {
             double hy = t->margin_top - t->size_small * 3.0;
             /* The running title takes what it needs, up to 60%; the section
-             * the rest ("Theme: Care leavers' accommodation and support"). */
-            double left_w = f->page->section ? MIN(natural_width(f, running, small),
-                                                   f->width * 0.6)
-                                             : f->width;
+             * the rest ("Theme: Care leavers' accommodation and support"):
+             * the one the page opens in, then the one starting lower down
+             * when one does ("Theme: Exploitation \u00B7 Theme: Front door"). */
+            char *section = f->page->section && f->page->section_then
+                                ? g_strdup_printf("%s \u00B7 %s", f->page->section,
+                                                  f->page->section_then)
+                                : g_strdup(f->page->section);
+            double left_w = section ? MIN(natural_width(f, running, small), f->width * 0.6)
+                                    : f->width;
             one_line(f, running, small, f->left, hy, left_w);
-            if (f->page->section) {
+            if (section) {
                 double gap = f->width * 0.04, right_w = f->width - left_w - gap;
-                one_line(f, f->page->section, right, f->left + f->width - right_w, hy, right_w);
+                one_line(f, section, right, f->left + f->width - right_w, hy, right_w);
             }
+            g_free(section);
             CsbBox *r = flow_box(f, CSB_BOX_RULE, f->left, t->margin_top - t->size_small * 1.2,
                                  f->width, 0);
             r->colour = t->rule;

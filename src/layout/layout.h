@@ -75,7 +75,11 @@ typedef struct {
 
 typedef struct {
     GPtrArray *boxes; /* CsbBox* */
-    char *section;    /* title of the top-level section the page is in */
+    char *section;    /* title of the top-level section the page opens in
+                         (owned): what its running head names first */
+    char *section_then; /* title of the last top-level section starting below
+                           the top of the page, when one does (owned), or NULL:
+                           the running head names it second */
     gboolean bare;    /* masthead page: no running header */
     gboolean cover;   /* the cover: no header or footer */
 } CsbPage;

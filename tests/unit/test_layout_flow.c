@@ -5,9 +5,10 @@
  * what follows, table headers repeated, a row taller than a page broken
  * without overflowing, nothing below the bottom margin, contents page
  * numbers that match where the headings fell, no page left mostly blank by
- * a section's short end, a chart's introduction with the chart, no table
- * row alone on either side of a break, and the grade matrix broken between
- * its rows.
+ * a section's short end, a running head naming the section a page opens
+ * in (and one following on below it), a chart's introduction with the
+ * chart, no table row alone on either side of a break, and the grade
+ * matrix broken between its rows.
  */
 #include "unit.h"
 
@@ -516,6 +517,66 @@ static void test_short_section_end(void)
     env_free(&e);
 }
 
+/* The section named in a page's running head (the text of the header
+ * that is not the running title), or "". */
+static const char *running_section(const CsbTemplate *t, const CsbPage *pg)
+{
+    for (guint i = 0; i < pg->boxes->len; i++) {
+        const CsbBox *b = pg->boxes->pdata[i];
+        if (b->kind == CSB_BOX_TEXT && b->y < t->margin_top - 1 && *box_text(b))
+            return box_text(b);
+    }
+    return "";
+}
+
+/* The running head names the section a page opens in, first: on a page
+ * where a section follows on below the short end of the one before, the
+ * one before, then the new one; on a page a section starts at the top of,
+ * that section alone. */
+static void test_running_head(void)
+{
+    Env e = env_new();
+    int follow_ons = 0, tops = 0, wrong = 0;
+    char *item = sentences(3, "Tail"), *text = sentences(30, "Long");
+    for (int lead = 30; lead < 110; lead += 2) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        csb_doc_heading(d, 1, "Section one");
+        filler(d, lead);
+        CsbDocBlock *list = csb_doc_list(d);
+        for (int i = 0; i < 4; i++)
+            g_ptr_array_add(list->items, csb_rich_plain(item));
+        csb_doc_heading(d, 1, "Section two");
+        csb_doc_para(d, csb_rich_plain(text));
+        CsbLayout *l = run(&e, d);
+        GArray *two = pieces(l, "Section two");
+        Piece p2 = g_array_index(two, Piece, 0);
+        const char *head = running_section(e.tpl, l->pages->pdata[p2.page - 1]);
+        gboolean top = p2.y < e.tpl->margin_top + 1;
+        const char *want = top ? "Section two" : "Section one \u00B7 Section two";
+        follow_ons += !top;
+        tops += top;
+        if (strcmp(head, want) != 0) {
+            wrong++;
+            printf("# lead %d: page %d's head says '%s', want '%s'\n", lead, p2.page, head,
+                   want);
+        }
+        /* The page after: in section two from its top. */
+        if ((guint)p2.page < l->pages->len &&
+            strcmp(running_section(e.tpl, l->pages->pdata[p2.page]), "Section two") != 0)
+            wrong++;
+        g_array_free(two, TRUE);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(follow_ons > 0 && tops > 0, "running head: sections that follow on and that start a "
+                                      "page are met (%d, %d)", follow_ons, tops);
+    CHECK(wrong == 0, "running head: a page names the section it opens in first, and a "
+                      "section following on below second (%d wrong)", wrong);
+    g_free(item);
+    g_free(text);
+    env_free(&e);
+}
+
 /* A short introduction to a chart is never left at the foot of a page
  * without it: a section follows on below a short end only with the start
  * of its chart beside its introduction. */
@@ -683,6 +744,7 @@ int main(void)
     RUN(test_contents_numbers);
     RUN(test_nothing_below_margin);
     RUN(test_short_section_end);
+    RUN(test_running_head);
     RUN(test_section_start_with_chart);
     RUN(test_table_rows_two_each_side);
     RUN(test_matrix_breaks);
