@@ -115,7 +115,9 @@ void flow_block(Flow *f, guint index);
 
 /* ---- tables (flow_table.c) */
 typedef struct FlowTable FlowTable;
-FlowTable *flow_table_measure(Flow *f, const CsbTable *t);
+/* last: the table is the last block of the briefing (its last part, when
+ * it breaks, fills a share of the last page). */
+FlowTable *flow_table_measure(Flow *f, const CsbTable *t, gboolean last);
 void flow_table_free(FlowTable *ft);
 double flow_table_lead(const Flow *f, const FlowTable *ft);
 void flow_table(Flow *f, const CsbTable *t, FlowTable *ft);

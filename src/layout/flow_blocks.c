@@ -131,7 +131,9 @@ static FlowMeasure *measure(Flow *f, const CsbDocBlock *b)
         m->main = flow_layout_rich(f, b->text, body, f->width - 2 * CALLOUT_INSET);
         break;
     case CSB_BLOCK_TABLE:
-        m->table = flow_table_measure(f, b->table);
+        m->table = flow_table_measure(f, b->table,
+                                      b == g_ptr_array_index(f->doc->blocks,
+                                                             f->doc->blocks->len - 1));
         break;
     case CSB_BLOCK_FIGURE:
         if (b->chart->caption) {

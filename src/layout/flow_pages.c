@@ -111,7 +111,7 @@ void flow_cover(Flow *f)
     }
     if (c->facts) {
         f->y = y + 22;
-        FlowTable *ft = flow_table_measure(f, c->facts);
+        FlowTable *ft = flow_table_measure(f, c->facts, FALSE);
         flow_table(f, c->facts, ft);
         flow_table_free(ft);
     }

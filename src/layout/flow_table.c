@@ -1,7 +1,9 @@
 /* flow_table.c - tables: every cell measured once; a row moves to the next
  * page whole when it does not fit, with the header row repeated at the top
  * of every page the table reaches, never a header alone at the foot of a
- * page, and never one row alone on either side of a break. A row taller
+ * page, and never one row alone on either side of a break; the table a
+ * briefing ends with never leaves only a short tail on the last page (it
+ * breaks earlier, or moves whole with its heading). A row taller
  * than a whole page is broken by lines, cell by cell, and goes on under a
  * repeated header. Grade cells show their words on a badge of the grade's
  * colour; trend cells start with an arrow.
@@ -36,7 +38,15 @@ struct FlowTable {
     Row *rows;
     int table, body;   /* structure elements: Table, TBody (-1 until made) */
     gboolean headed;   /* the header row has been placed once */
+    double tail;       /* the height its last part needs when it breaks: its
+                          header and rows (0: any two rows do) */
 };
+
+/* The table a briefing ends with, when it breaks, leaves at least this
+ * share of a page on the last page: a last page holding the last two rows
+ * of the sources under their header, and blank below, is the gap a reader
+ * notices at the end. */
+#define LAST_SHARE 0.25
 
 static const CsbTableCell *cell_at(GPtrArray *cells, int c)
 {
@@ -86,7 +96,7 @@ static void row_clear(Row *r, int columns)
     g_free(r->cells);
 }
 
-FlowTable *flow_table_measure(Flow *f, const CsbTable *t)
+FlowTable *flow_table_measure(Flow *f, const CsbTable *t, gboolean last)
 {
     FlowTable *ft = g_new0(FlowTable, 1);
     ft->t = t;
@@ -98,6 +108,8 @@ FlowTable *flow_table_measure(Flow *f, const CsbTable *t)
     ft->rows = g_new0(Row, t->rows->len);
     for (guint i = 0; i < t->rows->len; i++)
         ft->rows[i] = measure_row(f, t, t->rows->pdata[i], FALSE);
+    if (last)
+        ft->tail = (f->bottom - f->top) * LAST_SHARE;
     return ft;
 }
 
@@ -122,10 +134,17 @@ static gboolean tall(const Flow *f, const Row *r)
 
 /* May the table break after row i? Not with one row alone on either side:
  * under the header at the foot of a page, or under the repeated header at
- * the top of the next. */
+ * the top of the next; nor, in the table a briefing ends with, with less
+ * than its tail after the break. */
 static gboolean may_break_after(const FlowTable *ft, guint i)
 {
-    return i >= 1 && ft->t->rows->len - i - 1 >= 2;
+    guint n = ft->t->rows->len;
+    if (i < 1 || n - i - 1 < 2)
+        return FALSE;
+    double after = ft->head.height;
+    for (guint j = i + 1; j < n && after < ft->tail; j++)
+        after += ft->rows[j].height;
+    return after >= ft->tail;
 }
 
 /* The height of the rows that must follow row i on its page: up to the

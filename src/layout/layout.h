@@ -4,7 +4,8 @@
  * measures its blocks with Pango through the bundled fonts only (fonts.c)
  * and breaks them across pages (flow*.c: headings kept with what follows,
  * no widows or orphans, no table row alone on either side of a break,
- * table headers repeated, the grade matrix broken between its rows, a
+ * table headers repeated, no last page holding only a short tail of the
+ * table a briefing ends with, the grade matrix broken between its rows, a
  * section following on below a short end of the one before, contents page
  * numbers in a second pass), producing CsbPages of positioned boxes and the
  * structure a reader follows. The PDF device (src/render) only draws

@@ -7,8 +7,9 @@
  * numbers that match where the headings fell, no page left mostly blank by
  * a section's short end, a running head naming the section a page opens
  * in (and one following on below it), a chart's introduction with the
- * chart, no table row alone on either side of a break, and the grade
- * matrix broken between its rows.
+ * chart, no table row alone on either side of a break, no last page
+ * holding only a short tail of the table a briefing ends with, and the
+ * grade matrix broken between its rows.
  */
 #include "unit.h"
 
@@ -620,7 +621,8 @@ static void test_section_start_with_chart(void)
 }
 
 /* Rows of a table (at every position on the page, tables of two to six
- * rows): never one alone on either side of a page break. */
+ * rows, with a paragraph after them): never one alone on either side of a
+ * page break. */
 static void test_table_rows_two_each_side(void)
 {
     Env e = env_new();
@@ -639,6 +641,7 @@ static void test_table_rows_two_each_side(void)
                 csb_table_cell(row, csb_rich_plain(cell));
             }
             csb_doc_table(d, t);
+            filler(d, 1); /* not the briefing's last block (see test_last_table) */
             CsbLayout *l = run(&e, d);
             GArray *ps = pieces(l, "Row ");
             int per_page[8] = {0};
@@ -657,6 +660,66 @@ static void test_table_rows_two_each_side(void)
         }
     CHECK(splits > 0, "tables: the test reaches page breaks (%d splits)", splits);
     CHECK(lonely == 0, "tables: no row alone on a page under the header (%d were)", lonely);
+    g_free(cell);
+    env_free(&e);
+}
+
+/* The table a briefing ends with (the sources of a pack, the words of a
+ * members' summary) never leaves a last page holding only a short tail of
+ * it: wherever it starts, a long one that breaks leaves at least a quarter
+ * of a page on the last page, and a short one under its heading moves
+ * whole, with the heading, rather than break. */
+static void test_last_table(void)
+{
+    Env e = env_new();
+    int splits = 0, short_tails = 0, lonely = 0, whole = 0, apart = 0, cases = 0;
+    char *cell = sentences(2, "Cell");
+    for (int rows = 5; rows <= 40; rows += 35)
+        for (int lead = 0; lead < 75; lead++) {
+            CsbDoc *d = csb_doc_new(e.tpl);
+            filler(d, lead);
+            csb_doc_heading(d, 2, "Words used");
+            CsbTable *t = csb_table_new(2, NULL);
+            csb_table_header(t, 0, "Head");
+            csb_table_header(t, 1, "Words");
+            for (int i = 0; i < rows; i++) {
+                GPtrArray *row = csb_table_row(t);
+                csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "Row %d", i));
+                csb_table_cell(row, csb_rich_plain(cell));
+            }
+            csb_doc_table(d, t);
+            CsbLayout *l = run(&e, d);
+            GArray *ps = pieces(l, "Row "), *head = pieces(l, "Words used");
+            int first = g_array_index(ps, Piece, 0).page;
+            int last = g_array_index(ps, Piece, ps->len - 1).page;
+            int on_last = 0;
+            for (guint i = 0; i < ps->len; i++)
+                on_last += g_array_index(ps, Piece, i).page == last;
+            cases++;
+            if (rows == 5) {
+                whole += first == last;
+                apart += g_array_index(head, Piece, 0).page != first;
+            } else if (first != last) {
+                splits++;
+                lonely += on_last < 2;
+                double fill = page_fill(e.tpl, l->pages->pdata[last - 1]);
+                if (fill < 0.25) {
+                    short_tails++;
+                    printf("# lead %d: the last page holds %d rows, %.0f%% of it\n", lead,
+                           on_last, 100 * fill);
+                }
+            }
+            g_array_free(ps, TRUE);
+            g_array_free(head, TRUE);
+            csb_layout_free(l);
+            csb_doc_free(d);
+        }
+    CHECK(splits > 0, "last table: the test reaches page breaks (%d splits)", splits);
+    CHECK(short_tails == 0 && lonely == 0, "last table: a last page holds a quarter of a page "
+                                           "of it at least (%d held less)", short_tails);
+    CHECK(whole == cases / 2 && apart == 0, "last table: a short one moves whole, with its "
+                                            "heading (%d of %d whole, %d apart)", whole,
+          cases / 2, apart);
     g_free(cell);
     env_free(&e);
 }
@@ -747,6 +810,7 @@ int main(void)
     RUN(test_running_head);
     RUN(test_section_start_with_chart);
     RUN(test_table_rows_two_each_side);
+    RUN(test_last_table);
     RUN(test_matrix_breaks);
     return unit_done();
 }
