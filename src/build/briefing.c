@@ -163,17 +163,7 @@ void csb_build_setup_clear(CsbCompareSetup *s)
     memset(s, 0, sizeof *s);
 }
 
-static void newest_of(const CsbStory *s, CsbDate *newest)
-{
-    for (guint i = 0; i < s->inspections->len; i++) {
-        const CsbInspection *in = s->inspections->pdata[i];
-        CsbDate d = csb_date_valid(in->published) ? in->published : csb_inspection_date(in);
-        if (csb_date_compare(d, *newest) > 0)
-            *newest = d;
-    }
-}
-
-CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison *cmp)
+CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec)
 {
     if (spec && csb_date_valid(spec->date))
         return spec->date;
@@ -187,12 +177,7 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison
             return d;
         }
     }
-    CsbDate newest = {0, 0, 0};
-    if (cmp->focus)
-        newest_of(cmp->focus, &newest);
-    for (guint i = 0; i < cmp->peers->len; i++)
-        newest_of(cmp->peers->pdata[i], &newest);
-    return newest;
+    return (CsbDate){0, 0, 0};
 }
 
 typedef struct {
@@ -397,15 +382,14 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
                               spec->subtitle,
                               spec->organisation,
                               spec->logo,
-                              csb_build_briefing_date(spec, cmp),
+                              csb_build_briefing_date(spec),
                               0};
         doc = format_to_fit(spec, res, tpl, &fin, &laid, mine);
     }
     if (doc) {
         const char *whom = focus ? focus : "every authority";
         char iso[11], stamp[32];
-        g_snprintf(stamp, sizeof stamp, "%sT00:00:00",
-                   csb_date_iso(csb_build_briefing_date(spec, cmp), iso));
+        g_snprintf(stamp, sizeof stamp, "%sT00:00:00", csb_date_iso(doc->date, iso));
         char *subject = g_strdup_printf("%s: children's services inspections, %s", tpl->name,
                                         whom);
         char *keywords = g_strdup_printf("%s; Ofsted; children's services; inspection; %s",

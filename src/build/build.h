@@ -91,11 +91,11 @@ GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *
  * in the table's order: whom a national briefing may cover (new array). */
 GPtrArray *csb_build_authorities_national(const CsbConfig *cfg, const CsbResources *res);
 
-/* The date a briefing carries: the config's, else SOURCE_DATE_EPOCH's,
- * else the newest report's among those the comparison uses (the focus's
- * and its comparators': the reports the manifest records for it). Never
- * the clock, so output is reproducible. */
-CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec, const CsbComparison *cmp);
+/* The date a briefing is given: the config's, else SOURCE_DATE_EPOCH's;
+ * else none (not valid), and the formatter dates it by the reports it
+ * shows (csb_format: among those the manifest records for it). Never the
+ * clock, so output is reproducible. */
+CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec);
 
 /* Render one briefing to spec->output atomically, in spec->format (focus
  * is ignored for a national briefing). inspections are the

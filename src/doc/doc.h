@@ -262,6 +262,8 @@ typedef struct {
 typedef struct {
     CsbTemplate *tpl;  /* borrowed */
     CsbCover cover;
+    CsbDate date;        /* the briefing's date (cover.date_text says what it is):
+                            the PDF's and the workbook's creation date */
     char *running_title; /* page header text */
     GPtrArray *blocks;   /* CsbDocBlock* */
     int anchors;         /* counter for generated anchor names */

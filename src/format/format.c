@@ -1,9 +1,11 @@
 /* format.c - what every briefing shares: the formatter driver (the
  * formatter a template names, or the one that has all its sections, and
- * its sections in order), dates and report names, citations and links to the
- * source reports, grade cells and trends, quotations with their
- * abbreviations noted for the glossary, and grade meanings and change
- * wording. The charts a comparison gives are built in fmt_charts.c.
+ * its sections in order), the briefing's date (given, or the newest of the
+ * reports it shows, the cover saying which), dates and report names,
+ * citations and links to the source reports, grade cells and trends,
+ * quotations with their abbreviations noted for the glossary, and grade
+ * meanings and change wording. The charts a comparison gives are built in
+ * fmt_charts.c.
  */
 #include "format.h"
 
@@ -615,14 +617,56 @@ typedef struct {
     const char *title; /* for messages */
     CsbSectionFn (*section)(const char *id);
     gboolean needs_focus; /* its sections are about one authority */
+    gboolean focus_only;  /* they show the focus's reports alone, none of a peer's */
 } Formatter;
 
 static const Formatter formatters[] = {
-    {"pack", "the briefing pack's", csb_pack_section, TRUE},
-    {"members", "the members' summary's", csb_members_section, TRUE},
-    {"workbook", "the workbook's", csb_workbook_section, FALSE},
-    {"overview", "the national overview's", csb_overview_section, FALSE},
+    {"pack", "the briefing pack's", csb_pack_section, TRUE, FALSE},
+    {"members", "the members' summary's", csb_members_section, TRUE, TRUE},
+    {"workbook", "the workbook's", csb_workbook_section, FALSE, FALSE},
+    {"overview", "the national overview's", csb_overview_section, FALSE, FALSE},
 };
+
+/* The newest of a story's reports' dates: publication dates (*published
+ * stays TRUE while every report has one), and inspection dates. */
+static void newest_of(const CsbStory *s, CsbDate *published, CsbDate *inspected,
+                      gboolean *all_published)
+{
+    for (guint i = 0; s && i < s->inspections->len; i++) {
+        const CsbInspection *in = s->inspections->pdata[i];
+        if (csb_date_compare(in->published, *published) > 0)
+            *published = in->published;
+        *all_published &= csb_date_valid(in->published);
+        CsbDate d = csb_inspection_date(in);
+        if (csb_date_compare(d, *inspected) > 0)
+            *inspected = d;
+    }
+}
+
+/* The briefing's date and what the cover says of it (see csb_format). */
+static void date_briefing(CsbDoc *d, const Formatter *f, const CsbFormatInput *in)
+{
+    if (csb_date_valid(in->date)) {
+        d->date = in->date;
+        d->cover.date_text = csb_date_long(in->date);
+        return;
+    }
+    const CsbComparison *cmp = in->comparison;
+    CsbDate published = {0, 0, 0}, inspected = {0, 0, 0};
+    gboolean all_published = TRUE;
+    newest_of(cmp->focus, &published, &inspected, &all_published);
+    for (guint i = 0; !(f->focus_only && cmp->focus) && i < cmp->peers->len; i++)
+        newest_of(cmp->peers->pdata[i], &published, &inspected, &all_published);
+    d->date = all_published ? published : inspected;
+    if (!csb_date_valid(d->date))
+        return;
+    char *when = csb_date_long(d->date);
+    d->cover.date_text = g_strdup_printf(all_published ? "Based on reports published up to %s"
+                                                       : "Based on inspections and visits up "
+                                                         "to %s",
+                                         when);
+    g_free(when);
+}
 
 static gboolean has_all(const Formatter *f, const GPtrArray *sections)
 {
@@ -713,7 +757,7 @@ CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)
     d->cover.organisation = g_strdup(in->organisation);
     d->cover.authority = g_strdup(focus ? whom : NULL);
     d->cover.logo_path = g_strdup(in->logo_path);
-    d->cover.date_text = csb_date_long(in->date);
+    date_briefing(d, f, in);
     d->running_title = g_strdup_printf("%s \u2014 %s", d->cover.title, whom);
     for (guint i = 0; i < tpl->sections->len; i++) {
         const char *id = tpl->sections->pdata[i];

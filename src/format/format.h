@@ -28,7 +28,11 @@ typedef struct {
     const CsbCsv *grades;    /* data/grades.csv: plain-English grade meanings */
     const CsbThemeLibrary *library; /* cue phrases, for tone */
     const char *title, *subtitle, *organisation, *logo_path;
-    CsbDate date;            /* the briefing's date */
+    CsbDate date;            /* the date the config or SOURCE_DATE_EPOCH gives the
+                                briefing, printed as it is; not valid: the
+                                briefing is dated by the reports it shows
+                                (csb_format), "Based on reports published up
+                                to 12 December 2025" */
     /* 0, or how much shorter to be, up to CSB_FMT_BREVITY_MAX, when the
      * briefing ran past its template's max_pages: fewer questions and
      * quotes, shorter quotes (the members' summary). */
@@ -38,7 +42,14 @@ typedef struct {
 #define CSB_FMT_BREVITY_MAX 2
 
 /* Build the document with the sections tpl lists, of the formatter it
- * names (or the one that has them all). NULL with errors in diag. */
+ * names (or the one that has them all). NULL with errors in diag. The
+ * document's date (CsbDoc.date) is in->date when valid; else the newest
+ * date of the reports the briefing shows (the focus's alone in a members'
+ * summary, which shows no other; the focus's and every peer's in the
+ * others): their publication dates when every one is known ("Based on
+ * reports published up to ..."), else their inspections' ("Based on
+ * inspections and visits up to ..."). The same reports always give the
+ * same date. */
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag);
 
 /* ---- formatter internals (shared by format.c, pack.c, members.c) ----- */

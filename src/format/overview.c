@@ -186,7 +186,7 @@ static gint newest_first(gconstpointer a, gconstpointer b)
 static void changes(CsbFormatter *fm)
 {
     GPtrArray *all = csb_fmt_stories(fm);
-    CsbDate since = fm->in->date;
+    CsbDate since = fm->doc->date;
     since.year -= RECENT_MONTHS / 12;
     char *from = csb_fmt_month_year(since);
     csb_doc_heading(fm->doc, 1, "Recent changes");

@@ -369,7 +369,7 @@ static void check_example(const char *config, CsbResources *res, const char *dir
         CsbFormatInput fin = {cmp,          res->areas,    res->glossary,     res->grades,
                               setup.input.library, spec->title, spec->subtitle,
                               spec->organisation, spec->logo,
-                              csb_build_briefing_date(spec, cmp), 0};
+                              csb_build_briefing_date(spec), 0};
         CsbDoc *doc = csb_format(tpl, &fin, diag);
         CsbLayout *layout = csb_layout_run(doc, csb_fonts_map(res->fonts_dir, diag), diag);
         char *base = g_path_get_basename(spec->output);
