@@ -376,9 +376,9 @@ static void summary_themes(CsbFormatter *fm)
         g_free(name);
     }
     csb_rich_add(lead, CSB_STYLE_MUTED, ", which orders the list, then earlier. A paragraph's "
-                                        "tone is csbrief's reading, which agrees with careful "
-                                        "readers about seven times in eight; the theme pages "
-                                        "quote them.");
+                                        "tone is a pointer, not a verdict, and is sometimes "
+                                        "wrong: the inspectors' own words, quoted on the theme "
+                                        "pages, decide.");
     if (!concern && fm->focus->themes->len && latest)
         csb_rich_addf(lead, CSB_STYLE_MUTED,
                       mixed ? " The latest inspection raises no concern on these themes beyond "

@@ -29,6 +29,10 @@ expect_contains "pack shows the 2025 overall grade" "$all" "Overall effectivenes
 expect_contains "pack has a contents page" "$(pdf_text "$pack" 2)" "Contents"
 expect_contains "pack lists an area for improvement" "$all" "The response to children who are privately"
 expect_contains "pack compares with Stockton-on-Tees" "$all" "Stockton-on-Tees"
+expect_contains "pack's themes: a tone is a pointer, the quoted words decide" "$all" \
+    "A paragraph's tone is a pointer, not a verdict, and is sometimes wrong: the inspectors' own words, quoted on the theme pages, decide."
+case "$all" in *"csbrief's reading"*|*"times in eight"*) fail "... with no tool talk or agreement figure";;
+    *) ok "... with no tool talk or agreement figure";; esac
 expect_contains "pages are numbered" "$(pdf_text "$pack" 3)" "Page 3 of $pages"
 mtext=$(pdf_text "$members")
 expect_contains "members' summary explains grades" "$mtext" "What the words mean"
