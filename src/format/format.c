@@ -617,7 +617,9 @@ typedef struct {
     const char *title; /* for messages */
     CsbSectionFn (*section)(const char *id);
     gboolean needs_focus; /* its sections are about one authority */
-    gboolean focus_only;  /* they show the focus's reports alone, none of a peer's */
+    gboolean focus_only;  /* they show the focus's reports alone, none of a peer's, nor
+                             who the peers are: only those reports shape the briefing
+                             (csb_format_focus_only; the build records no other) */
 } Formatter;
 
 static const Formatter formatters[] = {
@@ -733,6 +735,14 @@ static const Formatter *formatter_of(const CsbTemplate *tpl, CsbDiag *diag)
     }
     g_ptr_array_free(all, TRUE);
     return found;
+}
+
+gboolean csb_format_focus_only(const CsbTemplate *tpl)
+{
+    CsbDiag *quiet = csb_diag_new(); /* a template in error is told when it is formatted */
+    const Formatter *f = formatter_of(tpl, quiet);
+    csb_diag_free(quiet);
+    return f && f->focus_only;
 }
 
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag)

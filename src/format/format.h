@@ -52,6 +52,12 @@ typedef struct {
  * same date. */
 CsbDoc *csb_format(CsbTemplate *tpl, const CsbFormatInput *in, CsbDiag *diag);
 
+/* Does tpl's formatter show its authority's reports alone, none of a
+ * comparator's, nor who its comparators are (the members' summary)? Then
+ * those reports and the comparators are not among what shapes it (the
+ * build's plan). FALSE when tpl names no formatter, or several. */
+gboolean csb_format_focus_only(const CsbTemplate *tpl);
+
 /* ---- formatter internals (shared by format.c, pack.c, members.c) ----- */
 
 typedef struct {
