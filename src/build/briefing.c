@@ -1,7 +1,8 @@
 /* briefing.c - one briefing from config to file: read the reports,
  * resolve comparators (for a national briefing, every authority of the
- * reports) and themes, compare, format with the template, then write it in
- * its format (a PDF laid out and rendered; a workbook; a page of HTML)
+ * reports; none for one that shows its authority alone) and themes,
+ * compare, format with the template, then write it in its format (a PDF
+ * laid out and rendered; a workbook; a page of HTML)
  * atomically, read back from the disk and checked (for a PDF,
  * csb_render_check) before it replaces the last good one.
  */
@@ -362,6 +363,10 @@ gboolean csb_build_briefing(const CsbBriefingSpec *spec, const CsbConfig *cfg,
     CsbTemplate *tpl = csb_template_load(tpl_path, mine);
     CsbCompareSetup setup;
     csb_build_setup(&setup, cfg, res, inspections, analyses, focus);
+    /* A briefing that shows its authority alone compares with no one:
+     * what the plan records as its inputs is all it is given. */
+    if (focus && tpl && csb_format_focus_only(tpl))
+        g_ptr_array_set_size(setup.comparators, 0);
     /* Shared analyses: only what a briefing can show. None: the reference. */
     setup.input.briefing_only = analyses != NULL;
     setup.input.not_read = not_read;

@@ -100,9 +100,11 @@ CsbDate csb_build_briefing_date(const CsbBriefingSpec *spec);
 /* Render one briefing to spec->output atomically, in spec->format (focus
  * is ignored for a national briefing). inspections are the
  * reports it may use (the batch passes those about the focus and its
- * comparators); analyses, the run's analyses of them (csb_run_analyses);
- * not_read, what the batch could not read of the focus's and its
- * comparators' reports (CsbNotRead*, or NULL; csb_build_not_read):
+ * comparators; about the focus alone when its template's formatter shows
+ * no other, csb_format_focus_only, and it then has no comparators either);
+ * analyses, the run's analyses of them (csb_run_analyses);
+ * not_read, what the batch could not read of those reports (CsbNotRead*,
+ * or NULL; csb_build_not_read):
  * the briefing then compares only what its template can show. With
  * analyses NULL, it analyses every report it uses itself, the plain way
  * (csb_analysis_reference_rules), and compares everything: the slow
@@ -465,6 +467,8 @@ guint csb_run_analyses_count(const CsbRunAnalyses *r);
 typedef struct {
     GPtrArray *inputs;       /* CsbInput* */
     GHashTable *templates;   /* template id -> sha256 */
+    GHashTable *focus_only;  /* template ids whose formatter shows its authority's reports
+                                alone (csb_format_focus_only: the members' summary) */
     char *tool;              /* sha256 standing for this csbrief (version and program) */
 } CsbSharedInputs;
 

@@ -10,7 +10,11 @@
  * logo, the reports about its authority and its comparators (and those of
  * them that cannot be read, with why: the briefing names them; a national
  * briefing: every report about a known authority in the config's regions),
- * and SOURCE_DATE_EPOCH when the briefing has no date of its own.
+ * and SOURCE_DATE_EPOCH when the briefing has no date of its own. A
+ * briefing whose template shows its authority's reports alone (the
+ * members' summary: csb_format_focus_only) is given only those, and
+ * neither they nor 'compare_with' are among its inputs: a comparator's
+ * new report does not rebuild it.
  */
 #include "build.h"
 
@@ -98,6 +102,7 @@ void csb_shared_inputs_free(CsbSharedInputs *s)
         return;
     g_ptr_array_free(s->inputs, TRUE);
     g_hash_table_destroy(s->templates);
+    g_hash_table_destroy(s->focus_only);
     g_free(s->tool);
     g_free(s);
 }
@@ -116,6 +121,7 @@ CsbSharedInputs *csb_plan_shared_inputs(const CsbResources *res, const GPtrArray
     CsbSharedInputs *s = g_new0(CsbSharedInputs, 1);
     s->inputs = g_ptr_array_new_with_free_func((GDestroyNotify)csb_input_free);
     s->templates = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    s->focus_only = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     /* csbrief itself: its version and, when known, the program's bytes. */
     char *err = NULL;
     const char *exe_sha = exe_path ? csb_file_hashes_get(hashes, exe_path, &err) : NULL;
@@ -160,6 +166,14 @@ CsbSharedInputs *csb_plan_shared_inputs(const CsbResources *res, const GPtrArray
             const CsbInput *in = one->pdata[0];
             g_hash_table_insert(s->templates, g_strdup(spec->template_id), g_strdup(in->sha256));
             g_ptr_array_free(one, TRUE);
+            /* A template that cannot be read counts as showing every
+             * report: the briefing fails on it when it is built. */
+            CsbDiag *quiet = csb_diag_new();
+            CsbTemplate *tpl = csb_template_load(path, quiet);
+            if (tpl && csb_format_focus_only(tpl))
+                g_hash_table_add(s->focus_only, g_strdup(spec->template_id));
+            csb_template_free(tpl);
+            csb_diag_free(quiet);
             g_free(path);
         }
     }
@@ -244,9 +258,14 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
     g_free(label);
     add_setting(in, "authority", focus ? focus->name : "all");
     add_setting(in, "format", csb_format_id(pattern->format));
-    char *text = comparators_text(cfg);
-    add_setting(in, "compare_with", text);
-    g_free(text);
+    /* Whom it compares with, unless it shows its authority alone. */
+    gboolean alone = focus && g_hash_table_contains(shared->focus_only, pattern->template_id);
+    char *text = NULL;
+    if (!alone) {
+        text = comparators_text(cfg);
+        add_setting(in, "compare_with", text);
+        g_free(text);
+    }
     text = themes_text(cfg);
     add_setting(in, "themes", text);
     g_free(text);
@@ -265,10 +284,17 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
     }
     if (!csb_date_valid(pattern->date))
         add_setting(in, "SOURCE_DATE_EPOCH", g_getenv("SOURCE_DATE_EPOCH"));
-    /* The reports about the focus and its comparators; with no focus,
-     * about any authority of the config's regions. */
-    GPtrArray *used = focus ? csb_build_authorities_used(cfg, res, focus->name)
-                            : csb_build_authorities_national(cfg, res);
+    /* The reports about the focus and its comparators (the focus alone
+     * when that is all it shows); with no focus, about any authority of
+     * the config's regions. */
+    GPtrArray *used = NULL;
+    if (alone) {
+        used = g_ptr_array_new();
+        g_ptr_array_add(used, (gpointer)focus);
+    } else {
+        used = focus ? csb_build_authorities_used(cfg, res, focus->name)
+                     : csb_build_authorities_national(cfg, res);
+    }
     GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < used->len; i++)
         g_hash_table_add(names, ((const CsbAuthority *)used->pdata[i])->name);
