@@ -2,8 +2,7 @@
  * read in a paragraph (tone.c's CsbToneReading) turned into named numbers,
  * the names being plain words since they are quoted in why: the rules'
  * verdict, each side's weight and its spread over the sentences (opening,
- * closing, net-positive and net-negative sentences, and what the weaker
- * side holds, since mixed needs both), counts of what
+ * closing, net-positive and net-negative sentences), counts of what
  * qualifies a cue (quantifiers, concessions, contrasts, negations,
  * remedies, caveats), the length, and each word and pair of words present,
  * anywhere ("w: however") and in a sentence whose concern outweighs its
@@ -103,10 +102,6 @@ static void sides(GHashTable *f, const CsbToneReading *rd)
     set(f, "net-positive sentences", plus);
     set(f, "net-negative sentences", minus);
     set(f, "sentences with both sides", both);
-    /* Mixed needs both sides at once: what the weaker side holds. */
-    set(f, "weaker side", MIN(P, N));
-    set(f, "weaker side's top sentence", MIN(top_p, top_n));
-    set(f, "weaker side's sentences", MIN(plus, minus));
     set(f, "sentences with concern only", pure_minus);
     set(f, "a net-negative sentence after praise", minus_after_plus > 0);
     set(f, "share of sentences net-negative", n ? (double)minus / n : 0);
