@@ -66,6 +66,15 @@ static gboolean font_is_bold(const char *name)
                     strstr(name, "Heavy") || strstr(name, ",BoldItalic"));
 }
 
+/* A box-drawing horizontal line (U+2500, U+2501) in a report's running text
+ * is a dash its font maps wrongly (Barnet 2017: "annual report in 2015", the
+ * line, "16"): read as the en dash it shows, which the briefing's fonts can
+ * draw. */
+static gunichar as_dash(gunichar c)
+{
+    return c == 0x2500 || c == 0x2501 ? 0x2013 : c;
+}
+
 static gunichar superscript_digit(gunichar c)
 {
     static const gunichar sup[10] = {0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
@@ -155,7 +164,7 @@ static GPtrArray *page_segments(PopplerPage *page)
             cur->x1 = MAX(cur->x1, r->x2);
             continue;
         }
-        g_string_append_unichar(cur->text, c);
+        g_string_append_unichar(cur->text, as_dash(c));
         cur->last_size = size;
         cur->last_bottom = r->y2;
         cur->last_height = h;

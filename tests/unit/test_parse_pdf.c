@@ -104,6 +104,7 @@ static void page_two(cairo_t *cr)
 static void page_three(cairo_t *cr)
 {
     text_at(cr, INDENT, 100, 12, FALSE, "Young people say they feel safer as a result.");
+    text_at(cr, INDENT, 115, 12, FALSE, "The annual report in 2015\u250016 was late.");
     text_at(cr, LEFT, 130, 12, FALSE, "3.");
     text_at(cr, INDENT, 130, 12, FALSE, "Leaders know their services well.");
     footer(cr, 3);
@@ -257,7 +258,7 @@ static void test_drawn_report(void)
     CHECK_STR(p2 ? p2->text : NULL,
               "Strategy discussions are timely and well attended by partners. The response to "
               "children at risk outside the home was strengthened in 2014. Young people say "
-              "they feel safer as a result.",
+              "they feel safer as a result. The annual report in 2015\u201316 was late.",
               "drawn PDF: a wrapped '2014.' and a page break do not split paragraph 2");
     gboolean clean = TRUE;
     for (guint i = 0; i < in->paragraphs->len; i++) {
@@ -280,11 +281,14 @@ static void test_drawn_lines(void)
     CsbDiag *diag = csb_diag_new();
     CsbDocument *doc = csb_ingest_file(path, diag);
     CHECK(doc && doc->type == CSB_SOURCE_PDF && doc->n_pages == 3, "drawn PDF ingests");
-    gboolean marker = FALSE, footer_marked = TRUE, footnote = FALSE, table_row = FALSE;
+    gboolean marker = FALSE, footer_marked = TRUE, footnote = FALSE, table_row = FALSE,
+             dash = FALSE;
     for (guint i = 0; doc && i < doc->lines->len; i++) {
         const CsbLine *l = doc->lines->pdata[i];
         if (strstr(l->text, "improve?\u00B9"))
             marker = TRUE;
+        if (strstr(l->text, "2015\u201316"))
+            dash = TRUE;
         if (strstr(l->text, "Inspection of Hartlepool local authority children") && !l->furniture)
             footer_marked = FALSE;
         if (strstr(l->text, "cross-referenced") && l->footnote)
@@ -297,6 +301,7 @@ static void test_drawn_lines(void)
     CHECK(footer_marked, "drawn PDF: running footer marked furniture");
     CHECK(footnote, "drawn PDF: footnote marked");
     CHECK(table_row, "drawn PDF: table row split into label and grade cells");
+    CHECK(dash, "drawn PDF: a box-drawing line between years reads as an en dash");
     csb_document_free(doc);
     csb_diag_free(diag);
     g_free(path);
