@@ -82,11 +82,11 @@ typedef struct {
     /* The library themes a text in match form speaks to: CsbThemeHit
      * values in library order (as csb_themes_scan). */
     GArray *(*find_themes)(const CsbThemeLibrary *lib, const char *form);
-    /* A paragraph's tone under its section (NULL: none), the reasons
-     * appended to why (char*, owned) when why is not NULL (as
-     * csb_themes_classify_in). */
-    CsbTone (*classify)(const CsbThemeLibrary *lib, const char *text, const char *section,
-                        GPtrArray *why);
+    /* A paragraph's reading under its section (NULL: none), a new
+     * CsbToneResult, the reasons appended to why (char*, owned) when why is
+     * not NULL (as csb_themes_classify_result). */
+    CsbToneResult *(*classify)(const CsbThemeLibrary *lib, const char *text,
+                               const char *section, GPtrArray *why);
     /* The significant words of a text, for matching findings: appends to
      * stems and to words (char*, owned) each significant word's stem and
      * the word as first written, in the order first met, each stem once

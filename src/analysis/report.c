@@ -1,7 +1,8 @@
 /* report.c - one report's analysis: each paragraph put in match form
  * once, its themes found in one pass, its tone classified once, its
- * evidence for the selected themes made once (phrases, score, tone and
- * why, shared by the paragraph's evidence); each finding's themes, tokens
+ * evidence for the selected themes made once (phrases, score, the tone's
+ * reading, copied into each, and why, shared by the paragraph's
+ * evidence); each finding's themes, tokens
  * and issues; the sentences saying a weakness was raised before
  * (declared.c); and how many of the report's texts use each token.
  * Everything by the set's rules and recurrence data.
@@ -51,7 +52,8 @@ static const CsbThemeHit *hit_of(const GArray *hits, guint t)
 
 /* Evidence for each selected theme paragraph i speaks to. */
 static void add_evidence(CsbReportAnalysis *a, const CsbAnalyses *set, const char *form,
-                         const GArray *hits, guint i, CsbTone tone, GPtrArray *why)
+                         const GArray *hits, guint i, const CsbToneResult *reading,
+                         GPtrArray *why)
 {
     const CsbInspection *in = a->inspection;
     for (guint s = 0; s < a->selection->len; s++) {
@@ -71,7 +73,7 @@ static void add_evidence(CsbReportAnalysis *a, const CsbAnalyses *set, const cha
             csb_theme_find_in_form(theme, form, found, &score); /* a theme from elsewhere */
         }
         if (found->len)
-            g_ptr_array_add(a->evidence->pdata[s], csb_evidence_new(in, i, found, score, tone, why));
+            g_ptr_array_add(a->evidence->pdata[s], csb_evidence_new(in, i, found, score, reading, why));
         else
             g_ptr_array_free(found, TRUE);
     }
@@ -87,15 +89,16 @@ static void analyse_paragraphs(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c
         char *form = csb_themes_match_form(p->text);
         GArray *hits = rules->find_themes(lib, form);
         GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
-        CsbParagraphAnalysis pa = {rules->classify(lib, p->text, p->section, why),
-                                   a->paragraph_themes->len, hits->len};
+        CsbToneResult *reading = rules->classify(lib, p->text, p->section, why);
+        CsbParagraphAnalysis pa = {reading->tone, a->paragraph_themes->len, hits->len};
         for (guint k = 0; k < hits->len; k++)
             g_array_append_val(a->paragraph_themes, g_array_index(hits, CsbThemeHit, k).theme);
         g_array_append_val(a->paragraphs, pa);
-        add_evidence(a, set, form, hits, i, pa.tone, why);
+        add_evidence(a, set, form, hits, i, reading, why);
         rules->words(set, p->text, c->stems, c->words);
         count_text(c, set, hits);
         g_ptr_array_unref(why); /* its evidence holds references */
+        csb_tone_result_free(reading); /* and copies */
         csb_theme_hits_free(hits);
         g_free(form);
     }

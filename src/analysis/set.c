@@ -6,10 +6,10 @@
  */
 #include "analysis.h"
 
-const CsbAnalysisRules csb_analysis_rules = {csb_themes_scan, csb_themes_classify_in,
+const CsbAnalysisRules csb_analysis_rules = {csb_themes_scan, csb_themes_classify_result,
                                              csb_analysis_words};
 const CsbAnalysisRules csb_analysis_reference_rules = {csb_themes_scan_plain,
-                                                       csb_themes_classify_in, csb_analysis_words};
+                                                       csb_themes_classify_result, csb_analysis_words};
 
 typedef struct {
     guint32 id;

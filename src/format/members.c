@@ -235,6 +235,7 @@ typedef struct {
     char *section;  /* its section, lower case */
     CsbTone tone;
     GPtrArray *why; /* char*: what decided its tone */
+    CsbToneResult *reading; /* the same as read, for its quote */
 } CareParagraph;
 
 static GArray *care_paragraphs(CsbFormatter *fm, const CsbInspection *in)
@@ -247,8 +248,10 @@ static GArray *care_paragraphs(CsbFormatter *fm, const CsbInspection *in)
             g_free(sec);
             continue;
         }
-        CareParagraph c = {p, sec, CSB_TONE_NEUTRAL, g_ptr_array_new_with_free_func(g_free)};
-        c.tone = csb_themes_classify(fm->in->library, p->text, c.why);
+        CareParagraph c = {p, sec, CSB_TONE_NEUTRAL, g_ptr_array_new_with_free_func(g_free),
+                           NULL};
+        c.reading = csb_themes_classify_result(fm->in->library, p->text, NULL, c.why);
+        c.tone = c.reading->tone;
         g_array_append_val(out, c);
     }
     return out;
@@ -260,6 +263,7 @@ static void care_paragraphs_free(GArray *cps)
         CareParagraph *c = &g_array_index(cps, CareParagraph, i);
         g_free(c->section);
         g_ptr_array_free(c->why, TRUE);
+        csb_tone_result_free(c->reading);
     }
     g_array_free(cps, TRUE);
 }
@@ -337,7 +341,7 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, const GArray *
         /* The sentences that earned its tone are kept first. */
         char *q = csb_themes_quote_why(cp->p->text,
                                        want == CSB_TONE_CONCERN ? lib->concern : lib->strength,
-                                       cp->why, fm->in->brevity > 1 ? 220 : 300);
+                                       cp->reading, fm->in->brevity > 1 ? 220 : 300);
         csb_fmt_quote(fm, q, in, cp->p);
         g_free(q);
     }

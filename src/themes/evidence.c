@@ -12,6 +12,7 @@ void csb_evidence_free(CsbEvidence *e)
         return;
     g_ptr_array_unref(e->phrases);
     g_ptr_array_unref(e->why); /* shared: the last one frees it */
+    csb_tone_result_free(e->reading);
     g_free(e);
 }
 
@@ -46,7 +47,7 @@ gint csb_evidence_cmp(gconstpointer a, gconstpointer b)
 }
 
 CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
-                              CsbTone tone, GPtrArray *why)
+                              const CsbToneResult *reading, GPtrArray *why)
 {
     CsbEvidence *e = g_new0(CsbEvidence, 1);
     e->inspection = in;
@@ -55,11 +56,12 @@ CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phras
     e->phrases = phrases;
     e->why = g_ptr_array_ref(why);
     e->score = score;
-    e->tone = tone;
+    e->reading = csb_tone_result_copy(reading);
+    e->tone = reading->tone;
     return e;
 }
 
 char *csb_evidence_quote(const CsbEvidence *e)
 {
-    return csb_themes_quote_why(e->paragraph->text, e->phrases, e->why, CSB_QUOTE_MAX_CHARS);
+    return csb_themes_quote_why(e->paragraph->text, e->phrases, e->reading, CSB_QUOTE_MAX_CHARS);
 }

@@ -221,14 +221,18 @@ static gboolean *flags(const Pick *pk, const GArray *idx)
     return f;
 }
 
-/* TRUE when the learned layer, not the rules, gave why's verdict. */
-static gboolean learned(const GPtrArray *why)
+/* The sentences (indices, in paragraph order) the rules weighed on side
+ * (CSB_TONE_STRENGTH or CSB_TONE_CONCERN); none for a recommendation,
+ * which is a concern by its form. */
+static GArray *side_of(const CsbToneResult *rd, CsbTone side)
 {
-    for (guint i = 0; why && i < why->len; i++)
-        if (g_str_has_prefix(why->pdata[i], "verdict:") &&
-            strstr(why->pdata[i], "by the learned layer"))
-            return TRUE;
-    return FALSE;
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint i = 0; !rd->recommendation && i < rd->sentences->len; i++) {
+        const CsbToneSentence *s = &g_array_index(rd->sentences, CsbToneSentence, i);
+        if ((side == CSB_TONE_STRENGTH ? s->strength : s->concern) > 0)
+            g_array_append_val(out, i);
+    }
+    return out;
 }
 
 /* The sentences that earned the label tone: the weightiest of its side
@@ -237,10 +241,12 @@ static gboolean learned(const GPtrArray *why)
  * contrast, not weighed for strength alone, when the rules found no
  * concern or the learned layer gave the label (it reads such openings).
  * A strength keeps its concern too, when it has one and it fits. */
-static void keep_label(Pick *pk, CsbTone tone, const GArray *decided, const GPtrArray *why)
+static void keep_label(Pick *pk, const CsbToneResult *rd)
 {
-    GArray *pos = csb_tone_why_side(why, CSB_TONE_STRENGTH);
-    GArray *neg = csb_tone_why_side(why, CSB_TONE_CONCERN);
+    CsbTone tone = rd->tone;
+    const GArray *decided = rd->decided;
+    GArray *pos = side_of(rd, CSB_TONE_STRENGTH);
+    GArray *neg = side_of(rd, CSB_TONE_CONCERN);
     gboolean *p = flags(pk, pos), *c = flags(pk, neg);
     gboolean concern = tone == CSB_TONE_CONCERN || tone == CSB_TONE_MIXED;
     gboolean strength = tone == CSB_TONE_STRENGTH || tone == CSB_TONE_MIXED;
@@ -249,7 +255,7 @@ static void keep_label(Pick *pk, CsbTone tone, const GArray *decided, const GPtr
         if (i == pk->n && decided && decided->len && tone == CSB_TONE_CONCERN)
             i = g_array_index(decided, guint, 0); /* a recommendation: its opening */
         keep_must(pk, i, TRUE);
-        for (guint k = 1; (!neg->len || learned(why)) && k < pk->n; k++)
+        for (guint k = 1; (!neg->len || rd->learned) && k < pk->n; k++)
             if (!(p[k] && !c[k]) && opens_with(pk, k, contrast_openers,
                                                G_N_ELEMENTS(contrast_openers))) {
                 keep_must(pk, k, FALSE);
@@ -327,14 +333,15 @@ static char *joined(const Pick *pk)
  * opens with a back-reference. Then, within max_chars, the rest of those
  * the verdict names, those carrying phrases and the opening one, each only
  * with the sentence before when it needs it. Each gap an ellipsis. */
-static char *shorten(const char *text, const GArray *decided, const GPtrArray *why,
-                     const GPtrArray *phrases, int max_chars)
+static char *shorten(const char *text, const CsbToneResult *rd, const GPtrArray *phrases,
+                     int max_chars)
 {
+    const GArray *decided = rd ? rd->decided : NULL;
     Pick pk = {text, csb_sentences(text), 0, NULL, 0, max_chars, max_chars + max_chars / 2};
     pk.n = pk.sent->len / 2;
     pk.keep = g_new0(gboolean, pk.n + 1);
-    if (why)
-        keep_label(&pk, csb_tone_why_tone(why), decided, why);
+    if (rd)
+        keep_label(&pk, rd);
     keep_theme(&pk, decided, phrases);
     for (guint k = 0; decided && k < decided->len; k++)
         keep_optional(&pk, g_array_index(decided, guint, k));
@@ -352,18 +359,15 @@ char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars
 {
     if ((int)strlen(text) <= max_chars)
         return g_strdup(text);
-    return shorten(text, NULL, NULL, phrases, max_chars);
+    return shorten(text, NULL, phrases, max_chars);
 }
 
-char *csb_themes_quote_why(const char *text, const GPtrArray *phrases, const GPtrArray *why,
-                           int max_chars)
+char *csb_themes_quote_why(const char *text, const GPtrArray *phrases,
+                           const CsbToneResult *reading, int max_chars)
 {
     if ((int)strlen(text) <= max_chars)
         return g_strdup(text);
-    GArray *decided = csb_tone_why_sentences(why);
-    char *q = shorten(text, decided, why, phrases, max_chars);
-    g_array_free(decided, TRUE);
-    return q;
+    return shorten(text, reading, phrases, max_chars);
 }
 
 /* ---- checking a quote ------------------------------------------------ */

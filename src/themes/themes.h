@@ -65,17 +65,36 @@ CsbTone csb_themes_classify(const CsbThemeLibrary *lib, const char *text, GPtrAr
  * ("Service information") neutral. What `csbrief extract` reports. */
 CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, const char *section,
                                GPtrArray *why);
-/* The sentences (indices into csb_sentences(text)) a why of
- * csb_themes_classify names as deciding, in the order named (the weightiest
- * first): guint values, empty when none. */
-GArray *csb_tone_why_sentences(const GPtrArray *why);
-/* The tone a why of csb_themes_classify gives in its verdict line
- * (CSB_TONE_NEUTRAL when it has none). */
-CsbTone csb_tone_why_tone(const GPtrArray *why);
-/* The sentences (indices, in paragraph order) the verdict line of why
- * weighs on side (CSB_TONE_STRENGTH or CSB_TONE_CONCERN), as the rules read
- * them ("strength 2.5 (sentences 1, 3)"): guint values, empty when none. */
-GArray *csb_tone_why_side(const GPtrArray *why, CsbTone side);
+/* One sentence of a paragraph as the classifier read it. */
+typedef struct {
+    gsize start, end;         /* [start, end) byte offsets in the text, as csb_sentences */
+    double strength, concern; /* the weight it gives each side, capped at sentence_cap */
+    gboolean decided;         /* among the sentences that decided the verdict */
+} CsbToneSentence;
+
+/* A paragraph's reading, filled by the classifier from what it weighed
+ * (never from why's words): the tone, every sentence's weights, and the
+ * sentences that decided. */
+typedef struct {
+    CsbTone tone;
+    GArray *sentences; /* CsbToneSentence, one per sentence of csb_sentences(text); none
+                          for a context section, which is not read */
+    GArray *decided;   /* guint: indices into sentences that decided, the weightiest first
+                          (for mixed, each side's in turn); empty when none did */
+    gboolean recommendation; /* a concern by its form (its section or the imperative
+                                that opens it), not by the weight of its sides */
+    gboolean learned;  /* the learned layer overruled the rules' tone */
+} CsbToneResult;
+
+/* csb_themes_classify_in with the reading as a new CsbToneResult (free
+ * with csb_tone_result_free); why as there, when not NULL. */
+CsbToneResult *csb_themes_classify_result(const CsbThemeLibrary *lib, const char *text,
+                                          const char *section, GPtrArray *why);
+CsbToneResult *csb_tone_result_copy(const CsbToneResult *r);
+void csb_tone_result_free(CsbToneResult *r);
+/* A sentence's own tone from its weights: both sides mixed, one side that
+ * side, neither CSB_TONE_NEUTRAL. */
+CsbTone csb_tone_sentence_tone(const CsbToneSentence *s);
 
 /* ---- evidence --------------------------------------------------------- */
 
@@ -121,6 +140,8 @@ typedef struct {
     GPtrArray *phrases;    /* char*: the theme phrases found */
     GPtrArray *why;        /* char*: the cues that decided the tone (a reference:
                               the evidence of one paragraph shares one array) */
+    CsbToneResult *reading; /* the paragraph's reading (owned: a copy), what its
+                              quote keeps first */
     int ordinal;           /* the paragraph's position in the report, from 1
                               (cites paragraphs that carry no number) */
 } CsbEvidence;
@@ -134,11 +155,11 @@ void csb_evidence_free(CsbEvidence *e);
 char *csb_evidence_quote(const CsbEvidence *e);
 
 /* Evidence from paragraph i of in for a theme: the phrases found (taken),
- * their score, the paragraph's tone and the cues that decided it (why: a
- * reference is taken, so the evidence of one paragraph can share it).
- * src/analysis makes each once per run. */
+ * their score, the paragraph's reading (copied; its tone is the evidence's)
+ * and the cues that decided it (why: a reference is taken, so the evidence
+ * of one paragraph can share it). src/analysis makes each once per run. */
 CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
-                              CsbTone tone, GPtrArray *why);
+                              const CsbToneResult *reading, GPtrArray *why);
 
 /* Ranking order for CsbEvidence* (g_ptr_array_sort): concerns, then
  * mixed, strengths, neutral; within a tone higher score first, then the
@@ -153,16 +174,17 @@ gint csb_evidence_cmp(gconstpointer a, gconstpointer b);
  * string. */
 char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars);
 
-/* The same, keeping first what earned the label (why, from
- * csb_themes_classify): the weightiest sentence of its side, of each side
- * for mixed; and one sentence carrying the phrases. These may run past
- * max_chars up to half as much again (the label's own past that). Then,
- * within max_chars, the other sentences why names, those carrying the
- * phrases, the opening one. A sentence opening with a back-reference
- * ("These", "However") is kept with the sentence before it when that fits,
- * and never chosen alone to fill the budget. */
-char *csb_themes_quote_why(const char *text, const GPtrArray *phrases, const GPtrArray *why,
-                           int max_chars);
+/* The same, keeping first what earned the label (reading, from
+ * csb_themes_classify_result on text; NULL: as csb_themes_quote): the
+ * weightiest sentence of its side, of each side for mixed; and one sentence
+ * carrying the phrases. These may run past max_chars up to half as much
+ * again (the label's own past that). Then, within max_chars, the other
+ * sentences that decided, those carrying the phrases, the opening one. A
+ * sentence opening with a back-reference ("These", "However") is kept with
+ * the sentence before it when that fits, and never chosen alone to fill
+ * the budget. */
+char *csb_themes_quote_why(const char *text, const GPtrArray *phrases,
+                           const CsbToneResult *reading, int max_chars);
 
 /* TRUE when quote is text's own words, whitespace aside: the pieces
  * between ellipses occur in text in order; each gap an ellipsis marks

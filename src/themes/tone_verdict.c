@@ -7,7 +7,8 @@
  * anything else no_cue. The learned layer (tone_model.c), when cues.yaml
  * names one, then decides over what the rules read, but not for a
  * paragraph with no cue. Every signal and the verdict go into why, naming
- * the sentences that decided.
+ * the sentences that decided; the same reading, each sentence's weights and
+ * those that decided, goes into a CsbToneResult when one is asked for.
  */
 #include "tone_reading.h"
 
@@ -335,15 +336,41 @@ CsbTone csb_themes_classify_in(const CsbThemeLibrary *lib, const char *text, con
     return csb_themes_classify_read(lib, text, section, why, NULL, NULL);
 }
 
-CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
-                                 const char *section, GPtrArray *why, GHashTable *features,
-                                 gboolean *fixed)
+/* The reading into res (when not NULL): each sentence's span and
+ * weights, the sentences that decided (dec) and how the tone was come to. */
+static void fill_result(CsbToneResult *res, CsbTone tone, const GArray *sent, const double *pos,
+                        const double *neg, const GArray *dec, gboolean rec, gboolean learned)
+{
+    if (!res)
+        return;
+    res->tone = tone;
+    res->recommendation = rec;
+    res->learned = learned;
+    for (guint i = 0; i < sent->len / 2; i++) {
+        CsbToneSentence s = {g_array_index(sent, gsize, 2 * i),
+                             g_array_index(sent, gsize, 2 * i + 1), pos[i], neg[i], FALSE};
+        g_array_append_val(res->sentences, s);
+    }
+    for (guint k = 0; k < dec->len; k++) {
+        guint i = g_array_index(dec, guint, k);
+        g_array_append_val(res->decided, i);
+        if (i < res->sentences->len)
+            g_array_index(res->sentences, CsbToneSentence, i).decided = TRUE;
+    }
+}
+
+/* csb_themes_classify_read, its reading into res when not NULL. */
+static CsbTone classify(const CsbThemeLibrary *lib, const char *text, const char *section,
+                        GPtrArray *why, GHashTable *features, gboolean *fixed,
+                        CsbToneResult *res)
 {
     const CsbToneRules *r = lib->tone;
     const char *context = section_in(r->context_sections, section);
     if (fixed)
         *fixed = context != NULL;
     if (context) {
+        if (res)
+            res->tone = CSB_TONE_NEUTRAL;
         if (why)
             g_ptr_array_add(why, g_strdup_printf("verdict: neutral: the section '%s' gives "
                                                  "context",
@@ -381,6 +408,7 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
         weighed |= pos[i] > 0 || neg[i] > 0;
     if (fixed)
         *fixed = rec != NULL || !weighed;
+    gboolean overruled = FALSE; /* by the learned layer */
     if (!rec) {
         CsbTone got = learned(&rd, tone, n, pos, neg, text, features, model_why);
         if (!weighed) {
@@ -393,6 +421,7 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
                                         csb_tone_id(got));
             overrule(v, &dec, got, pos, neg, n, how);
             g_free(how);
+            overruled = TRUE;
         }
         tone = got;
         /* A paragraph of praise that tags a shortfall as a recommendation
@@ -409,6 +438,7 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
         g_string_append_printf(v, "; decided by sentence%s ", dec->len > 1 ? "s" : "");
         append_list(v, dec);
     }
+    fill_result(res, tone, sent, pos, neg, dec, rec != NULL, overruled);
     g_free(pos);
     g_free(neg);
     for (guint i = 0; i < rd.signals->len; i++) {
@@ -431,73 +461,46 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
     return tone;
 }
 
-/* The sentence numbers after "sentence" in why's words ("s 2, 4, 1" or
- * " 3"), appended to out as 0-based indices. */
-static void sentence_list(const char *p, GArray *out)
+CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
+                                 const char *section, GPtrArray *why, GHashTable *features,
+                                 gboolean *fixed)
 {
-    p += *p == 's';
-    for (;;) {
-        p += strspn(p, " ,");
-        char *end = NULL;
-        guint64 k = g_ascii_strtoull(p, &end, 10);
-        if (end == p || k == 0)
-            return;
-        guint idx = (guint)(k - 1);
-        g_array_append_val(out, idx);
-        p = end;
-    }
+    return classify(lib, text, section, why, features, fixed, NULL);
 }
 
-GArray *csb_tone_why_sentences(const GPtrArray *why)
+CsbToneResult *csb_themes_classify_result(const CsbThemeLibrary *lib, const char *text,
+                                          const char *section, GPtrArray *why)
 {
-    GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
-    for (guint i = 0; why && i < why->len; i++) {
-        const char *s = why->pdata[i];
-        const char *at = g_str_has_prefix(s, "verdict:") ? strstr(s, "decided by sentence") : NULL;
-        if (!at)
-            continue;
-        sentence_list(at + strlen("decided by sentence"), out);
-    }
-    return out;
+    CsbToneResult *res = g_new0(CsbToneResult, 1);
+    res->sentences = g_array_new(FALSE, FALSE, sizeof(CsbToneSentence));
+    res->decided = g_array_new(FALSE, FALSE, sizeof(guint));
+    classify(lib, text, section, why, NULL, NULL, res);
+    return res;
 }
 
-/* The verdict line of why ("verdict: ..."), or NULL. */
-static const char *verdict_line(const GPtrArray *why)
+CsbToneResult *csb_tone_result_copy(const CsbToneResult *r)
 {
-    for (guint i = why ? why->len : 0; i > 0; i--)
-        if (g_str_has_prefix(why->pdata[i - 1], "verdict:"))
-            return why->pdata[i - 1];
-    return NULL;
+    CsbToneResult *c = g_new(CsbToneResult, 1);
+    *c = *r;
+    c->sentences = g_array_copy(r->sentences);
+    c->decided = g_array_copy(r->decided);
+    return c;
 }
 
-CsbTone csb_tone_why_tone(const GPtrArray *why)
+void csb_tone_result_free(CsbToneResult *r)
 {
-    const char *v = verdict_line(why);
-    static const CsbTone tones[] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED};
-    for (guint i = 0; v && i < G_N_ELEMENTS(tones); i++) {
-        const char *id = csb_tone_id(tones[i]);
-        const char *after = v + strlen("verdict: ") + strlen(id);
-        if (g_str_has_prefix(v + strlen("verdict: "), id) && (*after == ':' || *after == ' '))
-            return tones[i];
-    }
-    return CSB_TONE_NEUTRAL;
+    if (!r)
+        return;
+    g_array_free(r->sentences, TRUE);
+    g_array_free(r->decided, TRUE);
+    g_free(r);
 }
 
-GArray *csb_tone_why_side(const GPtrArray *why, CsbTone side)
+CsbTone csb_tone_sentence_tone(const CsbToneSentence *s)
 {
-    GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
-    const char *v = verdict_line(why);
-    /* "strength 2.5 (sentences 1, 3)": the side's name, its weight, then the list. */
-    char *name = g_strdup_printf(" %s ", csb_tone_id(side));
-    for (const char *at = v ? strstr(v, name) : NULL; at; at = strstr(at + 1, name)) {
-        const char *p = at + strlen(name);
-        char *end = NULL;
-        g_ascii_strtod(p, &end);
-        if (end == p || !g_str_has_prefix(end, " (sentence"))
-            continue;
-        sentence_list(end + strlen(" (sentence"), out);
-        break; /* the first list is the rules' reading */
-    }
-    g_free(name);
-    return out;
+    if (s->strength > 0 && s->concern > 0)
+        return CSB_TONE_MIXED;
+    if (s->strength > 0)
+        return CSB_TONE_STRENGTH;
+    return s->concern > 0 ? CSB_TONE_CONCERN : CSB_TONE_NEUTRAL;
 }

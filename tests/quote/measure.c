@@ -2,8 +2,8 @@
  * every report of a folder: for each paragraph a selected theme's
  * phrases are found in, of tone strength, concern or mixed, and longer
  * than CSB_QUOTE_MAX_CHARS, the quote csb_evidence_quote would give is
- * made and its kept sentences checked against the verdict's sentence
- * lists (why): a concern or mixed quote with no concern-side sentence
+ * made and its kept sentences checked against the sentences the rules
+ * weighed on each side (its CsbToneResult): a concern or mixed quote with no concern-side sentence
  * kept, a strength or mixed one with no strength-side sentence kept, a
  * quote with no sentence carrying the theme's phrases, a kept sentence
  * opening with a back-reference whose sentence before is cut, and how
@@ -25,29 +25,15 @@ typedef struct {
     double longest;
 } Totals;
 
-/* The sentence indices the verdict line of why lists for side ("concern",
- * "strength"), as a set of flags for n sentences. */
-static gboolean *side_of(const GPtrArray *why, const char *side, guint n)
+/* The sentences the rules weighed on side (a recommendation's none), as
+ * a set of flags for n sentences. */
+static gboolean *side_of(const CsbToneResult *rd, CsbTone side, guint n)
 {
     gboolean *on = g_new0(gboolean, n + 1);
-    const char *v = why->len ? why->pdata[why->len - 1] : "";
-    char *pat = g_strdup_printf("\\b%s [0-9.e+-]+ \\(sentences? ([0-9, ]+)\\)", side);
-    GRegex *re = g_regex_new(pat, 0, 0, NULL);
-    GMatchInfo *m = NULL;
-    if (g_regex_match(re, v, 0, &m)) {
-        char *list = g_match_info_fetch(m, 1);
-        char **parts = g_strsplit(list, ",", -1);
-        for (char **p = parts; *p; p++) {
-            guint k = (guint)atoi(g_strstrip(*p));
-            if (k >= 1 && k <= n)
-                on[k - 1] = TRUE;
-        }
-        g_strfreev(parts);
-        g_free(list);
+    for (guint i = 0; !rd->recommendation && i < rd->sentences->len && i < n; i++) {
+        const CsbToneSentence *s = &g_array_index(rd->sentences, CsbToneSentence, i);
+        on[i] = (side == CSB_TONE_STRENGTH ? s->strength : s->concern) > 0;
     }
-    g_match_info_free(m);
-    g_regex_unref(re);
-    g_free(pat);
     return on;
 }
 
@@ -62,12 +48,12 @@ static gboolean opens_back(const char *s)
 }
 
 static void check_quote(Totals *t, const char *where, const char *text, CsbTone tone,
-                        const GPtrArray *why, const GPtrArray *phrases)
+                        const CsbToneResult *rd, const GPtrArray *phrases)
 {
-    char *q = csb_themes_quote_why(text, phrases, why, CSB_QUOTE_MAX_CHARS);
+    char *q = csb_themes_quote_why(text, phrases, rd, CSB_QUOTE_MAX_CHARS);
     GArray *sent = csb_sentences(text);
     guint n = sent->len / 2;
-    gboolean *con = side_of(why, "concern", n), *str = side_of(why, "strength", n);
+    gboolean *con = side_of(rd, CSB_TONE_CONCERN, n), *str = side_of(rd, CSB_TONE_STRENGTH, n);
     gboolean kept_con = FALSE, kept_str = FALSE, kept_theme = FALSE, any_con = FALSE,
              any_str = FALSE, any_theme = FALSE, back = FALSE, prev_kept = FALSE;
     for (guint i = 0; i < n; i++) {
@@ -112,21 +98,21 @@ static void measure_report(Totals *t, const CsbThemeLibrary *lib, const CsbRefer
         const CsbParagraph *p = in->paragraphs->pdata[i];
         if (strlen(p->text) <= CSB_QUOTE_MAX_CHARS)
             continue;
-        GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
-        CsbTone tone = csb_themes_classify_in(lib, p->text, p->section, why);
+        CsbToneResult *rd = csb_themes_classify_result(lib, p->text, p->section, NULL);
+        CsbTone tone = rd->tone;
         for (char **th = themes; tone != CSB_TONE_NEUTRAL && *th; th++) {
             GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
             const CsbTheme *theme = csb_themes_find(lib, *th);
             if (theme && csb_theme_find(theme, p->text, found, NULL)) {
                 char *base = g_path_get_basename(path);
                 char *where = g_strdup_printf("%s\t%s\tpara %u", base, *th, i + 1);
-                check_quote(t, where, p->text, tone, why, found);
+                check_quote(t, where, p->text, tone, rd, found);
                 g_free(where);
                 g_free(base);
             }
             g_ptr_array_free(found, TRUE);
         }
-        g_ptr_array_free(why, TRUE);
+        csb_tone_result_free(rd);
     }
     if (in)
         csb_inspection_free(in);

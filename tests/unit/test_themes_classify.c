@@ -376,16 +376,63 @@ static void test_verdict(void)
             "verdict: strength: no cue either way, a description of practice");
 }
 
-static void test_why_sentences(void)
+/* The reading names the sentences that decided, as the classifier weighed
+ * them, and every sentence's span and weights. */
+static void test_result_sentences(void)
 {
     const char *text = "Arrangements are strong. The office is in Leeds. However, too many "
                        "children wait too long.";
     GPtrArray *w = g_ptr_array_new_with_free_func(g_free);
-    csb_themes_classify(lib, text, w);
-    GArray *s = csb_tone_why_sentences(w);
+    CsbTone tone = csb_themes_classify(lib, text, w);
+    GPtrArray *w2 = g_ptr_array_new_with_free_func(g_free);
+    CsbToneResult *r = csb_themes_classify_result(lib, text, NULL, w2);
+    CHECK(r->tone == tone, "the same tone as csb_themes_classify (%s, %s)", csb_tone_id(r->tone),
+          csb_tone_id(tone));
+    CHECK(w->len == w2->len &&
+              strcmp(w->pdata[w->len - 1], w2->pdata[w2->len - 1]) == 0,
+          "and the same why");
+    const GArray *s = r->decided;
     CHECK(s->len == 2 && g_array_index(s, guint, 0) == 0 && g_array_index(s, guint, 1) == 2,
-          "why names the sentences that decided, not the one without a cue (%u named)", s->len);
-    g_array_free(s, TRUE);
+          "the sentences that decided, not the one without a cue (%u named)", s->len);
+    GArray *sent = csb_sentences(text);
+    CHECK(r->sentences->len == sent->len / 2, "one reading per sentence (%u)", r->sentences->len);
+    for (guint i = 0; i < r->sentences->len && i < sent->len / 2; i++) {
+        const CsbToneSentence *t = &g_array_index(r->sentences, CsbToneSentence, i);
+        CHECK(t->start == g_array_index(sent, gsize, 2 * i) &&
+                  t->end == g_array_index(sent, gsize, 2 * i + 1),
+              "sentence %u's span is csb_sentences'", i + 1);
+    }
+    const CsbToneSentence *a = &g_array_index(r->sentences, CsbToneSentence, 0),
+                          *b = &g_array_index(r->sentences, CsbToneSentence, 1),
+                          *c = &g_array_index(r->sentences, CsbToneSentence, 2);
+    CHECK(a->strength > 0 && a->concern == 0 && a->decided &&
+              csb_tone_sentence_tone(a) == CSB_TONE_STRENGTH,
+          "sentence 1: a strength that decided");
+    CHECK(b->strength == 0 && b->concern == 0 && !b->decided &&
+              csb_tone_sentence_tone(b) == CSB_TONE_NEUTRAL,
+          "sentence 2: no weight, no part in the verdict");
+    CHECK(c->concern > 0 && c->decided && csb_tone_sentence_tone(c) == CSB_TONE_CONCERN,
+          "sentence 3: a concern that decided");
+    CHECK(!r->recommendation && !r->learned, "weighed by the rules");
+    CsbToneResult *copy = csb_tone_result_copy(r);
+    CHECK(copy->sentences != r->sentences && copy->sentences->len == r->sentences->len &&
+              copy->decided->len == r->decided->len && copy->tone == r->tone,
+          "a copy owns its own arrays");
+    csb_tone_result_free(copy);
+    g_array_free(sent, TRUE);
+    csb_tone_result_free(r);
+    /* A recommendation is a concern by its form, opened by sentence 1. */
+    r = csb_themes_classify_result(lib, "Ensure that plans are strong and timely.", NULL, NULL);
+    CHECK(r->tone == CSB_TONE_CONCERN && r->recommendation && r->decided->len == 1 &&
+              g_array_index(r->decided, guint, 0) == 0,
+          "a recommendation: a concern decided by its opening (%s)", csb_tone_id(r->tone));
+    csb_tone_result_free(r);
+    /* A context section is not read: neutral, no sentences. */
+    r = csb_themes_classify_result(lib, "Plans are strong.", "Service information", NULL);
+    CHECK(r->tone == CSB_TONE_NEUTRAL && r->sentences->len == 0 && r->decided->len == 0,
+          "a context section: neutral, nothing read");
+    csb_tone_result_free(r);
+    g_ptr_array_free(w2, TRUE);
     g_ptr_array_free(w, TRUE);
 }
 
@@ -486,7 +533,7 @@ int main(void)
     RUN(test_responses);
     RUN(test_sections);
     RUN(test_verdict);
-    RUN(test_why_sentences);
+    RUN(test_result_sentences);
     RUN(test_lists_only);
     csb_themes_free(lib);
     csb_diag_free(d);

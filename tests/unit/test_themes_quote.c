@@ -79,10 +79,10 @@ static void test_quote_why(void)
         "council publishes a newsletter for foster carers four times a year.";
     GPtrArray *phrases = g_ptr_array_new();
     g_ptr_array_add(phrases, "sufficiency");
-    GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
-    CsbTone tone = csb_themes_classify(lib, text, why);
+    CsbToneResult *rd = csb_themes_classify_result(lib, text, NULL, NULL);
+    CsbTone tone = rd->tone;
     char *plain = csb_themes_quote(text, phrases, 280);
-    char *q = csb_themes_quote_why(text, phrases, why, 280);
+    char *q = csb_themes_quote_why(text, phrases, rd, 280);
     CHECK(tone == CSB_TONE_CONCERN, "the paragraph is a concern (got %s)", csb_tone_id(tone));
     CHECK(strstr(plain, "Too many children") == NULL,
           "by theme phrases alone the deciding sentence is cut: %s", plain);
@@ -90,12 +90,12 @@ static void test_quote_why(void)
           "the sentence that decided the tone is kept: %s", q);
     CHECK(strstr(q, "sufficiency strategy") != NULL, "and the theme's sentence: %s", q);
     CHECK(csb_quote_check(q, text), "the quote is faithful: %s", q);
-    char *whole = csb_themes_quote_why("Plans are poor.", phrases, why, 200);
+    char *whole = csb_themes_quote_why("Plans are poor.", phrases, rd, 200);
     CHECK_STR(whole, "Plans are poor.", "a short paragraph is quoted whole");
     g_free(whole);
     g_free(q);
     g_free(plain);
-    g_ptr_array_free(why, TRUE);
+    csb_tone_result_free(rd);
     g_ptr_array_free(phrases, TRUE);
     csb_themes_free(lib);
 }
@@ -108,10 +108,10 @@ static char *quote_of(const CsbThemeLibrary *lib, const char *text, const char *
     GPtrArray *ph = g_ptr_array_new();
     for (; phrases && *phrases; phrases++)
         g_ptr_array_add(ph, (gpointer)*phrases);
-    GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
-    *tone = csb_themes_classify(lib, text, why);
-    char *q = csb_themes_quote_why(text, ph, why, max);
-    g_ptr_array_free(why, TRUE);
+    CsbToneResult *rd = csb_themes_classify_result(lib, text, NULL, NULL);
+    *tone = rd->tone;
+    char *q = csb_themes_quote_why(text, ph, rd, max);
+    csb_tone_result_free(rd);
     g_ptr_array_free(ph, TRUE);
     return q;
 }
@@ -226,29 +226,27 @@ static void test_quote_keeps(void)
     csb_themes_free(lib);
 }
 
-/* The verdict line's tone and each side's sentences, as the quote reads them. */
-static void test_why_sides(void)
+/* The reading's tone and each side's sentences, as the quote reads them. */
+static void test_result_sides(void)
 {
-    GPtrArray *why = g_ptr_array_new();
-    g_ptr_array_add(why, "concern: 'not always' (sentence 2)");
-    g_ptr_array_add(why, "verdict: mixed by the learned layer, over the rules' strength: strength "
-                         "3 (sentences 1, 4), concern 0.5 (sentence 3); concern share 0.14 at "
-                         "most 0.25; decided by sentences 4, 3, 1");
-    CHECK(csb_tone_why_tone(why) == CSB_TONE_MIXED, "the verdict's tone");
-    GArray *p = csb_tone_why_side(why, CSB_TONE_STRENGTH), *c = csb_tone_why_side(why, CSB_TONE_CONCERN);
-    CHECK(p->len == 2 && g_array_index(p, guint, 0) == 0 && g_array_index(p, guint, 1) == 3,
-          "strength sentences 1 and 4 (got %u)", p->len);
-    CHECK(c->len == 1 && g_array_index(c, guint, 0) == 2, "concern sentence 3 (got %u)", c->len);
-    g_array_free(p, TRUE);
-    g_array_free(c, TRUE);
-    g_ptr_array_set_size(why, 0);
-    g_ptr_array_add(why, "verdict: concern: a recommendation (under 'Recommendations'); decided "
-                         "by sentence 1");
-    c = csb_tone_why_side(why, CSB_TONE_CONCERN);
-    CHECK(csb_tone_why_tone(why) == CSB_TONE_CONCERN && c->len == 0,
-          "a recommendation: a concern, no side listed");
-    g_array_free(c, TRUE);
-    g_ptr_array_free(why, TRUE);
+    CsbThemeLibrary *lib = shipped();
+    if (!lib)
+        return;
+    const char *text = "Plans are strong. Visits are timely. Too many children wait too long.";
+    CsbToneResult *rd = csb_themes_classify_result(lib, text, NULL, NULL);
+    CHECK(rd->tone == csb_themes_classify(lib, text, NULL), "the reading's tone is the verdict");
+    CHECK(rd->sentences->len == 3, "three sentences (got %u)", rd->sentences->len);
+    guint str = 0, con = 0;
+    for (guint i = 0; i < rd->sentences->len; i++) {
+        const CsbToneSentence *s = &g_array_index(rd->sentences, CsbToneSentence, i);
+        str += s->strength > 0;
+        con += s->concern > 0;
+    }
+    CHECK(str == 2 && con == 1, "strength sentences 1 and 2, concern 3 (got %u, %u)", str, con);
+    CHECK(g_array_index(rd->sentences, CsbToneSentence, 2).concern > 0,
+          "the concern is sentence 3");
+    csb_tone_result_free(rd);
+    csb_themes_free(lib);
 }
 
 static void test_check(void)
@@ -306,7 +304,7 @@ int main(void)
     RUN(test_quote);
     RUN(test_quote_why);
     RUN(test_quote_keeps);
-    RUN(test_why_sides);
+    RUN(test_result_sides);
     RUN(test_check);
     RUN(test_phrases);
     return unit_done();
