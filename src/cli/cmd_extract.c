@@ -1,7 +1,7 @@
 /* cmd_extract.c - `csbrief extract`: parse reports and print what was read,
  * one CSV row per judgement or the whole model as JSON, each paragraph
- * with its tone and why (the cues of templates/cues.yaml, from the data
- * directory). Publication dates the reports do not state come from an
+ * with its tone, why (the cues of templates/cues.yaml, from the data
+ * directory) and the reading of each of its sentences. Publication dates the reports do not state come from an
  * index of where the files came from (--sources, or an index.csv beside
  * the reports).
  */
@@ -52,14 +52,44 @@ static void print_lines(GString *out, const CsbDocument *doc)
     }
 }
 
-/* A paragraph's "tone" and "why" (the reasons, in order) for the JSON. */
+/* A weight as a JSON number. */
+static void json_number(GString *out, double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.6g", x));
+}
+
+/* The reading of each sentence: its byte offsets in the paragraph's text,
+ * its weight on each side, its own tone from them ("none" for no weight)
+ * and whether it decided the paragraph's tone. */
+static void sentences_json(GString *out, const CsbToneResult *rd)
+{
+    g_string_append_c(out, '[');
+    for (guint i = 0; i < rd->sentences->len; i++) {
+        const CsbToneSentence *s = &g_array_index(rd->sentences, CsbToneSentence, i);
+        CsbTone t = csb_tone_sentence_tone(s);
+        g_string_append_printf(out, "%s{\"start\": %" G_GSIZE_FORMAT ", \"end\": %" G_GSIZE_FORMAT
+                                    ", \"strength\": ",
+                               i ? ", " : "", s->start, s->end);
+        json_number(out, s->strength);
+        g_string_append(out, ", \"concern\": ");
+        json_number(out, s->concern);
+        g_string_append(out, ", \"tone\": ");
+        csb_json_string(out, t == CSB_TONE_NEUTRAL ? "none" : csb_tone_id(t));
+        g_string_append_printf(out, ", \"decided\": %s}", s->decided ? "true" : "false");
+    }
+    g_string_append_c(out, ']');
+}
+
+/* A paragraph's "tone", "why" (the reasons, in order) and "sentences" (the
+ * reading of each) for the JSON. */
 static void paragraph_tone(const CsbParagraph *p, GString *out, int indent, gpointer data)
 {
     const CsbThemeLibrary *lib = data;
     GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
-    CsbTone tone = csb_themes_classify_in(lib, p->text, p->section, why);
+    CsbToneResult *rd = csb_themes_classify_result(lib, p->text, p->section, why);
     csb_json_key(out, indent, "tone", FALSE);
-    csb_json_string(out, csb_tone_id(tone));
+    csb_json_string(out, csb_tone_id(rd->tone));
     csb_json_key(out, indent, "why", FALSE);
     g_string_append_c(out, '[');
     for (guint i = 0; i < why->len; i++) {
@@ -68,6 +98,9 @@ static void paragraph_tone(const CsbParagraph *p, GString *out, int indent, gpoi
         csb_json_string(out, why->pdata[i]);
     }
     g_string_append_c(out, ']');
+    csb_json_key(out, indent, "sentences", FALSE);
+    sentences_json(out, rd);
+    csb_tone_result_free(rd);
     g_ptr_array_free(why, TRUE);
 }
 

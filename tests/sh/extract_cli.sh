@@ -1,6 +1,7 @@
 # extract_cli.sh - `csbrief extract` on the shipped inputs: the fixtures and
 # the sample reports give exactly the expected rows; JSON, with each
-# paragraph's tone and why from the data directory's cues; bad inputs get
+# paragraph's tone, why and reading of its sentences from the data
+# directory's cues; bad inputs get
 # one stderr line each and the run goes on (exit 1); --cache.
 . tests/lib.sh
 export CSBRIEF_DATADIR=${CSBRIEF_DATADIR:-$ROOT}
@@ -54,6 +55,23 @@ for r in json.loads(sys.argv[1]):
     for p in r["paragraphs"]:
         assert p["tone"] in ("strength","concern","mixed","neutral"), p
         assert p["why"] and p["why"][-1].startswith("verdict: " + p["tone"] + ":"), p' "$json"
+    check "json: every paragraph reads its sentences: offsets into its text, in order, each with its weights, own tone and whether it decided" python3 -c '
+import json,sys,re
+for r in json.loads(sys.argv[1]):
+    for p in r["paragraphs"]:
+        s, text = p["sentences"], p["text"].encode()
+        assert s or p["tone"] == "neutral", p
+        end = 0
+        for t in s:
+            assert end <= t["start"] < t["end"] <= len(text), (t, p)
+            end = t["end"]
+            assert t["strength"] >= 0 and t["concern"] >= 0, t
+            want = ("mixed" if t["strength"] > 0 and t["concern"] > 0 else "strength" if t["strength"] > 0
+                    else "concern" if t["concern"] > 0 else "none")
+            assert t["tone"] == want and t["decided"] in (True, False), t
+        m = re.search(r"decided by sentences? ([0-9, ]+)$", p["why"][-1])
+        named = sorted(int(k) - 1 for k in m.group(1).split(", ")) if m else []
+        assert named == [i for i, t in enumerate(s) if t["decided"]], (named, p)' "$json"
 else
     skip "json: valid JSON" "python3 is not installed"
 fi
@@ -62,6 +80,8 @@ expect_contains "json: a paragraph's tone and the cue that decided it" "$json" \
     "verdict: strength: strength 1 (sentence 1), concern 0.62 (sentence 1); concern share 0.38"
 expect_contains "json: why names the cue, the negation and the sentence" "$json" \
     "concern: 'not always' negates 'timely' (sentence 1, weight 0.12, conceded by 'although', 'not always' counted already)"
+expect_contains "json: that paragraph's one sentence, read: both sides, the strength decided" "$json" \
+    '"strength": 1, "concern": 0.625, "tone": "mixed", "decided": true}]'
 
 # The cues are the data directory's: an edited cues.yaml changes the tone; a
 # broken one stops JSON (exit 2, naming the file) but not CSV.
