@@ -460,6 +460,37 @@ static double page_fill(const CsbTemplate *t, const CsbPage *pg)
     return (lowest - t->margin_top) / (t->page_h - t->margin_top - t->margin_bottom);
 }
 
+/* A table of rows rows ("Row 0" ... beside cell), headed "Head" and
+ * "Words", at the end of d. */
+static void rows_table(CsbDoc *d, int rows, const char *cell)
+{
+    CsbTable *t = csb_table_new(2, NULL);
+    csb_table_header(t, 0, "Head");
+    csb_table_header(t, 1, "Words");
+    for (int i = 0; i < rows; i++) {
+        GPtrArray *row = csb_table_row(t);
+        csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "Row %d", i));
+        csb_table_cell(row, csb_rich_plain(cell));
+    }
+    csb_doc_table(d, t);
+}
+
+/* "Section one" (lead lines of filler and a list of four items), then
+ * "Section two" (one paragraph of text): section one's end falls anywhere
+ * on its page as lead grows. */
+static CsbDoc *two_sections(CsbTemplate *tpl, int lead, const char *item, const char *text)
+{
+    CsbDoc *d = csb_doc_new(tpl);
+    csb_doc_heading(d, 1, "Section one");
+    filler(d, lead);
+    CsbDocBlock *list = csb_doc_list(d);
+    for (int i = 0; i < 4; i++)
+        g_ptr_array_add(list->items, csb_rich_plain(item));
+    csb_doc_heading(d, 1, "Section two");
+    csb_doc_para(d, csb_rich_plain(text));
+    return d;
+}
+
 /* A section ending with a little on a page of its own (two bullets of a
  * list) does not leave that page mostly blank: the next section follows
  * on below it. A section whose end fills more of its page, or that began
@@ -471,14 +502,7 @@ static void test_short_section_end(void)
     char *item = sentences(3, "Tail"), *text = sentences(30, "Long");
     char *shorter = sentences(3, "Short");
     for (int lead = 30; lead < 110; lead += 2) {
-        CsbDoc *d = csb_doc_new(e.tpl);
-        csb_doc_heading(d, 1, "Section one");
-        filler(d, lead);
-        CsbDocBlock *list = csb_doc_list(d);
-        for (int i = 0; i < 4; i++)
-            g_ptr_array_add(list->items, csb_rich_plain(item));
-        csb_doc_heading(d, 1, "Section two");
-        csb_doc_para(d, csb_rich_plain(text));
+        CsbDoc *d = two_sections(e.tpl, lead, item, text);
         csb_doc_heading(d, 1, "Section three");
         csb_doc_para(d, csb_rich_plain(shorter));
         csb_doc_heading(d, 1, "Section four");
@@ -540,14 +564,7 @@ static void test_running_head(void)
     int follow_ons = 0, tops = 0, wrong = 0;
     char *item = sentences(3, "Tail"), *text = sentences(30, "Long");
     for (int lead = 30; lead < 110; lead += 2) {
-        CsbDoc *d = csb_doc_new(e.tpl);
-        csb_doc_heading(d, 1, "Section one");
-        filler(d, lead);
-        CsbDocBlock *list = csb_doc_list(d);
-        for (int i = 0; i < 4; i++)
-            g_ptr_array_add(list->items, csb_rich_plain(item));
-        csb_doc_heading(d, 1, "Section two");
-        csb_doc_para(d, csb_rich_plain(text));
+        CsbDoc *d = two_sections(e.tpl, lead, item, text);
         CsbLayout *l = run(&e, d);
         GArray *two = pieces(l, "Section two");
         Piece p2 = g_array_index(two, Piece, 0);
@@ -632,15 +649,7 @@ static void test_table_rows_two_each_side(void)
         for (int lead = 40; lead < 75; lead++) {
             CsbDoc *d = csb_doc_new(e.tpl);
             filler(d, lead);
-            CsbTable *t = csb_table_new(2, NULL);
-            csb_table_header(t, 0, "Head");
-            csb_table_header(t, 1, "Words");
-            for (int i = 0; i < rows; i++) {
-                GPtrArray *row = csb_table_row(t);
-                csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "Row %d", i));
-                csb_table_cell(row, csb_rich_plain(cell));
-            }
-            csb_doc_table(d, t);
+            rows_table(d, rows, cell);
             filler(d, 1); /* not the briefing's last block (see test_last_table) */
             CsbLayout *l = run(&e, d);
             GArray *ps = pieces(l, "Row ");
@@ -679,15 +688,7 @@ static void test_last_table(void)
             CsbDoc *d = csb_doc_new(e.tpl);
             filler(d, lead);
             csb_doc_heading(d, 2, "Words used");
-            CsbTable *t = csb_table_new(2, NULL);
-            csb_table_header(t, 0, "Head");
-            csb_table_header(t, 1, "Words");
-            for (int i = 0; i < rows; i++) {
-                GPtrArray *row = csb_table_row(t);
-                csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "Row %d", i));
-                csb_table_cell(row, csb_rich_plain(cell));
-            }
-            csb_doc_table(d, t);
+            rows_table(d, rows, cell);
             CsbLayout *l = run(&e, d);
             GArray *ps = pieces(l, "Row "), *head = pieces(l, "Words used");
             int first = g_array_index(ps, Piece, 0).page;
