@@ -1,8 +1,8 @@
 /* report.c - one report's analysis: each paragraph put in match form
  * once, its themes found in one pass, its tone classified once, its
  * evidence for the selected themes made once (phrases, score, the tone's
- * reading, copied into each, and why, shared by the paragraph's
- * evidence); each finding's themes, tokens
+ * reading and why, both shared by the paragraph's evidence); each
+ * finding's themes, tokens
  * and issues; the sentences saying a weakness was raised before
  * (declared.c); and how many of the report's texts use each token.
  * Everything by the set's rules and recurrence data.
@@ -52,7 +52,7 @@ static const CsbThemeHit *hit_of(const GArray *hits, guint t)
 
 /* Evidence for each selected theme paragraph i speaks to. */
 static void add_evidence(CsbReportAnalysis *a, const CsbAnalyses *set, const char *form,
-                         const GArray *hits, guint i, const CsbToneResult *reading,
+                         const GArray *hits, guint i, CsbToneResult *reading,
                          GPtrArray *why)
 {
     const CsbInspection *in = a->inspection;
@@ -98,7 +98,7 @@ static void analyse_paragraphs(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c
         rules->words(set, p->text, c->stems, c->words);
         count_text(c, set, hits);
         g_ptr_array_unref(why); /* its evidence holds references */
-        csb_tone_result_free(reading); /* and copies */
+        csb_tone_result_free(reading); /* to both */
         csb_theme_hits_free(hits);
         g_free(form);
     }

@@ -12,7 +12,7 @@ void csb_evidence_free(CsbEvidence *e)
         return;
     g_ptr_array_unref(e->phrases);
     g_ptr_array_unref(e->why); /* shared: the last one frees it */
-    csb_tone_result_free(e->reading);
+    csb_tone_result_free(e->reading); /* shared too */
     g_free(e);
 }
 
@@ -47,7 +47,7 @@ gint csb_evidence_cmp(gconstpointer a, gconstpointer b)
 }
 
 CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
-                              const CsbToneResult *reading, GPtrArray *why)
+                              CsbToneResult *reading, GPtrArray *why)
 {
     CsbEvidence *e = g_new0(CsbEvidence, 1);
     e->inspection = in;
@@ -56,7 +56,7 @@ CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phras
     e->phrases = phrases;
     e->why = g_ptr_array_ref(why);
     e->score = score;
-    e->reading = csb_tone_result_copy(reading);
+    e->reading = csb_tone_result_ref(reading);
     e->tone = reading->tone;
     return e;
 }

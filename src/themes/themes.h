@@ -86,11 +86,13 @@ typedef struct {
     gboolean learned;  /* the learned layer overruled the rules' tone */
 } CsbToneResult;
 
-/* csb_themes_classify_in with the reading as a new CsbToneResult (free
- * with csb_tone_result_free); why as there, when not NULL. */
+/* csb_themes_classify_in with the reading as a new CsbToneResult; why as
+ * there, when not NULL. A reading is shared, never changed once made:
+ * csb_tone_result_ref takes a reference (from any thread),
+ * csb_tone_result_free drops one and the last frees it. */
 CsbToneResult *csb_themes_classify_result(const CsbThemeLibrary *lib, const char *text,
                                           const char *section, GPtrArray *why);
-CsbToneResult *csb_tone_result_copy(const CsbToneResult *r);
+CsbToneResult *csb_tone_result_ref(CsbToneResult *r);
 void csb_tone_result_free(CsbToneResult *r);
 /* A sentence's own tone from its weights: both sides mixed, one side that
  * side, neither CSB_TONE_NEUTRAL. */
@@ -140,7 +142,8 @@ typedef struct {
     GPtrArray *phrases;    /* char*: the theme phrases found */
     GPtrArray *why;        /* char*: the cues that decided the tone (a reference:
                               the evidence of one paragraph shares one array) */
-    CsbToneResult *reading; /* the paragraph's reading (owned: a copy), what its
+    CsbToneResult *reading; /* the paragraph's reading (a reference: the evidence of
+                              one paragraph shares one), what its
                               quote keeps first */
     int ordinal;           /* the paragraph's position in the report, from 1
                               (cites paragraphs that carry no number) */
@@ -155,11 +158,11 @@ void csb_evidence_free(CsbEvidence *e);
 char *csb_evidence_quote(const CsbEvidence *e);
 
 /* Evidence from paragraph i of in for a theme: the phrases found (taken),
- * their score, the paragraph's reading (copied; its tone is the evidence's)
+ * their score, the paragraph's reading (a reference is taken; its tone is the evidence's)
  * and the cues that decided it (why: a reference is taken, so the evidence
  * of one paragraph can share it). src/analysis makes each once per run. */
 CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
-                              const CsbToneResult *reading, GPtrArray *why);
+                              CsbToneResult *reading, GPtrArray *why);
 
 /* Ranking order for CsbEvidence* (g_ptr_array_sort): concerns, then
  * mixed, strengths, neutral; within a tone higher score first, then the

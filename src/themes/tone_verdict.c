@@ -471,29 +471,29 @@ CsbTone csb_themes_classify_read(const CsbThemeLibrary *lib, const char *text,
 CsbToneResult *csb_themes_classify_result(const CsbThemeLibrary *lib, const char *text,
                                           const char *section, GPtrArray *why)
 {
-    CsbToneResult *res = g_new0(CsbToneResult, 1);
+    CsbToneResult *res = g_atomic_rc_box_new0(CsbToneResult);
     res->sentences = g_array_new(FALSE, FALSE, sizeof(CsbToneSentence));
     res->decided = g_array_new(FALSE, FALSE, sizeof(guint));
     classify(lib, text, section, why, NULL, NULL, res);
     return res;
 }
 
-CsbToneResult *csb_tone_result_copy(const CsbToneResult *r)
+CsbToneResult *csb_tone_result_ref(CsbToneResult *r)
 {
-    CsbToneResult *c = g_new(CsbToneResult, 1);
-    *c = *r;
-    c->sentences = g_array_copy(r->sentences);
-    c->decided = g_array_copy(r->decided);
-    return c;
+    return g_atomic_rc_box_acquire(r);
+}
+
+static void tone_result_clear(gpointer p)
+{
+    CsbToneResult *r = p;
+    g_array_free(r->sentences, TRUE);
+    g_array_free(r->decided, TRUE);
 }
 
 void csb_tone_result_free(CsbToneResult *r)
 {
-    if (!r)
-        return;
-    g_array_free(r->sentences, TRUE);
-    g_array_free(r->decided, TRUE);
-    g_free(r);
+    if (r)
+        g_atomic_rc_box_release_full(r, tone_result_clear);
 }
 
 CsbTone csb_tone_sentence_tone(const CsbToneSentence *s)

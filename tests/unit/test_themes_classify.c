@@ -414,13 +414,16 @@ static void test_result_sentences(void)
     CHECK(c->concern > 0 && c->decided && csb_tone_sentence_tone(c) == CSB_TONE_CONCERN,
           "sentence 3: a concern that decided");
     CHECK(!r->recommendation && !r->learned, "weighed by the rules");
-    CsbToneResult *copy = csb_tone_result_copy(r);
-    CHECK(copy->sentences != r->sentences && copy->sentences->len == r->sentences->len &&
-              copy->decided->len == r->decided->len && copy->tone == r->tone,
-          "a copy owns its own arrays");
-    csb_tone_result_free(copy);
+    CsbToneResult *shared = csb_tone_result_ref(r);
+    guint n_sentences = r->sentences->len, n_decided = r->decided->len;
+    CsbTone was = r->tone;
+    gboolean same = shared == r;
+    csb_tone_result_free(r); /* the first reference dropped: the reading stays */
+    CHECK(same && shared->sentences->len == n_sentences &&
+              shared->decided->len == n_decided && shared->tone == was,
+          "a reference shares the reading and keeps it after the first is dropped");
     g_array_free(sent, TRUE);
-    csb_tone_result_free(r);
+    csb_tone_result_free(shared);
     /* A recommendation is a concern by its form, opened by sentence 1. */
     r = csb_themes_classify_result(lib, "Ensure that plans are strong and timely.", NULL, NULL);
     CHECK(r->tone == CSB_TONE_CONCERN && r->recommendation && r->decided->len == 1 &&
