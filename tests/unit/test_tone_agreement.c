@@ -17,8 +17,8 @@
  * writes what the learned layer reads of every row (tests/tone/train.py).
  * The first eleven sets are development data (the learned layer's
  * training data); tone-fresh4.csv to tone-fresh8.csv were labelled blind
- * and scored once each before they became so, and tone-fresh9.csv and
- * tone-fresh10.csv, labelled blind and scored once with the rules and
+ * and scored once each before they became so, and tone-fresh9.csv to
+ * tone-fresh11.csv, labelled blind and scored once with the rules and
  * layer frozen, are the measure on unseen paragraphs, with the rules alone
  * scored beside them.
  */
@@ -52,6 +52,8 @@
 #define GOAL_RULES_FRESH9 0.858 /* the rules alone: 258 of 300 (86.0%), measured once, blind */
 #define GOAL_FRESH10 0.861 /* 259 of 300 (86.3%), measured once, blind, rules and layer frozen */
 #define GOAL_RULES_FRESH10 0.871 /* the rules alone: 262 of 300 (87.3%), measured once, blind */
+#define GOAL_FRESH11 0.893 /* 268 of 300 (89.3%), measured once, blind, rules and layer frozen */
+#define GOAL_RULES_FRESH11 0.873 /* the rules alone: 262 of 300 (87.3%), measured once, blind */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -388,6 +390,11 @@ static const BlindSet blind_sets[] = {
      * agree on 289 (fresh10/second-reader.md). */
     {"tests/tone/tone-fresh10.csv", "the tenth fresh labels", "fresh10", GOAL_FRESH10, 270,
      GOAL_RULES_FRESH10},
+    /* 300 more, labelled while nothing in the rules or layer changed,
+     * and scored once with both as the ninth and tenth sets measured
+     * them: with those two, 789 of 900 for unseen reports. */
+    {"tests/tone/tone-fresh11.csv", "the eleventh fresh labels", "fresh11", GOAL_FRESH11, 270,
+     GOAL_RULES_FRESH11},
 };
 
 static void test_blind_sets(void)
