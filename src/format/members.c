@@ -537,6 +537,22 @@ static gboolean framework_abbreviation(CsbFormatter *fm, const char *abbreviatio
     return FALSE;
 }
 
+/* The expansions, in lower case, of the abbreviations among keys that the
+ * glossary spells out ("VS": "virtual school"). */
+static GHashTable *expansions_shown(CsbFormatter *fm, const GPtrArray *keys)
+{
+    const CsbCsv *g = fm->in->glossary;
+    int ec = g ? csb_csv_column(g, "expansion") : -1;
+    GHashTable *out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; ec >= 0 && i < keys->len; i++) {
+        guint r = GPOINTER_TO_UINT(g_hash_table_lookup(fm->abbreviations, keys->pdata[i])) - 1;
+        const char *expansion = csb_csv_get(g, r, ec);
+        if (!g_ascii_islower(*(const char *)keys->pdata[i]) && expansion && *expansion)
+            g_hash_table_add(out, g_ascii_strdown(expansion, -1));
+    }
+    return out;
+}
+
 /* Each kind of report the summary names, with what it is (the frameworks'
  * own words), then every abbreviation and term its text uses
  * (data/glossary.csv). */
@@ -571,9 +587,14 @@ static void glossary(CsbFormatter *fm)
     /* Terms explained alike ("private fostering", "privately fostered")
      * share a row: explanation -> the row's word cell. */
     GHashTable *told = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTable *spelled_out = expansions_shown(fm, keys);
     for (guint i = 0; g && i < keys->len; i++) {
         guint r = GPOINTER_TO_UINT(g_hash_table_lookup(fm->abbreviations, keys->pdata[i])) - 1;
         const char *key = keys->pdata[i], *expansion = csb_csv_get(g, r, ec);
+        /* A term an abbreviation's row spells out ("virtual school" beside
+         * "VS, Virtual school") is explained there. */
+        if (g_ascii_islower(*key) && g_hash_table_contains(spelled_out, key))
+            continue;
         CsbRich *same = g_ascii_islower(*key)
                             ? g_hash_table_lookup(told, csb_csv_get(g, r, xc))
                             : NULL;
@@ -595,6 +616,7 @@ static void glossary(CsbFormatter *fm)
         csb_table_cell(row, csb_rich_plain(csb_csv_get(g, r, xc)));
     }
     g_hash_table_destroy(told);
+    g_hash_table_destroy(spelled_out);
     g_ptr_array_free(keys, TRUE);
     if (!t->rows->len) {
         csb_table_free(t);

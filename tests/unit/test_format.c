@@ -219,6 +219,53 @@ static void test_abbreviations(void)
     csb_diag_free(d);
 }
 
+/* The members' summary's glossary: a term an abbreviation's row spells
+ * out ("virtual school" beside "VS, Virtual school") gets no row of its
+ * own; a term no abbreviation spells out keeps its row. */
+static void test_glossary_rows(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbCsv *glossary = csb_csv_load("data/glossary.csv", d);
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    CsbTemplate *tpl = csb_template_load("templates/members-summary.yaml", d);
+    CHECK(glossary && fw && tpl, "the glossary, frameworks and template load");
+    if (!glossary || !fw || !tpl) {
+        csb_template_free(tpl);
+        csb_frameworks_free(fw);
+        csb_csv_free(glossary);
+        csb_diag_free(d);
+        return;
+    }
+    CsbFormatInput in = {.glossary = glossary};
+    CsbFormatter fm = {csb_doc_new(tpl), &in, NULL, fw,
+                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
+    csb_fmt_note_abbreviations(&fm, "The virtual school (VS) tracks progress; the VS and "
+                                    "the virtual school help with permanence.");
+    csb_members_section("glossary")(&fm);
+    GString *words = g_string_new(NULL);
+    for (guint i = 0; i < fm.doc->blocks->len; i++) {
+        const CsbDocBlock *b = fm.doc->blocks->pdata[i];
+        for (guint r = 0; b->kind == CSB_BLOCK_TABLE && r < b->table->rows->len; r++) {
+            const GPtrArray *row = b->table->rows->pdata[r];
+            char *w = csb_rich_text(((const CsbTableCell *)row->pdata[0])->text);
+            g_string_append_printf(words, "[%s]", w);
+            g_free(w);
+        }
+    }
+    CHECK_STR(words->str, "[Permanence][VS\nVirtual school]",
+              "one row for the virtual school, spelled out by its abbreviation; permanence "
+              "keeps its own");
+    g_string_free(words, TRUE);
+    g_hash_table_destroy(fm.abbreviations);
+    if (fm.glossary_index)
+        g_hash_table_destroy(fm.glossary_index);
+    csb_doc_free(fm.doc);
+    csb_template_free(tpl);
+    csb_frameworks_free(fw);
+    csb_csv_free(glossary);
+    csb_diag_free(d);
+}
+
 /* A history of care leavers' grades from reports of July of each year,
  * each judging area ids[i] grades[i]; the reports are added to reports. */
 static CsbAreaHistory *care_history(const CsbAreaMap *areas, GPtrArray *reports, int n,
@@ -315,6 +362,7 @@ int main(void)
     RUN(test_words);
     RUN(test_since);
     RUN(test_abbreviations);
+    RUN(test_glossary_rows);
     RUN(test_in_sentence);
     return unit_done();
 }
