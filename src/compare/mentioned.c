@@ -5,7 +5,9 @@
  * and what they are called, are data/frameworks.yaml's: the kinds
  * reported in letters (letter: yes), by their titles; an inspection named
  * so ("the last inspection in 2022", "the 2019 inspection") is one of any
- * kind that grades (kind CSB_KIND_UNKNOWN here). A mention is of a report
+ * kind that grades (kind CSB_KIND_UNKNOWN here), unless the words before it
+ * make it a service's (mentions: services in data/frameworks.yaml). A
+ * mention is of a report
  * the story has when a report of its kind (read, or named and not read)
  * is of the year it names, and, when it names a month too, within two
  * months of it (by the visit's dates or its publication). What is left,
@@ -145,17 +147,18 @@ static gboolean names_kind(const CsbFramework *f, const char *folded)
 /* Is the inspection named at byte at of folded text a service's (an
  * adoption or fostering agency's, a children's home's: "the fostering
  * service was judged to be adequate at the last inspection in June 2012",
- * "rated outstanding at its last inspection"), not the authority's? */
-static gboolean of_a_service(const char *folded, int at)
+ * "rated outstanding at its last inspection"), not the authority's: is one
+ * of the frameworks' service phrases in the 100 bytes before it? */
+static gboolean of_a_service(const CsbFrameworks *fw, const char *folded, int at)
 {
-    static const char *const services[] = {"adoption service", "adoption agency",
-                                           "fostering service", "fostering agency",
-                                           "children s home", "at its ", NULL};
+    const GPtrArray *services = fw ? csb_frameworks_service_phrases(fw) : NULL;
+    if (!services || !services->len)
+        return FALSE;
     int from = MAX(0, at - 100);
     char *before = g_strndup(folded + from, (gsize)(at - from));
     gboolean hit = FALSE;
-    for (const char *const *s = services; *s && !hit; s++)
-        hit = strstr(before, *s) != NULL;
+    for (guint i = 0; i < services->len && !hit; i++)
+        hit = strstr(before, services->pdata[i]) != NULL;
     g_free(before);
     return hit;
 }
@@ -174,7 +177,7 @@ static void note_in(CsbStory *s, const CsbFrameworks *fw, CsbKind kind, GRegex *
         int year = named_int(mi, years, FALSE), month = named_int(mi, months, TRUE);
         int at = 0;
         g_match_info_fetch_pos(mi, 0, &at, NULL);
-        if (kind == CSB_KIND_UNKNOWN && of_a_service(folded, at))
+        if (kind == CSB_KIND_UNKNOWN && of_a_service(fw, folded, at))
             continue;
         /* A visit to come ("the next focused visit in 2027") is no gap,
          * nor one before the reports begin (outside the years they span). */

@@ -2,9 +2,11 @@
  * kind of report, its names, whether it is graded, a letter or a full
  * inspection, the title phrases that recognise it, how its judgements are
  * labelled and which area each counts towards, the sentences some
- * judgements are written in, and the strands of the 2009-13 frameworks.
- * The parser and the comparison both read it; nothing about a framework
- * is written in C but how each kind's judgements are laid out.
+ * judgements are written in, and the strands of the 2009-13 frameworks;
+ * and the phrases that make an inspection a report names a service's, not
+ * the authority's (mentions: services). The parser and the comparison
+ * both read it; nothing about a framework is written in C but how each
+ * kind's judgements are laid out.
  */
 #include "model.h"
 
@@ -13,6 +15,7 @@
 struct CsbFrameworks {
     GPtrArray *list;                   /* CsbFramework*, in file order */
     CsbFramework *by_kind[CSB_KIND_COUNT]; /* borrowed from list */
+    GPtrArray *service_phrases;        /* char*: mentions: services, folded */
     char *checksum;                    /* sha256 of the file's bytes */
 };
 
@@ -69,6 +72,7 @@ void csb_frameworks_free(CsbFrameworks *fw)
     if (!fw)
         return;
     g_ptr_array_free(fw->list, TRUE);
+    g_ptr_array_free(fw->service_phrases, TRUE);
     g_free(fw->checksum);
     g_free(fw);
 }
@@ -290,6 +294,40 @@ static CsbFramework *read_framework(Reader *r, yaml_node_t *map)
     return f;
 }
 
+/* mentions: services: folded, as titles are; a phrase written ending with
+ * a space keeps one at its end, so it ends only where a word does ("at its
+ * " is not "at itself"). */
+static void read_mentions(Reader *r, CsbFrameworks *fw, yaml_node_t *root)
+{
+    yaml_node_t *m = csb_yaml_get(r->y, root, "mentions");
+    yaml_node_t *list = m ? csb_yaml_get(r->y, m, "services") : NULL;
+    if (!list || list->type != YAML_SEQUENCE_NODE) {
+        bad(r, list ? list : m ? m : root,
+            "expected 'mentions:' with 'services:', a list of the phrases that make an "
+            "inspection a report names a service's, not the authority's (see the top of "
+            "this file)");
+        return;
+    }
+    for (guint i = 0; i < n_items(list); i++) {
+        yaml_node_t *item = item_at(r, list, i);
+        const char *s = csb_yaml_scalar(item);
+        char *folded = s ? csb_text_fold(s) : NULL;
+        if (!folded || !*folded) {
+            bad(r, item, "each phrase of 'services' should be words (one with no letter or "
+                         "digit would make every inspection named a service's)");
+            g_free(folded);
+            continue;
+        }
+        size_t n = strlen(s);
+        if (n && s[n - 1] == ' ') {
+            char *spaced = g_strconcat(folded, " ", NULL);
+            g_free(folded);
+            folded = spaced;
+        }
+        g_ptr_array_add(fw->service_phrases, folded);
+    }
+}
+
 CsbFrameworks *csb_frameworks_load(const char *path, CsbDiag *diag)
 {
     CsbYaml *y = csb_yaml_load(path, diag);
@@ -298,6 +336,7 @@ CsbFrameworks *csb_frameworks_load(const char *path, CsbDiag *diag)
     Reader r = {y, diag, TRUE};
     CsbFrameworks *fw = g_new0(CsbFrameworks, 1);
     fw->list = g_ptr_array_new_with_free_func(framework_free);
+    fw->service_phrases = g_ptr_array_new_with_free_func(g_free);
     yaml_node_t *list = csb_yaml_get(y, csb_yaml_root(y), "frameworks");
     if (!list || list->type != YAML_SEQUENCE_NODE)
         bad(&r, list ? list : csb_yaml_root(y), "expected 'frameworks:' with a list of frameworks");
@@ -314,6 +353,7 @@ CsbFrameworks *csb_frameworks_load(const char *path, CsbDiag *diag)
                 fw->by_kind[f->kind] = f;
         }
     }
+    read_mentions(&r, fw, csb_yaml_root(y));
     for (int k = 1; k < CSB_KIND_COUNT && r.ok; k++)
         if (!fw->by_kind[k])
             bad(&r, csb_yaml_root(y), "no framework describes kind '%s'",
@@ -352,6 +392,11 @@ const CsbFramework *csb_frameworks_at(const CsbFrameworks *fw, guint i)
 const CsbFramework *csb_frameworks_get(const CsbFrameworks *fw, CsbKind kind)
 {
     return kind > CSB_KIND_UNKNOWN && kind < CSB_KIND_COUNT ? fw->by_kind[kind] : NULL;
+}
+
+const GPtrArray *csb_frameworks_service_phrases(const CsbFrameworks *fw)
+{
+    return fw->service_phrases;
 }
 
 const char *csb_frameworks_checksum(const CsbFrameworks *fw)

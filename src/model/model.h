@@ -303,6 +303,10 @@ guint csb_frameworks_count(const CsbFrameworks *fw);
 const CsbFramework *csb_frameworks_at(const CsbFrameworks *fw, guint i);
 const CsbFramework *csb_frameworks_get(const CsbFrameworks *fw, CsbKind kind);
 const char *csb_frameworks_checksum(const CsbFrameworks *fw);
+/* The phrases (char*, folded; one written ending with a space ends with
+ * one) that, before an inspection a report names, make it a service's,
+ * not the authority's (mentions: services). */
+const GPtrArray *csb_frameworks_service_phrases(const CsbFrameworks *fw);
 /* The short name ("SIF inspection") and title ("Single inspection (SIF)")
  * of a kind; its id when fw does not describe it. */
 const char *csb_frameworks_short_name(const CsbFrameworks *fw, CsbKind kind);

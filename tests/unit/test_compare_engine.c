@@ -4,11 +4,15 @@
  * report with no overall judgement, ungraded visits, undated reports, one
  * inspection read twice, areas for improvement tracked by meaning (and
  * linked to the most recent report that raised them, by the report's own
- * words when it says so), theme evidence ranked across inspections, and
- * the peer summary.
+ * words when it says so), theme evidence ranked across inspections, the
+ * peer summary, and inspections the reports name that are not among them
+ * (a service's told by the phrases of data/frameworks.yaml).
  */
 #include "../../src/compare/compare.h"
 #include "unit.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 static CsbReference *reference;
 static const CsbAuthorities *authorities;
@@ -693,6 +697,104 @@ static void test_mentioned_visits(void)
     g_free(r);
 }
 
+/* data/frameworks.yaml with its 'mentions: services' list replaced by
+ * list (YAML), in a new temporary file (path owned). */
+static char *frameworks_with_services(const char *list)
+{
+    char *text = NULL;
+    g_file_get_contents("data/frameworks.yaml", &text, NULL, NULL);
+    GRegex *re = g_regex_new("^  services: \\[[^\\]]*\\]", G_REGEX_MULTILINE, 0, NULL);
+    char *with = g_strdup_printf("  services: %s", list);
+    char *edited = g_regex_replace_literal(re, text ? text : "", -1, 0, with, 0, NULL);
+    char *path = NULL;
+    int fd = g_file_open_tmp("csbrief-frameworks-XXXXXX.yaml", &path, NULL);
+    if (fd >= 0) {
+        close(fd);
+        g_file_set_contents(path, edited, -1, NULL);
+    }
+    CHECK(edited && text && strcmp(edited, text) != 0, "the services list replaced by %s", list);
+    g_regex_unref(re);
+    g_free(with);
+    g_free(edited);
+    g_free(text);
+    return path;
+}
+
+/* The years of the inspections named and not read (CSB_KIND_UNKNOWN) in
+ * three paragraphs, one naming a fostering service's inspection, one a
+ * youth offending service's, one the authority's, read against the
+ * frameworks at path (NULL: the run's). */
+static char *service_mentions(const char *path)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = path ? csb_frameworks_load(path, d) : NULL;
+    CsbAreaMap *mine = fw ? csb_areas_load("data/areas.csv", fw, d) : NULL;
+    CsbAreaMap *saved = areas;
+    if (path && !mine) {
+        csb_diag_print(d, stdout);
+        csb_frameworks_free(fw);
+        csb_diag_free(d);
+        return g_strdup("(not loaded)");
+    }
+    if (mine)
+        areas = mine;
+    Run *r = new_run();
+    CsbInspection *sif = report(r->reports, "sif.pdf", "Rutland", CSB_KIND_SIF, "2017-01-09",
+                                "2017-02-02");
+    grade(sif, "overall", CSB_GRADE_GOOD, "Good");
+    CsbInspection *in = report(r->reports, "i.pdf", "Rutland", CSB_KIND_ILACS, "2022-05-09",
+                               "2022-05-20");
+    grade(in, "overall", CSB_GRADE_GOOD, "Good");
+    csb_inspection_add_paragraph(in, 1, "Summary",
+                                 "The fostering service was judged to be good at the last "
+                                 "inspection in 2019.", 1);
+    csb_inspection_add_paragraph(in, 2, "Summary",
+                                 "The youth offending service was judged to be good at the last "
+                                 "inspection in 2020.", 1);
+    csb_inspection_add_paragraph(in, 3, "Summary",
+                                 "Leaders have acted since the last inspection in 2021.", 1);
+    run(r, "Rutland", NULL, NULL);
+    GString *years = g_string_new(NULL);
+    const GPtrArray *m = r->c->focus->mentioned;
+    for (guint i = 0; m && i < m->len; i++) {
+        const CsbMention *x = m->pdata[i];
+        g_string_append_printf(years, "%s%d", i ? " " : "", x->year);
+    }
+    run_free(r);
+    g_free(r);
+    areas = saved;
+    csb_areas_free(mine);
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+    return g_string_free(years, FALSE);
+}
+
+/* Whether an inspection a report names is a service's, not the
+ * authority's, is decided by data/frameworks.yaml's phrases: changing
+ * them changes which are gaps. */
+static void test_mentioned_services_from_data(void)
+{
+    char *years = service_mentions(NULL);
+    CHECK_STR(years, "2020 2021",
+              "data/frameworks.yaml: the fostering service's 2019 inspection is not a gap; the "
+              "youth offending service's (no phrase of the file) is");
+    g_free(years);
+    char *path = frameworks_with_services("[youth offending service]");
+    years = service_mentions(path);
+    CHECK_STR(years, "2019 2021",
+              "services: [youth offending service]: the fostering service's 2019 inspection is "
+              "a gap, the youth offending service's not");
+    g_unlink(path);
+    g_free(path);
+    g_free(years);
+    path = frameworks_with_services("[]");
+    years = service_mentions(path);
+    CHECK_STR(years, "2019 2020 2021", "services: []: every inspection named is a gap");
+    g_unlink(path);
+    g_free(path);
+    g_free(years);
+}
+
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -715,6 +817,7 @@ int main(void)
         RUN(test_afi_why);
         RUN(test_evidence_ranking);
         RUN(test_mentioned_visits);
+        RUN(test_mentioned_services_from_data);
     }
     csb_diag_print(d, stdout);
     csb_themes_free(library);

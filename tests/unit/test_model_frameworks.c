@@ -1,8 +1,10 @@
 /* test_model_frameworks.c - data/frameworks.yaml: it loads, describes every
  * kind once, maps each way a report labels a judgement to an area that
  * data/areas.csv has (so the parser can emit no area the comparison does
- * not know), and a broken file is refused with the line to fix. Also how
- * grades are read from their wording.
+ * not know), gives the phrases that make an inspection a report names a
+ * service's (folded, a written trailing space kept), and a broken file is
+ * refused with the line to fix. Also how grades are read from their
+ * wording.
  */
 #include "unit.h"
 
@@ -106,6 +108,23 @@ static void test_labels(void)
     csb_diag_free(d);
 }
 
+static void test_service_phrases(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    const GPtrArray *p = fw ? csb_frameworks_service_phrases(fw) : NULL;
+    GString *all = g_string_new(NULL);
+    for (guint i = 0; p && i < p->len; i++)
+        g_string_append_printf(all, "[%s]", (const char *)p->pdata[i]);
+    CHECK_STR(all->str,
+              "[adoption service][adoption agency][fostering service][fostering agency]"
+              "[children s home][at its ]",
+              "mentions: services, folded as report text is, \"at its \" ending with its space");
+    g_string_free(all, TRUE);
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+}
+
 static char *write_variant(const char *name, const char *from, const char *to)
 {
     char *text = NULL;
@@ -160,6 +179,37 @@ static void test_broken_files(void)
     g_free(path);
 }
 
+/* 'mentions: services' missing, not a list, or with a phrase of no words:
+ * refused with the line to fix. */
+static void test_broken_services(void)
+{
+    static const struct {
+        const char *name, *from, *to, *says;
+        int line; /* at least: the section's (the file's when it is missing) */
+    } cases[] = {
+        {"no-mentions.yaml", "\nmentions:\n  services:", "\nnotes:\n  services:",
+         "expected 'mentions:' with 'services:'", 1},
+        {"not-list.yaml", "  services: [adoption service,", "  services: adoption service\n  x: [",
+         "expected 'mentions:' with 'services:'", 300},
+        {"no-words.yaml", "children's home, \"at its \"]", "children's home, \"' \"]",
+         "each phrase of 'services' should be words", 300},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *path = write_variant(cases[i].name, cases[i].from, cases[i].to);
+        CsbDiag *d = csb_diag_new();
+        CsbFrameworks *fw = csb_frameworks_load(path, d);
+        const CsbError *e = d->items->len ? d->items->pdata[0] : NULL;
+        CHECK(!fw && e && e->file && strcmp(e->file, path) == 0 && e->line >= cases[i].line &&
+                  strstr(e->message, cases[i].says),
+              "%s: refused at %s:%d: %s", cases[i].name, e && e->file ? e->file : "?",
+              e ? e->line : 0, e ? e->message : "no error");
+        csb_frameworks_free(fw);
+        csb_diag_free(d);
+        g_unlink(path);
+        g_free(path);
+    }
+}
+
 static void test_grade_wording(void)
 {
     static const struct {
@@ -188,7 +238,9 @@ int main(void)
     RUN(test_every_kind_described);
     RUN(test_areas_exist);
     RUN(test_labels);
+    RUN(test_service_phrases);
     RUN(test_broken_files);
+    RUN(test_broken_services);
     RUN(test_grade_wording);
     g_rmdir(scratch);
     g_free(scratch);
