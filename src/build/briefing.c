@@ -4,7 +4,9 @@
  * compare, format with the template, then write it in its format (a PDF
  * laid out and rendered; a workbook; a page of HTML)
  * atomically, read back from the disk and checked (for a PDF,
- * csb_render_check) before it replaces the last good one.
+ * csb_render_check) before it replaces the last good one. Also whose
+ * reports a briefing may show (csb_build_authorities_shown): what the plan
+ * gives it, and what fetch downloads for it.
  */
 #include "build.h"
 #include "../parse/parse.h"
@@ -101,6 +103,30 @@ GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *
     for (guint i = 0; i < others->len; i++)
         add_unique(out, others->pdata[i]);
     g_ptr_array_free(others, TRUE);
+    return out;
+}
+
+gboolean csb_build_template_focus_only(const CsbResources *res, const char *template_id)
+{
+    char *path = csb_resources_template_path(res, template_id);
+    CsbDiag *quiet = csb_diag_new(); /* told when the briefing is built */
+    CsbTemplate *tpl = csb_template_load(path, quiet);
+    gboolean alone = tpl && csb_format_focus_only(tpl);
+    csb_template_free(tpl);
+    csb_diag_free(quiet);
+    g_free(path);
+    return alone;
+}
+
+GPtrArray *csb_build_authorities_shown(const CsbConfig *cfg, const CsbResources *res,
+                                       const CsbAuthority *focus, gboolean focus_only)
+{
+    if (!focus)
+        return csb_build_authorities_national(cfg, res);
+    if (!focus_only)
+        return csb_build_authorities_used(cfg, res, focus->name);
+    GPtrArray *out = g_ptr_array_new();
+    g_ptr_array_add(out, (gpointer)focus);
     return out;
 }
 

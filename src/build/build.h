@@ -90,6 +90,18 @@ GPtrArray *csb_build_authorities_used(const CsbConfig *cfg, const CsbResources *
 /* Every authority of the table in cfg's regions (all when it names none),
  * in the table's order: whom a national briefing may cover (new array). */
 GPtrArray *csb_build_authorities_national(const CsbConfig *cfg, const CsbResources *res);
+/* Does the template show its authority's reports alone, none of a peer's
+ * (csb_format_focus_only: the members' summary)? A template that cannot be
+ * read counts as showing every report: the briefing fails on it when it
+ * is built. */
+gboolean csb_build_template_focus_only(const CsbResources *res, const char *template_id);
+/* The authorities whose reports a briefing may show (const CsbAuthority*,
+ * new array), what the plan gives it and fetch downloads for it: for
+ * focus NULL (a national briefing) every authority of cfg's regions;
+ * else the focus and its comparators, or the focus alone when its
+ * template is focus_only (csb_build_template_focus_only). */
+GPtrArray *csb_build_authorities_shown(const CsbConfig *cfg, const CsbResources *res,
+                                       const CsbAuthority *focus, gboolean focus_only);
 
 /* The date a briefing is given: the config's, else SOURCE_DATE_EPOCH's;
  * else none (not valid), and the formatter dates it by the reports it

@@ -166,14 +166,8 @@ CsbSharedInputs *csb_plan_shared_inputs(const CsbResources *res, const GPtrArray
             const CsbInput *in = one->pdata[0];
             g_hash_table_insert(s->templates, g_strdup(spec->template_id), g_strdup(in->sha256));
             g_ptr_array_free(one, TRUE);
-            /* A template that cannot be read counts as showing every
-             * report: the briefing fails on it when it is built. */
-            CsbDiag *quiet = csb_diag_new();
-            CsbTemplate *tpl = csb_template_load(path, quiet);
-            if (tpl && csb_format_focus_only(tpl))
+            if (csb_build_template_focus_only(res, spec->template_id))
                 g_hash_table_add(s->focus_only, g_strdup(spec->template_id));
-            csb_template_free(tpl);
-            csb_diag_free(quiet);
             g_free(path);
         }
     }
@@ -287,14 +281,7 @@ static CsbJob *job_new(const CsbConfig *cfg, const CsbBriefingSpec *pattern,
     /* The reports about the focus and its comparators (the focus alone
      * when that is all it shows); with no focus, about any authority of
      * the config's regions. */
-    GPtrArray *used = NULL;
-    if (alone) {
-        used = g_ptr_array_new();
-        g_ptr_array_add(used, (gpointer)focus);
-    } else {
-        used = focus ? csb_build_authorities_used(cfg, res, focus->name)
-                     : csb_build_authorities_national(cfg, res);
-    }
+    GPtrArray *used = csb_build_authorities_shown(cfg, res, focus, alone);
     GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < used->len; i++)
         g_hash_table_add(names, ((const CsbAuthority *)used->pdata[i])->name);
