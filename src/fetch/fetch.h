@@ -301,9 +301,13 @@ typedef struct {
     guint kinds;   /* kinds wanted for it (bits); 0 means every kind */
 } CsbFetchTarget;
 
-/* The focus and comparators of every config (for 'authority: all' or
- * 'regions', every authority in them and its comparators), with the kinds
- * wanted, sorted by name (CsbFetchTarget*, owned). */
+/* The authorities whose reports the briefings of every config may show,
+ * as the build gives them (csb_build_authorities_shown): each briefing's
+ * focus (for 'authority: all' or 'regions', every authority in them) and
+ * its comparators, unless its template shows its focus alone (the
+ * members' summary); every authority of the regions for a national
+ * briefing. With the kinds wanted, sorted by name (CsbFetchTarget*,
+ * owned). */
 GPtrArray *csb_fetch_targets(const GPtrArray *configs, const CsbResources *res);
 
 /* ---- the run (run.c, listing.c, provider.c, download.c) ------------------------ */

@@ -1,8 +1,11 @@
 /* targets.c - the authorities whose publications a fetch needs: for each
- * config, its authority and comparators (named, statistical neighbours,
- * region) exactly as the build resolves them; for 'authority: all' (or
- * 'regions') every authority of the table (in those regions) with its
- * comparators. Each with the kinds its configs want.
+ * briefing of each config, those whose reports it may show, exactly as the
+ * build's plan gives them to it (csb_build_authorities_shown): its
+ * authority and comparators (named, statistical neighbours, region), or
+ * its authority alone when its template shows no other (the members'
+ * summary); for 'authority: all' (or 'regions') each authority of the
+ * table (in those regions) so; for a national briefing every authority of
+ * the config's regions. Each with the kinds its configs want.
  */
 #include "fetch.h"
 
@@ -29,21 +32,36 @@ static gboolean in_regions(const CsbConfig *cfg, const CsbAuthority *a)
     return FALSE;
 }
 
-static void add_config(GHashTable *kinds, const CsbConfig *cfg, const CsbResources *res)
+static void want_all(GHashTable *kinds, GPtrArray *shown, guint wanted)
+{
+    for (guint i = 0; i < shown->len; i++)
+        want(kinds, shown->pdata[i], wanted);
+    g_ptr_array_free(shown, TRUE);
+}
+
+static void add_briefing(GHashTable *kinds, const CsbConfig *cfg, const CsbBriefingSpec *spec,
+                         const CsbResources *res)
 {
     guint wanted = cfg->fetch ? cfg->fetch->kinds : 0;
+    if (spec->national) {
+        want_all(kinds, csb_build_authorities_shown(cfg, res, NULL, FALSE), wanted);
+        return;
+    }
+    gboolean alone = csb_build_template_focus_only(res, spec->template_id);
     const CsbAuthorities *t = res->authorities;
     for (guint k = 0; k < csb_authorities_count(t); k++) {
         const CsbAuthority *focus = csb_authorities_at(t, k);
         gboolean is_focus = cfg->all_authorities ? in_regions(cfg, focus)
                                                  : g_strcmp0(cfg->authority, focus->name) == 0;
-        if (!is_focus)
-            continue;
-        GPtrArray *used = csb_build_authorities_used(cfg, res, focus->name);
-        for (guint i = 0; i < used->len; i++)
-            want(kinds, used->pdata[i], wanted);
-        g_ptr_array_free(used, TRUE);
+        if (is_focus)
+            want_all(kinds, csb_build_authorities_shown(cfg, res, focus, alone), wanted);
     }
+}
+
+static void add_config(GHashTable *kinds, const CsbConfig *cfg, const CsbResources *res)
+{
+    for (guint b = 0; b < cfg->briefings->len; b++)
+        add_briefing(kinds, cfg, cfg->briefings->pdata[b], res);
 }
 
 static int by_name(gconstpointer a, gconstpointer b)

@@ -76,7 +76,10 @@ expect_eq "... and changes nothing" "$(cd reports && find . -maxdepth 1 -type f 
 echo "# unchanged fetch of the North East: $(requests) requests (all 304), 0 files in ${again}s"
 
 # ---- the corpus's two HTML error pages ---------------------------------------------
+# A briefing pack shows Blackpool's reports beside Birmingham's, so both are
+# fetched (a members' summary alone would fetch Birmingham's only).
 fetch_config html.yaml html "authority: Birmingham" "compare_with: [Blackpool]"
+printf '  - template: briefing-pack\n    output: out/{authority}-pack.pdf\n' >> html.yaml
 log=$("$CSBRIEF" fetch html.yaml 2>&1); rc=$?
 expect_eq "Birmingham and Blackpool: status 1 (two files are HTML error pages)" "$rc" 1
 expect_eq "... both named in the summary" "$(grep -c '^  failed: .*an HTML page (probably an error page), not a PDF; nothing was kept' <<<"$log")" 2

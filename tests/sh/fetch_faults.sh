@@ -9,7 +9,9 @@
 # nothing new downloads nothing (requests counted by the server), kinds are
 # filtered before downloading, an empty provider page is noticed, kills at
 # random moments leave nothing half-written, a held folder gives 75 and the
-# time budget stops a run cleanly. Never beyond 127.0.0.1.
+# time budget stops a run cleanly. A config of members' summaries only
+# fetches its authority's reports alone (the summary shows no other).
+# Never beyond 127.0.0.1.
 . tests/lib.sh
 trap stop_site EXIT
 site=$WORK/site
@@ -45,6 +47,8 @@ pub 9303 80458 "Monitoring visit, PDF - 05 January 2023" 2023-01-05 "Monitoring 
 start_site "$site" --providers "$ROOT/data/authorities.csv" --publications "$site/publications.csv" --pdfs "$site/pdf"
 if [ -z "$SITE_PORT" ]; then fail "the test site did not start: $(cat "$site/site.err")"; exit 1; fi
 
+# A briefing pack (it shows the comparators' reports, so they are
+# fetched) and a members' summary; MEMBERS_ONLY=1: the summary alone.
 config() { # NAME FOLDER [EXTRA FETCH LINES...]
     local name=$1 into=$2; shift 2
     {
@@ -61,6 +65,8 @@ config() { # NAME FOLDER [EXTRA FETCH LINES...]
         echo "  max_file_size: 1MB"
         local l; for l in "$@"; do echo "  $l"; done
         echo "briefings:"
+        [ "${MEMBERS_ONLY:-}" = 1 ] || { echo "  - template: briefing-pack"
+                                         echo "    output: out/{authority}-pack.pdf"; }
         echo "  - template: members-summary"
         echo "    output: out/{authority}-summary.pdf"
     } > "$WORK/$name"
@@ -181,6 +187,24 @@ expect_eq "kinds: [focused-visit]: status 0" "$rc" 0
 expect_eq "... the three focused visits only" "$(files visits)" \
     "hartlepool-focused-visit-2023-07-20.pdf index.csv redcar-and-cleveland-focused-visit-2023-08-10.pdf stockton-on-tees-focused-visit-2021-06-01.pdf "
 expect_eq "... and only they were requested" "$(grep -c '^GET /v1/file/' "$site/requests.log")" 3
+
+# ---- members' summaries only: the focus's reports alone -------------------------
+# The summary shows Redcar and Cleveland's own reports, none of its three
+# comparators': their pages are not even read.
+MEMBERS_ONLY=1 config members.yaml members
+: > "$site/requests.log"
+log=$("$CSBRIEF" fetch --log-format json members.yaml 2>/dev/null); rc=$?
+expect_eq "members' summaries only: status 0" "$rc" 0
+expect_eq "... Redcar and Cleveland's three reports only" "$(files members)" \
+    "index.csv redcar-and-cleveland-focused-visit-2023-08-10.pdf redcar-and-cleveland-ilacs-2025-12-19.pdf redcar-and-cleveland-monitoring-visit-2024-03-01.pdf "
+expect_eq "... in 6 requests: 2 listing pages, its provider page, its 3 files" \
+    "$(requests):$(grep -c '^GET /provider/' "$site/requests.log")" "6:1"
+expect_contains "... as its summary says" "$log" '"downloaded":3,"held":0,"skipped":0,"failed":0,"requests":6'
+# A briefing pack added: the comparators are fetched too (those held are not asked for again).
+config members.yaml members
+log=$("$CSBRIEF" fetch --log-format json members.yaml 2>/dev/null); rc=$?
+expect_eq "with a briefing pack as well: status 0, the comparators' eight reports too" \
+    "$rc:$(files members | wc -w)" "0:12"
 
 # ---- a provider page with no publications, when files from it are held ----
 echo "/provider/44/80541 empty" > "$site/faults"

@@ -2,7 +2,8 @@
  * site description (addresses, link texts, titles and kinds, hosts, and
  * the errors a broken description gives), reading listing and provider
  * pages (including malformed markup), the download index (written and
- * read back), the check of a download, and the config's 'fetch' section.
+ * read back), the check of a download, the config's 'fetch' section, and
+ * the authorities a config's briefings show, which are those fetched.
  * The whole run against a loopback site is in tests/sh/fetch_*.sh.
  */
 #include "unit.h"
@@ -415,6 +416,89 @@ static void test_config(void)
           "sizes: 1KiB is 1024; 0 and nonsense are not sizes");
 }
 
+/* The targets of a config (its text before 'fetch:' and after
+ * 'briefings:'), as "N: first, second, ...", or the error. */
+static char *targets_of(const CsbResources *res, const char *head, const char *briefings)
+{
+    char *text = g_strdup_printf("%s\nfetch:\n  into: d\n  contact: x@y.org\nbriefings:\n%s",
+                                 head, briefings);
+    char *path = write_file("t.yaml", text);
+    CsbDiag *diag = csb_diag_new();
+    CsbConfigRefs refs = csb_resources_refs(res);
+    CsbConfig *cfg = csb_config_load(path, &refs, diag);
+    const char *e = first_error(diag, NULL);
+    GString *out = g_string_new(NULL);
+    if (!cfg || e) {
+        g_string_printf(out, "error: %s", e ? e : "?");
+    } else {
+        GPtrArray *configs = g_ptr_array_new();
+        g_ptr_array_add(configs, cfg);
+        GPtrArray *t = csb_fetch_targets(configs, res);
+        g_string_printf(out, "%u:", t->len);
+        for (guint i = 0; i < t->len && i < 3; i++)
+            g_string_append_printf(out, "%s %s", i ? "," : "",
+                                   ((const CsbFetchTarget *)t->pdata[i])->authority->name);
+        g_ptr_array_free(t, TRUE);
+        g_ptr_array_free(configs, TRUE);
+    }
+    csb_config_free(cfg);
+    csb_diag_free(diag);
+    g_unlink(path);
+    g_free(path);
+    g_free(text);
+    return g_string_free(out, FALSE);
+}
+
+/* Fetch targets follow what the briefings show, as the build gives it
+ * them: a members' summary its authority's reports alone, a pack its
+ * comparators' too, a national briefing every authority of the regions. */
+static void test_targets(void)
+{
+    CsbDiag *diag = csb_diag_new();
+    CsbResources *res = csb_resources_load(".", diag);
+    CHECK(res != NULL, "the resources load");
+    if (!res) {
+        csb_diag_print(diag, stdout);
+        csb_diag_free(diag);
+        return;
+    }
+    static const char *const members =
+        "  - template: members-summary\n    output: out/{authority}-s.pdf\n";
+    static const char *const pack =
+        "  - template: briefing-pack\n    output: out/{authority}-p.pdf\n";
+    static const char *const national =
+        "  - template: national-overview\n    output: out/n.pdf\n";
+    const char *redcar = "authority: Redcar and Cleveland\ncompare_with: [Stockton-on-Tees]";
+    char *got = targets_of(res, redcar, members);
+    CHECK_STR(got, "1: Redcar and Cleveland",
+              "members' summary only: its authority alone, not the one it would compare with");
+    g_free(got);
+    char *both = g_strdup_printf("%s%s", members, pack);
+    got = targets_of(res, redcar, both);
+    CHECK_STR(got, "2: Redcar and Cleveland, Stockton-on-Tees",
+              "with a briefing pack: the authority compared with too");
+    g_free(got);
+    char *with_national = g_strdup_printf("%s%s", members, national);
+    got = targets_of(res, redcar, with_national);
+    char *all = g_strdup_printf("%u:", csb_authorities_count(res->authorities));
+    CHECK(g_str_has_prefix(got, all), "with a national overview: every authority (%s)", got);
+    g_free(all);
+    g_free(got);
+    const char *ne = "regions: [North East]\ncompare_with: [statistical-neighbours]";
+    got = targets_of(res, ne, members);
+    CHECK(g_str_has_prefix(got, "12: "), "regions: [North East], members' summaries only: its "
+                                         "twelve authorities, no neighbour (%s)", got);
+    g_free(got);
+    got = targets_of(res, ne, both);
+    CHECK(!g_str_has_prefix(got, "12: ") && !g_str_has_prefix(got, "error"),
+          "... with packs: their statistical neighbours too (%s)", got);
+    g_free(got);
+    g_free(both);
+    g_free(with_national);
+    csb_resources_free(res);
+    csb_diag_free(diag);
+}
+
 int main(void)
 {
     CsbDiag *diag = csb_diag_new();
@@ -431,6 +515,7 @@ int main(void)
     RUN(test_index);
     RUN(test_check_pdf);
     RUN(test_config);
+    RUN(test_targets);
     char *rm = g_strdup_printf("rm -rf '%s'", scratch);
     if (system(rm) != 0)
         printf("# could not remove %s\n", scratch);
