@@ -27,22 +27,22 @@
 
 /* The goals: agreement of the rules with the learned layer over them
  * (templates/cues.yaml's `model:`), less half a paragraph, so that one
- * paragraph fewer fails. The first eleven sets are the layer's training
- * data (and the rules were tuned on them), so their figures are fitted;
- * the ninth and tenth fresh sets are the ones neither has seen
- * (tests/tone/README.md). */
-#define GOAL_TEST 0.855     /* 140 of 163 (85.9%) */
-#define GOAL_DEV 0.923      /* 333 of 360 (92.5%) */
-#define GOAL_ENGINEER 0.895 /* 108 of 120 (90.0%) */
-#define GOAL_FRESH 0.855    /* 146 of 170 (85.9%); 134 (78.8%) when first measured blind */
+ * paragraph fewer fails. All fourteen sets are the layer's training data
+ * (retrained on their 3213 rows) and the rules were tuned on them, so
+ * their figures are fitted; the ninth to eleventh fresh sets were each
+ * measured once, blind, before (tests/tone/README.md). */
+#define GOAL_TEST 0.843     /* 138 of 163 (84.7%) */
+#define GOAL_DEV 0.920      /* 332 of 360 (92.2%) */
+#define GOAL_ENGINEER 0.904 /* 109 of 120 (90.8%) */
+#define GOAL_FRESH 0.850    /* 145 of 170 (85.3%); 134 (78.8%) when first measured blind */
 #define GOAL_FRESH2 0.832   /* 167 of 200 (83.5%); the rules alone 163 (81.5%), measured blind */
 #define GOAL_FRESH3 0.907   /* 182 of 200 (91.0%); 175 (87.5%) measured blind, before retraining */
-#define GOAL_FRESH4 0.842   /* 169 of 200 (84.5%); 171 (85.5%) measured once, blind */
-#define GOAL_FRESH5 0.887   /* 178 of 200 (89.0%); 175 (87.5%) measured once, blind */
+#define GOAL_FRESH4 0.832   /* 167 of 200 (83.5%); 171 (85.5%) measured once, blind */
+#define GOAL_FRESH5 0.892   /* 179 of 200 (89.5%); 175 (87.5%) measured once, blind */
 #define GOAL_FRESH6 0.907   /* 182 of 200 (91.0%); 179 (89.5%) measured once, blind */
-#define GOAL_FRESH7 0.882   /* 177 of 200 (88.5%); 178 (89.0%) measured once, blind */
-#define GOAL_FRESH8 0.851   /* 256 of 300 (85.3%); 254 (84.7%) measured once, blind */
-#define GOAL_FRESH9 0.871   /* 262 of 300 (87.3%), measured once, blind, rules and layer frozen */
+#define GOAL_FRESH7 0.897   /* 180 of 200 (90.0%); 178 (89.0%) measured once, blind */
+#define GOAL_FRESH8 0.848   /* 255 of 300 (85.0%); 254 (84.7%) measured once, blind */
+#define GOAL_FRESH9 0.881   /* 265 of 300 (88.3%); 262 (87.3%) measured once, blind */
 #define GOAL_RULES_FRESH3 0.872 /* the rules alone: 175 of 200 (87.5%) */
 #define GOAL_RULES_FRESH4 0.812 /* the rules alone: 163 of 200 (81.5%) */
 #define GOAL_RULES_FRESH5 0.897 /* the rules alone: 180 of 200 (90.0%) */
@@ -50,9 +50,9 @@
 #define GOAL_RULES_FRESH7 0.892 /* the rules alone: 179 of 200 (89.5%) */
 #define GOAL_RULES_FRESH8 0.828 /* the rules alone: 249 of 300 (83.0%) */
 #define GOAL_RULES_FRESH9 0.858 /* the rules alone: 258 of 300 (86.0%), measured once, blind */
-#define GOAL_FRESH10 0.861 /* 259 of 300 (86.3%), measured once, blind, rules and layer frozen */
+#define GOAL_FRESH10 0.865 /* 260 of 300 (86.7%); 259 (86.3%) measured once, blind */
 #define GOAL_RULES_FRESH10 0.871 /* the rules alone: 262 of 300 (87.3%), measured once, blind */
-#define GOAL_FRESH11 0.893 /* 268 of 300 (89.3%), measured once, blind, rules and layer frozen */
+#define GOAL_FRESH11 0.888 /* 267 of 300 (89.0%); 268 (89.3%) measured once, blind */
 #define GOAL_RULES_FRESH11 0.873 /* the rules alone: 262 of 300 (87.3%), measured once, blind */
 
 enum { N_TONES = 4 };
