@@ -3,6 +3,9 @@
  * boxes; the contents' page numbers sit in boxes of fixed width, so leaving
  * them blank moves nothing. Pass two fills them from where each heading
  * fell, then adds the page furniture ("Page N of M" needs N and M).
+ * A briefing whose last page holds under a third of a page is flowed
+ * again with less space between its blocks, kept when that saves the
+ * page.
  * The rules each block follows are in flow_text.c (lines), flow_blocks.c
  * and flow_table.c.
  */
@@ -166,6 +169,29 @@ void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int l
 
 /* ---- the passes -------------------------------------------------------- */
 
+/* A briefing whose last page holds less than this share of a page (a
+ * glossary of one or two words under its heading, and blank below) is set
+ * again with less space between its blocks, if that saves the page. */
+#define SHORT_LAST (1.0 / 3.0)
+
+/* The space between blocks each tighter setting keeps, tried in turn: the
+ * first that saves a page is kept. Type, leading and the rules that keep
+ * lines and rows together never change; only the space around headings,
+ * paragraphs, lists, quotations, callouts, tables and figures shrinks, the
+ * same on every page, as a typesetter shrinks glue. */
+static const double tighter[] = {0.85, 0.7, 0.55};
+
+static CsbLayout *layout_new(const CsbTemplate *t)
+{
+    CsbLayout *out = g_new0(CsbLayout, 1);
+    out->pages = g_ptr_array_new_with_free_func(page_free);
+    out->outline = g_ptr_array_new_with_free_func(outline_free);
+    out->structure = g_ptr_array_new_with_free_func(node_free);
+    out->page_w = t->page_w;
+    out->page_h = t->page_h;
+    return out;
+}
+
 static void flow_all(Flow *f)
 {
     const CsbDoc *doc = f->doc;
@@ -179,43 +205,79 @@ static void flow_all(Flow *f)
     }
 }
 
+/* Passes one and two with the space between blocks at glue: a layout of
+ * its own, with no furniture yet. What a pass finds (where each heading
+ * fell, contents slots, tables' structure) is made afresh for it; the
+ * shaped text and the characters no font has are kept for the next. */
+static CsbLayout *flow_pass(Flow *f, double glue)
+{
+    f->out = layout_new(f->t);
+    f->page = NULL;
+    f->glue = glue;
+    f->anchor_pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    f->slots = g_ptr_array_new_with_free_func(g_free);
+    f->measured = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, flow_measure_free);
+    f->section = NULL;
+    f->section_page = 0;
+    f->sect = f->node = flow_node(f, -1, "Document");
+    flow_all(f);           /* pass one */
+    flow_fill_contents(f); /* pass two */
+    g_hash_table_destroy(f->measured);
+    g_hash_table_destroy(f->anchor_pages);
+    g_ptr_array_free(f->slots, TRUE);
+    g_clear_pointer(&f->section, g_free);
+    f->measured = f->anchor_pages = NULL;
+    f->slots = NULL;
+    return f->out;
+}
+
+/* How much of the text area the last page's content fills, 0 to 1. */
+static double last_fill(const Flow *f, const CsbLayout *l)
+{
+    const CsbPage *pg = l->pages->pdata[l->pages->len - 1];
+    double low = f->top;
+    for (guint i = 0; i < pg->boxes->len; i++) {
+        const CsbBox *b = pg->boxes->pdata[i];
+        if (b->kind != CSB_BOX_DEST && b->kind != CSB_BOX_LINK)
+            low = MAX(low, b->y + b->h);
+    }
+    return (low - f->top) / (f->bottom - f->top);
+}
+
 CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *diag)
 {
     const CsbTemplate *t = doc->tpl;
-    CsbLayout *out = g_new0(CsbLayout, 1);
-    out->pages = g_ptr_array_new_with_free_func(page_free);
-    out->outline = g_ptr_array_new_with_free_func(outline_free);
-    out->structure = g_ptr_array_new_with_free_func(node_free);
-    out->page_w = t->page_w;
-    out->page_h = t->page_h;
-    out->fontmap = fontmap;
     Flow f = {
         .doc = doc,
         .t = t,
         .ctx = csb_fonts_context(fontmap),
-        .out = out,
         .top = t->margin_top,
         .bottom = t->page_h - t->margin_bottom,
         .left = t->margin_left,
         .width = t->page_w - t->margin_left - t->margin_right,
-        .anchor_pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-        .slots = g_ptr_array_new_with_free_func(g_free),
-        .measured = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                          flow_measure_free),
         .missing = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free),
         .shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref),
     };
-    f.sect = f.node = flow_node(&f, -1, "Document");
-    flow_all(&f);           /* pass one */
-    flow_fill_contents(&f); /* pass two */
+    CsbLayout *out = flow_pass(&f, 1.0);
+    /* A near-empty last page: set tighter, keeping the first setting that
+     * takes a page fewer (the page's content then ends the page before). */
+    for (guint i = 0; i < G_N_ELEMENTS(tighter) && out->pages->len > 1 &&
+                      last_fill(&f, out) < SHORT_LAST;
+         i++) {
+        CsbLayout *tight = flow_pass(&f, tighter[i]);
+        if (tight->pages->len < out->pages->len) {
+            csb_layout_free(out);
+            out = tight;
+            break;
+        }
+        csb_layout_free(tight);
+    }
+    out->fontmap = fontmap;
+    f.out = out;
     flow_furniture(&f);
     flow_warn_missing_glyphs(&f, diag);
     g_hash_table_destroy(f.missing);
-    g_hash_table_destroy(f.measured);
     g_hash_table_destroy(f.shaped);
-    g_hash_table_destroy(f.anchor_pages);
-    g_ptr_array_free(f.slots, TRUE);
-    g_free(f.section);
     g_object_unref(f.ctx);
     if (t->max_pages && (int)out->pages->len > t->max_pages)
         csb_diag_warn(diag, t->id, 0, 0,

@@ -1,5 +1,6 @@
 /* flow.h - internals of the flow engine, shared by its files:
- *   flow.c        the passes, pages, outline and the page limit
+ *   flow.c        the passes (set tighter to save a short last page),
+ *                 pages, outline and the page limit
  *   flow_text.c   Pango layouts and breaking lines across pages
  *   flow_blocks.c headings, paragraphs, lists, quotations, callouts, figures
  *   flow_table.c  tables
@@ -41,7 +42,7 @@ typedef struct {
     GHashTable *anchor_pages; /* anchor -> page number (GINT_TO_POINTER) */
     GPtrArray *slots;         /* FlowSlot*: contents page numbers */
     char *section;            /* current top-level section title (owned) */
-    GHashTable *measured;     /* CsbDocBlock* -> FlowMeasure*: layouts made once */
+    GHashTable *measured;     /* CsbDocBlock* -> FlowMeasure*: layouts made once a pass */
     GHashTable *shaped;       /* font, width and markup -> PangoLayout*: the same text shaped once */
     GHashTable *missing;      /* gunichar -> char*: characters no bundled font has,
                                  each with the text it was first met in */
@@ -51,6 +52,9 @@ typedef struct {
                                  before the first) */
     int section_page;         /* the page the current top-level section (or the
                                  contents) started on */
+    double glue;              /* the space between blocks, as a share of what the
+                                 template's sizes give: 1, less when a briefing is
+                                 set tighter to save a near-empty last page */
 } Flow;
 
 /* ---- structure (flow.c) */

@@ -4,7 +4,8 @@
  * before), paragraphs, lists (a bullet always on the page of its item's
  * first line), quotations (the citation never separated from the
  * quotation's last lines), callouts and figures (the grade matrix broken
- * between its rows, two on each side, like a table). Blocks are measured
+ * between its rows, two on each side, like a table), with the space
+ * between blocks shrunk by the pass's glue (flow.c). Blocks are measured
  * once; the layouts are kept for the pass, so a heading can ask how much
  * room the next block needs to start.
  */
@@ -41,14 +42,20 @@ static double heading_size(const Flow *f, int level)
     return level == 1 ? t->size_h1 : level == 2 ? t->size_h2 : t->size_h3;
 }
 
+/* Space between blocks: em of the body size, shrunk by the pass's glue. */
+static double gap(const Flow *f, double em)
+{
+    return f->t->size_body * em * f->glue;
+}
+
 static double space_before(const Flow *f, int level)
 {
-    return heading_size(f, level) * (level == 3 ? 0.6 : 0.85);
+    return heading_size(f, level) * (level == 3 ? 0.6 : 0.85) * f->glue;
 }
 
 static double space_after(const Flow *f, int level)
 {
-    return level == 1 ? 9 : heading_size(f, level) * (level == 2 ? 0.35 : 0.2);
+    return (level == 1 ? 9 : heading_size(f, level) * (level == 2 ? 0.35 : 0.2)) * f->glue;
 }
 
 static double list_indent(const Flow *f)
@@ -191,7 +198,7 @@ double flow_block_lead(Flow *f, guint index)
     }
     case CSB_BLOCK_PARAGRAPH:
         if (b->keep_with_next)
-            return flow_layout_height(m->main) + f->t->size_body * 0.6 +
+            return flow_layout_height(m->main) + gap(f, 0.6) +
                    flow_block_lead(f, index + 1);
         return flow_lead_height(m->main);
     case CSB_BLOCK_LIST:
@@ -230,10 +237,10 @@ static double opening_height(Flow *f, guint index)
         const CsbDocBlock *b = f->doc->blocks->pdata[i];
         FlowMeasure *m = measure(f, b);
         if (b->kind == CSB_BLOCK_FIGURE && !figure_breaks(b))
-            h += figure_height(b, m) + f->t->size_body * 1.2;
+            h += figure_height(b, m) + gap(f, 1.2);
         else if (b->kind == CSB_BLOCK_PARAGRAPH &&
                  (pango_layout_get_line_count(m->main) <= 3 || is_figure(f, i + 1)))
-            h += flow_layout_height(m->main) + f->t->size_body * 0.6;
+            h += flow_layout_height(m->main) + gap(f, 0.6);
         else
             return h + flow_block_lead(f, i);
     }
@@ -286,7 +293,7 @@ static void paragraph(Flow *f, guint index, const CsbDocBlock *b)
         flow_ensure(f, flow_block_lead(f, index));
     flow_owner(f, flow_node(f, f->sect, "P"));
     flow_place_lines(f, measure(f, b)->main, f->left, f->width, f->t->ink, 0, 0, NULL, NULL);
-    f->y += f->t->size_body * 0.6;
+    f->y += gap(f, 0.6);
 }
 
 typedef struct {
@@ -313,21 +320,21 @@ static void list(Flow *f, const CsbDocBlock *b)
 {
     FlowMeasure *m = measure(f, b);
     double indent = list_indent(f);
-    double gap = f->t->size_body * 0.3;
+    double between = gap(f, 0.3);
     int l = flow_node(f, f->sect, "L");
     for (guint i = 0; i < m->items->len; i++) {
         int li = flow_node(f, l, "LI");
         Bullet bl = {m->bullet, flow_node(f, li, "Lbl")};
         flow_owner(f, flow_node(f, li, "LBody"));
         if (i)
-            f->y += gap;
+            f->y += between;
         /* The last item never alone at the head of a page: the one before
          * keeps the start of it. */
-        double keep = i + 2 == m->items->len ? gap + flow_lead_height(m->items->pdata[i + 1]) : 0;
+        double keep = i + 2 == m->items->len ? between + flow_lead_height(m->items->pdata[i + 1]) : 0;
         flow_place_lines(f, m->items->pdata[i], f->left + indent, f->width - indent, f->t->ink,
                          0, keep, bullet, &bl);
     }
-    f->y += f->t->size_body * 0.6;
+    f->y += gap(f, 0.6);
 }
 
 typedef struct {
@@ -366,7 +373,7 @@ static void quote(Flow *f, const CsbDocBlock *b)
             lk->target = g_strdup(b->link);
         }
     }
-    f->y += f->t->size_body * 0.9;
+    f->y += gap(f, 0.9);
 }
 
 static void callout_bg(Flow *f, guint index, int piece, double x, double y, double w, double h,
@@ -393,7 +400,7 @@ static void callout(Flow *f, const CsbDocBlock *b)
     flow_owner(f, flow_node(f, f->sect, "P"));
     flow_place_lines(f, m->main, f->left + CALLOUT_INSET, f->width - 2 * CALLOUT_INSET,
                      f->t->ink, FLOW_PAD, 0, callout_bg, (gpointer)b);
-    f->y += f->t->size_body * 0.9;
+    f->y += gap(f, 0.9);
 }
 
 /* Where the part of a chart that breaks, starting at row from, ends on
@@ -457,7 +464,7 @@ static void figure(Flow *f, const CsbDocBlock *b)
         f->y += 4;
         flow_place_lines(f, m->main, f->left, f->width, f->t->muted, 0, 0, NULL, NULL);
     }
-    f->y += f->t->size_body * 1.2;
+    f->y += gap(f, 1.2);
 }
 
 void flow_block(Flow *f, guint index)
@@ -498,7 +505,7 @@ void flow_block(Flow *f, guint index)
         break;
     case CSB_BLOCK_TABLE:
         flow_table(f, b->table, measure(f, b)->table);
-        f->y += f->t->size_body * 1.0;
+        f->y += gap(f, 1.0);
         break;
     case CSB_BLOCK_FIGURE:
         figure(f, b);

@@ -6,8 +6,10 @@
  * no widows or orphans, no table row alone on either side of a break,
  * table headers repeated, no last page holding only a short tail of the
  * table a briefing ends with, the grade matrix broken between its rows, a
- * section following on below a short end of the one before, contents page
- * numbers in a second pass), producing CsbPages of positioned boxes and the
+ * section following on below a short end of the one before, a briefing
+ * set with less space between its blocks when that saves a last page
+ * holding under a third of a page, contents page numbers in a second
+ * pass), producing CsbPages of positioned boxes and the
  * structure a reader follows. The PDF device (src/render) only draws
  * boxes; it decides nothing.
  *

@@ -8,8 +8,10 @@
  * a section's short end, a running head naming the section a page opens
  * in (and one following on below it), a chart's introduction with the
  * chart, no table row alone on either side of a break, no last page
- * holding only a short tail of the table a briefing ends with, and the
- * grade matrix broken between its rows.
+ * holding only a short tail of the table a briefing ends with, no short
+ * glossary alone on a last page when closer spacing takes it onto the one
+ * before (and spacing as the template says otherwise), and the grade
+ * matrix broken between its rows.
  */
 #include "unit.h"
 
@@ -84,6 +86,16 @@ static void filler(CsbDoc *d, int n)
 {
     for (int i = 0; i < n; i++)
         csb_doc_para(d, csb_rich_addf(csb_rich_new(), 0, "Filler line %d.", i));
+}
+
+/* A page of text after what a test places: the last page is then not
+ * short, so the briefing is never set tighter to save it (see
+ * test_short_last_page) and what is tested stays where the lead put it. */
+static void closing(CsbDoc *d)
+{
+    char *text = sentences(60, "Closing");
+    csb_doc_para(d, csb_rich_plain(text));
+    g_free(text);
 }
 
 static gboolean pieces_keep_two_lines(GArray *ps, int *bad_from, int *bad_to)
@@ -228,6 +240,7 @@ static void test_quote_citation(void)
         CsbDoc *d = csb_doc_new(e.tpl);
         filler(d, lead);
         csb_doc_quote(d, q, csb_rich_plain("Citation for the quote, paragraph 12"));
+        closing(d);
         CsbLayout *l = run(&e, d);
         GArray *ps = pieces(l, "\u201CQuoted 0");
         GArray *cs = pieces(l, "Citation for the quote");
@@ -650,7 +663,7 @@ static void test_table_rows_two_each_side(void)
             CsbDoc *d = csb_doc_new(e.tpl);
             filler(d, lead);
             rows_table(d, rows, cell);
-            filler(d, 1); /* not the briefing's last block (see test_last_table) */
+            closing(d); /* not the briefing's last block (see test_last_table) */
             CsbLayout *l = run(&e, d);
             GArray *ps = pieces(l, "Row ");
             int per_page[8] = {0};
@@ -722,6 +735,92 @@ static void test_last_table(void)
                                             "heading (%d of %d whole, %d apart)", whole,
           cases / 2, apart);
     g_free(cell);
+    env_free(&e);
+}
+
+/* The y of the first piece of the text starting with prefix. */
+static double top_of(const CsbLayout *l, const char *prefix)
+{
+    GArray *ps = pieces(l, prefix);
+    double y = ps->len ? g_array_index(ps, Piece, 0).y : -1;
+    g_array_free(ps, TRUE);
+    return y;
+}
+
+/* Spacing between the first two filler lines: is it less than the
+ * template's (the briefing set tighter)? */
+static gboolean set_tighter(const CsbTemplate *t, const CsbLayout *l)
+{
+    double step = top_of(l, "Filler line 1.") - top_of(l, "Filler line 0.");
+    return step < t->size_body * (t->leading + 0.6) - 0.5;
+}
+
+/* A members' summary ending with its glossary (a heading and a table of
+ * one or two short rows) does not end on a page holding only that when
+ * setting its blocks closer together takes it onto the page before:
+ * wherever the filler before it ends, the glossary shares its page with
+ * what precedes it, unless that page is already nine tenths full or more
+ * (then closer spacing may not make room enough). The space between
+ * blocks shrinks only to save a page: a briefing whose last page holds a
+ * third of a page or more keeps the template's spacing. */
+static void test_short_last_page(void)
+{
+    Env e = env_new();
+    CsbTemplate *members = csb_template_load("templates/members-summary.yaml", e.diag);
+    int alone = 0, tightened = 0, needless = 0, overflows = 0, apart = 0;
+    char *cell = sentences(1, "Cell");
+    for (int rows = 1; rows <= 2; rows++)
+        for (int lead = 20; lead < 100; lead++) {
+            CsbDoc *d = csb_doc_new(members);
+            filler(d, lead);
+            csb_doc_heading(d, 1, "Words used in this summary");
+            rows_table(d, rows, cell);
+            CsbLayout *l = run(&e, d);
+            int filler_on_last = 0;
+            GArray *h = pieces(l, "Words used"), *r = pieces(l, "Row 0");
+            apart += g_array_index(h, Piece, 0).page != g_array_index(r, Piece, 0).page;
+            GArray *fl = pieces(l, "Filler line");
+            for (guint i = 0; i < fl->len; i++)
+                filler_on_last += g_array_index(fl, Piece, i).page == (int)l->pages->len;
+            guint n = l->pages->len;
+            double before = n > 1 ? page_fill(members, l->pages->pdata[n - 2]) : 0;
+            if (n > 1 && !filler_on_last && before < 0.9) {
+                alone++;
+                printf("# %d rows after %d lines: the last page holds only the glossary, %.0f%% "
+                       "of it, the page before %.0f%% full\n",
+                       rows, lead, 100 * page_fill(members, l->pages->pdata[n - 1]),
+                       100 * before);
+            }
+            tightened += set_tighter(members, l);
+            overflows += overflowing_boxes(members, l);
+            g_array_free(h, TRUE);
+            g_array_free(r, TRUE);
+            g_array_free(fl, TRUE);
+            csb_layout_free(l);
+            csb_doc_free(d);
+        }
+    /* Filler alone, its last page a third full or more: as the template says. */
+    for (int lead = 46; lead < 60; lead++) {
+        CsbDoc *d = csb_doc_new(members);
+        filler(d, lead);
+        CsbLayout *l = run(&e, d);
+        double fill = page_fill(members, l->pages->pdata[l->pages->len - 1]);
+        if (fill >= 1.0 / 3.0 && set_tighter(members, l)) {
+            needless++;
+            printf("# %d lines: set tighter, its last page %.0f%% full\n", lead, 100 * fill);
+        }
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(tightened > 0, "short last page: the test reaches briefings set tighter (%d)",
+          tightened);
+    CHECK(alone == 0, "short last page: a short glossary ends a briefing on a page of its own "
+                      "only after a full page (%d did after less)", alone);
+    CHECK(needless == 0 && overflows == 0 && apart == 0,
+          "short last page: set tighter only to save a page (%d not), within the margins (%d "
+          "over), the heading with its table (%d apart)", needless, overflows, apart);
+    g_free(cell);
+    csb_template_free(members);
     env_free(&e);
 }
 
@@ -812,6 +911,7 @@ int main(void)
     RUN(test_section_start_with_chart);
     RUN(test_table_rows_two_each_side);
     RUN(test_last_table);
+    RUN(test_short_last_page);
     RUN(test_matrix_breaks);
     return unit_done();
 }
