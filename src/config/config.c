@@ -15,7 +15,7 @@ static const char *const top_keys[] = {"reports",   "authority",    "regions", "
                                        "themes",    "briefings",    "organisation", "cache",
                                        "fetch",     "sources"};
 
-static const char *const theme_keys[] = {"id", "title", "description", "phrases"};
+static const char *const theme_keys[] = {"id", "title", "short", "description", "phrases"};
 
 static const CsbAuthority *authority_or_error(CfgReader *r, yaml_node_t *n, const char *name)
 {
@@ -128,6 +128,7 @@ static void read_custom_theme(CfgReader *r, yaml_node_t *n)
         const char *title = csb_yaml_scalar(csb_yaml_get(r->y, n, "title"));
         const char *desc = csb_yaml_scalar(csb_yaml_get(r->y, n, "description"));
         CsbTheme *t = csb_theme_new(id, title ? title : id, desc ? desc : "");
+        t->short_title = g_strdup(csb_yaml_scalar(csb_yaml_get(r->y, n, "short")));
         for (guint i = 0; i < phrases->len; i++)
             g_ptr_array_add(t->phrases, g_utf8_strdown(phrases->pdata[i], -1));
         g_ptr_array_add(r->cfg->custom_themes, t);

@@ -229,6 +229,7 @@ static void block_free(gpointer p)
     csb_rich_free(b->citation);
     g_free(b->link);
     g_free(b->anchor);
+    g_free(b->short_title);
     if (b->items)
         g_ptr_array_free(b->items, TRUE);
     csb_table_free(b->table);
@@ -278,6 +279,14 @@ CsbDocBlock *csb_doc_heading(CsbDoc *d, int level, const char *text)
     CsbDocBlock *b = add(d, k);
     b->text = csb_rich_plain(text);
     b->anchor = g_strdup_printf("section-%d", ++d->anchors);
+    return b;
+}
+
+CsbDocBlock *csb_doc_heading_short(CsbDoc *d, int level, const char *text,
+                                   const char *short_title)
+{
+    CsbDocBlock *b = csb_doc_heading(d, level, text);
+    b->short_title = g_strdup(short_title);
     return b;
 }
 

@@ -245,6 +245,9 @@ typedef struct {
     CsbRich *citation;  /* quotation: its source */
     char *link;         /* quotation: "uri:..." of its source report, or NULL */
     char *anchor;       /* headings: destination name for links */
+    char *short_title;  /* top-level heading: a shorter name for it where its title
+                           does not fit, a page's running head ("Theme: Front
+                           door"), or NULL: the title */
     GPtrArray *items;   /* list: CsbRich* */
     CsbCalloutKind callout;
     CsbTable *table;
@@ -273,6 +276,9 @@ CsbDoc *csb_doc_new(CsbTemplate *tpl);
 void csb_doc_free(CsbDoc *d);
 /* Builders: each returns the block it appended. Headings get anchors. */
 CsbDocBlock *csb_doc_heading(CsbDoc *d, int level, const char *text);
+/* The same, with a shorter name for running heads (NULL: none). */
+CsbDocBlock *csb_doc_heading_short(CsbDoc *d, int level, const char *text,
+                                   const char *short_title);
 CsbDocBlock *csb_doc_para(CsbDoc *d, CsbRich *text);
 CsbDocBlock *csb_doc_list(CsbDoc *d); /* then g_ptr_array_add(b->items, rich) */
 CsbDocBlock *csb_doc_quote(CsbDoc *d, const char *quote, CsbRich *citation);

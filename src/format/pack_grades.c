@@ -266,7 +266,7 @@ static void report_findings(CsbFormatter *fm, const CsbInspection *in, int count
 void csb_pack_improvement(CsbFormatter *fm)
 {
     const CsbStory *s = fm->focus;
-    csb_doc_heading(fm->doc, 1, CSB_PACK_TRACKER_TITLE);
+    csb_doc_heading_short(fm->doc, 1, CSB_PACK_TRACKER_TITLE, "Areas for improvement");
     int counts[3] = {0, 0, 0}, again = 0; /* again: of the new, raised again later */
     for (guint i = 0; i < s->afis->len; i++) {
         const CsbAfiTrack *a = s->afis->pdata[i];

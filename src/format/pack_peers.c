@@ -177,7 +177,7 @@ static void peer_themes(CsbFormatter *fm)
 void csb_pack_peers(CsbFormatter *fm)
 {
     const CsbComparison *c = fm->in->comparison;
-    csb_doc_heading(fm->doc, 1, "Comparison with peers");
+    csb_doc_heading_short(fm->doc, 1, "Comparison with peers", "Peers");
     if (!c->peers->len) {
         csb_doc_para(fm->doc, csb_rich_plain(c->missing_peers->len
                                                  ? "None of the comparators named in the config "

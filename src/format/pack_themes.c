@@ -78,7 +78,10 @@ static void theme_findings(CsbFormatter *fm, const CsbThemeStory *t)
 static void theme(CsbFormatter *fm, const CsbThemeStory *t)
 {
     char *title = g_strdup_printf("Theme: %s", t->theme->title);
-    csb_doc_heading(fm->doc, 1, title);
+    char *brief = t->theme->short_title ? g_strdup_printf("Theme: %s", t->theme->short_title)
+                                        : NULL;
+    csb_doc_heading_short(fm->doc, 1, title, brief);
+    g_free(brief);
     g_free(title);
     if (t->theme->description)
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_ITALIC,

@@ -21,6 +21,7 @@ CsbTheme *csb_theme_new(const char *id, const char *title, const char *descripti
 CsbTheme *csb_theme_copy(const CsbTheme *t)
 {
     CsbTheme *c = csb_theme_new(t->id, t->title, t->description);
+    c->short_title = g_strdup(t->short_title);
     for (guint i = 0; i < t->phrases->len; i++)
         g_ptr_array_add(c->phrases, g_strdup(t->phrases->pdata[i]));
     return c;
@@ -32,6 +33,7 @@ void csb_theme_free(CsbTheme *t)
         return;
     g_free(t->id);
     g_free(t->title);
+    g_free(t->short_title);
     g_free(t->description);
     g_ptr_array_free(t->phrases, TRUE);
     g_free(t);
@@ -226,6 +228,7 @@ static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *dia
             continue;
         }
         CsbTheme *t = csb_theme_new(id, title, desc ? desc : "");
+        t->short_title = g_strdup(csb_yaml_scalar(csb_yaml_get(y, n, "short")));
         ok &= phrase_list(y, n, "phrases", t->phrases, diag);
         g_ptr_array_add(lib->themes, t);
     }

@@ -14,6 +14,8 @@
 typedef struct {
     char *id;
     char *title;
+    char *short_title;  /* its name where the title does not fit (a running
+                           head: "Front door"), or NULL: the title */
     char *description;
     GPtrArray *phrases; /* char*, lower case */
 } CsbTheme;

@@ -1,6 +1,6 @@
 /* test_format.c - templates and the formatters' helpers: both
  * shipped templates load with the values they declare; a mistyped key or a
- * bad flag is an error with its position; links to source reports come from
+ * bad flag is an error with its position; themes' short names; links to source reports come from
  * the report's address, else the URN of a corpus file name, else the
  * authority table's URN (never for a peer challenge); citations, date
  * ranges, "since" phrases and the abbreviations noted for the glossary.
@@ -34,6 +34,21 @@ static void test_templates(void)
             CHECK(lib && csb_themes_find(lib, members->care_themes->pdata[i]),
                   "care theme '%s' is a theme of templates/themes.yaml",
                   (char *)members->care_themes->pdata[i]);
+        /* Short names, for running heads: shorter than the titles, kept in copies. */
+        guint shorter = 0, named = 0;
+        for (guint i = 0; lib && i < csb_themes_count(lib); i++) {
+            const CsbTheme *t = csb_themes_at(lib, i);
+            named += t->short_title != NULL;
+            shorter += t->short_title && strlen(t->short_title) < strlen(t->title);
+        }
+        CHECK(named > 20 && shorter == named, "themes have short names shorter than their "
+                                              "titles (%u of %u)", shorter, named);
+        const CsbTheme *front = lib ? csb_themes_find(lib, "front-door") : NULL;
+        CsbTheme *copy = front ? csb_theme_copy(front) : NULL;
+        CHECK(copy && g_strcmp0(copy->short_title, "Front door") == 0,
+              "the front door theme goes by 'Front door' where its title does not fit, in a "
+              "copy too");
+        csb_theme_free(copy);
         csb_themes_free(lib);
         CHECK(pack->sections->len == 10 && strcmp(pack->sections->pdata[0], "cover") == 0,
               "the pack has its ten sections, the cover first");
