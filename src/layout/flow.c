@@ -24,12 +24,26 @@ static void box_free(gpointer p)
     g_free(b);
 }
 
+static void name_clear(CsbSectionName *n)
+{
+    g_clear_pointer(&n->title, g_free);
+    g_clear_pointer(&n->short_title, g_free);
+}
+
+static void name_set(CsbSectionName *n, const char *title, const char *short_title)
+{
+    char *t = g_strdup(title), *s = g_strdup(short_title); /* n's own may be passed */
+    name_clear(n);
+    n->title = t;
+    n->short_title = s;
+}
+
 static void page_free(gpointer p)
 {
     CsbPage *pg = p;
     g_ptr_array_free(pg->boxes, TRUE);
-    g_free(pg->section);
-    g_free(pg->section_then);
+    name_clear(&pg->section);
+    name_clear(&pg->section_then);
     g_free(pg);
 }
 
@@ -117,7 +131,7 @@ void flow_new_page(Flow *f)
 {
     f->page = g_new0(CsbPage, 1);
     f->page->boxes = g_ptr_array_new_with_free_func(box_free);
-    f->page->section = g_strdup(f->section);
+    name_set(&f->page->section, f->section.title, f->section.short_title);
     g_ptr_array_add(f->out->pages, f->page);
     f->y = f->top;
 }
@@ -139,7 +153,8 @@ void flow_space(Flow *f, double pts)
         f->y += pts;
 }
 
-void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int level)
+void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int level,
+                        const char *short_title)
 {
     CsbBox *d = flow_box(f, CSB_BOX_DEST, f->left, f->y, 0, 0);
     d->target = g_strdup(anchor);
@@ -154,16 +169,15 @@ void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int l
     e->page = flow_page_number(f);
     g_ptr_array_add(f->out->outline, e);
     if (level == 1) {
-        g_free(f->section);
-        f->section = g_strdup(e->title);
+        name_set(&f->section, e->title, short_title);
         /* A section starting at the top of the page is the one the page
          * opens in; one following on below the end of the section before
          * comes second in the running head, after the one the reader
          * turning to the page meets first. */
-        char **slot = flow_page_is_empty(f) || !f->page->section ? &f->page->section
-                                                                  : &f->page->section_then;
-        g_free(*slot);
-        *slot = g_strdup(e->title);
+        CsbSectionName *slot = flow_page_is_empty(f) || !f->page->section.title
+                                   ? &f->page->section
+                                   : &f->page->section_then;
+        name_set(slot, e->title, short_title);
     }
 }
 
@@ -217,7 +231,6 @@ static CsbLayout *flow_pass(Flow *f, double glue)
     f->anchor_pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     f->slots = g_ptr_array_new_with_free_func(g_free);
     f->measured = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, flow_measure_free);
-    f->section = NULL;
     f->section_page = 0;
     f->sect = f->node = flow_node(f, -1, "Document");
     flow_all(f);           /* pass one */
@@ -225,7 +238,7 @@ static CsbLayout *flow_pass(Flow *f, double glue)
     g_hash_table_destroy(f->measured);
     g_hash_table_destroy(f->anchor_pages);
     g_ptr_array_free(f->slots, TRUE);
-    g_clear_pointer(&f->section, g_free);
+    name_clear(&f->section);
     f->measured = f->anchor_pages = NULL;
     f->slots = NULL;
     return f->out;

@@ -41,7 +41,7 @@ typedef struct {
     double y, top, bottom, left, width;
     GHashTable *anchor_pages; /* anchor -> page number (GINT_TO_POINTER) */
     GPtrArray *slots;         /* FlowSlot*: contents page numbers */
-    char *section;            /* current top-level section title (owned) */
+    CsbSectionName section;   /* the current top-level section (owned) */
     GHashTable *measured;     /* CsbDocBlock* -> FlowMeasure*: layouts made once a pass */
     GHashTable *shaped;       /* font, width and markup -> PangoLayout*: the same text shaped once */
     GHashTable *missing;      /* gunichar -> char*: characters no bundled font has,
@@ -75,7 +75,11 @@ int flow_page_number(const Flow *f);
 void flow_ensure(Flow *f, double height);
 /* Vertical space, dropped at the top of a page. */
 void flow_space(Flow *f, double pts);
-void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int level);
+/* A heading's destination and outline entry; a top-level one (level 1)
+ * names the section pages are in, its short_title (or NULL) where its
+ * title does not fit. */
+void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int level,
+                        const char *short_title);
 
 /* ---- text (flow_text.c) */
 /* One warning in diag naming the characters no bundled font could show

@@ -274,7 +274,7 @@ static void heading(Flow *f, guint index, const CsbDocBlock *b)
     flow_ensure(f, h + space_after(f, level) + flow_block_lead(f, index + 1));
     if (level == 1)
         f->section_page = flow_page_number(f);
-    flow_record_anchor(f, b->anchor, b->text, level);
+    flow_record_anchor(f, b->anchor, b->text, level, b->short_title);
     CsbColour ink = level == 3 ? f->t->ink : f->t->accent;
     static const char *const roles[] = {"H1", "H2", "H3"};
     flow_owner(f, flow_node(f, f->sect, roles[level - 1]));

@@ -3,8 +3,8 @@
  * the first page), the contents (titles, dotted leaders and page numbers
  * filled in by the second pass, each line a link), and the page furniture:
  * running title and section above (the section the page opens in, and the
- * one starting lower down when a section follows on), date and "Page N of
- * M" below.
+ * one starting lower down when a section follows on, by titles or short
+ * names, whichever fit whole), date and "Page N of M" below.
  *
  * Structure, in reading order: the cover and the masthead are a section
  * of paragraphs around the title (H1); the contents a section with its
@@ -201,7 +201,7 @@ void flow_contents(Flow *f, const CsbDocBlock *cb)
     const CsbTemplate *t = f->t;
     if (!flow_page_is_empty(f))
         flow_new_page(f);
-    flow_record_anchor(f, cb->anchor, cb->text, 1);
+    flow_record_anchor(f, cb->anchor, cb->text, 1, NULL);
     FlowFont h = {
         .family = t->font_body, .size = t->size_h1, .bold = TRUE, .align = PANGO_ALIGN_LEFT};
     element(f, "H1");
@@ -293,6 +293,40 @@ static double natural_width(Flow *f, const char *text, FlowFont font)
     return (double)w / PANGO_SCALE;
 }
 
+static const char *short_or_title(const CsbSectionName *n)
+{
+    return n->short_title ? n->short_title : n->title;
+}
+
+/* What a running head w wide says of the page's sections: the first of
+ * these that fits whole: the titles of both, the section the page opens
+ * in and the one starting lower down ("Theme: Care leavers' accommodation
+ * and support · Theme: Exploitation and missing children"); their
+ * short names ("Theme: Care leavers · Theme: Exploitation"); the
+ * section the page opens in alone, by its title, then by its short name
+ * (the one starting lower down is named by its own heading on the page).
+ * When none fits, the last, cut with an ellipsis. NULL: no section. */
+static char *section_head(Flow *f, const CsbPage *pg, FlowFont font, double w)
+{
+    const CsbSectionName *a = &pg->section, *b = &pg->section_then;
+    if (!a->title)
+        return NULL;
+    GPtrArray *tries = g_ptr_array_new_with_free_func(g_free);
+    if (b->title) {
+        g_ptr_array_add(tries, g_strdup_printf("%s · %s", a->title, b->title));
+        g_ptr_array_add(tries, g_strdup_printf("%s · %s", short_or_title(a),
+                                               short_or_title(b)));
+    }
+    g_ptr_array_add(tries, g_strdup(a->title));
+    g_ptr_array_add(tries, g_strdup(short_or_title(a)));
+    guint i = 0;
+    while (i + 1 < tries->len && natural_width(f, tries->pdata[i], font) > w)
+        i++;
+    char *head = g_ptr_array_steal_index(tries, i);
+    g_ptr_array_free(tries, TRUE);
+    return head;
+}
+
 void flow_furniture(Flow *f)
 {
     const CsbTemplate *t = f->t;
@@ -311,19 +345,17 @@ void flow_furniture(Flow *f)
             /* The running title takes what it needs, up to 60%; the section
              * the rest ("Theme: Care leavers' accommodation and support"):
              * the one the page opens in, then the one starting lower down
-             * when one does ("Theme: Exploitation \u00B7 Theme: Front door"). */
-            char *section = f->page->section && f->page->section_then
-                                ? g_strdup_printf("%s \u00B7 %s", f->page->section,
-                                                  f->page->section_then)
-                                : g_strdup(f->page->section);
-            double left_w = section ? MIN(natural_width(f, running, small), f->width * 0.6)
-                                    : f->width;
+             * when one does, by the names that fit (section_head). */
+            gboolean named = f->page->section.title != NULL;
+            double left_w = named ? MIN(natural_width(f, running, small), f->width * 0.6)
+                                  : f->width;
             one_line(f, running, small, f->left, hy, left_w);
-            if (section) {
+            if (named) {
                 double gap = f->width * 0.04, right_w = f->width - left_w - gap;
+                char *section = section_head(f, f->page, right, right_w);
                 one_line(f, section, right, f->left + f->width - right_w, hy, right_w);
+                g_free(section);
             }
-            g_free(section);
             CsbBox *r = flow_box(f, CSB_BOX_RULE, f->left, t->margin_top - t->size_small * 1.2,
                                  f->width, 0);
             r->colour = t->rule;

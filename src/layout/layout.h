@@ -8,8 +8,9 @@
  * table a briefing ends with, the grade matrix broken between its rows, a
  * section following on below a short end of the one before, a briefing
  * set with less space between its blocks when that saves a last page
- * holding under a third of a page, contents page numbers in a second
- * pass), producing CsbPages of positioned boxes and the
+ * holding under a third of a page, running heads naming sections by
+ * titles or short names, whichever fit whole, contents page numbers in a
+ * second pass), producing CsbPages of positioned boxes and the
  * structure a reader follows. The PDF device (src/render) only draws
  * boxes; it decides nothing.
  *
@@ -76,13 +77,20 @@ typedef struct {
     int node;                /* its element in CsbLayout.structure, or CSB_ARTIFACT */
 } CsbBox;
 
+/* A top-level section as a running head names it: its title, or a
+ * shorter name where the title does not fit. */
+typedef struct {
+    char *title;       /* owned; NULL: no section */
+    char *short_title; /* owned; NULL: none, the title */
+} CsbSectionName;
+
 typedef struct {
     GPtrArray *boxes; /* CsbBox* */
-    char *section;    /* title of the top-level section the page opens in
-                         (owned): what its running head names first */
-    char *section_then; /* title of the last top-level section starting below
-                           the top of the page, when one does (owned), or NULL:
-                           the running head names it second */
+    CsbSectionName section;      /* the top-level section the page opens in: what
+                                    its running head names first */
+    CsbSectionName section_then; /* the last top-level section starting below the
+                                    top of the page, when one does: the running
+                                    head names it second */
     gboolean bare;    /* masthead page: no running header */
     gboolean cover;   /* the cover: no header or footer */
 } CsbPage;

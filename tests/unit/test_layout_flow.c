@@ -6,7 +6,8 @@
  * without overflowing, nothing below the bottom margin, contents page
  * numbers that match where the headings fell, no page left mostly blank by
  * a section's short end, a running head naming the section a page opens
- * in (and one following on below it), a chart's introduction with the
+ * in (and one following on below it; by short names, whole, when the
+ * titles do not fit), a chart's introduction with the
  * chart, no table row alone on either side of a break, no last page
  * holding only a short tail of the table a briefing ends with, no short
  * glossary alone on a last page when closer spacing takes it onto the one
@@ -393,7 +394,7 @@ static void test_contents_numbers(void)
     GPtrArray *numbers = g_ptr_array_new();
     for (guint p = 0; p < l->pages->len; p++) {
         const CsbPage *pg = l->pages->pdata[p];
-        if (g_strcmp0(pg->section, "Contents") != 0)
+        if (g_strcmp0(pg->section.title, "Contents") != 0)
             continue;
         for (guint i = 0; i < pg->boxes->len; i++) {
             const CsbBox *b = pg->boxes->pdata[i];
@@ -603,6 +604,104 @@ static void test_running_head(void)
                                       "page are met (%d, %d)", follow_ons, tops);
     CHECK(wrong == 0, "running head: a page names the section it opens in first, and a "
                       "section following on below second (%d wrong)", wrong);
+    g_free(item);
+    g_free(text);
+    env_free(&e);
+}
+
+/* The running head's box on a page (its section), or NULL. */
+static const CsbBox *running_box(const CsbTemplate *t, const CsbPage *pg)
+{
+    for (guint i = 0; i < pg->boxes->len; i++) {
+        const CsbBox *b = pg->boxes->pdata[i];
+        if (b->kind == CSB_BOX_TEXT && b->y < t->margin_top - 1 && *box_text(b) &&
+            pango_layout_get_alignment(b->layout) == PANGO_ALIGN_RIGHT)
+            return b;
+    }
+    return NULL;
+}
+
+/* Does text fit whole, on one line, in the running head box b? */
+static gboolean fits(const CsbBox *b, const char *text)
+{
+    PangoLayout *l = pango_layout_copy(b->layout);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_width(l, -1);
+    pango_layout_set_text(l, text, -1);
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return w <= pango_layout_get_width(b->layout);
+}
+
+/* A running head names the page's sections by the first of these that
+ * fits whole: both titles, both short names, the section the page opens
+ * in alone by its title, then by its short name; one section by its title,
+ * then its short name. Never cut with an ellipsis when one of them fits.
+ * (Two briefing titles, the second long, leave the head less room; two
+ * pairs of short names, the second longer, fit it or not.) */
+static void test_running_head_whole(void)
+{
+    Env e = env_new();
+    static const char *const runnings[] = {
+        "Pre-inspection briefing \u2014 Kent",
+        "Pre-inspection briefing \u2014 Bournemouth, Christchurch and Poole, a long name"};
+    static const char *const shorts[][2] = {
+        {"Theme: Care leavers", "Theme: Front door"},
+        {"Theme: Care leavers and their homes", "Theme: Front door and thresholds"}};
+    int cut = 0, wrong = 0, chose[4] = {0};
+    char *item = sentences(3, "Tail"), *text = sentences(30, "Long");
+    for (int r = 0; r < 2; r++)
+        for (int k = 0; k < 2; k++)
+            for (int lead = 30; lead < 110; lead += 4) {
+                CsbDoc *d = csb_doc_new(e.tpl);
+                d->running_title = g_strdup(runnings[r]);
+                csb_doc_heading_short(d, 1, "Theme: Care leavers' accommodation and support",
+                                      shorts[k][0]);
+                filler(d, lead);
+                CsbDocBlock *list = csb_doc_list(d);
+                for (int i = 0; i < 4; i++)
+                    g_ptr_array_add(list->items, csb_rich_plain(item));
+                csb_doc_heading_short(d, 1, "Theme: Front door, thresholds and the MASH/MACH",
+                                      shorts[k][1]);
+                csb_doc_para(d, csb_rich_plain(text));
+                CsbLayout *l = run(&e, d);
+                for (guint p = 0; p < l->pages->len; p++) {
+                    const CsbPage *pg = l->pages->pdata[p];
+                    const CsbBox *b = running_box(e.tpl, pg);
+                    if (!b)
+                        continue;
+                    const CsbSectionName *x = &pg->section, *y = &pg->section_then;
+                    char *want[4] = {NULL, NULL, g_strdup(x->title),
+                                     g_strdup(x->short_title)};
+                    if (y->title) {
+                        want[0] = g_strdup_printf("%s \u00B7 %s", x->title, y->title);
+                        want[1] = g_strdup_printf("%s \u00B7 %s", x->short_title,
+                                                  y->short_title);
+                    }
+                    int first = 3;
+                    for (int i = 3; i >= 0; i--)
+                        if (want[i] && fits(b, want[i]))
+                            first = i;
+                    if (strcmp(box_text(b), want[first]) != 0) {
+                        wrong++;
+                        printf("# page %u names '%s', want '%s'\n", p + 1, box_text(b),
+                               want[first]);
+                    }
+                    chose[first] += y->title != NULL;
+                    cut += pango_layout_is_ellipsized(b->layout);
+                    for (int i = 0; i < 4; i++)
+                        g_free(want[i]);
+                }
+                csb_layout_free(l);
+                csb_doc_free(d);
+            }
+    CHECK(chose[1] > 0 && chose[2] + chose[3] > 0,
+          "running head: pages naming two sections by short names (%d), and the first alone "
+          "(%d), are met", chose[1], chose[2] + chose[3]);
+    CHECK(wrong == 0, "running head: the first of titles, short names, the first alone that "
+                      "fits whole (%d not)", wrong);
+    CHECK(cut == 0, "running head: never cut with an ellipsis when a name fits (%d cut)", cut);
     g_free(item);
     g_free(text);
     env_free(&e);
@@ -908,6 +1007,7 @@ int main(void)
     RUN(test_nothing_below_margin);
     RUN(test_short_section_end);
     RUN(test_running_head);
+    RUN(test_running_head_whole);
     RUN(test_section_start_with_chart);
     RUN(test_table_rows_two_each_side);
     RUN(test_last_table);
