@@ -234,8 +234,7 @@ typedef struct {
     const CsbParagraph *p;
     char *section;  /* its section, lower case */
     CsbTone tone;
-    GPtrArray *why; /* char*: what decided its tone */
-    CsbToneResult *reading; /* the same as read, for its quote */
+    CsbToneResult *reading; /* as read: its weights, and the sentences its quote keeps */
 } CareParagraph;
 
 static GArray *care_paragraphs(CsbFormatter *fm, const CsbInspection *in)
@@ -248,9 +247,8 @@ static GArray *care_paragraphs(CsbFormatter *fm, const CsbInspection *in)
             g_free(sec);
             continue;
         }
-        CareParagraph c = {p, sec, CSB_TONE_NEUTRAL, g_ptr_array_new_with_free_func(g_free),
-                           NULL};
-        c.reading = csb_themes_classify_result(fm->in->library, p->text, NULL, c.why);
+        CareParagraph c = {p, sec, CSB_TONE_NEUTRAL, NULL};
+        c.reading = csb_themes_classify_result(fm->in->library, p->text, NULL, NULL);
         c.tone = c.reading->tone;
         g_array_append_val(out, c);
     }
@@ -262,7 +260,6 @@ static void care_paragraphs_free(GArray *cps)
     for (guint i = 0; i < cps->len; i++) {
         CareParagraph *c = &g_array_index(cps, CareParagraph, i);
         g_free(c->section);
-        g_ptr_array_free(c->why, TRUE);
         csb_tone_result_free(c->reading);
     }
     g_array_free(cps, TRUE);
@@ -284,12 +281,27 @@ static const char *care_section_first(const CsbInspection *in, CsbTone want)
 
 typedef struct {
     const CareParagraph *c;
-    int score;
+    double score;
 } Candidate;
 
 static gint by_score(gconstpointer a, gconstpointer b)
 {
-    return ((const Candidate *)b)->score - ((const Candidate *)a)->score;
+    double x = ((const Candidate *)a)->score, y = ((const Candidate *)b)->score;
+    return (x < y) - (x > y);
+}
+
+double csb_members_care_weight(const CsbToneResult *rd, CsbTone want)
+{
+    double strength = 0, concern = 0;
+    for (guint i = 0; i < rd->sentences->len; i++) {
+        const CsbToneSentence *s = &g_array_index(rd->sentences, CsbToneSentence, i);
+        strength += s->strength;
+        concern += s->concern;
+    }
+    /* What is going well is worth less for any concern in it (Bury 2024
+     * para 45's strength ends "there is not always a timely follow through
+     * of escalation of concerns"). */
+    return want == CSB_TONE_CONCERN ? concern : strength - 3 * concern;
 }
 
 /* How many of the paragraphs (CareParagraph) are mixed. */
@@ -302,15 +314,15 @@ static int care_mixed(const GArray *cps)
 }
 
 /* The paragraphs (CareParagraph) of the tone wanted (strengths, or
- * concerns; mixed ones are neither), ranked by how many of the cue phrases
- * of that kind they carry, concerns of the area graded lower first,
+ * concerns; mixed ones are neither), ranked by the weight the reading
+ * gives that side (what a cue counted for, so a negated or conceded one
+ * counts little or nothing), concerns of the area graded lower first,
  * strengths of the higher. Each is quoted by the sentences that carry the
  * cues; lead (or nothing), a line before the first. */
 static int care_quotes(CsbFormatter *fm, const CsbInspection *in, const GArray *cps,
                        CsbTone want, int max, const char *lead)
 {
     const CsbThemeLibrary *lib = fm->in->library;
-    const char *prefix = want == CSB_TONE_CONCERN ? "concern:" : "strength:";
     const char *first = care_section_first(in, want);
     GArray *pick = g_array_new(FALSE, FALSE, sizeof(Candidate));
     for (guint i = 0; i < cps->len; i++) {
@@ -323,13 +335,7 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, const GArray *
         if (first && strstr(cp->section, first) &&
             (strcmp(first, "care leaver") == 0 || !strstr(cp->section, "care leaver")))
             c.score += 500;
-        /* Its cues of the tone wanted; for what is going well, less any
-         * concern in it (Bury 2024 para 45's strength ends "there is not
-         * always a timely follow through of escalation of concerns"). */
-        for (guint k = 0; k < cp->why->len; k++)
-            c.score += g_str_has_prefix(cp->why->pdata[k], prefix) -
-                       3 * (want == CSB_TONE_STRENGTH &&
-                            g_str_has_prefix(cp->why->pdata[k], "concern:"));
+        c.score += csb_members_care_weight(cp->reading, want);
         g_array_append_val(pick, c);
     }
     g_array_sort(pick, by_score); /* stable: report order among equals */

@@ -14,4 +14,10 @@ void csb_members_questions(CsbFormatter *fm);
  * three)", "Enabler three: National Framework."). A new string. */
 char *csb_members_finding_words(const char *text);
 
+/* How much a paragraph's reading says of the tone wanted, to rank the
+ * paragraphs quoted on children in care: the weight its sentences give
+ * that side (a negated, conceded or merely supposed cue gives little or
+ * none), and, for a strength, less three times any concern weighed in it. */
+double csb_members_care_weight(const CsbToneResult *rd, CsbTone want);
+
 #endif

@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "format/format.h"
+#include "format/members.h"
 #include "format/pack.h"
 
 #include <glib/gstdio.h>
@@ -281,6 +282,45 @@ static void test_glossary_rows(void)
     csb_diag_free(d);
 }
 
+/* The members' summary ranks care paragraphs by what their reading
+ * weighed, not by how many cues it named: a strength named only as a
+ * response to a shortfall ("responded swiftly to address this shortfall")
+ * weighs nothing, and a concern cue the reading did not count beside
+ * praise ("aspirational") costs a strength nothing. */
+static void test_care_weight(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbThemeLibrary *lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    CHECK(lib != NULL, "the shipped themes and cues load");
+    if (!lib) {
+        csb_diag_free(d);
+        return;
+    }
+    CsbToneResult *response = csb_themes_classify_result(
+        lib, "Senior leaders have responded swiftly to address this shortfall.", NULL, NULL);
+    CsbToneResult *praise = csb_themes_classify_result(
+        lib, "The local offer is aspirational and thoughtful, reflecting the council's "
+             "commitment to helping care experienced young people become thriving adults.",
+        NULL, NULL);
+    CsbToneResult *plain = csb_themes_classify_result(
+        lib, "Personal advisers provide purposeful support to care leavers.", NULL, NULL);
+    CHECK(csb_members_care_weight(response, CSB_TONE_STRENGTH) <= 0,
+          "a response to a shortfall is not a strength to quote (%.2f)",
+          csb_members_care_weight(response, CSB_TONE_STRENGTH));
+    CHECK(csb_members_care_weight(response, CSB_TONE_CONCERN) > 0,
+          "... but its shortfall weighs as a concern");
+    CHECK(csb_members_care_weight(praise, CSB_TONE_STRENGTH) >
+              csb_members_care_weight(plain, CSB_TONE_STRENGTH),
+          "a cue not counted beside praise costs it nothing (%.2f against %.2f)",
+          csb_members_care_weight(praise, CSB_TONE_STRENGTH),
+          csb_members_care_weight(plain, CSB_TONE_STRENGTH));
+    csb_tone_result_free(response);
+    csb_tone_result_free(praise);
+    csb_tone_result_free(plain);
+    csb_themes_free(lib);
+    csb_diag_free(d);
+}
+
 /* A history of care leavers' grades from reports of July of each year,
  * each judging area ids[i] grades[i]; the reports are added to reports. */
 static CsbAreaHistory *care_history(const CsbAreaMap *areas, GPtrArray *reports, int n,
@@ -378,6 +418,7 @@ int main(void)
     RUN(test_since);
     RUN(test_abbreviations);
     RUN(test_glossary_rows);
+    RUN(test_care_weight);
     RUN(test_in_sentence);
     return unit_done();
 }
