@@ -396,6 +396,17 @@ static void test_afi_issues(void)
                     "inspection means that there are now more opportunities for children to "
                     "have a meaningful say in the plans and decisions that affect them."),
           "recommendations of the last inspection acted on are not raised again");
+    /* Thurrock 2016: the issues listed are those put right. */
+    CHECK(!declares("The local authority has addressed effectively almost all areas for "
+                    "improvement that were identified at its last inspection, including its "
+                    "response to referrers and implementation of early help assessments.") &&
+              !declares("Most areas for improvement identified at the last inspection have "
+                        "been acted on.") &&
+              declares("Most areas for improvement identified at the last inspection have "
+                       "been addressed, but the quality of plans remains an area for "
+                       "improvement."),
+          "areas for improvement of the last inspection addressed are not raised again, "
+          "unless the sentence goes on to what remains");
     /* Slough 2014: "Both" opening a new subject does not refer back. */
     CHECK(!refers_back("Both the procedures in place and the practice of professionals have not "
                        "ensured the voice of the child is heard.") &&
