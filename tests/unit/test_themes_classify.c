@@ -293,6 +293,11 @@ static void test_unseen_cases(void)
         "concern: 'yet to' (sentence 1, weight 0.5, a weak cue) | concern: 'yet to' negates "
         "'sustained' (sentence 1, weight 0.25, 'yet to' counted already) | concern: 'yet to' "
         "negates 'improvement' (sentence 1, weight 0.12, a weak cue, 'yet to' counted already)");
+    /* Who a service is for is no finding about it. */
+    WHY("Plans are made for children who are unable to return home.", "");
+    WHY("Interventions follow work with families who have been unable to sustain change.", "");
+    WHY("Social workers are unable to see children alone.",
+        "concern: 'unable to' (sentence 1)");
     /* A purpose reaches the end of its clause, not of its sentence. */
     WHY("PAs work to ensure that care leavers know the offer, and most are well informed.",
         "strength: 'ensure' (sentence 1, weight 0.5, a weak cue) | strength: 'know' (sentence 1, "
