@@ -76,9 +76,12 @@ const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *
             near = n; /* hits are in order: the last one before is nearest */
     }
     /* A strength cue that covers the negator has used it ("without delay",
-     * "no delay"); a negator that is itself a concern ("insufficient",
-     * "lack of") adds to a concern that follows rather than cancelling it. */
-    if (!near || overlaps(cues, near, 1) || (side_of(cue->tag) == 2 && overlaps(cues, near, 2)))
+     * "no delay"), as has a phrase that is no cue ("families who have been
+     * unable to sustain positive change"); a negator that is itself a
+     * concern ("insufficient", "lack of") adds to a concern that follows
+     * rather than cancelling it. */
+    if (!near || overlaps(cues, near, 1) || overlaps(cues, near, 0) ||
+        (side_of(cue->tag) == 2 && overlaps(cues, near, 2)))
         return NULL;
     /* A concern that is itself a negation ("not routinely") is not undone
      * by an earlier one ("children who are not looked after is not

@@ -295,7 +295,8 @@ static void test_unseen_cases(void)
         "negates 'improvement' (sentence 1, weight 0.12, a weak cue, 'yet to' counted already)");
     /* Who a service is for is no finding about it. */
     WHY("Plans are made for children who are unable to return home.", "");
-    WHY("Interventions follow work with families who have been unable to sustain change.", "");
+    WHY("Interventions follow work with families who have been unable to sustain positive "
+        "change.", "");
     WHY("Social workers are unable to see children alone.",
         "concern: 'unable to' (sentence 1)");
     /* A purpose reaches the end of its clause, not of its sentence. */
