@@ -18,9 +18,10 @@
  * Every set here is development data (the learned layer's training
  * data); tone-fresh4.csv to tone-fresh12.csv were labelled blind and
  * scored once each, with the rules and layer of their day frozen, before
- * they became so; tone-fresh13.csv, scored once with the layer retrained
- * on all the others, is the measure on unseen paragraphs, with the rules
- * alone scored beside it.
+ * they became so; tone-fresh13.csv was scored once with the layer
+ * retrained on all the sets before it, and tone-fresh14.csv, scored once
+ * with that layer and the rules since changed, is the newest measure on
+ * unseen paragraphs, with the rules alone scored beside it.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
@@ -30,8 +31,8 @@
  * paragraph fewer fails. The first fifteen sets are the layer's training
  * data (retrained on their 3513 rows) and the rules were tuned on them,
  * so their figures are fitted (the fourth to twelfth fresh sets were each
- * measured once, blind, before); the thirteenth fresh set is the one
- * neither has seen (tests/tone/README.md). */
+ * measured once, blind, before); the thirteenth and fourteenth fresh
+ * sets the layer has not seen (tests/tone/README.md). */
 #define GOAL_TEST 0.849 /* 139 of 163 (85.3%) */
 #define GOAL_DEV 0.918 /* 331 of 360 (91.9%) */
 #define GOAL_ENGINEER 0.904 /* 109 of 120 (90.8%) */
@@ -58,6 +59,8 @@
 #define GOAL_FRESH12 0.848 /* 255 of 300 (85.0%); 253 (84.3%) measured once, blind */
 #define GOAL_RULES_FRESH12 0.838 /* the rules alone: 252 of 300 (84.0%), measured once, blind */
 #define GOAL_FRESH13 0.898 /* 270 of 300 (90.0%), measured once, blind, rules and layer frozen */
+#define GOAL_FRESH14 0.858 /* 258 of 300 (86.0%), measured once, blind, rules and layer frozen */
+#define GOAL_RULES_FRESH14 0.855 /* the rules alone: 257 of 300 (85.7%), measured once, blind */
 #define GOAL_RULES_FRESH13 0.878 /* the rules alone: 264 of 300 (88.0%), measured once, blind */
 
 enum { N_TONES = 4 };
@@ -411,6 +414,13 @@ static const BlindSet blind_sets[] = {
      * for unseen reports. */
     {"tests/tone/tone-fresh13.csv", "the thirteenth fresh labels", "fresh13", GOAL_FRESH13, 270,
      GOAL_RULES_FRESH13},
+    /* 300 more, labelled while descriptions ("children who are unable to
+     * return home") were made no cue, and scored once with the rules so
+     * changed and the layer of the thirteenth frozen: 258; the rules and
+     * layer before the change 258, the rules alone 257 (256 before). With
+     * the eleventh to thirteenth, 1049 of 1200 for unseen reports. */
+    {"tests/tone/tone-fresh14.csv", "the fourteenth fresh labels", "fresh14", GOAL_FRESH14, 270,
+     GOAL_RULES_FRESH14},
 };
 
 static void test_blind_sets(void)
