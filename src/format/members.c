@@ -304,30 +304,38 @@ double csb_members_care_weight(const CsbToneResult *rd, CsbTone want)
     return want == CSB_TONE_CONCERN ? concern : strength - 3 * concern;
 }
 
-/* How many of the paragraphs (CareParagraph) are mixed. */
-static int care_mixed(const GArray *cps)
+/* How many of the paragraphs (CareParagraph) are of tone. */
+static int care_count(const GArray *cps, CsbTone tone)
 {
     int n = 0;
     for (guint i = 0; i < cps->len; i++)
-        n += g_array_index(cps, CareParagraph, i).tone == CSB_TONE_MIXED;
+        n += g_array_index(cps, CareParagraph, i).tone == tone;
     return n;
 }
 
-/* The paragraphs (CareParagraph) of the tone wanted (strengths, or
- * concerns; mixed ones are neither), ranked by the weight the reading
- * gives that side (what a cue counted for, so a negated or conceded one
- * counts little or nothing), concerns of the area graded lower first,
- * strengths of the higher. Each is quoted by the sentences that carry the
- * cues; lead (or nothing), a line before the first. */
+int csb_members_care_points(CsbFormatter *fm, const CsbInspection *in)
+{
+    GArray *cps = care_paragraphs(fm, in);
+    int n = care_count(cps, CSB_TONE_CONCERN) + care_count(cps, CSB_TONE_MIXED);
+    care_paragraphs_free(cps);
+    return n;
+}
+
+/* The paragraphs (CareParagraph) of tone from (strengths, concerns, or
+ * mixed ones for what they note alongside strengths), ranked by the weight
+ * the reading gives the side wanted (what a cue counted for, so a negated
+ * or conceded one counts little or nothing), concerns of the area graded
+ * lower first, strengths of the higher. Each is quoted by the sentences
+ * that earned that side first; lead (or nothing), a line before the first. */
 static int care_quotes(CsbFormatter *fm, const CsbInspection *in, const GArray *cps,
-                       CsbTone want, int max, const char *lead)
+                       CsbTone from, CsbTone want, int max, const char *lead)
 {
     const CsbThemeLibrary *lib = fm->in->library;
     const char *first = care_section_first(in, want);
     GArray *pick = g_array_new(FALSE, FALSE, sizeof(Candidate));
     for (guint i = 0; i < cps->len; i++) {
         const CareParagraph *cp = &g_array_index(cps, CareParagraph, i);
-        if (cp->tone != want) /* a mixed paragraph is neither wholly going well nor must improve */
+        if (cp->tone != from)
             continue;
         Candidate c = {cp, 0};
         /* The area graded lower (higher, for strengths) first; a section on
@@ -344,10 +352,13 @@ static int care_quotes(CsbFormatter *fm, const CsbInspection *in, const GArray *
         const CareParagraph *cp = g_array_index(pick, Candidate, i).c;
         if (!shown && lead) /* so the quotes are not read as the list's */
             csb_doc_para(fm->doc, csb_rich_plain(lead))->keep_with_next = TRUE;
-        /* The sentences that earned its tone are kept first. */
+        /* The sentences that earned the side wanted are kept first: a
+         * mixed paragraph's concern, when that is what it is quoted for. */
+        CsbToneResult as_wanted = *cp->reading;
+        as_wanted.tone = want;
         char *q = csb_themes_quote_why(cp->p->text,
                                        want == CSB_TONE_CONCERN ? lib->concern : lib->strength,
-                                       cp->reading, fm->in->brevity > 1 ? 220 : 300);
+                                       &as_wanted, fm->in->brevity > 1 ? 220 : 300);
         csb_fmt_quote(fm, q, in, cp->p);
         g_free(q);
     }
@@ -398,7 +409,7 @@ static void care(CsbFormatter *fm)
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what is going well");
     int quotes = fm->in->brevity ? 1 : 2;
     GArray *cps = care_paragraphs(fm, in);
-    if (!care_quotes(fm, in, cps, CSB_TONE_STRENGTH, quotes, NULL))
+    if (!care_quotes(fm, in, cps, CSB_TONE_STRENGTH, CSB_TONE_STRENGTH, quotes, NULL))
         csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                            "The latest report has no paragraph of this kind."));
     csb_doc_heading(fm->doc, 2, "Children in care and care leavers: what must improve");
@@ -420,18 +431,24 @@ static void care(CsbFormatter *fm)
         g_free(words);
         csb_fmt_note_abbreviations(fm, a->finding->text);
     }
-    if (!care_quotes(fm, in, cps, CSB_TONE_CONCERN, quotes,
+    if (!care_quotes(fm, in, cps, CSB_TONE_CONCERN, CSB_TONE_CONCERN, quotes,
                      l ? "The report also says, of children in care and care leavers:" : NULL) &&
         !l) {
-        int mixed = care_mixed(cps);
-        csb_doc_para(fm->doc,
-                     mixed ? csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
-                                           "The latest report raises no concern on its own about "
-                                           "this; %s of its paragraphs note%s something to "
-                                           "improve alongside strengths.",
-                                           number_word(mixed), mixed == 1 ? "s" : "")
-                           : csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
-                                          "The latest report raises no concern of this kind."));
+        /* No concern of its own: what its mixed paragraphs note alongside
+         * strengths, quoted for that, so a councillor sees which points. */
+        int mixed = care_count(cps, CSB_TONE_MIXED);
+        char *count = g_strdup(number_word(mixed));
+        count[0] = g_ascii_toupper(count[0]);
+        char *lead = g_strdup_printf("The latest report raises no concern on its own about this. "
+                                     "%s of its paragraphs note%s something to improve alongside "
+                                     "strengths:",
+                                     count, mixed == 1 ? "s" : "");
+        g_free(count);
+        if (!mixed || !care_quotes(fm, in, cps, CSB_TONE_MIXED, CSB_TONE_CONCERN, quotes, lead))
+            csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                               "The latest report raises no concern of this "
+                                               "kind."));
+        g_free(lead);
     }
     care_paragraphs_free(cps);
 }

@@ -20,4 +20,9 @@ char *csb_members_finding_words(const char *text);
  * none), and, for a strength, less three times any concern weighed in it. */
 double csb_members_care_weight(const CsbToneResult *rd, CsbTone want);
 
+/* How many paragraphs of the inspection's sections on children in care
+ * and care leavers are concerns or mixed: what the summary quotes under
+ * "what must improve" when the report lists no area for improvement. */
+int csb_members_care_points(CsbFormatter *fm, const CsbInspection *in);
+
 #endif

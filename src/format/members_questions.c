@@ -212,7 +212,17 @@ void csb_members_questions(CsbFormatter *fm)
                                             "the same way.",
                                       afis->len));
     g_ptr_array_free(afis, TRUE);
-    if (!l->items->len) /* nothing to ask about is said so, not made up */
+    /* With no area for improvement, no lower grade and no theme of
+     * concern, the points the summary quoted on children in care are
+     * still the report's own (what must improve, above); with none of
+     * those either, nothing to ask about is said so, not made up. */
+    if (!l->items->len && latest && csb_members_care_points(fm, latest))
+        g_ptr_array_add(l->items,
+                        csb_rich_plain("The latest report lists no area for improvement. "
+                                       "What is being done about the points it notes for "
+                                       "children in care and care leavers (above), and how "
+                                       "will members know?"));
+    if (!l->items->len)
         g_ptr_array_add(l->items,
                         csb_rich_plain(latest ? "The latest report lists no area for "
                                                 "improvement and raises no concern, so there is "

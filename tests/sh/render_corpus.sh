@@ -155,7 +155,8 @@ check "Tower Hamlets: no 'Themes of most concern' without a concern" test "$(gre
 expect_contains "... and the summary says the latest inspection raises none" "$text" \
     "The latest inspection raises no concern on these themes beyond"
 # A summary whose latest report raises no concern about children in care on
-# its own says when some of its paragraphs on them are mixed.
+# its own says when some of its paragraphs on them are mixed, and quotes
+# what they note.
 # Leicester 2024 names one area for improvement beyond the questions: said
 # in the singular. (Bury 2025 did until its summary, set tighter, kept all
 # five as questions in four pages.)
@@ -164,7 +165,17 @@ expect_contains "Leicester: one more area for improvement said so" "$text" \
     "The report names one more area for improvement, not made into a question here; it could be asked the same way."
 one_briefing gateshead members-summary
 expect_contains "Gateshead: no concern on its own, but mixed paragraphs said" "$text" \
-    "The latest report raises no concern on its own about this; two of its paragraphs note something to improve alongside strengths."
+    "The latest report raises no concern on its own about this. Two of its paragraphs note something to improve alongside strengths:"
+expect_contains "... and quoted for what they note" "$text" "However, there is more to do for those aged 19 to 21."
+# Thurrock 2024 (Outstanding) lists no area for improvement: the summary
+# quotes what its paragraphs note alongside strengths, and asks about them
+# rather than saying there is nothing to ask.
+one_briefing thurrock members-summary
+expect_contains "Thurrock: what its mixed paragraphs note is quoted" "$text" \
+    "the impact of this remains to be seen."
+expect_contains "... and asked about" "$text" \
+    "What is being done about the points it notes for children in care and care leavers (above)"
+check "... not said to give no question" test "$(grep -c 'no question from it' <<<"$text")" -eq 0
 # Gateshead 2025's areas for improvement were not matched to earlier ones:
 # the pack's summary says to check by hand, and where the earlier ones are
 # (a pack without the tracker says only to check).
