@@ -196,6 +196,8 @@ static char *themes_text(const CsbConfig *cfg)
         g_string_append_printf(s, "theme %s\n%s\n%s\n", t->id, t->title, t->description);
         for (guint k = 0; k < t->phrases->len; k++)
             g_string_append_printf(s, "phrase %s\n", (const char *)t->phrases->pdata[k]);
+        for (guint k = 0; k < t->not_phrases->len; k++)
+            g_string_append_printf(s, "not %s\n", (const char *)t->not_phrases->pdata[k]);
     }
     return g_string_free(s, FALSE);
 }

@@ -15,7 +15,7 @@ static const char *const top_keys[] = {"reports",   "authority",    "regions", "
                                        "themes",    "briefings",    "organisation", "cache",
                                        "fetch",     "sources"};
 
-static const char *const theme_keys[] = {"id", "title", "short", "description", "phrases"};
+static const char *const theme_keys[] = {"id", "title", "short", "description", "phrases", "not"};
 
 static const CsbAuthority *authority_or_error(CfgReader *r, yaml_node_t *n, const char *name)
 {
@@ -131,6 +131,7 @@ static void read_custom_theme(CfgReader *r, yaml_node_t *n)
         t->short_title = g_strdup(csb_yaml_scalar(csb_yaml_get(r->y, n, "short")));
         for (guint i = 0; i < phrases->len; i++)
             g_ptr_array_add(t->phrases, g_utf8_strdown(phrases->pdata[i], -1));
+        csb_theme_read_not(r->y, n, t, r->diag); /* as templates/themes.yaml's */
         g_ptr_array_add(r->cfg->custom_themes, t);
         g_ptr_array_add(r->cfg->theme_ids, g_strdup(id));
     }

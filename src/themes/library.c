@@ -15,6 +15,7 @@ CsbTheme *csb_theme_new(const char *id, const char *title, const char *descripti
     t->title = g_strdup(title);
     t->description = g_strdup(description);
     t->phrases = g_ptr_array_new_with_free_func(g_free);
+    t->not_phrases = g_ptr_array_new_with_free_func(g_free);
     return t;
 }
 
@@ -24,6 +25,8 @@ CsbTheme *csb_theme_copy(const CsbTheme *t)
     c->short_title = g_strdup(t->short_title);
     for (guint i = 0; i < t->phrases->len; i++)
         g_ptr_array_add(c->phrases, g_strdup(t->phrases->pdata[i]));
+    for (guint i = 0; i < t->not_phrases->len; i++)
+        g_ptr_array_add(c->not_phrases, g_strdup(t->not_phrases->pdata[i]));
     return c;
 }
 
@@ -36,6 +39,7 @@ void csb_theme_free(CsbTheme *t)
     g_free(t->short_title);
     g_free(t->description);
     g_ptr_array_free(t->phrases, TRUE);
+    g_ptr_array_free(t->not_phrases, TRUE);
     g_free(t);
 }
 
@@ -200,6 +204,59 @@ static gboolean optional_list(CsbYaml *y, yaml_node_t *map, const char *key, GPt
     return csb_themes_phrases(y, map, key, FALSE, out, diag);
 }
 
+gboolean csb_theme_read_not(CsbYaml *y, yaml_node_t *map, CsbTheme *t, CsbDiag *diag)
+{
+    yaml_node_t *n = map ? csb_yaml_get(y, map, "not") : NULL;
+    if (!n)
+        return TRUE;
+    guint before = t->not_phrases->len;
+    gboolean ok = csb_themes_phrases(y, map, "not", FALSE, t->not_phrases, diag);
+    /* Each item's node, for its line: a list, or a single value. */
+    GPtrArray *nodes = g_ptr_array_new();
+    if (n->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top;
+             i++) {
+            yaml_node_t *item = csb_yaml_node(y, *i);
+            const char *s = csb_yaml_scalar(item);
+            if (s && *s) /* as csb_yaml_string_list takes them */
+                g_ptr_array_add(nodes, item);
+        }
+    } else {
+        g_ptr_array_add(nodes, n);
+    }
+    for (guint k = before; k < t->not_phrases->len; k++) {
+        const char *no = t->not_phrases->pdata[k];
+        yaml_node_t *at = k - before < nodes->len ? nodes->pdata[k - before] : n;
+        gboolean holds = FALSE, same = FALSE;
+        char *nf = csb_themes_match_form(no);
+        for (guint i = 0; i < t->phrases->len && !same; i++) {
+            char *pf = csb_themes_match_form(t->phrases->pdata[i]);
+            same = strcmp(nf, pf) == 0;
+            holds |= csb_theme_not_holds(no, t->phrases->pdata[i]);
+            g_free(pf);
+        }
+        g_free(nf);
+        if (same) {
+            csb_diag_error(diag, y->path, csb_yaml_line(at), csb_yaml_column(at),
+                           "'%s' of theme '%s' is both a phrase and under 'not': it would "
+                           "never count",
+                           no, t->id);
+            ok = FALSE;
+        } else if (!holds) {
+            csb_diag_error(diag, y->path, csb_yaml_line(at), csb_yaml_column(at),
+                           "'%s' under 'not' of theme '%s' holds none of its phrases, so it "
+                           "excludes nothing (a not-phrase is a longer wording around one)",
+                           no, t->id);
+            ok = FALSE;
+        }
+    }
+    g_ptr_array_free(nodes, TRUE);
+    return ok;
+}
+
+static const char *const theme_keys[] = {"id", "title", "short", "description", "phrases",
+                                         "not"};
+
 static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
 {
     CsbYaml *y = csb_yaml_load(path, diag);
@@ -215,6 +272,10 @@ static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *dia
         const char *id = csb_yaml_scalar(csb_yaml_get(y, n, "id"));
         const char *title = csb_yaml_scalar(csb_yaml_get(y, n, "title"));
         const char *desc = csb_yaml_scalar(csb_yaml_get(y, n, "description"));
+        /* A key misspelt ("nots:") would otherwise be left out unnoticed. */
+        int errors = csb_diag_count(diag, CSB_SEV_ERROR);
+        csb_yaml_check_keys(y, n, "a theme", theme_keys, G_N_ELEMENTS(theme_keys), diag);
+        ok &= csb_diag_count(diag, CSB_SEV_ERROR) == errors;
         if (!id || !title) {
             csb_diag_error(diag, path, csb_yaml_line(n), csb_yaml_column(n),
                            "each theme needs an 'id' and a 'title'");
@@ -230,6 +291,7 @@ static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *dia
         CsbTheme *t = csb_theme_new(id, title, desc ? desc : "");
         t->short_title = g_strdup(csb_yaml_scalar(csb_yaml_get(y, n, "short")));
         ok &= phrase_list(y, n, "phrases", t->phrases, diag);
+        ok &= csb_theme_read_not(y, n, t, diag);
         g_ptr_array_add(lib->themes, t);
     }
     csb_yaml_free(y);

@@ -18,6 +18,9 @@ typedef struct {
                            head: "Front door"), or NULL: the title */
     char *description;
     GPtrArray *phrases; /* char*, lower case */
+    GPtrArray *not_phrases; /* char*, lower case (`not:`): an occurrence of a
+                               phrase inside an occurrence of one of these
+                               (run on to the end of its word) does not count */
 } CsbTheme;
 
 typedef struct CsbThemeLibrary CsbThemeLibrary;
@@ -45,6 +48,16 @@ CsbThemeLibrary *csb_themes_extend(const CsbThemeLibrary *lib, const GPtrArray *
 CsbTheme *csb_theme_new(const char *id, const char *title, const char *description);
 CsbTheme *csb_theme_copy(const CsbTheme *t);
 void csb_theme_free(CsbTheme *t);
+/* The optional `not:` list of a theme's definition (map, in themes.yaml or
+ * a config) into t->not_phrases, lower-cased; read after t->phrases. Each
+ * must be able to hold one of t's phrases and may not be one of them: an
+ * error at its line in diag otherwise (it would exclude nothing, or the
+ * phrase everywhere). FALSE on any error. */
+gboolean csb_theme_read_not(CsbYaml *y, yaml_node_t *map, CsbTheme *t, CsbDiag *diag);
+/* TRUE when an occurrence of not_phrase can hold an occurrence of phrase
+ * (both as listed): phrase starts a word of not_phrase and ends within it
+ * or within its last word ("the prevent" in "the prevention"). */
+gboolean csb_theme_not_holds(const char *not_phrase, const char *phrase);
 
 /* ---- classification --------------------------------------------------- */
 
@@ -104,7 +117,8 @@ CsbTone csb_tone_sentence_tone(const CsbToneSentence *s);
 
 /* A theme's phrases found in text (match.c), as templates/themes.yaml
  * describes: case, apostrophe style and whitespace aside, each phrase
- * starting at the beginning of a word. Appends the phrases found (char*,
+ * starting at the beginning of a word, an occurrence inside one of the
+ * theme's not-phrases not counted. Appends the phrases found (char*,
  * copies) to found when not NULL and sets *score (1 per phrase, 0.5 per
  * repeat) when not NULL. Returns the number of distinct phrases found. */
 guint csb_theme_find(const CsbTheme *theme, const char *text, GPtrArray *found, double *score);

@@ -3,8 +3,8 @@
  * overlapping occurrences and patterns inside patterns included; and the
  * theme matcher built on it (csb_themes_scan) gives the same themes,
  * phrases and scores as matching each theme's phrases one by one
- * (csb_themes_scan_plain), on hand-made cases and on every line of the
- * text reports in tests/fixtures.
+ * (csb_themes_scan_plain), not-phrases included, on hand-made cases and on
+ * every line of the text reports in tests/fixtures.
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
@@ -186,9 +186,19 @@ static void test_themes(void)
     CsbTheme *u = csb_theme_new("test-b", "B", "");
     g_ptr_array_add(u->phrases, g_strdup("homes"));
     g_ptr_array_add(u->phrases, g_strdup("no no"));
+    /* Not-phrases: one that is another theme's phrase, one around a
+     * phrase that is another theme's too. */
+    CsbTheme *v = csb_theme_new("test-v", "V", "");
+    const char *v_phrases[] = {"sufficiency", "homes", "no no"};
+    const char *v_not[] = {"sufficiency again", "children's homes", "no no no"};
+    for (guint i = 0; i < G_N_ELEMENTS(v_phrases); i++) {
+        g_ptr_array_add(v->phrases, g_strdup(v_phrases[i]));
+        g_ptr_array_add(v->not_phrases, g_strdup(v_not[i]));
+    }
     GPtrArray *extra = g_ptr_array_new_with_free_func((GDestroyNotify)csb_theme_free);
     g_ptr_array_add(extra, t);
     g_ptr_array_add(extra, u);
+    g_ptr_array_add(extra, v);
     CsbThemeLibrary *small = csb_themes_extend(lib, extra);
     g_ptr_array_free(extra, TRUE);
     char *got = NULL;
@@ -200,6 +210,9 @@ static void test_themes(void)
           "(%s)", got);
     CHECK(strstr(got, "test-b:homes,no no=2/2.50") != NULL,
           "a theme added to a library is found; overlapping repeats count (%s)", got);
+    CHECK(strstr(got, "test-v:sufficiency=1/1.00") != NULL,
+          "occurrences inside a theme's not-phrases do not count for it, and only for it (%s)",
+          got);
     g_free(got);
     CHECK(same_hits(small, "", NULL), "empty text");
 
