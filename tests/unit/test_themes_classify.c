@@ -76,7 +76,12 @@ static void test_words(void)
  * "step up" (not the recruitment scheme, Slough 2019 para 36),
  * "sufficiency" (not of the workforce, Leicester 2015 para 40) and "out of
  * area" (not alternative provision, Leicester 2017 para 50) in their right
- * senses only. */
+ * senses only. And by the theme's not-phrases: the threshold for a serious
+ * case review is the safeguarding board's (Hounslow 2014 paras 137, 161),
+ * adult services' thresholds are not the front door (Liverpool 2014 para
+ * 157), nor a workforce recommendation on planning "that starts at the front
+ * door" (Thurrock 2016 para 14); a threshold for a child protection
+ * enquiry still is the front door. */
 static void test_theme_phrases(void)
 {
     static const struct {
@@ -116,6 +121,36 @@ static void test_theme_phrases(void)
          "the assessed and supported year in employment."},
         {"front-door", FALSE, "nor its students",
          "Practice educators take on more students, including 'step-up' students."},
+        {"front-door", FALSE, "the threshold for a serious case review is not",
+         "The local authority has not notified Ofsted of any serious incidents recently, despite "
+         "some cases being considered by the local safeguarding children board to see if they met "
+         "the threshold for a serious case review."},
+        {"front-door", FALSE, "nor the threshold for an SCR",
+         "Whilst no local Serious Case Reviews (SCRs) have been recently undertaken, the LSCB has "
+         "implemented learning from previous SCRs and national findings. The LSCB serious case "
+         "review sub-committee has appropriately commissioned and considered reviews of "
+         "individual agency involvement in cases that did not meet the threshold for an SCR. It "
+         "is the role of the local authority to notify Ofsted of such incidents considered by the "
+         "Board, but the authority has not done so and the LSCB has not picked this up."},
+        {"front-door", TRUE, "the threshold for a child protection enquiry is",
+         "Referrals that meet the threshold for a child protection enquiry are appropriately "
+         "undertaken by qualified social workers."},
+        {"front-door", TRUE, "so is a paragraph on both thresholds",
+         "Cases that did not meet the threshold for an SCR were reviewed. Referrals that meet the "
+         "threshold for a child protection enquiry are appropriately undertaken."},
+        {"front-door", FALSE, "adult services' threshold is not",
+         "There is little evidence of effective mental health provision for care leavers aged "
+         "over 18 years who do not meet the threshold for adult mental health services."},
+        {"front-door", FALSE, "nor a LADO's threshold of concern",
+         "There is an effective process in place to respond to allegations which meet the "
+         "threshold of concern."},
+        {"front-door", FALSE, "nor permanence planning that starts at the front door",
+         "Secure a more stable workforce to ensure that children are able to build enduring "
+         "relationships with social workers and to enable the local authority to drive through "
+         "improvement to services, such as increasing early planning for permanence for children "
+         "that starts at the front door."},
+        {"front-door", TRUE, "decisions at the front door are",
+         "Decision-making at the front door is proportionate to the level of risk."},
         {"sufficiency", TRUE, "the sufficiency strategy is sufficiency",
          "The local authority's sufficiency strategy for looked after children requires updating."},
         {"sufficiency", TRUE, "so is placement sufficiency",
