@@ -80,8 +80,9 @@ static void test_words(void)
  * case review is the safeguarding board's (Hounslow 2014 paras 137, 161),
  * adult services' thresholds are not the front door (Liverpool 2014 para
  * 157), nor a workforce recommendation on planning "that starts at the front
- * door" (Thurrock 2016 para 14); a threshold for a child protection
- * enquiry still is the front door. */
+ * door" (Thurrock 2016 para 14), nor "the prevention and support service"
+ * exploitation (Thurrock 2024 para 1); a threshold for a child protection
+ * enquiry still is the front door, as is the Prevent duty exploitation. */
 static void test_theme_phrases(void)
 {
     static const struct {
@@ -151,6 +152,14 @@ static void test_theme_phrases(void)
          "that starts at the front door."},
         {"front-door", TRUE, "decisions at the front door are",
          "Decision-making at the front door is proportionate to the level of risk."},
+        {"exploitation", FALSE, "the prevention and support service is not exploitation",
+         "The vast range of services and groups offered at the family hubs and from the 'think "
+         "family' and the prevention and support service (PASS) workers are making a tangible "
+         "difference to children's lives."},
+        {"exploitation", TRUE, "the Prevent duty is",
+         "Staff are aware of the Prevent duty and the risks of radicalisation."},
+        {"exploitation", TRUE, "the prevention of CSE is",
+         "Leaders have developed a community-based approach to the prevention of CSE."},
         {"sufficiency", TRUE, "the sufficiency strategy is sufficiency",
          "The local authority's sufficiency strategy for looked after children requires updating."},
         {"sufficiency", TRUE, "so is placement sufficiency",
