@@ -1,7 +1,8 @@
 /* flow_blocks.c - placing each kind of block: headings (kept with the start
  * of what follows, however many headings are stacked; a top-level one
  * starting a page, unless the page holds only a short end of the section
- * before), paragraphs, lists (a bullet always on the page of its item's
+ * before), paragraphs (a lead-in, or a heading's intro, with the start of
+ * what it introduces), lists (a bullet always on the page of its item's
  * first line), quotations (the citation never separated from the
  * quotation's last lines), callouts and figures (the grade matrix broken
  * between its rows, two on each side, like a table), with the space
@@ -180,6 +181,45 @@ static double figure_lead(const CsbDocBlock *b, const FlowMeasure *m)
     return figure_breaks(b) ? csb_chart_part_height(b->chart, 0, 2) : figure_height(b, m);
 }
 
+static gboolean is_heading(const Flow *f, guint index)
+{
+    if (index >= f->doc->blocks->len)
+        return FALSE;
+    CsbDocBlockKind k = ((const CsbDocBlock *)f->doc->blocks->pdata[index])->kind;
+    return k == CSB_BLOCK_HEADING_1 || k == CSB_BLOCK_HEADING_2 || k == CSB_BLOCK_HEADING_3;
+}
+
+/* Does the paragraph at index keep its last lines with the start of the
+ * block after it? A lead-in does (keep_with_next: "Inspectors asked the
+ * council to improve:"), and so does a heading's intro: a paragraph right
+ * under a heading that a list, table, figure or quotation follows ("Each
+ * peer counted by its latest inspection only ..."), so that a heading and
+ * its intro never end a page whose next one holds all they introduce. */
+static gboolean keeps_with_next(const Flow *f, guint index)
+{
+    const CsbDocBlock *b = f->doc->blocks->pdata[index];
+    if (b->keep_with_next)
+        return TRUE;
+    if (index == 0 || !is_heading(f, index - 1) || index + 1 >= f->doc->blocks->len)
+        return FALSE;
+    CsbDocBlockKind next = ((const CsbDocBlock *)f->doc->blocks->pdata[index + 1])->kind;
+    return next == CSB_BLOCK_LIST || next == CSB_BLOCK_TABLE || next == CSB_BLOCK_FIGURE ||
+           next == CSB_BLOCK_QUOTE;
+}
+
+/* The room a list needs to start: its first item's lead, and when it has
+ * two items, all of the first (unless it breaks) and the lead of the
+ * second, which never starts a page alone. */
+static double list_lead(Flow *f, const FlowMeasure *m)
+{
+    if (!m->items->len)
+        return 0;
+    PangoLayout *first = m->items->pdata[0];
+    if (m->items->len != 2 || pango_layout_get_line_count(first) > 3)
+        return flow_lead_height(first);
+    return flow_layout_height(first) + gap(f, 0.3) + flow_lead_height(m->items->pdata[1]);
+}
+
 double flow_block_lead(Flow *f, guint index)
 {
     if (index >= f->doc->blocks->len)
@@ -197,12 +237,15 @@ double flow_block_lead(Flow *f, guint index)
                flow_block_lead(f, index + 1);
     }
     case CSB_BLOCK_PARAGRAPH:
-        if (b->keep_with_next)
+        /* One that keeps with the next block and moves whole needs the
+         * next block's start beside it; a longer one breaks, its last
+         * lines going with that start. */
+        if (keeps_with_next(f, index) && pango_layout_get_line_count(m->main) <= 3)
             return flow_layout_height(m->main) + gap(f, 0.6) +
                    flow_block_lead(f, index + 1);
         return flow_lead_height(m->main);
     case CSB_BLOCK_LIST:
-        return m->items->len ? flow_lead_height(m->items->pdata[0]) : 0;
+        return list_lead(f, m);
     case CSB_BLOCK_QUOTE:
         return flow_lead_height(m->main) +
                (pango_layout_get_line_count(m->main) <= 3 ? cite_height(m) : 0);
@@ -289,10 +332,9 @@ static void heading(Flow *f, guint index, const CsbDocBlock *b)
 
 static void paragraph(Flow *f, guint index, const CsbDocBlock *b)
 {
-    if (b->keep_with_next)
-        flow_ensure(f, flow_block_lead(f, index));
+    double keep = keeps_with_next(f, index) ? gap(f, 0.6) + flow_block_lead(f, index + 1) : 0;
     flow_owner(f, flow_node(f, f->sect, "P"));
-    flow_place_lines(f, measure(f, b)->main, f->left, f->width, f->t->ink, 0, 0, NULL, NULL);
+    flow_place_lines(f, measure(f, b)->main, f->left, f->width, f->t->ink, 0, keep, NULL, NULL);
     f->y += gap(f, 0.6);
 }
 

@@ -248,3 +248,9 @@ one_briefing bolton members-summary
 expect_contains "Bolton: a grade that stayed counts from the first of its run" "$text" \
     "Stayed Good since February 2014 (in"
 check "... not from the inspection before" test "$(grep -c 'Stayed Good since May 2018 (then one' <<<"$text")" -eq 0
+
+# No page of a briefing built here ends with a heading, a heading and its
+# intro, or a lead-in, with what they introduce starting on the next
+# (tests/unit/test_page_keeps.c). Cheshire East's summary did: its "what
+# must improve" heading and lead-in above a list of two.
+"$(dirname "$CSB_BIN")/tests/test_page_keeps" "$WORK"/out/*.pdf | sed "s|$WORK/out/||"

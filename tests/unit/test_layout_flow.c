@@ -2,9 +2,11 @@
  * produces for made-up documents: no orphan or widow lines in paragraphs,
  * list items and quotations (at every position on the page), a bullet on
  * the page of its item, a citation with its quotation, headings kept with
- * what follows, table headers repeated, a row taller than a page broken
- * without overflowing, nothing below the bottom margin, contents page
- * numbers that match where the headings fell, no page left mostly blank by
+ * what follows (a heading and its intro, or a lead-in, with the first item
+ * of what they introduce, a list of two items included), table headers
+ * repeated, a row taller than a page broken without overflowing, nothing
+ * below the bottom margin, contents page numbers that match where the
+ * headings fell, no page left mostly blank by
  * a section's short end, a running head naming the section a page opens
  * in (and one following on below it; by short names, whole, when the
  * titles do not fit), a chart's introduction with the
@@ -229,6 +231,63 @@ static void test_last_item_and_lead_in(void)
     CHECK(lonely == 0, "a list's last item never starts a page alone (%d did)", lonely);
     CHECK(lead_alone == 0, "a lead-in paragraph stays with what it introduces (%d did not)",
           lead_alone);
+    env_free(&e);
+}
+
+/* A heading and the paragraph under it that introduces a list (not marked
+ * as a lead-in: "Each peer counted by ...") never end a page whose next
+ * one holds the whole list; nor does a heading, or a lead-in, before a
+ * list of two items, whose first keeps the start of the last. */
+static void test_heading_intro(void)
+{
+    Env e = env_new();
+    int alone[3] = {0, 0, 0};
+    char *intro = sentences(3, "Intro"), *item = sentences(3, "Item");
+    /* What must share the page with the first item: the intro and its
+     * heading; the heading over two items; the lead-in to two items. */
+    static const char *const first[] = {"Heading with an intro", "Heading over two items",
+                                        "A lead-in to two items"};
+    for (int k = 0; k < 3; k++) {
+        for (int lead = 20; lead < 100; lead++) {
+            CsbDoc *d = csb_doc_new(e.tpl);
+            filler(d, lead);
+            if (k == 0) {
+                csb_doc_heading(d, 2, first[k]);
+                csb_doc_para(d, csb_rich_plain(intro));
+            } else if (k == 1) {
+                csb_doc_heading(d, 2, first[k]);
+            } else {
+                csb_doc_para(d, csb_rich_plain(first[k]))->keep_with_next = TRUE;
+            }
+            CsbDocBlock *list = csb_doc_list(d);
+            for (int i = 0; i < (k ? 2 : 4); i++)
+                g_ptr_array_add(list->items,
+                                csb_rich_addf(csb_rich_new(), 0, "Point %d %s", i, k ? intro : item));
+            /* A page of its own after it: never set tighter, so the
+             * positions swept are the ones tested. */
+            csb_doc_page_break(d);
+            closing(d);
+            CsbLayout *l = run(&e, d);
+            GArray *a = pieces(l, first[k]), *in = pieces(l, "Intro 0"), *p = pieces(l, "Point 0");
+            int at = g_array_index(p, Piece, 0).page;
+            alone[k] += g_array_index(a, Piece, 0).page != at ||
+                        (k == 0 && g_array_index(in, Piece, in->len - 1).page != at);
+            g_array_free(a, TRUE);
+            g_array_free(in, TRUE);
+            g_array_free(p, TRUE);
+            csb_layout_free(l);
+            csb_doc_free(d);
+        }
+    }
+    CHECK(alone[0] == 0, "a heading and its intro stay with the first item of the list they "
+                         "introduce (%d did not)",
+          alone[0]);
+    CHECK(alone[1] == 0, "a heading stays with the first of a list of two items (%d did not)",
+          alone[1]);
+    CHECK(alone[2] == 0, "a lead-in stays with the first of a list of two items (%d did not)",
+          alone[2]);
+    g_free(intro);
+    g_free(item);
     env_free(&e);
 }
 
@@ -1000,6 +1059,7 @@ int main(void)
     RUN(test_short_paragraph_moves_whole);
     RUN(test_list_items);
     RUN(test_last_item_and_lead_in);
+    RUN(test_heading_intro);
     RUN(test_quote_citation);
     RUN(test_heading_kept_with_next);
     RUN(test_table_headers_and_tall_rows);
