@@ -149,11 +149,22 @@ CsbChart *csb_fmt_matrix_chart(const CsbComparison *cmp)
     matrix_row(c, fw, cmp, cmp->focus, TRUE);
     for (guint i = 0; i < cmp->peers->len; i++)
         matrix_row(c, fw, cmp, cmp->peers->pdata[i], FALSE);
-    c->caption = g_strdup("Each authority\u2019s latest grade read in each area, with the month "
-                          "of the inspection it is from (the dates differ between authorities). "
-                          "The arrow compares it with the authority\u2019s own grade at the "
-                          "inspection before. A dashed cell marked * is older than the "
-                          "authority\u2019s latest known inspection: the note below says why.");
+    /* The caption explains only what the grid shows: the dashed cells
+     * when there are some (the note under the grid says why). */
+    gboolean stale = FALSE;
+    for (guint r = 0; r < c->rows->len && !stale; r++) {
+        const CsbChartRow *row = c->rows->pdata[r];
+        for (guint k = 0; k < row->marks->len && !stale; k++)
+            stale = ((const CsbChartMark *)row->marks->pdata[k])->stale;
+    }
+    c->caption = g_strdup_printf("Each authority\u2019s latest grade read in each area, with the "
+                                 "month of the inspection it is from (the dates differ between "
+                                 "authorities). The arrow compares it with the authority\u2019s "
+                                 "own grade at the inspection before.%s",
+                                 stale ? " A dashed cell marked * is older than the "
+                                         "authority\u2019s latest known inspection: the note "
+                                         "below says why."
+                                       : "");
     csb_chart_fit(c);
     return c;
 }

@@ -409,6 +409,101 @@ static void test_since(void)
     csb_diag_free(d);
 }
 
+/* ---- a comparison built here ------------------------------------------- */
+
+typedef struct {
+    CsbReference *ref;
+    CsbAreaMap *areas;
+    CsbThemeLibrary *lib;
+    GPtrArray *reports, *themes, *comparators;
+    CsbComparison *c;
+} Group;
+
+/* An ILACS inspection of authority ending on iso, grading every headline
+ * area Good, or (partial) only children in care, as after April 2026. */
+static void ilacs(Group *g, const char *authority, const char *iso, gboolean partial)
+{
+    char *file = g_strdup_printf("%s-%s.pdf", authority, iso);
+    CsbInspection *in = csb_inspection_new(file);
+    g_free(file);
+    in->authority = g_strdup(authority);
+    in->kind = CSB_KIND_ILACS;
+    in->start = in->end = csb_date_from_iso(iso);
+    in->sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, in->file, -1);
+    static const char *const all[] = {"overall", "leadership", "help_protection", "in_care",
+                                      "care_leavers"};
+    for (guint i = partial ? 3 : 0; i < (partial ? 4 : G_N_ELEMENTS(all)); i++)
+        csb_inspection_add_judgement(in, all[i], CSB_GRADE_GOOD, all[i], "Good", 0);
+    g_ptr_array_add(g->reports, in);
+}
+
+static gboolean group_load(Group *g, CsbDiag *d)
+{
+    g->ref = csb_reference_load(".", d);
+    g->areas = g->ref ? csb_areas_load("data/areas.csv", g->ref->frameworks, d) : NULL;
+    g->lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    g->reports = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
+    g->themes = g_ptr_array_new();
+    g->comparators = g_ptr_array_new();
+    return g->areas && g->lib;
+}
+
+/* Compare focus with the peers, each a canonical name of the authority
+ * table, over the reports added so far. */
+static const CsbComparison *group_compare(Group *g, const char *focus, const char *const *peers,
+                                          guint n)
+{
+    for (guint i = 0; i < n; i++)
+        g_ptr_array_add(g->comparators,
+                        (gpointer)csb_authorities_find(g->ref->authorities, peers[i]));
+    CsbCompareInput input = {.inspections = g->reports, .authorities = g->ref->authorities,
+                             .areas = g->areas, .library = g->lib, .themes = g->themes,
+                             .focus = focus, .comparators = g->comparators,
+                             .briefing_only = TRUE};
+    g->c = csb_compare(&input);
+    return g->c;
+}
+
+static void group_free(Group *g)
+{
+    if (g->c)
+        csb_comparison_free(g->c);
+    g_ptr_array_free(g->comparators, TRUE);
+    g_ptr_array_free(g->themes, TRUE);
+    g_ptr_array_free(g->reports, TRUE);
+    csb_themes_free(g->lib);
+    csb_areas_free(g->areas);
+    csb_reference_free(g->ref);
+}
+
+/* The peers' grid's caption explains a dashed cell marked * only when the
+ * grid has one (Wiltshire's pack said so of a grid with none). */
+static void test_matrix_caption(void)
+{
+    for (int stale = 0; stale < 2; stale++) {
+        CsbDiag *d = csb_diag_new();
+        Group g = {0};
+        CHECK(group_load(&g, d), "the reference data, area map and themes load");
+        if (g.areas && g.lib) {
+            ilacs(&g, "Wiltshire", "2023-09-22", FALSE);
+            ilacs(&g, "Swindon", "2023-07-14", FALSE);
+            if (stale) /* Swindon's overall grade and three areas not judged since */
+                ilacs(&g, "Swindon", "2026-06-12", TRUE);
+            static const char *const peers[] = {"Swindon"};
+            const CsbComparison *c = group_compare(&g, "Wiltshire", peers, 1);
+            CsbChart *chart = csb_fmt_matrix_chart(c);
+            gboolean said = strstr(chart->caption, "dashed cell marked *") != NULL;
+            CHECK(said == stale, "%s: the caption %s dashed cells marked *",
+                  stale ? "a grid with cells older than the latest inspection"
+                        : "a grid with none",
+                  said ? "explains" : "does not mention");
+            csb_chart_free(chart);
+        }
+        group_free(&g);
+        csb_diag_free(d);
+    }
+}
+
 int main(void)
 {
     RUN(test_templates);
@@ -420,5 +515,6 @@ int main(void)
     RUN(test_glossary_rows);
     RUN(test_care_weight);
     RUN(test_in_sentence);
+    RUN(test_matrix_caption);
     return unit_done();
 }
