@@ -163,6 +163,47 @@ CsbTrend csb_fmt_latest_trend(const CsbAreaHistory *h, const CsbChange *c)
     return csb_history_current(h) ? csb_fmt_trend(c) : CSB_TREND_NONE;
 }
 
+void csb_fmt_add_names(CsbRich *r, const GPtrArray *names, guint style, guint sep_style,
+                       const char *last)
+{
+    gboolean commas = FALSE;
+    for (guint i = 0; i < names->len && !commas; i++)
+        commas = strchr(names->pdata[i], ',') != NULL;
+    const char *sep = commas ? "; " : ", ";
+    for (guint i = 0; i < names->len; i++) {
+        if (i > 0 && i + 1 == names->len && last)
+            csb_rich_addf(r, sep_style, "%s%s ", commas ? "; " : " ", last);
+        else if (i > 0)
+            csb_rich_add(r, sep_style, sep);
+        csb_rich_add(r, style, names->pdata[i]);
+    }
+}
+
+char *csb_fmt_names(const GPtrArray *names, const char *last)
+{
+    CsbRich *r = csb_rich_new();
+    csb_fmt_add_names(r, names, 0, 0, last);
+    char *s = csb_rich_text(r);
+    csb_rich_free(r);
+    return s;
+}
+
+GPtrArray *csb_fmt_story_names(const GPtrArray *stories)
+{
+    GPtrArray *out = g_ptr_array_new();
+    for (guint i = 0; i < stories->len; i++)
+        g_ptr_array_add(out, ((const CsbStory *)stories->pdata[i])->authority->name);
+    return out;
+}
+
+GPtrArray *csb_fmt_authority_names(const GPtrArray *authorities)
+{
+    GPtrArray *out = g_ptr_array_new();
+    for (guint i = 0; i < authorities->len; i++)
+        g_ptr_array_add(out, ((const CsbAuthority *)authorities->pdata[i])->name);
+    return out;
+}
+
 /* The glossary row (1-based) of an abbreviation, or 0. */
 static guint glossary_row(CsbFormatter *fm, const char *abbreviation)
 {
@@ -575,9 +616,9 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
         return out;
     if (c->missing_peers->len) {
         CsbRich *r = csb_rich_plain("No report was read for ");
-        for (guint i = 0; i < c->missing_peers->len; i++)
-            csb_rich_addf(r, 0, "%s%s", i == 0 ? "" : i + 1 == c->missing_peers->len ? " or " : ", ",
-                          ((const CsbAuthority *)c->missing_peers->pdata[i])->name);
+        GPtrArray *names = csb_fmt_authority_names(c->missing_peers);
+        csb_fmt_add_names(r, names, 0, 0, "or");
+        g_ptr_array_free(names, TRUE);
         csb_rich_add(r, 0, ", so the comparison leaves them out.");
         g_ptr_array_add(out, r);
     }

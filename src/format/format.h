@@ -73,6 +73,21 @@ typedef struct {
 
 typedef void (*CsbSectionFn)(CsbFormatter *fm);
 
+/* Names in a sentence, any of which may hold a comma of its own ("Bristol,
+ * City of", "Bournemouth, Christchurch and Poole"): "A, B and C", or, when
+ * one does, "A; B; and C", so that each reads as one name. last joins the
+ * last two ("and", "or"; NULL: "A, B, C" or "A; B; C"). Appended to r, each
+ * name in style, the separators in sep_style. Every list of authority names
+ * is written by it. */
+void csb_fmt_add_names(CsbRich *r, const GPtrArray *names, guint style, guint sep_style,
+                       const char *last);
+/* The same as a new string. */
+char *csb_fmt_names(const GPtrArray *names, const char *last);
+/* The authority names of stories (CsbStory*) or of authorities
+ * (CsbAuthority*), borrowed, in order: a new array. */
+GPtrArray *csb_fmt_story_names(const GPtrArray *stories);
+GPtrArray *csb_fmt_authority_names(const GPtrArray *authorities);
+
 /* "December 2025" */
 char *csb_fmt_month_year(CsbDate d);
 /* "ILACS inspection, December 2025" */

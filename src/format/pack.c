@@ -168,12 +168,11 @@ static CsbTable *cover_facts(CsbFormatter *fm)
     }
     row = csb_table_row(t);
     csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "Compared with"));
-    GString *names = g_string_new(NULL);
-    for (guint i = 0; i < c->peers->len; i++)
-        g_string_append_printf(names, "%s%s", i ? ", " : "",
-                               ((const CsbStory *)c->peers->pdata[i])->authority->name);
-    csb_table_cell(row, csb_rich_plain(names->len ? names->str : "no comparator with reports"));
-    g_string_free(names, TRUE);
+    GPtrArray *names = csb_fmt_story_names(c->peers);
+    CsbRich *peers = names->len ? csb_rich_new() : csb_rich_plain("no comparator with reports");
+    csb_fmt_add_names(peers, names, 0, 0, NULL);
+    csb_table_cell(row, peers);
+    g_ptr_array_free(names, TRUE);
     return t;
 }
 

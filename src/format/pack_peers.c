@@ -13,16 +13,15 @@ static void peer_names(CsbFormatter *fm)
     const CsbComparison *c = fm->in->comparison;
     CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%s is compared with ",
                                fm->focus->authority->name);
-    for (guint i = 0; i < c->peers->len; i++)
-        csb_rich_addf(r, 0, "%s%s", i == 0 ? "" : i + 1 == c->peers->len ? " and " : ", ",
-                      ((const CsbStory *)c->peers->pdata[i])->authority->name);
+    GPtrArray *names = csb_fmt_story_names(c->peers);
+    csb_fmt_add_names(r, names, 0, 0, "and");
+    g_ptr_array_free(names, TRUE);
     csb_rich_add(r, 0, ", on each authority\u2019s latest graded inspection.");
     if (c->missing_peers->len) {
         csb_rich_add(r, CSB_STYLE_MUTED, " No reports were read for ");
-        for (guint i = 0; i < c->missing_peers->len; i++)
-            csb_rich_addf(r, CSB_STYLE_MUTED, "%s%s",
-                          i == 0 ? "" : i + 1 == c->missing_peers->len ? " or " : ", ",
-                          ((const CsbAuthority *)c->missing_peers->pdata[i])->name);
+        names = csb_fmt_authority_names(c->missing_peers);
+        csb_fmt_add_names(r, names, CSB_STYLE_MUTED, CSB_STYLE_MUTED, "or");
+        g_ptr_array_free(names, TRUE);
         csb_rich_add(r, CSB_STYLE_MUTED, ", so they are left out.");
     }
     csb_doc_para(fm->doc, r);

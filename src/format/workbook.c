@@ -366,15 +366,11 @@ static void sources(CsbFormatter *fm)
     g_ptr_array_free(all, TRUE);
     csb_doc_table(fm->doc, t);
     if (c->missing_peers->len) {
-        GString *names_s = g_string_new(NULL);
-        for (guint i = 0; i < c->missing_peers->len; i++)
-            g_string_append_printf(names_s, "%s%s", i ? ", " : "",
-                                   ((const CsbAuthority *)c->missing_peers->pdata[i])->name);
-        csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), 0,
-                                            "Compared with, but no report among those read: "
-                                            "%s.",
-                                            names_s->str));
-        g_string_free(names_s, TRUE);
+        GPtrArray *missing = csb_fmt_authority_names(c->missing_peers);
+        CsbRich *r = csb_rich_plain("Compared with, but no report among those read: ");
+        csb_fmt_add_names(r, missing, 0, 0, NULL);
+        csb_doc_para(fm->doc, csb_rich_add(r, 0, "."));
+        g_ptr_array_free(missing, TRUE);
     }
 }
 

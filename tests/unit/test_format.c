@@ -504,6 +504,80 @@ static void test_matrix_caption(void)
     }
 }
 
+/* Lists of authority names: a name with a comma of its own ("Bristol,
+ * City of") makes the list one of semicolons, so that "Bournemouth,
+ * Christchurch and Poole, Bristol, City of, Devon" no longer reads as five
+ * authorities; the pack's cover and its peers' section write them so. */
+static void test_names(void)
+{
+    static const struct {
+        const char *names, *last, *want;
+    } cases[] = {
+        {"Swindon|Devon|Dorset", "and", "Swindon, Devon and Dorset"},
+        {"Swindon|Devon", "or", "Swindon or Devon"},
+        {"Swindon|Devon|Dorset", NULL, "Swindon, Devon, Dorset"},
+        {"Bournemouth, Christchurch and Poole|Bristol, City of|Devon", "and",
+         "Bournemouth, Christchurch and Poole; Bristol, City of; and Devon"},
+        {"Devon|Bristol, City of", "or", "Devon; or Bristol, City of"},
+        {"Devon|Bristol, City of|Swindon", NULL, "Devon; Bristol, City of; Swindon"},
+        {"Bristol, City of", "and", "Bristol, City of"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char **split = g_strsplit(cases[i].names, "|", -1);
+        GPtrArray *names = g_ptr_array_new();
+        for (char **n = split; *n; n++)
+            g_ptr_array_add(names, *n);
+        char *got = csb_fmt_names(names, cases[i].last);
+        CHECK_STR(got, cases[i].want, "names in a sentence");
+        g_free(got);
+        g_ptr_array_free(names, TRUE);
+        g_strfreev(split);
+    }
+    CsbDiag *d = csb_diag_new();
+    Group g = {0};
+    CsbTemplate *tpl = csb_template_load("templates/briefing-pack.yaml", d);
+    CHECK(group_load(&g, d) && tpl, "the reference data, area map, themes and pack load");
+    if (g.areas && g.lib && tpl) {
+        static const char *const peers[] = {"Bournemouth, Christchurch and Poole",
+                                            "Bristol, City of", "Devon"};
+        ilacs(&g, "Wiltshire", "2023-09-22", FALSE);
+        for (guint i = 0; i < G_N_ELEMENTS(peers); i++)
+            ilacs(&g, peers[i], "2024-01-19", FALSE);
+        const CsbComparison *c = group_compare(&g, "Wiltshire", peers, G_N_ELEMENTS(peers));
+        CsbFormatInput in = {.comparison = c, .areas = g.areas};
+        CsbFormatter fm = {csb_doc_new(tpl), &in, c->focus, g.ref->frameworks,
+                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
+        csb_pack_section("cover")(&fm);
+        csb_pack_section("peers")(&fm);
+        GString *all = g_string_new(NULL);
+        const CsbTable *facts = fm.doc->cover.facts;
+        for (guint r = 0; facts && r < facts->rows->len; r++) {
+            const GPtrArray *row = facts->rows->pdata[r];
+            char *t = csb_rich_text(((const CsbTableCell *)row->pdata[row->len - 1])->text);
+            g_string_append_printf(all, "[%s]", t);
+            g_free(t);
+        }
+        for (guint i = 0; i < fm.doc->blocks->len; i++) {
+            const CsbDocBlock *b = fm.doc->blocks->pdata[i];
+            char *t = b->kind == CSB_BLOCK_PARAGRAPH ? csb_rich_text(b->text) : NULL;
+            if (t)
+                g_string_append_printf(all, "[%s]", t);
+            g_free(t);
+        }
+        CHECK(strstr(all->str, "[Bournemouth, Christchurch and Poole; Bristol, City of; Devon]"),
+              "the cover names the comparators apart");
+        CHECK(strstr(all->str, "[Wiltshire is compared with Bournemouth, Christchurch and "
+                               "Poole; Bristol, City of; and Devon, on each"),
+              "the peers' section names them so");
+        g_string_free(all, TRUE);
+        g_hash_table_destroy(fm.abbreviations);
+        csb_doc_free(fm.doc);
+    }
+    csb_template_free(tpl);
+    group_free(&g);
+    csb_diag_free(d);
+}
+
 int main(void)
 {
     RUN(test_templates);
@@ -516,5 +590,6 @@ int main(void)
     RUN(test_care_weight);
     RUN(test_in_sentence);
     RUN(test_matrix_caption);
+    RUN(test_names);
     return unit_done();
 }
