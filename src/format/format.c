@@ -237,8 +237,9 @@ static void note_terms(CsbFormatter *fm, const char *text)
     g_free(lower);
 }
 
-/* Words of 2 to 6 letters with at least two capitals that the glossary
- * knows ("IRO", "MASH", "PAs" for "PA"), and its terms the text uses. */
+/* Words of 2 to 7 letters with at least two capitals that the glossary
+ * knows ("IRO", "MASH"), a plural as its singular when the glossary has
+ * that ("PAs" as "PA": one row for both), and its terms the text uses. */
 void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text)
 {
     if (!fm->in->glossary || !text)
@@ -255,11 +256,15 @@ void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text)
         size_t n = (size_t)(e - p);
         if (n >= 2 && n <= 7 && upper >= 2) {
             char *tok = g_strndup(p, n);
-            guint row = glossary_row(fm, tok);
-            if (!row && n > 2 && tok[n - 1] == 's') {
+            guint row = 0;
+            if (n > 2 && tok[n - 1] == 's') {
                 tok[n - 1] = '\0';
                 row = glossary_row(fm, tok);
+                if (!row)
+                    tok[n - 1] = 's'; /* "SATs": no "SAT" row */
             }
+            if (!row)
+                row = glossary_row(fm, tok);
             if (row)
                 g_hash_table_replace(fm->abbreviations, g_strdup(tok), GUINT_TO_POINTER(row));
             g_free(tok);

@@ -379,11 +379,12 @@ static void test_examples(void)
             CHECK(strstr(all, "What the words mean") && strstr(all, "Questions members may"),
                   "members: grade meanings and questions are there");
             /* Which abbreviation is quoted depends on the quotes chosen:
-             * SGO, IRO or PAs in the example's reports. */
+             * SGO, IRO or PAs in the example's reports (a plural is
+             * explained in its singular's row: "PA, Personal adviser"). */
             CHECK(strstr(all, "Words used in this summary") &&
                       ((strstr(all, "SGO") && strstr(all, "Special guardianship order")) ||
                        (strstr(all, "IRO") && strstr(all, "Independent reviewing officer")) ||
-                       (strstr(all, "PAs") && strstr(all, "Personal advisers"))),
+                       (strstr(all, "PA") && strstr(all, "Personal adviser"))),
                   "members: the glossary explains the abbreviations quoted");
             CHECK(strstr(all, "children's services (ILACS)") &&
                       strstr(all, "full inspection of a council"),
