@@ -237,9 +237,27 @@ static void note_terms(CsbFormatter *fm, const char *text)
     g_free(lower);
 }
 
+/* The kind of report a framework abbreviation names ("SIF" in "Single
+ * inspection framework (SIF)"), or CSB_KIND_UNKNOWN. */
+static CsbKind framework_abbreviation(const CsbFormatter *fm, const char *abbreviation)
+{
+    CsbKind kind = CSB_KIND_UNKNOWN;
+    char *in_brackets = g_strdup_printf("(%s)", abbreviation);
+    for (guint i = 0; fm->frameworks && i < csb_frameworks_count(fm->frameworks); i++) {
+        const CsbFramework *f = csb_frameworks_at(fm->frameworks, i);
+        if (f->name && strstr(f->name, in_brackets))
+            kind = f->kind;
+    }
+    g_free(in_brackets);
+    return kind;
+}
+
 /* Words of 2 to 7 letters with at least two capitals that the glossary
  * knows ("IRO", "MASH"), a plural as its singular when the glossary has
- * that ("PAs" as "PA": one row for both), and its terms the text uses. */
+ * that ("PAs" as "PA": one row for both), and its terms the text uses. A
+ * framework's abbreviation ("SIF") names its kind of report: the
+ * glossary explains it from data/frameworks.yaml, which alone says what
+ * each framework was and when it ran. */
 void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text)
 {
     if (!fm->in->glossary || !text)
@@ -256,14 +274,17 @@ void csb_fmt_note_abbreviations(CsbFormatter *fm, const char *text)
         size_t n = (size_t)(e - p);
         if (n >= 2 && n <= 7 && upper >= 2) {
             char *tok = g_strndup(p, n);
+            CsbKind kind = framework_abbreviation(fm, tok);
             guint row = 0;
-            if (n > 2 && tok[n - 1] == 's') {
+            if (kind != CSB_KIND_UNKNOWN) {
+                fm->kinds_named |= 1u << kind;
+            } else if (n > 2 && tok[n - 1] == 's') {
                 tok[n - 1] = '\0';
                 row = glossary_row(fm, tok);
                 if (!row)
                     tok[n - 1] = 's'; /* "SATs": no "SAT" row */
             }
-            if (!row)
+            if (!row && kind == CSB_KIND_UNKNOWN)
                 row = glossary_row(fm, tok);
             if (row)
                 g_hash_table_replace(fm->abbreviations, g_strdup(tok), GUINT_TO_POINTER(row));

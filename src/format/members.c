@@ -543,23 +543,6 @@ static gint glossary_cmp(gconstpointer a, gconstpointer b)
     return g_ascii_strcasecmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Is abbreviation the one a framework named here is known by ("SIF" in
- * "Single inspection framework (SIF)")? Then that row explains it. */
-static gboolean framework_abbreviation(CsbFormatter *fm, const char *abbreviation)
-{
-    for (guint i = 0; i < csb_frameworks_count(fm->frameworks); i++) {
-        const CsbFramework *f = csb_frameworks_at(fm->frameworks, i);
-        if (!(fm->kinds_named & (1u << f->kind)) || !f->name)
-            continue;
-        char *in_brackets = g_strdup_printf("(%s)", abbreviation);
-        gboolean named = strstr(f->name, in_brackets) != NULL;
-        g_free(in_brackets);
-        if (named)
-            return TRUE;
-    }
-    return FALSE;
-}
-
 /* The expansions, in lower case, of the abbreviations among keys that the
  * glossary spells out ("VS": "virtual school"). */
 static GHashTable *expansions_shown(CsbFormatter *fm, const GPtrArray *keys)
@@ -576,9 +559,9 @@ static GHashTable *expansions_shown(CsbFormatter *fm, const GPtrArray *keys)
     return out;
 }
 
-/* Each kind of report the summary names, with what it is (the frameworks'
- * own words), then every abbreviation and term its text uses
- * (data/glossary.csv). */
+/* Each kind of report the summary names, or whose abbreviation it uses
+ * ("SIF"), with what it is (the frameworks' own words), then every other
+ * abbreviation and term its text uses (data/glossary.csv). */
 static void glossary(CsbFormatter *fm)
 {
     const CsbCsv *g = fm->in->glossary;
@@ -602,9 +585,8 @@ static void glossary(CsbFormatter *fm)
     GHashTableIter it;
     gpointer k;
     g_hash_table_iter_init(&it, fm->abbreviations);
-    while (g_hash_table_iter_next(&it, &k, NULL))
-        if (!framework_abbreviation(fm, k))
-            g_ptr_array_add(keys, k);
+    while (g_hash_table_iter_next(&it, &k, NULL)) /* a framework's is not among them */
+        g_ptr_array_add(keys, k);
     g_ptr_array_sort(keys, glossary_cmp);
     int ec = g ? csb_csv_column(g, "expansion") : -1, xc = g ? csb_csv_column(g, "explanation") : -1;
     /* Terms explained alike ("private fostering", "privately fostered")
