@@ -275,8 +275,9 @@ static char *glossary_words(const char *text, guint kinds)
 
 /* The members' summary's glossary: a term an abbreviation's row spells
  * out ("virtual school" beside "VS, Virtual school") gets no row of its
- * own; a term no abbreviation spells out keeps its row. An inspection
- * framework's
+ * own; a term no abbreviation spells out keeps its row; forms of one term
+ * share a row ("later life letter", "later-life letters": quoted in
+ * Hounslow's summary, unexplained). An inspection framework's
  * abbreviation is explained by the framework's own row
  * (data/frameworks.yaml), whether or not a report of it is named: what it
  * was and when it ran are said there alone (Hounslow's said "November
@@ -284,11 +285,12 @@ static char *glossary_words(const char *text, guint kinds)
 static void test_glossary_rows(void)
 {
     char *words = glossary_words("The virtual school (VS) tracks progress; the VS and "
-                                 "the virtual school help with permanence.",
+                                 "the virtual school help with permanence. Children have "
+                                 "later-life letters; a later life letter is written.",
                                  0);
-    CHECK_STR(words, "[Permanence][VS\nVirtual school]",
+    CHECK_STR(words, "[Later life letter, later-life letters][Permanence][VS\nVirtual school]",
               "one row for the virtual school, spelled out by its abbreviation; permanence "
-              "keeps its own");
+              "keeps its own; later-life letters are explained, in one row");
     g_free(words);
     words = glossary_words("Since the SIF inspection, and the ILACS inspection.", 0);
     CHECK_STR(words, "[Single inspection framework (SIF)][Inspection of local authority "
