@@ -3,7 +3,8 @@
  * Reads the document tree (src/doc) a formatter (src/format) built, and
  * measures its blocks with Pango through the bundled fonts only (fonts.c)
  * and breaks them across pages (flow*.c: headings kept with what follows,
- * no widows or orphans, no table row alone on either side of a break,
+ * a heading's intro and a lead-in with the first item of what they
+ * introduce, no widows or orphans, no table row alone on either side of a break,
  * table headers repeated, no last page holding only a short tail of the
  * table a briefing ends with, the grade matrix broken between its rows, a
  * section following on below a short end of the one before, a briefing
