@@ -151,7 +151,7 @@ static gboolean names_kind(const CsbFramework *f, const char *folded)
  * of the frameworks' service phrases in the 100 bytes before it? */
 static gboolean of_a_service(const CsbFrameworks *fw, const char *folded, int at)
 {
-    const GPtrArray *services = fw ? csb_frameworks_service_phrases(fw) : NULL;
+    const GPtrArray *services = fw ? csb_frameworks_mention_words(fw)->services : NULL;
     if (!services || !services->len)
         return FALSE;
     int from = MAX(0, at - 100);

@@ -3,19 +3,23 @@
  * inspection, the title phrases that recognise it, how its judgements are
  * labelled and which area each counts towards, the sentences some
  * judgements are written in, and the strands of the 2009-13 frameworks;
- * and the phrases that make an inspection a report names a service's, not
- * the authority's (mentions: services). The parser and the comparison
- * both read it; nothing about a framework is written in C but how each
- * kind's judgements are laid out.
+ * and the words a report names an earlier inspection or visit by (mentions:
+ * the phrases that make one a service's, not the authority's; qualifiers
+ * and kinds, "the last full inspection"; the inspectorate; and the words
+ * that say a visit was carried out). The parser and the comparison both
+ * read it; nothing about a framework is written in C but how each kind's
+ * judgements are laid out, and the grammar a mention's words sit in
+ * (src/compare/mentioned.c).
  */
 #include "model.h"
 
+#include <stddef.h>
 #include <string.h>
 
 struct CsbFrameworks {
     GPtrArray *list;                   /* CsbFramework*, in file order */
     CsbFramework *by_kind[CSB_KIND_COUNT]; /* borrowed from list */
-    GPtrArray *service_phrases;        /* char*: mentions: services, folded */
+    CsbMentionWords mentions;          /* mentions:, folded */
     char *checksum;                    /* sha256 of the file's bytes */
 };
 
@@ -67,12 +71,50 @@ static void framework_free(gpointer p)
     g_free(f);
 }
 
+/* The lists of mentions:, each with where it goes in CsbMentionWords and
+ * what it is for (for messages). */
+typedef struct {
+    const char *key;
+    size_t field; /* offset of its GPtrArray* in CsbMentionWords */
+    const char *what;
+} MentionList;
+
+#define FIELD(name) #name, offsetof(CsbMentionWords, name)
+
+static const MentionList mention_lists[] = {
+    {FIELD(services), "the phrases that make an inspection a report names a service's, "
+                      "not the authority's (\"fostering service\")"},
+    {FIELD(qualifiers), "the words before an inspection named by its date (\"last\" in "
+                        "\"the last inspection in 2022\")"},
+    {FIELD(kinds), "the words an inspection named by its date may carry before 'inspection' "
+                   "(\"full\" in \"the previous full inspection in March 2019\")"},
+    {FIELD(inspectorate), "the inspectorate's names, which may stand before a title or after "
+                          "'by' (\"ofsted\" in \"a focused visit by Ofsted in July 2018\")"},
+    {FIELD(held), "the words that may stand between a visit's title and its date (\"carried "
+                  "out\" in \"the focused visit carried out in May 2019\")"},
+    {FIELD(who), "who carries out a visit in a sentence that opens with its date "
+                 "(\"inspectors\" in \"In 2020, inspectors conducted a focused visit\")"},
+    {FIELD(did), "what they did in that sentence (\"conducted\" in \"In 2020, Ofsted "
+                 "conducted a focused visit\")"},
+};
+
+#undef FIELD
+
+static GPtrArray **mention_field(CsbMentionWords *w, const MentionList *l)
+{
+    return (GPtrArray **)(void *)((char *)w + l->field);
+}
+
 void csb_frameworks_free(CsbFrameworks *fw)
 {
     if (!fw)
         return;
     g_ptr_array_free(fw->list, TRUE);
-    g_ptr_array_free(fw->service_phrases, TRUE);
+    for (guint i = 0; i < G_N_ELEMENTS(mention_lists); i++) {
+        GPtrArray **list = mention_field(&fw->mentions, &mention_lists[i]);
+        if (*list)
+            g_ptr_array_free(*list, TRUE);
+    }
     g_free(fw->checksum);
     g_free(fw);
 }
@@ -294,38 +336,66 @@ static CsbFramework *read_framework(Reader *r, yaml_node_t *map)
     return f;
 }
 
-/* mentions: services: folded, as titles are; a phrase written ending with
- * a space keeps one at its end, so it ends only where a word does ("at its
- * " is not "at itself"). */
-static void read_mentions(Reader *r, CsbFrameworks *fw, yaml_node_t *root)
+/* One list of mentions:, folded, as titles are. A service's phrase written
+ * ending with a space keeps one at its end, so it ends only where a word
+ * does ("at its " is not "at itself"); the other lists' words sit in a
+ * pattern that puts the spaces around them. */
+static GPtrArray *mention_list(Reader *r, yaml_node_t *m, const MentionList *l)
 {
-    yaml_node_t *m = csb_yaml_get(r->y, root, "mentions");
-    yaml_node_t *list = m ? csb_yaml_get(r->y, m, "services") : NULL;
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    yaml_node_t *list = csb_yaml_get(r->y, m, l->key);
     if (!list || list->type != YAML_SEQUENCE_NODE) {
-        bad(r, list ? list : m ? m : root,
-            "expected 'mentions:' with 'services:', a list of the phrases that make an "
-            "inspection a report names a service's, not the authority's (see the top of "
-            "this file)");
-        return;
+        bad(r, list ? list : m,
+            "expected 'mentions:' with '%s:', a list of %s (see the top of this file)", l->key,
+            l->what);
+        return out;
     }
+    gboolean services = strcmp(l->key, "services") == 0;
     for (guint i = 0; i < n_items(list); i++) {
         yaml_node_t *item = item_at(r, list, i);
         const char *s = csb_yaml_scalar(item);
         char *folded = s ? csb_text_fold(s) : NULL;
         if (!folded || !*folded) {
-            bad(r, item, "each phrase of 'services' should be words (one with no letter or "
-                         "digit would make every inspection named a service's)");
+            if (services)
+                bad(r, item, "each phrase of 'services' should be words (one with no letter or "
+                             "digit would make every inspection named a service's)");
+            else
+                bad(r, item, "each phrase of '%s' should be words (one with no letter or digit "
+                             "would match where nothing is written)", l->key);
             g_free(folded);
             continue;
         }
         size_t n = strlen(s);
-        if (n && s[n - 1] == ' ') {
+        if (services && n && s[n - 1] == ' ') {
             char *spaced = g_strconcat(folded, " ", NULL);
             g_free(folded);
             folded = spaced;
         }
-        g_ptr_array_add(fw->service_phrases, folded);
+        g_ptr_array_add(out, folded);
     }
+    return out;
+}
+
+static void read_mentions(Reader *r, CsbFrameworks *fw, yaml_node_t *root)
+{
+    yaml_node_t *m = csb_yaml_get(r->y, root, "mentions");
+    if (!m || m->type != YAML_MAPPING_NODE) {
+        bad(r, m ? m : root,
+            "expected 'mentions:' with 'services:', 'qualifiers:', 'kinds:', 'inspectorate:', "
+            "'held:', 'who:' and 'did:', the words a report names an earlier inspection or "
+            "visit by (see the top of this file)");
+        m = NULL;
+    }
+    const char *keys[G_N_ELEMENTS(mention_lists)];
+    for (guint i = 0; i < G_N_ELEMENTS(mention_lists); i++) {
+        keys[i] = mention_lists[i].key;
+        *mention_field(&fw->mentions, &mention_lists[i]) =
+            m ? mention_list(r, m, &mention_lists[i]) : g_ptr_array_new_with_free_func(g_free);
+    }
+    int before = csb_diag_count(r->diag, CSB_SEV_ERROR);
+    csb_yaml_check_keys(r->y, m, "'mentions'", keys, G_N_ELEMENTS(keys), r->diag);
+    if (csb_diag_count(r->diag, CSB_SEV_ERROR) != before)
+        r->ok = FALSE;
 }
 
 CsbFrameworks *csb_frameworks_load(const char *path, CsbDiag *diag)
@@ -336,7 +406,6 @@ CsbFrameworks *csb_frameworks_load(const char *path, CsbDiag *diag)
     Reader r = {y, diag, TRUE};
     CsbFrameworks *fw = g_new0(CsbFrameworks, 1);
     fw->list = g_ptr_array_new_with_free_func(framework_free);
-    fw->service_phrases = g_ptr_array_new_with_free_func(g_free);
     yaml_node_t *list = csb_yaml_get(y, csb_yaml_root(y), "frameworks");
     if (!list || list->type != YAML_SEQUENCE_NODE)
         bad(&r, list ? list : csb_yaml_root(y), "expected 'frameworks:' with a list of frameworks");
@@ -394,9 +463,9 @@ const CsbFramework *csb_frameworks_get(const CsbFrameworks *fw, CsbKind kind)
     return kind > CSB_KIND_UNKNOWN && kind < CSB_KIND_COUNT ? fw->by_kind[kind] : NULL;
 }
 
-const GPtrArray *csb_frameworks_service_phrases(const CsbFrameworks *fw)
+const CsbMentionWords *csb_frameworks_mention_words(const CsbFrameworks *fw)
 {
-    return fw->service_phrases;
+    return &fw->mentions;
 }
 
 const char *csb_frameworks_checksum(const CsbFrameworks *fw)

@@ -303,10 +303,21 @@ guint csb_frameworks_count(const CsbFrameworks *fw);
 const CsbFramework *csb_frameworks_at(const CsbFrameworks *fw, guint i);
 const CsbFramework *csb_frameworks_get(const CsbFrameworks *fw, CsbKind kind);
 const char *csb_frameworks_checksum(const CsbFrameworks *fw);
-/* The phrases (char*, folded; one written ending with a space ends with
- * one) that, before an inspection a report names, make it a service's,
- * not the authority's (mentions: services). */
-const GPtrArray *csb_frameworks_service_phrases(const CsbFrameworks *fw);
+/* How a report names an earlier inspection or visit (mentions: in
+ * data/frameworks.yaml): each a list of phrases (char*), folded as report
+ * text is. The comparison writes only the grammar around them. */
+typedef struct {
+    /* before an inspection named, they make it a service's, not the
+     * authority's; one written ending with a space ends with one */
+    GPtrArray *services;
+    GPtrArray *qualifiers;   /* "last", "most recent": "the last inspection in 2022" */
+    GPtrArray *kinds;        /* "full", "sif": "the previous full inspection in 2019" */
+    GPtrArray *inspectorate; /* "ofsted": "the 2019 ofsted inspection", "a visit by ofsted" */
+    GPtrArray *held;         /* "carried out": "the focused visit carried out in 2019" */
+    GPtrArray *who;          /* "inspectors": "in 2020 inspectors conducted a focused visit" */
+    GPtrArray *did;          /* "conducted", "completed": the same sentence's verb */
+} CsbMentionWords;
+const CsbMentionWords *csb_frameworks_mention_words(const CsbFrameworks *fw);
 /* The short name ("SIF inspection") and title ("Single inspection (SIF)")
  * of a kind; its id when fw does not describe it. */
 const char *csb_frameworks_short_name(const CsbFrameworks *fw, CsbKind kind);

@@ -1,10 +1,10 @@
 /* test_model_frameworks.c - data/frameworks.yaml: it loads, describes every
  * kind once, maps each way a report labels a judgement to an area that
  * data/areas.csv has (so the parser can emit no area the comparison does
- * not know), gives the phrases that make an inspection a report names a
- * service's (folded, a written trailing space kept), and a broken file is
- * refused with the line to fix. Also how grades are read from their
- * wording.
+ * not know), gives the words a report names an earlier inspection or
+ * visit by and those that make one a service's (folded, a service phrase's
+ * written trailing space kept), and a broken file is refused with the line
+ * to fix. Also how grades are read from their wording.
  */
 #include "unit.h"
 
@@ -108,19 +108,48 @@ static void test_labels(void)
     csb_diag_free(d);
 }
 
-static void test_service_phrases(void)
+/* A list of phrases as "[a][b]". */
+static char *bracketed(const GPtrArray *p)
 {
-    CsbDiag *d = csb_diag_new();
-    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
-    const GPtrArray *p = fw ? csb_frameworks_service_phrases(fw) : NULL;
     GString *all = g_string_new(NULL);
     for (guint i = 0; p && i < p->len; i++)
         g_string_append_printf(all, "[%s]", (const char *)p->pdata[i]);
-    CHECK_STR(all->str,
-              "[adoption service][adoption agency][fostering service][fostering agency]"
-              "[children s home][at its ]",
-              "mentions: services, folded as report text is, \"at its \" ending with its space");
-    g_string_free(all, TRUE);
+    return g_string_free(all, FALSE);
+}
+
+static void test_mention_words(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    CHECK(fw != NULL, "data/frameworks.yaml loads");
+    if (!fw) {
+        csb_diag_free(d);
+        return;
+    }
+    const CsbMentionWords *w = csb_frameworks_mention_words(fw);
+    const struct {
+        const GPtrArray *list;
+        const char *expected, *what;
+    } cases[] = {
+        {w->services,
+         "[adoption service][adoption agency][fostering service][fostering agency]"
+         "[children s home][at its ]",
+         "services, folded as report text is, \"at its \" ending with its space"},
+        {w->qualifiers, "[last][previous][most recent][prior]", "qualifiers"},
+        {w->kinds, "[full][standard][ilacs][sif][single][judgement]", "kinds"},
+        {w->inspectorate, "[ofsted]", "inspectorate"},
+        {w->held, "[carried out][undertaken][conducted][that took place][which took place]",
+         "held"},
+        {w->who, "[ofsted][inspectors]", "who"},
+        {w->did, "[conducted][carried out][undertook][completed]", "did"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *all = bracketed(cases[i].list);
+        char *what = g_strdup_printf("mentions: %s", cases[i].what);
+        CHECK_STR(all, cases[i].expected, what);
+        g_free(what);
+        g_free(all);
+    }
     csb_frameworks_free(fw);
     csb_diag_free(d);
 }
@@ -179,9 +208,9 @@ static void test_broken_files(void)
     g_free(path);
 }
 
-/* 'mentions: services' missing, not a list, or with a phrase of no words:
- * refused with the line to fix. */
-static void test_broken_services(void)
+/* 'mentions' or one of its lists missing, a list not a list, a phrase of
+ * no words, a key misspelt: refused with the file and the line to fix. */
+static void test_broken_mentions(void)
 {
     static const struct {
         const char *name, *from, *to, *says;
@@ -193,6 +222,15 @@ static void test_broken_services(void)
          "expected 'mentions:' with 'services:'", 300},
         {"no-words.yaml", "children's home, \"at its \"]", "children's home, \"' \"]",
          "each phrase of 'services' should be words", 300},
+        {"no-held.yaml", "\n  held: [", "\n  hold: [",
+         "expected 'mentions:' with 'held:', a list of the words that may stand between", 300},
+        {"did-word.yaml", "did: [conducted,", "did: [conducted, \"--\",",
+         "each phrase of 'did' should be words", 300},
+        {"kinds-word.yaml", "kinds: [full, standard, ilacs, sif, single, judgement]",
+         "kinds: full standard",
+         "expected 'mentions:' with 'kinds:', a list of", 300},
+        {"misspelt.yaml", "\n  who: [", "\n  whom: [ofsted]\n  who: [",
+         "unknown key 'whom' in 'mentions'; did you mean 'who'?", 300},
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *path = write_variant(cases[i].name, cases[i].from, cases[i].to);
@@ -238,9 +276,9 @@ int main(void)
     RUN(test_every_kind_described);
     RUN(test_areas_exist);
     RUN(test_labels);
-    RUN(test_service_phrases);
+    RUN(test_mention_words);
     RUN(test_broken_files);
-    RUN(test_broken_services);
+    RUN(test_broken_mentions);
     RUN(test_grade_wording);
     g_rmdir(scratch);
     g_free(scratch);
