@@ -350,8 +350,10 @@ void csb_duplicate_free(CsbDuplicate *d);
 /* not_read.c: s->not_read from input, and each history's not_read_since. */
 void csb_story_note_not_read(CsbStory *s, const CsbCompareInput *input);
 /* The visits s's reports name (focused and monitoring visits, joint
- * targeted area inspections: the kinds fw reports in letters) that are
- * not among its reports read or not read, into s->mentioned. */
+ * targeted area inspections: the kinds fw reports in letters), and the
+ * inspections they name by date, that are not among its reports read or
+ * not read, into s->mentioned; in the words of fw's mentions: (none
+ * without fw). */
 void csb_story_note_mentioned(CsbStory *s, const CsbFrameworks *fw);
 
 /* timeline.c */

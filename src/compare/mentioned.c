@@ -6,58 +6,108 @@
  * reported in letters (letter: yes), by their titles; an inspection named
  * so ("the last inspection in 2022", "the 2019 inspection") is one of any
  * kind that grades (kind CSB_KIND_UNKNOWN here), unless the words before it
- * make it a service's (mentions: services in data/frameworks.yaml). A
- * mention is of a report
- * the story has when a report of its kind (read, or named and not read)
- * is of the year it names, and, when it names a month too, within two
- * months of it (by the visit's dates or its publication). What is left,
- * from the year of the first report read on, is what a reader should know
- * the briefing lacks.
+ * make it a service's. The words around a title or "inspection" (last,
+ * full, Ofsted, carried out, conducted ...) and those that make a mention
+ * a service's are the file's too (mentions:); this file writes only the
+ * grammar they sit in, with the months of csb_month_name. A mention is of
+ * a report the story has when a report of its kind (read, or named and
+ * not read) is of the year it names, and, when it names a month too,
+ * within two months of it (by the visit's dates or its publication). What
+ * is left, from the year of the first report read on, is what a reader
+ * should know the briefing lacks.
  */
 #include "compare.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define MONTHS                                                                             \
-    "january|february|march|april|may|june|july|august|september|october|november|december"
+/* The phrases as a regular expression's alternatives, each escaped
+ * ("carried out|that took place"); one that matches nothing when there
+ * are none, so a list left empty in the data means no such words. */
+static char *alternatives(const GPtrArray *phrases)
+{
+    if (!phrases || !phrases->len)
+        return g_strdup("(?!)");
+    GString *alt = g_string_new(NULL);
+    for (guint i = 0; i < phrases->len; i++) {
+        char *quoted = g_regex_escape_string(phrases->pdata[i], -1);
+        g_string_append_printf(alt, "%s%s", i ? "|" : "", quoted);
+        g_free(quoted);
+    }
+    return g_string_free(alt, FALSE);
+}
+
+/* The months' names (csb_month_name), folded, as alternatives. */
+static char *month_alternatives(void)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (int m = 1; m <= 12; m++)
+        g_ptr_array_add(names, csb_text_fold(csb_month_name(m)));
+    char *alt = alternatives(names);
+    g_ptr_array_free(names, TRUE);
+    return alt;
+}
+
+/* The words of w (and the months) as alternatives, for the patterns. */
+typedef struct {
+    char *months, *qualifiers, *kinds, *inspectorate, *held, *who, *did;
+} Words;
+
+static void words_init(Words *a, const CsbMentionWords *w)
+{
+    a->months = month_alternatives();
+    a->qualifiers = alternatives(w->qualifiers);
+    a->kinds = alternatives(w->kinds);
+    a->inspectorate = alternatives(w->inspectorate);
+    a->held = alternatives(w->held);
+    a->who = alternatives(w->who);
+    a->did = alternatives(w->did);
+}
+
+static void words_clear(Words *a)
+{
+    g_free(a->months);
+    g_free(a->qualifiers);
+    g_free(a->kinds);
+    g_free(a->inspectorate);
+    g_free(a->held);
+    g_free(a->who);
+    g_free(a->did);
+}
 
 /* An inspection named by when it was: "the last inspection in 2022", "the
- * previous full inspection in March 2019", "the 2019 Ofsted inspection". */
-static GRegex *inspection_pattern(void)
+ * previous full inspection in March 2019", "the 2019 Ofsted inspection"
+ * (the qualifier, kind and inspectorate of data/frameworks.yaml). */
+static GRegex *inspection_pattern(const Words *a)
 {
-    return g_regex_new(
-        "\\b(?:the )?(?:last|previous|most recent|prior) (?:ofsted )?(?:full |standard |ilacs "
-        "|sif |single |judgement )?inspection (?:in|of|on) (?:\\d{1,2} )?(?:(?<m1>" MONTHS
-        ") )?(?<y1>20\\d\\d)\\b"
-        "|\\bthe (?:(?<m2>" MONTHS ") )?(?<y2>20\\d\\d) (?:ofsted )?(?:ilacs |sif |full |standard "
-        "|single )?inspection\\b",
-        G_REGEX_OPTIMIZE, 0, NULL);
+    char *src = g_strdup_printf(
+        "\\b(?:the )?(?:%1$s) (?:(?:%2$s) )?(?:(?:%3$s) )?inspection (?:in|of|on) "
+        "(?:\\d{1,2} )?(?:(?<m1>%4$s) )?(?<y1>20\\d\\d)\\b"
+        "|\\bthe (?:(?<m2>%4$s) )?(?<y2>20\\d\\d) (?:(?:%2$s) )?(?:(?:%3$s) )?inspection\\b",
+        a->qualifiers, a->inspectorate, a->kinds, a->months);
+    GRegex *re = g_regex_new(src, G_REGEX_OPTIMIZE, 0, NULL);
+    g_free(src);
+    return re;
 }
 
 /* One pattern per kind: the year (and month) before the title, after it
- * (an abbreviation or "by Ofsted" between: "joint targeted area inspection
- * (JTAI) in July 2022", "a focused visit by Ofsted in July 2018"), or
- * opening the sentence that names it. */
-static GRegex *pattern_for(const CsbFramework *f)
+ * (an abbreviation, "by Ofsted" or "carried out" between: "joint targeted
+ * area inspection (JTAI) in July 2022", "a focused visit by Ofsted in July
+ * 2018"), or opening the sentence that names it ("In 2020, Ofsted
+ * conducted a focused visit"); the words around the title are
+ * data/frameworks.yaml's. */
+static GRegex *pattern_for(const CsbFramework *f, const Words *a)
 {
-    GString *titles = g_string_new(NULL);
-    for (guint i = 0; i < f->titles->len; i++) {
-        char *quoted = g_regex_escape_string(f->titles->pdata[i], -1);
-        g_string_append_printf(titles, "%s%s", i ? "|" : "", quoted);
-        g_free(quoted);
-    }
+    char *titles = alternatives(f->titles);
     char *src = g_strdup_printf(
-        "\\b(?:(?<m1>" MONTHS ") )?(?<y1>20\\d\\d) (?:ofsted )?(?:%1$s)\\b"
-        "|\\b(?:%1$s)s?(?: by ofsted| [a-z]{2,5}(?= (?:in|of|on|during) ))? (?:(?:carried out|undertaken|"
-        "conducted|that took place|which took place) )?(?:in|of|on|during) (?:\\d{1,2} )?"
-        "(?:(?<m2>" MONTHS ") )?(?<y2>20\\d\\d)\\b"
-        "|\\b(?:in|during) (?:(?<m3>" MONTHS ") )?(?<y3>20\\d\\d) (?:ofsted|inspectors) "
-        "(?:conducted|carried out|undertook|completed) an? (?:%1$s)\\b",
-        titles->str);
+        "\\b(?:(?<m1>%2$s) )?(?<y1>20\\d\\d) (?:(?:%3$s) )?(?:%1$s)\\b"
+        "|\\b(?:%1$s)s?(?: by (?:%3$s)| [a-z]{2,5}(?= (?:in|of|on|during) ))? "
+        "(?:(?:%4$s) )?(?:in|of|on|during) (?:\\d{1,2} )?(?:(?<m2>%2$s) )?(?<y2>20\\d\\d)\\b"
+        "|\\b(?:in|during) (?:(?<m3>%2$s) )?(?<y3>20\\d\\d) (?:%5$s) (?:%6$s) an? (?:%1$s)\\b",
+        titles, a->months, a->inspectorate, a->held, a->who, a->did);
     GRegex *re = g_regex_new(src, G_REGEX_OPTIMIZE, 0, NULL);
     g_free(src);
-    g_string_free(titles, TRUE);
+    g_free(titles);
     return re;
 }
 
@@ -220,17 +270,21 @@ static gboolean holds_last_word(const char *text, const GPtrArray *kinds)
 void csb_story_note_mentioned(CsbStory *s, const CsbFrameworks *fw)
 {
     s->mentioned = g_ptr_array_new_with_free_func(g_free);
+    if (!fw)
+        return;
+    Words words;
+    words_init(&words, csb_frameworks_mention_words(fw));
     GPtrArray *kinds = g_ptr_array_new();                           /* const CsbFramework* */
     GPtrArray *patterns = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
-    for (guint f = 0; fw && f < csb_frameworks_count(fw); f++) {
+    for (guint f = 0; f < csb_frameworks_count(fw); f++) {
         const CsbFramework *fr = csb_frameworks_at(fw, f);
-        GRegex *re = fr->letter && fr->titles->len ? pattern_for(fr) : NULL;
+        GRegex *re = fr->letter && fr->titles->len ? pattern_for(fr, &words) : NULL;
         if (re) {
             g_ptr_array_add(kinds, (gpointer)fr);
             g_ptr_array_add(patterns, re);
         }
     }
-    GRegex *inspection = inspection_pattern();
+    GRegex *inspection = inspection_pattern(&words);
     for (guint i = 0; i < s->inspections->len; i++) {
         const CsbInspection *in = s->inspections->pdata[i];
         for (guint p = 0; p < in->paragraphs->len; p++) {
@@ -253,5 +307,6 @@ void csb_story_note_mentioned(CsbStory *s, const CsbFrameworks *fw)
         g_regex_unref(inspection);
     g_ptr_array_free(patterns, TRUE);
     g_ptr_array_free(kinds, TRUE);
+    words_clear(&words);
     g_ptr_array_sort(s->mentioned, by_date);
 }

@@ -6,7 +6,7 @@
  * linked to the most recent report that raised them, by the report's own
  * words when it says so), theme evidence ranked across inspections, the
  * peer summary, and inspections the reports name that are not among them
- * (a service's told by the phrases of data/frameworks.yaml).
+ * (found by, and a service's told by, the words of data/frameworks.yaml).
  */
 #include "../../src/compare/compare.h"
 #include "unit.h"
@@ -708,34 +708,43 @@ static void test_mentioned_visits(void)
     g_free(r);
 }
 
-/* data/frameworks.yaml with its 'mentions: services' list replaced by
- * list (YAML), in a new temporary file (path owned). */
-static char *frameworks_with_services(const char *list)
+/* data/frameworks.yaml with lists of its 'mentions:' replaced: edits
+ * holds pairs of a key and its new list (YAML), then NULL. In a new
+ * temporary file (path owned). */
+static char *frameworks_with(const char *const *edits)
 {
     char *text = NULL;
     g_file_get_contents("data/frameworks.yaml", &text, NULL, NULL);
-    GRegex *re = g_regex_new("^  services: \\[[^\\]]*\\]", G_REGEX_MULTILINE, 0, NULL);
-    char *with = g_strdup_printf("  services: %s", list);
-    char *edited = g_regex_replace_literal(re, text ? text : "", -1, 0, with, 0, NULL);
+    char *edited = g_strdup(text ? text : "");
+    for (guint i = 0; edits[i] && edits[i + 1]; i += 2) {
+        char *src = g_strdup_printf("^  %s: \\[[^\\]]*\\]", edits[i]);
+        GRegex *re = g_regex_new(src, G_REGEX_MULTILINE, 0, NULL);
+        char *with = g_strdup_printf("  %s: %s", edits[i], edits[i + 1]);
+        char *next = g_regex_replace_literal(re, edited, -1, 0, with, 0, NULL);
+        CHECK(next && strcmp(next, edited) != 0, "the %s list replaced by %s", edits[i],
+              edits[i + 1]);
+        g_free(edited);
+        edited = next ? next : g_strdup("");
+        g_regex_unref(re);
+        g_free(with);
+        g_free(src);
+    }
     char *path = NULL;
     int fd = g_file_open_tmp("csbrief-frameworks-XXXXXX.yaml", &path, NULL);
     if (fd >= 0) {
         close(fd);
         g_file_set_contents(path, edited, -1, NULL);
     }
-    CHECK(edited && text && strcmp(edited, text) != 0, "the services list replaced by %s", list);
-    g_regex_unref(re);
-    g_free(with);
     g_free(edited);
     g_free(text);
     return path;
 }
 
-/* The years of the inspections named and not read (CSB_KIND_UNKNOWN) in
- * three paragraphs, one naming a fostering service's inspection, one a
- * youth offending service's, one the authority's, read against the
- * frameworks at path (NULL: the run's). */
-static char *service_mentions(const char *path)
+/* The inspections and visits named and not read in paragraphs (NULL
+ * ended) of Rutland's 2022 ILACS report (its 2017 SIF read), read against
+ * the frameworks at path (NULL: the run's): "2020" for an inspection of
+ * any kind, "focused-visit 2021" for a visit. */
+static char *mentions_in(const char *path, const char *const *paragraphs)
 {
     CsbDiag *d = csb_diag_new();
     CsbFrameworks *fw = path ? csb_frameworks_load(path, d) : NULL;
@@ -756,20 +765,15 @@ static char *service_mentions(const char *path)
     CsbInspection *in = report(r->reports, "i.pdf", "Rutland", CSB_KIND_ILACS, "2022-05-09",
                                "2022-05-20");
     grade(in, "overall", CSB_GRADE_GOOD, "Good");
-    csb_inspection_add_paragraph(in, 1, "Summary",
-                                 "The fostering service was judged to be good at the last "
-                                 "inspection in 2019.", 1);
-    csb_inspection_add_paragraph(in, 2, "Summary",
-                                 "The youth offending service was judged to be good at the last "
-                                 "inspection in 2020.", 1);
-    csb_inspection_add_paragraph(in, 3, "Summary",
-                                 "Leaders have acted since the last inspection in 2021.", 1);
+    for (int i = 0; paragraphs[i]; i++)
+        csb_inspection_add_paragraph(in, i + 1, "Summary", paragraphs[i], 1);
     run(r, "Rutland", NULL, NULL);
-    GString *years = g_string_new(NULL);
+    GString *named = g_string_new(NULL);
     const GPtrArray *m = r->c->focus->mentioned;
     for (guint i = 0; m && i < m->len; i++) {
         const CsbMention *x = m->pdata[i];
-        g_string_append_printf(years, "%s%d", i ? " " : "", x->year);
+        g_string_append_printf(named, "%s%s%s%d", i ? " " : "",
+                               x->kind ? csb_kind_id(x->kind) : "", x->kind ? " " : "", x->year);
     }
     run_free(r);
     g_free(r);
@@ -777,33 +781,91 @@ static char *service_mentions(const char *path)
     csb_areas_free(mine);
     csb_frameworks_free(fw);
     csb_diag_free(d);
-    return g_string_free(years, FALSE);
+    return g_string_free(named, FALSE);
 }
+
+/* Three paragraphs, one naming a fostering service's inspection, one a
+ * youth offending service's, one the authority's. */
+static const char *const service_paragraphs[] = {
+    "The fostering service was judged to be good at the last inspection in 2019.",
+    "The youth offending service was judged to be good at the last inspection in 2020.",
+    "Leaders have acted since the last inspection in 2021.",
+    NULL,
+};
 
 /* Whether an inspection a report names is a service's, not the
  * authority's, is decided by data/frameworks.yaml's phrases: changing
  * them changes which are gaps. */
 static void test_mentioned_services_from_data(void)
 {
-    char *years = service_mentions(NULL);
+    char *years = mentions_in(NULL, service_paragraphs);
     CHECK_STR(years, "2020 2021",
               "data/frameworks.yaml: the fostering service's 2019 inspection is not a gap; the "
               "youth offending service's (no phrase of the file) is");
     g_free(years);
-    char *path = frameworks_with_services("[youth offending service]");
-    years = service_mentions(path);
+    const char *const yot[] = {"services", "[youth offending service]", NULL};
+    char *path = frameworks_with(yot);
+    years = mentions_in(path, service_paragraphs);
     CHECK_STR(years, "2019 2021",
               "services: [youth offending service]: the fostering service's 2019 inspection is "
               "a gap, the youth offending service's not");
     g_unlink(path);
     g_free(path);
     g_free(years);
-    path = frameworks_with_services("[]");
-    years = service_mentions(path);
+    const char *const none[] = {"services", "[]", NULL};
+    path = frameworks_with(none);
+    years = mentions_in(path, service_paragraphs);
     CHECK_STR(years, "2019 2020 2021", "services: []: every inspection named is a gap");
     g_unlink(path);
     g_free(path);
     g_free(years);
+}
+
+/* The words around an inspection or a visit named by its date are
+ * data/frameworks.yaml's too (mentions: qualifiers, kinds, inspectorate,
+ * held, who, did): changing them changes what is found. */
+static void test_mentioned_words_from_data(void)
+{
+    static const char *const paragraphs[] = {
+        "Leaders have acted since the latest inspection in 2018 and the last inspection in "
+        "2019.",
+        "The focused visit performed in March 2020 found progress.",
+        "In 2021, inspectors conducted a focused visit.",
+        "The 2020 Ofsted standard inspection found the same. The monitoring visit that took "
+        "place in 2019 saw progress, as did a focused visit by Ofsted in July 2018.",
+        "During 2019, Ofsted led a joint targeted area inspection.",
+        NULL,
+    };
+    char *found = mentions_in(NULL, paragraphs);
+    CHECK_STR(found, "focused-visit 2018 2019 monitoring-visit 2019 2020 focused-visit 2021",
+              "data/frameworks.yaml: 'a focused visit by Ofsted', 'the last inspection', 'the "
+              "2020 Ofsted standard inspection', 'the monitoring visit that took place', 'In "
+              "2021, inspectors conducted a focused visit'; not 'the latest inspection', nor "
+              "'performed', nor 'Ofsted led'");
+    g_free(found);
+    static const char *const edits[] = {
+        "qualifiers", "[latest]", "held", "[performed]", "who", "[ofsted]",
+        "did", "[led]", "kinds", "[full]", NULL,
+    };
+    char *path = frameworks_with(edits);
+    found = mentions_in(path, paragraphs);
+    CHECK_STR(found, "2018 focused-visit 2018 jtai 2019 focused-visit 2020",
+              "qualifiers: [latest], held: [performed], who: [ofsted], did: [led], kinds: "
+              "[full]: 'the latest inspection', the visit 'performed' and 'Ofsted led' are "
+              "found; 'the last inspection', the visit 'that took place', 'inspectors "
+              "conducted' and 'the 2020 Ofsted standard inspection' are not");
+    g_unlink(path);
+    g_free(path);
+    g_free(found);
+    static const char *const no_ofsted[] = {"inspectorate", "[]", NULL};
+    path = frameworks_with(no_ofsted);
+    found = mentions_in(path, paragraphs);
+    CHECK_STR(found, "2019 monitoring-visit 2019 focused-visit 2021",
+              "inspectorate: []: 'the 2020 Ofsted standard inspection' and 'a focused visit by "
+              "Ofsted in July 2018' are not found");
+    g_unlink(path);
+    g_free(path);
+    g_free(found);
 }
 
 int main(void)
@@ -829,6 +891,7 @@ int main(void)
         RUN(test_evidence_ranking);
         RUN(test_mentioned_visits);
         RUN(test_mentioned_services_from_data);
+        RUN(test_mentioned_words_from_data);
     }
     csb_diag_print(d, stdout);
     csb_themes_free(library);
