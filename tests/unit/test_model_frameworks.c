@@ -11,6 +11,7 @@
 #include "compare/compare.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 static char *scratch;
 
@@ -38,6 +39,25 @@ static void test_every_kind_described(void)
               !csb_frameworks_get(fw, CSB_KIND_LAC)->full,
           "ILACS judges every headline area, LAC 2013 one strand");
     CHECK_STR(csb_frameworks_short_name(fw, CSB_KIND_SIF), "SIF inspection", "SIF's short name");
+    /* An explanation that says when a framework ran says what its period
+     * says (Hounslow's glossary had SIF "November 2013 to 2017", tagged
+     * "(2013 to 2018)"). */
+    GRegex *range = g_regex_new("\\b(20\\d\\d) to (20\\d\\d)\\b", 0, 0, NULL);
+    for (int k = 1; k < CSB_KIND_COUNT; k++) {
+        const CsbFramework *f = csb_frameworks_get(fw, (CsbKind)k);
+        GMatchInfo *in_about = NULL, *in_period = NULL;
+        if (f && f->about && f->period && g_regex_match(range, f->about, 0, &in_about) &&
+            g_regex_match(range, f->period, 0, &in_period)) {
+            char *a = g_match_info_fetch(in_about, 2), *b = g_match_info_fetch(in_period, 2);
+            CHECK(strcmp(a, b) == 0, "%s: its explanation ends in %s as its period does (%s)",
+                  csb_kind_id((CsbKind)k), a, b);
+            g_free(a);
+            g_free(b);
+        }
+        g_match_info_free(in_about);
+        g_match_info_free(in_period);
+    }
+    g_regex_unref(range);
     csb_frameworks_free(fw);
     csb_diag_free(d);
 }
