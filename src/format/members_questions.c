@@ -160,10 +160,9 @@ static void theme_question(CsbFormatter *fm, GPtrArray *out, const CsbInspection
         /* The theme's paragraphs raise the concern, which may be on any
          * part of it: not "raises concerns about <title>". */
         CsbRich *r = csb_rich_add(csb_rich_new(), 0, "Some paragraphs of the latest report on ");
-        for (guint i = 0; i < names->len; i++) {
-            csb_rich_add(r, 0, i == 0 ? "" : i + 1 == names->len ? " and " : ", ");
-            csb_rich_add(r, CSB_STYLE_BOLD, names->pdata[i]);
-        }
+        /* A title may hold a comma ("front door, thresholds and the
+         * MASH/MACH"): then the titles are parted by semicolons. */
+        csb_fmt_add_names(r, names, CSB_STYLE_BOLD, 0, "and");
         csb_rich_add(r, 0, " raise concerns. How do members hear directly from the children and "
                            "young people affected?");
         g_ptr_array_add(out, r);

@@ -220,6 +220,10 @@ expect_contains "Stockport: the higher-graded area's strength first" "$text" \
 # (para 45 ends "there is not always a timely follow through ...").
 one_briefing bury members-summary
 check "Bury: no concern quoted as going well" test "$(grep -c 'not always a timely follow through' <<<"$text")" -eq 0
+# A theme title with a comma of its own ("front door, thresholds and the
+# MASH/MACH") parts the titles of a question by semicolons.
+expect_contains "Bury: theme titles in a question are parted by semicolons" "$text" \
+    "exploitation and missing children; and front door, thresholds"
 
 # Packs compared with their statistical neighbours and region from every
 # corpus report, as the national build makes them. Middlesbrough's ended
