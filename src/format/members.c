@@ -559,6 +559,23 @@ static GHashTable *expansions_shown(CsbFormatter *fm, const GPtrArray *keys)
     return out;
 }
 
+/* Does a framework's explanation say when it ran already: the year its
+ * period starts ("2018 to date": "... since 2018. ...")? Then the period
+ * is not said again after it. */
+static gboolean says_when(const char *about, const char *period)
+{
+    const char *y = period;
+    while (*y && !(g_ascii_isdigit(y[0]) && g_ascii_isdigit(y[1]) && g_ascii_isdigit(y[2]) &&
+                   g_ascii_isdigit(y[3])))
+        y++;
+    if (!*y)
+        return FALSE;
+    char *year = g_strndup(y, 4);
+    gboolean said = strstr(about, year) != NULL;
+    g_free(year);
+    return said;
+}
+
 /* Each kind of report the summary names, or whose abbreviation it uses
  * ("SIF"), with what it is (the frameworks' own words), then every other
  * abbreviation and term its text uses (data/glossary.csv). */
@@ -577,7 +594,7 @@ static void glossary(CsbFormatter *fm)
         csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD,
                                          f->name ? f->name : f->title));
         CsbRich *what = csb_rich_plain(f->about);
-        if (f->period)
+        if (f->period && !says_when(f->about, f->period))
             csb_rich_addf(what, CSB_STYLE_MUTED, " (%s)", f->period);
         csb_table_cell(row, what);
     }

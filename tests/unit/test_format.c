@@ -236,7 +236,7 @@ static void test_abbreviations(void)
 
 /* The word cells of the members' summary's glossary for text, "[...]"
  * each, its framework rows first; kinds: the kinds of report it names. */
-static char *glossary_words(const char *text, guint kinds)
+static char *glossary_words(const char *text, guint kinds, guint column)
 {
     CsbDiag *d = csb_diag_new();
     CsbCsv *glossary = csb_csv_load("data/glossary.csv", d);
@@ -254,7 +254,7 @@ static char *glossary_words(const char *text, guint kinds)
             const CsbDocBlock *b = fm.doc->blocks->pdata[i];
             for (guint r = 0; b->kind == CSB_BLOCK_TABLE && r < b->table->rows->len; r++) {
                 const GPtrArray *row = b->table->rows->pdata[r];
-                char *w = csb_rich_text(((const CsbTableCell *)row->pdata[0])->text);
+                char *w = csb_rich_text(((const CsbTableCell *)row->pdata[column])->text);
                 g_string_append_printf(words, "[%s]", w);
                 g_free(w);
             }
@@ -287,19 +287,27 @@ static void test_glossary_rows(void)
     char *words = glossary_words("The virtual school (VS) tracks progress; the VS and "
                                  "the virtual school help with permanence. Children have "
                                  "later-life letters; a later life letter is written.",
-                                 0);
+                                 0, 0);
     CHECK_STR(words, "[Later life letter, later-life letters][Permanence][VS\nVirtual school]",
               "one row for the virtual school, spelled out by its abbreviation; permanence "
               "keeps its own; later-life letters are explained, in one row");
     g_free(words);
-    words = glossary_words("Since the SIF inspection, and the ILACS inspection.", 0);
+    words = glossary_words("Since the SIF inspection, and the ILACS inspection.", 0, 0);
     CHECK_STR(words, "[Single inspection framework (SIF)][Inspection of local authority "
                      "children's services (ILACS)]",
               "framework abbreviations explained by their frameworks' rows alone");
     g_free(words);
-    words = glossary_words("Since the SIF inspection.", 1u << CSB_KIND_SIF);
+    words = glossary_words("Since the SIF inspection.", 1u << CSB_KIND_SIF, 0);
     CHECK_STR(words, "[Single inspection framework (SIF)]",
               "... and once when a report of it is named too");
+    g_free(words);
+    /* When it ran is said once: not "(2018 to date)" after "... since
+     * 2018", but after an explanation that does not say it. */
+    words = glossary_words("", 1u << CSB_KIND_ILACS | 1u << CSB_KIND_JTAI, 1);
+    CHECK(!strstr(words, "(2018 to date)") && strstr(words, "since 2018"),
+          "ILACS's row says when it ran once: %s", words);
+    CHECK(strstr(words, "(2016 to date)") != NULL, "a JTAI's row says when, after it: %s",
+          words);
     g_free(words);
 }
 
