@@ -437,14 +437,13 @@ static void care(CsbFormatter *fm)
         /* No concern of its own: what its mixed paragraphs note alongside
          * strengths, quoted for that, so a councillor sees which points. */
         int mixed = care_count(cps, CSB_TONE_MIXED);
-        char *count = g_strdup(number_word(mixed));
-        count[0] = g_ascii_toupper(count[0]);
-        char *lead = g_strdup_printf("The latest report raises no concern on its own about this. "
-                                     "%s of its paragraphs note%s something to improve alongside "
-                                     "strengths:",
-                                     count, mixed == 1 ? "s" : "");
-        g_free(count);
-        if (!mixed || !care_quotes(fm, in, cps, CSB_TONE_MIXED, CSB_TONE_CONCERN, quotes, lead))
+        const char *n = number_word(mixed);
+        char *lead = mixed ? g_strdup_printf("The latest report raises no concern on its own "
+                                             "about this. %c%s of its paragraphs note%s something "
+                                             "to improve alongside strengths:",
+                                             g_ascii_toupper(n[0]), n + 1, mixed == 1 ? "s" : "")
+                           : NULL;
+        if (!lead || !care_quotes(fm, in, cps, CSB_TONE_MIXED, CSB_TONE_CONCERN, quotes, lead))
             csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
                                                "The latest report raises no concern of this "
                                                "kind."));
@@ -564,11 +563,8 @@ static GHashTable *expansions_shown(CsbFormatter *fm, const GPtrArray *keys)
  * is not said again after it. */
 static gboolean says_when(const char *about, const char *period)
 {
-    const char *y = period;
-    while (*y && !(g_ascii_isdigit(y[0]) && g_ascii_isdigit(y[1]) && g_ascii_isdigit(y[2]) &&
-                   g_ascii_isdigit(y[3])))
-        y++;
-    if (!*y)
+    const char *y = strpbrk(period, "0123456789");
+    if (!y || strspn(y, "0123456789") < 4)
         return FALSE;
     char *year = g_strndup(y, 4);
     gboolean said = strstr(about, year) != NULL;
