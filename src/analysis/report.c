@@ -73,7 +73,7 @@ static void add_evidence(CsbReportAnalysis *a, const CsbAnalyses *set, const cha
             csb_theme_find_in_form(theme, form, found, &score); /* a theme from elsewhere */
         }
         if (found->len)
-            g_ptr_array_add(a->evidence->pdata[s], csb_evidence_new(in, i, found, score, reading, why));
+            g_ptr_array_add(a->evidence->pdata[s], csb_evidence_new(in, i, theme, found, score, reading, why));
         else
             g_ptr_array_free(found, TRUE);
     }

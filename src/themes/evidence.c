@@ -46,11 +46,13 @@ gint csb_evidence_cmp(gconstpointer a, gconstpointer b)
     return x->ordinal - y->ordinal;
 }
 
-CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
-                              CsbToneResult *reading, GPtrArray *why)
+CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, const CsbTheme *theme,
+                              GPtrArray *phrases, double score, CsbToneResult *reading,
+                              GPtrArray *why)
 {
     CsbEvidence *e = g_new0(CsbEvidence, 1);
     e->inspection = in;
+    e->theme = theme;
     e->paragraph = in->paragraphs->pdata[i];
     e->ordinal = (int)i + 1;
     e->phrases = phrases;
@@ -63,5 +65,6 @@ CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phras
 
 char *csb_evidence_quote(const CsbEvidence *e)
 {
-    return csb_themes_quote_why(e->paragraph->text, e->phrases, e->reading, CSB_QUOTE_MAX_CHARS);
+    return csb_theme_quote(e->theme, e->paragraph->text, e->phrases, e->reading,
+                           CSB_QUOTE_MAX_CHARS);
 }

@@ -181,17 +181,30 @@ guint csb_theme_find(const CsbTheme *theme, const char *text, GPtrArray *found, 
     return n;
 }
 
-gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases)
+gboolean csb_theme_text_has_phrase(const CsbTheme *theme, const char *text,
+                                   const GPtrArray *phrases)
 {
     char *form = csb_themes_match_form(text);
+    GArray *spans = NULL;
+    if (theme && theme->not_phrases->len) {
+        spans = g_array_new(FALSE, FALSE, sizeof(gsize));
+        not_spans(theme, form, spans);
+    }
     gboolean hit = FALSE;
     for (guint i = 0; phrases && i < phrases->len && !hit; i++) {
         char *ph = csb_themes_match_form(phrases->pdata[i]);
-        hit = phrase_hits(form, ph, NULL) > 0;
+        hit = phrase_hits(form, ph, spans) > 0;
         g_free(ph);
     }
+    if (spans)
+        g_array_free(spans, TRUE);
     g_free(form);
     return hit;
+}
+
+gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases)
+{
+    return csb_theme_text_has_phrase(NULL, text, phrases);
 }
 
 /* ---- every theme at once ------------------------------------------------ */

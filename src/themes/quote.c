@@ -93,6 +93,7 @@ static const char *const contrast_openers[] = {"however", "but ", "although", "t
 
 typedef struct {
     const char *text;
+    const CsbTheme *theme; /* whose not-phrases do not count as its phrases, or NULL */
     GArray *sent;   /* start, end byte offsets per sentence */
     guint n;
     gboolean *keep;
@@ -143,7 +144,7 @@ static gboolean opens_back(const Pick *pk, guint i)
 static gboolean has_phrase(const Pick *pk, guint i, const GPtrArray *phrases)
 {
     char *s = sent_dup(pk, i);
-    gboolean hit = phrases && csb_themes_text_has_phrase(s, phrases);
+    gboolean hit = phrases && csb_theme_text_has_phrase(pk->theme, s, phrases);
     g_free(s);
     return hit;
 }
@@ -333,11 +334,11 @@ static char *joined(const Pick *pk)
  * opens with a back-reference. Then, within max_chars, the rest of those
  * the verdict names, those carrying phrases and the opening one, each only
  * with the sentence before when it needs it. Each gap an ellipsis. */
-static char *shorten(const char *text, const CsbToneResult *rd, const GPtrArray *phrases,
-                     int max_chars)
+static char *shorten(const char *text, const CsbTheme *theme, const CsbToneResult *rd,
+                     const GPtrArray *phrases, int max_chars)
 {
     const GArray *decided = rd ? rd->decided : NULL;
-    Pick pk = {text, csb_sentences(text), 0, NULL, 0, max_chars, max_chars + max_chars / 2};
+    Pick pk = {text, theme, csb_sentences(text), 0, NULL, 0, max_chars, max_chars + max_chars / 2};
     pk.n = pk.sent->len / 2;
     pk.keep = g_new0(gboolean, pk.n + 1);
     if (rd)
@@ -359,15 +360,21 @@ char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars
 {
     if ((int)strlen(text) <= max_chars)
         return g_strdup(text);
-    return shorten(text, NULL, phrases, max_chars);
+    return shorten(text, NULL, NULL, phrases, max_chars);
 }
 
 char *csb_themes_quote_why(const char *text, const GPtrArray *phrases,
                            const CsbToneResult *reading, int max_chars)
 {
+    return csb_theme_quote(NULL, text, phrases, reading, max_chars);
+}
+
+char *csb_theme_quote(const CsbTheme *theme, const char *text, const GPtrArray *phrases,
+                      const CsbToneResult *reading, int max_chars)
+{
     if ((int)strlen(text) <= max_chars)
         return g_strdup(text);
-    return shorten(text, reading, phrases, max_chars);
+    return shorten(text, theme, reading, phrases, max_chars);
 }
 
 /* ---- checking a quote ------------------------------------------------ */

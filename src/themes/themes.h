@@ -146,6 +146,10 @@ void csb_theme_hits_free(GArray *hits);
 
 /* TRUE when any of phrases occurs in text by the same rule. */
 gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases);
+/* The same, not counting an occurrence inside one of theme's not-phrases
+ * (theme NULL: none), as csb_theme_find_in_form does not. */
+gboolean csb_theme_text_has_phrase(const CsbTheme *theme, const char *text,
+                                   const GPtrArray *phrases);
 /* Text in the form phrases are matched in: lower case, straight
  * apostrophes, whitespace squashed. A new string. */
 char *csb_themes_match_form(const char *text);
@@ -153,6 +157,7 @@ char *csb_themes_match_form(const char *text);
 typedef struct {
     const CsbInspection *inspection; /* borrowed */
     const CsbParagraph *paragraph;   /* borrowed */
+    const CsbTheme *theme;           /* borrowed: the theme it is evidence for */
     CsbTone tone;
     double score;          /* for ranking: more signal phrases, more weight */
     GPtrArray *phrases;    /* char*: the theme phrases found */
@@ -173,12 +178,13 @@ void csb_evidence_free(CsbEvidence *e);
  * asked, for the few a briefing shows: a new string. */
 char *csb_evidence_quote(const CsbEvidence *e);
 
-/* Evidence from paragraph i of in for a theme: the phrases found (taken),
+/* Evidence from paragraph i of in for theme (borrowed): the phrases found (taken),
  * their score, the paragraph's reading (a reference is taken; its tone is the evidence's)
  * and the cues that decided it (why: a reference is taken, so the evidence
  * of one paragraph can share it). src/analysis makes each once per run. */
-CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, GPtrArray *phrases, double score,
-                              CsbToneResult *reading, GPtrArray *why);
+CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, const CsbTheme *theme,
+                              GPtrArray *phrases, double score, CsbToneResult *reading,
+                              GPtrArray *why);
 
 /* Ranking order for CsbEvidence* (g_ptr_array_sort): concerns, then
  * mixed, strengths, neutral; within a tone higher score first, then the
@@ -204,6 +210,11 @@ char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars
  * the budget. */
 char *csb_themes_quote_why(const char *text, const GPtrArray *phrases,
                            const CsbToneResult *reading, int max_chars);
+/* The same for a theme's evidence: a sentence holds the theme's phrases only
+ * where they occur outside its not-phrases, as the paragraph was matched
+ * (theme NULL: as csb_themes_quote_why). */
+char *csb_theme_quote(const CsbTheme *theme, const char *text, const GPtrArray *phrases,
+                      const CsbToneResult *reading, int max_chars);
 
 /* TRUE when quote is text's own words, whitespace aside: the pieces
  * between ellipses occur in text in order; each gap an ellipsis marks

@@ -2,7 +2,8 @@
  * and in a config's theme definitions): an occurrence of a phrase lying
  * inside an occurrence of a not-phrase (run on to the end of its word) does
  * not count, other occurrences do (that the one-pass scan finds the same is
- * test_themes_aho_corasick.c); a not-phrase that would exclude nothing or
+ * test_themes_aho_corasick.c), and a quote keeps the sentence where the
+ * theme was found, not one holding only an excluded occurrence; a not-phrase that would exclude nothing or
  * everything, a `not:` of the wrong shape and a misspelt key are refused
  * with the file and line, in themes.yaml and in a config.
  */
@@ -91,6 +92,40 @@ static void test_matching(void)
           "but not one running past its end into another word");
     CHECK(csb_theme_not_holds("Children\u2019s Homes for adults", "children's homes"),
           "case and apostrophes aside");
+}
+
+/* A quote of a theme's evidence keeps the sentence that matched, not one
+ * where the phrase occurs only inside a not-phrase. */
+static void test_quoting(void)
+{
+    const char *ph[] = {"threshold", NULL};
+    const char *no[] = {"threshold for a serious case review", NULL};
+    CsbTheme *t = theme("front-door", ph, no);
+    const char *text =
+        "The safeguarding partnership has agreed the threshold for a serious case review "
+        "and its panel meets monthly to consider referrals from all agencies in the area. "
+        "Partners told inspectors that they value the training the partnership provides "
+        "and that its reviews are published promptly with clear actions for every agency. "
+        "In the front door, the threshold is well understood by partners, so referrals "
+        "are appropriate and children receive the right help at the right time.";
+    GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+    CHECK(csb_theme_find(t, text, found, NULL) == 1, "the paragraph speaks to the theme");
+    char *q = csb_theme_quote(t, text, found, NULL, 200);
+    CHECK(strstr(q, "the threshold is well understood") != NULL,
+          "the quote keeps the sentence that matched (%s)", q);
+    CHECK(!strstr(q, "serious case review"), "and not the excluded one (%s)", q);
+    CHECK(csb_quote_is_faithful(q, text), "in the report's own words (%s)", q);
+    g_free(q);
+    q = csb_theme_quote(NULL, text, found, NULL, 200);
+    CHECK(strstr(q, "serious case review") != NULL,
+          "with no theme, the first occurrence is the phrase's (%s)", q);
+    g_free(q);
+    CHECK(!csb_theme_text_has_phrase(t, "It met the threshold for a serious case review.", found),
+          "an excluded occurrence is no phrase of the theme");
+    CHECK(csb_themes_text_has_phrase("It met the threshold for a serious case review.", found),
+          "though it is one of the bare phrase");
+    g_ptr_array_free(found, TRUE);
+    csb_theme_free(t);
 }
 
 /* Load a themes file written from text; the first error as
@@ -240,6 +275,7 @@ int main(void)
     }
     scratch = g_dir_make_tmp("csbrief-themes-not-XXXXXX", NULL);
     RUN(test_matching);
+    RUN(test_quoting);
     RUN(test_loading);
     RUN(test_config_theme);
     char *file = g_build_filename(scratch, "themes.yaml", NULL);
