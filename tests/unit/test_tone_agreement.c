@@ -32,7 +32,7 @@
  * data (retrained on their 4113 rows) and the rules were tuned on them,
  * so their figures are fitted (the fourth to fourteenth fresh sets were
  * each measured once, blind, before); the fifteenth fresh set the layer
- * has not seen (tests/tone/README.md). */
+ * has not seen, and was measured once on it (tests/tone/README.md). */
 #define GOAL_TEST 0.861 /* 141 of 163 (86.5%) */
 #define GOAL_DEV 0.920 /* 332 of 360 (92.2%) */
 #define GOAL_ENGINEER 0.912 /* 110 of 120 (91.7%) */
@@ -62,6 +62,8 @@
 #define GOAL_FRESH14 0.868 /* 261 of 300 (87.0%); 258 (86.0%) measured once, blind */
 #define GOAL_RULES_FRESH14 0.855 /* the rules alone: 257 of 300 (85.7%), measured once, blind */
 #define GOAL_RULES_FRESH13 0.878 /* the rules alone: 264 of 300 (88.0%), measured once, blind */
+#define GOAL_FRESH15 0.881 /* 265 of 300 (88.3%), measured once, blind, rules and layer frozen */
+#define GOAL_RULES_FRESH15 0.845 /* the rules alone: 254 of 300 (84.7%), measured once, blind */
 
 enum { N_TONES = 4 };
 static const CsbTone order[N_TONES] = {CSB_TONE_STRENGTH, CSB_TONE_CONCERN, CSB_TONE_MIXED,
@@ -421,6 +423,12 @@ static const BlindSet blind_sets[] = {
      * the eleventh to thirteenth, 1049 of 1200 for unseen reports. */
     {"tests/tone/tone-fresh14.csv", "the fourteenth fresh labels", "fresh14", GOAL_FRESH14, 270,
      GOAL_RULES_FRESH14},
+    /* 300 more, labelled while the layer was retrained on the other 4113
+     * rows, and scored once with it frozen: 265; the layer it replaced
+     * 265, the rules alone 254. With the twelfth to fourteenth, 1046 of
+     * 1200 for unseen reports. */
+    {"tests/tone/tone-fresh15.csv", "the fifteenth fresh labels", "fresh15", GOAL_FRESH15, 270,
+     GOAL_RULES_FRESH15},
 };
 
 static void test_blind_sets(void)
