@@ -103,6 +103,11 @@ const CsbJudgement *csb_inspection_judgement(const CsbInspection *in, const char
     return NULL;
 }
 
+gboolean csb_inspection_in_parts(const CsbInspection *in)
+{
+    return csb_date_valid(in->paused) && csb_date_valid(in->resumed);
+}
+
 CsbDate csb_inspection_date(const CsbInspection *in)
 {
     if (csb_date_valid(in->end))

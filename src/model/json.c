@@ -109,6 +109,14 @@ void csb_inspection_to_json_with(const CsbInspection *in, GString *out, int inde
     csb_json_string(out, in->provider);
     date_field(out, i1, "inspection_start", in->start);
     date_field(out, i1, "inspection_end", in->end);
+    if (csb_inspection_in_parts(in)) {
+        /* Only an inspection held in two parts has the field. */
+        char a[11], b[11], c[11], d[11];
+        csb_json_key(out, i1, "inspection_parts", FALSE);
+        g_string_append_printf(out, "[[\"%s\", \"%s\"], [\"%s\", \"%s\"]]",
+                               csb_date_iso(in->start, a), csb_date_iso(in->paused, b),
+                               csb_date_iso(in->resumed, c), csb_date_iso(in->end, d));
+    }
     date_field(out, i1, "published", in->published);
     csb_json_key(out, i1, "published_from", FALSE);
     if (in->published_from == CSB_PUBLISHED_UNKNOWN)

@@ -138,7 +138,11 @@ typedef struct {
     char *authority;      /* canonical name from the authority table */
     char *authority_code; /* DfE three-digit code */
     char *provider;       /* trust or body named when it is not the council */
-    CsbDate start, end, published;
+    CsbDate start, end, published; /* start to end: the whole span, in one part or two */
+    /* An inspection held in two parts ("30 September to 11 October 2024 and
+     * 13 to 16 January 2025"): the last day of the first part and the first
+     * day of the second; both zero when it was held in one part. */
+    CsbDate paused, resumed;
     CsbPublishedFrom published_from;
     char *lead_inspector;
     GPtrArray *judgements; /* CsbJudgement*, in report order */
@@ -156,6 +160,8 @@ CsbParagraph *csb_inspection_add_paragraph(CsbInspection *in, int number, const 
                                            const char *text, int page);
 /* The judgement for area, or NULL. */
 const CsbJudgement *csb_inspection_judgement(const CsbInspection *in, const char *area);
+/* Was it held in two parts (paused and resumed known)? */
+gboolean csb_inspection_in_parts(const CsbInspection *in);
 /* The date that places the report in time: end, else start, else published. */
 CsbDate csb_inspection_date(const CsbInspection *in);
 /* Order by date, then file name. For g_ptr_array_sort. */
@@ -170,11 +176,11 @@ gint csb_inspection_cmp(gconstpointer a, gconstpointer b);
 char *csb_text_fold_typography(const char *s);
 /* Equal after the typographic fold (NULL equals only NULL). */
 gboolean csb_text_same(const char *a, const char *b);
-/* Do two records say the same: kind, authority, provider, dates, lead
- * inspector, judgements (area, grade, label), findings, paragraphs (number,
- * section, text), texts compared with csb_text_same? File, hash, title and
- * pages are not compared. On a difference, the first one is described in
- * why (when not NULL). */
+/* Do two records say the same: kind, authority, provider, dates (and their
+ * parts), lead inspector, judgements (area, grade, label), findings,
+ * paragraphs (number, section, text), texts compared with csb_text_same?
+ * File, hash, title and pages are not compared. On a difference, the first
+ * one is described in why (when not NULL). */
 gboolean csb_inspection_same(const CsbInspection *a, const CsbInspection *b, GString *why);
 
 /* ---- serialisation ---------------------------------------------------- */
@@ -194,7 +200,7 @@ void csb_json_key(GString *out, int indent, const char *name, gboolean first);
 void csb_json_string(GString *out, const char *s);
 /* Parse cache: a GVariant that round-trips the whole record. Bump
  * CSB_RECORD_FORMAT whenever its layout changes. */
-#define CSB_RECORD_FORMAT 1
+#define CSB_RECORD_FORMAT 2 /* 2: paused and resumed */
 GVariant *csb_inspection_to_variant(const CsbInspection *in);
 CsbInspection *csb_inspection_from_variant(GVariant *v);
 

@@ -104,6 +104,9 @@ gboolean csb_inspection_same(const CsbInspection *a, const CsbInspection *b, GSt
     if (csb_date_compare(a->start, b->start) || csb_date_compare(a->end, b->end))
         return note(why, "inspection dates: %s / %s", csb_date_iso(a->start, x),
                     csb_date_iso(b->start, y));
+    if (csb_date_compare(a->paused, b->paused) || csb_date_compare(a->resumed, b->resumed))
+        return note(why, "inspection parts: paused %s / %s", csb_date_iso(a->paused, x),
+                    csb_date_iso(b->paused, y));
     if (csb_date_compare(a->published, b->published))
         return note(why, "published: %s / %s", csb_date_iso(a->published, x),
                     csb_date_iso(b->published, y));

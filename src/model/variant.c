@@ -4,7 +4,7 @@
  */
 #include "model.h"
 
-#define RECORD_TYPE "(sssusssssiiiiiiiiia(sussi)a(ussi)a(issi))"
+#define RECORD_TYPE "(sssusssssiiiiiiiiiiiiiiia(sussi)a(ussi)a(issi))"
 
 
 static const char *nz(const char *s)
@@ -46,7 +46,9 @@ GVariant *csb_inspection_to_variant(const CsbInspection *in)
         nz(in->url), (guint32)in->kind, nz(in->title), nz(in->authority),
         nz(in->authority_code), nz(in->provider), nz(in->lead_inspector), in->start.year,
         in->start.month, in->start.day, in->end.year, in->end.month, in->end.day,
-        in->published.year, in->published.month, in->published.day, &j, &f, &p));
+        in->published.year, in->published.month, in->published.day, in->paused.year,
+        in->paused.month, in->paused.day, in->resumed.year, in->resumed.month, in->resumed.day,
+        &j, &f, &p));
     g_free(file);
     return v;
 }
@@ -57,12 +59,13 @@ CsbInspection *csb_inspection_from_variant(GVariant *v)
         return NULL;
     const char *file, *sha, *url, *title, *auth, *code, *prov, *lead;
     guint32 kind;
-    CsbDate s, e, pub;
+    CsbDate s, e, pub, paused, resumed;
     GVariantIter *ji, *fi, *pi;
-    g_variant_get(v, "(&s&s&su&s&s&s&s&siiiiiiiiia(sussi)a(ussi)a(issi))", &file, &sha, &url,
-                  &kind, &title, &auth, &code, &prov, &lead, &s.year, &s.month, &s.day,
-                  &e.year, &e.month, &e.day, &pub.year, &pub.month, &pub.day, &ji, &fi,
-                  &pi);
+    g_variant_get(v, "(&s&s&su&s&s&s&s&siiiiiiiiiiiiiiia(sussi)a(ussi)a(issi))", &file, &sha,
+                  &url, &kind, &title, &auth, &code, &prov, &lead, &s.year, &s.month, &s.day,
+                  &e.year, &e.month, &e.day, &pub.year, &pub.month, &pub.day, &paused.year,
+                  &paused.month, &paused.day, &resumed.year, &resumed.month, &resumed.day, &ji,
+                  &fi, &pi);
     CsbInspection *in = csb_inspection_new(file);
     in->sha256 = zn(sha);
     in->url = zn(url);
@@ -75,6 +78,8 @@ CsbInspection *csb_inspection_from_variant(GVariant *v)
     in->start = s;
     in->end = e;
     in->published = pub;
+    in->paused = paused;
+    in->resumed = resumed;
     /* Only the report's own date is cached: an index's is applied after. */
     in->published_from = csb_date_valid(pub) ? CSB_PUBLISHED_REPORT : CSB_PUBLISHED_UNKNOWN;
     const char *a, *b, *c;

@@ -2,7 +2,7 @@
  * tests/fixtures and the sample reports in examples/reports (counts from
  * tests/fixtures/counts.csv), warnings that say where, authority names
  * shared by several authorities, the same report as text and as PDF, and
- * the record's GVariant round trip.
+ * the record's GVariant round trip (with an inspection in two parts).
  */
 #include "unit.h"
 
@@ -382,6 +382,33 @@ static void test_variant_round_trip(void)
     CHECK(strcmp(a->str, b->str) == 0, "GVariant round trip: same JSON");
     g_string_free(a, TRUE);
     g_string_free(b, TRUE);
+    g_variant_unref(v);
+    csb_inspection_free(back);
+
+    /* An inspection held in two parts keeps them through the cache, and
+     * its JSON has them. */
+    in->start = (CsbDate){2024, 9, 30};
+    in->paused = (CsbDate){2024, 10, 11};
+    in->resumed = (CsbDate){2025, 1, 13};
+    in->end = (CsbDate){2025, 1, 16};
+    v = csb_inspection_to_variant(in);
+    back = csb_inspection_from_variant(v);
+    g_string_truncate(why, 0);
+    CHECK(back && csb_inspection_same(in, back, why) && csb_inspection_in_parts(back),
+          "GVariant round trip: two parts: %s", why->str);
+    if (back)
+        back->resumed = (CsbDate){0};
+    CHECK(back && !csb_inspection_same(in, back, NULL), "records differ by their parts");
+    a = g_string_new(NULL);
+    csb_inspection_to_json(in, a, 0);
+    CHECK(strstr(a->str, "\"inspection_parts\": [[\"2024-09-30\", \"2024-10-11\"], "
+                         "[\"2025-01-13\", \"2025-01-16\"]]") != NULL,
+          "JSON: inspection_parts");
+    g_string_truncate(a, 0);
+    if (back)
+        csb_inspection_to_json(back, a, 0);
+    CHECK(back && !strstr(a->str, "inspection_parts"), "JSON: no inspection_parts in one part");
+    g_string_free(a, TRUE);
     g_string_free(why, TRUE);
     g_variant_unref(v);
     csb_inspection_free(back);
