@@ -217,8 +217,10 @@ static char *inspector_from_signature(const CsbDocument *doc)
 }
 
 /* The first line that is only a date or a date range, near the top (peer
- * challenges: "7th to 9th November 2023"). */
-static gboolean date_line(const char *text, CsbDate *s, CsbDate *e)
+ * challenges: "7th to 9th November 2023"), and its two parts when it has
+ * them (csb_parse_date_parts). */
+static gboolean date_line(const char *text, CsbDate *s, CsbDate *e, CsbDate *paused,
+                          CsbDate *resumed)
 {
     char *f = csb_text_fold(text);
     gboolean only_dates = TRUE;
@@ -232,7 +234,7 @@ static gboolean date_line(const char *text, CsbDate *s, CsbDate *e)
     }
     g_strfreev(w);
     g_free(f);
-    return only_dates && csb_parse_date_range(text, s, e);
+    return only_dates && csb_parse_date_parts(text, s, e, paused, resumed);
 }
 
 /* The title as written: the heading blocks before the body (in text, the
@@ -253,8 +255,8 @@ static char *read_title(CsbParse *p)
         const char *stop = NULL;
         for (guint k = 0; k < G_N_ELEMENTS(date_labels) && !stop; k++)
             stop = strstr(b->text, date_labels[k]);
-        CsbDate ds, de;
-        if ((stop == b->text && title->len) || date_line(b->text, &ds, &de))
+        CsbDate ds, de, dp, dr;
+        if ((stop == b->text && title->len) || date_line(b->text, &ds, &de, &dp, &dr))
             break;
         GString *piece = g_string_new_len(b->text, stop ? stop - b->text : -1);
         if (piece->len && title->len < 300) {
@@ -307,7 +309,7 @@ static void read_labels(CsbParse *p)
             char *dates = !*v               ? g_strdup(next_text)
                           : date_runs_on(v) ? g_strconcat(v, " ", next_text, NULL)
                                             : g_strdup(v);
-            if (!csb_parse_date_range(dates, &in->start, &in->end))
+            if (!csb_parse_date_parts(dates, &in->start, &in->end, &in->paused, &in->resumed))
                 csb_parse_warn_at(p, i, "the inspection dates '%s' cannot be read as dates",
                                   dates);
             g_free(dates);
@@ -347,7 +349,7 @@ static void read_letter(CsbParse *p)
         char *lower = g_utf8_strdown(b->text, -1);
         if (!csb_date_valid(in->start) &&
             (strstr(lower, "visit") || strstr(lower, "inspection") || strstr(lower, "took place")))
-            csb_parse_date_range(b->text, &in->start, &in->end);
+            csb_parse_date_parts(b->text, &in->start, &in->end, &in->paused, &in->resumed);
         if (!in->lead_inspector)
             in->lead_inspector = inspector_from_sentence(b->text);
         g_free(lower);
@@ -369,7 +371,7 @@ void csb_parse_header(CsbParse *p)
     for (guint i = 0; i < p->doc->lines->len && i < 60 && !csb_date_valid(in->start); i++) {
         const CsbLine *l = p->doc->lines->pdata[i];
         if (body_line(l))
-            date_line(l->text, &in->start, &in->end);
+            date_line(l->text, &in->start, &in->end, &in->paused, &in->resumed);
     }
     if (!csb_date_valid(in->start))
         csb_diag_warn(p->diag, p->doc->path, 0, 0,

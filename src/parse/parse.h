@@ -89,6 +89,14 @@ void csb_source_facts_clear(CsbSourceFacts *f);
  * of the first part, end of the last). Returns TRUE when a range (or a
  * single date) was read; start <= end. */
 gboolean csb_parse_date_range(const char *text, CsbDate *start, CsbDate *end);
+/* The same span, and whether it was held in two parts (the rule is in
+ * dates.c): "30 September to 11 October 2024 and 13 to 16 January 2025"
+ * gives start 2024-09-30, end 2025-01-16, paused 2024-10-11 (the last day
+ * of the first part) and resumed 2025-01-13 (the first day of the second);
+ * paused and resumed are zero when it was held in one part ("4 and 5 July
+ * 2023", "8, 9 and 10 July 2019"). */
+gboolean csb_parse_date_parts(const char *text, CsbDate *start, CsbDate *end, CsbDate *paused,
+                              CsbDate *resumed);
 
 /* ---- stage internals (shared by the files of src/parse) -------------- */
 

@@ -5,7 +5,8 @@
 # column); the HTML error pages each get one stderr line and nothing else.
 # Every report in the folder must have expected rows (or be listed in
 # tests/corpus/rejected.txt), so a report added to the corpus without
-# being read by hand fails here.
+# being read by hand fails here. The inspections held in two parts are
+# those of tests/corpus/parts.csv (JSON's inspection_parts).
 . tests/lib.sh
 export CSBRIEF_DATADIR=${CSBRIEF_DATADIR:-$ROOT}
 
@@ -58,6 +59,23 @@ done <"$WORK/diff.txt"
 expect_eq "corpus: every row of expected.csv (all columns), no other rows" "$mismatches" 0
 expect_eq "corpus: $(($(wc -l <"$expected") - 1)) judgement rows" \
     "$(($(wc -l <"$WORK/got.csv") - 1))" "$(($(wc -l <"$expected") - 1))"
+
+# Inspections held in two parts (`extract --format json`'s inspection_parts):
+# exactly those of tests/corpus/parts.csv, read from each cover's
+# "Inspection dates:", of the files read.
+(cd "$SHARED/corpus/pdf" && "$CSBRIEF" extract --format json "${files[@]}") 2>/dev/null |
+    sed -n 's/^    "file": "\(.*\)",$/\1/p
+            s/^    "inspection_parts": \[\["\([0-9-]*\)", "\([0-9-]*\)"\], \["\([0-9-]*\)", "\([0-9-]*\)"\]\],$/parts,\1,\2,\3,\4/p' |
+    awk -F, '/^parts,/ { print f "," $2 "," $3 "," $4 "," $5; next } { f = $0 }' |
+    sort >"$WORK/parts.got"
+tail -n +2 "$ROOT/tests/corpus/parts.csv" | grep -F -f <(printf '%s,\n' "${files[@]}") |
+    sort >"$WORK/parts.want"
+if diff "$WORK/parts.want" "$WORK/parts.got" >"$WORK/parts.diff"; then
+    ok "corpus: $(wc -l <"$WORK/parts.want") inspections in two parts, those of tests/corpus/parts.csv"
+else
+    sed -n 's/^< /#   expected: /p; s/^> /#   got:      /p' "$WORK/parts.diff"
+    fail "corpus: inspections in two parts, those of tests/corpus/parts.csv"
+fi
 
 # The HTML pages: one "csbrief: FILE: reason" line each, and no other output.
 while IFS= read -r bad; do

@@ -50,6 +50,70 @@ static void test_dates(void)
     }
 }
 
+/* Inspections held in two parts, and wordings that are one span. */
+static void test_date_parts(void)
+{
+    static const struct {
+        const char *text, *start, *end, *paused, *resumed; /* "" when in one part */
+    } cases[] = {
+        /* Devon 2025: paused over the winter. */
+        {"30 September to 11 October 2024 and 13 to 16 January 2025", "2024-09-30",
+         "2025-01-16", "2024-10-11", "2025-01-13"},
+        {"5 to 9 December 2022 and 14 to 15 February 2023", "2022-12-05", "2023-02-15",
+         "2022-12-09", "2023-02-14"},
+        /* Sheffield 2014: dashes, one with no spaces. */
+        {"19 November-11 December 2013 and 28 \u2013 30 January 2014", "2013-11-19",
+         "2014-01-30", "2013-12-11", "2014-01-28"},
+        /* The year written once, carried back over both parts. */
+        {"13 to 17 May and 3 to 7 June 2019", "2019-05-13", "2019-06-07", "2019-05-17",
+         "2019-06-03"},
+        {"2 to 4 March and 15 March 2021", "2021-03-02", "2021-03-15", "2021-03-04",
+         "2021-03-15"},
+        {"13 June and 4 July 2022", "2022-06-13", "2022-07-04", "2022-06-13", "2022-07-04"},
+        {"5 to 9 December 2022, and 14 to 15 February 2023", "2022-12-05", "2023-02-15",
+         "2022-12-09", "2023-02-14"},
+        {"Inspection dates: 12/09/2016 to 16/09/2016 and 10/10/2016 to 14/10/2016",
+         "2016-09-12", "2016-10-14", "2016-09-16", "2016-10-10"},
+        /* One span: lists of days, parts that run on, a "between ... and"
+         * range, three parts, the wordings csb_parse_date_range reads. */
+        {"8, 9 and 10 July 2019", "2019-07-08", "2019-07-10", "", ""},
+        {"8, 9, and 10 July 2019", "2019-07-08", "2019-07-10", "", ""},
+        {"4 and 5 July 2023", "2023-07-04", "2023-07-05", "", ""},
+        {"4 and 6 July 2023", "2023-07-04", "2023-07-06", "", ""},
+        {"28 February and 1 March 2023", "2023-02-28", "2023-03-01", "", ""},
+        {"31 January and 1 February 2024", "2024-01-31", "2024-02-01", "", ""},
+        {"1 to 5 July and 6 to 8 July 2022", "2022-07-01", "2022-07-08", "", ""},
+        {"between 4 and 6 July 2023", "2023-07-04", "2023-07-06", "", ""},
+        {"1 to 2 May, 6 to 7 June and 1 to 2 July 2021", "2021-05-01", "2021-07-02", "", ""},
+        {"1 to 12 December 2025", "2025-12-01", "2025-12-12", "", ""},
+        {"23 June \u2013 16 July 2015", "2015-06-23", "2015-07-16", "", ""},
+        {"21 December to 9 January 2026", "2025-12-21", "2026-01-09", "", ""},
+        {"16 August 2013", "2013-08-16", "2013-08-16", "", ""},
+        {"the focused visit to X children's services on 4 and 5 July 2023. His Majesty's "
+         "Inspectors were A and B.",
+         "2023-07-04", "2023-07-05", "", ""},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        CsbDate s = {0}, e = {0}, p = {1, 1, 1}, r = {1, 1, 1};
+        char a[11], b[11], c[11], d[11];
+        gboolean ok = csb_parse_date_parts(cases[i].text, &s, &e, &p, &r);
+        csb_date_iso(s, a);
+        csb_date_iso(e, b);
+        csb_date_iso(p, c);
+        csb_date_iso(r, d);
+        CHECK(ok && strcmp(a, cases[i].start) == 0 && strcmp(b, cases[i].end) == 0 &&
+                  strcmp(c, cases[i].paused) == 0 && strcmp(d, cases[i].resumed) == 0,
+              "date parts '%s': %s to %s, paused %s, resumed %s", cases[i].text, a, b, c, d);
+        /* The span is always csb_parse_date_range's. */
+        CsbDate s2 = {0}, e2 = {0};
+        CHECK(csb_parse_date_range(cases[i].text, &s2, &e2) && !csb_date_compare(s, s2) &&
+                  !csb_date_compare(e, e2),
+              "date parts '%s': the span csb_parse_date_range reads", cases[i].text);
+    }
+    CsbDate s = {0}, e = {0}, p = {0}, r = {0};
+    CHECK(!csb_parse_date_parts("12 to 20 and 30", &s, &e, &p, &r), "date parts: no date");
+}
+
 static void test_grades(void)
 {
     CHECK(csb_grade_from_text("Requires improvement to be good") ==
@@ -425,6 +489,7 @@ int main(void)
     if (!authorities)
         return unit_done();
     RUN(test_dates);
+    RUN(test_date_parts);
     RUN(test_grades);
     RUN(test_counts);
     RUN(test_never_guess);
