@@ -114,6 +114,24 @@ static void grade_count_sentence(CsbFormatter *fm, const CsbInspection *in, CsbR
         g_ptr_array_free(names[g], TRUE);
 }
 
+/* When an inspection was held, by month: "March 2026", or for one held in
+ * two parts "in two parts, in October 2024 and January 2025" (each part by
+ * the month it ended; the year once when both are in it). Follows "in". */
+static char *held_in(const CsbInspection *in)
+{
+    if (!csb_inspection_in_parts(in) ||
+        (in->paused.year == in->end.year && in->paused.month == in->end.month))
+        return csb_fmt_month_year(csb_inspection_date(in));
+    char *second = csb_fmt_month_year(in->end);
+    char *s = in->paused.year == in->end.year
+                  ? g_strdup_printf("two parts, in %s and %s", csb_month_name(in->paused.month),
+                                    second)
+                  : g_strdup_printf("two parts, in %s %d and %s",
+                                    csb_month_name(in->paused.month), in->paused.year, second);
+    g_free(second);
+    return s;
+}
+
 static void latest(CsbFormatter *fm)
 {
     const CsbInspection *in = csb_story_latest_graded(fm->focus);
@@ -122,7 +140,7 @@ static void latest(CsbFormatter *fm)
         csb_doc_para(fm->doc, csb_rich_plain("There is no graded inspection among the reports."));
         return;
     }
-    char *when = csb_fmt_month_year(csb_inspection_date(in));
+    char *when = held_in(in);
     const CsbJudgement *o = csb_inspection_judgement(in, "overall");
     CsbRich *r = csb_rich_new();
     fm->kinds_named |= 1u << in->kind;

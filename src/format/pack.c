@@ -34,6 +34,25 @@ char *csb_pack_date_range(CsbDate a, CsbDate b)
     return s;
 }
 
+char *csb_pack_inspection_dates(const CsbInspection *in)
+{
+    if (!csb_inspection_in_parts(in))
+        return csb_pack_date_range(in->start, in->end);
+    char *first = csb_pack_date_range(in->start, in->paused);
+    char *second = csb_pack_date_range(in->resumed, in->end);
+    /* The year is written once when both parts are in it: "5 to 9 May and
+     * 3 to 7 June 2019". */
+    if (in->start.year == in->end.year) {
+        char *cut = strrchr(first, ' ');
+        if (cut)
+            *cut = '\0';
+    }
+    char *s = g_strdup_printf("%s and %s", first, second);
+    g_free(first);
+    g_free(second);
+    return s;
+}
+
 CsbTableCell *csb_pack_report_cell(CsbFormatter *fm, GPtrArray *row, const CsbInspection *in,
                                    const char *text)
 {
@@ -139,7 +158,7 @@ static CsbTable *cover_facts(CsbFormatter *fm)
     GPtrArray *row = csb_table_row(t);
     csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "Latest graded inspection"));
     if (latest) {
-        char *when = csb_pack_date_range(latest->start, latest->end);
+        char *when = csb_pack_inspection_dates(latest);
         csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "%s, %s",
                                           csb_frameworks_title(fm->frameworks, latest->kind), when));
         g_free(when);
@@ -264,7 +283,7 @@ static void summary_lead(CsbFormatter *fm, const CsbInspection *latest)
                                              "the reports read."));
         return;
     }
-    char *when = csb_pack_date_range(latest->start, latest->end);
+    char *when = csb_pack_inspection_dates(latest);
     const CsbJudgement *o = csb_inspection_judgement(latest, "overall");
     CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "The latest graded inspection is the %s of %s",
                                csb_frameworks_title(fm->frameworks, latest->kind), when);
@@ -429,7 +448,7 @@ static void timeline(CsbFormatter *fm)
     for (guint i = 0; i < fm->focus->inspections->len; i++) {
         const CsbInspection *in = fm->focus->inspections->pdata[i];
         GPtrArray *row = csb_table_row(t);
-        char *when = csb_pack_date_range(in->start, in->end);
+        char *when = csb_pack_inspection_dates(in);
         csb_table_cell(row, csb_rich_plain(when));
         g_free(when);
         csb_pack_report_cell(fm, row, in, csb_frameworks_title(fm->frameworks, in->kind));

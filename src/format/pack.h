@@ -24,6 +24,10 @@ void csb_pack_sources(CsbFormatter *fm);
 /* "1 to 12 December 2025", "28 November to 2 December 2025", or the one
  * date known, or "dates not stated". */
 char *csb_pack_date_range(CsbDate start, CsbDate end);
+/* When an inspection was held: csb_pack_date_range of its span, or of each
+ * part when it was held in two ("30 September to 11 October 2024 and 13 to
+ * 16 January 2025"; the year written once when both parts are in it). */
+char *csb_pack_inspection_dates(const CsbInspection *in);
 /* A cell naming a report, linked to its source when the address is known. */
 CsbTableCell *csb_pack_report_cell(CsbFormatter *fm, GPtrArray *row, const CsbInspection *in,
                                    const char *text);

@@ -337,7 +337,7 @@ static void source_row(CsbFormatter *fm, CsbTable *t, const CsbStory *st, const 
     csb_rich_addf(what, CSB_STYLE_MUTED | CSB_STYLE_SMALL, "\n%s", base);
     g_free(base);
     csb_table_cell(row, what);
-    char *when = csb_pack_date_range(in->start, in->end);
+    char *when = csb_pack_inspection_dates(in);
     CsbRich *dates = csb_rich_plain(when);
     if (csb_date_valid(in->published)) {
         char *pub = csb_date_long(in->published);

@@ -224,6 +224,16 @@ check "Bury: no concern quoted as going well" test "$(grep -c 'not always a time
 # MASH/MACH") parts the titles of a question by semicolons.
 expect_contains "Bury: theme titles in a question are parted by semicolons" "$text" \
     "exploitation and missing children; and front door, thresholds"
+# Devon 2025 was inspected in two parts (paused from October to January):
+# the pack says both, never one span from September to January, and the
+# members' summary says so by month.
+one_briefing devon briefing-pack
+expect_contains "Devon: the pack's summary gives both parts" "$text" \
+    "the ILACS inspection of 30 September to 11 October 2024 and 13 to 16 January 2025"
+check "... and never the one span" test "$(grep -c '30 September 2024 to 16 January 2025' <<<"$text")" -eq 0
+one_briefing devon members-summary
+expect_contains "Devon: the members' summary says the inspection was in two parts" "$text" \
+    "in Devon in two parts, in October 2024 and January 2025 (ILACS inspection)"
 
 # Packs compared with their statistical neighbours and region from every
 # corpus report, as the national build makes them. Middlesbrough's ended

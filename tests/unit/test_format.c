@@ -3,7 +3,7 @@
  * bad flag is an error with its position; themes' short names; links to source reports come from
  * the report's address, else the URN of a corpus file name, else the
  * authority table's URN (never for a peer challenge); citations, date
- * ranges, "since" phrases and the abbreviations noted for the glossary.
+ * ranges (an inspection's in two parts too), "since" phrases and the abbreviations noted for the glossary.
  */
 #include "unit.h"
 
@@ -147,6 +147,36 @@ static void test_words(void)
     g_free(r1);
     g_free(r2);
     g_free(r3);
+    /* An inspection held in two parts shows both; one part, the span. */
+    static const struct {
+        CsbDate start, paused, resumed, end;
+        const char *want, *what;
+    } parts[] = {
+        {{2024, 9, 30}, {2024, 10, 11}, {2025, 1, 13}, {2025, 1, 16},
+         "30 September to 11 October 2024 and 13 to 16 January 2025",
+         "two parts in two years (Devon 2025)"},
+        {{2022, 12, 5}, {2022, 12, 9}, {2023, 2, 14}, {2023, 2, 15},
+         "5 to 9 December 2022 and 14 to 15 February 2023", "two parts across a new year"},
+        {{2019, 5, 13}, {2019, 5, 17}, {2019, 6, 3}, {2019, 6, 7},
+         "13 to 17 May and 3 to 7 June 2019", "two parts in one year: the year once"},
+        {{2022, 6, 13}, {2022, 6, 13}, {2022, 7, 4}, {2022, 7, 4}, "13 June and 4 July 2022",
+         "two single days"},
+        {{2021, 3, 2}, {2021, 3, 4}, {2021, 3, 15}, {2021, 3, 15},
+         "2 to 4 March and 15 March 2021", "a range and a day in one month"},
+        {{2025, 12, 1}, {0}, {0}, {2025, 12, 12}, "1 to 12 December 2025", "one part"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(parts); i++) {
+        CsbInspection *x = csb_inspection_new("x.pdf");
+        x->start = parts[i].start;
+        x->paused = parts[i].paused;
+        x->resumed = parts[i].resumed;
+        x->end = parts[i].end;
+        char *got = csb_pack_inspection_dates(x);
+        CHECK(g_strcmp0(got, parts[i].want) == 0, "inspection dates, %s: got '%s'",
+              parts[i].what, got);
+        g_free(got);
+        csb_inspection_free(x);
+    }
     CsbInspection *in = csb_inspection_new("r.txt");
     in->kind = CSB_KIND_ILACS;
     in->authority = g_strdup("Redcar and Cleveland");
