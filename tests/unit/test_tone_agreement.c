@@ -28,10 +28,11 @@
 
 /* The goals: agreement of the rules with the learned layer over them
  * (templates/cues.yaml's `model:`), less half a paragraph, so that one
- * paragraph fewer fails. All eighteen sets are the layer's training data
- * (retrained on their 4413 rows) and the rules were tuned on them, so
- * their figures are fitted (the fourth to fifteenth fresh sets were each
- * measured once, blind, before: tests/tone/README.md). */
+ * paragraph fewer fails. The first eighteen sets are the layer's training
+ * data (retrained on their 4413 rows) and the rules were tuned on them,
+ * so their figures are fitted (the fourth to fifteenth fresh sets were
+ * each measured once, blind, before); the sixteenth fresh set the layer
+ * has not seen, and was measured once on it (tests/tone/README.md). */
 #define GOAL_TEST 0.861 /* 141 of 163 (86.5%) */
 #define GOAL_DEV 0.918 /* 331 of 360 (91.9%) */
 #define GOAL_ENGINEER 0.904 /* 109 of 120 (90.8%) */
@@ -62,6 +63,8 @@
 #define GOAL_RULES_FRESH14 0.855 /* the rules alone: 257 of 300 (85.7%), measured once, blind */
 #define GOAL_RULES_FRESH13 0.878 /* the rules alone: 264 of 300 (88.0%), measured once, blind */
 #define GOAL_FRESH15 0.885 /* 266 of 300 (88.7%); 265 (88.3%) measured once, blind */
+#define GOAL_FRESH16 0.878 /* 264 of 300 (88.0%), measured once, blind, rules and layer frozen */
+#define GOAL_RULES_FRESH16 0.861 /* the rules alone: 259 of 300 (86.3%), measured once, blind */
 #define GOAL_RULES_FRESH15 0.845 /* the rules alone: 254 of 300 (84.7%), measured once, blind */
 
 enum { N_TONES = 4 };
@@ -427,7 +430,12 @@ static const BlindSet blind_sets[] = {
      * 265, the rules alone 254. With the twelfth to fourteenth, 1046 of
      * 1200 for unseen reports. */
     {"tests/tone/tone-fresh15.csv", "the fifteenth fresh labels", "fresh15", GOAL_FRESH15, 270,
-     GOAL_RULES_FRESH15},
+     GOAL_RULES_FRESH15},    /* 300 more, labelled while the layer was retrained on the other 4413
+     * rows, and scored once with it frozen: 264; the layer it replaced
+     * 262, the rules alone 259. With the thirteenth to fifteenth, 1057 of
+     * 1200 for unseen reports. */
+    {"tests/tone/tone-fresh16.csv", "the sixteenth fresh labels", "fresh16", GOAL_FRESH16, 270,
+     GOAL_RULES_FRESH16},
 };
 
 static void test_blind_sets(void)
