@@ -100,10 +100,14 @@ const CsbPhraseHit *csb_cue_negator(const CsbThemeLibrary *lib, const CsbWords *
         if (is_stop_word(lib, csb_words_at(w, i)))
             return NULL;
     /* A negator negates the first cue after it: "do not experience delay
-     * before appropriate action" negates the delay, not the action. */
+     * before appropriate action" negates the delay, not the action; and
+     * a concern cue that runs on from a negated one ("do not experience
+     * unnecessary delay"), as one phrase. */
     for (guint i = 0; i < cues->len; i++) {
         const CsbPhraseHit *c = &g_array_index(cues, CsbPhraseHit, i);
-        if (side_of(c->tag) == 2 && c->start >= end && c->start + c->len <= cue->start)
+        if (side_of(c->tag) == 2 && c->start >= end && c->start + c->len <= cue->start &&
+            !(side_of(cue->tag) == 2 && c->start + c->len == cue->start &&
+              csb_cue_negator(lib, w, negs, cues, c) == near))
             return NULL;
     }
     return near;

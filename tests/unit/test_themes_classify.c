@@ -249,6 +249,12 @@ static void test_negated_concern(void)
     WHY("Children do not experience delay.", "neutral: 'not' negates 'delay' (sentence 1)");
     TONE("Children do not experience delay.", CSB_TONE_NEUTRAL);
     TONE("Leaders have not addressed the drift.", CSB_TONE_NEUTRAL);
+    /* A concern running on from a negated one is negated with it. */
+    WHY("Children do not experience unnecessary delay.",
+        "neutral: 'not' negates 'unnecessary' (sentence 1) | neutral: 'not' negates 'delay' "
+        "(sentence 1)");
+    WHY("Children do not experience unnecessary checks or delay.",
+        "neutral: 'not' negates 'unnecessary' (sentence 1) | concern: 'delay' (sentence 1)");
     WHY("There is insufficient provision and limited choice.",
         "concern: 'insufficient' (sentence 1) | concern: 'limited' (sentence 1)");
 }
