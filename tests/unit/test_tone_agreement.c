@@ -31,8 +31,9 @@
  * paragraph fewer fails. The first eighteen sets are the layer's training
  * data (retrained on their 4413 rows) and the rules were tuned on them,
  * so their figures are fitted (the fourth to fifteenth fresh sets were
- * each measured once, blind, before); the sixteenth fresh set the layer
- * has not seen, and was measured once on it (tests/tone/README.md). */
+ * each measured once, blind, before); the sixteenth and seventeenth
+ * fresh sets the layer has not seen, and each was measured once on them
+ * (tests/tone/README.md). */
 #define GOAL_TEST 0.861 /* 141 of 163 (86.5%) */
 #define GOAL_DEV 0.918 /* 331 of 360 (91.9%) */
 #define GOAL_ENGINEER 0.904 /* 109 of 120 (90.8%) */
@@ -65,6 +66,8 @@
 #define GOAL_FRESH15 0.885 /* 266 of 300 (88.7%); 265 (88.3%) measured once, blind */
 #define GOAL_FRESH16 0.878 /* 264 of 300 (88.0%), measured once, blind, rules and layer frozen */
 #define GOAL_RULES_FRESH16 0.861 /* the rules alone: 259 of 300 (86.3%), measured once, blind */
+#define GOAL_FRESH17 0.895 /* 269 of 300 (89.7%), measured once, blind, rules and layer frozen */
+#define GOAL_RULES_FRESH17 0.865 /* the rules alone: 260 of 300 (86.7%), measured once, blind */
 #define GOAL_RULES_FRESH15 0.845 /* the rules alone: 254 of 300 (84.7%), measured once, blind */
 
 enum { N_TONES = 4 };
@@ -435,7 +438,14 @@ static const BlindSet blind_sets[] = {
      * 262, the rules alone 259. With the thirteenth to fifteenth, 1057 of
      * 1200 for unseen reports. */
     {"tests/tone/tone-fresh16.csv", "the sixteenth fresh labels", "fresh16", GOAL_FRESH16, 270,
-     GOAL_RULES_FRESH16},
+     GOAL_RULES_FRESH16},    /* 300 more, labelled while a negator was made to negate a concern
+     * running straight on from the one it negates ("do not experience
+     * unnecessary delay"), and scored once with that change and the
+     * sixteenth's layer frozen: 269; without the change 269, the rules
+     * alone 260. With the fourteenth to sixteenth, 1056 of 1200 for
+     * unseen reports. */
+    {"tests/tone/tone-fresh17.csv", "the seventeenth fresh labels", "fresh17", GOAL_FRESH17, 270,
+     GOAL_RULES_FRESH17},
 };
 
 static void test_blind_sets(void)
