@@ -39,5 +39,14 @@ GPtrArray *csb_pack_themes_by_concern(const CsbStory *s);
  * appended to r (the latest inspection named when name_latest). */
 void csb_pack_add_theme_counts(CsbFormatter *fm, CsbRich *r, const CsbThemeStory *t,
                                gboolean name_latest);
+/* A span of time in a reader's words: "about 3 years", "about a year",
+ * "about 8 months" (a new string). */
+char *csb_pack_about_years(double years);
+/* The changes of an area's history in words, appended to r, each sentence
+ * after a space: a run of inspections that kept one grade as one sentence
+ * ("Stayed Inadequate for about 10 years, at 3 inspections (March 2015 to
+ * January 2025)."), each move as one ("Declined from Requires improvement
+ * to Inadequate between March 2015 and January 2020."). */
+void csb_pack_add_movements(CsbRich *r, const CsbAreaHistory *h);
 
 #endif

@@ -1,10 +1,13 @@
 /* pack_grades.c - the briefing pack's grades and changes (the history
  * chart, a grid of every graded judgement by inspection, then each area in
- * words) and its areas for improvement tracker (every finding, newest
+ * words: each run of one grade and each move once,
+ * an area graded as the one before it said once) and its areas for improvement tracker (every finding, newest
  * report first, with the most recent earlier report that raised it and
  * why, and the older findings on the same weakness).
  */
 #include "pack.h"
+
+#include <string.h>
 
 #define GRID_INSPECTIONS 5 /* the grid shows at most this many, the latest */
 
@@ -58,47 +61,140 @@ static CsbTable *grid(CsbFormatter *fm, GPtrArray *graded)
 /* The report's wording when it is a grade's few words ("Requires
  * improvement to be good", "Grade 3 (Adequate)"), not a sentence the
  * parser kept with it ("The overall judgement is good."): then the
- * grade's name. */
-static const char *grade_words(const CsbJudgement *j)
+ * grade's name (a new string). */
+static char *grade_words(const CsbFormatInput *in, const CsbJudgement *j)
 {
     const char *w = j->wording;
+    const char *title = csb_grade_title(j->grade);
     if (!w || !*w || g_str_has_suffix(w, ".") || g_utf8_strlen(w, -1) > 40)
-        return csb_grade_title(j->grade);
+        return g_strdup(title);
     int words = 1;
     for (const char *c = w; *c; c++)
         words += *c == ' ';
     /* The grade's own words open it ("Grade 2 (good)", "Requires
      * improvement to be good"), not a sentence's ("Children's services in
      * Wigan are good"). */
-    const char *title = csb_grade_title(j->grade), *sp = strchr(title, ' ');
+    const char *sp = strchr(title, ' ');
     gboolean opens = g_ascii_strncasecmp(w, "grade", 5) == 0 ||
                      g_ascii_strncasecmp(w, title, sp ? (gsize)(sp - title) : strlen(title)) == 0;
-    return words <= 6 && opens ? w : title;
+    return g_strdup(words <= 6 && opens ? w : title);
 }
 
-static void area_words(CsbFormatter *fm, const CsbAreaHistory *h)
+/* A span of time in a reader's words: "about 3 years", "about a year",
+ * "about 8 months" (years rounded to the nearest; months under 18). */
+char *csb_pack_about_years(double years)
+{
+    int months = (int)(years * 12.0 + 0.5);
+    if (months < 2)
+        return g_strdup("about a month");
+    if (months < 12)
+        return g_strdup_printf("about %d months", months);
+    if (months < 18)
+        return g_strdup("about a year");
+    return g_strdup_printf("about %d years", (int)(years + 0.5));
+}
+
+static gboolean same_grade(const CsbChange *c)
+{
+    return c->steps == 0 && c->from->judgement->grade == c->to->judgement->grade;
+}
+
+/* Each change of h in words, appended to r: a run of inspections that kept
+ * one grade is one sentence ("Stayed Inadequate for about 10 years, at 3
+ * inspections (March 2015 to January 2025)."), a move another ("Declined
+ * from Requires improvement to Inadequate between March 2015 and January
+ * 2020."). The dates are the inspections'; the span is said only of a
+ * grade kept, which is what it measures. */
+void csb_pack_add_movements(CsbRich *r, const CsbAreaHistory *h)
+{
+    for (guint k = 0; k < h->changes->len;) {
+        const CsbChange *c = h->changes->pdata[k];
+        guint last = k;
+        gboolean dated = c->dated;
+        double years = c->years;
+        while (same_grade(c) && last + 1 < h->changes->len &&
+               same_grade(h->changes->pdata[last + 1])) {
+            const CsbChange *next = h->changes->pdata[++last];
+            dated &= next->dated;
+            years += next->years;
+        }
+        const CsbChange *end = h->changes->pdata[last];
+        char *from = csb_fmt_month_year(csb_inspection_date(c->from->inspection));
+        char *to = csb_fmt_month_year(csb_inspection_date(end->to->inspection));
+        if (same_grade(c)) {
+            csb_rich_addf(r, 0, " Stayed %s", csb_grade_title(c->to->judgement->grade));
+            if (dated) {
+                char *span = csb_pack_about_years(years);
+                csb_rich_addf(r, 0, " for %s", span);
+                g_free(span);
+            }
+            if (last > k)
+                csb_rich_addf(r, 0, "%s at %u inspections", dated ? "," : "", last - k + 2);
+            if (dated)
+                csb_rich_addf(r, 0, " (%s to %s)", from, to);
+            csb_rich_add(r, 0, ".");
+        } else {
+            char *words = csb_fmt_change(c);
+            csb_rich_addf(r, 0, " %c%s", g_ascii_toupper(words[0]), words + 1);
+            if (c->dated)
+                csb_rich_addf(r, 0, " between %s and %s", from, to);
+            csb_rich_add(r, 0, ".");
+            g_free(words);
+        }
+        g_free(from);
+        g_free(to);
+        k = last + 1;
+    }
+}
+
+/* Do two histories hold the same grades at the same inspections? */
+static gboolean same_points(const CsbAreaHistory *a, const CsbAreaHistory *b)
+{
+    if (!a || !b || a->points->len != b->points->len)
+        return FALSE;
+    for (guint k = 0; k < a->points->len; k++) {
+        const CsbGradePoint *p = a->points->pdata[k], *q = b->points->pdata[k];
+        if (p->inspection != q->inspection || p->judgement->grade != q->judgement->grade)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* An area's grades in words; when they are those of the area just before
+ * (before, or NULL), at the same inspections (care leavers beside
+ * children in care, one judgement from 2018 to 2023), they are said once:
+ * this area's paragraph points to that one. */
+static void area_words(CsbFormatter *fm, const CsbAreaHistory *h, const CsbAreaHistory *before)
 {
     csb_doc_heading(fm->doc, 2, h->area->title);
     CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_ITALIC, h->area->plain);
+    if (h->points->len > 1 && same_points(h, before)) {
+        char *area = csb_text_in_sentence(before->area->title);
+        char *from = csb_fmt_month_year(csb_inspection_date(csb_history_first(h)->inspection));
+        char *to = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
+        csb_rich_addf(r, 0, " The same grades as %s (above), at the same %u inspections from "
+                            "%s to %s.",
+                      area, h->points->len, from, to);
+        g_free(to);
+        g_free(from);
+        g_free(area);
+        csb_doc_para(fm->doc, r);
+        return;
+    }
     csb_rich_add(r, 0, " Graded ");
     for (guint k = 0; k < h->points->len; k++) {
         const CsbGradePoint *p = h->points->pdata[k];
         CsbDate d = csb_inspection_date(p->inspection);
         char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("an undated report");
-        const char *words = grade_words(p->judgement);
+        char *words = grade_words(fm->in, p->judgement);
         csb_rich_addf(r, 0, "%s", k == 0 ? "" : k + 1 == h->points->len ? " and " : ", ");
         csb_rich_addf(r, CSB_STYLE_BOLD, "\u2018%s\u2019", words);
         csb_rich_addf(r, 0, " in %s", when);
+        g_free(words);
         g_free(when);
     }
     csb_rich_add(r, 0, ".");
-    for (guint k = 0; k < h->changes->len; k++) {
-        const CsbChange *c = h->changes->pdata[k];
-        char *words = csb_fmt_change(c);
-        csb_rich_addf(r, 0, " %c%s over %.1f years.", g_ascii_toupper(words[0]), words + 1,
-                      c->years);
-        g_free(words);
-    }
+    csb_pack_add_movements(r, h);
     csb_doc_para(fm->doc, r);
 }
 
@@ -158,10 +254,14 @@ void csb_pack_grades(CsbFormatter *fm)
         csb_doc_table(fm->doc, grid(fm, graded));
     }
     g_ptr_array_free(graded, TRUE);
+    const CsbAreaHistory *before = NULL;
     for (guint i = 0; i < s->histories->len; i++) {
         const CsbAreaHistory *h = s->histories->pdata[i];
-        if (h->area->headline && h->points->len)
-            area_words(fm, h);
+        if (h->area->headline && h->points->len) {
+            area_words(fm, h, before);
+            if (h->points->len < 2 || !same_points(h, before))
+                before = h; /* written in full */
+        }
     }
     retired_areas(fm);
 }

@@ -468,6 +468,66 @@ static void test_since(void)
     csb_diag_free(d);
 }
 
+/* An area's changes in words: a run of inspections that kept one grade is
+ * one sentence with its span in plain words (Devon's care leavers read
+ * "Stayed Inadequate over 4.9 years. Stayed Inadequate over 5.0 years."),
+ * each move another, dated by its two inspections. */
+static void test_movements(void)
+{
+    static const struct {
+        double years;
+        const char *want;
+    } spans[] = {{0.05, "about a month"}, {0.7, "about 8 months"}, {1.2, "about a year"},
+                 {1.6, "about 2 years"}, {3.3, "about 3 years"}, {4.9, "about 5 years"}};
+    for (guint i = 0; i < G_N_ELEMENTS(spans); i++) {
+        char *got = csb_pack_about_years(spans[i].years);
+        CHECK_STR(got, spans[i].want, "a span in a reader's words");
+        g_free(got);
+    }
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    CsbAreaMap *areas = fw ? csb_areas_load("data/areas.csv", fw, d) : NULL;
+    CHECK(areas != NULL, "data/areas.csv and data/frameworks.yaml load");
+    GPtrArray *reports = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
+    static const struct {
+        int n, years[4];
+        CsbGrade grades[4];
+        const char *want, *what;
+    } cases[] = {
+        {3, {2015, 2020, 2025}, {CSB_GRADE_INADEQUATE, CSB_GRADE_INADEQUATE, CSB_GRADE_INADEQUATE},
+         " Stayed Inadequate for about 10 years, at 3 inspections (July 2015 to July 2025).",
+         "three inspections of one grade read once"},
+        {3, {2015, 2020, 2025}, {CSB_GRADE_REQUIRES_IMPROVEMENT, CSB_GRADE_INADEQUATE,
+         CSB_GRADE_INADEQUATE},
+         " Declined from Requires improvement to Inadequate between July 2015 and July 2020. "
+         "Stayed Inadequate for about 5 years (July 2020 to July 2025).",
+         "a move, then a grade kept"},
+        {4, {2015, 2018, 2022, 2025}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING,
+         CSB_GRADE_OUTSTANDING},
+         " Stayed Good for about 3 years (July 2015 to July 2018). Improved from Good to "
+         "Outstanding between July 2018 and July 2022. Stayed Outstanding for about 3 years "
+         "(July 2022 to July 2025).",
+         "two runs apart are said apart"},
+    };
+    static const char *const ids[] = {"care_leavers", "care_leavers", "care_leavers",
+                                      "care_leavers"};
+    for (guint i = 0; areas && i < G_N_ELEMENTS(cases); i++) {
+        CsbAreaHistory *h = care_history(areas, reports, cases[i].n, cases[i].years, ids,
+                                         cases[i].grades);
+        CsbRich *r = csb_rich_new();
+        csb_pack_add_movements(r, h);
+        char *got = csb_rich_text(r);
+        CHECK_STR(got, cases[i].want, cases[i].what);
+        g_free(got);
+        csb_rich_free(r);
+        csb_history_free(h);
+    }
+    g_ptr_array_free(reports, TRUE);
+    csb_areas_free(areas);
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+}
+
 /* ---- a comparison built here ------------------------------------------- */
 
 typedef struct {
@@ -637,6 +697,76 @@ static void test_names(void)
     csb_diag_free(d);
 }
 
+/* Text of the paragraphs of a document, each in brackets. */
+static char *doc_paragraphs(const CsbDoc *doc)
+{
+    GString *all = g_string_new(NULL);
+    for (guint i = 0; i < doc->blocks->len; i++) {
+        const CsbDocBlock *b = doc->blocks->pdata[i];
+        char *t = b->kind == CSB_BLOCK_PARAGRAPH ? csb_rich_text(b->text) : NULL;
+        if (t)
+            g_string_append_printf(all, "[%s]", t);
+        g_free(t);
+    }
+    return g_string_free(all, FALSE);
+}
+
+/* The pack's grades in words: an area graded as the one before it at the same inspections
+ * (Leeds's care leavers beside children in care) says so once, not the
+ * same sentences again. */
+static void test_pack_grades(void)
+{
+    CsbDiag *d = csb_diag_new();
+    Group g = {0};
+    CsbTemplate *tpl = csb_template_load("templates/briefing-pack.yaml", d);
+    CsbCsv *grades = csb_csv_load("data/grades.csv", d);
+    CHECK(group_load(&g, d) && tpl && grades, "the reference data, pack and grades load");
+    if (g.areas && g.lib && tpl && grades) {
+        static const char *const iso[] = {"2015-03-20", "2020-01-24", "2025-01-17"};
+        static const char *const leaders[] = {"Requires Improvement", "Inadequate",
+                                              "Requires improvement to be good"};
+        static const CsbGrade lead[] = {CSB_GRADE_REQUIRES_IMPROVEMENT, CSB_GRADE_INADEQUATE,
+                                        CSB_GRADE_REQUIRES_IMPROVEMENT};
+        for (guint i = 0; i < G_N_ELEMENTS(iso); i++) {
+            char *file = g_strdup_printf("devon-%s.pdf", iso[i]);
+            CsbInspection *in = csb_inspection_new(file);
+            g_free(file);
+            in->authority = g_strdup("Devon");
+            in->kind = i ? CSB_KIND_ILACS : CSB_KIND_SIF;
+            in->start = in->end = csb_date_from_iso(iso[i]);
+            in->sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, in->file, -1);
+            csb_inspection_add_judgement(in, "leadership", lead[i], "Leadership", leaders[i], 0);
+            csb_inspection_add_judgement(in, "in_care", CSB_GRADE_INADEQUATE, "Children in care",
+                                         "Inadequate", 0);
+            csb_inspection_add_judgement(in, "care_leavers", CSB_GRADE_INADEQUATE, "Care leavers",
+                                         "Inadequate", 0);
+            g_ptr_array_add(g.reports, in);
+        }
+        const CsbComparison *c = group_compare(&g, "Devon", NULL, 0);
+        CsbFormatInput in = {.comparison = c, .areas = g.areas, .grades = grades};
+        CsbFormatter fm = {csb_doc_new(tpl), &in, c->focus, g.ref->frameworks,
+                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
+        csb_pack_section("grades")(&fm);
+        char *all = doc_paragraphs(fm.doc);
+        CHECK(strstr(all, "Stayed Inadequate for about 10 years, at 3 inspections (March 2015 "
+                          "to January 2025).]"),
+              "children in care's three Inadequate grades read once");
+        CHECK(strstr(all, "The same grades as children in care (above), at the same 3 "
+                          "inspections from March 2015 to January 2025.]"),
+              "care leavers, graded the same at the same inspections, point to them");
+        const char *stayed = strstr(all, "Stayed Inadequate");
+        CHECK(stayed && !strstr(stayed + 1, "Stayed Inadequate"),
+              "no 'Stayed Inadequate' sentence is written twice");
+        g_free(all);
+        g_hash_table_destroy(fm.abbreviations);
+        csb_doc_free(fm.doc);
+    }
+    csb_csv_free(grades);
+    csb_template_free(tpl);
+    group_free(&g);
+    csb_diag_free(d);
+}
+
 int main(void)
 {
     RUN(test_templates);
@@ -644,11 +774,13 @@ int main(void)
     RUN(test_report_links);
     RUN(test_words);
     RUN(test_since);
+    RUN(test_movements);
     RUN(test_abbreviations);
     RUN(test_glossary_rows);
     RUN(test_care_weight);
     RUN(test_in_sentence);
     RUN(test_matrix_caption);
     RUN(test_names);
+    RUN(test_pack_grades);
     return unit_done();
 }
