@@ -1,6 +1,6 @@
 /* pack_grades.c - the briefing pack's grades and changes (the history
  * chart, a grid of every graded judgement by inspection, then each area in
- * words: each run of one grade and each move once,
+ * words: its grades in one case, each run of one grade and each move once,
  * an area graded as the one before it said once) and its areas for improvement tracker (every finding, newest
  * report first, with the most recent earlier report that raised it and
  * why, and the older findings on the same weakness).
@@ -58,10 +58,35 @@ static CsbTable *grid(CsbFormatter *fm, GPtrArray *graded)
     return t;
 }
 
+/* The report's words for a grade in the case data/grades.csv writes them:
+ * "Requires Improvement", as a 2015 report's table has it, is shown
+ * 'Requires improvement', beside a later 'Requires improvement to be
+ * good'. The file's wording of g that is w, case aside, else w (a new
+ * string). A grade shown as a grade, not a quotation: quotations keep the
+ * report's own case. */
+static char *grade_case(const CsbFormatInput *in, CsbGrade g, const char *w)
+{
+    const CsbCsv *c = in->grades;
+    int gc = c ? csb_csv_column(c, "grade") : -1, wc = c ? csb_csv_column(c, "wording") : -1;
+    size_t len = strlen(w);
+    for (guint r = 0; gc >= 0 && wc >= 0 && r < c->rows->len; r++) {
+        if (strcmp(csb_csv_get(c, r, gc), csb_grade_id(g)) != 0)
+            continue;
+        for (const char *p = csb_csv_get(c, r, wc); p && *p;) {
+            const char *bar = strstr(p, " | ");
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            if (n == len && g_ascii_strncasecmp(p, w, n) == 0)
+                return g_strndup(p, n);
+            p = bar ? bar + 3 : NULL;
+        }
+    }
+    return g_strdup(w);
+}
+
 /* The report's wording when it is a grade's few words ("Requires
  * improvement to be good", "Grade 3 (Adequate)"), not a sentence the
  * parser kept with it ("The overall judgement is good."): then the
- * grade's name (a new string). */
+ * grade's name. In the case grade_case gives (a new string). */
 static char *grade_words(const CsbFormatInput *in, const CsbJudgement *j)
 {
     const char *w = j->wording;
@@ -77,7 +102,7 @@ static char *grade_words(const CsbFormatInput *in, const CsbJudgement *j)
     const char *sp = strchr(title, ' ');
     gboolean opens = g_ascii_strncasecmp(w, "grade", 5) == 0 ||
                      g_ascii_strncasecmp(w, title, sp ? (gsize)(sp - title) : strlen(title)) == 0;
-    return g_strdup(words <= 6 && opens ? w : title);
+    return words <= 6 && opens ? grade_case(in, j->grade, w) : g_strdup(title);
 }
 
 /* A span of time in a reader's words: "about 3 years", "about a year",

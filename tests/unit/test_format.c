@@ -711,7 +711,10 @@ static char *doc_paragraphs(const CsbDoc *doc)
     return g_string_free(all, FALSE);
 }
 
-/* The pack's grades in words: an area graded as the one before it at the same inspections
+/* The pack's grades in words: a grade the report writes in capitals
+ * ("Requires Improvement", Devon 2015) is shown in the case
+ * data/grades.csv gives it, beside a later "Requires improvement to be
+ * good"; an area graded as the one before it at the same inspections
  * (Leeds's care leavers beside children in care) says so once, not the
  * same sentences again. */
 static void test_pack_grades(void)
@@ -748,6 +751,11 @@ static void test_pack_grades(void)
                            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
         csb_pack_section("grades")(&fm);
         char *all = doc_paragraphs(fm.doc);
+        CHECK(strstr(all, "Graded \u2018Requires improvement\u2019 in March 2015, "
+                          "\u2018Inadequate\u2019 in January 2020 and \u2018Requires improvement "
+                          "to be good\u2019 in January 2025.") &&
+                  !strstr(all, "Requires Improvement"),
+              "a grade the report writes in capitals is shown in grades.csv's case");
         CHECK(strstr(all, "Stayed Inadequate for about 10 years, at 3 inspections (March 2015 "
                           "to January 2025).]"),
               "children in care's three Inadequate grades read once");
