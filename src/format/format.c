@@ -2,6 +2,7 @@
  * formatter a template names, or the one that has all its sections, and
  * its sections in order), the briefing's date (given, or the newest of the
  * reports it shows, the cover saying which), dates and report names,
+ * authority names for running text ("Bristol", not "Bristol, City of"),
  * citations and links to the source reports, grade cells and trends,
  * quotations with their abbreviations noted for the glossary, and grade
  * meanings and change wording. The charts a comparison gives are built in
@@ -201,6 +202,35 @@ GPtrArray *csb_fmt_authority_names(const GPtrArray *authorities)
     GPtrArray *out = g_ptr_array_new();
     for (guint i = 0; i < authorities->len; i++)
         g_ptr_array_add(out, ((const CsbAuthority *)authorities->pdata[i])->name);
+    return out;
+}
+
+const char *csb_fmt_authority_prose(const CsbAuthority *a)
+{
+    /* "Bristol, City of": the words before the comma, when the last words
+     * are one word and "of", and the table gives them as an alias. */
+    const char *comma = strrchr(a->name, ',');
+    if (!comma || !g_str_has_suffix(a->name, " of") || comma[1] != ' ')
+        return a->name;
+    const char *word = comma + 2, *space = strchr(word, ' ');
+    if (!space || strcmp(space, " of") != 0 || space == word)
+        return a->name;
+    size_t n = (size_t)(comma - a->name);
+    for (guint i = 0; a->aliases && i < a->aliases->len; i++) {
+        const char *alias = a->aliases->pdata[i];
+        if (strlen(alias) == n && strncmp(alias, a->name, n) == 0)
+            return alias;
+    }
+    return a->name;
+}
+
+GPtrArray *csb_fmt_prose_names(const GPtrArray *items, gboolean stories)
+{
+    GPtrArray *out = g_ptr_array_new();
+    for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add(out, (gpointer)csb_fmt_authority_prose(
+                                 stories ? ((const CsbStory *)items->pdata[i])->authority
+                                         : (const CsbAuthority *)items->pdata[i]));
     return out;
 }
 
@@ -623,7 +653,7 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
                                            "reports read. Ofsted visits an authority judged "
                                            "inadequate every few months until it inspects "
                                            "again; those letters say what has changed since.",
-                                           fm->focus->authority->name,
+                                           csb_fmt_authority_prose(fm->focus->authority),
                                            csb_inspection_judgement(bad, "overall")
                                                ? "overall"
                                                : "(in at least one area)",
@@ -637,12 +667,12 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
     if (!fm->focus->inspections->len || !csb_story_latest_graded(fm->focus))
         g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0, "No graded inspection of %s is "
                                                               "among the reports read.",
-                                           fm->focus->authority->name));
+                                           csb_fmt_authority_prose(fm->focus->authority)));
     if (!peers)
         return out;
     if (c->missing_peers->len) {
         CsbRich *r = csb_rich_plain("No report was read for ");
-        GPtrArray *names = csb_fmt_authority_names(c->missing_peers);
+        GPtrArray *names = csb_fmt_prose_names(c->missing_peers, FALSE);
         csb_fmt_add_names(r, names, 0, 0, "or");
         g_ptr_array_free(names, TRUE);
         csb_rich_add(r, 0, ", so the comparison leaves them out.");

@@ -87,6 +87,14 @@ char *csb_fmt_names(const GPtrArray *names, const char *last);
  * (CsbAuthority*), borrowed, in order: a new array. */
 GPtrArray *csb_fmt_story_names(const GPtrArray *stories);
 GPtrArray *csb_fmt_authority_names(const GPtrArray *authorities);
+/* An authority's name for running text: the authority table's canonical
+ * name, or, when it is an inverted ONS form ("Bristol, City of"), the
+ * words before the comma, when the table gives them as an alias
+ * ("Bristol"). Tables keep the canonical name. Borrowed. */
+const char *csb_fmt_authority_prose(const CsbAuthority *a);
+/* csb_fmt_authority_prose of each story's authority (stories) or of each
+ * authority, in order: a new array of borrowed names. */
+GPtrArray *csb_fmt_prose_names(const GPtrArray *items, gboolean stories);
 
 /* "December 2025" */
 char *csb_fmt_month_year(CsbDate d);

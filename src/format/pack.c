@@ -1,7 +1,8 @@
-/* pack.c - the pre-inspection briefing pack: its cover and contents, the
- * one-page summary (latest grades and changes, the latest areas for
- * improvement and which recur, the themes of most concern) and the
- * inspection timeline; the map from the template's section ids to the
+/* pack.c - the pre-inspection briefing pack: its cover and contents (why
+ * the latest inspection gives no overall grade, as the reports read show
+ * it), the one-page summary (latest grades and changes, what their dates
+ * count from, the latest areas for improvement and which recur, the
+ * themes of most concern) and the inspection timeline; the map from the template's section ids to the
  * functions that build each section (the others are in pack_*.c).
  */
 #include "pack.h"
@@ -137,6 +138,72 @@ GPtrArray *csb_pack_themes_by_concern(const CsbStory *s)
 
 /* ---- cover and contents ------------------------------------------------ */
 
+/* Does framework kind grade overall effectiveness at all? */
+static gboolean grades_overall(const CsbFrameworks *fw, CsbKind kind)
+{
+    const CsbFramework *f = csb_frameworks_get(fw, kind);
+    for (guint i = 0; f && i < f->judgements->len; i++)
+        if (strcmp(((const CsbFrameworkJudgement *)f->judgements->pdata[i])->area, "overall") == 0)
+            return TRUE;
+    for (guint i = 0; f && f->sentences && i < f->sentences->len; i++)
+        if (strcmp(((const CsbFrameworkSentence *)f->sentences->pdata[i])->area, "overall") == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Why the latest graded inspection gives no overall grade, as the reports
+ * read show it (a new string): "not given by this framework" when its
+ * framework grades none; "ILACS inspections stopped giving one in 2026"
+ * when reports of its kind read (the focus's and its peers') give one up
+ * to a date and none after it, the last with and the first without one in
+ * that year ("no longer give one" when the years differ); else "not given
+ * at this inspection". Then the focus's last overall grade, when it has
+ * one: "; the last, Inadequate, in December 2022". */
+static char *no_overall(CsbFormatter *fm, const CsbInspection *latest)
+{
+    if (!grades_overall(fm->frameworks, latest->kind))
+        return g_strdup("not given by this framework");
+    GPtrArray *stories = csb_fmt_stories(fm);
+    CsbDate with = {0}, without = {0};
+    for (int pass = 0; pass < 2; pass++) /* the last with one, then the first without after it */
+        for (guint s = 0; s < stories->len; s++) {
+            const CsbStory *st = stories->pdata[s];
+            for (guint i = 0; i < st->inspections->len; i++) {
+                const CsbInspection *in = st->inspections->pdata[i];
+                CsbDate d = csb_inspection_date(in);
+                if (in->kind != latest->kind || !in->judgements->len || !csb_date_valid(d))
+                    continue;
+                gboolean has = csb_inspection_judgement(in, "overall") != NULL;
+                if (pass == 0 && has && (!csb_date_valid(with) || csb_date_compare(d, with) > 0))
+                    with = d;
+                if (pass == 1 && !has && csb_date_valid(with) && csb_date_compare(d, with) > 0 &&
+                    (!csb_date_valid(without) || csb_date_compare(d, without) < 0))
+                    without = d;
+            }
+        }
+    g_ptr_array_free(stories, TRUE);
+    CsbDate at = csb_inspection_date(latest);
+    GString *why = g_string_new(NULL);
+    const char *kind = csb_frameworks_short_name(fm->frameworks, latest->kind);
+    if (!csb_date_valid(with) || !csb_date_valid(at) || csb_date_compare(at, with) <= 0)
+        g_string_append(why, "not given at this inspection");
+    else if (with.year == without.year)
+        g_string_append_printf(why, "%ss stopped giving one in %d", kind, with.year);
+    else
+        g_string_append_printf(why, "%ss no longer give one", kind);
+    for (guint i = 0; i < fm->focus->histories->len; i++) {
+        const CsbAreaHistory *h = fm->focus->histories->pdata[i];
+        const CsbGradePoint *last = csb_history_latest(h);
+        if (strcmp(h->area->id, "overall") != 0 || !last || last->inspection == latest)
+            continue;
+        char *when = csb_fmt_month_year(csb_inspection_date(last->inspection));
+        g_string_append_printf(why, "; the last, %s, in %s", csb_grade_title(last->judgement->grade),
+                               when);
+        g_free(when);
+    }
+    return g_string_free(why, FALSE);
+}
+
 static int count_afis(const CsbStory *s, const CsbInspection *in, CsbAfiStatus status)
 {
     int n = 0;
@@ -165,10 +232,13 @@ static CsbTable *cover_facts(CsbFormatter *fm)
         const CsbJudgement *o = csb_inspection_judgement(latest, "overall");
         row = csb_table_row(t);
         csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "Overall effectiveness"));
-        if (o)
+        if (o) {
             csb_fmt_grade_cell(row, o->grade);
-        else
-            csb_table_cell(row, csb_rich_plain("No overall grade (not given by this framework)"));
+        } else {
+            char *why = no_overall(fm, latest);
+            csb_table_cell(row, csb_rich_addf(csb_rich_new(), 0, "No overall grade: %s", why));
+            g_free(why);
+        }
         int afis = count_afis(s, latest, (CsbAfiStatus)-1);
         int recurring = count_afis(s, latest, CSB_AFI_RECURRING);
         row = csb_table_row(t);
@@ -187,7 +257,7 @@ static CsbTable *cover_facts(CsbFormatter *fm)
     }
     row = csb_table_row(t);
     csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "Compared with"));
-    GPtrArray *names = csb_fmt_story_names(c->peers);
+    GPtrArray *names = csb_fmt_prose_names(c->peers, TRUE);
     CsbRich *peers = names->len ? csb_rich_new() : csb_rich_plain("no comparator with reports");
     csb_fmt_add_names(peers, names, 0, 0, NULL);
     csb_table_cell(row, peers);
@@ -201,7 +271,7 @@ static void cover(CsbFormatter *fm)
     GString *note = g_string_new(NULL);
     g_string_append_printf(note, "Prepared with csbrief from %u published report%s on %s",
                            s->inspections->len, s->inspections->len == 1 ? "" : "s",
-                           s->authority->name);
+                           csb_fmt_authority_prose(s->authority));
     char *years = csb_fmt_story_years(s);
     if (years)
         g_string_append_printf(note, " (%s)", years);
@@ -294,7 +364,9 @@ static void summary_lead(CsbFormatter *fm, const CsbInspection *latest)
         csb_rich_add(r, CSB_STYLE_BOLD, csb_grade_title(o->grade));
         csb_rich_add(r, 0, ".");
     } else {
-        csb_rich_add(r, 0, "; this framework gives no overall grade.");
+        char *why = no_overall(fm, latest);
+        csb_rich_addf(r, 0, "; it gives no overall grade (%s).", why);
+        g_free(why);
     }
     int better = 0, worse = 0, same = 0, first = 0;
     for (guint i = 0; i < s->histories->len; i++) {
@@ -425,6 +497,13 @@ static void summary(CsbFormatter *fm)
     summary_lead(fm, latest);
     csb_doc_heading(fm->doc, 2, "Latest grades, and the change since the inspection before");
     csb_doc_table(fm->doc, latest_grades_table(fm));
+    /* The rule of csb_fmt_since, said: two areas with the same two latest
+     * grades may name different dates (Devon's care leavers, Inadequate in
+     * 2015 as well, beside children in care, Inadequate since 2020). */
+    csb_doc_para(fm->doc, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED,
+                                       "A grade that moved is dated from the inspection before; "
+                                       "one that stayed the same, from the first inspection in "
+                                       "an unbroken run to give it."));
     summary_afis(fm, latest);
     summary_themes(fm);
 }

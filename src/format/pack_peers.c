@@ -12,14 +12,14 @@ static void peer_names(CsbFormatter *fm)
 {
     const CsbComparison *c = fm->in->comparison;
     CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%s is compared with ",
-                               fm->focus->authority->name);
-    GPtrArray *names = csb_fmt_story_names(c->peers);
+                               csb_fmt_authority_prose(fm->focus->authority));
+    GPtrArray *names = csb_fmt_prose_names(c->peers, TRUE);
     csb_fmt_add_names(r, names, 0, 0, "and");
     g_ptr_array_free(names, TRUE);
     csb_rich_add(r, 0, ", on each authority\u2019s latest graded inspection.");
     if (c->missing_peers->len) {
         csb_rich_add(r, CSB_STYLE_MUTED, " No reports were read for ");
-        names = csb_fmt_authority_names(c->missing_peers);
+        names = csb_fmt_prose_names(c->missing_peers, FALSE);
         csb_fmt_add_names(r, names, CSB_STYLE_MUTED, CSB_STYLE_MUTED, "or");
         g_ptr_array_free(names, TRUE);
         csb_rich_add(r, CSB_STYLE_MUTED, ", so they are left out.");
@@ -38,7 +38,8 @@ static CsbRich *stale_cells(CsbFormatter *fm, const CsbStory *st)
         if (!h->area->headline || !csb_fmt_grade_stale(fm->frameworks, st, h))
             continue;
         if (!r)
-            r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, st->authority->name);
+            r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD,
+                             csb_fmt_authority_prose(st->authority));
         char *when = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
         char *area = csb_text_in_sentence(h->area->title);
         csb_rich_addf(r, 0, "%s %s, from %s", r->spans->len > 1 ? ";" : ":", area, when);
@@ -123,7 +124,7 @@ static CsbTable *standing(CsbFormatter *fm)
 static void add_mention(CsbFormatter *fm, CsbRich *r, const CsbPeerThemeMention *m)
 {
     char *when = csb_fmt_month_short(csb_inspection_date(m->point->inspection));
-    csb_rich_add(r, 0, m->authority->name);
+    csb_rich_add(r, 0, csb_fmt_authority_prose(m->authority));
     csb_rich_addf(r, CSB_STYLE_MUTED, " (%s, %s: %d concern%s",
                   csb_fmt_kind_short(fm->frameworks, m->point->inspection->kind), when,
                   m->point->concerns, m->point->concerns == 1 ? "" : "s");
@@ -163,12 +164,12 @@ static void peer_themes(CsbFormatter *fm)
             csb_rich_addf(r, CSB_STYLE_MUTED, ". %d more only in earlier reports",
                           pt->earlier_only);
         csb_rich_addf(r, CSB_STYLE_MUTED, ". %s\u2019s latest inspection: ",
-                      fm->focus->authority->name);
-        if (ft->latest && ft->latest->concerns + ft->latest->mixed)
-            csb_rich_addf(r, CSB_STYLE_MUTED, "%d concern%s, %d mixed.", ft->latest->concerns,
-                          ft->latest->concerns == 1 ? "" : "s", ft->latest->mixed);
-        else
-            csb_rich_add(r, CSB_STYLE_MUTED, "no concern, none mixed.");
+                      csb_fmt_authority_prose(fm->focus->authority));
+        /* In the mentions' words, none too: "0 concerns, 0 mixed", so that
+         * the list's items read alike. */
+        int concerns = ft->latest ? ft->latest->concerns : 0;
+        csb_rich_addf(r, CSB_STYLE_MUTED, "%d concern%s, %d mixed.", concerns,
+                      concerns == 1 ? "" : "s", ft->latest ? ft->latest->mixed : 0);
         g_ptr_array_add(l->items, r);
     }
 }
@@ -241,7 +242,8 @@ static void not_read_items(CsbFormatter *fm, CsbDocBlock *l, const CsbStory *st,
         const CsbNotRead *n = st->not_read->pdata[i];
         if ((n->inspection == NULL) != files)
             continue;
-        CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD, st->authority->name);
+        CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD,
+                                  csb_fmt_authority_prose(st->authority));
         if (n->inspection) {
             char *name = csb_fmt_report_name(fm->frameworks, n->inspection);
             csb_rich_addf(r, 0, ", %s: ", name);

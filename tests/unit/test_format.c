@@ -3,7 +3,9 @@
  * bad flag is an error with its position; themes' short names; links to source reports come from
  * the report's address, else the URN of a corpus file name, else the
  * authority table's URN (never for a peer challenge); citations, date
- * ranges (an inspection's in two parts too), "since" phrases and the abbreviations noted for the glossary.
+ * ranges (an inspection's in two parts too), "since" phrases and the abbreviations noted for the glossary;
+ * the pack's grades in words (runs said once, grades in one case), authority names in
+ * prose, the peers' theme counts and why an inspection gives no overall grade.
  */
 #include "unit.h"
 
@@ -662,6 +664,7 @@ static void test_names(void)
         ilacs(&g, "Wiltshire", "2023-09-22", FALSE);
         for (guint i = 0; i < G_N_ELEMENTS(peers); i++)
             ilacs(&g, peers[i], "2024-01-19", FALSE);
+        g_ptr_array_add(g.themes, (gpointer)csb_themes_find(g.lib, "sufficiency"));
         const CsbComparison *c = group_compare(&g, "Wiltshire", peers, G_N_ELEMENTS(peers));
         CsbFormatInput in = {.comparison = c, .areas = g.areas};
         CsbFormatter fm = {csb_doc_new(tpl), &in, c->focus, g.ref->frameworks,
@@ -683,11 +686,26 @@ static void test_names(void)
                 g_string_append_printf(all, "[%s]", t);
             g_free(t);
         }
-        CHECK(strstr(all->str, "[Bournemouth, Christchurch and Poole; Bristol, City of; Devon]"),
-              "the cover names the comparators apart");
+        CHECK(strstr(all->str, "[Bournemouth, Christchurch and Poole; Bristol; Devon]"),
+              "the cover names the comparators apart, Bristol as running text does");
         CHECK(strstr(all->str, "[Wiltshire is compared with Bournemouth, Christchurch and "
-                               "Poole; Bristol, City of; and Devon, on each"),
+                               "Poole; Bristol; and Devon, on each"),
               "the peers' section names them so");
+        CHECK(!strstr(all->str, "Bristol, City of"), "no running text names 'Bristol, City of'");
+        /* The peers' themes list: the focus's counts in the mentions' words,
+         * none as well ("0 concerns, 0 mixed", not "no concern, none
+         * mixed"), so adjacent items read alike. */
+        gboolean counted = FALSE, worded = FALSE;
+        for (guint i = 0; i < fm.doc->blocks->len; i++) {
+            const CsbDocBlock *b = fm.doc->blocks->pdata[i];
+            for (guint k = 0; b->kind == CSB_BLOCK_LIST && k < b->items->len; k++) {
+                char *t = csb_rich_text(b->items->pdata[k]);
+                counted |= strstr(t, "Wiltshire\u2019s latest inspection: 0 concerns, 0 mixed.") != NULL;
+                worded |= strstr(t, "none mixed") != NULL;
+                g_free(t);
+            }
+        }
+        CHECK(counted && !worded, "the peers' themes give the focus's counts as numbers, none too");
         g_string_free(all, TRUE);
         g_hash_table_destroy(fm.abbreviations);
         csb_doc_free(fm.doc);
@@ -775,6 +793,97 @@ static void test_pack_grades(void)
     csb_diag_free(d);
 }
 
+/* An authority's name in running text: the table's inverted ONS form
+ * ("Bristol, City of") as the alias the table gives for it; other names
+ * (a comma of their own: "Bournemouth, Christchurch and Poole") as they
+ * are, and an inverted name without that alias too. */
+static void test_prose_names(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbReference *ref = csb_reference_load(".", d);
+    CHECK(ref != NULL, "the reference data loads");
+    if (ref) {
+        static const struct {
+            const char *name, *want;
+        } cases[] = {{"Bristol, City of", "Bristol"},
+                     {"Bournemouth, Christchurch and Poole", "Bournemouth, Christchurch and Poole"},
+                     {"Herefordshire", "Herefordshire"},
+                     {"Kingston upon Hull", "Kingston upon Hull"}};
+        for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+            const CsbAuthority *a = csb_authorities_find(ref->authorities, cases[i].name);
+            CHECK_STR(a ? csb_fmt_authority_prose(a) : NULL, cases[i].want, "a name in prose");
+        }
+        guint inverted = 0;
+        for (guint i = 0; i < csb_authorities_count(ref->authorities); i++) {
+            const CsbAuthority *a = csb_authorities_at(ref->authorities, i);
+            inverted += g_str_has_suffix(a->name, " of") &&
+                        strcmp(csb_fmt_authority_prose(a), a->name) == 0;
+        }
+        CHECK(inverted == 0, "every 'X, City of' or 'X, County of' of the table has a prose "
+                             "name (%u without)", inverted);
+        GPtrArray *aliases = g_ptr_array_new();
+        CsbAuthority made = {.name = "Somewhere, City of", .aliases = aliases};
+        CHECK_STR(csb_fmt_authority_prose(&made), "Somewhere, City of",
+                  "an inverted name the table gives no alias for stays as it is");
+        g_ptr_array_free(aliases, TRUE);
+    }
+    csb_reference_free(ref);
+    csb_diag_free(d);
+}
+
+/* The cover of an authority whose latest ILACS inspection (June 2026)
+ * gives no overall grade, while a peer's of January 2026 did: the
+ * framework grades one, so not "not given by this framework", but ILACS
+ * inspections stopped giving one in 2026, with the authority's last. The
+ * summary says what the dates of its changes count from. */
+static void test_pack_no_overall(void)
+{
+    CsbDiag *d = csb_diag_new();
+    Group g = {0};
+    CsbTemplate *tpl = csb_template_load("templates/briefing-pack.yaml", d);
+    CHECK(group_load(&g, d) && tpl, "the reference data, area map, themes and pack load");
+    if (g.areas && g.lib && tpl) {
+        ilacs(&g, "Blackpool", "2022-12-09", FALSE);
+        ilacs(&g, "Blackpool", "2026-06-19", TRUE);
+        ilacs(&g, "Hartlepool", "2026-01-23", FALSE);
+        static const char *const peers[] = {"Hartlepool"};
+        const CsbComparison *c = group_compare(&g, "Blackpool", peers, 1);
+        CsbFormatInput in = {.comparison = c, .areas = g.areas};
+        CsbFormatter fm = {csb_doc_new(tpl), &in, c->focus, g.ref->frameworks,
+                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
+        csb_pack_section("cover")(&fm);
+        csb_pack_section("summary")(&fm);
+        GString *all = g_string_new(NULL);
+        const CsbTable *facts = fm.doc->cover.facts;
+        for (guint r = 0; facts && r < facts->rows->len; r++) {
+            const GPtrArray *row = facts->rows->pdata[r];
+            char *t = csb_rich_text(((const CsbTableCell *)row->pdata[row->len - 1])->text);
+            g_string_append_printf(all, "[%s]", t);
+            g_free(t);
+        }
+        char *paras = doc_paragraphs(fm.doc);
+        g_string_append(all, paras);
+        g_free(paras);
+        CHECK(strstr(all->str, "[No overall grade: ILACS inspections stopped giving one in 2026; "
+                               "the last, Good, in December 2022]"),
+              "the cover says ILACS inspections stopped giving an overall grade, and the last");
+        CHECK(!strstr(all->str, "this framework"), "... not that the framework gives none");
+        CHECK(strstr(all->str, "it gives no overall grade (ILACS inspections stopped giving one "
+                               "in 2026; the last, Good, in December 2022)."),
+              "the summary says so too");
+        CHECK(strstr(all->str, "[A grade that moved is dated from the inspection before; one that "
+                               "stayed the same, from the first inspection in an unbroken run to "
+                               "give it.]"),
+              "the summary says what a change's date counts from");
+        g_string_free(all, TRUE);
+        g_hash_table_destroy(fm.abbreviations);
+        csb_doc_free(fm.doc);
+    }
+    csb_template_free(tpl);
+    group_free(&g);
+    csb_diag_free(d);
+}
+
 int main(void)
 {
     RUN(test_templates);
@@ -790,5 +899,7 @@ int main(void)
     RUN(test_matrix_caption);
     RUN(test_names);
     RUN(test_pack_grades);
+    RUN(test_prose_names);
+    RUN(test_pack_no_overall);
     return unit_done();
 }
