@@ -193,10 +193,18 @@ typedef struct {
     GPtrArray *priority_actions; /* const CsbFinding* (borrowed; array owned) */
 } CsbTimelineEntry;
 
-/* A visit a report names that is not among the reports (mentioned.c). */
+/* A visit a report names that is not among the reports (mentioned.c).
+ * One named by its date has its year (and month); one named without
+ * ("the last focused visit", "monitoring visits since the 2016
+ * inspection") has year 0, and is known only to be before the report
+ * naming it (before) and, when the report says so, not before since. */
 typedef struct {
-    CsbKind kind;                  /* a kind reported in letters */
-    int year, month;               /* month 0: not named */
+    CsbKind kind;                  /* a kind reported in letters, or CSB_KIND_UNKNOWN:
+                                      an inspection of any kind that grades */
+    int year, month;               /* month 0: not named; year 0: no date named */
+    CsbDate before;                /* when year is 0: the date of the report naming it */
+    int since;                     /* when year is 0: the year the report says it is since
+                                      (0: none said) */
     const CsbInspection *by;       /* the first report naming it (borrowed) */
     const CsbParagraph *paragraph; /* where (borrowed) */
 } CsbMention;
@@ -352,8 +360,9 @@ void csb_story_note_not_read(CsbStory *s, const CsbCompareInput *input);
 /* The visits s's reports name (focused and monitoring visits, joint
  * targeted area inspections: the kinds fw reports in letters), and the
  * inspections they name by date, that are not among its reports read or
- * not read, into s->mentioned; in the words of fw's mentions: (none
- * without fw). */
+ * not read, into s->mentioned; and those named without a date ("the last
+ * focused visit") that no report of the story before the one naming them
+ * can be; in the words of fw's mentions: (none without fw). */
 void csb_story_note_mentioned(CsbStory *s, const CsbFrameworks *fw);
 
 /* timeline.c */

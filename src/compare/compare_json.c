@@ -389,6 +389,11 @@ static void story(const CsbFrameworks *fw, GString *o, const CsbStory *s, const 
         /* month and paragraph 0: not stated */
         g_string_append_printf(o, "{\"kind\": \"%s\", \"year\": %d, \"month\": %d, ",
                                csb_kind_id(m->kind), m->year, m->month);
+        if (!m->year) { /* named without a date: before the report naming it */
+            char day[11];
+            g_string_append_printf(o, "\"before\": \"%s\", \"since\": %d, ",
+                                   csb_date_iso(m->before, day), m->since);
+        }
         g_string_append(o, "\"named_in\": ");
         str(o, m->by->file);
         g_string_append_printf(o, ", \"paragraph\": %d}", m->paragraph->number);

@@ -741,10 +741,12 @@ static char *frameworks_with(const char *const *edits)
 }
 
 /* The inspections and visits named and not read in paragraphs (NULL
- * ended) of Rutland's 2022 ILACS report (its 2017 SIF read), read against
- * the frameworks at path (NULL: the run's): "2020" for an inspection of
- * any kind, "focused-visit 2021" for a visit. */
-static char *mentions_in(const char *path, const char *const *paragraphs)
+ * ended) of Rutland's 2022 ILACS report (its 2017 SIF read, unless
+ * alone), read against the frameworks at path (NULL: the run's): "2020"
+ * for an inspection of any kind, "focused-visit 2021" for a visit,
+ * "focused-visit <2022-03" for one named without a date ("<2022-03
+ * since 2016" when a year it is since is said). */
+static char *mentions_alone(const char *path, const char *const *paragraphs, gboolean alone)
 {
     CsbDiag *d = csb_diag_new();
     CsbFrameworks *fw = path ? csb_frameworks_load(path, d) : NULL;
@@ -759,11 +761,13 @@ static char *mentions_in(const char *path, const char *const *paragraphs)
     if (mine)
         areas = mine;
     Run *r = new_run();
-    CsbInspection *sif = report(r->reports, "sif.pdf", "Rutland", CSB_KIND_SIF, "2017-01-09",
-                                "2017-02-02");
-    grade(sif, "overall", CSB_GRADE_GOOD, "Good");
-    CsbInspection *in = report(r->reports, "i.pdf", "Rutland", CSB_KIND_ILACS, "2022-05-09",
-                               "2022-05-20");
+    if (!alone) {
+        CsbInspection *sif = report(r->reports, "sif.pdf", "Rutland", CSB_KIND_SIF,
+                                    "2017-01-09", "2017-02-02");
+        grade(sif, "overall", CSB_GRADE_GOOD, "Good");
+    }
+    CsbInspection *in = report(r->reports, "i.pdf", "Rutland", CSB_KIND_ILACS, "2022-03-07",
+                               "2022-03-18");
     grade(in, "overall", CSB_GRADE_GOOD, "Good");
     for (int i = 0; paragraphs[i]; i++)
         csb_inspection_add_paragraph(in, i + 1, "Summary", paragraphs[i], 1);
@@ -772,8 +776,14 @@ static char *mentions_in(const char *path, const char *const *paragraphs)
     const GPtrArray *m = r->c->focus->mentioned;
     for (guint i = 0; m && i < m->len; i++) {
         const CsbMention *x = m->pdata[i];
-        g_string_append_printf(named, "%s%s%s%d", i ? " " : "",
-                               x->kind ? csb_kind_id(x->kind) : "", x->kind ? " " : "", x->year);
+        g_string_append_printf(named, "%s%s%s", i ? " " : "",
+                               x->kind ? csb_kind_id(x->kind) : "", x->kind ? " " : "");
+        if (x->year)
+            g_string_append_printf(named, "%d", x->year);
+        else
+            g_string_append_printf(named, "<%d-%02d", x->before.year, x->before.month);
+        if (x->since)
+            g_string_append_printf(named, " since %d", x->since);
     }
     run_free(r);
     g_free(r);
@@ -782,6 +792,67 @@ static char *mentions_in(const char *path, const char *const *paragraphs)
     csb_frameworks_free(fw);
     csb_diag_free(d);
     return g_string_free(named, FALSE);
+}
+
+static char *mentions_in(const char *path, const char *const *paragraphs)
+{
+    return mentions_alone(path, paragraphs, FALSE);
+}
+
+/* Visits and inspections named without a date: an earlier one of the
+ * authority's is a gap when no report before the one naming it can be it,
+ * known as before that report; one to come, another's, one the report
+ * also names by its date, or "the last inspection" when the one before is
+ * read, is not. */
+static void test_mentioned_undated(void)
+{
+    static const char *const paragraphs[] = {
+        "Management oversight of referrals has improved since the last focused visit, "
+        "which identified this as an area for improvement.",
+        "They have made good use of monitoring visits since the 2016 inspection.",
+        "Areas for improvement identified at the last inspection have been addressed.",
+        "The next monitoring visit will look at care leavers. A joint targeted area "
+        "inspection is planned.",
+        NULL,
+    };
+    char *found = mentions_in(NULL, paragraphs);
+    CHECK_STR(found, "focused-visit <2022-03 monitoring-visit <2022-03 since 2016",
+              "'the last focused visit' and 'monitoring visits since the 2016 inspection' "
+              "before the report of March 2022 (the SIF of 2017 is no visit); not 'the last "
+              "inspection' (the 2017 SIF is read), 'the next monitoring visit', a JTAI "
+              "planned");
+    g_free(found);
+    found = mentions_alone(NULL, paragraphs, TRUE);
+    CHECK_STR(found, "focused-visit <2022-03 monitoring-visit <2022-03 since 2016",
+              "the report alone: not 'at the last inspection', which the 2016 inspection it "
+              "names may be");
+    g_free(found);
+    static const char *const last[] = {paragraphs[2], NULL};
+    found = mentions_alone(NULL, last, TRUE);
+    CHECK_STR(found, "<2022-03",
+              "the report alone, naming no inspection by its date: 'at the last inspection' "
+              "is an inspection before it");
+    g_free(found);
+    static const char *const others[] = {
+        "Since the focused visit, leaders have acted. The focused visit in May 2021 found "
+        "progress.",
+        "All children are placed in provision judged to be good at their most recent "
+        "inspection. The youth offending service was judged good by probation "
+        "inspectors at the last inspection. The last CQC inspection of the trust found "
+        "the same. Ofsted will carry out a focused visit later this year.",
+        NULL,
+    };
+    found = mentions_alone(NULL, others, TRUE);
+    CHECK_STR(found, "",
+              "'the focused visit' of a report that dates one (May 2021, before the reports "
+              "begin) is that one; providers' and other inspectorates' inspections, and a "
+              "visit to come, are not gaps");
+    static const char *const own[] = {others[1], "Since the focused visit, leaders have acted.",
+                                      NULL};
+    g_free(found);
+    found = mentions_alone(NULL, own, TRUE);
+    CHECK_STR(found, "focused-visit <2022-03", "'since the focused visit', no date named");
+    g_free(found);
 }
 
 /* Three paragraphs, one naming a fostering service's inspection, one a
@@ -849,11 +920,12 @@ static void test_mentioned_words_from_data(void)
     };
     char *path = frameworks_with(edits);
     found = mentions_in(path, paragraphs);
-    CHECK_STR(found, "2018 focused-visit 2018 jtai 2019 focused-visit 2020",
+    CHECK_STR(found, "2018 focused-visit 2018 jtai 2019 focused-visit 2020 monitoring-visit <2022-03",
               "qualifiers: [latest], held: [performed], who: [ofsted], did: [led], kinds: "
               "[full]: 'the latest inspection', the visit 'performed' and 'Ofsted led' are "
-              "found; 'the last inspection', the visit 'that took place', 'inspectors "
-              "conducted' and 'the 2020 Ofsted standard inspection' are not");
+              "found; 'the last inspection', the visit 'that took place' (named without a "
+              "date now), 'inspectors conducted' and 'the 2020 Ofsted standard inspection' "
+              "are not");
     g_unlink(path);
     g_free(path);
     g_free(found);
@@ -890,6 +962,7 @@ int main(void)
         RUN(test_afi_why);
         RUN(test_evidence_ranking);
         RUN(test_mentioned_visits);
+        RUN(test_mentioned_undated);
         RUN(test_mentioned_services_from_data);
         RUN(test_mentioned_words_from_data);
     }

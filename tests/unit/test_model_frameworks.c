@@ -153,9 +153,10 @@ static void test_mention_words(void)
     } cases[] = {
         {w->services,
          "[adoption service][adoption agency][fostering service][fostering agency]"
-         "[children s home][at its ]",
+         "[children s home][at its ][provision judged][care quality commission][cqc ]"
+         "[probation][hmicfrs][constabulary]",
          "services, folded as report text is, \"at its \" ending with its space"},
-        {w->qualifiers, "[last][previous][most recent][prior]", "qualifiers"},
+        {w->qualifiers, "[last][previous][most recent][prior][earlier]", "qualifiers"},
         {w->kinds, "[full][standard][ilacs][sif][single][judgement]", "kinds"},
         {w->inspectorate, "[ofsted]", "inspectorate"},
         {w->held, "[carried out][undertaken][conducted][that took place][which took place]",
@@ -240,7 +241,7 @@ static void test_broken_mentions(void)
          "expected 'mentions:' with 'services:'", 1},
         {"not-list.yaml", "  services: [adoption service,", "  services: adoption service\n  x: [",
          "expected 'mentions:' with 'services:'", 300},
-        {"no-words.yaml", "children's home, \"at its \"]", "children's home, \"' \"]",
+        {"no-words.yaml", "children's home, \"at its \",", "children's home, \"' \",",
          "each phrase of 'services' should be words", 300},
         {"no-held.yaml", "\n  held: [", "\n  hold: [",
          "expected 'mentions:' with 'held:', a list of the words that may stand between", 300},
