@@ -402,11 +402,27 @@ static gboolean story_has_before(const CsbStory *s, const CsbFrameworks *fw, Csb
     return FALSE;
 }
 
+/* Is a report of the story, of any kind, dated before in? */
+static gboolean story_begins_before(const CsbStory *s, const CsbInspection *in)
+{
+    CsbDate said = csb_inspection_date(in);
+    for (guint i = 0; i < s->inspections->len; i++) {
+        CsbDate d = csb_inspection_date(s->inspections->pdata[i]);
+        if (csb_date_valid(d) && csb_date_valid(said) && csb_date_compare(d, said) < 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The mentions without a date report in made (undated, one for each kind)
- * that no report of the story can be, into s->mentioned. */
+ * that no report of the story can be, into s->mentioned; none when in is
+ * the first report read, as a dated mention before the reports begin is
+ * outside the years they span. */
 static void keep_undated(CsbStory *s, const CsbFrameworks *fw, const CsbInspection *in,
                          const Undated *undated, guint n)
 {
+    if (!story_begins_before(s, in))
+        return;
     for (guint k = 0; k < n; k++) {
         const Undated *u = &undated[k];
         if (!u->paragraph || u->dated || story_has_before(s, fw, u->kind, in, u->since))

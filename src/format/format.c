@@ -621,13 +621,23 @@ static CsbRich *mentioned_gap(CsbFormatter *fm)
         char *kind = m->kind == CSB_KIND_UNKNOWN /* one that grades, of any framework */
                          ? g_strdup("inspection")
                          : csb_text_in_sentence(csb_frameworks_title(fm->frameworks, m->kind));
-        char *when = m->month ? csb_fmt_month_year((CsbDate){m->year, m->month, 1})
-                              : g_strdup_printf("%d", m->year);
+        char *when;
+        if (!m->year) { /* named without a date: before the report naming it */
+            char *before = csb_fmt_month_year(m->before);
+            when = m->since ? g_strdup_printf("since %d, before %s", m->since, before)
+                            : g_strdup_printf("before %s", before);
+            g_free(before);
+        } else {
+            char *date = m->month ? csb_fmt_month_year((CsbDate){m->year, m->month, 1})
+                                  : g_strdup_printf("%d", m->year);
+            when = g_strdup_printf("in %s", date);
+            g_free(date);
+        }
         char *name = csb_fmt_name_report(fm, m->by), *by = csb_text_in_sentence(name);
         g_free(name);
         if (m->kind != CSB_KIND_UNKNOWN)
             fm->kinds_named |= 1u << m->kind;
-        csb_rich_addf(r, 0, "%s%s %s in %s (named in the %s)",
+        csb_rich_addf(r, 0, "%s%s %s %s (named in the %s)",
                       i == 0 ? "" : i + 1 == shown && shown == ms->len ? " and " : ", ",
                       strchr("aeiou", *kind) ? "an" : "a", kind, when, by);
         g_free(by);

@@ -128,11 +128,8 @@ text=$(pdftotext "$WORK/out/birmingham.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Birmingham: a weakness not raised at the inspection between came back" "$text" \
     "(Single inspection (SIF), October 2016), though not in the areas for improvement of the ILACS inspection, December 2018. What changed since then"
 text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ')
-# (its 2016 SIF report names the inspection before it, in 2012, which is listed first)
 expect_contains "Dudley: the focused assurance visit its 2022 report names, not among the reports, is said to be missing" "$text" \
-    "The reports refer to inspections or visits not among those read: "
-expect_contains "Dudley: ... a focused visit in October 2020, named in its 2022 report" "$text" \
-    "a focused visit in October 2020 (named in the ILACS inspection, November 2022)."
+    "The reports refer to an inspection or visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, November 2022)."
 
 text=$(pdftotext "$WORK/out/medway.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Medway: the quotes after the list of what to improve are introduced as the report's words" "$text" \
