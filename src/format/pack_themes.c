@@ -1,7 +1,9 @@
 /* pack_themes.c - one section of the briefing pack per theme, the themes
  * with most concerns at the latest inspection first: what the theme covers, its evidence report by
  * report (a chart), then what the reports said, quoted and cited: concerns
- * first, then mixed findings, then strengths, newest report first in each.
+ * first, then mixed findings, then strengths, newest report first in each;
+ * and a box of the areas for improvement on it (by its phrases and its
+ * finding phrases).
  */
 #include "pack.h"
 
@@ -43,12 +45,16 @@ static void tone_quotes(CsbFormatter *fm, const CsbThemeStory *t, CsbTone tone,
     g_ptr_array_free(pick, TRUE);
 }
 
-static gboolean has_theme(const CsbAfiTrack *a, const char *id)
+/* Is an area for improvement on the theme: by the themes the analysis
+ * found in it (its phrases), or by the theme's finding phrases as well
+ * ("care leavers", said in passing in a paragraph, names what a finding
+ * is about). */
+static gboolean has_theme(const CsbAfiTrack *a, const CsbTheme *theme)
 {
     for (guint i = 0; a->themes && i < a->themes->len; i++)
-        if (g_strcmp0(a->themes->pdata[i], id) == 0)
+        if (g_strcmp0(a->themes->pdata[i], theme->id) == 0)
             return TRUE;
-    return FALSE;
+    return csb_theme_on_finding(theme, a->finding->text);
 }
 
 /* The areas for improvement of the latest graded report on this theme,
@@ -60,7 +66,7 @@ static void theme_findings(CsbFormatter *fm, const CsbThemeStory *t)
     CsbRich *r = NULL;
     for (guint i = 0; i < s->afis->len; i++) {
         const CsbAfiTrack *a = s->afis->pdata[i];
-        if (!has_theme(a, t->theme->id) ||
+        if (!has_theme(a, t->theme) ||
             (a->inspection != latest && a->status != CSB_AFI_RECURRING))
             continue;
         if (!r)

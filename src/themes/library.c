@@ -1,4 +1,5 @@
-/* library.c - loading the theme library (templates/themes.yaml) and the
+/* library.c - loading the theme library (templates/themes.yaml: each
+ * theme's phrases, finding phrases and not-phrases) and the
  * cue phrases and negation settings (templates/cues.yaml), and looking
  * themes up by id.
  */
@@ -16,6 +17,7 @@ CsbTheme *csb_theme_new(const char *id, const char *title, const char *descripti
     t->description = g_strdup(description);
     t->phrases = g_ptr_array_new_with_free_func(g_free);
     t->not_phrases = g_ptr_array_new_with_free_func(g_free);
+    t->finding_phrases = g_ptr_array_new_with_free_func(g_free);
     return t;
 }
 
@@ -27,6 +29,8 @@ CsbTheme *csb_theme_copy(const CsbTheme *t)
         g_ptr_array_add(c->phrases, g_strdup(t->phrases->pdata[i]));
     for (guint i = 0; i < t->not_phrases->len; i++)
         g_ptr_array_add(c->not_phrases, g_strdup(t->not_phrases->pdata[i]));
+    for (guint i = 0; i < t->finding_phrases->len; i++)
+        g_ptr_array_add(c->finding_phrases, g_strdup(t->finding_phrases->pdata[i]));
     return c;
 }
 
@@ -40,6 +44,7 @@ void csb_theme_free(CsbTheme *t)
     g_free(t->description);
     g_ptr_array_free(t->phrases, TRUE);
     g_ptr_array_free(t->not_phrases, TRUE);
+    g_ptr_array_free(t->finding_phrases, TRUE);
     g_free(t);
 }
 
@@ -229,12 +234,14 @@ gboolean csb_theme_read_not(CsbYaml *y, yaml_node_t *map, CsbTheme *t, CsbDiag *
         yaml_node_t *at = k - before < nodes->len ? nodes->pdata[k - before] : n;
         gboolean holds = FALSE, same = FALSE;
         char *nf = csb_themes_match_form(no);
-        for (guint i = 0; i < t->phrases->len && !same; i++) {
-            char *pf = csb_themes_match_form(t->phrases->pdata[i]);
-            same = strcmp(nf, pf) == 0;
-            holds |= csb_theme_not_holds(no, t->phrases->pdata[i]);
-            g_free(pf);
-        }
+        const GPtrArray *lists[] = {t->phrases, t->finding_phrases};
+        for (guint l = 0; l < G_N_ELEMENTS(lists); l++)
+            for (guint i = 0; i < lists[l]->len && !same; i++) {
+                char *pf = csb_themes_match_form(lists[l]->pdata[i]);
+                same = strcmp(nf, pf) == 0;
+                holds |= csb_theme_not_holds(no, lists[l]->pdata[i]);
+                g_free(pf);
+            }
         g_free(nf);
         if (same) {
             csb_diag_error(diag, y->path, csb_yaml_line(at), csb_yaml_column(at),
@@ -254,8 +261,8 @@ gboolean csb_theme_read_not(CsbYaml *y, yaml_node_t *map, CsbTheme *t, CsbDiag *
     return ok;
 }
 
-static const char *const theme_keys[] = {"id", "title", "short", "description", "phrases",
-                                         "not"};
+static const char *const theme_keys[] = {"id",      "title",    "short", "description",
+                                         "phrases", "findings", "not"};
 
 static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *diag)
 {
@@ -291,6 +298,7 @@ static gboolean load_themes(CsbThemeLibrary *lib, const char *path, CsbDiag *dia
         CsbTheme *t = csb_theme_new(id, title, desc ? desc : "");
         t->short_title = g_strdup(csb_yaml_scalar(csb_yaml_get(y, n, "short")));
         ok &= phrase_list(y, n, "phrases", t->phrases, diag);
+        ok &= optional_list(y, n, "findings", t->finding_phrases, diag);
         ok &= csb_theme_read_not(y, n, t, diag);
         g_ptr_array_add(lib->themes, t);
     }

@@ -5,6 +5,8 @@
  * not find "insufficiency"); an occurrence inside an occurrence of one of
  * the theme's not-phrases (`not:`, run on to the end of its word) does not
  * count ("threshold for a" in "the threshold for a serious case review").
+ * A finding (an area for improvement) is on a theme by its phrases or its
+ * finding phrases (csb_theme_on_finding).
  *
  * Two ways to the same answer: one theme at a time, a strstr per phrase
  * (csb_theme_find, csb_themes_scan_plain: the plain reference), and every
@@ -200,6 +202,12 @@ gboolean csb_theme_text_has_phrase(const CsbTheme *theme, const char *text,
         g_array_free(spans, TRUE);
     g_free(form);
     return hit;
+}
+
+gboolean csb_theme_on_finding(const CsbTheme *theme, const char *text)
+{
+    return csb_theme_text_has_phrase(theme, text, theme->phrases) ||
+           csb_theme_text_has_phrase(theme, text, theme->finding_phrases);
 }
 
 gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases)

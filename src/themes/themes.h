@@ -21,6 +21,10 @@ typedef struct {
     GPtrArray *not_phrases; /* char*, lower case (`not:`): an occurrence of a
                                phrase inside an occurrence of one of these
                                (run on to the end of its word) does not count */
+    GPtrArray *finding_phrases; /* char*, lower case (`findings:`): wordings that
+                                   put an area for improvement on the theme besides
+                                   its phrases, too often said in passing in a
+                                   paragraph to be phrases ("care leaver") */
 } CsbTheme;
 
 typedef struct CsbThemeLibrary CsbThemeLibrary;
@@ -49,8 +53,9 @@ CsbTheme *csb_theme_new(const char *id, const char *title, const char *descripti
 CsbTheme *csb_theme_copy(const CsbTheme *t);
 void csb_theme_free(CsbTheme *t);
 /* The optional `not:` list of a theme's definition (map, in themes.yaml or
- * a config) into t->not_phrases, lower-cased; read after t->phrases. Each
- * must be able to hold one of t's phrases and may not be one of them: an
+ * a config) into t->not_phrases, lower-cased; read after t->phrases and
+ * t->finding_phrases. Each must be able to hold one of t's phrases or
+ * finding phrases and may not be one of them: an
  * error at its line in diag otherwise (it would exclude nothing, or the
  * phrase everywhere). FALSE on any error. */
 gboolean csb_theme_read_not(CsbYaml *y, yaml_node_t *map, CsbTheme *t, CsbDiag *diag);
@@ -144,6 +149,12 @@ GArray *csb_themes_scan(const CsbThemeLibrary *lib, const char *form);
 GArray *csb_themes_scan_plain(const CsbThemeLibrary *lib, const char *form);
 void csb_theme_hits_free(GArray *hits);
 
+/* Is a finding (an area for improvement: a sentence or two naming one
+ * weakness) on the theme: one of its phrases or its finding phrases
+ * occurs in text, by the same rule, outside its not-phrases. A finding
+ * names what it is about, so a wording a paragraph may use in passing
+ * ("children in care and care leavers") puts a finding on the theme. */
+gboolean csb_theme_on_finding(const CsbTheme *theme, const char *text);
 /* TRUE when any of phrases occurs in text by the same rule. */
 gboolean csb_themes_text_has_phrase(const char *text, const GPtrArray *phrases);
 /* The same, not counting an occurrence inside one of theme's not-phrases
