@@ -1,0 +1,165 @@
+/* test_themes_findings.c - a theme's finding wordings (`findings:` in
+ * templates/themes.yaml): an area for improvement is on a theme by its
+ * phrases or by them (csb_theme_on_finding), a paragraph by its phrases
+ * alone; a not-phrase may hold a finding wording and leaves it out there;
+ * and the shipped library puts the areas for improvement an audit of the
+ * national packs found missing from their theme's box on it (Devon,
+ * Rutland, Ealing 2024-25, Telford and Wrekin, Stockport), and not the
+ * findings on other things that share their words.
+ */
+#include "../../src/themes/themes.h"
+#include "unit.h"
+
+#include <glib/gstdio.h>
+
+static CsbThemeLibrary *lib;
+static char *scratch;
+
+static CsbThemeLibrary *load(const char *yaml, char **err)
+{
+    char *path = g_build_filename(scratch, "themes.yaml", NULL);
+    g_file_set_contents(path, yaml, -1, NULL);
+    CsbDiag *d = csb_diag_new();
+    CsbThemeLibrary *l = csb_themes_load(path, "templates/cues.yaml", d);
+    *err = NULL;
+    if (d->items->len) {
+        const CsbError *e = d->items->pdata[0];
+        *err = g_strdup_printf("%d:%d: %s", e->line, e->column, e->message);
+    }
+    csb_diag_free(d);
+    g_unlink(path);
+    g_free(path);
+    return l;
+}
+
+static void test_loading(void)
+{
+    char *err;
+    CsbThemeLibrary *l = load("themes:\n  - id: care-leavers\n    title: Care leavers\n"
+                              "    phrases: [pathway plan]\n"
+                              "    findings: [Care Leaver, contacts]\n"
+                              "    not: [contacts with]\n",
+                              &err);
+    CHECK(l && !err, "a theme with 'findings:' loads, a not-phrase holding one of them too (%s)",
+          err ? err : "no error");
+    const CsbTheme *t = l ? csb_themes_find(l, "care-leavers") : NULL;
+    CHECK(t && t->finding_phrases->len == 2 &&
+              g_str_equal(t->finding_phrases->pdata[0], "care leaver"),
+          "its finding wordings are read, in lower case");
+    if (t) {
+        CHECK(csb_theme_on_finding(t, "The quality of plans for children and care leavers."),
+              "a finding is on the theme by a finding wording");
+        CHECK(csb_theme_on_finding(t, "The timeliness of pathway plans."),
+              "... and by a phrase");
+        CHECK(csb_theme_find(t, "Plans for children in care and care leavers are good.", NULL,
+                             NULL) == 0,
+              "a paragraph is not, by a finding wording alone");
+        CHECK(!csb_theme_on_finding(t, "Contacts with brothers and sisters."),
+              "a finding wording inside a not-phrase does not count");
+        CHECK(csb_theme_on_finding(t, "The management of contacts."),
+              "... outside one it does");
+        CsbTheme *c = csb_theme_copy(t);
+        CHECK(c->finding_phrases->len == 2 && csb_theme_on_finding(c, "Care leavers' health."),
+              "a copy keeps them");
+        csb_theme_free(c);
+    }
+    csb_themes_free(l);
+    g_free(err);
+
+    l = load("themes:\n  - id: care-leavers\n    title: Care leavers\n"
+             "    phrases: [pathway plan]\n"
+             "    findings: [care leaver]\n"
+             "    not: [Care Leaver]\n",
+             &err);
+    CHECK(!l && err && strstr(err, "'care leaver' of theme 'care-leavers' is both a phrase and "
+                                   "under 'not'"),
+          "a not-phrase that is a finding wording is refused (%s)", err ? err : "none");
+    g_free(err);
+    l = load("themes:\n  - id: t\n    title: T\n    phrases: [pathway plan]\n"
+             "    finding: [care leaver]\n",
+             &err);
+    CHECK(!l && err && strstr(err, "unknown key 'finding' in a theme; did you mean 'findings'?"),
+          "a misspelt key is refused (%s)", err ? err : "none");
+    g_free(err);
+}
+
+/* The shipped library: what the audit found missing, each on its theme;
+ * findings that share their words but are about something else, not. */
+static void test_shipped(void)
+{
+    static const struct {
+        const char *theme, *finding;
+        gboolean on;
+    } cases[] = {
+        /* Devon 2025 (ILACS, Inadequate). */
+        {"care-leavers", "The quality and impact of plans for children and care leavers to meet "
+                         "their needs.", TRUE},
+        {"care-leavers", "The assessment of risk and safety planning for care leavers.", TRUE},
+        {"care-leavers", "The availability of support and sufficient suitable local homes to meet "
+                         "the needs of children in care and care leavers.", TRUE},
+        {"sufficiency", "The availability of support and sufficient suitable local homes to meet "
+                        "the needs of children in care and care leavers.", TRUE},
+        /* Rutland 2024, Ealing 2024, Plymouth 2024, Surrey 2025. */
+        {"sufficiency", "The availability and choice of places to live for children in care and "
+                        "care leavers.", TRUE},
+        {"sufficiency", "The pace and impact of activity to increase fostering capacity and improve "
+                        "placement options for children who need care.", TRUE},
+        {"sufficiency", "The quality and availability of accommodation for children and young "
+                        "people.", TRUE},
+        {"sufficiency", "The numbers of care leavers in education, training and employment, and the "
+                        "equity of experiences for care leavers with regard to sufficiency of "
+                        "housing and the local offer.", TRUE},
+        /* Barnet 2024, Peterborough 2023. */
+        {"care-leavers", "Communication about living arrangements for care leavers.", TRUE},
+        {"care-leavers", "Service capacity, particularly in the safeguarding teams, care leaver "
+                         "service and emergency duty service.", TRUE},
+        /* Telford and Wrekin 2024, Stockport 2025, Redbridge 2024. */
+        {"front-door", "The management of contacts within Family Connect.", TRUE},
+        {"front-door", "The timeliness and monitoring of management decision-making in the MASSH, "
+                       "for strategy discussions.", TRUE},
+        {"front-door", "Challenge and support to partner agencies to improve the quality and "
+                       "timeliness of multi-agency referral forms (MARF).", TRUE},
+        /* Not on them. */
+        {"exploitation", "Support to enable care leavers to access and understand their health "
+                         "histories.", FALSE},
+        {"sufficiency", "Support to enable care leavers to access and understand their health "
+                        "histories.", FALSE},
+        {"sufficiency", "Frontline workforce sufficiency.", FALSE},
+        {"sufficiency", "Ensure that there is sufficient capacity in the emergency duty service.",
+         FALSE},
+        {"front-door", "Contacts with brothers and sisters who live apart.", FALSE},
+        {"front-door", "Family connections are promoted for children in care.", FALSE},
+        {"front-door", "Supervised contact referral forms provide all necessary information.",
+         FALSE},
+        {"care-leavers", "The timeliness of initial child protection conferences.", FALSE},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        const CsbTheme *t = csb_themes_find(lib, cases[i].theme);
+        CHECK(t && csb_theme_on_finding(t, cases[i].finding) == cases[i].on, "%s %s: %s",
+              cases[i].on ? "on" : "not on", cases[i].theme, cases[i].finding);
+    }
+    /* A paragraph naming care leavers in passing is not on the theme. */
+    CHECK(csb_theme_find(csb_themes_find(lib, "care-leavers"),
+                         "Leaders know children in care and care leavers well.", NULL, NULL) == 0,
+          "a paragraph naming care leavers in passing is not on care leavers");
+}
+
+int main(void)
+{
+    CsbDiag *d = csb_diag_new();
+    lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    CHECK(lib != NULL, "the shipped theme library loads");
+    if (!lib) {
+        csb_diag_print(d, stdout);
+        csb_diag_free(d);
+        return unit_done();
+    }
+    scratch = g_dir_make_tmp("csbrief-themes-findings-XXXXXX", NULL);
+    RUN(test_loading);
+    RUN(test_shipped);
+    g_rmdir(scratch);
+    g_free(scratch);
+    csb_themes_free(lib);
+    csb_diag_free(d);
+    return unit_done();
+}
