@@ -231,6 +231,13 @@ one_briefing devon briefing-pack
 expect_contains "Devon: the pack's summary gives both parts" "$text" \
     "the ILACS inspection of 30 September to 11 October 2024 and 13 to 16 January 2025"
 check "... and never the one span" test "$(grep -c '30 September 2024 to 16 January 2025' <<<"$text")" -eq 0
+# Devon 2025's areas for improvement naming care leavers are in the care
+# leavers' box (it had none), and the one on 'sufficient suitable local
+# homes' in the sufficiency box too (it showed only 2020's).
+expect_contains "Devon: care leavers' box lists their 2025 areas for improvement" "$text" \
+    "safety planning for care leavers. (ILACS inspection, January 2025; recurring)"
+check "... and the one on local homes is in both boxes" \
+    test "$(grep -o 'children in care and care leavers. (ILACS inspection, January 2025)' <<<"$text" | wc -l)" -eq 2
 one_briefing devon members-summary
 expect_contains "Devon: the members' summary says the inspection was in two parts" "$text" \
     "in Devon in two parts, in October 2024 and January 2025 (ILACS inspection)"
