@@ -576,6 +576,20 @@ static GHashTable *expansions_shown(CsbFormatter *fm, const GPtrArray *keys)
     return out;
 }
 
+/* Is term, or its singular (without a last "s"), among spelled_out? */
+static gboolean spelled_out_term(GHashTable *spelled_out, const char *term)
+{
+    if (g_hash_table_contains(spelled_out, term))
+        return TRUE;
+    size_t n = strlen(term);
+    if (n < 2 || term[n - 1] != 's')
+        return FALSE;
+    char *singular = g_strndup(term, n - 1);
+    gboolean found = g_hash_table_contains(spelled_out, singular);
+    g_free(singular);
+    return found;
+}
+
 /* Does a framework's explanation say when it ran already: the year its
  * period starts ("2018 to date": "... since 2018. ...")? Then the period
  * is not said again after it. */
@@ -628,8 +642,9 @@ static void glossary(CsbFormatter *fm)
         guint r = GPOINTER_TO_UINT(g_hash_table_lookup(fm->abbreviations, keys->pdata[i])) - 1;
         const char *key = keys->pdata[i], *expansion = csb_csv_get(g, r, ec);
         /* A term an abbreviation's row spells out ("virtual school" beside
-         * "VS, Virtual school") is explained there. */
-        if (g_ascii_islower(*key) && g_hash_table_contains(spelled_out, key))
+         * "VS, Virtual school"), or its singular ("personal education plans"
+         * beside "PEP, Personal education plan"), is explained there. */
+        if (g_ascii_islower(*key) && spelled_out_term(spelled_out, key))
             continue;
         CsbRich *same = g_ascii_islower(*key)
                             ? g_hash_table_lookup(told, csb_csv_get(g, r, xc))

@@ -324,6 +324,33 @@ static void test_glossary_rows(void)
               "one row for the virtual school, spelled out by its abbreviation; permanence "
               "keeps its own; later-life letters are explained, in one row");
     g_free(words);
+    /* Terms the national summaries quoted unexplained (an audit of the 78):
+     * each explained where the text uses it, its forms in one row; one an
+     * abbreviation's row spells out ("Public Law Outline (PLO)"), or whose
+     * singular it spells out ("personal education plans (PEPs)"), is
+     * explained there alone. */
+    words = glossary_words("The Public Law Outline (PLO) and personal education plans (PEPs); "
+                           "return home interviews; the local offer; thresholds; strategy "
+                           "meetings and a strategy discussion; kinship carers and a kinship "
+                           "carer; letters before proceedings; in BCP.",
+                           0, 0);
+    CHECK_STR(words, "[BCP\nBournemouth, Christchurch and Poole][Kinship carer, kinship carers]"
+                     "[Letters before proceedings][Local offer][PEP\nPersonal education plan]"
+                     "[PLO\nPublic Law Outline][Return home interviews]"
+                     "[Strategy discussion, strategy meetings][Thresholds]",
+              "jargon the audit found unexplained has its rows, spelled-out forms none");
+    g_free(words);
+    words = glossary_words("Personal education plans, pathway plans, kinship care, an initial "
+                           "health assessment and the Public Law Outline.",
+                           0, 0);
+    CHECK_STR(words, "[Initial health assessment][Kinship care][Pathway plans]"
+                     "[Personal education plans][Public law outline]",
+              "a term spelled out without its abbreviation is explained as a term");
+    g_free(words);
+    words = glossary_words("The offer made locally; leaders' strategy; a plan for the pathway.",
+                           0, 0);
+    CHECK_STR(words, "", "the words of a term apart are not the term");
+    g_free(words);
     words = glossary_words("Since the SIF inspection, and the ILACS inspection.", 0, 0);
     CHECK_STR(words, "[Single inspection framework (SIF)][Inspection of local authority "
                      "children's services (ILACS)]",
