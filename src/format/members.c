@@ -43,7 +43,7 @@ static char *opening_sentences(const char *text, gsize max_chars)
     return g_strdup_printf("%.*s \u2026", (int)cut, text);
 }
 
-static const char *number_word(int n)
+const char *csb_members_number_word(int n)
 {
     static const char *const words[] = {"no", "one", "two", "three", "four", "five",
                                         "six", "seven", "eight", "nine", "ten"};
@@ -51,7 +51,7 @@ static const char *number_word(int n)
 }
 
 /* "Of the four areas judged separately, three were judged good and one
- * requires improvement (care leavers)": the judgements the latest
+ * was judged to require improvement (care leavers)": the judgements the latest
  * inspection (in) made of the headline areas, a judgement counting once
  * however many areas it stands for (children in care and care leavers,
  * one until 2023). The fewer areas graded otherwise than overall are
@@ -88,10 +88,15 @@ static void grade_count_sentence(CsbFormatter *fm, const CsbInspection *in, CsbR
         if (!n)
             continue;
         groups++;
-        const char *count = n == total ? (total == 2 ? "both" : "all") : number_word(n);
+        const char *count =
+            n == total ? (total == 2 ? "both" : "all") : csb_members_number_word(n);
         g_string_append(said, groups == 1 ? "" : groups == left ? " and " : ", ");
+        /* One tense throughout: "one was judged to require improvement and
+         * three were judged inadequate" (Devon's read "one requires
+         * improvement ... and three were judged inadequate"). */
         if (g == CSB_GRADE_REQUIRES_IMPROVEMENT) {
-            g_string_append_printf(said, "%s require%s improvement", count, n == 1 ? "s" : "");
+            g_string_append_printf(said, "%s %s judged to require improvement", count,
+                                   n == 1 ? "was" : "were");
         } else {
             char *lower = g_utf8_strdown(csb_grade_title((CsbGrade)g), -1);
             g_string_append_printf(said, "%s %s judged %s", count, n == 1 ? "was" : "were", lower);
@@ -107,21 +112,41 @@ static void grade_count_sentence(CsbFormatter *fm, const CsbInspection *in, CsbR
         }
     }
     if (total)
-        csb_rich_addf(r, 0, " Of the %s areas judged separately, %s.", number_word(total),
-                      said->str);
+        csb_rich_addf(r, 0, " Of the %s areas judged separately, %s.",
+                      csb_members_number_word(total), said->str);
     g_string_free(said, TRUE);
     for (int g = 0; g < CSB_GRADE_COUNT; g++)
         g_ptr_array_free(names[g], TRUE);
 }
 
-/* When an inspection was held, by month: "March 2026", or for one held in
- * two parts "in two parts, in October 2024 and January 2025" (each part by
- * the month it ended; the year once when both are in it). Follows "in". */
+/* The months from one date to another: "March 2023", "February and March
+ * 2023", "December 2024 and January 2025", "January to March 2023" (the
+ * year once when both are in it); to's alone when from is unknown or not
+ * before it. */
+static char *months_span(CsbDate from, CsbDate to)
+{
+    int apart = (to.year - from.year) * 12 + to.month - from.month;
+    if (!csb_date_valid(from) || !csb_date_valid(to) || apart <= 0)
+        return csb_fmt_month_year(to);
+    const char *join = apart == 1 ? "and" : "to";
+    if (from.year == to.year)
+        return g_strdup_printf("%s %s %s %d", csb_month_name(from.month), join,
+                               csb_month_name(to.month), to.year);
+    return g_strdup_printf("%s %d %s %s %d", csb_month_name(from.month), from.year, join,
+                           csb_month_name(to.month), to.year);
+}
+
+/* When an inspection was held, by month: "March 2026", or the months it
+ * spanned, "February and March 2023" (Birmingham's, 20 February to 3
+ * March, read "March 2023"), or for one held in two parts "in two parts,
+ * in October 2024 and January 2025" (each part by the month it ended; the
+ * year once when both are in it). Follows "in". */
 static char *held_in(const CsbInspection *in)
 {
     if (!csb_inspection_in_parts(in) ||
         (in->paused.year == in->end.year && in->paused.month == in->end.month))
-        return csb_fmt_month_year(csb_inspection_date(in));
+        return csb_date_valid(in->end) ? months_span(in->start, in->end)
+                                       : csb_fmt_month_year(csb_inspection_date(in));
     char *second = csb_fmt_month_year(in->end);
     char *s = in->paused.year == in->end.year
                   ? g_strdup_printf("two parts, in %s and %s", csb_month_name(in->paused.month),
@@ -455,7 +480,7 @@ static void care(CsbFormatter *fm)
         /* No concern of its own: what its mixed paragraphs note alongside
          * strengths, quoted for that, so a councillor sees which points. */
         int mixed = care_count(cps, CSB_TONE_MIXED);
-        const char *n = number_word(mixed);
+        const char *n = csb_members_number_word(mixed);
         char *lead = mixed ? g_strdup_printf("The latest report raises no concern on its own "
                                              "about this. %c%s of its paragraphs note%s something "
                                              "to improve alongside strengths:",
@@ -475,16 +500,61 @@ static void care(CsbFormatter *fm)
 /* At most this many reports not read are named; the rest are counted. */
 #define MAX_NOT_READ_NAMED 3
 
-/* Why a report was not read, for councillors: without the advice to
- * whoever keeps the files (": download it again ..."), which the pack's
- * basis page gives. */
+/* Why a report was not read, for councillors: the kind of problem ingest
+ * and parse name, by the words their messages start with (csbrief's own,
+ * not a user's data; CsbNotRead carries only the message), said after
+ * "because its file ". The analysts' wording, with its advice to whoever
+ * keeps the files, is the pack's and the log's. test_format checks each
+ * against the messages ingest writes, so a reworded message is noticed. */
+static const struct {
+    const char *starts; /* the message's first words */
+    const char *plain;  /* after "because its file " */
+} why_plain[] = {
+    {"an HTML page", "is a saved web page, not the report"},
+    {"the file is empty", "is empty"},
+    {"the file holds only blank space", "is empty"},
+    {"the PDF has no pages", "is empty"},
+    {"no text in the file", "has no text that can be read"},
+    {"the PDF has no text layer", "has no text that can be read, perhaps because it is a scan"},
+    {"damaged", "is damaged"},
+    {"not a readable PDF", "is damaged"},
+    {"the PDF is truncated", "is incomplete"},
+    {"not a PDF", "is not a PDF"},
+    {"binary data", "is not a report"},
+    {"the PDF is encrypted", "is locked with a password"},
+    {"not a children's services inspection report",
+     "is not an inspection report of a kind this summary can read"},
+    {"cannot read the file: the file is ", "is too large to read safely"},
+    {"cannot read the file", "could not be opened"},
+    {"its compressed streams", "is too large to read safely"},
+    {"a text report of", "is too large to read safely"},
+    {"reading it took more than", "took too long to read safely"},
+};
+
+const char *csb_members_not_read_plain(const char *why)
+{
+    for (guint i = 0; why && i < G_N_ELEMENTS(why_plain); i++)
+        if (g_str_has_prefix(why, why_plain[i].starts))
+            return why_plain[i].plain;
+    return NULL;
+}
+
+/* A reason members.c does not know, as it was given without the advice
+ * (": download it again ...") and the asides in brackets, so that it reads
+ * in brackets of its own. A new string. */
 static char *plain_why(const char *why)
 {
     const char *advice = strstr(why, ": download it again");
-    return advice ? g_strndup(why, (gsize)(advice - why)) : g_strdup(why);
+    char *cut = advice ? g_strndup(why, (gsize)(advice - why)) : g_strdup(why);
+    GRegex *aside = g_regex_new(" *\\([^()]*\\)", 0, 0, NULL);
+    char *s = g_regex_replace_literal(aside, cut, -1, 0, "", 0, NULL);
+    g_regex_unref(aside);
+    g_free(cut);
+    return s;
 }
 
-/* ": <title>, published <date> (<why>); ..." for the reports not read. */
+/* ": <title>, published <date>, because its file <why>; ..." for the
+ * reports not read (a reason not known: "(<why>)"). */
 static void not_read_reports(CsbRich *r, const CsbStory *s)
 {
     guint named = 0, files = 0;
@@ -501,9 +571,14 @@ static void not_read_reports(CsbRich *r, const CsbStory *s)
             csb_rich_addf(r, 0, ", published %s", pub);
             g_free(pub);
         }
-        char *why = plain_why(n->why);
-        csb_rich_addf(r, CSB_STYLE_MUTED, " (%s)", why);
-        g_free(why);
+        const char *plain = csb_members_not_read_plain(n->why);
+        if (plain) {
+            csb_rich_addf(r, CSB_STYLE_MUTED, ", because its file %s", plain);
+        } else {
+            char *why = plain_why(n->why);
+            csb_rich_addf(r, CSB_STYLE_MUTED, " (%s)", why);
+            g_free(why);
+        }
     }
     if (files > named)
         csb_rich_addf(r, 0, "; and %u more", files - named);

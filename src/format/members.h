@@ -25,4 +25,23 @@ double csb_members_care_weight(const CsbToneResult *rd, CsbTone want);
  * "what must improve" when the report lists no area for improvement. */
 int csb_members_care_points(CsbFormatter *fm, const CsbInspection *in);
 
+/* Why a report was not read (a CsbNotRead's why), for councillors: what
+ * follows "because its file " ("is a saved web page, not the report"), or
+ * NULL for a reason it does not know. Static. */
+const char *csb_members_not_read_plain(const char *why);
+
+/* "no", "one" ... "ten", else "many". Static. */
+const char *csb_members_number_word(int n);
+
+/* Is an area for improvement about children in care or care leavers (by
+ * the template's care words and themes): the care section quotes those
+ * of the latest inspection. */
+gboolean csb_members_afi_about_care(const CsbFormatter *fm, const CsbAfiTrack *a);
+
+/* An area for improvement named briefly in a list: its phrase (as asked
+ * about: without the framework's tag and last full stop, lower case
+ * first), when long cut at a clause (", ", "; ") or word within 90
+ * characters, an ellipsis marking the rest. A new string. */
+char *csb_members_finding_brief(const char *text);
+
 #endif
