@@ -431,7 +431,7 @@ char *csb_members_finding_words(const char *text)
  * 'care: words' and 'care: themes': "Risk assessments in respect of
  * unaccompanied asylum-seeking children ..." speaks to unaccompanied
  * children, who are looked after)? */
-static gboolean afi_about_care(const CsbFormatter *fm, const CsbAfiTrack *a)
+gboolean csb_members_afi_about_care(const CsbFormatter *fm, const CsbAfiTrack *a)
 {
     const CsbTemplate *tpl = fm->doc->tpl;
     for (guint i = 0; a->themes && i < a->themes->len; i++)
@@ -459,7 +459,7 @@ static void care(CsbFormatter *fm)
     CsbDocBlock *l = NULL;
     for (guint i = 0; i < fm->focus->afis->len; i++) {
         const CsbAfiTrack *a = fm->focus->afis->pdata[i];
-        if (a->inspection != in || !afi_about_care(fm, a))
+        if (a->inspection != in || !csb_members_afi_about_care(fm, a))
             continue;
         if (!l) {
             char *name = csb_fmt_name_report(fm, in);

@@ -45,7 +45,7 @@ static const CsbInspection *graded_between(const CsbFormatter *fm, const CsbInsp
  * before and not among the findings of a graded inspection between is
  * asked about as one that came back, not as one never resolved (that
  * inspection's text may still have raised it). */
-static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
+static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *tracks,
                           const CsbInspection *latest, gboolean recurring)
 {
     for (guint i = 0; i < fm->focus->afis->len; i++) {
@@ -80,7 +80,7 @@ static void afi_questions(CsbFormatter *fm, GPtrArray *out, GPtrArray *texts,
             csb_rich_add(r, 0, ". What is the plan, and when will members see a difference?");
         }
         g_ptr_array_add(out, r);
-        g_ptr_array_add(texts, a->finding->text); /* its abbreviations noted if shown */
+        g_ptr_array_add(tracks, (gpointer)a); /* its abbreviations noted if shown */
         g_free(what);
     }
 }
@@ -171,9 +171,91 @@ static void theme_question(CsbFormatter *fm, GPtrArray *out, const CsbInspection
 }
 
 /* At most this many questions: a summary for councillors stays within its
- * pages; the areas for improvement beyond them are counted, not dropped
- * silently. */
+ * pages; the areas for improvement beyond them are named briefly, not
+ * dropped (Devon's said only "The report names 2 more areas for
+ * improvement", one of them its management oversight). */
 #define MAX_QUESTIONS 6
+
+/* An area for improvement named in a list, briefly: its phrase to the end
+ * of the clause that ends last within BRIEF_CHARS (", " or "; "), or of
+ * the last word there that is not a short one ("of", "the", "and"), an
+ * ellipsis marking the rest. A new string. */
+#define BRIEF_CHARS 100
+
+static gboolean short_word(const char *from, const char *to)
+{
+    for (const char *p = from; p < to; p++)
+        if (!g_ascii_isalpha(*p))
+            return FALSE;
+    return to - from <= 3;
+}
+
+char *csb_members_finding_brief(const char *text)
+{
+    char *s = finding_phrase(text);
+    if (g_utf8_strlen(s, -1) <= BRIEF_CHARS)
+        return s;
+    const char *limit = g_utf8_offset_to_pointer(s, BRIEF_CHARS);
+    const char *cut = NULL;
+    for (const char *p = s; p < limit; p++)
+        if ((*p == ',' || *p == ';') && p[1] == ' ' && p - s >= BRIEF_CHARS / 3)
+            cut = p;
+    if (!cut) {
+        const char *end = NULL; /* the end of the last word that ends within limit */
+        for (const char *p = s; p < limit; p++)
+            if (*p == ' ') {
+                const char *w = end ? end + 1 : s; /* the word ending at p */
+                if (!short_word(w, p) || !end)
+                    cut = p;
+                end = p;
+            }
+    }
+    char *brief = g_strdup_printf("%.*s \u2026", (int)(cut ? cut - s : limit - s), s);
+    g_free(s);
+    return brief;
+}
+
+/* "The report names 3 more areas for improvement: a; b; and one on
+ * children in care and care leavers, quoted above.": the areas for improvement not asked about
+ * (CsbAfiTrack*), each named briefly, or counted when the care section
+ * quotes it. */
+static CsbRich *more_afis(CsbFormatter *fm, const GPtrArray *tracks)
+{
+    GPtrArray *named = g_ptr_array_new(); /* const CsbAfiTrack* not quoted above */
+    for (guint i = 0; i < tracks->len; i++)
+        if (!csb_members_afi_about_care(fm, tracks->pdata[i]))
+            g_ptr_array_add(named, tracks->pdata[i]);
+    guint n = tracks->len, above = n - named->len;
+    CsbRich *r = csb_rich_new();
+    if (n == 1)
+        csb_rich_add(r, 0, "The report names one more area for improvement");
+    else
+        csb_rich_addf(r, 0, "The report names %u more areas for improvement", n);
+    if (!named->len) {
+        csb_rich_add(r, 0, ", on children in care and care leavers, quoted above.");
+        g_ptr_array_free(named, TRUE);
+        return r;
+    }
+    csb_rich_add(r, 0, ": ");
+    gboolean cut = FALSE; /* the last named ends with an ellipsis */
+    for (guint i = 0; i < named->len; i++) {
+        const CsbAfiTrack *a = named->pdata[i];
+        char *brief = csb_members_finding_brief(a->finding->text);
+        /* Semicolons: a finding often holds "and" and commas of its own. */
+        csb_rich_add(r, 0, i == 0 ? "" : i + 1 == named->len && !above ? "; and " : "; ");
+        csb_rich_add(r, CSB_STYLE_BOLD, brief);
+        csb_fmt_note_abbreviations(fm, brief);
+        cut = g_str_has_suffix(brief, "\u2026");
+        g_free(brief);
+    }
+    if (above)
+        csb_rich_addf(r, 0, "; and %s on children in care and care leavers, quoted above.",
+                      csb_members_number_word((int)above));
+    else if (!cut)
+        csb_rich_add(r, 0, ".");
+    g_ptr_array_free(named, TRUE);
+    return r;
+}
 
 void csb_members_questions(CsbFormatter *fm)
 {
@@ -181,9 +263,9 @@ void csb_members_questions(CsbFormatter *fm)
     CsbDocBlock *l = csb_doc_list(fm->doc);
     const CsbInspection *latest = csb_story_latest_graded(fm->focus);
     GPtrArray *afis = g_ptr_array_new_with_free_func((GDestroyNotify)csb_rich_free);
-    GPtrArray *texts = g_ptr_array_new(); /* the findings' texts, borrowed */
-    afi_questions(fm, afis, texts, latest, TRUE);
-    afi_questions(fm, afis, texts, latest, FALSE);
+    GPtrArray *tracks = g_ptr_array_new(); /* their CsbAfiTrack*, borrowed */
+    afi_questions(fm, afis, tracks, latest, TRUE);
+    afi_questions(fm, afis, tracks, latest, FALSE);
     GPtrArray *rest = g_ptr_array_new(); /* owned by l once moved */
     decline_questions(fm, rest, latest);
     theme_question(fm, rest, latest);
@@ -193,23 +275,15 @@ void csb_members_questions(CsbFormatter *fm)
     guint shown = MIN(room, afis->len);
     for (guint i = 0; i < shown; i++) {
         g_ptr_array_add(l->items, g_ptr_array_steal_index(afis, 0));
-        csb_fmt_note_abbreviations(fm, texts->pdata[i]);
+        csb_fmt_note_abbreviations(fm, ((const CsbAfiTrack *)tracks->pdata[i])->finding->text);
     }
-    g_ptr_array_free(texts, TRUE);
+    g_ptr_array_remove_range(tracks, 0, shown); /* those not asked about */
     for (guint i = 0; i < rest->len; i++)
         g_ptr_array_add(l->items, rest->pdata[i]);
     g_ptr_array_free(rest, TRUE);
-    if (afis->len)
-        g_ptr_array_add(l->items,
-                        csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED,
-                                      afis->len == 1
-                                          ? "The report names one more area for improvement, "
-                                            "not made into a question here; it could be asked "
-                                            "the same way."
-                                          : "The report names %u more areas for improvement, "
-                                            "not made into questions here; each could be asked "
-                                            "the same way.",
-                                      afis->len));
+    if (tracks->len)
+        g_ptr_array_add(l->items, more_afis(fm, tracks));
+    g_ptr_array_free(tracks, TRUE);
     g_ptr_array_free(afis, TRUE);
     /* With no area for improvement, no lower grade and no theme of
      * concern, the points the summary quoted on children in care are

@@ -12,6 +12,7 @@
 #include "format/format.h"
 #include "format/members.h"
 #include "format/pack.h"
+#include "ingest/ingest.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -911,6 +912,240 @@ static void test_pack_no_overall(void)
     csb_diag_free(d);
 }
 
+/* ---- the members' summary over a comparison built here ----------------- */
+
+/* The text of the members' summary's sections (ids, "|" apart) for focus,
+ * an authority of g's reports, with not_read (CsbNotRead*, or NULL) given
+ * to the comparison: each paragraph and list item as "[...]". */
+static char *members_text(Group *g, const char *focus, const char *ids, const GPtrArray *not_read,
+                          int brevity)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbTemplate *tpl = csb_template_load("templates/members-summary.yaml", d);
+    CsbCsv *grades = csb_csv_load("data/grades.csv", d);
+    CsbCsv *glossary = csb_csv_load("data/glossary.csv", d);
+    CsbCompareInput input = {.inspections = g->reports, .authorities = g->ref->authorities,
+                             .areas = g->areas, .library = g->lib, .themes = g->themes,
+                             .focus = focus, .comparators = g->comparators,
+                             .briefing_only = TRUE, .not_read = not_read};
+    g->c = csb_compare(&input);
+    GString *all = g_string_new(NULL);
+    if (tpl && g->c) {
+        CsbFormatInput in = {.comparison = g->c, .areas = g->areas, .grades = grades,
+                             .glossary = glossary, .library = g->lib, .brevity = brevity};
+        CsbFormatter fm = {csb_doc_new(tpl), &in, g->c->focus, g->ref->frameworks,
+                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL,
+                           0};
+        char **split = g_strsplit(ids, "|", -1);
+        for (char **id = split; *id; id++)
+            csb_members_section(*id)(&fm);
+        g_strfreev(split);
+        for (guint i = 0; i < fm.doc->blocks->len; i++) {
+            const CsbDocBlock *b = fm.doc->blocks->pdata[i];
+            if (b->kind == CSB_BLOCK_PARAGRAPH) {
+                char *t = csb_rich_text(b->text);
+                g_string_append_printf(all, "[%s]", t);
+                g_free(t);
+            }
+            for (guint k = 0; b->kind == CSB_BLOCK_LIST && k < b->items->len; k++) {
+                char *t = csb_rich_text(b->items->pdata[k]);
+                g_string_append_printf(all, "[%s]", t);
+                g_free(t);
+            }
+        }
+        g_hash_table_destroy(fm.abbreviations);
+        if (fm.glossary_index)
+            g_hash_table_destroy(fm.glossary_index);
+        csb_doc_free(fm.doc);
+    } else {
+        g_string_append(all, "(the template did not load)");
+    }
+    csb_csv_free(glossary);
+    csb_csv_free(grades);
+    csb_template_free(tpl);
+    csb_diag_free(d);
+    return g_string_free(all, FALSE);
+}
+
+/* An ILACS inspection of authority from start to end (ISO dates), graded
+ * overall and in each area as grades gives (overall, leaders, help and
+ * protection, in care, care leavers). */
+static CsbInspection *graded(Group *g, const char *authority, const char *start,
+                             const char *end, const CsbGrade grades[5])
+{
+    char *file = g_strdup_printf("%s-%s.pdf", authority, end);
+    CsbInspection *in = csb_inspection_new(file);
+    g_free(file);
+    in->authority = g_strdup(authority);
+    in->kind = CSB_KIND_ILACS;
+    in->start = csb_date_from_iso(start);
+    in->end = csb_date_from_iso(end);
+    in->sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, in->file, -1);
+    static const char *const all[] = {"overall", "leadership", "help_protection", "in_care",
+                                      "care_leavers"};
+    for (guint i = 0; i < G_N_ELEMENTS(all); i++)
+        csb_inspection_add_judgement(in, all[i], grades[i], all[i], csb_grade_title(grades[i]),
+                                     0);
+    g_ptr_array_add(g->reports, in);
+    return in;
+}
+
+/* The latest inspection's opening sentences: an inspection over two months
+ * says both (Birmingham's, 20 February to 3 March 2023, read "in March
+ * 2023"; 15 of the 78 national summaries), the year once or each across
+ * a year; the grades are told in one tense (Devon's read "one requires
+ * improvement (impact of leaders) and three were judged inadequate"). */
+static void test_members_latest(void)
+{
+    static const struct {
+        const char *start, *end, *want;
+    } cases[] = {
+        {"2023-02-20", "2023-03-03", "in February and March 2023 (ILACS inspection)"},
+        {"2024-12-02", "2025-01-10", "in December 2024 and January 2025 (ILACS inspection)"},
+        {"2025-07-07", "2025-07-18", "in July 2025 (ILACS inspection)"},
+        {"", "2025-07-18", "in July 2025 (ILACS inspection)"},
+    };
+    static const CsbGrade grades[5] = {CSB_GRADE_INADEQUATE, CSB_GRADE_REQUIRES_IMPROVEMENT,
+                                       CSB_GRADE_INADEQUATE, CSB_GRADE_INADEQUATE,
+                                       CSB_GRADE_INADEQUATE};
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        CsbDiag *d = csb_diag_new();
+        Group g = {0};
+        CHECK(group_load(&g, d), "the reference data, area map and themes load");
+        if (g.areas && g.lib) {
+            graded(&g, "Devon", cases[i].start, cases[i].end, grades);
+            char *text = members_text(&g, "Devon", "latest", NULL, 0);
+            CHECK(strstr(text, cases[i].want) != NULL, "held %s to %s: '%s' in %s",
+                  cases[i].start, cases[i].end, cases[i].want, text);
+            if (i == 0)
+                CHECK(strstr(text, "Of the four areas judged separately, one was judged to "
+                                   "require improvement (impact of leaders) and three were "
+                                   "judged inadequate.") != NULL,
+                      "the grades in one tense: %s", text);
+            g_free(text);
+        }
+        group_free(&g);
+        csb_diag_free(d);
+    }
+}
+
+/* Why a report was not read, for councillors: plainly, without brackets
+ * inside brackets (Birmingham's and Blackpool's said "(an HTML page
+ * (probably a download error) saved as a report, not a report)"). Each
+ * kind of problem ingest names is known by the words its message starts
+ * with, checked here against ingest's own messages. */
+static void test_members_not_read(void)
+{
+    static const struct {
+        const char *path, *data, *want;
+    } cases[] = {
+        {"r.pdf", "<!DOCTYPE html><html><body>Not found</body></html>",
+         "is a saved web page, not the report"},
+        {"r.pdf", "", "is empty"},
+        {"r.pdf", "   \n\n  ", "is empty"},
+        {"r.pdf", "%PDF-1.4\n1 0 obj\n", "is incomplete"},
+        {"r.pdf", "Inspection of Devon", "is not a PDF"},
+        {"r.bin", "\x01\x02\x03\x00\x00\x05binary", "is not a report"},
+    };
+    char *html_why = NULL;
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        CsbDiag *d = csb_diag_new();
+        gsize len = strlen(cases[i].data) + (cases[i].path[2] == 'b' ? 8 : 0);
+        CsbDocument *doc = csb_ingest_data(cases[i].path, cases[i].data, len, d);
+        const CsbError *e = d->items->len ? d->items->pdata[0] : NULL;
+        const char *plain = e ? csb_members_not_read_plain(e->message) : NULL;
+        CHECK_STR(plain, cases[i].want, e ? e->message : "(no error)");
+        if (i == 0 && e)
+            html_why = g_strdup(e->message);
+        if (doc)
+            csb_document_free(doc);
+        csb_diag_free(d);
+    }
+    CHECK(csb_members_not_read_plain("a reason no one wrote") == NULL,
+          "a reason not known is not made up");
+    CsbDiag *d = csb_diag_new();
+    Group g = {0};
+    CHECK(group_load(&g, d), "the reference data, area map and themes load");
+    if (g.areas && g.lib && html_why) {
+        static const CsbGrade good[5] = {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD,
+                                         CSB_GRADE_GOOD, CSB_GRADE_GOOD};
+        graded(&g, "Birmingham", "2023-02-20", "2023-03-03", good);
+        GPtrArray *not_read = g_ptr_array_new_with_free_func((GDestroyNotify)csb_not_read_free);
+        g_ptr_array_add(not_read,
+                        csb_not_read_new("80429-birmingham__2012-10-19.pdf", html_why,
+                                         "Birmingham", csb_date_from_iso("2012-10-19"),
+                                         "Children's services inspection - 19 October 2012",
+                                         NULL, NULL));
+        g_ptr_array_add(not_read, csb_not_read_new("b.pdf", "a reason (with an aside) no one "
+                                                            "wrote: download it again",
+                                                   "Birmingham", csb_date_from_iso("2013-01-02"),
+                                                   NULL, NULL, NULL));
+        char *text = members_text(&g, "Birmingham", "basis", not_read, 0);
+        CHECK(strstr(text, "2 reports could not be read: Children's services inspection - 19 "
+                           "October 2012, because its file is a saved web page, not the "
+                           "report; a report, published 2 January 2013 (a reason no one "
+                           "wrote).") != NULL,
+              "the reports not read, each with its reason for councillors: %s", text);
+        CHECK(!strstr(text, "HTML") && !strstr(text, "download"),
+              "no technical wording or advice to whoever keeps the files: %s", text);
+        g_free(text);
+        g_ptr_array_free(not_read, TRUE);
+    }
+    g_free(html_why);
+    group_free(&g);
+    csb_diag_free(d);
+}
+
+/* The areas for improvement not made into questions are named briefly,
+ * not only counted (13 of the 78 national summaries said only "The report
+ * names 2 more areas for improvement"; Devon's left out its management
+ * oversight), and one the care section quotes is said to be there. */
+static void test_members_more_afis(void)
+{
+    CsbDiag *d = csb_diag_new();
+    Group g = {0};
+    CHECK(group_load(&g, d), "the reference data, area map and themes load");
+    if (g.areas && g.lib) {
+        static const CsbGrade grades[5] = {CSB_GRADE_REQUIRES_IMPROVEMENT,
+                                           CSB_GRADE_REQUIRES_IMPROVEMENT,
+                                           CSB_GRADE_REQUIRES_IMPROVEMENT,
+                                           CSB_GRADE_REQUIRES_IMPROVEMENT,
+                                           CSB_GRADE_REQUIRES_IMPROVEMENT};
+        CsbInspection *in = graded(&g, "Devon", "2025-01-06", "2025-01-17", grades);
+        static const char *const afis[] = {
+            "The timeliness of assessments for children in need.",
+            "The quality of return home interviews.",
+            "The response to domestic abuse.",
+            "The timeliness of strategy discussions.",
+            "The quality of supervision for social workers.",
+            "The quality of early help assessments.",
+            "Management oversight and grip across the service and the effectiveness of "
+            "supervision.",
+            "The consistency of decisions by the local authority designated officer (LADO) "
+            "and the extent to which those decisions are evidenced and recorded.",
+            "The availability of sufficient suitable local homes for children in care.",
+        };
+        for (guint i = 0; i < G_N_ELEMENTS(afis); i++)
+            csb_inspection_add_finding(in, CSB_FINDING_AREA_FOR_IMPROVEMENT, afis[i], NULL, 3);
+        char *text = members_text(&g, "Devon", "questions", NULL, 0);
+        CHECK(strstr(text, "[The report names 3 more areas for improvement: management "
+                           "oversight and grip across the service and the effectiveness of "
+                           "supervision; the consistency of decisions by the local authority "
+                           "designated officer (LADO) and the extent \u2026; and one on "
+                           "children in care and care leavers, quoted above.]") != NULL,
+              "the areas for improvement not asked about are named: %s", text);
+        g_free(text);
+    }
+    group_free(&g);
+    csb_diag_free(d);
+    char *brief = csb_members_finding_brief(
+        "Care leavers' understanding of their rights and entitlements, and the quality of "
+        "their pathway plans and the support they get from their personal advisers.");
+    CHECK_STR(brief, "care leavers' understanding of their rights and entitlements \u2026",
+              "a long one named to the end of a clause");
+    g_free(brief);
+}
+
 int main(void)
 {
     RUN(test_templates);
@@ -928,5 +1163,8 @@ int main(void)
     RUN(test_pack_grades);
     RUN(test_prose_names);
     RUN(test_pack_no_overall);
+    RUN(test_members_latest);
+    RUN(test_members_not_read);
+    RUN(test_members_more_afis);
     return unit_done();
 }
