@@ -106,8 +106,8 @@ briefings:
 YAML
 "$CSBRIEF" build -q "$WORK/cfg/rutland-unread.yaml" >"$WORK/log" 2>&1
 pdf_text "$WORK/out/rutland-unread.pdf")
-expect_contains "members' summary: the report not read is named, and why" "$rutland_pack" \
-    "1 report could not be read: a report, published 15 January 2027 (an HTML page"
+expect_contains "members' summary: the report not read is named, and why, for councillors" "$rutland_pack" \
+    "1 report could not be read: a report, published 15 January 2027, because its file is a saved web page, not the report."
 expect_contains "members' summary: a grade is not shown as current" "$rutland_pack" \
     "A report of January 2027 could not be read, so the latest grades read of overall effectiveness, impact of leaders, children who need help and protection, children in care and care leavers may not be current."
 
