@@ -222,21 +222,6 @@ static int read_dates(const char *text, CsbDate d[MAX_DATES], Join join[MAX_DATE
     return n;
 }
 
-gboolean csb_parse_date_range(const char *text, CsbDate *start, CsbDate *end)
-{
-    CsbDate d[MAX_DATES];
-    Join join[MAX_DATES];
-    int n = read_dates(text, d, join);
-    if (n == 0)
-        return FALSE;
-    CsbDate s = d[0], e = d[n - 1];
-    if (!csb_date_valid(s) || !csb_date_valid(e) || csb_date_compare(s, e) > 0)
-        return FALSE;
-    *start = s;
-    *end = e;
-    return TRUE;
-}
-
 /* The index of the first date of the second part when d[0..n) is two parts
  * (the rule in the top comment), else 0. */
 static int second_part(const CsbDate *d, const Join *join, int n)
@@ -280,4 +265,10 @@ gboolean csb_parse_date_parts(const char *text, CsbDate *start, CsbDate *end, Cs
     *paused = k ? d[k - 1] : (CsbDate){0};
     *resumed = k ? d[k] : (CsbDate){0};
     return TRUE;
+}
+
+gboolean csb_parse_date_range(const char *text, CsbDate *start, CsbDate *end)
+{
+    CsbDate paused, resumed;
+    return csb_parse_date_parts(text, start, end, &paused, &resumed);
 }
