@@ -614,7 +614,8 @@ static void basis(CsbFormatter *fm)
         csb_rich_addf(r, CSB_STYLE_BOLD, " Some grades of %u report%s could not be read.", grades,
                       grades == 1 ? "" : "s");
     if (!files && !grades)
-        csb_rich_add(r, 0, " All of them could be read.");
+        csb_rich_add(r, 0, s->inspections->len == 1 ? " It could be read in full."
+                                                     : " All of them could be read.");
     GPtrArray *gaps = csb_fmt_gaps(fm, FALSE);
     for (guint i = 0; i < gaps->len; i++) {
         const CsbRich *g = gaps->pdata[i];
