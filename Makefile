@@ -54,7 +54,7 @@ $(BUILD)/csbrief: $(BUILD)/src/cli/main.o $(BUILD)/libcsbrief.a
 	@echo "  LINK    $@"
 	@$(CC) $(ALLCFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(wildcard tests/fuzz/*.h) $(BUILD)/libcsbrief.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(wildcard tests/fuzz/*.h) $(BUILD)/libcsbrief.a
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(BUILD)/libcsbrief.a $(LIBS)

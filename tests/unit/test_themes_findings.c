@@ -9,6 +9,7 @@
  */
 #include "../../src/themes/themes.h"
 #include "unit.h"
+#include "unit_themes.h"
 
 #include <glib/gstdio.h>
 
@@ -17,19 +18,7 @@ static char *scratch;
 
 static CsbThemeLibrary *load(const char *yaml, char **err)
 {
-    char *path = g_build_filename(scratch, "themes.yaml", NULL);
-    g_file_set_contents(path, yaml, -1, NULL);
-    CsbDiag *d = csb_diag_new();
-    CsbThemeLibrary *l = csb_themes_load(path, "templates/cues.yaml", d);
-    *err = NULL;
-    if (d->items->len) {
-        const CsbError *e = d->items->pdata[0];
-        *err = g_strdup_printf("%d:%d: %s", e->line, e->column, e->message);
-    }
-    csb_diag_free(d);
-    g_unlink(path);
-    g_free(path);
-    return l;
+    return unit_themes_from_yaml(scratch, yaml, err);
 }
 
 static void test_loading(void)

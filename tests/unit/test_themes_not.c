@@ -10,6 +10,7 @@
 #include "../../src/themes/themes.h"
 #include "config/config.h"
 #include "unit.h"
+#include "unit_themes.h"
 
 #include <glib/gstdio.h>
 
@@ -130,28 +131,17 @@ static void test_quoting(void)
 
 /* Load a themes file written from text; the first error as
  * "file:line:column: message" with the scratch folder left out, or NULL. */
+/* The first error loading yaml (NULL: none); the library in *out, or freed. */
 static char *load_error(const char *yaml, CsbThemeLibrary **out)
 {
-    char *path = g_build_filename(scratch, "themes.yaml", NULL);
-    g_file_set_contents(path, yaml, -1, NULL);
-    CsbDiag *diag = csb_diag_new();
-    CsbThemeLibrary *l = csb_themes_load(path, "templates/cues.yaml", diag);
     char *first = NULL;
-    for (guint i = 0; i < diag->items->len && !first; i++) {
-        const CsbError *e = diag->items->pdata[i];
-        if (e->severity == CSB_SEV_ERROR)
-            first = g_strdup_printf("%s:%d:%d: %s", g_str_equal(e->file, path) ? "themes.yaml"
-                                                                              : e->file,
-                                    e->line, e->column, e->message);
-    }
+    CsbThemeLibrary *l = unit_themes_from_yaml(scratch, yaml, &first);
     CHECK(!l == (first != NULL), "refused exactly when there is an error (%s)",
           first ? first : "none");
     if (out)
         *out = l;
     else
         csb_themes_free(l);
-    csb_diag_free(diag);
-    g_free(path);
     return first;
 }
 
