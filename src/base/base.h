@@ -30,6 +30,11 @@ typedef struct CsbError {
     int line;
     int column;
     char *message;
+    /* What kind of problem it is, for code that must tell one from another
+     * without reading the message: a value of the enum of what the error
+     * is about (a report file not read: CsbUnreadReason, model.h); 0 when
+     * not given. */
+    int code;
 } CsbError;
 
 CsbError *csb_error_new(CsbSeverity sev, const char *file, int line, int column,
@@ -51,6 +56,9 @@ void csb_diag_error(CsbDiag *d, const char *file, int line, int column,
                     const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 void csb_diag_warn(CsbDiag *d, const char *file, int line, int column,
                    const char *fmt, ...) G_GNUC_PRINTF(5, 6);
+/* An error with its code (CsbError.code). */
+void csb_diag_error_code(CsbDiag *d, int code, const char *file, int line, int column,
+                         const char *fmt, ...) G_GNUC_PRINTF(6, 7);
 int csb_diag_count(const CsbDiag *d, CsbSeverity sev);
 void csb_diag_print(const CsbDiag *d, FILE *out);
 /* Move every item of src to the end of dst. */
@@ -104,7 +112,9 @@ gboolean csb_text_has_word(const char *haystack_lower, const char *needle_lower)
  * *err_msg (when not NULL) on failure. */
 char *csb_file_read(const char *path, gsize *len, char **err_msg);
 /* The same with a limit of max bytes, and, when nofollow, refusing a
- * symbolic link (for files csbrief itself writes beside its outputs). */
+ * symbolic link (for files csbrief itself writes beside its outputs).
+ * Both leave errno EFBIG on failure when the file is (or grew while it
+ * was read) past the limit, and not EFBIG when it failed otherwise. */
 char *csb_file_read_limited(const char *path, gsize max, gboolean nofollow, gsize *len,
                             char **err_msg);
 /* Open a regular file for reading (O_CLOEXEC; O_NOFOLLOW when nofollow)

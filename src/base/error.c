@@ -86,6 +86,17 @@ void csb_diag_error(CsbDiag *d, const char *file, int line, int column, const ch
     va_end(ap);
 }
 
+void csb_diag_error_code(CsbDiag *d, int code, const char *file, int line, int column,
+                         const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    CsbError *e = error_newv(CSB_SEV_ERROR, file, line, column, fmt, ap);
+    va_end(ap);
+    e->code = code;
+    csb_diag_add(d, e);
+}
+
 void csb_diag_warn(CsbDiag *d, const char *file, int line, int column, const char *fmt, ...)
 {
     va_list ap;

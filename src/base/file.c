@@ -68,14 +68,17 @@ char *csb_file_read_limited(const char *path, gsize max, gboolean nofollow, gsiz
     struct stat st;
     int fd = csb_file_open_regular(path, nofollow, &st, &msg);
     if (fd < 0) {
+        int saved = errno;
         if (err_msg)
             *err_msg = msg;
         else
             g_free(msg);
+        errno = saved == EFBIG ? EIO : saved;
         return NULL;
     }
     GString *data = NULL;
-    if ((guint64)st.st_size > max) {
+    gboolean over = (guint64)st.st_size > max;
+    if (over) {
         char *limit = csb_size_text(max), *size = csb_size_text((guint64)st.st_size);
         msg = g_strdup_printf("the file is %s, more than the limit of %s", size, limit);
         g_free(limit);
@@ -95,6 +98,7 @@ char *csb_file_read_limited(const char *path, gsize max, gboolean nofollow, gsiz
             if (n == 0)
                 break;
             if (data->len + (gsize)n > max) {
+                over = TRUE;
                 char *limit = csb_size_text(max);
                 msg = g_strdup_printf("the file grew past the limit of %s while it was read",
                                       limit);
@@ -112,6 +116,9 @@ char *csb_file_read_limited(const char *path, gsize max, gboolean nofollow, gsiz
             *err_msg = msg;
         else
             g_free(msg);
+        /* Past the limit: say so to a caller that tells it from other
+         * failures without reading the message. */
+        errno = over ? EFBIG : EIO;
         return NULL;
     }
     if (len)
