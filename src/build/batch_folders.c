@@ -164,7 +164,7 @@ static void refresh_manifest(Run *run, CsbManifest *m)
     for (guint i = 0; i < run->reports->all->len; i++) {
         const CsbReport *rep = run->reports->all->pdata[i];
         if (rep->sha256 && rep->known) {
-            csb_manifest_put_note(m, rep->sha256, rep->authority, rep->error);
+            csb_manifest_put_note(m, rep->sha256, rep->authority, rep->error, rep->reason);
             g_hash_table_add(r.contents, rep->sha256);
         }
     }

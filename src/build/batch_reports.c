@@ -6,6 +6,8 @@
  */
 #include "run.h"
 
+#include <errno.h>
+
 /* Notes on report contents hold for the csbrief, authority table and
  * frameworks that wrote them. */
 char *run_parser_key(Run *run)
@@ -56,6 +58,7 @@ void run_learn_reports(Run *run)
         char *err = NULL;
         const char *sha = csb_file_hashes_get(run->hashes, r->path, &err);
         if (!sha) {
+            r->reason = csb_ingest_read_reason(errno);
             r->error = g_strdup_printf("cannot read the file: %s", err);
             r->known = TRUE;
             g_free(err);
@@ -66,6 +69,7 @@ void run_learn_reports(Run *run)
         if (note) {
             r->authority = g_strdup(note->authority);
             r->error = g_strdup(note->error);
+            r->reason = note->reason;
             r->known = TRUE;
         } else {
             g_ptr_array_add(unknown, r);

@@ -180,7 +180,8 @@ void csb_file_hashes_free(CsbFileHashes *h);
 void csb_file_hashes_remember(CsbFileHashes *h, const char *path, const CsbFileStamp *stamp);
 /* sha256 of a file's bytes: the remembered one when size, mtime, ctime and
  * inode all match, else read and hashed. NULL with *err_msg (owned) when
- * the file cannot be read. The string belongs to h. */
+ * the file cannot be read (and errno EFBIG when it is past csb_file_read's
+ * limit). The string belongs to h. */
 const char *csb_file_hashes_get(CsbFileHashes *h, const char *path, char **err_msg);
 /* Bytes read to hash files so far (to show that an unchanged run is cheap). */
 guint64 csb_file_hashes_bytes_read(const CsbFileHashes *h);
@@ -223,6 +224,7 @@ void csb_manifest_entry_free(CsbManifestEntry *e);
 typedef struct {
     char *authority; /* canonical name; NULL when unreadable or about no known one */
     char *error;     /* why it could not be read, or NULL */
+    CsbUnreadReason reason; /* and the kind of problem (unknown in older manifests) */
 } CsbReportNote;
 
 typedef struct {
@@ -247,7 +249,7 @@ gboolean csb_manifest_save(const CsbManifest *m, CsbDiag *diag);
 void csb_field_append(GString *out, const char *s);
 char *csb_field_unescape(const char *s);
 void csb_manifest_put_note(CsbManifest *m, const char *sha256, const char *authority,
-                           const char *error);
+                           const char *error, CsbUnreadReason reason);
 /* Replace the entry for e->output (takes ownership). */
 void csb_manifest_put_entry(CsbManifest *m, CsbManifestEntry *e);
 
@@ -382,6 +384,7 @@ typedef struct {
     char *sha256;             /* NULL when the file cannot be read */
     char *authority;          /* canonical name, or NULL */
     char *error;              /* why it cannot be used, or NULL */
+    CsbUnreadReason reason;   /* the kind of problem the error is */
     gboolean known;           /* authority/error known (from a note or a parse) */
     CsbInspection *inspection; /* parsed this run, or NULL */
     CsbDiag *diag;            /* what parsing said */

@@ -82,7 +82,9 @@ const char *csb_file_hashes_get(CsbFileHashes *h, const char *path, char **err_m
     *err_msg = NULL;
     struct stat st;
     if (stat(path, &st) != 0) {
-        *err_msg = g_strdup(g_strerror(errno));
+        int saved = errno;
+        *err_msg = g_strdup(g_strerror(saved));
+        errno = saved;
         return NULL;
     }
     Entry *e = g_hash_table_lookup(h->files, path);

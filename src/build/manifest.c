@@ -84,11 +84,12 @@ void csb_manifest_free(CsbManifest *m)
 }
 
 void csb_manifest_put_note(CsbManifest *m, const char *sha256, const char *authority,
-                           const char *error)
+                           const char *error, CsbUnreadReason reason)
 {
     CsbReportNote *n = g_new0(CsbReportNote, 1);
     n->authority = g_strdup(authority);
     n->error = g_strdup(error);
+    n->reason = error ? reason : CSB_UNREAD_UNKNOWN;
     g_hash_table_replace(m->notes, g_strdup(sha256), n);
 }
 
@@ -166,9 +167,13 @@ static gboolean read_record(Reader *r, char **f, guint n)
         *s = (CsbFileStamp){g_strdup(f[1]), a, b, c, (guint64)d};
         g_hash_table_replace(r->m->stamps, g_strdup(f[6]), s);
     } else if (strcmp(kind, "note") == 0 && n == 4 && is_sha256(f[1]) &&
-               (strcmp(f[2], "ok") == 0 || strcmp(f[2], "unreadable") == 0)) {
-        gboolean ok = strcmp(f[2], "ok") == 0;
-        csb_manifest_put_note(r->m, f[1], ok && *f[3] ? f[3] : NULL, ok ? NULL : f[3]);
+               strcmp(f[2], "ok") == 0) {
+        csb_manifest_put_note(r->m, f[1], *f[3] ? f[3] : NULL, NULL, CSB_UNREAD_UNKNOWN);
+    } else if (strcmp(kind, "note") == 0 && (n == 4 || n == 5) && is_sha256(f[1]) &&
+               strcmp(f[2], "unreadable") == 0) {
+        /* Older manifests have no REASON: the kind is then not known. */
+        csb_manifest_put_note(r->m, f[1], NULL, f[n - 1],
+                              n == 5 ? csb_unread_reason_from_id(f[3]) : CSB_UNREAD_UNKNOWN);
     } else if (strcmp(kind, "briefing") == 0 && (n == 7 || (n == 8 && is_sha256(f[7]))) &&
                is_sha256(f[2]) && int_field(f[4], &a) && int_field(f[5], &b) &&
                int_field(f[6], &c)) {
@@ -280,6 +285,8 @@ char *csb_manifest_format(const CsbManifest *m, gsize *len)
         const CsbReportNote *n = g_hash_table_lookup(m->notes, keys->pdata[i]);
         g_string_append_printf(out, "note\t%s\t%s", (const char *)keys->pdata[i],
                                n->error ? "unreadable" : "ok");
+        if (n->error)
+            csb_field_append(out, csb_unread_reason_id(n->reason));
         csb_field_append(out, n->error ? n->error : n->authority);
         g_string_append_c(out, '\n');
     }

@@ -89,13 +89,16 @@ static void parse_one(CsbReport *r, ParseRun *run)
     g_free(r->error);
     r->authority = NULL;
     r->error = NULL;
+    r->reason = CSB_UNREAD_UNKNOWN;
     if (r->inspection) {
         r->authority = g_strdup(r->inspection->authority);
     } else {
         for (guint i = 0; i < r->diag->items->len && !r->error; i++) {
             const CsbError *e = r->diag->items->pdata[i];
-            if (e->severity == CSB_SEV_ERROR)
+            if (e->severity == CSB_SEV_ERROR) {
                 r->error = g_strdup(e->message);
+                r->reason = csb_unread_reason_of(e);
+            }
         }
         if (!r->error)
             r->error = g_strdup("not a report csbrief can read");
@@ -180,8 +183,9 @@ void csb_build_not_read(CsbJob *job, const CsbReportSet *set, const CsbAuthoriti
         CsbSourceFacts facts;
         const CsbAuthority *owner = csb_report_owner(set, r, authorities, &facts);
         g_ptr_array_add(job->not_read,
-                        csb_not_read_new(r->path, r->error, owner ? owner->name : NULL,
-                                         facts.published, facts.title, facts.kind, NULL));
+                        csb_not_read_new(r->path, r->error, r->reason,
+                                         owner ? owner->name : NULL, facts.published,
+                                         facts.title, facts.kind, NULL));
         csb_source_facts_clear(&facts);
     }
     for (guint i = 0; i < job->reports->len; i++) {
@@ -189,7 +193,8 @@ void csb_build_not_read(CsbJob *job, const CsbReportSet *set, const CsbAuthoriti
         char *why = r->inspection ? grade_warnings(r) : NULL;
         if (why)
             g_ptr_array_add(job->not_read,
-                            csb_not_read_new(r->path, why, r->inspection->authority,
+                            csb_not_read_new(r->path, why, CSB_UNREAD_UNKNOWN,
+                                             r->inspection->authority,
                                              r->inspection->published, NULL,
                                              csb_kind_id(r->inspection->kind), r->inspection));
         g_free(why);

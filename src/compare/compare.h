@@ -63,6 +63,9 @@ const char *csb_areas_title(const CsbAreaMap *m, const char *id);
 typedef struct {
     char *file;      /* the report file */
     char *why;       /* the error, or the warnings about its grades */
+    CsbUnreadReason reason; /* the kind of problem the error is (not read at
+                               all); CSB_UNREAD_UNKNOWN when not known, or
+                               when its grades could not be read */
     char *authority; /* canonical name (from an index of the files or the file's
                         name when it could not be read), or NULL when not known */
     CsbDate date;    /* its publication date, or unknown */
@@ -72,9 +75,9 @@ typedef struct {
                                         (borrowed); NULL: not read at all */
 } CsbNotRead;
 
-CsbNotRead *csb_not_read_new(const char *file, const char *why, const char *authority,
-                             CsbDate date, const char *title, const char *kind,
-                             const CsbInspection *inspection);
+CsbNotRead *csb_not_read_new(const char *file, const char *why, CsbUnreadReason reason,
+                             const char *authority, CsbDate date, const char *title,
+                             const char *kind, const CsbInspection *inspection);
 void csb_not_read_free(CsbNotRead *n);
 /* The date that places it in time: its report's, else its publication. */
 CsbDate csb_not_read_date(const CsbNotRead *n);

@@ -7,13 +7,14 @@
 
 #include <string.h>
 
-CsbNotRead *csb_not_read_new(const char *file, const char *why, const char *authority,
-                             CsbDate date, const char *title, const char *kind,
-                             const CsbInspection *inspection)
+CsbNotRead *csb_not_read_new(const char *file, const char *why, CsbUnreadReason reason,
+                             const char *authority, CsbDate date, const char *title,
+                             const char *kind, const CsbInspection *inspection)
 {
     CsbNotRead *n = g_new0(CsbNotRead, 1);
     n->file = g_strdup(file);
     n->why = g_strdup(why);
+    n->reason = reason;
     n->authority = g_strdup(authority);
     n->date = date;
     n->title = g_strdup(title);

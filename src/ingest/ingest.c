@@ -3,6 +3,7 @@
  */
 #include "ingest.h"
 
+#include <errno.h>
 #include <string.h>
 
 static void cell_free(gpointer p)
@@ -155,9 +156,12 @@ CsbDocument *csb_ingest_text(const char *path, const char *data, gsize len)
 }
 
 /* What the first bytes say the file is; downloaded: said of a download
- * (which is not kept), else of a file a person put among the reports. */
-static const char *sniff_problem(const char *data, gsize len, gboolean downloaded)
+ * (which is not kept), else of a file a person put among the reports.
+ * *reason gets the kind of problem, when there is one. */
+static const char *sniff_problem(const char *data, gsize len, gboolean downloaded,
+                                 CsbUnreadReason *reason)
 {
+    *reason = CSB_UNREAD_EMPTY;
     if (len == 0)
         return downloaded ? "empty" : "the file is empty: download the report again";
     gsize i = 0;
@@ -166,6 +170,7 @@ static const char *sniff_problem(const char *data, gsize len, gboolean downloade
     if (i == len)
         return downloaded ? "only blank space"
                           : "the file holds only blank space: download the report again";
+    *reason = CSB_UNREAD_HTML_PAGE;
     char head[64] = {0};
     for (gsize k = 0; k < sizeof head - 1 && i + k < len; k++)
         head[k] = g_ascii_tolower(data[i + k]);
@@ -220,7 +225,8 @@ static gboolean looks_binary(const char *data, gsize len)
 
 const char *csb_ingest_pdf_problem(const char *data, gsize len)
 {
-    const char *problem = sniff_problem(data, len, TRUE);
+    CsbUnreadReason reason;
+    const char *problem = sniff_problem(data, len, TRUE, &reason);
     if (problem)
         return problem;
     if (pdf_header_offset(data, len) < 0)
@@ -230,18 +236,26 @@ const char *csb_ingest_pdf_problem(const char *data, gsize len)
     return NULL;
 }
 
+CsbUnreadReason csb_ingest_read_reason(int err)
+{
+    return err == EFBIG ? CSB_UNREAD_TOO_LARGE : CSB_UNREAD_CANNOT_OPEN;
+}
+
 char *csb_ingest_read(const char *path, gsize *len, CsbDiag *diag)
 {
     if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-        csb_diag_error(diag, path, 0, 0, "a directory, not a report file");
+        csb_diag_error_code(diag, CSB_UNREAD_CANNOT_OPEN, path, 0, 0,
+                            "a directory, not a report file");
         return NULL;
     }
     char *msg = NULL;
     CsbIngestLimits lim = csb_ingest_limits();
     char *data = csb_file_read_limited(path, lim.file_bytes, FALSE, len, &msg);
     if (!data) {
-        csb_diag_error(diag, path, 0, 0, "cannot read the file: %s%s", msg,
-                       g_str_has_prefix(msg, "the file is ") ? " (CSBRIEF_MAX_REPORT_MB)" : "");
+        CsbUnreadReason reason = csb_ingest_read_reason(errno);
+        csb_diag_error_code(diag, reason, path, 0, 0, "cannot read the file: %s%s", msg,
+                            g_str_has_prefix(msg, "the file is ") ? " (CSBRIEF_MAX_REPORT_MB)"
+                                                                  : "");
         g_free(msg);
     }
     return data;
@@ -261,10 +275,10 @@ CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag)
 static void text_too_large(const char *path, gsize len, CsbDiag *diag)
 {
     char *size = csb_size_text(len), *limit = csb_size_text(csb_ingest_limits().text_bytes);
-    csb_diag_error(diag, path, 0, 0,
-                   "a text report of %s, more than the limit of %s (CSBRIEF_MAX_TEXT_MB): not "
-                   "read; an inspection report's text is well under 1 MB",
-                   size, limit);
+    csb_diag_error_code(diag, CSB_UNREAD_TOO_LARGE, path, 0, 0,
+                        "a text report of %s, more than the limit of %s (CSBRIEF_MAX_TEXT_MB): "
+                        "not read; an inspection report's text is well under 1 MB",
+                        size, limit);
     g_free(size);
     g_free(limit);
 }
@@ -272,15 +286,16 @@ static void text_too_large(const char *path, gsize len, CsbDiag *diag)
 CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbDiag *diag)
 {
     CsbDocument *doc = NULL;
-    const char *problem = sniff_problem(data, len, FALSE);
+    CsbUnreadReason reason;
+    const char *problem = sniff_problem(data, len, FALSE, &reason);
     gssize pdf_at = problem ? -1 : pdf_header_offset(data, len);
     if (problem) {
-        csb_diag_error(diag, path, 0, 0, "%s", problem);
+        csb_diag_error_code(diag, reason, path, 0, 0, "%s", problem);
     } else if (pdf_at >= 0) {
         if (!pdf_has_end(data, len))
-            csb_diag_error(diag, path, 0, 0,
-                           "the PDF is truncated (it has no end-of-file marker): download it "
-                           "again");
+            csb_diag_error_code(diag, CSB_UNREAD_TRUNCATED, path, 0, 0,
+                                "the PDF is truncated (it has no end-of-file marker): download "
+                                "it again");
         else
             doc = csb_ingest_pdf(path, data, len, diag);
     } else {
@@ -288,11 +303,12 @@ CsbDocument *csb_ingest_data(const char *path, const char *data, gsize len, CsbD
         gboolean named_pdf = g_str_has_suffix(lower, ".pdf");
         g_free(lower);
         if (named_pdf)
-            csb_diag_error(diag, path, 0, 0,
-                           "not a PDF (it does not start with %%PDF-): download it again");
+            csb_diag_error_code(diag, CSB_UNREAD_NOT_PDF, path, 0, 0,
+                                "not a PDF (it does not start with %%PDF-): download it again");
         else if (looks_binary(data, len))
-            csb_diag_error(diag, path, 0, 0,
-                           "binary data, not a text report: give a .pdf, .txt or .md report");
+            csb_diag_error_code(diag, CSB_UNREAD_BINARY, path, 0, 0,
+                                "binary data, not a text report: give a .pdf, .txt or .md "
+                                "report");
         else if (len > csb_ingest_limits().text_bytes)
             text_too_large(path, len, diag);
         else

@@ -13,6 +13,7 @@
 #define CSB_INGEST_H
 
 #include "../base/base.h"
+#include "../model/model.h"
 
 #include <qpdf/qpdf-c.h>
 
@@ -49,7 +50,9 @@ typedef struct {
 
 /* Read path. On failure returns NULL and adds one error whose message is the
  * reason a person can act on ("an HTML page saved with a .pdf name, not a
- * report: download it again"). */
+ * report: download it again") and whose code is its kind (CsbUnreadReason:
+ * CSB_UNREAD_HTML_PAGE), the same for every function here that refuses a
+ * report. */
 CsbDocument *csb_ingest_file(const char *path, CsbDiag *diag);
 /* A report file's bytes (NUL-terminated, caller frees), or NULL with one
  * error: a directory, or the reason the file cannot be read. */
@@ -130,8 +133,12 @@ qpdf_data csb_qpdf_new(void);
  * when it has neither. */
 char *csb_qpdf_problem(qpdf_data q);
 
-/* sha256 of a file's bytes, or NULL with *err_msg set. */
+/* sha256 of a file's bytes, or NULL with *err_msg set (and errno as
+ * csb_file_read leaves it). */
 char *csb_ingest_hash_file(const char *path, char **err_msg);
+/* Why a report file could not be read, by the errno a failed read left:
+ * past the size limit (EFBIG, csb_file_read_limited) or not opened. */
+CsbUnreadReason csb_ingest_read_reason(int err);
 
 /* Inputs csbrief reads: .pdf, .txt, .md (case-insensitive). */
 gboolean csb_ingest_is_report_name(const char *path);

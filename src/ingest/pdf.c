@@ -324,9 +324,11 @@ static char *too_large(const CsbIngestLimits *lim)
     return msg;
 }
 
-static char *refusal(const char *data, gsize len, const CsbIngestLimits *lim, int *pages)
+static char *refusal(const char *data, gsize len, const CsbIngestLimits *lim, int *pages,
+                     CsbUnreadReason *reason)
 {
     guint64 total = 0;
+    *reason = CSB_UNREAD_TOO_LARGE;
     if (!csb_pdf_inflated_within(data, len, lim->inflated_bytes, &total))
         return too_large(lim);
     char *problem = NULL;
@@ -338,14 +340,17 @@ static char *refusal(const char *data, gsize len, const CsbIngestLimits *lim, in
         msg = too_large(lim);
         break;
     case CSB_PDF_DAMAGED:
+        *reason = CSB_UNREAD_DAMAGED;
         msg = g_strdup_printf("damaged: download it again (libqpdf: %s)", problem);
         break;
     case CSB_PDF_UNREADABLE:
+        *reason = CSB_UNREAD_DAMAGED;
         msg = g_strdup_printf("not a readable PDF (libqpdf: %s): it is damaged or not a PDF; "
                               "download it again",
                               problem);
         break;
     case CSB_PDF_ENCRYPTED:
+        *reason = CSB_UNREAD_ENCRYPTED;
         msg = g_strdup("the PDF is encrypted with a password: ask the publisher for an "
                        "unprotected copy");
         break;
@@ -359,11 +364,11 @@ static gboolean over_time(const char *path, GTimer *timer, const CsbIngestLimits
 {
     if (g_timer_elapsed(timer, NULL) <= lim->seconds)
         return FALSE;
-    csb_diag_error(diag, path, 0, 0,
-                   "reading it took more than %g seconds (the limit, "
-                   "CSBRIEF_MAX_REPORT_SECONDS): not read; it may be damaged or made to "
-                   "slow readers down",
-                   lim->seconds);
+    csb_diag_error_code(diag, CSB_UNREAD_TOO_SLOW, path, 0, 0,
+                        "reading it took more than %g seconds (the limit, "
+                        "CSBRIEF_MAX_REPORT_SECONDS): not read; it may be damaged or made to "
+                        "slow readers down",
+                        lim->seconds);
     return TRUE;
 }
 
@@ -372,18 +377,19 @@ CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDi
     CsbIngestLimits lim = csb_ingest_limits();
     GTimer *timer = g_timer_new();
     int sound_pages = -1;
-    char *refused = refusal(data, len, &lim, &sound_pages);
+    CsbUnreadReason reason;
+    char *refused = refusal(data, len, &lim, &sound_pages, &reason);
     if (refused) {
-        csb_diag_error(diag, path, 0, 0, "%s", refused);
+        csb_diag_error_code(diag, reason, path, 0, 0, "%s", refused);
         g_free(refused);
         g_timer_destroy(timer);
         return NULL;
     }
     if (sound_pages > lim.pages) {
-        csb_diag_error(diag, path, 0, 0,
-                       "%d pages, more than the limit of %d (CSBRIEF_MAX_PAGES): not read; an "
-                       "inspection report has fewer than 100",
-                       sound_pages, lim.pages);
+        csb_diag_error_code(diag, CSB_UNREAD_TOO_LARGE, path, 0, 0,
+                            "%d pages, more than the limit of %d (CSBRIEF_MAX_PAGES): not read; "
+                            "an inspection report has fewer than 100",
+                            sound_pages, lim.pages);
         g_timer_destroy(timer);
         return NULL;
     }
@@ -393,14 +399,14 @@ CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDi
     g_bytes_unref(bytes);
     if (!pdf) {
         if (g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-            csb_diag_error(diag, path, 0, 0,
-                           "the PDF is encrypted with a password: ask the publisher for an "
-                           "unprotected copy");
+            csb_diag_error_code(diag, CSB_UNREAD_ENCRYPTED, path, 0, 0,
+                                "the PDF is encrypted with a password: ask the publisher for "
+                                "an unprotected copy");
         else
-            csb_diag_error(diag, path, 0, 0,
-                           "not a readable PDF (%s): it may be truncated or damaged; "
-                           "download it again",
-                           err ? err->message : "unknown error");
+            csb_diag_error_code(diag, CSB_UNREAD_DAMAGED, path, 0, 0,
+                                "not a readable PDF (%s): it may be truncated or damaged; "
+                                "download it again",
+                                err ? err->message : "unknown error");
         g_clear_error(&err);
         g_timer_destroy(timer);
         return NULL;
@@ -411,18 +417,17 @@ CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDi
     if (doc->n_pages != sound_pages) {
         /* Both read the same page tree: a difference is damage poppler
          * worked around. */
-        csb_diag_error(diag, path, 0, 0,
-                       "damaged: download it again (its page tree gives %d pages to one "
-                       "reader and %d to another)",
-                       sound_pages, doc->n_pages);
+        csb_diag_error_code(diag, CSB_UNREAD_DAMAGED, path, 0, 0,
+                            "damaged: download it again (its page tree gives %d pages to one "
+                            "reader and %d to another)",
+                            sound_pages, doc->n_pages);
         failed = TRUE;
     }
     for (int p = 0; !failed && p < doc->n_pages; p++) {
         PopplerPage *page = poppler_document_get_page(pdf, p);
         if (!page) {
-            csb_diag_error(diag, path, 0, 0, "damaged: download it again (page %d cannot be "
-                                             "read)",
-                           p + 1);
+            csb_diag_error_code(diag, CSB_UNREAD_DAMAGED, path, 0, 0,
+                                "damaged: download it again (page %d cannot be read)", p + 1);
             failed = TRUE;
             break;
         }
@@ -435,10 +440,11 @@ CsbDocument *csb_ingest_pdf(const char *path, const char *data, gsize len, CsbDi
     g_object_unref(pdf);
     g_timer_destroy(timer);
     if (!failed && doc->lines->len == 0)
-        csb_diag_error(diag, path, 0, 0,
-                       doc->n_pages ? "the PDF has no text layer (a scanned image?): csbrief "
-                                      "cannot read it"
-                                    : "the PDF has no pages: download it again");
+        csb_diag_error_code(diag, doc->n_pages ? CSB_UNREAD_NO_TEXT_LAYER : CSB_UNREAD_EMPTY,
+                            path, 0, 0, "%s",
+                            doc->n_pages ? "the PDF has no text layer (a scanned image?): "
+                                           "csbrief cannot read it"
+                                         : "the PDF has no pages: download it again");
     if (failed || doc->lines->len == 0) {
         csb_document_free(doc);
         return NULL;

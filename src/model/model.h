@@ -62,6 +62,42 @@ int csb_grade_rank(CsbGrade g);
  * known areas, their titles and how they map across frameworks live in
  * data/areas.csv and are read by the compare stage. */
 
+/* ---- why a report could not be read (unread.c) ------------------------ */
+
+/* The kind of problem that stopped a report file being read, given by the
+ * stage that found it (ingest, parse; the build when it cannot hash the
+ * file) as the code of its error (CsbError.code), carried with the
+ * message through the build and its manifest to what the briefings say
+ * of a report not read (CsbNotRead). The message is for analysts; the
+ * kind lets a briefing say the same thing in other words without reading
+ * the message. */
+typedef enum {
+    CSB_UNREAD_UNKNOWN,     /* not said (0: an error without a code) */
+    CSB_UNREAD_HTML_PAGE,   /* a web page (an error page) saved as the report */
+    CSB_UNREAD_EMPTY,       /* nothing, only blank space, or a PDF of no pages */
+    CSB_UNREAD_NO_TEXT,     /* read, but it holds no text */
+    CSB_UNREAD_NO_TEXT_LAYER, /* a PDF whose pages have no text (a scan?) */
+    CSB_UNREAD_DAMAGED,     /* a PDF that is damaged or cannot be read as one */
+    CSB_UNREAD_TRUNCATED,   /* a PDF without its end */
+    CSB_UNREAD_NOT_PDF,     /* named .pdf, but not a PDF */
+    CSB_UNREAD_BINARY,      /* binary data given as a text report */
+    CSB_UNREAD_ENCRYPTED,   /* a PDF locked with a password */
+    CSB_UNREAD_NOT_INSPECTION, /* read, but not a kind of report csbrief knows */
+    CSB_UNREAD_TOO_LARGE,   /* past a limit: size, text, pages, decompressed bytes */
+    CSB_UNREAD_TOO_SLOW,    /* reading it took longer than the limit */
+    CSB_UNREAD_CANNOT_OPEN, /* missing, not a regular file, or not readable */
+    CSB_UNREAD_COUNT
+} CsbUnreadReason;
+
+/* Stable id ("html-page", "too-large"; "unknown"), as data files and the
+ * build's manifest write it. */
+const char *csb_unread_reason_id(CsbUnreadReason r);
+/* The reason an id names; CSB_UNREAD_UNKNOWN for one not known. */
+CsbUnreadReason csb_unread_reason_from_id(const char *id);
+/* The reason an error's code gives: CSB_UNREAD_UNKNOWN for an error
+ * without one (or NULL). */
+CsbUnreadReason csb_unread_reason_of(const CsbError *e);
+
 /* ---- dates ------------------------------------------------------------ */
 
 typedef struct {

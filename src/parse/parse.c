@@ -32,7 +32,8 @@ CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbReference *re
 {
     GPtrArray *blocks = csb_parse_blocks(doc);
     if (blocks->len == 0) {
-        csb_diag_error(diag, doc->path, 0, 0, "no text in the file: not a report");
+        csb_diag_error_code(diag, CSB_UNREAD_NO_TEXT, doc->path, 0, 0,
+                            "no text in the file: not a report");
         g_ptr_array_free(blocks, TRUE);
         return NULL;
     }
@@ -48,10 +49,10 @@ CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbReference *re
     };
     csb_parse_kind(&p);
     if (in->kind == CSB_KIND_UNKNOWN) {
-        csb_diag_error(diag, doc->path, 0, 0,
-                       "not a children's services inspection report csbrief knows: its first "
-                       "page has no title such as 'Inspection of X local authority children's "
-                       "services' or 'Focused visit to X'");
+        csb_diag_error_code(diag, CSB_UNREAD_NOT_INSPECTION, doc->path, 0, 0,
+                            "not a children's services inspection report csbrief knows: its "
+                            "first page has no title such as 'Inspection of X local authority "
+                            "children's services' or 'Focused visit to X'");
         csb_inspection_free(in);
         g_hash_table_destroy(p.not_judged);
         g_free(p.roles);

@@ -19,12 +19,13 @@
 
 /* Parse a document. Never fails on content: what cannot be read is left
  * empty and reported as a warning in diag naming where. Returns NULL only
- * when the document is not a report at all (one error is added then). */
+ * when the document is not a report at all (one error is added then,
+ * whose code is its kind: CSB_UNREAD_NO_TEXT or CSB_UNREAD_NOT_INSPECTION). */
 CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbReference *ref,
                                   CsbDiag *diag);
 
-/* Ingest and parse one file. NULL (with one error in diag) when the file
- * cannot be read as a report. */
+/* Ingest and parse one file. NULL (with one error in diag, whose code is
+ * its kind: CsbUnreadReason) when the file cannot be read as a report. */
 CsbInspection *csb_parse_file(const char *path, const CsbReference *ref, CsbDiag *diag);
 
 /* Bump when a change to the parser changes what it reads from a report:

@@ -1,5 +1,7 @@
 /* test_build_manifest.c - the manifest round-trips (paths with tabs and
- * newlines included), a damaged one reads as empty with a warning, hashes
+ * newlines included, and the kind of problem of a report not read; an
+ * older note without it is still read), a damaged one reads as empty with
+ * a warning, hashes
  * are taken from stamps while a file is untouched and recomputed when it
  * changes, and a job's reasons to build name what changed.
  */
@@ -41,9 +43,15 @@ static void test_round_trip(void)
     CsbFileStamp *s = g_new0(CsbFileStamp, 1);
     *s = (CsbFileStamp){g_strdup(A), 10, 20, 30, 40};
     g_hash_table_insert(m->stamps, g_strdup("/r/x\ty.pdf"), s);
-    csb_manifest_put_note(m, A, "Redcar and Cleveland", NULL);
-    csb_manifest_put_note(m, B, NULL, "an HTML page, not a report");
+    csb_manifest_put_note(m, A, "Redcar and Cleveland", NULL, CSB_UNREAD_UNKNOWN);
+    csb_manifest_put_note(m, B, NULL, "an HTML page, not a report", CSB_UNREAD_HTML_PAGE);
     CHECK(csb_manifest_save(m, diag), "saved");
+    gsize len = 0;
+    char *text = csb_manifest_format(m, &len);
+    CHECK(strstr(text, "\nnote\tbbbb") &&
+              strstr(text, "b\tunreadable\thtml-page\tan HTML page, not a report\n"),
+          "a note on a report not read: the kind of problem, then the message (%s)", text);
+    g_free(text);
     CsbManifest *back = csb_manifest_load(scratch, diag);
     CHECK(diag->items->len == 0, "read back without warnings");
     CHECK_STR(back->parser_key, "key", "parser key");
@@ -65,10 +73,28 @@ static void test_round_trip(void)
     const CsbReportNote *nb = g_hash_table_lookup(back->notes, B);
     CHECK(na && !na->error && g_strcmp0(na->authority, "Redcar and Cleveland") == 0,
           "a note on a readable report survives");
-    CHECK(nb && !nb->authority && g_strcmp0(nb->error, "an HTML page, not a report") == 0,
-          "a note on an unreadable report survives");
+    CHECK(nb && !nb->authority && g_strcmp0(nb->error, "an HTML page, not a report") == 0 &&
+              nb->reason == CSB_UNREAD_HTML_PAGE,
+          "a note on an unreadable report survives, with the kind of problem");
     csb_manifest_free(back);
     csb_manifest_free(m);
+    /* A manifest written before notes had the kind: read, the kind not known. */
+    char *older = g_build_filename(scratch, CSB_MANIFEST_NAME, NULL);
+    char *old_text = g_strdup_printf("csbrief-manifest\t1\nparser\tkey\n"
+                                     "note\t%s\tunreadable\tan HTML page, not a report\n"
+                                     "note\t%s\tok\tRutland\n",
+                                     B, A);
+    g_file_set_contents(older, old_text, -1, NULL);
+    back = csb_manifest_load(scratch, diag);
+    nb = g_hash_table_lookup(back->notes, B);
+    na = g_hash_table_lookup(back->notes, A);
+    CHECK(diag->items->len == 0 && nb && g_strcmp0(nb->error, "an HTML page, not a report") == 0 &&
+              nb->reason == CSB_UNREAD_UNKNOWN && na && g_strcmp0(na->authority, "Rutland") == 0,
+          "an older note without the kind is read (%u warnings)", diag->items->len);
+    csb_manifest_free(back);
+    g_unlink(older);
+    g_free(older);
+    g_free(old_text);
     /* Damage it: everything is rebuilt, with a warning that says so. */
     char *path = g_build_filename(scratch, CSB_MANIFEST_NAME, NULL);
     g_file_set_contents(path, "csbrief-manifest\t1\nbriefing\tonly-two\n", -1, NULL);

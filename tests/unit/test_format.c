@@ -1073,12 +1073,12 @@ static void test_members_not_read(void)
         GPtrArray *not_read = g_ptr_array_new_with_free_func((GDestroyNotify)csb_not_read_free);
         g_ptr_array_add(not_read,
                         csb_not_read_new("80429-birmingham__2012-10-19.pdf", html_why,
-                                         "Birmingham", csb_date_from_iso("2012-10-19"),
+                                         CSB_UNREAD_HTML_PAGE, "Birmingham", csb_date_from_iso("2012-10-19"),
                                          "Children's services inspection - 19 October 2012",
                                          NULL, NULL));
         g_ptr_array_add(not_read, csb_not_read_new("b.pdf", "a reason (with an aside) no one "
                                                             "wrote: download it again",
-                                                   "Birmingham", csb_date_from_iso("2013-01-02"),
+                                                   CSB_UNREAD_UNKNOWN, "Birmingham", csb_date_from_iso("2013-01-02"),
                                                    NULL, NULL, NULL));
         char *text = members_text(&g, "Birmingham", "basis", not_read, 0);
         CHECK(strstr(text, "2 reports could not be read: Children's services inspection - 19 "

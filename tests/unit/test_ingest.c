@@ -52,7 +52,7 @@ static void test_windows_1252(void)
 }
 
 static void expect_refused(const char *name, const char *data, gssize len, const char *reason,
-                           const char *what)
+                           CsbUnreadReason kind, const char *what)
 {
     char *path = write_file(name, data, len);
     CsbDiag *diag = csb_diag_new();
@@ -62,6 +62,8 @@ static void expect_refused(const char *name, const char *data, gssize len, const
     const CsbError *e = diag->items->len ? diag->items->pdata[0] : NULL;
     CHECK(e && e->severity == CSB_SEV_ERROR && strstr(e->message, reason),
           "%s: reason has '%s' (%s)", what, reason, e ? e->message : "none");
+    CHECK(csb_unread_reason_of(e) == kind, "%s: the kind of problem is '%s' (%s)", what,
+          csb_unread_reason_id(kind), csb_unread_reason_id(csb_unread_reason_of(e)));
     csb_document_free(doc);
     csb_diag_free(diag);
     g_remove(path);
@@ -70,24 +72,30 @@ static void expect_refused(const char *name, const char *data, gssize len, const
 
 static void test_refused(void)
 {
-    expect_refused("empty.pdf", "", 0, "empty", "empty file");
-    expect_refused("blank.txt", "  \n\n\t \n", -1, "blank", "blank text file");
+    expect_refused("empty.pdf", "", 0, "empty", CSB_UNREAD_EMPTY, "empty file");
+    expect_refused("blank.txt", "  \n\n\t \n", -1, "blank", CSB_UNREAD_EMPTY, "blank text file");
     expect_refused("page.pdf",
                    "\n<!DOCTYPE html>\n<html><head><title>Report not found</title></head></html>",
-                   -1, "HTML", "HTML page saved as .pdf");
-    expect_refused("notes.pdf", "Inspection of somewhere\n", -1, "not a PDF", "text named .pdf");
+                   -1, "HTML", CSB_UNREAD_HTML_PAGE, "HTML page saved as .pdf");
+    expect_refused("notes.pdf", "Inspection of somewhere\n", -1, "not a PDF", CSB_UNREAD_NOT_PDF,
+                   "text named .pdf");
     const char junk[] = "\x01\x02\x03\x00\xff\xfe garbage \x00\x10";
-    expect_refused("junk.txt", junk, sizeof junk - 1, "binary", "binary junk named .txt");
+    expect_refused("junk.txt", junk, sizeof junk - 1, "binary", CSB_UNREAD_BINARY,
+                   "binary junk named .txt");
     expect_refused("cut.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", -1,
-                   "truncated", "PDF without its end");
+                   "truncated", CSB_UNREAD_TRUNCATED, "PDF without its end");
     CsbDiag *diag = csb_diag_new();
     CsbDocument *doc = csb_ingest_file(dir, diag);
-    CHECK(doc == NULL && csb_diag_count(diag, CSB_SEV_ERROR) == 1, "directory refused");
+    CHECK(doc == NULL && csb_diag_count(diag, CSB_SEV_ERROR) == 1 &&
+              csb_unread_reason_of(diag->items->pdata[0]) == CSB_UNREAD_CANNOT_OPEN,
+          "directory refused: it cannot be opened as a report");
     csb_diag_free(diag);
     diag = csb_diag_new();
     char *missing = g_build_filename(dir, "missing.pdf", NULL);
     doc = csb_ingest_file(missing, diag);
-    CHECK(doc == NULL && csb_diag_count(diag, CSB_SEV_ERROR) == 1, "missing file refused");
+    CHECK(doc == NULL && csb_diag_count(diag, CSB_SEV_ERROR) == 1 &&
+              csb_unread_reason_of(diag->items->pdata[0]) == CSB_UNREAD_CANNOT_OPEN,
+          "missing file refused: it cannot be opened");
     g_free(missing);
     csb_diag_free(diag);
 }

@@ -1,6 +1,6 @@
 /* test_ingest_damaged.c - a report read from a damaged PDF gives exactly
- * the grades a clean reading gives, or is refused (one error): never fewer
- * grades in silence. Damaged copies are made here, from a fixed seed
+ * the grades a clean reading gives, or is refused (one error, which says
+ * what kind of problem it is): never fewer grades in silence. Damaged copies are made here, from a fixed seed
  * (tests/fuzz/damage.h: bytes flipped, a block zeroed, a chunk cut out or
  * repeated, the file cut short with a new end marker). Of the Cairo-drawn
  * report in
@@ -16,15 +16,19 @@ static CsbReference *reference;
 
 typedef struct {
     guint cases, refused, same, partial;
+    guint kinds[CSB_UNREAD_COUNT]; /* the refusals, by kind of problem */
 } Tally;
 
-/* "kind authority area=grade;..." : what a reading gives, or NULL. */
-static char *reading(const char *name, const char *data, gsize len, guint *errors)
+/* "kind authority area=grade;..." : what a reading gives, or NULL, and
+ * the kind of problem of its first error in *why. */
+static char *reading(const char *name, const char *data, gsize len, guint *errors,
+                     CsbUnreadReason *why)
 {
     CsbDiag *diag = csb_diag_new();
     CsbDocument *doc = csb_ingest_data(name, data, len, diag);
     CsbInspection *in = doc ? csb_parse_document(doc, reference, diag) : NULL;
     *errors = (guint)csb_diag_count(diag, CSB_SEV_ERROR);
+    *why = csb_unread_reason_of(diag->items->len ? diag->items->pdata[0] : NULL);
     char *out = NULL;
     if (in) {
         GString *s = g_string_new(NULL);
@@ -46,15 +50,17 @@ static void probe(const char *name, const char *data, gsize len, guint cases, gu
                   Tally *t)
 {
     guint errors = 0;
-    char *clean = reading(name, data, len, &errors);
+    CsbUnreadReason why;
+    char *clean = reading(name, data, len, &errors, &why);
     CHECK(clean != NULL, "%s: the clean file is read", name);
     GRand *r = g_rand_new_with_seed(seed);
     for (guint i = 0; clean && i < cases; i++) {
         GByteArray *copy = csb_damaged_copy(data, len, (int)(i % CSB_DAMAGE_KINDS), r);
-        char *got = reading(name, (const char *)copy->data, copy->len, &errors);
+        char *got = reading(name, (const char *)copy->data, copy->len, &errors, &why);
         t->cases++;
         if (!got) {
             t->refused++;
+            t->kinds[why]++;
             if (errors != 1)
                 printf("# %s, damage %u: refused with %u errors, not one\n", name, i, errors);
             t->partial += errors != 1;
@@ -71,6 +77,16 @@ static void probe(const char *name, const char *data, gsize len, guint cases, gu
     }
     g_rand_free(r);
     g_free(clean);
+}
+
+/* "# refused as: damaged 20, truncated 3" */
+static void print_kinds(const Tally *t)
+{
+    printf("# refused as:");
+    for (guint k = 0; k < CSB_UNREAD_COUNT; k++)
+        if (t->kinds[k])
+            printf(" %s %u", csb_unread_reason_id((CsbUnreadReason)k), t->kinds[k]);
+    printf("\n");
 }
 
 static void test_drawn(void)
@@ -91,6 +107,10 @@ static void test_drawn(void)
           t.partial, t.cases);
     CHECK(t.refused > t.cases / 2, "drawn report: damage is found (%u of %u refused)",
           t.refused, t.cases);
+    print_kinds(&t);
+    CHECK(t.kinds[CSB_UNREAD_UNKNOWN] == 0,
+          "drawn report: every refusal says what kind of problem it is (%u do not)",
+          t.kinds[CSB_UNREAD_UNKNOWN]);
     /* One byte changed inside a compressed stream: libqpdf and poppler
      * both read on without a word; its checksum says it is damaged. */
     const char *stream = g_strstr_len(data, (gssize)len, "stream\n");
@@ -99,7 +119,8 @@ static void test_drawn(void)
     CsbDiag *diag = csb_diag_new();
     CsbDocument *doc = csb_ingest_data("one-byte.pdf", copy, len, diag);
     const CsbError *e = diag->items->len ? diag->items->pdata[0] : NULL;
-    CHECK(!doc && e && strstr(e->message, "damaged: download it again"),
+    CHECK(!doc && e && strstr(e->message, "damaged: download it again") &&
+              csb_unread_reason_of(e) == CSB_UNREAD_DAMAGED,
           "one byte changed in a compressed stream: 'damaged: download it again' (%s)",
           e ? e->message : "read");
     csb_document_free(doc);
@@ -128,7 +149,7 @@ static void test_page_tree_loop(void)
                                : NULL;
     const CsbError *e = diag->items->len ? diag->items->pdata[0] : NULL;
     CHECK(written && !doc && e && strstr(e->message, "damaged: download it again") &&
-              strstr(e->message, "Loop"),
+              strstr(e->message, "Loop") && csb_unread_reason_of(e) == CSB_UNREAD_DAMAGED,
           "a page tree with a loop: 'damaged', naming the loop (%s)", e ? e->message : "read");
     csb_document_free(doc);
     csb_diag_free(diag);
@@ -177,6 +198,10 @@ static void test_corpus(void)
     CHECK(used > 0 && t.partial == 0,
           "real reports: no damaged copy is read differently without an error (%u of %u)",
           t.partial, t.cases);
+    print_kinds(&t);
+    CHECK(t.kinds[CSB_UNREAD_UNKNOWN] == 0,
+          "real reports: every refusal says what kind of problem it is (%u do not)",
+          t.kinds[CSB_UNREAD_UNKNOWN]);
     g_ptr_array_free(names, TRUE);
     g_free(dir);
 }

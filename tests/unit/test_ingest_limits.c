@@ -16,13 +16,16 @@
 
 static char *dir;
 
-static void expect_refused(const char *path, const char *reason, const char *what)
+static void expect_refused(const char *path, const char *reason, CsbUnreadReason kind,
+                           const char *what)
 {
     CsbDiag *diag = csb_diag_new();
     CsbDocument *doc = csb_ingest_file(path, diag);
     const CsbError *e = diag->items->len ? diag->items->pdata[0] : NULL;
     CHECK(!doc && diag->items->len == 1 && e && strstr(e->message, reason),
           "%s: refused, the reason has '%s' (%s)", what, reason, e ? e->message : "read");
+    CHECK(csb_unread_reason_of(e) == kind, "%s: the kind of problem is '%s' (%s)", what,
+          csb_unread_reason_id(kind), csb_unread_reason_id(csb_unread_reason_of(e)));
     csb_document_free(doc);
     csb_diag_free(diag);
 }
@@ -31,11 +34,13 @@ static void test_special_files(void)
 {
     char *zero = g_build_filename(dir, "zero.pdf", NULL);
     CHECK(symlink("/dev/zero", zero) == 0, "a link to /dev/zero named zero.pdf");
-    expect_refused(zero, "a device, not a regular file", "/dev/zero as a report");
+    expect_refused(zero, "a device, not a regular file", CSB_UNREAD_CANNOT_OPEN,
+                   "/dev/zero as a report");
     char *fifo = g_build_filename(dir, "fifo.txt", NULL);
     CHECK(mkfifo(fifo, 0600) == 0, "a FIFO named fifo.txt");
     /* Nobody writes to it: a plain open would wait for ever. */
-    expect_refused(fifo, "a FIFO (named pipe), not a regular file", "a FIFO as a report");
+    expect_refused(fifo, "a FIFO (named pipe), not a regular file", CSB_UNREAD_CANNOT_OPEN,
+                   "a FIFO as a report");
     gsize len = 0;
     char *err = NULL;
     char *data = csb_file_read(fifo, &len, &err);
@@ -59,10 +64,12 @@ static void test_sizes(void)
     g_file_set_contents(big, s->str, (gssize)s->len, NULL);
     g_file_set_contents(text, s->str, (gssize)s->len, NULL);
     g_setenv("CSBRIEF_MAX_REPORT_MB", "0.001", TRUE); /* 1 KB */
-    expect_refused(big, "more than the limit of", "a file over CSBRIEF_MAX_REPORT_MB");
+    expect_refused(big, "more than the limit of", CSB_UNREAD_TOO_LARGE,
+                   "a file over CSBRIEF_MAX_REPORT_MB");
     g_unsetenv("CSBRIEF_MAX_REPORT_MB");
     g_setenv("CSBRIEF_MAX_TEXT_MB", "0.001", TRUE);
-    expect_refused(text, "CSBRIEF_MAX_TEXT_MB", "a text report over CSBRIEF_MAX_TEXT_MB");
+    expect_refused(text, "CSBRIEF_MAX_TEXT_MB", CSB_UNREAD_TOO_LARGE,
+                   "a text report over CSBRIEF_MAX_TEXT_MB");
     g_unsetenv("CSBRIEF_MAX_TEXT_MB");
     CsbDiag *diag = csb_diag_new();
     CsbDocument *doc = csb_ingest_file(text, diag);
@@ -136,11 +143,13 @@ static void test_bombs(void)
     g_setenv("CSBRIEF_MAX_INFLATED_MB", "1", TRUE);
     GByteArray *layer = deflated_zeros(8 * 1024 * 1024); /* 8 KB that inflate to 8 MB */
     char *one = bomb_file("bomb.pdf", layer);
-    expect_refused(one, "CSBRIEF_MAX_INFLATED_MB", "a stream inflating past the limit");
+    expect_refused(one, "CSBRIEF_MAX_INFLATED_MB", CSB_UNREAD_TOO_LARGE,
+                   "a stream inflating past the limit");
     /* Inflated once it is 8 KB: a count of one layer would let it pass. */
     GByteArray *twice = deflated(layer);
     char *nested = bomb_file("nested.pdf", twice);
-    expect_refused(nested, "CSBRIEF_MAX_INFLATED_MB", "FlateDecode twice (a nested bomb)");
+    expect_refused(nested, "CSBRIEF_MAX_INFLATED_MB", CSB_UNREAD_TOO_LARGE,
+                   "FlateDecode twice (a nested bomb)");
     g_unsetenv("CSBRIEF_MAX_INFLATED_MB");
     gchar *drawn = NULL;
     gsize len = 0;
@@ -191,7 +200,8 @@ static void test_encrypted_bomb(void)
     gboolean lexical = data && csb_pdf_inflated_within(data, len, 1024 * 1024, &total);
     CHECK(lexical, "the lexical count cannot see it (%" G_GUINT64_FORMAT " bytes)", total);
     g_setenv("CSBRIEF_MAX_INFLATED_MB", "1", TRUE);
-    expect_refused(path, "CSBRIEF_MAX_INFLATED_MB", "the bomb is refused when libqpdf decrypts it");
+    expect_refused(path, "CSBRIEF_MAX_INFLATED_MB", CSB_UNREAD_TOO_LARGE,
+                   "the bomb is refused when libqpdf decrypts it");
     g_unsetenv("CSBRIEF_MAX_INFLATED_MB");
     g_free(data);
     g_unlink(path);
@@ -203,10 +213,12 @@ static void test_pages_and_time(void)
 {
     const char *drawn = "tests/fuzz/seeds-pdf/drawn-ilacs.pdf"; /* 3 pages */
     g_setenv("CSBRIEF_MAX_PAGES", "2", TRUE);
-    expect_refused(drawn, "CSBRIEF_MAX_PAGES", "a PDF with more pages than the limit");
+    expect_refused(drawn, "CSBRIEF_MAX_PAGES", CSB_UNREAD_TOO_LARGE,
+                   "a PDF with more pages than the limit");
     g_unsetenv("CSBRIEF_MAX_PAGES");
     g_setenv("CSBRIEF_MAX_REPORT_SECONDS", "0.000001", TRUE);
-    expect_refused(drawn, "CSBRIEF_MAX_REPORT_SECONDS", "a PDF that takes longer than the limit");
+    expect_refused(drawn, "CSBRIEF_MAX_REPORT_SECONDS", CSB_UNREAD_TOO_SLOW,
+                   "a PDF that takes longer than the limit");
     g_unsetenv("CSBRIEF_MAX_REPORT_SECONDS");
     CsbDiag *diag = csb_diag_new();
     CsbDocument *doc = csb_ingest_file(drawn, diag);

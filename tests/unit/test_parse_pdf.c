@@ -327,7 +327,8 @@ static void test_2018_cover(void)
     g_free(path);
 }
 
-static void expect_rejected(const char *path, const char *reason_part, const char *what)
+static void expect_rejected(const char *path, const char *reason_part, CsbUnreadReason kind,
+                            const char *what)
 {
     CsbDiag *diag = csb_diag_new();
     CsbInspection *in = csb_parse_file(path, reference, diag);
@@ -337,6 +338,8 @@ static void expect_rejected(const char *path, const char *reason_part, const cha
     const CsbError *e = diag->items->len ? diag->items->pdata[0] : NULL;
     CHECK(e && strstr(e->message, reason_part), "%s: reason mentions '%s' (%s)", what,
           reason_part, e ? e->message : "none");
+    CHECK(csb_unread_reason_of(e) == kind, "%s: the kind of problem is '%s' (%s)", what,
+          csb_unread_reason_id(kind), csb_unread_reason_id(csb_unread_reason_of(e)));
     csb_inspection_free(in);
     csb_diag_free(diag);
 }
@@ -349,12 +352,24 @@ static void test_malformed_pdfs(void)
     g_file_get_contents(good, &data, &len, NULL);
     char *cut = g_build_filename(dir, "truncated.pdf", NULL);
     g_file_set_contents(cut, data, (gssize)(len / 2), NULL);
-    expect_rejected(cut, "truncated", "truncated PDF");
+    expect_rejected(cut, "truncated", CSB_UNREAD_TRUNCATED, "truncated PDF");
     char *header = g_build_filename(dir, "header-only.pdf", NULL);
     g_file_set_contents(header, "%PDF-1.7\n%%EOF\n", -1, NULL);
-    expect_rejected(header, "not a readable PDF", "PDF with a header and nothing else");
+    expect_rejected(header, "not a readable PDF", CSB_UNREAD_DAMAGED,
+                    "PDF with a header and nothing else");
     char *picture = draw_picture(dir);
-    expect_rejected(picture, "no text layer", "PDF without text");
+    expect_rejected(picture, "no text layer", CSB_UNREAD_NO_TEXT_LAYER, "PDF without text");
+    /* A sound PDF of no pages (libqpdf's empty document). */
+    char *blank = g_build_filename(dir, "no-pages.pdf", NULL);
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    qpdf_empty_pdf(q);
+    qpdf_init_write(q, blank);
+    gboolean written = !(qpdf_write(q) & QPDF_ERRORS);
+    qpdf_cleanup(&q);
+    CHECK(written, "libqpdf writes a PDF of no pages");
+    expect_rejected(blank, "no pages", CSB_UNREAD_EMPTY, "PDF of no pages");
+    g_free(blank);
     char *qpdf = g_find_program_in_path("qpdf");
     if (qpdf) {
         char *locked = g_build_filename(dir, "encrypted.pdf", NULL);
@@ -363,7 +378,7 @@ static void test_malformed_pdfs(void)
         g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, NULL, NULL, &status, NULL);
         if (g_file_test(locked, G_FILE_TEST_EXISTS))
-            expect_rejected(locked, "encrypted", "encrypted PDF");
+            expect_rejected(locked, "encrypted", CSB_UNREAD_ENCRYPTED, "encrypted PDF");
         else
             SKIP("qpdf could not encrypt", "encrypted PDF");
         g_free(locked);
