@@ -38,6 +38,7 @@ typedef struct {
     CsbAreaMap *areas;
     CsbCsv *glossary;
     CsbCsv *grades;
+    CsbUnreadWords *unread_words; /* data/not-read-reasons.csv */
     CsbRecurrence *recurrence; /* data/recurrence.yaml */
     GPtrArray *data_files; /* char*: every data file loaded above, for fingerprints */
 } CsbResources;

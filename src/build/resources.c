@@ -1,6 +1,7 @@
 /* resources.c - the data a run loads once: authority table and
  * inspection frameworks, theme library and cue phrases, area map, glossary,
- * grade meanings and what areas for improvement are read by
+ * grade meanings, the words for why a report was not read
+ * (data/not-read-reasons.csv) and what areas for improvement are read by
  * (data/recurrence.yaml), all from files users can edit under the data
  * directory.
  */
@@ -19,6 +20,7 @@ CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag)
     char *areas = g_build_filename(datadir, "data", "areas.csv", NULL);
     char *glossary = g_build_filename(datadir, "data", "glossary.csv", NULL);
     char *grades = g_build_filename(datadir, "data", "grades.csv", NULL);
+    char *unread = g_build_filename(datadir, "data", "not-read-reasons.csv", NULL);
     char *recurrence = g_build_filename(datadir, "data", "recurrence.yaml", NULL);
     r->reference = csb_reference_load_files(r->authorities_path, r->frameworks_path, diag);
     r->authorities = r->reference ? r->reference->authorities : NULL;
@@ -26,6 +28,7 @@ CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag)
     r->areas = r->reference ? csb_areas_load(areas, r->reference->frameworks, diag) : NULL;
     r->glossary = csb_csv_load(glossary, diag);
     r->grades = csb_csv_load(grades, diag);
+    r->unread_words = csb_unread_words_load(unread, diag);
     r->recurrence = csb_recurrence_load(recurrence, diag);
     /* Every file read here shapes every briefing: the batch hashes them. */
     r->data_files = g_ptr_array_new_with_free_func(g_free);
@@ -36,11 +39,12 @@ CsbResources *csb_resources_load(const char *datadir, CsbDiag *diag)
     g_ptr_array_add(r->data_files, areas);
     g_ptr_array_add(r->data_files, glossary);
     g_ptr_array_add(r->data_files, grades);
+    g_ptr_array_add(r->data_files, unread);
     g_ptr_array_add(r->data_files, recurrence);
     if (r->themes && csb_themes_model_path(r->themes))
         g_ptr_array_add(r->data_files, g_strdup(csb_themes_model_path(r->themes)));
     if (!r->authorities || !r->themes || !r->areas || !r->glossary || !r->grades ||
-        !r->recurrence) {
+        !r->unread_words || !r->recurrence) {
         csb_resources_free(r);
         return NULL;
     }
@@ -56,6 +60,7 @@ void csb_resources_free(CsbResources *r)
     csb_themes_free(r->themes);
     csb_csv_free(r->glossary);
     csb_csv_free(r->grades);
+    csb_unread_words_free(r->unread_words);
     csb_recurrence_free(r->recurrence);
     g_free(r->datadir);
     g_free(r->templates_dir);

@@ -26,6 +26,8 @@ typedef struct {
     const CsbAreaMap *areas;
     const CsbCsv *glossary;  /* data/glossary.csv */
     const CsbCsv *grades;    /* data/grades.csv: plain-English grade meanings */
+    const CsbUnreadWords *unread_words; /* data/not-read-reasons.csv: why a report
+                                           was not read, for councillors */
     const CsbThemeLibrary *library; /* cue phrases, for tone */
     const char *title, *subtitle, *organisation, *logo_path;
     CsbDate date;            /* the date the config or SOURCE_DATE_EPOCH gives the

@@ -500,48 +500,10 @@ static void care(CsbFormatter *fm)
 /* At most this many reports not read are named; the rest are counted. */
 #define MAX_NOT_READ_NAMED 3
 
-/* Why a report was not read, for councillors: the kind of problem ingest
- * and parse name, by the words their messages start with (csbrief's own,
- * not a user's data; CsbNotRead carries only the message), said after
- * "because its file ". The analysts' wording, with its advice to whoever
- * keeps the files, is the pack's and the log's. test_format checks each
- * against the messages ingest writes, so a reworded message is noticed. */
-static const struct {
-    const char *starts; /* the message's first words */
-    const char *plain;  /* after "because its file " */
-} why_plain[] = {
-    {"an HTML page", "is a saved web page, not the report"},
-    {"the file is empty", "is empty"},
-    {"the file holds only blank space", "is empty"},
-    {"the PDF has no pages", "is empty"},
-    {"no text in the file", "has no text that can be read"},
-    {"the PDF has no text layer", "has no text that can be read, perhaps because it is a scan"},
-    {"damaged", "is damaged"},
-    {"not a readable PDF", "is damaged"},
-    {"the PDF is truncated", "is incomplete"},
-    {"not a PDF", "is not a PDF"},
-    {"binary data", "is not a report"},
-    {"the PDF is encrypted", "is locked with a password"},
-    {"not a children's services inspection report",
-     "is not an inspection report of a kind this summary can read"},
-    {"cannot read the file: the file is ", "is too large to read safely"},
-    {"cannot read the file", "could not be opened"},
-    {"its compressed streams", "is too large to read safely"},
-    {"a text report of", "is too large to read safely"},
-    {"reading it took more than", "took too long to read safely"},
-};
-
-const char *csb_members_not_read_plain(const char *why)
-{
-    for (guint i = 0; why && i < G_N_ELEMENTS(why_plain); i++)
-        if (g_str_has_prefix(why, why_plain[i].starts))
-            return why_plain[i].plain;
-    return NULL;
-}
-
-/* A reason members.c does not know, as it was given without the advice
- * (": download it again ...") and the asides in brackets, so that it reads
- * in brackets of its own. A new string. */
+/* A reason data/not-read-reasons.csv has no words for, as it was given
+ * (the pack's words) without the advice (": download it again ...") and
+ * the asides in brackets, so that it reads in brackets of its own. A new
+ * string. */
 static char *plain_why(const char *why)
 {
     const char *advice = strstr(why, ": download it again");
@@ -554,8 +516,9 @@ static char *plain_why(const char *why)
 }
 
 /* ": <title>, published <date>, because its file <why>; ..." for the
- * reports not read (a reason not known: "(<why>)"). */
-static void not_read_reports(CsbRich *r, const CsbStory *s)
+ * reports not read, <why> in data/not-read-reasons.csv's words for the
+ * kind of problem (a kind it has no words for: "(<the pack's why>)"). */
+static void not_read_reports(CsbRich *r, const CsbStory *s, const CsbUnreadWords *words)
 {
     guint named = 0, files = 0;
     for (guint i = 0; i < s->not_read->len; i++) {
@@ -571,7 +534,7 @@ static void not_read_reports(CsbRich *r, const CsbStory *s)
             csb_rich_addf(r, 0, ", published %s", pub);
             g_free(pub);
         }
-        const char *plain = csb_members_not_read_plain(n->why);
+        const char *plain = csb_unread_words_get(words, n->reason);
         if (plain) {
             csb_rich_addf(r, CSB_STYLE_MUTED, ", because its file %s", plain);
         } else {
@@ -608,7 +571,7 @@ static void basis(CsbFormatter *fm)
     if (files) {
         csb_rich_addf(r, CSB_STYLE_BOLD, " %u report%s could not be read", files,
                       files == 1 ? "" : "s");
-        not_read_reports(r, s);
+        not_read_reports(r, s, fm->in->unread_words);
     }
     if (grades)
         csb_rich_addf(r, CSB_STYLE_BOLD, " Some grades of %u report%s could not be read.", grades,

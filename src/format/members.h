@@ -25,11 +25,6 @@ double csb_members_care_weight(const CsbToneResult *rd, CsbTone want);
  * "what must improve" when the report lists no area for improvement. */
 int csb_members_care_points(CsbFormatter *fm, const CsbInspection *in);
 
-/* Why a report was not read (a CsbNotRead's why), for councillors: what
- * follows "because its file " ("is a saved web page, not the report"), or
- * NULL for a reason it does not know. Static. */
-const char *csb_members_not_read_plain(const char *why);
-
 /* "no", "one" ... "ten", else "many". Static. */
 const char *csb_members_number_word(int n);
 

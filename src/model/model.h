@@ -98,6 +98,19 @@ CsbUnreadReason csb_unread_reason_from_id(const char *id);
  * without one (or NULL). */
 CsbUnreadReason csb_unread_reason_of(const CsbError *e);
 
+/* What data/not-read-reasons.csv says of each reason for a reader who is
+ * not an analyst: the words after "because its file " ("is a saved web
+ * page, not the report"). A reason may be missing from the file. */
+typedef struct CsbUnreadWords CsbUnreadWords;
+
+/* The file at path (columns reason, plain_english). NULL with an error
+ * (file, line, message) in diag for a reason not known, given twice or
+ * without words, or a column missing. */
+CsbUnreadWords *csb_unread_words_load(const char *path, CsbDiag *diag);
+void csb_unread_words_free(CsbUnreadWords *w);
+/* The words for r, or NULL when the file has none (or w is NULL). */
+const char *csb_unread_words_get(const CsbUnreadWords *w, CsbUnreadReason r);
+
 /* ---- dates ------------------------------------------------------------ */
 
 typedef struct {

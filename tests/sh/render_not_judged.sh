@@ -121,3 +121,32 @@ expect_contains "removing the report not read rebuilds, saying why" "$log" \
     "report 80547-rutland__2027-01-15.pdf is no longer among the reports used"
 expect_contains "and the grades are current again" "$(pdf_text "$WORK/out/unread-pack.pdf")" \
     "Rutland: overall effectiveness, from May 2023: not current, not judged at the May 2026 inspection."
+
+# Reports not read for other reasons, each found where it is (hashing the
+# file, reading it, parsing it), are said in data/not-read-reasons.csv's
+# words for their kind; a second briefing in the same folder, whose build
+# takes them from the manifest's notes without reading them again, says
+# the same.
+mkdir -p "$WORK/unread3"
+cp "$ROOT"/tests/fixtures/compare/reports/*.txt "$WORK/unread3/"
+ln -s /dev/zero "$WORK/unread3/80547-rutland__2027-02-01.pdf"
+: > "$WORK/unread3/80547-rutland__2027-03-01.pdf"
+printf 'Minutes of the corporate parenting board\n\nItem 1: apologies.\n' \
+    > "$WORK/unread3/80547-rutland__2027-04-01.txt"
+for which in first second; do
+    cat > "$WORK/cfg/unread3-$which.yaml" <<YAML
+reports: [$WORK/unread3]
+authority: Rutland
+themes: [sufficiency]
+briefings:
+  - template: members-summary
+    output: ../out3/$which.pdf
+YAML
+    timeout 120 "$CSBRIEF" build -q "$WORK/cfg/unread3-$which.yaml" >"$WORK/log" 2>&1
+    expect_eq "$which summary with three reports not read builds (exit 1)" "$?" 1
+    expect_contains "$which summary: each report not read with its reason's words" \
+        "$(pdf_text "$WORK/out3/$which.pdf")" \
+        "3 reports could not be read: a report, published 1 February 2027, because its file could not be opened; a report, published 1 March 2027, because its file is empty; a report, published 1 April 2027, because its file is not an inspection report of a kind this summary can read."
+done
+expect_contains "the manifest notes each kind of problem" "$(cat "$WORK/out3/.csbrief-manifest")" \
+    "unreadable	empty	the file is empty: download the report again"

@@ -13,9 +13,11 @@
 #include "format/members.h"
 #include "format/pack.h"
 #include "ingest/ingest.h"
+#include "parse/parse.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void test_templates(void)
 {
@@ -565,6 +567,7 @@ typedef struct {
     CsbAreaMap *areas;
     CsbThemeLibrary *lib;
     GPtrArray *reports, *themes, *comparators;
+    CsbUnreadWords *words; /* data/not-read-reasons.csv */
     CsbComparison *c;
 } Group;
 
@@ -591,6 +594,7 @@ static gboolean group_load(Group *g, CsbDiag *d)
     g->ref = csb_reference_load(".", d);
     g->areas = g->ref ? csb_areas_load("data/areas.csv", g->ref->frameworks, d) : NULL;
     g->lib = csb_themes_load("templates/themes.yaml", "templates/cues.yaml", d);
+    g->words = csb_unread_words_load("data/not-read-reasons.csv", d);
     g->reports = g_ptr_array_new_with_free_func((GDestroyNotify)csb_inspection_free);
     g->themes = g_ptr_array_new();
     g->comparators = g_ptr_array_new();
@@ -623,6 +627,7 @@ static void group_free(Group *g)
     csb_themes_free(g->lib);
     csb_areas_free(g->areas);
     csb_reference_free(g->ref);
+    csb_unread_words_free(g->words);
 }
 
 /* The peers' grid's caption explains a dashed cell marked * only when the
@@ -932,7 +937,8 @@ static char *members_text(Group *g, const char *focus, const char *ids, const GP
     GString *all = g_string_new(NULL);
     if (tpl && g->c) {
         CsbFormatInput in = {.comparison = g->c, .areas = g->areas, .grades = grades,
-                             .glossary = glossary, .library = g->lib, .brevity = brevity};
+                             .glossary = glossary, .unread_words = g->words,
+                             .library = g->lib, .brevity = brevity};
         CsbFormatter fm = {csb_doc_new(tpl), &in, g->c->focus, g->ref->frameworks,
                            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL,
                            0};
@@ -1029,43 +1035,114 @@ static void test_members_latest(void)
     }
 }
 
+/* A file of words for why a report was not read, written under the
+ * system's temporary folder: its path (owned), or NULL. */
+static char *words_file(const char *text)
+{
+    char *path = NULL;
+    int fd = g_file_open_tmp("csbrief-not-read-XXXXXX.csv", &path, NULL);
+    if (fd < 0)
+        return NULL;
+    close(fd);
+    g_file_set_contents(path, text, -1, NULL);
+    return path;
+}
+
+/* data/not-read-reasons.csv has words for every kind of problem csbrief
+ * names; a file with a kind not known, given twice or without words, or
+ * without its columns, is an error with its file and line. */
+static void test_not_read_words(void)
+{
+    CsbDiag *d = csb_diag_new();
+    CsbUnreadWords *w = csb_unread_words_load("data/not-read-reasons.csv", d);
+    CHECK(w && d->items->len == 0, "data/not-read-reasons.csv loads");
+    for (int r = CSB_UNREAD_UNKNOWN + 1; w && r < CSB_UNREAD_COUNT; r++) {
+        const char *words = csb_unread_words_get(w, (CsbUnreadReason)r);
+        CHECK(words && *words, "data/not-read-reasons.csv has a row for '%s'",
+              csb_unread_reason_id((CsbUnreadReason)r));
+        CHECK((int)csb_unread_reason_from_id(csb_unread_reason_id((CsbUnreadReason)r)) == r,
+              "'%s' is the id of one reason", csb_unread_reason_id((CsbUnreadReason)r));
+    }
+    CHECK(csb_unread_words_get(w, CSB_UNREAD_UNKNOWN) == NULL,
+          "a reason not known has no words: the pack's are said instead");
+    csb_unread_words_free(w);
+    csb_diag_free(d);
+    static const struct {
+        const char *text, *message;
+        int line;
+    } bad[] = {
+        {"reason,plain_english\nempty,is empty\nhtml-pages,is a web page\n",
+         "reason 'html-pages' is not a reason csbrief gives: did you mean 'html-page'?", 3},
+        {"reason,plain_english\nempty,is empty\nempty,is blank\n",
+         "reason 'empty' has a row already", 3},
+        {"reason,plain_english\nempty,  \n", "reason 'empty' has no words", 2},
+        {"reason,words\nempty,is empty\n", "expected the columns reason and plain_english", 1},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        char *path = words_file(bad[i].text);
+        d = csb_diag_new();
+        w = path ? csb_unread_words_load(path, d) : NULL;
+        const CsbError *e = d->items->len ? d->items->pdata[0] : NULL;
+        CHECK(!w && d->items->len == 1 && e && g_strcmp0(e->file, path) == 0 &&
+                  e->line == bad[i].line && g_strcmp0(e->message, bad[i].message) == 0,
+              "a bad file: '%s' at line %d (%s:%d: %s)", bad[i].message, bad[i].line,
+              e ? e->file : "", e ? e->line : 0, e ? e->message : "loaded");
+        csb_unread_words_free(w);
+        csb_diag_free(d);
+        if (path)
+            g_unlink(path);
+        g_free(path);
+    }
+}
+
 /* Why a report was not read, for councillors: plainly, without brackets
  * inside brackets (Birmingham's and Blackpool's said "(an HTML page
  * (probably a download error) saved as a report, not a report)"). Each
- * kind of problem ingest names is known by the words its message starts
- * with, checked here against ingest's own messages. */
+ * problem ingest and parse refuse a report for carries its kind, whose
+ * words data/not-read-reasons.csv gives; a kind the file has no words for
+ * is said in the pack's words, without their advice and asides. */
 static void test_members_not_read(void)
 {
     static const struct {
-        const char *path, *data, *want;
+        const char *path, *data;
+        CsbUnreadReason reason;
+        const char *want;
     } cases[] = {
-        {"r.pdf", "<!DOCTYPE html><html><body>Not found</body></html>",
+        {"r.pdf", "<!DOCTYPE html><html><body>Not found</body></html>", CSB_UNREAD_HTML_PAGE,
          "is a saved web page, not the report"},
-        {"r.pdf", "", "is empty"},
-        {"r.pdf", "   \n\n  ", "is empty"},
-        {"r.pdf", "%PDF-1.4\n1 0 obj\n", "is incomplete"},
-        {"r.pdf", "Inspection of Devon", "is not a PDF"},
-        {"r.bin", "\x01\x02\x03\x00\x00\x05binary", "is not a report"},
+        {"r.pdf", "", CSB_UNREAD_EMPTY, "is empty"},
+        {"r.pdf", "   \n\n  ", CSB_UNREAD_EMPTY, "is empty"},
+        {"r.pdf", "%PDF-1.4\n1 0 obj\n", CSB_UNREAD_TRUNCATED, "is incomplete"},
+        {"r.pdf", "Inspection of Devon", CSB_UNREAD_NOT_PDF, "is not a PDF"},
+        {"r.bin", "\x01\x02\x03\x00\x00\x05binary", CSB_UNREAD_BINARY, "is not a report"},
+        {"r.txt", "[^1]: a footnote, and nothing else\n", CSB_UNREAD_NO_TEXT,
+         "has no text that can be read"},
+        {"r.txt", "Minutes of the corporate parenting board\n\nItem 1: apologies.\n",
+         CSB_UNREAD_NOT_INSPECTION, "is not an inspection report of a kind this summary can read"},
     };
-    char *html_why = NULL;
-    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
-        CsbDiag *d = csb_diag_new();
-        gsize len = strlen(cases[i].data) + (cases[i].path[2] == 'b' ? 8 : 0);
-        CsbDocument *doc = csb_ingest_data(cases[i].path, cases[i].data, len, d);
-        const CsbError *e = d->items->len ? d->items->pdata[0] : NULL;
-        const char *plain = e ? csb_members_not_read_plain(e->message) : NULL;
-        CHECK_STR(plain, cases[i].want, e ? e->message : "(no error)");
-        if (i == 0 && e)
-            html_why = g_strdup(e->message);
-        if (doc)
-            csb_document_free(doc);
-        csb_diag_free(d);
-    }
-    CHECK(csb_members_not_read_plain("a reason no one wrote") == NULL,
-          "a reason not known is not made up");
     CsbDiag *d = csb_diag_new();
     Group g = {0};
     CHECK(group_load(&g, d), "the reference data, area map and themes load");
+    char *html_why = NULL;
+    for (guint i = 0; g.ref && i < G_N_ELEMENTS(cases); i++) {
+        CsbDiag *di = csb_diag_new();
+        gsize len = strlen(cases[i].data) + (cases[i].path[2] == 'b' ? 8 : 0);
+        CsbDocument *doc = csb_ingest_data(cases[i].path, cases[i].data, len, di);
+        CsbInspection *in = doc ? csb_parse_document(doc, g.ref, di) : NULL;
+        const CsbError *e = di->items->len ? di->items->pdata[0] : NULL;
+        CHECK(!in && e && csb_unread_reason_of(e) == cases[i].reason,
+              "'%s': kind '%s' (%s: %s)", cases[i].want,
+              csb_unread_reason_id(cases[i].reason), csb_unread_reason_id(csb_unread_reason_of(e)),
+              e ? e->message : "(no error)");
+        CHECK_STR(csb_unread_words_get(g.words, csb_unread_reason_of(e)), cases[i].want,
+                  e ? e->message : "(no error)");
+        if (i == 0 && e)
+            html_why = g_strdup(e->message);
+        csb_inspection_free(in);
+        if (doc)
+            csb_document_free(doc);
+        csb_diag_free(di);
+    }
     if (g.areas && g.lib && html_why) {
         static const CsbGrade good[5] = {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD,
                                          CSB_GRADE_GOOD, CSB_GRADE_GOOD};
@@ -1073,13 +1150,15 @@ static void test_members_not_read(void)
         GPtrArray *not_read = g_ptr_array_new_with_free_func((GDestroyNotify)csb_not_read_free);
         g_ptr_array_add(not_read,
                         csb_not_read_new("80429-birmingham__2012-10-19.pdf", html_why,
-                                         CSB_UNREAD_HTML_PAGE, "Birmingham", csb_date_from_iso("2012-10-19"),
+                                         CSB_UNREAD_HTML_PAGE, "Birmingham",
+                                         csb_date_from_iso("2012-10-19"),
                                          "Children's services inspection - 19 October 2012",
                                          NULL, NULL));
         g_ptr_array_add(not_read, csb_not_read_new("b.pdf", "a reason (with an aside) no one "
                                                             "wrote: download it again",
-                                                   CSB_UNREAD_UNKNOWN, "Birmingham", csb_date_from_iso("2013-01-02"),
-                                                   NULL, NULL, NULL));
+                                                   CSB_UNREAD_UNKNOWN, "Birmingham",
+                                                   csb_date_from_iso("2013-01-02"), NULL, NULL,
+                                                   NULL));
         char *text = members_text(&g, "Birmingham", "basis", not_read, 0);
         CHECK(strstr(text, "2 reports could not be read: Children's services inspection - 19 "
                            "October 2012, because its file is a saved web page, not the "
@@ -1088,6 +1167,24 @@ static void test_members_not_read(void)
               "the reports not read, each with its reason for councillors: %s", text);
         CHECK(!strstr(text, "HTML") && !strstr(text, "download"),
               "no technical wording or advice to whoever keeps the files: %s", text);
+        g_free(text);
+        /* Words for another kind only: the HTML page is said in the pack's words. */
+        char *path = words_file("reason,plain_english\nempty,is empty\n");
+        CsbUnreadWords *few = path ? csb_unread_words_load(path, d) : NULL;
+        CHECK(few != NULL, "a file without words for every kind loads");
+        CsbUnreadWords *all = g.words;
+        g.words = few;
+        csb_comparison_free(g.c);
+        text = members_text(&g, "Birmingham", "basis", not_read, 0);
+        CHECK(strstr(text, "2 reports could not be read: Children's services inspection - 19 "
+                           "October 2012 (an HTML page saved as a report, not a report); a "
+                           "report, published 2 January 2013 (a reason no one wrote).") != NULL,
+              "a kind without words: what the pack says, without advice and asides: %s", text);
+        g.words = all;
+        csb_unread_words_free(few);
+        if (path)
+            g_unlink(path);
+        g_free(path);
         g_free(text);
         g_ptr_array_free(not_read, TRUE);
     }
@@ -1164,6 +1261,7 @@ int main(void)
     RUN(test_prose_names);
     RUN(test_pack_no_overall);
     RUN(test_members_latest);
+    RUN(test_not_read_words);
     RUN(test_members_not_read);
     RUN(test_members_more_afis);
     return unit_done();

@@ -367,8 +367,8 @@ static void check_example(const char *config, CsbResources *res, const char *dir
         setup.input.rules = &csb_analysis_reference_rules;
         CsbComparison *cmp = csb_compare(&setup.input);
         CsbFormatInput fin = {cmp,          res->areas,    res->glossary,     res->grades,
-                              setup.input.library, spec->title, spec->subtitle,
-                              spec->organisation, spec->logo,
+                              res->unread_words, setup.input.library, spec->title,
+                              spec->subtitle, spec->organisation, spec->logo,
                               csb_build_briefing_date(spec), 0};
         CsbDoc *doc = csb_format(tpl, &fin, diag);
         CsbLayout *layout = csb_layout_run(doc, csb_fonts_map(res->fonts_dir, diag), diag);
