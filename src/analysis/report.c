@@ -147,6 +147,25 @@ static void tokens_of_declarations(CsbReportAnalysis *a, CsbAnalyses *set, Count
     }
 }
 
+/* The themes a finding speaks to, in library order: those its phrases
+ * found (hits), and those whose finding wordings it uses ("fostering
+ * capacity", "care leaver": `findings:` in templates/themes.yaml), which
+ * name what an area for improvement is about though a paragraph may say
+ * them in passing. Only the first kind are tokens: what links findings
+ * across reports (recurrence) reads the phrases alone. */
+static void finding_themes(CsbFindingAnalysis *fa, const CsbThemeLibrary *lib,
+                           const GArray *hits)
+{
+    for (guint t = 0; t < csb_themes_count(lib); t++) {
+        const CsbTheme *theme = csb_themes_at(lib, t);
+        gboolean hit = FALSE;
+        for (guint i = 0; i < hits->len && !hit; i++)
+            hit = g_array_index(hits, CsbThemeHit, i).theme == t;
+        if (hit || csb_theme_text_has_phrase(theme, fa->finding->text, theme->finding_phrases))
+            g_ptr_array_add(fa->themes, (gpointer)theme);
+    }
+}
+
 static void analyse_findings(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
 {
     const CsbAnalysisRules *rules = csb_analyses_rules(set);
@@ -170,10 +189,10 @@ static void analyse_findings(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
         for (guint i = 0; i < hits->len; i++) {
             guint t = g_array_index(hits, CsbThemeHit, i).theme;
             const CsbTheme *theme = csb_themes_at(lib, t);
-            g_ptr_array_add(fa->themes, (gpointer)theme);
             g_ptr_array_add(fa->tokens, (gpointer)csb_analyses_theme_token_text(set, t));
             g_ptr_array_add(fa->shown, (gpointer)csb_analyses_intern(set, theme->id, NULL));
         }
+        finding_themes(fa, lib, hits);
         count_text(c, set, hits);
         csb_theme_hits_free(hits);
         issues_of_finding(fa, csb_analyses_recurrence(set), form);

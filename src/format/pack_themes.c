@@ -46,15 +46,15 @@ static void tone_quotes(CsbFormatter *fm, const CsbThemeStory *t, CsbTone tone,
 }
 
 /* Is an area for improvement on the theme: by the themes the analysis
- * found in it (its phrases), or by the theme's finding phrases as well
- * ("care leavers", said in passing in a paragraph, names what a finding
- * is about). */
+ * found in it (its phrases, and the theme's finding wordings: "care
+ * leavers", said in passing in a paragraph, names what a finding is
+ * about). */
 static gboolean has_theme(const CsbAfiTrack *a, const CsbTheme *theme)
 {
     for (guint i = 0; a->themes && i < a->themes->len; i++)
         if (g_strcmp0(a->themes->pdata[i], theme->id) == 0)
             return TRUE;
-    return csb_theme_on_finding(theme, a->finding->text);
+    return FALSE;
 }
 
 /* The areas for improvement of the latest graded report on this theme,

@@ -7,6 +7,7 @@
  * Rutland, Ealing 2024-25, Telford and Wrekin, Stockport), and not the
  * findings on other things that share their words.
  */
+#include "../../src/analysis/analysis.h"
 #include "../../src/themes/themes.h"
 #include "unit.h"
 #include "unit_themes.h"
@@ -133,6 +134,37 @@ static void test_shipped(void)
           "a paragraph naming care leavers in passing is not on care leavers");
 }
 
+/* The analysis puts a finding on the themes its finding wordings name,
+ * as the pack's box does, so the JSON, the workbook and whose latest
+ * findings speak to a theme agree with it; but recurrence, which links
+ * findings by their tokens, reads the phrases alone. */
+static void test_analysis(void)
+{
+    CsbInspection *in = csb_inspection_new("x.pdf");
+    csb_inspection_add_finding(in, CSB_FINDING_AREA_FOR_IMPROVEMENT,
+                               "The assessment of risk and safety planning for care leavers.",
+                               NULL, 1);
+    csb_inspection_add_finding(in, CSB_FINDING_AREA_FOR_IMPROVEMENT, "The quality of pathway plans.", NULL, 1);
+    CsbAnalyses *set = csb_analyses_new(lib, NULL, NULL, NULL);
+    const CsbReportAnalysis *a = csb_analyses_get(set, in);
+    const CsbTheme *cl = csb_themes_find(lib, "care-leavers");
+    CHECK(a && cl && csb_report_analysis_finding_has(a, 0, cl),
+          "a finding naming care leavers is on care leavers in the analysis");
+    CHECK(a && cl && csb_report_analysis_finding_has(a, 1, cl),
+          "so is one naming a phrase of the theme (pathway plans)");
+    gboolean token = FALSE, token1 = FALSE;
+    const CsbFindingAnalysis *f0 = a ? a->findings->pdata[0] : NULL;
+    const CsbFindingAnalysis *f1 = a ? a->findings->pdata[1] : NULL;
+    for (guint i = 0; f0 && i < f0->tokens->len; i++)
+        token = token || g_str_equal(f0->tokens->pdata[i], "#care-leavers");
+    for (guint i = 0; f1 && i < f1->tokens->len; i++)
+        token1 = token1 || g_str_equal(f1->tokens->pdata[i], "#care-leavers");
+    CHECK(f0 && !token, "but the finding wording is no token recurrence reads");
+    CHECK(f1 && token1, "where a phrase is");
+    csb_analyses_free(set);
+    csb_inspection_free(in);
+}
+
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -146,6 +178,7 @@ int main(void)
     scratch = g_dir_make_tmp("csbrief-themes-findings-XXXXXX", NULL);
     RUN(test_loading);
     RUN(test_shipped);
+    RUN(test_analysis);
     g_rmdir(scratch);
     g_free(scratch);
     csb_themes_free(lib);
