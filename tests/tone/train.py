@@ -61,7 +61,10 @@ MEASURE = cv.MEASURE  # the blind measure: never trained on
 # these defaults and scored 253 of 300 on tone-fresh12.csv (fresh12). On
 # 3513 rows words added 3 (3028 against 3025), under the 10 required; the
 # layer retrained with these defaults scored 270 of 300 on tone-fresh13.csv.
-DEFAULTS = {"lam_s": 0.03, "lam_w": 0.1, "min_df": 5, "words": "none"}
+# On 5013 rows words added 13 (4349 against 4336, `cv --sets all`), so the
+# layer retrained for the eighteenth blind set reads them, as decided
+# before it was scored (tests/tone/preregistered.md); these are its options.
+DEFAULTS = {"lam_s": 0.03, "lam_w": 0.3, "min_df": 10, "words": "all"}
 GRID = (
     [{"lam_s": ls, "lam_w": 0.1, "min_df": 5, "words": "none"} for ls in (0.01, 0.03, 0.1)]
     + [{"lam_s": ls, "lam_w": lw, "min_df": df, "words": "shortfall"}
