@@ -15,12 +15,11 @@
  * "fresh"), file, label, tone and why of every labelled row, tab-separated,
  * for closer study and for tests/tone/cv.py's folds; CSB_TONE_FEATURES=FILE
  * writes what the learned layer reads of every row (tests/tone/train.py).
- * Every set here is development data (the learned layer's training
- * data); tone-fresh4.csv to tone-fresh12.csv were labelled blind and
- * scored once each, with the rules and layer of their day frozen, before
- * they became so; tone-fresh13.csv was scored once with the layer
- * retrained on all the sets before it, and tone-fresh14.csv, scored once
- * with that layer and the rules since changed, is the newest measure on
+ * Every set but the newest is development data (the learned layer's
+ * training data); tone-fresh4.csv to tone-fresh17.csv were labelled
+ * blind and scored once each, with the rules and layer of their day
+ * frozen, before they became so; tone-fresh18.csv, scored once with the
+ * layer retrained on all the sets before it, is the newest measure on
  * unseen paragraphs, with the rules alone scored beside it.
  */
 #include "../../src/themes/themes.h"
@@ -32,7 +31,8 @@
  * data (retrained on their 5013 rows, words and pairs of words read too)
  * and the rules were tuned on them, so their figures are fitted (the
  * fourth to seventeenth fresh sets were each measured once, blind,
- * before: tests/tone/README.md). */
+ * before: tests/tone/README.md); the eighteenth the layer has not seen,
+ * and it was measured once on it. */
 #define GOAL_TEST 0.861 /* 141 of 163 (86.5%) */
 #define GOAL_DEV 0.915 /* 330 of 360 (91.7%) */
 #define GOAL_ENGINEER 0.912 /* 110 of 120 (91.7%) */
@@ -67,6 +67,8 @@
 #define GOAL_RULES_FRESH16 0.861 /* the rules alone: 259 of 300 (86.3%), measured once, blind */
 #define GOAL_FRESH17 0.895 /* 269 of 300 (89.7%), measured once, blind, rules and layer frozen */
 #define GOAL_RULES_FRESH17 0.865 /* the rules alone: 260 of 300 (86.7%), measured once, blind */
+#define GOAL_FRESH18 0.881 /* 265 of 300 (88.3%), measured once, blind, rules and layer frozen */
+#define GOAL_RULES_FRESH18 0.868 /* the rules alone: 261 of 300 (87.0%), measured once, blind */
 #define GOAL_RULES_FRESH15 0.845 /* the rules alone: 254 of 300 (84.7%), measured once, blind */
 
 enum { N_TONES = 4 };
@@ -432,12 +434,14 @@ static const BlindSet blind_sets[] = {
      * 265, the rules alone 254. With the twelfth to fourteenth, 1046 of
      * 1200 for unseen reports. */
     {"tests/tone/tone-fresh15.csv", "the fifteenth fresh labels", "fresh15", GOAL_FRESH15, 270,
-     GOAL_RULES_FRESH15},    /* 300 more, labelled while the layer was retrained on the other 4413
+     GOAL_RULES_FRESH15},
+    /* 300 more, labelled while the layer was retrained on the other 4413
      * rows, and scored once with it frozen: 264; the layer it replaced
      * 262, the rules alone 259. With the thirteenth to fifteenth, 1057 of
      * 1200 for unseen reports. */
     {"tests/tone/tone-fresh16.csv", "the sixteenth fresh labels", "fresh16", GOAL_FRESH16, 270,
-     GOAL_RULES_FRESH16},    /* 300 more, labelled while a negator was made to negate a concern
+     GOAL_RULES_FRESH16},
+    /* 300 more, labelled while a negator was made to negate a concern
      * running straight on from the one it negates ("do not experience
      * unnecessary delay"), and scored once with that change and the
      * sixteenth's layer frozen: 269; without the change 269, the rules
@@ -445,6 +449,12 @@ static const BlindSet blind_sets[] = {
      * unseen reports. */
     {"tests/tone/tone-fresh17.csv", "the seventeenth fresh labels", "fresh17", GOAL_FRESH17, 270,
      GOAL_RULES_FRESH17},
+    /* 300 more, labelled while the layer was retrained on the other 5013
+     * rows with words and pairs of words read too, and scored once with it
+     * frozen: 265; the layer it replaced 265, the rules alone 261. With
+     * the fifteenth to seventeenth, 1063 of 1200 for unseen reports. */
+    {"tests/tone/tone-fresh18.csv", "the eighteenth fresh labels", "fresh18", GOAL_FRESH18, 270,
+     GOAL_RULES_FRESH18},
 };
 
 static void test_blind_sets(void)
