@@ -6,6 +6,10 @@
  * "(bias)" holds the intercepts. A feature counts (value - mean) / scale
  * times its weight; the tone with the highest sum wins, and why names it
  * with the present features that weighed most for it over the runner-up.
+ * A paragraph holds few of a model's thousands of word features, and an
+ * absent feature of mean 0 adds exactly nothing, so only the features
+ * present (and any of another mean) are summed, in the file's order, which
+ * gives the very sum of them all.
  */
 #include "themes.h"
 
@@ -26,6 +30,9 @@ struct CsbToneModel {
     double bias[N_CLASSES];
     GArray *features; /* Feature */
     gboolean words;   /* some feature is a word ("w: ...", "shortfall w: ...") */
+    GHashTable *index; /* feature name (borrowed) -> its index + 1 */
+    GArray *always;    /* guint: the features whose mean is not 0, which count
+                          when absent too */
 };
 
 gboolean csb_tone_model_reads_words(const CsbToneModel *m)
@@ -40,6 +47,10 @@ void csb_tone_model_free(CsbToneModel *m)
     for (guint i = 0; i < m->features->len; i++)
         g_free(g_array_index(m->features, Feature, i).name);
     g_array_free(m->features, TRUE);
+    if (m->index)
+        g_hash_table_destroy(m->index);
+    if (m->always)
+        g_array_free(m->always, TRUE);
     g_free(m);
 }
 
@@ -97,7 +108,39 @@ CsbToneModel *csb_tone_model_load(const char *path, CsbDiag *diag)
         csb_tone_model_free(m);
         return NULL;
     }
+    m->index = g_hash_table_new(g_str_hash, g_str_equal);
+    m->always = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint i = 0; i < m->features->len; i++) {
+        const Feature *f = &g_array_index(m->features, Feature, i);
+        g_hash_table_insert(m->index, f->name, GUINT_TO_POINTER(i + 1));
+        if (f->mean != 0)
+            g_array_append_val(m->always, i);
+    }
     return m;
+}
+
+static gint by_index(gconstpointer a, gconstpointer b)
+{
+    guint x = *(const guint *)a, y = *(const guint *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The indices of the features that count for features, in the file's
+ * order, each once: those present, and those whose mean is not 0. */
+static GArray *counting(const CsbToneModel *m, GHashTable *features)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, features);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        guint i = GPOINTER_TO_UINT(g_hash_table_lookup(m->index, key));
+        if (i && g_array_index(m->features, Feature, i - 1).mean == 0)
+            g_array_append_vals(out, &(guint){i - 1}, 1);
+    }
+    g_array_append_vals(out, m->always->data, m->always->len);
+    g_array_sort(out, by_index);
+    return out;
 }
 
 static double value_of(GHashTable *features, const char *name)
@@ -132,8 +175,8 @@ static gint by_weight(gconstpointer a, gconstpointer b)
 }
 
 /* "model: concern 0.71, mixed 0.22; most for it over mixed: ..." */
-static char *explain(const CsbToneModel *m, GHashTable *features, const double *score, int win,
-                     int second)
+static char *explain(const CsbToneModel *m, GHashTable *features, const GArray *count,
+                     const double *score, int win, int second)
 {
     double sum = 0;
     for (int k = 0; k < N_CLASSES; k++)
@@ -144,8 +187,8 @@ static char *explain(const CsbToneModel *m, GHashTable *features, const double *
                            exp(score[second] - score[win]) / sum, csb_tone_id(classes[win]),
                            csb_tone_id(classes[second]));
     GArray *reasons = g_array_new(FALSE, FALSE, sizeof(Reason));
-    for (guint i = 0; i < m->features->len; i++) {
-        const Feature *f = &g_array_index(m->features, Feature, i);
+    for (guint c = 0; c < count->len; c++) {
+        const Feature *f = &g_array_index(m->features, Feature, g_array_index(count, guint, c));
         double v = value_of(features, f->name);
         double by = (f->w[win] - f->w[second]) * (v - f->mean) / f->scale;
         if (v != 0 && by > 0) {
@@ -170,8 +213,9 @@ CsbTone csb_tone_model_decide(const CsbToneModel *m, GHashTable *features, GPtrA
 {
     double score[N_CLASSES];
     memcpy(score, m->bias, sizeof score);
-    for (guint i = 0; i < m->features->len; i++) {
-        const Feature *f = &g_array_index(m->features, Feature, i);
+    GArray *count = counting(m, features);
+    for (guint c = 0; c < count->len; c++) {
+        const Feature *f = &g_array_index(m->features, Feature, g_array_index(count, guint, c));
         double z = (value_of(features, f->name) - f->mean) / f->scale;
         for (int k = 0; k < N_CLASSES; k++)
             score[k] += f->w[k] * z;
@@ -185,6 +229,7 @@ CsbTone csb_tone_model_decide(const CsbToneModel *m, GHashTable *features, GPtrA
         if (k != win && score[k] > score[second])
             second = k;
     if (why)
-        g_ptr_array_add(why, explain(m, features, score, win, second));
+        g_ptr_array_add(why, explain(m, features, count, score, win, second));
+    g_array_free(count, TRUE);
     return classes[win];
 }

@@ -31,6 +31,43 @@ static void set(GHashTable *f, const char *name, double v)
     g_hash_table_replace(f, g_strdup(name), p);
 }
 
+/* An absent feature counts (0 - mean) / scale times its weight: one of
+ * mean 0 adds nothing (only the present ones are summed), one of another
+ * mean still decides. */
+static void test_absent(void)
+{
+    char *path = file("mean.csv", "feature,mean,scale,strength,concern,mixed,neutral\n"
+                                  "(bias),0,1,0,1,0,0\n"
+                                  "w: praise,0,1,3,0,0,0\n"
+                                  "sentences,2,1,0,1,0,0\n"
+                                  "w: shortfall,0,1,0,5,0,0\n");
+    CsbDiag *d = csb_diag_new();
+    CsbToneModel *m = csb_tone_model_load(path, d);
+    CHECK(m != NULL, "a model with a mean not 0 loads");
+    GHashTable *f = csb_tone_features_new();
+    set(f, "w: praise", 1);
+    set(f, "not in the model", 7);
+    /* strength 3; concern 1 + (0 - 2) / 1 = -1: strength */
+    CsbTone t = m ? csb_tone_model_decide(m, f, NULL) : CSB_TONE_NEUTRAL;
+    CHECK(t == CSB_TONE_STRENGTH, "present words and an absent feature of mean 2 (got %s)",
+          csb_tone_id(t));
+    set(f, "sentences", 7); /* concern 1 + (7 - 2) = 6 over strength 3 */
+    t = m ? csb_tone_model_decide(m, f, NULL) : CSB_TONE_NEUTRAL;
+    CHECK(t == CSB_TONE_CONCERN, "the same feature present decides (got %s)", csb_tone_id(t));
+    g_hash_table_remove(f, "sentences");
+    set(f, "w: praise", 0);
+    /* all absent or 0: strength 0, concern 1 - 2 = -1 (1 were the absent
+     * feature left out), mixed 0, neutral 0: the first of the highest */
+    t = m ? csb_tone_model_decide(m, f, NULL) : CSB_TONE_NEUTRAL;
+    CHECK(t == CSB_TONE_STRENGTH, "nothing present: the absent feature of mean 2 still weighs "
+          "against concern (got %s)", csb_tone_id(t));
+    g_hash_table_destroy(f);
+    csb_tone_model_free(m);
+    csb_diag_free(d);
+    g_unlink(path);
+    g_free(path);
+}
+
 static void test_decide(void)
 {
     char *path = file("model.csv", model_csv);
@@ -144,6 +181,7 @@ int main(void)
 {
     dir = g_dir_make_tmp("csb-tone-model-XXXXXX", NULL);
     RUN(test_decide);
+    RUN(test_absent);
     RUN(test_bad_model);
     RUN(test_features);
     RUN(test_cues_model);
