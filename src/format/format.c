@@ -16,14 +16,14 @@ char *csb_fmt_month_year(CsbDate d)
 {
     if (!csb_date_valid(d))
         return g_strdup("date not stated");
-    return g_strdup_printf("%s %d", csb_month_name(d.month), d.year);
+    return g_strdup_printf("%s" CSB_DATE_SPACE "%d", csb_month_name(d.month), d.year);
 }
 
 char *csb_fmt_month_short(CsbDate d)
 {
     if (!csb_date_valid(d))
         return g_strdup("undated");
-    return g_strdup_printf("%.3s %d", csb_month_name(d.month), d.year);
+    return g_strdup_printf("%.3s" CSB_DATE_SPACE "%d", csb_month_name(d.month), d.year);
 }
 
 char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)

@@ -129,11 +129,13 @@ static char *months_span(CsbDate from, CsbDate to)
     if (!csb_date_valid(from) || !csb_date_valid(to) || apart <= 0)
         return csb_fmt_month_year(to);
     const char *join = apart == 1 ? "and" : "to";
-    if (from.year == to.year)
-        return g_strdup_printf("%s %s %s %d", csb_month_name(from.month), join,
-                               csb_month_name(to.month), to.year);
-    return g_strdup_printf("%s %d %s %s %d", csb_month_name(from.month), from.year, join,
-                           csb_month_name(to.month), to.year);
+    char *first = from.year == to.year ? g_strdup(csb_month_name(from.month))
+                                       : csb_fmt_month_year(from);
+    char *last = csb_fmt_month_year(to);
+    char *s = g_strdup_printf("%s %s %s", first, join, last);
+    g_free(first);
+    g_free(last);
+    return s;
 }
 
 /* When an inspection was held, by month: "March 2026", or the months it
@@ -147,12 +149,11 @@ static char *held_in(const CsbInspection *in)
         (in->paused.year == in->end.year && in->paused.month == in->end.month))
         return csb_date_valid(in->end) ? months_span(in->start, in->end)
                                        : csb_fmt_month_year(csb_inspection_date(in));
+    char *first = in->paused.year == in->end.year ? g_strdup(csb_month_name(in->paused.month))
+                                                  : csb_fmt_month_year(in->paused);
     char *second = csb_fmt_month_year(in->end);
-    char *s = in->paused.year == in->end.year
-                  ? g_strdup_printf("two parts, in %s and %s", csb_month_name(in->paused.month),
-                                    second)
-                  : g_strdup_printf("two parts, in %s %d and %s",
-                                    csb_month_name(in->paused.month), in->paused.year, second);
+    char *s = g_strdup_printf("two parts, in %s and %s", first, second);
+    g_free(first);
     g_free(second);
     return s;
 }

@@ -9,45 +9,41 @@
 
 #include <string.h>
 
-char *csb_pack_date_range(CsbDate a, CsbDate b)
+/* "1 to 12 December 2025", "28 November to 2 December 2025", "30 December
+ * 2024 to 3 January 2025", or the one date known; without its year when
+ * year is FALSE ("5 to 9 May", the first part of an inspection held in two
+ * within a year). Each date whole (CSB_DATE_SPACE); a line may break
+ * around "to". */
+static char *date_range(CsbDate a, CsbDate b, gboolean year)
 {
     gboolean va = csb_date_valid(a), vb = csb_date_valid(b);
     if (!va && !vb)
         return g_strdup("dates not stated");
     if (!va || !vb || csb_date_compare(a, b) == 0)
-        return csb_date_long(va ? a : b);
-    char *end = csb_date_long(b);
-    char *s;
-    if (a.year == b.year && a.month == b.month)
-        s = g_strdup_printf("%d to %s", a.day, end);
-    else if (a.year == b.year) {
-        char *start = csb_date_long(a);
-        char *cut = strrchr(start, ' '); /* drop the year */
-        *cut = '\0';
-        s = g_strdup_printf("%s to %s", start, end);
-        g_free(start);
-    } else {
-        char *start = csb_date_long(a);
-        s = g_strdup_printf("%s to %s", start, end);
-        g_free(start);
-    }
+        return year ? csb_date_long(va ? a : b) : csb_date_day_month(va ? a : b);
+    char *end = year ? csb_date_long(b) : csb_date_day_month(b);
+    char *start = a.year != b.year    ? csb_date_long(a)
+                  : a.month != b.month ? csb_date_day_month(a)
+                                       : g_strdup_printf("%d", a.day);
+    char *s = g_strdup_printf("%s to %s", start, end);
+    g_free(start);
     g_free(end);
     return s;
+}
+
+char *csb_pack_date_range(CsbDate a, CsbDate b)
+{
+    return date_range(a, b, TRUE);
 }
 
 char *csb_pack_inspection_dates(const CsbInspection *in)
 {
     if (!csb_inspection_in_parts(in))
         return csb_pack_date_range(in->start, in->end);
-    char *first = csb_pack_date_range(in->start, in->paused);
-    char *second = csb_pack_date_range(in->resumed, in->end);
     /* The year is written once when both parts are in it: "5 to 9 May and
      * 3 to 7 June 2019". */
-    if (in->start.year == in->end.year) {
-        char *cut = strrchr(first, ' ');
-        if (cut)
-            *cut = '\0';
-    }
+    char *first = date_range(in->start, in->paused, in->start.year != in->end.year);
+    char *second = csb_pack_date_range(in->resumed, in->end);
     char *s = g_strdup_printf("%s and %s", first, second);
     g_free(first);
     g_free(second);

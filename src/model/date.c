@@ -1,5 +1,6 @@
 /* date.c - calendar dates as the model keeps them (year, month, day; all
- * zero when the report does not say).
+ * zero when the report does not say), and in words, their words joined by
+ * no-break spaces.
  */
 #include "model.h"
 
@@ -71,12 +72,21 @@ char *csb_date_long(CsbDate d)
 {
     if (!csb_date_valid(d))
         return g_strdup("date unknown");
-    return g_strdup_printf("%d %s %d", d.day, month_names[d.month - 1], d.year);
+    return g_strdup_printf("%d" CSB_DATE_SPACE "%s" CSB_DATE_SPACE "%d", d.day,
+                           month_names[d.month - 1], d.year);
 }
 
 char *csb_date_short(CsbDate d)
 {
     if (!csb_date_valid(d))
         return g_strdup("date unknown");
-    return g_strdup_printf("%d %.3s %d", d.day, month_names[d.month - 1], d.year);
+    return g_strdup_printf("%d" CSB_DATE_SPACE "%.3s" CSB_DATE_SPACE "%d", d.day,
+                           month_names[d.month - 1], d.year);
+}
+
+char *csb_date_day_month(CsbDate d)
+{
+    if (!csb_date_valid(d))
+        return g_strdup("date unknown");
+    return g_strdup_printf("%d" CSB_DATE_SPACE "%s", d.day, month_names[d.month - 1]);
 }

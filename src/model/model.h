@@ -124,10 +124,17 @@ CsbDate csb_date_from_iso(const char *s);
 int csb_date_compare(CsbDate a, CsbDate b);
 /* Days since 0001-01-01, for differences; 0 when unknown. */
 int csb_date_julian(CsbDate d);
+/* Dates in words are written with no-break spaces (CSB_DATE_SPACE) between
+ * their words, so that a line never breaks inside one ("11 / October 2024"
+ * in a narrow table cell): a reader meets each date whole. Text extraction
+ * and the HTML and xlsx writers read the space as a space. */
+#define CSB_DATE_SPACE "\u00A0"
 /* "1 December 2025" */
 char *csb_date_long(CsbDate d);
 /* "1 Dec 2025", for narrow table columns */
 char *csb_date_short(CsbDate d);
+/* "1 December", for a range within one year ("1 December to 3 January") */
+char *csb_date_day_month(CsbDate d);
 /* "January" .. "December" for 1..12 (its first three letters abbreviate it). */
 const char *csb_month_name(int month);
 /* 1..12 for a month's full name, case aside ("september"), else 0. */

@@ -30,11 +30,16 @@ pack_table=$(pdftotext -f 3 -l 3 -x 400 -y 0 -W 195 -H 842 "$WORK/out/pack.pdf" 
 expect_contains "pack: the latest grades table says so too" "$pack_table" "$note"
 gap="Overall effectiveness was not judged at the May 2026 inspection; the latest grade read is from May 2023."
 # Its grade is not shown as current: no badge, no arrow, the grade cell says why.
-for which in members pack; do
-    page=$(pdftotext -f 1 -l 3 -layout "$WORK/out/$which.pdf" - | tr -s ' \n' '  ')
-    expect_contains "$which: the grade cell says it was not judged in May 2026" "$page" \
-        "Not judged in May"
-    expect_contains "$which: ... and what it was" "$page" "last: Good"
+# The members' grade column alone (its narrow cell breaks before the date,
+# which stays whole, and the next column's words would come between its
+# lines), the pack's summary pages as laid out.
+members_grades=$(pdftotext -f 1 -l 1 -x 238 -y 0 -W 100 -H 842 "$WORK/out/members.pdf" - | tr -s ' \n' '  ')
+pack_pages=$(pdftotext -f 1 -l 3 -layout "$WORK/out/pack.pdf" - | tr -s ' \n' '  ')
+for which in members:"$members_grades" pack:"$pack_pages"; do
+    page=${which#*:}
+    expect_contains "${which%%:*}: the grade cell says it was not judged in May 2026" "$page" \
+        "Not judged in May 2026"
+    expect_contains "${which%%:*}: ... and what it was" "$page" "last: Good"
 done
 # Members' grade table, the pack's summary table and its "what a reader
 # should know".

@@ -19,6 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 
+/* A no-break space (U+00A0): the words of a date are joined by it, so that
+ * no line breaks inside one. */
+#define NB "\u00A0"
+
 static void test_templates(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -146,29 +150,40 @@ static void test_words(void)
     char *r1 = csb_pack_date_range((CsbDate){2025, 12, 1}, (CsbDate){2025, 12, 12});
     char *r2 = csb_pack_date_range((CsbDate){2023, 11, 28}, (CsbDate){2023, 12, 2});
     char *r3 = csb_pack_date_range((CsbDate){0, 0, 0}, (CsbDate){0, 0, 0});
-    CHECK_STR(r1, "1 to 12 December 2025", "a range within a month");
-    CHECK_STR(r2, "28 November to 2 December 2023", "a range across months");
+    CHECK_STR(r1, "1 to 12" NB "December" NB "2025", "a range within a month");
+    CHECK_STR(r2, "28" NB "November to 2" NB "December" NB "2023", "a range across months");
     CHECK_STR(r3, "dates not stated", "no dates");
     g_free(r1);
     g_free(r2);
     g_free(r3);
+    /* Every date in words is whole: no space a line may break at. */
+    CsbDate oct = {2024, 10, 11};
+    char *dates[] = {csb_date_long(oct), csb_date_short(oct), csb_date_day_month(oct),
+                     csb_fmt_month_year(oct), csb_fmt_month_short(oct)};
+    static const char *const want_dates[] = {"11" NB "October" NB "2024", "11" NB "Oct" NB "2024",
+                                             "11" NB "October", "October" NB "2024",
+                                             "Oct" NB "2024"};
+    for (guint i = 0; i < G_N_ELEMENTS(dates); i++) {
+        CHECK_STR(dates[i], want_dates[i], "a date in words, its words joined by no-break spaces");
+        g_free(dates[i]);
+    }
     /* An inspection held in two parts shows both; one part, the span. */
     static const struct {
         CsbDate start, paused, resumed, end;
         const char *want, *what;
     } parts[] = {
         {{2024, 9, 30}, {2024, 10, 11}, {2025, 1, 13}, {2025, 1, 16},
-         "30 September to 11 October 2024 and 13 to 16 January 2025",
+         "30" NB "September to 11" NB "October" NB "2024 and 13 to 16" NB "January" NB "2025",
          "two parts in two years (Devon 2025)"},
         {{2022, 12, 5}, {2022, 12, 9}, {2023, 2, 14}, {2023, 2, 15},
-         "5 to 9 December 2022 and 14 to 15 February 2023", "two parts across a new year"},
+         "5 to 9" NB "December" NB "2022 and 14 to 15" NB "February" NB "2023", "two parts across a new year"},
         {{2019, 5, 13}, {2019, 5, 17}, {2019, 6, 3}, {2019, 6, 7},
-         "13 to 17 May and 3 to 7 June 2019", "two parts in one year: the year once"},
-        {{2022, 6, 13}, {2022, 6, 13}, {2022, 7, 4}, {2022, 7, 4}, "13 June and 4 July 2022",
+         "13 to 17" NB "May and 3 to 7" NB "June" NB "2019", "two parts in one year: the year once"},
+        {{2022, 6, 13}, {2022, 6, 13}, {2022, 7, 4}, {2022, 7, 4}, "13" NB "June and 4" NB "July" NB "2022",
          "two single days"},
         {{2021, 3, 2}, {2021, 3, 4}, {2021, 3, 15}, {2021, 3, 15},
-         "2 to 4 March and 15 March 2021", "a range and a day in one month"},
-        {{2025, 12, 1}, {0}, {0}, {2025, 12, 12}, "1 to 12 December 2025", "one part"},
+         "2 to 4" NB "March and 15" NB "March" NB "2021", "a range and a day in one month"},
+        {{2025, 12, 1}, {0}, {0}, {2025, 12, 12}, "1 to 12" NB "December" NB "2025", "one part"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(parts); i++) {
         CsbInspection *x = csb_inspection_new("x.pdf");
@@ -196,14 +211,14 @@ static void test_words(void)
         const char *want, *what;
     } cases[] = {
         {{25, NULL, NULL, 7},
-         "Redcar and Cleveland, ILACS inspection, December 2025, paragraph 25 (page 7)",
+         "Redcar and Cleveland, ILACS inspection, December" NB "2025, paragraph 25 (page 7)",
          "a citation names authority, report, paragraph and page"},
         {{0, "What needs to improve", NULL, 2},
-         "Redcar and Cleveland, ILACS inspection, December 2025, under \u201CWhat needs to "
+         "Redcar and Cleveland, ILACS inspection, December" NB "2025, under \u201CWhat needs to "
          "improve\u201D (page 2)",
          "an unnumbered paragraph is cited by its section"},
         {{0, "Redcar and Cleveland Borough Council", NULL, 1},
-         "Redcar and Cleveland, ILACS inspection, December 2025 (page 1)",
+         "Redcar and Cleveland, ILACS inspection, December" NB "2025 (page 1)",
          "... not by the report's title block"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -456,34 +471,34 @@ static void test_since(void)
         const char *want, *what;
     } cases[] = {
         {2, {2019, 2021}, {"in_care_and_care_leavers", "care_leavers"}, {CSB_GRADE_OUTSTANDING,
-         CSB_GRADE_GOOD}, "since July 2019 (then one judgement: Children in care and care "
+         CSB_GRADE_GOOD}, "since July" NB "2019 (then one judgement: Children in care and care "
          "leavers)", "a grade carried over from the joint judgement says so"},
         {2, {2019, 2021}, {"care_leavers", "care_leavers"}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD},
-         "since July 2019", "a grade of the same area is just dated"},
+         "since July" NB "2019", "a grade of the same area is just dated"},
         {2, {2019, 2021}, {"in_care_and_care_leavers", "in_care_and_care_leavers"},
          {CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING},
-         "since July 2019 (both times one judgement: Children in care and care leavers)",
+         "since July" NB "2019 (both times one judgement: Children in care and care leavers)",
          "when the latest grade is of the joint judgement too, it says both were"},
         {3, {2018, 2022, 2026}, {"care_leavers", "care_leavers", "care_leavers"},
          {CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING},
-         "since July 2018", "a grade that stayed through three inspections: since the first"},
+         "since July" NB "2018", "a grade that stayed through three inspections: since the first"},
         {3, {2014, 2018, 2022}, {"care_leavers", "care_leavers", "care_leavers"},
-         {CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING}, "since July 2018",
+         {CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING, CSB_GRADE_OUTSTANDING}, "since July" NB "2018",
          "... since the first of its unbroken run, not before"},
         {3, {2018, 2022, 2026}, {"care_leavers", "care_leavers", "care_leavers"},
-         {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING}, "since July 2022",
+         {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING}, "since July" NB "2022",
          "a grade that moved counts from the grade before"},
         {3, {2019, 2020, 2021}, {"in_care_and_care_leavers", "in_care_and_care_leavers",
          "in_care_and_care_leavers"}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD},
-         "since July 2019 (each time one judgement: Children in care and care leavers)",
+         "since July" NB "2019 (each time one judgement: Children in care and care leavers)",
          "a run of the joint judgement says it was one each time"},
         {3, {2019, 2021, 2023}, {"in_care_and_care_leavers", "in_care_and_care_leavers",
          "care_leavers"}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD},
-         "since July 2019 (then one judgement: Children in care and care leavers)",
+         "since July" NB "2019 (then one judgement: Children in care and care leavers)",
          "a run begun under the joint judgement says it was one then"},
         {3, {2014, 2018, 2022}, {"care_leavers", "in_care_and_care_leavers", "care_leavers"},
          {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD},
-         "since July 2014 (in July 2018 one judgement: Children in care and care leavers)",
+         "since July" NB "2014 (in July" NB "2018 one judgement: Children in care and care leavers)",
          "a run through the joint judgement says when it was one"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -527,18 +542,18 @@ static void test_movements(void)
         const char *want, *what;
     } cases[] = {
         {3, {2015, 2020, 2025}, {CSB_GRADE_INADEQUATE, CSB_GRADE_INADEQUATE, CSB_GRADE_INADEQUATE},
-         " Stayed Inadequate for about 10 years, at 3 inspections (July 2015 to July 2025).",
+         " Stayed Inadequate for about 10 years, at 3 inspections (July" NB "2015 to July" NB "2025).",
          "three inspections of one grade read once"},
         {3, {2015, 2020, 2025}, {CSB_GRADE_REQUIRES_IMPROVEMENT, CSB_GRADE_INADEQUATE,
          CSB_GRADE_INADEQUATE},
-         " Declined from Requires improvement to Inadequate between July 2015 and July 2020. "
-         "Stayed Inadequate for about 5 years (July 2020 to July 2025).",
+         " Declined from Requires improvement to Inadequate between July" NB "2015 and July" NB "2020. "
+         "Stayed Inadequate for about 5 years (July" NB "2020 to July" NB "2025).",
          "a move, then a grade kept"},
         {4, {2015, 2018, 2022, 2025}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING,
          CSB_GRADE_OUTSTANDING},
-         " Stayed Good for about 3 years (July 2015 to July 2018). Improved from Good to "
-         "Outstanding between July 2018 and July 2022. Stayed Outstanding for about 3 years "
-         "(July 2022 to July 2025).",
+         " Stayed Good for about 3 years (July" NB "2015 to July" NB "2018). Improved from Good to "
+         "Outstanding between July" NB "2018 and July" NB "2022. Stayed Outstanding for about 3 years "
+         "(July" NB "2022 to July" NB "2025).",
          "two runs apart are said apart"},
     };
     static const char *const ids[] = {"care_leavers", "care_leavers", "care_leavers",
@@ -802,16 +817,16 @@ static void test_pack_grades(void)
                            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
         csb_pack_section("grades")(&fm);
         char *all = doc_paragraphs(fm.doc);
-        CHECK(strstr(all, "Graded \u2018Requires improvement\u2019 in March 2015, "
-                          "\u2018Inadequate\u2019 in January 2020 and \u2018Requires improvement "
-                          "to be good\u2019 in January 2025.") &&
+        CHECK(strstr(all, "Graded \u2018Requires improvement\u2019 in March" NB "2015, "
+                          "\u2018Inadequate\u2019 in January" NB "2020 and \u2018Requires improvement "
+                          "to be good\u2019 in January" NB "2025.") &&
                   !strstr(all, "Requires Improvement"),
               "a grade the report writes in capitals is shown in grades.csv's case");
-        CHECK(strstr(all, "Stayed Inadequate for about 10 years, at 3 inspections (March 2015 "
-                          "to January 2025).]"),
+        CHECK(strstr(all, "Stayed Inadequate for about 10 years, at 3 inspections (March" NB "2015 "
+                          "to January" NB "2025).]"),
               "children in care's three Inadequate grades read once");
         CHECK(strstr(all, "The same grades as children in care (above), at the same 3 "
-                          "inspections from March 2015 to January 2025.]"),
+                          "inspections from March" NB "2015 to January" NB "2025.]"),
               "care leavers, graded the same at the same inspections, point to them");
         const char *stayed = strstr(all, "Stayed Inadequate");
         CHECK(stayed && !strstr(stayed + 1, "Stayed Inadequate"),
@@ -898,11 +913,11 @@ static void test_pack_no_overall(void)
         g_string_append(all, paras);
         g_free(paras);
         CHECK(strstr(all->str, "[No overall grade: ILACS inspections stopped giving one in 2026; "
-                               "the last, Good, in December 2022]"),
+                               "the last, Good, in December" NB "2022]"),
               "the cover says ILACS inspections stopped giving an overall grade, and the last");
         CHECK(!strstr(all->str, "this framework"), "... not that the framework gives none");
         CHECK(strstr(all->str, "it gives no overall grade (ILACS inspections stopped giving one "
-                               "in 2026; the last, Good, in December 2022)."),
+                               "in 2026; the last, Good, in December" NB "2022)."),
               "the summary says so too");
         CHECK(strstr(all->str, "[A grade that moved is dated from the inspection before; one that "
                                "stayed the same, from the first inspection in an unbroken run to "
@@ -1006,10 +1021,10 @@ static void test_members_latest(void)
     static const struct {
         const char *start, *end, *want;
     } cases[] = {
-        {"2023-02-20", "2023-03-03", "in February and March 2023 (ILACS inspection)"},
-        {"2024-12-02", "2025-01-10", "in December 2024 and January 2025 (ILACS inspection)"},
-        {"2025-07-07", "2025-07-18", "in July 2025 (ILACS inspection)"},
-        {"", "2025-07-18", "in July 2025 (ILACS inspection)"},
+        {"2023-02-20", "2023-03-03", "in February and March" NB "2023 (ILACS inspection)"},
+        {"2024-12-02", "2025-01-10", "in December" NB "2024 and January" NB "2025 (ILACS inspection)"},
+        {"2025-07-07", "2025-07-18", "in July" NB "2025 (ILACS inspection)"},
+        {"", "2025-07-18", "in July" NB "2025 (ILACS inspection)"},
     };
     static const CsbGrade grades[5] = {CSB_GRADE_INADEQUATE, CSB_GRADE_REQUIRES_IMPROVEMENT,
                                        CSB_GRADE_INADEQUATE, CSB_GRADE_INADEQUATE,
@@ -1162,7 +1177,7 @@ static void test_members_not_read(void)
         char *text = members_text(&g, "Birmingham", "basis", not_read, 0);
         CHECK(strstr(text, "2 reports could not be read: Children's services inspection - 19 "
                            "October 2012, because its file is a saved web page, not the "
-                           "report; a report, published 2 January 2013 (a reason no one "
+                           "report; a report, published 2" NB "January" NB "2013 (a reason no one "
                            "wrote).") != NULL,
               "the reports not read, each with its reason for councillors: %s", text);
         CHECK(!strstr(text, "HTML") && !strstr(text, "download"),

@@ -84,11 +84,15 @@ static char *page_text(PopplerDocument *doc, int page)
     return text;
 }
 
+/* Is needle on the page? Its white space squashed as the page's is: an
+ * outline entry keeps a date's no-break spaces, which the page's text
+ * reads as spaces. */
 static gboolean on_page(PopplerDocument *doc, int page, const char *needle)
 {
-    char *t = page_text(doc, page);
-    gboolean ok = strstr(t, needle) != NULL;
+    char *t = page_text(doc, page), *n = csb_text_squash(needle);
+    gboolean ok = strstr(t, n) != NULL;
     g_free(t);
+    g_free(n);
     return ok;
 }
 
@@ -141,8 +145,9 @@ static void check_outline_and_contents(PopplerDocument *doc, const char *name, g
             cursor = g_utf8_strlen("Contents", -1);
             continue;
         }
-        /* Headings may wrap: look for their first words. */
-        char *start = g_strndup(e->title, 24);
+        /* Headings may wrap: look for their first words (whole characters:
+         * a date's no-break space is two bytes). */
+        char *start = g_utf8_substring(e->title, 0, MIN(g_utf8_strlen(e->title, -1), 24));
         if (!on_page(doc, e->page, start)) {
             printf("# '%s' is not on page %d\n", e->title, e->page);
             wrong_page++;
