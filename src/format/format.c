@@ -34,6 +34,51 @@ char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)
     return s;
 }
 
+/* The months from one date to another: "March 2023", "February and March
+ * 2023", "December 2024 and January 2025", "January to March 2023" (the
+ * year once when both are in it); to's alone when from is unknown or not
+ * before it. */
+static char *months_span(CsbDate from, CsbDate to)
+{
+    int apart = (to.year - from.year) * 12 + to.month - from.month;
+    if (!csb_date_valid(from) || !csb_date_valid(to) || apart <= 0)
+        return csb_fmt_month_year(to);
+    const char *join = apart == 1 ? "and" : "to";
+    char *first = from.year == to.year ? g_strdup(csb_month_name(from.month))
+                                       : csb_fmt_month_year(from);
+    char *last = csb_fmt_month_year(to);
+    char *s = g_strdup_printf("%s %s %s", first, join, last);
+    g_free(first);
+    g_free(last);
+    return s;
+}
+
+char *csb_fmt_months_held(const CsbInspection *in, gboolean *parts)
+{
+    gboolean two = csb_inspection_in_parts(in) &&
+                   (in->paused.year != in->end.year || in->paused.month != in->end.month);
+    if (parts)
+        *parts = two;
+    if (!two)
+        return csb_date_valid(in->end) ? months_span(in->start, in->end)
+                                       : csb_fmt_month_year(csb_inspection_date(in));
+    char *first = in->paused.year == in->end.year ? g_strdup(csb_month_name(in->paused.month))
+                                                  : csb_fmt_month_year(in->paused);
+    char *second = csb_fmt_month_year(in->end);
+    char *s = g_strdup_printf("%s and %s", first, second);
+    g_free(first);
+    g_free(second);
+    return s;
+}
+
+char *csb_fmt_report_cited(const CsbFrameworks *fw, const CsbInspection *in)
+{
+    char *when = csb_fmt_months_held(in, NULL);
+    char *s = g_strdup_printf("%s, %s", csb_frameworks_title(fw, in->kind), when);
+    g_free(when);
+    return s;
+}
+
 char *csb_fmt_story_years(const CsbStory *s)
 {
     int first = 0, last = 0;
@@ -73,7 +118,7 @@ static gboolean title_block(const CsbInspection *in, const char *section)
 CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
                           const CsbParagraph *p)
 {
-    char *name = csb_fmt_report_name(fw, in);
+    char *name = csb_fmt_report_cited(fw, in);
     CsbRich *r = csb_rich_new();
     csb_rich_addf(r, CSB_STYLE_PLAIN, "%s%s%s", in->authority ? in->authority : "",
                   in->authority ? ", " : "", name);

@@ -100,8 +100,20 @@ GPtrArray *csb_fmt_prose_names(const GPtrArray *items, gboolean stories);
 
 /* "December 2025" */
 char *csb_fmt_month_year(CsbDate d);
-/* "ILACS inspection, December 2025" */
+/* "ILACS inspection, December 2025": a report's short name, by the month
+ * its inspection ended (tables, lists, labels). */
 char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);
+/* When an inspection was held, by month, as a briefing's sentences say it
+ * ("in February and March 2023") and its citations: "March 2026"; the
+ * months it spanned, "February and March 2023" (Birmingham's, 20 February
+ * to 3 March), "January to March 2023", "December 2024 and January 2025"
+ * (the year once when both are in it); or, for one held in two parts in
+ * different months, the month each part ended, "October 2024 and January
+ * 2025" (*parts, when not NULL, says which). */
+char *csb_fmt_months_held(const CsbInspection *in, gboolean *parts);
+/* "ILACS inspection, February and March 2023": a report as a citation
+ * names it, by the months it was held (csb_fmt_months_held). */
+char *csb_fmt_report_cited(const CsbFrameworks *fw, const CsbInspection *in);
 /* The years a story's reports span: "2015 to 2025", "2024", or NULL
  * when none is dated. */
 char *csb_fmt_story_years(const CsbStory *s);
@@ -114,7 +126,8 @@ char *csb_fmt_month_short(CsbDate d);
 const char *csb_fmt_kind_short(const CsbFrameworks *fw, CsbKind k);
 /* Year as a fraction, for time axes (2017.3). */
 double csb_fmt_year(CsbDate d);
-/* Citation for a paragraph: authority, report, paragraph number, page. */
+/* Citation for a paragraph: authority, report (csb_fmt_report_cited),
+ * paragraph number, page. */
 CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
                           const CsbParagraph *p);
 /* Address of a report: its url, else Ofsted's page for the provider when

@@ -119,42 +119,17 @@ static void grade_count_sentence(CsbFormatter *fm, const CsbInspection *in, CsbR
         g_ptr_array_free(names[g], TRUE);
 }
 
-/* The months from one date to another: "March 2023", "February and March
- * 2023", "December 2024 and January 2025", "January to March 2023" (the
- * year once when both are in it); to's alone when from is unknown or not
- * before it. */
-static char *months_span(CsbDate from, CsbDate to)
-{
-    int apart = (to.year - from.year) * 12 + to.month - from.month;
-    if (!csb_date_valid(from) || !csb_date_valid(to) || apart <= 0)
-        return csb_fmt_month_year(to);
-    const char *join = apart == 1 ? "and" : "to";
-    char *first = from.year == to.year ? g_strdup(csb_month_name(from.month))
-                                       : csb_fmt_month_year(from);
-    char *last = csb_fmt_month_year(to);
-    char *s = g_strdup_printf("%s %s %s", first, join, last);
-    g_free(first);
-    g_free(last);
-    return s;
-}
-
-/* When an inspection was held, by month: "March 2026", or the months it
- * spanned, "February and March 2023" (Birmingham's, 20 February to 3
- * March, read "March 2023"), or for one held in two parts "in two parts,
- * in October 2024 and January 2025" (each part by the month it ended; the
- * year once when both are in it). Follows "in". */
+/* When an inspection was held, by month (csb_fmt_months_held): "March
+ * 2026", "February and March 2023", or for one held in two parts "two
+ * parts, in October 2024 and January 2025". Follows "in". */
 static char *held_in(const CsbInspection *in)
 {
-    if (!csb_inspection_in_parts(in) ||
-        (in->paused.year == in->end.year && in->paused.month == in->end.month))
-        return csb_date_valid(in->end) ? months_span(in->start, in->end)
-                                       : csb_fmt_month_year(csb_inspection_date(in));
-    char *first = in->paused.year == in->end.year ? g_strdup(csb_month_name(in->paused.month))
-                                                  : csb_fmt_month_year(in->paused);
-    char *second = csb_fmt_month_year(in->end);
-    char *s = g_strdup_printf("two parts, in %s and %s", first, second);
-    g_free(first);
-    g_free(second);
+    gboolean parts;
+    char *months = csb_fmt_months_held(in, &parts);
+    if (!parts)
+        return months;
+    char *s = g_strdup_printf("two parts, in %s", months);
+    g_free(months);
     return s;
 }
 
@@ -463,7 +438,9 @@ static void care(CsbFormatter *fm)
         if (a->inspection != in || !csb_members_afi_about_care(fm, a))
             continue;
         if (!l) {
-            char *name = csb_fmt_name_report(fm, in);
+            /* Cited as the quotations below cite it. */
+            char *name = csb_fmt_report_cited(fm->frameworks, in);
+            fm->kinds_named |= 1u << in->kind;
             csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), 0, "Inspectors asked the council "
                                                 "to improve (%s):", name))
                 ->keep_with_next = TRUE;

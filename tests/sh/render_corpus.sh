@@ -243,6 +243,13 @@ check "... and the one on local homes is in both boxes" \
 one_briefing devon members-summary
 expect_contains "Devon: the members' summary says the inspection was in two parts" "$text" \
     "in Devon in two parts, in October 2024 and January 2025 (ILACS inspection)"
+# ... and its citations, and the list of what inspectors asked, name it by
+# the same months, never by the month it ended alone.
+expect_contains "... its citations name it by the same months" "$text" \
+    "Devon, ILACS inspection, October 2024 and January 2025, paragraph"
+expect_contains "... and so does what inspectors asked the council to improve" "$text" \
+    "Inspectors asked the council to improve (ILACS inspection, October 2024 and January 2025):"
+check "... never by January 2025 alone" test "$(grep -c 'Devon, ILACS inspection, January 2025' <<<"$text")" -eq 0
 
 # Packs compared with their statistical neighbours and region from every
 # corpus report, as the national build makes them. Middlesbrough's ended

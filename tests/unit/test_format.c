@@ -229,6 +229,47 @@ static void test_words(void)
         csb_rich_free(c);
     }
     csb_inspection_free(in);
+    /* A citation names the inspection by the months it was held, as the
+     * briefing's sentences do ("in February and March 2023"), not by the
+     * month it ended alone; one held in two parts by the month each ended. */
+    static const struct {
+        CsbDate start, paused, resumed, end;
+        const char *want, *what;
+    } held[] = {
+        {{2023, 2, 20}, {0}, {0}, {2023, 3, 3},
+         "Birmingham, ILACS inspection, February and March" NB "2023, paragraph 33 (page 6)",
+         "a citation of an inspection over two months names both"},
+        {{2024, 12, 2}, {0}, {0}, {2025, 1, 10},
+         "Birmingham, ILACS inspection, December" NB "2024 and January" NB "2025, paragraph 33 "
+         "(page 6)",
+         "... over a new year, each with its year"},
+        {{2025, 7, 7}, {0}, {0}, {2025, 7, 18},
+         "Birmingham, ILACS inspection, July" NB "2025, paragraph 33 (page 6)",
+         "... within one month, that month"},
+        {{2024, 9, 30}, {2024, 10, 11}, {2025, 1, 13}, {2025, 1, 16},
+         "Birmingham, ILACS inspection, October" NB "2024 and January" NB "2025, paragraph 33 "
+         "(page 6)",
+         "... held in two parts (Devon 2025), the month each part ended"},
+        {{2019, 5, 13}, {2019, 5, 17}, {2019, 6, 3}, {2019, 6, 7},
+         "Birmingham, ILACS inspection, May and June" NB "2019, paragraph 33 (page 6)",
+         "... in two parts in one year, the year once"},
+    };
+    CsbParagraph p33 = {33, NULL, NULL, 6};
+    for (guint i = 0; i < G_N_ELEMENTS(held); i++) {
+        CsbInspection *x = csb_inspection_new("x.pdf");
+        x->kind = CSB_KIND_ILACS;
+        x->authority = g_strdup("Birmingham");
+        x->start = held[i].start;
+        x->paused = held[i].paused;
+        x->resumed = held[i].resumed;
+        x->end = held[i].end;
+        CsbRich *c = csb_fmt_citation(fw, x, &p33);
+        char *ct = csb_rich_text(c);
+        CHECK_STR(ct, held[i].want, held[i].what);
+        g_free(ct);
+        csb_rich_free(c);
+        csb_inspection_free(x);
+    }
     csb_frameworks_free(fw);
     csb_diag_free(d);
 }
