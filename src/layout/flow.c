@@ -3,9 +3,10 @@
  * boxes; the contents' page numbers sit in boxes of fixed width, so leaving
  * them blank moves nothing. Pass two fills them from where each heading
  * fell, then adds the page furniture ("Page N of M" needs N and M).
- * A briefing whose last page holds under a third of a page is flowed
- * again with less space between its blocks, kept when that saves the
- * page.
+ * A briefing whose last page holds under a third of a page, or whose
+ * sections follow on and leave a page short (what followed moved on
+ * whole), is flowed again with less space between its blocks, kept when
+ * that saves the page or leaves fewer pages short.
  * The rules each block follows are in flow_text.c (lines), flow_blocks.c
  * and flow_table.c.
  */
@@ -188,11 +189,21 @@ void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int l
  * again with less space between its blocks, if that saves the page. */
 #define SHORT_LAST (1.0 / 3.0)
 
+/* A page but the last that its content fills less than this share of, in
+ * a briefing whose sections follow on, was left short by what moved on
+ * (short_pages): the briefing is set tighter too, if that leaves fewer
+ * such pages in no more pages (Leeds's summary, its words' heading and
+ * first two rows 5 points too tall for the foot of page 3, left a quarter
+ * of it blank). */
+#define HOLE_FILL 0.8
+
 /* The space between blocks each tighter setting keeps, tried in turn: the
- * first that saves a page is kept. Type, leading and the rules that keep
- * lines and rows together never change; only the space around headings,
- * paragraphs, lists, quotations, callouts, tables and figures shrinks, the
- * same on every page, as a typesetter shrinks glue. */
+ * first that saves a page is kept, or, for a briefing with pages left
+ * short, the first that leaves fewer in no more pages. Type, leading and
+ * the rules that keep lines and rows together never change; only the
+ * space around headings, paragraphs, lists, quotations, callouts, tables
+ * and figures shrinks, the same on every page, as a typesetter shrinks
+ * glue. */
 static const double tighter[] = {0.85, 0.7, 0.55};
 
 static CsbLayout *layout_new(const CsbTemplate *t)
@@ -244,10 +255,9 @@ static CsbLayout *flow_pass(Flow *f, double glue)
     return f->out;
 }
 
-/* How much of the text area the last page's content fills, 0 to 1. */
-static double last_fill(const Flow *f, const CsbLayout *l)
+/* How much of the text area a page's content fills, 0 to 1. */
+static double page_fill(const Flow *f, const CsbPage *pg)
 {
-    const CsbPage *pg = l->pages->pdata[l->pages->len - 1];
     double low = f->top;
     for (guint i = 0; i < pg->boxes->len; i++) {
         const CsbBox *b = pg->boxes->pdata[i];
@@ -255,6 +265,25 @@ static double last_fill(const Flow *f, const CsbLayout *l)
             low = MAX(low, b->y + b->h);
     }
     return (low - f->top) / (f->bottom - f->top);
+}
+
+static double last_fill(const Flow *f, const CsbLayout *l)
+{
+    return page_fill(f, l->pages->pdata[l->pages->len - 1]);
+}
+
+/* The pages but the last that a briefing whose sections follow on (no
+ * section breaks) leaves short: there, what followed moved on whole
+ * because it would not start in the room left (the first two rows of a
+ * members' summary's words under their heading, a figure, a quotation).
+ * A briefing with section breaks has none: its pages end where sections
+ * do. */
+static guint short_pages(const Flow *f, const CsbLayout *l)
+{
+    guint n = 0;
+    for (guint i = 0; !f->t->section_breaks && i + 1 < l->pages->len; i++)
+        n += page_fill(f, l->pages->pdata[i]) < HOLE_FILL;
+    return n;
 }
 
 CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *diag)
@@ -272,18 +301,30 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
         .shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref),
     };
     CsbLayout *out = flow_pass(&f, 1.0);
-    /* A near-empty last page: set tighter, keeping the first setting that
-     * takes a page fewer (the page's content then ends the page before). */
+    /* A near-empty last page, or pages left short: set tighter, keeping the
+     * first setting that takes a page fewer (the page's content then ends
+     * the page before), else the first that leaves fewer pages short in as
+     * many. */
+    guint holes = short_pages(&f, out);
+    CsbLayout *filled = NULL; /* the first with fewer pages short */
     for (guint i = 0; i < G_N_ELEMENTS(tighter) && out->pages->len > 1 &&
-                      last_fill(&f, out) < SHORT_LAST;
+                      (last_fill(&f, out) < SHORT_LAST || holes);
          i++) {
         CsbLayout *tight = flow_pass(&f, tighter[i]);
         if (tight->pages->len < out->pages->len) {
             csb_layout_free(out);
             out = tight;
+            g_clear_pointer(&filled, csb_layout_free);
             break;
         }
-        csb_layout_free(tight);
+        if (!filled && tight->pages->len == out->pages->len && short_pages(&f, tight) < holes)
+            filled = tight;
+        else
+            csb_layout_free(tight);
+    }
+    if (filled) {
+        csb_layout_free(out);
+        out = filled;
     }
     out->fontmap = fontmap;
     f.out = out;

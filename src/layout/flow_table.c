@@ -2,8 +2,9 @@
  * page whole when it does not fit, with the header row repeated at the top
  * of every page the table reaches, never a header alone at the foot of a
  * page, and never one row alone on either side of a break; the table a
- * briefing ends with never leaves only a short tail on the last page (it
- * breaks earlier, or moves whole with its heading). A row taller
+ * briefing ends with leaves a quarter of a page on the last page when it
+ * breaks (it breaks earlier), or, when it is too short for that, breaks
+ * after its first two rows. A row taller
  * than a whole page is broken by lines, cell by cell, and goes on under a
  * repeated header. Grade cells show their words on a badge of the grade's
  * colour; trend cells start with an arrow.
@@ -135,12 +136,18 @@ static gboolean tall(const Flow *f, const Row *r)
 /* May the table break after row i? Not with one row alone on either side:
  * under the header at the foot of a page, or under the repeated header at
  * the top of the next; nor, in the table a briefing ends with, with less
- * than its tail after the break. */
+ * than its tail after the break, unless it is the earliest break (after
+ * its first two rows): that leaves the most a break can on the last page,
+ * so a table too short to leave its tail (a members' summary's words, five
+ * rows under their heading) breaks there rather than move whole and leave
+ * the page it would start on part empty. */
 static gboolean may_break_after(const FlowTable *ft, guint i)
 {
     guint n = ft->t->rows->len;
     if (i < 1 || n - i - 1 < 2)
         return FALSE;
+    if (i == 1)
+        return TRUE;
     double after = ft->head.height;
     for (guint j = i + 1; j < n && after < ft->tail; j++)
         after += ft->rows[j].height;
