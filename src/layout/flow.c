@@ -5,8 +5,9 @@
  * fell, then adds the page furniture ("Page N of M" needs N and M).
  * A briefing whose last page holds under a third of a page, or whose
  * sections follow on and leave a page short (what followed moved on
- * whole), is flowed again with less space between its blocks, kept when
- * that saves the page or leaves fewer pages short.
+ * whole), is flowed again with less space between its blocks, or with its
+ * last table broken early, kept when that saves the page (or, set tighter
+ * alone, leaves fewer pages short).
  * The rules each block follows are in flow_text.c (lines), flow_blocks.c
  * and flow_table.c.
  */
@@ -197,14 +198,22 @@ void flow_record_anchor(Flow *f, const char *anchor, const CsbRich *title, int l
  * of it blank). */
 #define HOLE_FILL 0.8
 
-/* The space between blocks each tighter setting keeps, tried in turn: the
- * first that saves a page is kept, or, for a briefing with pages left
- * short, the first that leaves fewer in no more pages. Type, leading and
- * the rules that keep lines and rows together never change; only the
- * space around headings, paragraphs, lists, quotations, callouts, tables
- * and figures shrinks, the same on every page, as a typesetter shrinks
- * glue. */
-static const double tighter[] = {0.85, 0.7, 0.55};
+/* The settings tried in turn when the first leaves a near-empty last page
+ * or pages short: the space between blocks each keeps, and whether the
+ * table a briefing ends with may break after its first two rows, leaving
+ * less than its tail on the last page (kept only when that saves a page:
+ * Leeds's summary, whose words' heading and first two rows were 5 points
+ * too tall for the foot of page 3, moved them whole and took a fourth;
+ * broken there in as many pages, the two rows left alone on the last page
+ * are the gap LAST_SHARE keeps out). Type, leading and the rules that keep
+ * lines and rows together never change; only the space around headings,
+ * paragraphs, lists, quotations, callouts, tables and figures shrinks, the
+ * same on every page, as a typesetter shrinks glue. */
+static const struct {
+    double glue;
+    gboolean early;
+} settings[] = {{1.0, TRUE}, {0.85, FALSE}, {0.85, TRUE}, {0.7, FALSE},
+                {0.7, TRUE}, {0.55, FALSE}, {0.55, TRUE}};
 
 static CsbLayout *layout_new(const CsbTemplate *t)
 {
@@ -234,11 +243,12 @@ static void flow_all(Flow *f)
  * its own, with no furniture yet. What a pass finds (where each heading
  * fell, contents slots, tables' structure) is made afresh for it; the
  * shaped text and the characters no font has are kept for the next. */
-static CsbLayout *flow_pass(Flow *f, double glue)
+static CsbLayout *flow_pass(Flow *f, double glue, gboolean short_last_breaks)
 {
     f->out = layout_new(f->t);
     f->page = NULL;
     f->glue = glue;
+    f->short_last_breaks = short_last_breaks;
     f->anchor_pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     f->slots = g_ptr_array_new_with_free_func(g_free);
     f->measured = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, flow_measure_free);
@@ -300,24 +310,25 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
         .missing = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free),
         .shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref),
     };
-    CsbLayout *out = flow_pass(&f, 1.0);
-    /* A near-empty last page, or pages left short: set tighter, keeping the
-     * first setting that takes a page fewer (the page's content then ends
-     * the page before), else the first that leaves fewer pages short in as
-     * many. */
+    CsbLayout *out = flow_pass(&f, 1.0, FALSE);
+    /* A near-empty last page, or pages left short: try settings in turn
+     * (settings[]), keeping the first that takes a page fewer (the page's
+     * content then ends the page before), else the first that leaves fewer
+     * pages short in as many without breaking the last table early. */
     guint holes = short_pages(&f, out);
     CsbLayout *filled = NULL; /* the first with fewer pages short */
-    for (guint i = 0; i < G_N_ELEMENTS(tighter) && out->pages->len > 1 &&
+    for (guint i = 0; i < G_N_ELEMENTS(settings) && out->pages->len > 1 &&
                       (last_fill(&f, out) < SHORT_LAST || holes);
          i++) {
-        CsbLayout *tight = flow_pass(&f, tighter[i]);
+        CsbLayout *tight = flow_pass(&f, settings[i].glue, settings[i].early);
         if (tight->pages->len < out->pages->len) {
             csb_layout_free(out);
             out = tight;
             g_clear_pointer(&filled, csb_layout_free);
             break;
         }
-        if (!filled && tight->pages->len == out->pages->len && short_pages(&f, tight) < holes)
+        if (!filled && !settings[i].early && tight->pages->len == out->pages->len &&
+            short_pages(&f, tight) < holes)
             filled = tight;
         else
             csb_layout_free(tight);

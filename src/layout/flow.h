@@ -55,6 +55,10 @@ typedef struct {
     double glue;              /* the space between blocks, as a share of what the
                                  template's sizes give: 1, less when a briefing is
                                  set tighter to save a near-empty last page */
+    gboolean short_last_breaks; /* the table a briefing ends with may break after
+                                   its first two rows, leaving less than its tail
+                                   on the last page: only in a pass kept when it
+                                   saves a page (flow.c) */
 } Flow;
 
 /* ---- structure (flow.c) */

@@ -41,6 +41,9 @@ struct FlowTable {
     gboolean headed;   /* the header row has been placed once */
     double tail;       /* the height its last part needs when it breaks: its
                           header and rows (0: any two rows do) */
+    gboolean early;    /* the table a briefing ends with may break after its
+                          first two rows whatever its tail (a pass that tries
+                          to save a page: Flow.short_last_breaks) */
 };
 
 /* The table a briefing ends with, when it breaks, leaves at least this
@@ -109,8 +112,10 @@ FlowTable *flow_table_measure(Flow *f, const CsbTable *t, gboolean last)
     ft->rows = g_new0(Row, t->rows->len);
     for (guint i = 0; i < t->rows->len; i++)
         ft->rows[i] = measure_row(f, t, t->rows->pdata[i], FALSE);
-    if (last)
+    if (last) {
         ft->tail = (f->bottom - f->top) * LAST_SHARE;
+        ft->early = f->short_last_breaks;
+    }
     return ft;
 }
 
@@ -136,17 +141,15 @@ static gboolean tall(const Flow *f, const Row *r)
 /* May the table break after row i? Not with one row alone on either side:
  * under the header at the foot of a page, or under the repeated header at
  * the top of the next; nor, in the table a briefing ends with, with less
- * than its tail after the break, unless it is the earliest break (after
- * its first two rows): that leaves the most a break can on the last page,
- * so a table too short to leave its tail (a members' summary's words, five
- * rows under their heading) breaks there rather than move whole and leave
- * the page it would start on part empty. */
+ * than its tail after the break, unless the pass allows a short last table
+ * its earliest break (after its first two rows, the most a break can leave
+ * on the last page: Flow.short_last_breaks, tried only to save a page). */
 static gboolean may_break_after(const FlowTable *ft, guint i)
 {
     guint n = ft->t->rows->len;
     if (i < 1 || n - i - 1 < 2)
         return FALSE;
-    if (i == 1)
+    if (i == 1 && ft->early)
         return TRUE;
     double after = ft->head.height;
     for (guint j = i + 1; j < n && after < ft->tail; j++)
