@@ -32,8 +32,8 @@ typedef struct CsbError {
     char *message;
     /* What kind of problem it is, for code that must tell one from another
      * without reading the message: a value of the enum of what the error
-     * is about (a report file not read: CsbUnreadReason, model.h); 0 when
-     * not given. */
+     * is about (a report file not read: CsbUnreadReason, model.h; a parse
+     * warning: CsbParseWarning, parse.h); 0 when not given. */
     int code;
 } CsbError;
 
@@ -56,9 +56,11 @@ void csb_diag_error(CsbDiag *d, const char *file, int line, int column,
                     const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 void csb_diag_warn(CsbDiag *d, const char *file, int line, int column,
                    const char *fmt, ...) G_GNUC_PRINTF(5, 6);
-/* An error with its code (CsbError.code). */
+/* An error, and a warning, with its code (CsbError.code). */
 void csb_diag_error_code(CsbDiag *d, int code, const char *file, int line, int column,
                          const char *fmt, ...) G_GNUC_PRINTF(6, 7);
+void csb_diag_warn_code(CsbDiag *d, int code, const char *file, int line, int column,
+                        const char *fmt, ...) G_GNUC_PRINTF(6, 7);
 int csb_diag_count(const CsbDiag *d, CsbSeverity sev);
 void csb_diag_print(const CsbDiag *d, FILE *out);
 /* Move every item of src to the end of dst. */

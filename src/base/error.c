@@ -78,11 +78,20 @@ void csb_diag_add(CsbDiag *d, CsbError *e)
     g_ptr_array_add(d->items, e);
 }
 
+/* Add an error or a warning with its code (0: none). */
+static void diag_addv(CsbDiag *d, CsbSeverity sev, int code, const char *file, int line,
+                      int column, const char *fmt, va_list ap)
+{
+    CsbError *e = error_newv(sev, file, line, column, fmt, ap);
+    e->code = code;
+    csb_diag_add(d, e);
+}
+
 void csb_diag_error(CsbDiag *d, const char *file, int line, int column, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    csb_diag_add(d, error_newv(CSB_SEV_ERROR, file, line, column, fmt, ap));
+    diag_addv(d, CSB_SEV_ERROR, 0, file, line, column, fmt, ap);
     va_end(ap);
 }
 
@@ -91,17 +100,24 @@ void csb_diag_error_code(CsbDiag *d, int code, const char *file, int line, int c
 {
     va_list ap;
     va_start(ap, fmt);
-    CsbError *e = error_newv(CSB_SEV_ERROR, file, line, column, fmt, ap);
+    diag_addv(d, CSB_SEV_ERROR, code, file, line, column, fmt, ap);
     va_end(ap);
-    e->code = code;
-    csb_diag_add(d, e);
 }
 
 void csb_diag_warn(CsbDiag *d, const char *file, int line, int column, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    csb_diag_add(d, error_newv(CSB_SEV_WARNING, file, line, column, fmt, ap));
+    diag_addv(d, CSB_SEV_WARNING, 0, file, line, column, fmt, ap);
+    va_end(ap);
+}
+
+void csb_diag_warn_code(CsbDiag *d, int code, const char *file, int line, int column,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(d, CSB_SEV_WARNING, code, file, line, column, fmt, ap);
     va_end(ap);
 }
 

@@ -58,8 +58,8 @@ CsbInspection *csb_build_parse_report(const char *path, const CsbReference *ref,
                                       const CsbSources *sources, const char *cache_dir,
                                       CsbDiag *diag);
 
-/* Does a parse warning say a judgement's grade could not be read (the
- * parser's warnings that end "left empty")? */
+/* Does a parse warning say a judgement's grade could not be read (its
+ * code is CSB_PARSE_WARN_GRADE_UNREAD)? */
 gboolean csb_build_grade_unread(const CsbError *warning);
 
 /* Parse every report a config names. Unreadable files give one error each

@@ -153,7 +153,7 @@ const CsbAuthority *csb_report_owner(const CsbReportSet *set, const CsbReport *r
 
 gboolean csb_build_grade_unread(const CsbError *warning)
 {
-    return warning->severity == CSB_SEV_WARNING && strstr(warning->message, "left empty");
+    return warning->severity == CSB_SEV_WARNING && warning->code == CSB_PARSE_WARN_GRADE_UNREAD;
 }
 
 /* The warnings of a report read whose grades (some) could not be, joined;

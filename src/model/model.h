@@ -95,7 +95,7 @@ const char *csb_unread_reason_id(CsbUnreadReason r);
 /* The reason an id names; CSB_UNREAD_UNKNOWN for one not known. */
 CsbUnreadReason csb_unread_reason_from_id(const char *id);
 /* The reason an error's code gives: CSB_UNREAD_UNKNOWN for an error
- * without one (or NULL). */
+ * without one, a warning (whose code means something else) or NULL. */
 CsbUnreadReason csb_unread_reason_of(const CsbError *e);
 
 /* What data/not-read-reasons.csv says of each reason for a reader who is

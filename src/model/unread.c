@@ -39,8 +39,9 @@ CsbUnreadReason csb_unread_reason_from_id(const char *id)
 
 CsbUnreadReason csb_unread_reason_of(const CsbError *e)
 {
-    return e && e->code > 0 && e->code < CSB_UNREAD_COUNT ? (CsbUnreadReason)e->code
-                                                            : CSB_UNREAD_UNKNOWN;
+    return e && e->severity == CSB_SEV_ERROR && e->code > 0 && e->code < CSB_UNREAD_COUNT
+               ? (CsbUnreadReason)e->code
+               : CSB_UNREAD_UNKNOWN;
 }
 
 /* ---- the words for a reader ------------------------------------------------ */

@@ -87,9 +87,9 @@ static gboolean continues(const CsbBlock *b)
 static void drop_conflict(CsbParse *p, const CsbBlock *b, const char *area,
                           const CsbJudgement *cover, CsbGrade g)
 {
-    csb_parse_warn_at(p, b->first_line,
-                      "the grade for '%s' is %s where the judgements are listed but %s in its "
-                      "section heading; %s left empty",
+    csb_parse_grade_unread_at(p, b->first_line,
+                              "the grade for '%s' is %s where the judgements are listed but %s "
+                              "in its section heading; %s left empty",
                       cover->label, csb_grade_title(cover->grade), csb_grade_title(g), area);
     g_hash_table_add(p->not_judged, (gpointer)area); /* explained: not read again */
     g_ptr_array_remove(p->in->judgements, (gpointer)cover);

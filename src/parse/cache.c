@@ -2,9 +2,11 @@
  * that have not changed does no PDF work.
  *
  * An entry is cache_dir/<sha256 of the file>.rec: a GVariant holding the
- * key it was made under (record format, parser version and the checksum
- * of the reference data: authority table and frameworks), the record
- * (csb_inspection_to_variant) and the warnings the parse gave. An entry
+ * key it was made under (record format, parser version, the entry's own
+ * layout and the checksum of the reference data: authority table and
+ * frameworks), the record
+ * (csb_inspection_to_variant) and the warnings the parse gave, each with
+ * its code (a grade left empty says so by it, not by its words). An entry
  * whose key differs (a new csbrief, an edited authority table or
  * frameworks file) or that cannot be read as a record is parsed
  * again and rewritten. Entries are written with g_file_set_contents, which
@@ -16,12 +18,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#define ENTRY_TYPE "(sva(iis))"
+/* The key, the record, and each warning's line, column, message and code. */
+#define ENTRY_TYPE "(sva(iisi))"
 
+/* The entry's type is in its key: entries of another layout are stale. */
 static char *entry_key(const CsbReference *ref)
 {
-    return g_strdup_printf("csbrief-record-%d-parse-%d-reference-%s", CSB_RECORD_FORMAT,
-                           CSB_PARSE_VERSION, ref->checksum);
+    return g_strdup_printf("csbrief-record-%d-parse-%d-entry-%s-reference-%s",
+                           CSB_RECORD_FORMAT, CSB_PARSE_VERSION, ENTRY_TYPE, ref->checksum);
 }
 
 /* The record in an entry, with its warnings added to diag, or NULL when the
@@ -42,7 +46,7 @@ static CsbInspection *read_entry(const char *entry_path, const char *key, const 
         const char *stored_key = NULL;
         GVariant *record = NULL;
         GVariantIter *warnings = NULL;
-        g_variant_get(v, "(&sva(iis))", &stored_key, &record, &warnings);
+        g_variant_get(v, "(&sva(iisi))", &stored_key, &record, &warnings);
         if (strcmp(stored_key, key) == 0)
             in = csb_inspection_from_variant(record);
         if (in && g_strcmp0(in->sha256, sha) != 0) {
@@ -52,10 +56,10 @@ static CsbInspection *read_entry(const char *entry_path, const char *key, const 
         if (in) {
             g_free(in->file);
             in->file = g_strdup(path);
-            gint32 line, column;
+            gint32 line, column, code;
             const char *message;
-            while (g_variant_iter_next(warnings, "(ii&s)", &line, &column, &message))
-                csb_diag_warn(diag, path, line, column, "%s", message);
+            while (g_variant_iter_next(warnings, "(ii&si)", &line, &column, &message, &code))
+                csb_diag_warn_code(diag, code, path, line, column, "%s", message);
         }
         g_variant_iter_free(warnings);
         g_variant_unref(record);
@@ -68,14 +72,14 @@ static void write_entry(const char *entry_path, const char *key, const CsbInspec
                         const CsbDiag *warnings, CsbDiag *diag)
 {
     GVariantBuilder w;
-    g_variant_builder_init(&w, G_VARIANT_TYPE("a(iis)"));
+    g_variant_builder_init(&w, G_VARIANT_TYPE("a(iisi)"));
     for (guint i = 0; i < warnings->items->len; i++) {
         const CsbError *e = warnings->items->pdata[i];
         if (e->severity == CSB_SEV_WARNING)
-            g_variant_builder_add(&w, "(iis)", e->line, e->column, e->message);
+            g_variant_builder_add(&w, "(iisi)", e->line, e->column, e->message, e->code);
     }
     GVariant *record = csb_inspection_to_variant(in);
-    GVariant *entry = g_variant_ref_sink(g_variant_new("(sva(iis))", key, record, &w));
+    GVariant *entry = g_variant_ref_sink(g_variant_new(ENTRY_TYPE, key, record, &w));
     g_variant_unref(record);
     GError *err = NULL;
     if (!g_file_set_contents(entry_path, g_variant_get_data(entry),

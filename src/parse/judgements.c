@@ -161,9 +161,9 @@ static void read_sentence(CsbParse *p, guint from, guint to,
         }
     }
     if (unread)
-        csb_parse_warn_at(p, unread_line,
-                          "'%s' does not end in a grade csbrief knows; %s left empty", unread,
-                          area);
+        csb_parse_grade_unread_at(p, unread_line,
+                                  "'%s' does not end in a grade csbrief knows; %s left empty",
+                                  unread, area);
     g_free(unread);
 }
 
@@ -239,9 +239,9 @@ static void read_grade_lines(CsbParse *p)
                     csb_inspection_add_judgement(p->in, area, g, label_text, clean,
                                                  p->doc->type == CSB_SOURCE_PDF ? b->page : 0);
                 else
-                    csb_parse_warn_at(p, b->first_line,
-                                      "'%s' under '%s' is not a grade; %s left empty", clean,
-                                      label_text, area);
+                    csb_parse_grade_unread_at(p, b->first_line,
+                                              "'%s' under '%s' is not a grade; %s left empty",
+                                              clean, label_text, area);
             }
             g_free(label);
             g_free(label_text);
@@ -342,10 +342,10 @@ static void check_expected(CsbParse *p)
         g_strfreev(alternatives);
     }
     if (missing->len)
-        csb_diag_warn(p->diag, p->doc->path, 0, 0,
-                      "a %s report has these judgements, but their grades could not be read: "
-                      "%s (left empty)",
-                      p->framework->short_name, missing->str);
+        csb_parse_grade_unread(p,
+                               "a %s report has these judgements, but their grades could not "
+                               "be read: %s (left empty)",
+                               p->framework->short_name, missing->str);
     g_string_free(missing, TRUE);
 }
 
@@ -386,9 +386,8 @@ void csb_parse_judgements(CsbParse *p)
         break;
     }
     if (in->judgements->len == 0)
-        csb_diag_warn(p->diag, p->doc->path, 0, 0,
-                      "a %s report, but no judgement could be read: grades left empty",
-                      p->framework->short_name);
+        csb_parse_grade_unread(p, "a %s report, but no judgement could be read: grades left empty",
+                               p->framework->short_name);
     else
         check_expected(p);
 }

@@ -17,8 +17,17 @@
 #include "../ingest/ingest.h"
 #include "../model/model.h"
 
+/* The codes (CsbError.code) of the parse's warnings that a later stage
+ * tells from the others without reading their message. */
+typedef enum {
+    CSB_PARSE_WARN_OTHER,        /* 0: anything else */
+    CSB_PARSE_WARN_GRADE_UNREAD, /* a judgement's grade (or all of them) could
+                                    not be read and is left empty */
+} CsbParseWarning;
+
 /* Parse a document. Never fails on content: what cannot be read is left
- * empty and reported as a warning in diag naming where. Returns NULL only
+ * empty and reported as a warning in diag naming where (a grade left
+ * empty: code CSB_PARSE_WARN_GRADE_UNREAD). Returns NULL only
  * when the document is not a report at all (one error is added then,
  * whose code is its kind: CSB_UNREAD_NO_TEXT or CSB_UNREAD_NOT_INSPECTION). */
 CsbInspection *csb_parse_document(const CsbDocument *doc, const CsbReference *ref,
@@ -145,6 +154,12 @@ typedef struct {
  * number for text. line_index indexes doc->lines. */
 void csb_parse_warn_at(CsbParse *p, guint line_index, const char *fmt, ...)
     G_GNUC_PRINTF(3, 4);
+/* The same for a judgement's grade that could not be read and is left
+ * empty (code CSB_PARSE_WARN_GRADE_UNREAD). */
+void csb_parse_grade_unread_at(CsbParse *p, guint line_index, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
+/* The same for grades not read with no place to name (no line or page). */
+void csb_parse_grade_unread(CsbParse *p, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 /* The text of a line with its cells joined by single spaces (owned). */
 char *csb_parse_line_text(const CsbLine *l);
 /* Text with footnote markers (superscript digits) removed, for reading

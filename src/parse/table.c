@@ -290,12 +290,13 @@ void csb_parse_table(CsbParse *p, guint first, guint last,
             /* "Not judged" is no grade, and no grade is missing. */
             g_hash_table_add(p->not_judged, (gpointer)area);
         } else if (!*squashed) {
-            csb_parse_warn_at(p, lb->line, "the judgement '%s' has no grade beside it; left empty",
-                              label_text);
+            csb_parse_grade_unread_at(p, lb->line,
+                                      "the judgement '%s' has no grade beside it; left empty",
+                                      label_text);
         } else {
-            csb_parse_warn_at(p, lb->line,
-                              "the grade for '%s' reads '%s', which is not a grade; left empty",
-                              label_text, squashed);
+            csb_parse_grade_unread_at(
+                p, lb->line, "the grade for '%s' reads '%s', which is not a grade; left empty",
+                label_text, squashed);
         }
         g_free(folded);
         g_free(squashed);

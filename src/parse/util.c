@@ -1,4 +1,5 @@
-/* util.c - small helpers the parse steps share: warnings that say where,
+/* util.c - small helpers the parse steps share: warnings that say where
+ * (and whether they say a grade was left empty),
  * a line's text, and cleaning footnote markers off labels and grades.
  */
 #include "parse.h"
@@ -6,17 +7,42 @@
 #include <stdarg.h>
 #include <string.h>
 
+static void warn_atv(CsbParse *p, int code, guint line_index, const char *fmt, va_list ap)
+{
+    char *msg = g_strdup_vprintf(fmt, ap);
+    const CsbLine *l = line_index < p->doc->lines->len ? p->doc->lines->pdata[line_index] : NULL;
+    if (p->doc->type == CSB_SOURCE_PDF)
+        csb_diag_warn_code(p->diag, code, p->doc->path, 0, 0, "page %d: %s",
+                           l ? l->page : 0, msg);
+    else
+        csb_diag_warn_code(p->diag, code, p->doc->path, l ? (int)line_index + 1 : 0, 0, "%s",
+                           msg);
+    g_free(msg);
+}
+
 void csb_parse_warn_at(CsbParse *p, guint line_index, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    warn_atv(p, CSB_PARSE_WARN_OTHER, line_index, fmt, ap);
+    va_end(ap);
+}
+
+void csb_parse_grade_unread_at(CsbParse *p, guint line_index, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    warn_atv(p, CSB_PARSE_WARN_GRADE_UNREAD, line_index, fmt, ap);
+    va_end(ap);
+}
+
+void csb_parse_grade_unread(CsbParse *p, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    const CsbLine *l = line_index < p->doc->lines->len ? p->doc->lines->pdata[line_index] : NULL;
-    if (p->doc->type == CSB_SOURCE_PDF)
-        csb_diag_warn(p->diag, p->doc->path, 0, 0, "page %d: %s", l ? l->page : 0, msg);
-    else
-        csb_diag_warn(p->diag, p->doc->path, l ? (int)line_index + 1 : 0, 0, "%s", msg);
+    csb_diag_warn_code(p->diag, CSB_PARSE_WARN_GRADE_UNREAD, p->doc->path, 0, 0, "%s", msg);
     g_free(msg);
 }
 

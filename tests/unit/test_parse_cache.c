@@ -1,7 +1,8 @@
 /* test_parse_cache.c - the parse cache: an entry per content hash, reused
- * with its warnings, ignored and rewritten when damaged or made under
- * another authority table; failures are not cached; pruning removes only
- * old entries of files no longer read.
+ * with its warnings and their codes, ignored and rewritten when damaged,
+ * made under another authority table or in the layout before warnings had
+ * codes; failures are not cached; pruning removes only old entries of
+ * files no longer read.
  */
 #include "unit.h"
 
@@ -55,6 +56,10 @@ static void test_cache(void)
     CHECK(csb_diag_count(d2, CSB_SEV_WARNING) == 1 &&
               strstr(((CsbError *)d2->items->pdata[0])->message, "'Gd'"),
           "cached record repeats its warning");
+    CHECK(d1->items->len == 1 && d2->items->len == 1 &&
+              ((CsbError *)d1->items->pdata[0])->code == CSB_PARSE_WARN_GRADE_UNREAD &&
+              ((CsbError *)d2->items->pdata[0])->code == CSB_PARSE_WARN_GRADE_UNREAD,
+          "cached record's warning keeps its code: a grade left empty");
 
     /* A damaged entry is ignored and rewritten. */
     g_file_set_contents(entry, "not a record at all", -1, NULL);
@@ -123,6 +128,54 @@ static void test_cache(void)
     g_free(cache);
 }
 
+/* An entry in the layout before warnings kept their code ((sva(iis)), under
+ * that layout's key) is stale: its warnings would say no grade was left
+ * empty. It is parsed again and rewritten. */
+static void test_old_layout(void)
+{
+    CsbDiag *load = csb_diag_new();
+    CsbReference *table = csb_reference_load(".", load);
+    char *cache = g_build_filename(dir, "old-layout", NULL);
+    g_mkdir_with_parents(cache, 0755);
+    const char *report = "tests/fixtures/not-judged.txt";
+    CsbDiag *fresh = csb_diag_new();
+    CsbInspection *in = csb_parse_file(report, table, fresh);
+    char *old_key = g_strdup_printf("csbrief-record-%d-parse-%d-reference-%s", CSB_RECORD_FORMAT,
+                                    CSB_PARSE_VERSION, table->checksum);
+    GVariantBuilder w;
+    g_variant_builder_init(&w, G_VARIANT_TYPE("a(iis)"));
+    g_variant_builder_add(&w, "(iis)", 12, 0, "a warning of the old layout, without a code");
+    GVariant *old = g_variant_ref_sink(
+        g_variant_new("(sva(iis))", old_key, csb_inspection_to_variant(in), &w));
+    char *entry = entry_for(cache, report);
+    g_file_set_contents(entry, g_variant_get_data(old), (gssize)g_variant_get_size(old), NULL);
+
+    CsbDiag *d = csb_diag_new();
+    CsbInspection *again = csb_parse_cached(report, table, cache, d);
+    GBytes *after = read_bytes(entry);
+    GBytes *before = g_variant_get_data_as_bytes(old);
+    CHECK(again && d->items->len == 1 &&
+              strstr(((CsbError *)d->items->pdata[0])->message, "'Gd'") &&
+              ((CsbError *)d->items->pdata[0])->code == CSB_PARSE_WARN_GRADE_UNREAD,
+          "old layout: parsed again, its warning with its code");
+    CHECK(after && !g_bytes_equal(after, before), "old layout: entry rewritten");
+
+    g_bytes_unref(before);
+    g_bytes_unref(after);
+    csb_inspection_free(again);
+    csb_inspection_free(in);
+    g_variant_unref(old);
+    g_remove(entry);
+    g_rmdir(cache);
+    g_free(entry);
+    g_free(old_key);
+    g_free(cache);
+    csb_diag_free(d);
+    csb_diag_free(fresh);
+    csb_diag_free(load);
+    csb_reference_free(table);
+}
+
 /* Pruning removes only old entries of files not kept, and nothing else. */
 static void test_prune(void)
 {
@@ -165,6 +218,7 @@ int main(void)
 {
     dir = g_dir_make_tmp("csbrief-cache-XXXXXX", NULL);
     RUN(test_cache);
+    RUN(test_old_layout);
     RUN(test_prune);
     g_rmdir(dir);
     g_free(dir);
