@@ -129,16 +129,23 @@ char *csb_size_text(guint64 bytes);
 
 /* ---- CSV ------------------------------------------------------------- */
 
-/* RFC 4180 reader for the data files shipped in data/. */
+/* RFC 4180 reader for the data files shipped in data/. Blank lines are
+ * skipped; a quoted field may hold line breaks. */
 typedef struct CsbCsv {
     GPtrArray *header; /* char*, owned */
     GPtrArray *rows;   /* GPtrArray* of char*, owned */
+    int header_line;   /* the physical line (1-based) the header is on */
+    GArray *lines;     /* int: the physical line each row starts on, as rows */
 } CsbCsv;
 
 CsbCsv *csb_csv_load(const char *path, CsbDiag *diag);
 void csb_csv_free(CsbCsv *csv);
 int csb_csv_column(const CsbCsv *csv, const char *name); /* -1 if absent */
 const char *csb_csv_get(const CsbCsv *csv, guint row, int column);
+/* The physical line (1-based) row starts on in its file, blank lines and
+ * line breaks inside quoted fields counted: the line an error about the
+ * row names. 0 for a row there is not. */
+int csb_csv_line(const CsbCsv *csv, guint row);
 /* Write one field, quoted when needed. */
 void csb_csv_write_field(GString *out, const char *field);
 /* Write n fields (NULL for an empty one) as one record, with its newline. */

@@ -1,5 +1,6 @@
 /* csv.c - RFC 4180 reading and writing for the data files in data/ and for
- * `csbrief extract --format csv`.
+ * `csbrief extract --format csv`; each row read keeps the physical line it
+ * starts on, for errors about it.
  */
 #include "base.h"
 
@@ -71,13 +72,15 @@ CsbCsv *csb_csv_load(const char *path, CsbDiag *diag)
         p += 3; /* byte order mark */
     CsbCsv *csv = g_new0(CsbCsv, 1);
     csv->rows = g_ptr_array_new_with_free_func(row_free);
-    int line = 1;
+    csv->lines = g_array_new(FALSE, FALSE, sizeof(int));
+    int line = 1; /* the physical line the next record starts on */
     while (p < end) {
         gboolean ok;
         const char *start = p;
+        int first = line;
         GPtrArray *row = parse_record(&p, end, &ok);
         if (!ok) {
-            csb_diag_error(diag, path, line, 0, "unterminated quoted field");
+            csb_diag_error(diag, path, first, 0, "unterminated quoted field");
             g_ptr_array_free(row, TRUE);
             g_free(data);
             csb_csv_free(csv);
@@ -90,10 +93,13 @@ CsbCsv *csb_csv_load(const char *path, CsbDiag *diag)
             g_ptr_array_free(row, TRUE); /* blank line */
             continue;
         }
-        if (!csv->header)
+        if (!csv->header) {
             csv->header = row;
-        else
+            csv->header_line = first;
+        } else {
             g_ptr_array_add(csv->rows, row);
+            g_array_append_val(csv->lines, first);
+        }
     }
     g_free(data);
     if (!csv->header) {
@@ -111,6 +117,8 @@ void csb_csv_free(CsbCsv *csv)
     if (csv->header)
         g_ptr_array_free(csv->header, TRUE);
     g_ptr_array_free(csv->rows, TRUE);
+    if (csv->lines)
+        g_array_free(csv->lines, TRUE);
     g_free(csv);
 }
 
@@ -128,6 +136,11 @@ const char *csb_csv_get(const CsbCsv *csv, guint row, int column)
         return "";
     GPtrArray *r = csv->rows->pdata[row];
     return (guint)column < r->len ? r->pdata[column] : "";
+}
+
+int csb_csv_line(const CsbCsv *csv, guint row)
+{
+    return csv->lines && row < csv->lines->len ? g_array_index(csv->lines, int, row) : 0;
 }
 
 void csb_csv_write_field(GString *out, const char *field)

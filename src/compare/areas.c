@@ -94,7 +94,8 @@ CsbAreaMap *csb_areas_load(const char *path, const CsbFrameworks *frameworks, Cs
     int c[G_N_ELEMENTS(cols)];
     for (guint i = 0; i < G_N_ELEMENTS(cols); i++)
         if ((c[i] = csb_csv_column(csv, cols[i])) < 0) {
-            csb_diag_error(diag, path, 1, 0, "the area map has no column '%s'", cols[i]);
+            csb_diag_error(diag, path, csv->header_line, 0, "the area map has no column '%s'",
+                           cols[i]);
             csb_csv_free(csv);
             return NULL;
         }

@@ -80,7 +80,7 @@ CsbIndex *csb_index_load(const char *dir, CsbDiag *diag)
         r->file = csb_csv_dup(csv, i, "file");
         r->url = csb_csv_dup(csv, i, "url");
         if (!r->file || !r->url || strchr(r->file, '/')) {
-            csb_diag_warn(diag, x->path, (int)i + 2, 0,
+            csb_diag_warn(diag, x->path, csb_csv_line(csv, i), 0,
                           "a row without a file name (alone) or an address is ignored");
             csb_index_row_free(r);
             continue;

@@ -86,7 +86,8 @@ CsbAuthorities *csb_authorities_load(const char *path, CsbDiag *diag)
     for (guint i = 0; i < G_N_ELEMENTS(cols); i++) {
         c[i] = csb_csv_column(csv, cols[i]);
         if (c[i] < 0) {
-            csb_diag_error(diag, path, 1, 0, "the authority table has no column '%s'", cols[i]);
+            csb_diag_error(diag, path, csv->header_line, 0,
+                           "the authority table has no column '%s'", cols[i]);
             csb_csv_free(csv);
             return NULL;
         }
@@ -114,7 +115,8 @@ CsbAuthorities *csb_authorities_load(const char *path, CsbDiag *diag)
         a->aliases = split_list(csb_csv_get(csv, r, c[7]));
         a->trusts = split_list(csb_csv_get(csv, r, c[8]));
         if (!*a->name || !*a->dfe_code) {
-            csb_diag_warn(diag, path, (int)r + 2, 0, "row without a name or DfE code skipped");
+            csb_diag_warn(diag, path, csb_csv_line(csv, r), 0,
+                          "row without a name or DfE code skipped");
             authority_free(a);
             continue;
         }

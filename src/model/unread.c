@@ -59,7 +59,7 @@ void csb_unread_words_free(CsbUnreadWords *w)
     g_free(w);
 }
 
-/* Row r (line r + 2) into w; FALSE with an error when it is wrong. */
+/* Row r into w; FALSE with an error at its line when it is wrong. */
 static gboolean read_row(CsbUnreadWords *w, const CsbCsv *csv, guint r, int c_reason,
                          int c_words, const char *path, CsbDiag *diag)
 {
@@ -76,14 +76,15 @@ static gboolean read_row(CsbUnreadWords *w, const CsbCsv *csv, guint r, int c_re
     if (problem) {
         const char *near = csb_text_nearest(id, ids + 1, CSB_UNREAD_COUNT - 1);
         char *valid = csb_join_words(ids + 1, CSB_UNREAD_COUNT - 1);
+        int line = csb_csv_line(csv, r);
         if (reason == CSB_UNREAD_UNKNOWN && near)
-            csb_diag_error(diag, path, (int)r + 2, 0, "reason '%s' %s: did you mean '%s'?", id,
+            csb_diag_error(diag, path, line, 0, "reason '%s' %s: did you mean '%s'?", id,
                            problem, near);
         else if (reason == CSB_UNREAD_UNKNOWN)
-            csb_diag_error(diag, path, (int)r + 2, 0, "reason '%s' %s; the reasons are: %s",
-                           id, problem, valid);
+            csb_diag_error(diag, path, line, 0, "reason '%s' %s; the reasons are: %s", id,
+                           problem, valid);
         else
-            csb_diag_error(diag, path, (int)r + 2, 0, "reason '%s' %s", id, problem);
+            csb_diag_error(diag, path, line, 0, "reason '%s' %s", id, problem);
         g_free(valid);
         g_free(words);
         return FALSE;
@@ -99,7 +100,8 @@ CsbUnreadWords *csb_unread_words_load(const char *path, CsbDiag *diag)
         return NULL;
     int c_reason = csb_csv_column(csv, "reason"), c_words = csb_csv_column(csv, "plain_english");
     if (c_reason < 0 || c_words < 0) {
-        csb_diag_error(diag, path, 1, 0, "expected the columns reason and plain_english");
+        csb_diag_error(diag, path, csv->header_line, 0,
+                       "expected the columns reason and plain_english");
         csb_csv_free(csv);
         return NULL;
     }

@@ -67,7 +67,7 @@ gboolean csb_sources_add(CsbSources *s, const char *index_path, CsbDiag *diag)
         return FALSE;
     int file = csb_csv_column(csv, "file"), published = csb_csv_column(csv, "published");
     if (file < 0 || published < 0) {
-        csb_diag_error(diag, index_path, 1, 0,
+        csb_diag_error(diag, index_path, csv->header_line, 0,
                        "an index of report files needs the columns 'file' and 'published'");
         csb_csv_free(csv);
         return FALSE;
@@ -81,7 +81,7 @@ gboolean csb_sources_add(CsbSources *s, const char *index_path, CsbDiag *diag)
         if (!*name)
             continue;
         if (!csb_date_valid(when))
-            csb_diag_warn(diag, index_path, (int)r + 2, 0,
+            csb_diag_warn(diag, index_path, csb_csv_line(csv, r), 0,
                           "'%s' is not a date (YYYY-MM-DD): no publication date for %s",
                           csb_csv_get(csv, r, published), name);
         Source *src = g_new0(Source, 1);
