@@ -202,7 +202,8 @@ static void duplicates(const CsbFrameworks *fw, GString *o, const CsbStory *s)
     g_string_append(o, "]");
 }
 
-/* A report not read, or read without its grades. */
+/* A report not read, with the kind of problem (its id), or read without
+ * its grades (reason null: the file was read). */
 static void not_read(GString *o, const CsbNotRead *n)
 {
     if (!n) {
@@ -215,7 +216,9 @@ static void not_read(GString *o, const CsbNotRead *n)
     date(o, csb_not_read_date(n));
     g_string_append(o, ", \"title\": ");
     str(o, n->title);
-    g_string_append_printf(o, ", \"read\": %s, \"why\": ", n->inspection ? "true" : "false");
+    g_string_append_printf(o, ", \"read\": %s, \"reason\": ", n->inspection ? "true" : "false");
+    str(o, n->inspection ? NULL : csb_unread_reason_id(n->reason));
+    g_string_append(o, ", \"why\": ");
     str(o, n->why);
     g_string_append_c(o, '}');
 }

@@ -5,8 +5,10 @@
  * inspection read twice, areas for improvement tracked by meaning (and
  * linked to the most recent report that raised them, by the report's own
  * words when it says so), theme evidence ranked across inspections, the
- * peer summary, and inspections the reports name that are not among them
- * (found by, and a service's told by, the words of data/frameworks.yaml).
+ * peer summary, inspections the reports name that are not among them
+ * (found by, and a service's told by, the words of data/frameworks.yaml),
+ * and reports the build could not read as the JSON gives them (with the
+ * kind of problem).
  */
 #include "../../src/compare/compare.h"
 #include "unit.h"
@@ -62,6 +64,7 @@ typedef struct {
     GPtrArray *reports;
     GPtrArray *themes;
     GPtrArray *comparators;
+    GPtrArray *not_read; /* CsbNotRead* given to the comparison, or NULL */
     CsbCompareInput input;
     CsbComparison *c;
 } Run;
@@ -77,7 +80,7 @@ static void run(Run *r, const char *focus, const char *const *themes, const char
     r->input = (CsbCompareInput){.inspections = r->reports, .authorities = authorities,
                                  .areas = areas, .library = library, .themes = r->themes,
                                  .recurrence = recurrence, .focus = focus,
-                                 .comparators = r->comparators};
+                                 .comparators = r->comparators, .not_read = r->not_read};
     r->c = csb_compare(&r->input);
 }
 
@@ -87,6 +90,8 @@ static void run_free(Run *r)
     g_ptr_array_free(r->themes, TRUE);
     g_ptr_array_free(r->comparators, TRUE);
     g_ptr_array_free(r->reports, TRUE);
+    if (r->not_read)
+        g_ptr_array_free(r->not_read, TRUE);
 }
 
 static Run *new_run(void)
@@ -935,6 +940,65 @@ static void test_mentioned_words_from_data(void)
     g_free(found);
 }
 
+/* Reports not read in the JSON (compare_json.c): each with the kind of
+ * problem (reason: its id; "unknown" when none was given, as in an older
+ * manifest's note), and reason null for one read without some grades. */
+static void test_not_read_json(void)
+{
+    Run *r = new_run();
+    CsbInspection *a = report(r->reports, "a.pdf", "Redcar and Cleveland", CSB_KIND_ILACS,
+                              "2019-01-14", "2019-01-25");
+    grade(a, "overall", CSB_GRADE_GOOD, "Good");
+    /* Read, but its overall grade could not be. */
+    const CsbInspection *partly = report(r->reports, "b.pdf", "Redcar and Cleveland",
+                                         CSB_KIND_ILACS, "2022-06-20", "2022-07-01");
+    r->not_read = g_ptr_array_new_with_free_func((GDestroyNotify)csb_not_read_free);
+    g_ptr_array_add(r->not_read,
+                    csb_not_read_new("b.pdf", "the grade for 'Overall effectiveness' reads 'Gd', "
+                                              "which is not a grade; left empty",
+                                     CSB_UNREAD_UNKNOWN, "Redcar and Cleveland",
+                                     csb_date_from_iso("2022-08-01"), NULL, "ilacs", partly));
+    g_ptr_array_add(r->not_read,
+                    csb_not_read_new("c.pdf", "an HTML page (probably a download error) saved "
+                                              "as a report, not a report: download it again",
+                                     CSB_UNREAD_HTML_PAGE, "Redcar and Cleveland",
+                                     csb_date_from_iso("2024-05-01"), "Inspection of Redcar",
+                                     "ilacs", NULL));
+    g_ptr_array_add(r->not_read, csb_not_read_new("d.pdf", "damaged: download it again",
+                                                  CSB_UNREAD_UNKNOWN, "Redcar and Cleveland",
+                                                  csb_date_from_iso("2020-03-02"), NULL, NULL,
+                                                  NULL));
+    run(r, "Redcar and Cleveland", NULL, NULL);
+    GString *json = g_string_new(NULL);
+    csb_comparison_to_json(r->c, json);
+    const char *html = "{\"file\": \"c.pdf\", \"date\": \"2024-05-01\", \"title\": \"Inspection "
+                       "of Redcar\", \"read\": false, \"reason\": \"html-page\", \"why\": \"an "
+                       "HTML page (probably a download error) saved as a report, not a report: "
+                       "download it again\"}";
+    const char *grades = "{\"file\": \"b.pdf\", \"date\": \"2022-07-01\", \"title\": null, "
+                         "\"read\": true, \"reason\": null, \"why\": \"the grade for 'Overall "
+                         "effectiveness' reads 'Gd', which is not a grade; left empty\"}";
+    const char *older = "{\"file\": \"d.pdf\", \"date\": \"2020-03-02\", \"title\": null, "
+                        "\"read\": false, \"reason\": \"unknown\", \"why\": \"damaged: download "
+                        "it again\"}";
+    const char *list = strstr(json->str, "\"not_read\": [");
+    CHECK(list && strstr(list, html), "not_read: a file not read, with its kind (html-page)");
+    CHECK(list && strstr(list, grades), "not_read: a report read without a grade, reason null");
+    CHECK(list && strstr(list, older), "not_read: a file whose kind was not given, 'unknown'");
+    char *since = g_strconcat("\"not_read_since\": ", html, NULL);
+    CHECK(strstr(json->str, since) != NULL,
+          "overall's not_read_since: the later file not read, with its kind");
+    guint reasons = 0;
+    for (const char *p = json->str; (p = strstr(p, "\"reason\": ")); p++)
+        reasons++;
+    CHECK(reasons == 4, "a reason in each of the 3 not_read and the 1 not_read_since (%u)",
+          reasons);
+    g_free(since);
+    g_string_free(json, TRUE);
+    run_free(r);
+    g_free(r);
+}
+
 int main(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -960,6 +1024,7 @@ int main(void)
         RUN(test_mentioned_undated);
         RUN(test_mentioned_services_from_data);
         RUN(test_mentioned_words_from_data);
+        RUN(test_not_read_json);
     }
     csb_diag_print(d, stdout);
     csb_themes_free(library);
