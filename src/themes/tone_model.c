@@ -86,7 +86,7 @@ CsbToneModel *csb_tone_model_load(const char *path, CsbDiag *diag)
     for (guint r = 0; ok && r < csv->rows->len; r++) {
         Feature f = {0};
         if (!read_row(csv, r, cols, &f)) {
-            csb_diag_error(diag, path, r + 2, 1,
+            csb_diag_error(diag, path, csb_csv_line(csv, r), 1,
                            "each row needs a feature, a mean, a positive scale and a number "
                            "for each of strength, concern, mixed and neutral");
             ok = FALSE;
@@ -100,7 +100,7 @@ CsbToneModel *csb_tone_model_load(const char *path, CsbDiag *diag)
         }
     }
     if (c_name < 0)
-        csb_diag_error(diag, path, 1, 1,
+        csb_diag_error(diag, path, csv->header_line, 1,
                        "expected the columns feature, mean, scale, strength, concern, mixed "
                        "and neutral");
     csb_csv_free(csv);

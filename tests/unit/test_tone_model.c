@@ -102,14 +102,21 @@ static void test_bad_model(void)
 {
     char *path = file("bad.csv", "feature,mean,scale,strength,concern,mixed,neutral\n"
                                  "(bias),0,1,0,0,0,0\n"
+                                 "\n"
+                                 "\"w: a\nb\",0,1,0,0,0,0\n"
                                  "concern share,0,0,1,1,1,1\n");
     CsbDiag *d = csb_diag_new();
     CsbToneModel *m = csb_tone_model_load(path, d);
     GString *s = g_string_new(NULL);
-    for (guint i = 0; i < d->items->len; i++)
+    int line = 0;
+    for (guint i = 0; i < d->items->len; i++) {
         g_string_append(s, ((CsbError *)d->items->pdata[i])->message);
+        line = ((CsbError *)d->items->pdata[i])->line;
+    }
     CHECK(m == NULL && strstr(s->str, "a positive scale"),
           "a scale of 0 is refused, saying what a row needs: %s", s->str);
+    CHECK(line == 6, "at the row's own line, after a blank line and a field of two (line %d)",
+          line);
     g_string_free(s, TRUE);
     csb_diag_free(d);
     g_unlink(path);
