@@ -4,8 +4,10 @@
  * dev and test splits of tests/tone/tone-split.csv (by authority).
  * Prints agreement, per-class precision and recall, the confusion matrix
  * and the misses; fails when agreement on either split, the engineer's
- * labels or the fresh set falls below the goal reached on it. The labelled set carries the paragraphs' text, so
- * no report is needed and the test always runs.
+ * labels or any fresh set falls below the goal reached on it (and, on the
+ * blind sets that decided the learned layer, that of the rules alone).
+ * The labelled sets carry the paragraphs' text, so no report is needed
+ * and the test always runs.
  *
  * CSB_TONE_MISSES=dev|test|all|none chooses whose misses are printed
  * (test by default); CSB_TONE_WHY=1 prints why for each miss;
