@@ -158,15 +158,27 @@ static void fit(Book *b, int c, const char *text, double extra)
     *w = MAX(*w, need);
 }
 
-/* Text as a cell may hold it. */
+/* Text as a cell may hold it, and as an analyst searches it: the no-break
+ * spaces that keep a date on one line of the PDF (CSB_DATE_SPACE) are
+ * ordinary spaces here, where Excel's Find would not match a typed space
+ * against them and a cell wraps as its column allows. */
 static char *cell_text(const char *text)
 {
     if (!text)
         return g_strdup("");
-    if (strlen(text) <= CELL_TEXT_MAX)
-        return g_strdup(text);
-    const char *end = g_utf8_find_prev_char(text, text + CELL_TEXT_MAX);
-    return g_strndup(text, (gsize)(end - text));
+    gsize n = strlen(text);
+    if (n > CELL_TEXT_MAX)
+        n = (gsize)(g_utf8_find_prev_char(text, text + CELL_TEXT_MAX) - text);
+    GString *s = g_string_sized_new(n);
+    for (const char *p = text; p < text + n;) {
+        if (g_str_has_prefix(p, CSB_DATE_SPACE)) {
+            g_string_append_c(s, ' ');
+            p += strlen(CSB_DATE_SPACE);
+        } else {
+            g_string_append_c(s, *p++);
+        }
+    }
+    return g_string_free(s, FALSE);
 }
 
 /* A row of text in the first column (it runs on over the empty ones). */
@@ -231,10 +243,12 @@ static void table(Book *b, const CsbTable *t)
     if (headed) {
         for (int c = 0; c < t->columns; c++) {
             const CsbTableCell *h = t->header->pdata[c];
-            char *text = h ? csb_rich_text(h->text) : g_strdup("");
+            char *rich = h ? csb_rich_text(h->text) : NULL;
+            char *text = cell_text(rich);
             worksheet_write_string(b->ws, b->row, (lxw_col_t)c, text, b->header);
             fit(b, c, text, 2); /* room for the filter's button */
             g_free(text);
+            g_free(rich);
         }
         b->row++;
     }

@@ -19,7 +19,7 @@ check "the workbook is written" test -s "$book"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 "$PY" - "$book" "$WORK/compare.json" >"$WORK/checks" 2>&1 <<'EOF'
-import datetime, json, sys
+import datetime, json, re, sys
 import openpyxl
 
 book, cmp = sys.argv[1], json.load(open(sys.argv[2]))
@@ -106,6 +106,15 @@ want = [(t["title"], e["tone"], e["quote"], e["paragraph"])
         for t in cmp["focus"]["themes"] for e in t["evidence"]]
 check(got == want, "theme evidence: the focus's %d paragraphs, in compare's order, quoted alike" % len(want))
 check(all(r["Citation"] for r in rows), "theme evidence: each is cited")
+# Dates in words are joined by no-break spaces on a page, by plain ones in a cell, which Excel's
+# Find and filters match as typed.
+cited = [str(r["Citation"]) for r in rows]
+check(any(re.search(r"(January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December) (19|20)\d\d", c) for c in cited),
+      "theme evidence: citations name months and years in words")
+nbsp = [(ws.title, c.coordinate) for ws in wb for r in ws.iter_rows() for c in r
+        if isinstance(c.value, str) and "\u00a0" in c.value]
+check(not nbsp, "no cell holds a no-break space: %s" % nbsp[:5])
 
 # The latest grades, as the peer summary has the focus's.
 _, _, head, rows = table("Latest grades")
@@ -180,8 +189,8 @@ def table(name):
     cells = list(ws.iter_rows(min_row=head_row, values_only=True))
     return [dict(zip(cells[0], r)) for r in cells[1:] if any(v is not None for v in r)]
 row = next(r for r in table("Every authority's latest grades") if r["Authority"] == "Middlesbrough")
-# A date's words are joined by a no-break space in a cell as on a page.
-check(str(row["Overall"]).startswith("Not current (") and "June\u00a02023" in str(row["Overall"]),
+# A date's words are joined by a plain space in a cell (a no-break one on a page).
+check(str(row["Overall"]).startswith("Not current (") and "June 2023" in str(row["Overall"]),
       "overview: a 2026 inspection's missing overall grade is marked not current: %r" % row["Overall"])
 check(row["Care leavers"] == "Good", "overview: ... its graded areas are current: %r" % row["Care leavers"])
 overall = next(r for r in table("The national picture") if r["Area"] == "Overall effectiveness")
