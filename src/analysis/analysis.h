@@ -146,6 +146,9 @@ typedef struct {
 typedef struct {
     guint paragraph;         /* index in the inspection's paragraphs */
     char *sentence;          /* the report's words (owned) */
+    GPtrArray *context;      /* char*: the sentences it takes issues from, in order,
+                                this one among them (owned) */
+    guint said;              /* this sentence's index in context */
     GArray *issues;          /* guint: issues of its context, each once */
     GArray *sentence_issues; /* guint: issues it names itself */
     GPtrArray *tokens;       /* const char*: its tokens, as a finding's (interned in

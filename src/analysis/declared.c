@@ -70,6 +70,8 @@ void csb_declaration_free(CsbDeclaration *d)
     if (!d)
         return;
     g_free(d->sentence);
+    if (d->context)
+        g_ptr_array_free(d->context, TRUE);
     g_array_free(d->issues, TRUE);
     g_array_free(d->sentence_issues, TRUE);
     if (d->tokens)
@@ -106,7 +108,12 @@ GPtrArray *csb_analysis_declarations(const CsbRecurrence *r, const CsbInspection
              * the case for care leavers in custody"): a sentence that
              * moves on ("Young carers are well supported") lends none. */
             gboolean next = k + 1 < forms->len && csb_recurrence_refers_back(r, forms->pdata[k + 1]);
-            issues_of(r, forms, back ? 0 : k, next ? k + 2 : k + 1, d->issues);
+            guint from = back ? 0 : k, to = next ? k + 2 : k + 1;
+            issues_of(r, forms, from, to, d->issues);
+            d->context = g_ptr_array_new_with_free_func(g_free);
+            for (guint i = from; i < to; i++)
+                g_ptr_array_add(d->context, g_strdup(said->pdata[i]));
+            d->said = k - from;
             g_ptr_array_add(out, d);
         }
         g_ptr_array_free(forms, TRUE);

@@ -459,6 +459,40 @@ static gint named_by_words(const Tracker *tk, const CsbDeclaration *d, guint at)
     return found;
 }
 
+/* The report's words to show for declaration d linking a finding on
+ * issue: its sentence, and when the issue is lent by a sentence beside it,
+ * that sentence too, with an ellipsis for those between ("The last focused
+ * visit, in 2022, highlighted that the progression of permanence plans ...
+ * needed to improve ... This is still an area of practice which requires
+ * further improvement, including the management oversight provided by
+ * independent reviewing officers (IROs)." for a finding on IROs). */
+static char *declared_words(const CsbRecurrence *rec, const CsbDeclaration *d, guint issue)
+{
+    for (guint i = 0; i < d->sentence_issues->len; i++)
+        if (g_array_index(d->sentence_issues, guint, i) == issue)
+            return g_strdup(d->sentence);
+    GString *out = g_string_new(NULL);
+    gint last = -1;
+    for (guint i = 0; i < d->context->len; i++) {
+        gboolean keep = i == d->said;
+        if (!keep) {
+            char *form = csb_themes_match_form(d->context->pdata[i]);
+            GArray *hits = csb_recurrence_find(rec, form);
+            for (guint h = 0; h < hits->len && !keep; h++)
+                keep = g_array_index(hits, CsbIssueHit, h).issue == issue;
+            g_array_free(hits, TRUE);
+            g_free(form);
+        }
+        if (!keep)
+            continue;
+        if (last >= 0)
+            g_string_append(out, (gint)i == last + 1 ? " " : " \u2026 ");
+        g_string_append(out, d->context->pdata[i]);
+        last = (gint)i;
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* The report's own words: link to the report they name. FALSE when they
  * leave the finding to be linked as without them (none, or words naming a
  * report not read that do not say it raised the weakness last). */
@@ -469,7 +503,7 @@ static gboolean link_declared(Tracker *tk, Item *it)
     if (!d)
         return FALSE;
     CsbAfiTrack *t = it->track;
-    t->declared = g_strdup(d->sentence);
+    t->declared = declared_words(tk->rec, d, issue);
     t->declared_in = t->inspection->paragraphs->pdata[d->paragraph];
     gint at = csb_afi_report_named(tk->story, it->at, d->sentence, tk->fw);
     if (at < 0) {

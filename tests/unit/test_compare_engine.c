@@ -499,9 +499,12 @@ static void test_afi_links(void)
           "and says why: both are about return home interviews");
     const CsbAfiTrack *story = track_of(s, "Direct work with children");
     CHECK(story && story->status == CSB_AFI_RECURRING && story->declared &&
-              g_str_has_prefix(story->declared, "This was a recommendation") &&
+              strcmp(story->declared, "Too few children have life-story work. This was a "
+                                      "recommendation at the last inspection and little has "
+                                      "changed.") == 0 &&
               story->raised_before && story->raised_before->declared,
-          "the report's own words make life-story work recurring, and are kept");
+          "the report's own words make life-story work recurring, and are kept, with the "
+          "sentence before them that names it ('This' refers back)");
     CHECK(story && story->raised_before && story->raised_before->inspection == b &&
               !story->raised_before->finding,
           "linked to the last inspection the words name (2020), whose findings do not raise it");
@@ -529,6 +532,22 @@ static void test_afi_links(void)
               custody->raised_before && custody->raised_before->inspection == b,
           "one that speaks of them (', this is not yet the case for care leavers in custody') "
           "does: linked to the last inspection");
+    CHECK(custody && custody->declared &&
+              strcmp(custody->declared,
+                     "The response to homeless 16- and 17-year-olds was identified as an area "
+                     "for improvement at the last inspection. While progress has been made, "
+                     "this is not yet the case for care leavers in custody.") == 0,
+          "and the words shown are both sentences, the one naming custody too: %s",
+          custody && custody->declared ? custody->declared : "(none)");
+    CHECK(ce && ce->declared && g_str_has_suffix(ce->declared, "criminal exploitation.") &&
+              g_str_has_prefix(ce->declared, "Pre-birth assessments"),
+          "so for exploitation, lent by the sentence after the words: %s",
+          ce && ce->declared ? ce->declared : "(none)");
+    CHECK(pb && pb->declared &&
+              strcmp(pb->declared, "Pre-birth assessments were raised as a weakness at the "
+                                   "last focused visit.") == 0,
+          "a sentence naming the weakness itself is shown alone: %s",
+          pb && pb->declared ? pb->declared : "(none)");
     const CsbAfiTrack *pf = track_of(s, "The identification of disabled children");
     CHECK(pf && pf->declared && g_str_has_prefix(pf->declared, "Private fostering") &&
               pf->raised_before && pf->raised_before->inspection == b,
