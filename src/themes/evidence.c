@@ -1,6 +1,7 @@
 /* evidence.c - a paragraph that speaks to a theme, as evidence: its
- * tone and why, the phrases found, and the paragraph quoted faithfully
- * when asked (quote.c); and the order evidence is ranked in: concerns
+ * tone and why (the paragraph's, or those of the sentences on the theme
+ * when it is narrowed to them), the phrases found, and the paragraph (or
+ * those sentences) quoted faithfully when asked (quote.c); and the order evidence is ranked in: concerns
  * first, then mixed, strengths, neutral; within a tone the strongest
  * signal first, then the newest report, then report order.
  */
@@ -13,6 +14,8 @@ void csb_evidence_free(CsbEvidence *e)
     g_ptr_array_unref(e->phrases);
     g_ptr_array_unref(e->why); /* shared: the last one frees it */
     csb_tone_result_free(e->reading); /* shared too */
+    if (e->part)
+        g_array_free(e->part, TRUE);
     g_free(e);
 }
 
@@ -63,8 +66,27 @@ CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, const CsbTheme *
     return e;
 }
 
+void csb_evidence_narrow(CsbEvidence *e, GArray *part, CsbToneResult *reading, CsbTone tone,
+                         GPtrArray *why)
+{
+    if (e->part)
+        g_array_free(e->part, TRUE);
+    e->part = part;
+    csb_tone_result_ref(reading);
+    csb_tone_result_free(e->reading);
+    e->reading = reading;
+    g_ptr_array_ref(why);
+    g_ptr_array_unref(e->why);
+    e->why = why;
+    e->tone = tone;
+}
+
 char *csb_evidence_quote(const CsbEvidence *e)
 {
-    return csb_theme_quote(e->theme, e->paragraph->text, e->phrases, e->reading,
-                           CSB_QUOTE_MAX_CHARS);
+    /* The label shown is what the quote keeps first, when it is not its
+     * reading's (part's words, weighing nothing, are labelled neutral). */
+    CsbToneResult as_shown = *e->reading;
+    as_shown.tone = e->tone;
+    return csb_theme_quote_part(e->theme, e->paragraph->text, e->phrases, &as_shown, e->part,
+                                CSB_QUOTE_MAX_CHARS);
 }

@@ -1,10 +1,13 @@
-/* quote.c - faithful quotation: sentences of a paragraph, shortening a
- * paragraph to its sentences that matter (first those that earned its
- * label and its theme, up to half as much again as the budget, each with
- * the sentence a back-reference needs; then, within the budget, the rest
- * that decided its tone, those that carry a theme's phrases and the
- * opening one) with an ellipsis for each gap, and checking that a quote is
- * the source's own words, cut only at sentence boundaries.
+/* quote.c - faithful quotation: sentences of a paragraph, the sentences
+ * of a paragraph on a theme (those carrying its phrases, with the
+ * sentences their back-references need and those pointing back to them),
+ * shortening a paragraph, or those of its sentences a theme's evidence is
+ * by, to its sentences that matter (first those that earned its label and
+ * its theme, up to half as much again as the budget, each with the
+ * sentence a back-reference needs; then, within the budget, the rest that
+ * decided its tone, those that carry a theme's phrases and the opening
+ * one) with an ellipsis for each gap, and checking that a quote is the
+ * source's own words, cut only at sentence boundaries.
  */
 #include "themes.h"
 
@@ -97,9 +100,15 @@ typedef struct {
     GArray *sent;   /* start, end byte offsets per sentence */
     guint n;
     gboolean *keep;
+    const gboolean *allowed; /* per sentence: may be quoted (NULL: every one) */
     int used;       /* characters kept, a space each */
     int max, cap;   /* the budget, and the most must-keep sentences may take */
 } Pick;
+
+static gboolean allowed(const Pick *pk, guint i)
+{
+    return !pk->allowed || pk->allowed[i];
+}
 
 static int sent_len(const Pick *pk, guint i)
 {
@@ -151,22 +160,25 @@ static gboolean has_phrase(const Pick *pk, guint i, const GPtrArray *phrases)
 
 /* The first sentence of a run ending at i that i's back-references need:
  * i itself, or the sentences before it while each points back (three at
- * most). */
+ * most), as far as sentences may be quoted. */
 static guint unit_start(const Pick *pk, guint i)
 {
     guint a = i;
-    while (a > 0 && i - a < 3 && opens_back(pk, a))
+    while (a > 0 && i - a < 3 && opens_back(pk, a) && allowed(pk, a - 1))
         a--;
     return a;
 }
 
-/* Keep sentences a..i when those not yet kept fit in limit (the first
- * kept always does). */
+/* Keep sentences a..i when each may be quoted and those not yet kept fit
+ * in limit (the first kept always does). */
 static gboolean keep_run(Pick *pk, guint a, guint i, int limit)
 {
     int add = 0;
-    for (guint k = a; k <= i; k++)
+    for (guint k = a; k <= i; k++) {
+        if (!allowed(pk, k))
+            return FALSE;
         add += pk->keep[k] ? 0 : sent_len(pk, k) + 1;
+    }
     if (pk->used && pk->used + add - 1 > limit)
         return FALSE;
     for (guint k = a; k <= i; k++)
@@ -257,7 +269,7 @@ static void keep_label(Pick *pk, const CsbToneResult *rd)
             i = g_array_index(decided, guint, 0); /* a recommendation: its opening */
         keep_must(pk, i, TRUE);
         for (guint k = 1; (!neg->len || rd->learned) && k < pk->n; k++)
-            if (!(p[k] && !c[k]) && opens_with(pk, k, contrast_openers,
+            if (allowed(pk, k) && !(p[k] && !c[k]) && opens_with(pk, k, contrast_openers,
                                                G_N_ELEMENTS(contrast_openers))) {
                 keep_must(pk, k, FALSE);
                 break;
@@ -275,7 +287,8 @@ static void keep_label(Pick *pk, const CsbToneResult *rd)
             if (g_array_index(neg, guint, k) < pk->n && !p[g_array_index(neg, guint, k)])
                 first = g_array_index(neg, guint, k);
         for (guint k = 1; first == pk->n && k < pk->n; k++)
-            if (!p[k] && opens_with(pk, k, contrast_openers, G_N_ELEMENTS(contrast_openers)))
+            if (allowed(pk, k) && !p[k] &&
+                opens_with(pk, k, contrast_openers, G_N_ELEMENTS(contrast_openers)))
                 first = k;
         keep_must(pk, first, FALSE);
     }
@@ -327,29 +340,60 @@ static char *joined(const Pick *pk)
     return g_string_free(q, FALSE);
 }
 
-/* Shorten text to its sentences. First those that must stay, even past
- * max_chars up to half as much again (the label's own sentences even past
- * that): the weightiest of the label's side (both sides for mixed), and one
- * carrying the theme's phrases, each with the sentence before when it
- * opens with a back-reference. Then, within max_chars, the rest of those
- * the verdict names, those carrying phrases and the opening one, each only
- * with the sentence before when it needs it. Each gap an ellipsis. */
-static char *shorten(const char *text, const CsbTheme *theme, const CsbToneResult *rd,
-                     const GPtrArray *phrases, int max_chars)
+/* The first sentence that may be quoted, or n. */
+static guint first_allowed(const Pick *pk)
+{
+    guint i = 0;
+    while (i < pk->n && !allowed(pk, i))
+        i++;
+    return i;
+}
+
+/* Shorten the sentences that may be quoted. First those that must stay,
+ * even past max_chars up to half as much again (the label's own sentences
+ * even past that): the weightiest of the label's side (both sides for
+ * mixed), and one carrying the theme's phrases, each with the sentence
+ * before when it opens with a back-reference. Then, within max_chars, the
+ * rest of those the verdict names, those carrying phrases and the opening
+ * one, each only with the sentence before when it needs it. */
+static void pick_sentences(Pick *pk, const CsbToneResult *rd, const GPtrArray *phrases)
 {
     const GArray *decided = rd ? rd->decided : NULL;
-    Pick pk = {text, theme, csb_sentences(text), 0, NULL, 0, max_chars, max_chars + max_chars / 2};
+    if (rd)
+        keep_label(pk, rd);
+    keep_theme(pk, decided, phrases);
+    for (guint k = 0; decided && k < decided->len; k++)
+        keep_optional(pk, g_array_index(decided, guint, k));
+    for (guint i = 0; i < pk->n; i++)
+        if (has_phrase(pk, i, phrases))
+            keep_optional(pk, i);
+    keep_optional(pk, first_allowed(pk));
+}
+
+/* Every sentence that may be quoted, when together they fit max_chars. */
+static gboolean keep_all_fitting(Pick *pk)
+{
+    int len = 0;
+    for (guint i = 0; i < pk->n; i++)
+        len += allowed(pk, i) ? sent_len(pk, i) + 1 : 0;
+    if (len - 1 > pk->max)
+        return FALSE;
+    for (guint i = 0; i < pk->n; i++)
+        pk->keep[i] = allowed(pk, i);
+    return TRUE;
+}
+
+/* The quote of text's sentences allowed (NULL: all) by reading (in text's
+ * sentences), each gap an ellipsis. */
+static char *shorten(const char *text, const CsbTheme *theme, const CsbToneResult *rd,
+                     const GPtrArray *phrases, const gboolean *allow, int max_chars)
+{
+    Pick pk = {text, theme, csb_sentences(text), 0, NULL, allow, 0, max_chars,
+               max_chars + max_chars / 2};
     pk.n = pk.sent->len / 2;
     pk.keep = g_new0(gboolean, pk.n + 1);
-    if (rd)
-        keep_label(&pk, rd);
-    keep_theme(&pk, decided, phrases);
-    for (guint k = 0; decided && k < decided->len; k++)
-        keep_optional(&pk, g_array_index(decided, guint, k));
-    for (guint i = 0; i < pk.n; i++)
-        if (has_phrase(&pk, i, phrases))
-            keep_optional(&pk, i);
-    keep_optional(&pk, 0);
+    if (!allow || !keep_all_fitting(&pk))
+        pick_sentences(&pk, rd, phrases);
     char *q = joined(&pk);
     g_free(pk.keep);
     g_array_free(pk.sent, TRUE);
@@ -360,7 +404,7 @@ char *csb_themes_quote(const char *text, const GPtrArray *phrases, int max_chars
 {
     if ((int)strlen(text) <= max_chars)
         return g_strdup(text);
-    return shorten(text, NULL, NULL, phrases, max_chars);
+    return shorten(text, NULL, NULL, phrases, NULL, max_chars);
 }
 
 char *csb_themes_quote_why(const char *text, const GPtrArray *phrases,
@@ -374,7 +418,95 @@ char *csb_theme_quote(const CsbTheme *theme, const char *text, const GPtrArray *
 {
     if ((int)strlen(text) <= max_chars)
         return g_strdup(text);
-    return shorten(text, theme, reading, phrases, max_chars);
+    return shorten(text, theme, reading, phrases, NULL, max_chars);
+}
+
+/* reading (of part's sentences read alone: its sentence k is text's
+ * part[k]) as a reading of text's n sentences: the others weigh nothing
+ * and decided nothing. Its arrays are new. */
+static CsbToneResult reading_in_text(const CsbToneResult *reading, const GArray *part, guint n)
+{
+    CsbToneResult r = *reading;
+    r.sentences = g_array_new(FALSE, TRUE, sizeof(CsbToneSentence));
+    g_array_set_size(r.sentences, n);
+    r.decided = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint k = 0; k < part->len && k < reading->sentences->len; k++) {
+        guint i = g_array_index(part, guint, k);
+        if (i < n)
+            g_array_index(r.sentences, CsbToneSentence, i) =
+                g_array_index(reading->sentences, CsbToneSentence, k);
+    }
+    for (guint k = 0; k < reading->decided->len; k++) {
+        guint d = g_array_index(reading->decided, guint, k);
+        if (d < part->len && g_array_index(part, guint, d) < n)
+            g_array_append_val(r.decided, g_array_index(part, guint, d));
+    }
+    return r;
+}
+
+char *csb_theme_quote_part(const CsbTheme *theme, const char *text, const GPtrArray *phrases,
+                           const CsbToneResult *reading, const GArray *part, int max_chars)
+{
+    if (!part)
+        return csb_theme_quote(theme, text, phrases, reading, max_chars);
+    GArray *sent = csb_sentences(text);
+    guint n = sent->len / 2;
+    g_array_free(sent, TRUE);
+    gboolean *allow = g_new0(gboolean, n + 1);
+    for (guint k = 0; k < part->len; k++)
+        if (g_array_index(part, guint, k) < n)
+            allow[g_array_index(part, guint, k)] = TRUE;
+    CsbToneResult in_text = {0};
+    if (reading)
+        in_text = reading_in_text(reading, part, n);
+    char *q = shorten(text, theme, reading ? &in_text : NULL, phrases, allow, max_chars);
+    if (reading) {
+        g_array_free(in_text.sentences, TRUE);
+        g_array_free(in_text.decided, TRUE);
+    }
+    g_free(allow);
+    return q;
+}
+
+/* ---- the sentences on a theme ---------------------------------------- */
+
+GArray *csb_theme_sentences(const CsbTheme *theme, const char *text)
+{
+    Pick pk = {text, theme, csb_sentences(text), 0, NULL, NULL, 0, 0, 0};
+    pk.n = pk.sent->len / 2;
+    gboolean *on = g_new0(gboolean, pk.n + 1);
+    for (guint i = 0; i < pk.n; i++) {
+        if (!has_phrase(&pk, i, theme->phrases) && !has_phrase(&pk, i, theme->finding_phrases))
+            continue;
+        for (guint k = unit_start(&pk, i); k <= i; k++)
+            on[k] = TRUE;
+        for (guint k = i + 1; k < pk.n && k - i <= 3 && opens_back(&pk, k); k++)
+            on[k] = TRUE;
+    }
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint i = 0; i < pk.n; i++)
+        if (on[i])
+            g_array_append_val(out, i);
+    g_free(on);
+    g_array_free(pk.sent, TRUE);
+    return out;
+}
+
+char *csb_sentences_text(const char *text, const GArray *part)
+{
+    GArray *sent = csb_sentences(text);
+    GString *out = g_string_new(NULL);
+    for (guint k = 0; k < part->len; k++) {
+        guint i = g_array_index(part, guint, k);
+        if (2 * i + 1 >= sent->len)
+            continue;
+        gsize a = g_array_index(sent, gsize, 2 * i), b = g_array_index(sent, gsize, 2 * i + 1);
+        if (out->len)
+            g_string_append_c(out, ' ');
+        g_string_append_len(out, text + a, (gssize)(b - a));
+    }
+    g_array_free(sent, TRUE);
+    return g_string_free(out, FALSE);
 }
 
 /* ---- checking a quote ------------------------------------------------ */

@@ -169,14 +169,19 @@ typedef struct {
     const CsbInspection *inspection; /* borrowed */
     const CsbParagraph *paragraph;   /* borrowed */
     const CsbTheme *theme;           /* borrowed: the theme it is evidence for */
-    CsbTone tone;
+    CsbTone tone;          /* the label its words earn: the paragraph's, or part's */
     double score;          /* for ranking: more signal phrases, more weight */
     GPtrArray *phrases;    /* char*: the theme phrases found */
     GPtrArray *why;        /* char*: the cues that decided the tone (a reference:
                               the evidence of one paragraph shares one array) */
     CsbToneResult *reading; /* the paragraph's reading (a reference: the evidence of
-                              one paragraph shares one), what its
-                              quote keeps first */
+                              one paragraph shares one), or part's read alone
+                              (its sentence k is the paragraph's part[k]): what
+                              its quote keeps first */
+    GArray *part;          /* guint: the paragraph's sentences (csb_sentences) it is
+                              evidence by, in order, when the paragraph speaks of
+                              other subjects too (csb_evidence_narrow): its quote
+                              keeps only these; NULL: the whole paragraph */
     int ordinal;           /* the paragraph's position in the report, from 1
                               (cites paragraphs that carry no number) */
 } CsbEvidence;
@@ -196,6 +201,13 @@ char *csb_evidence_quote(const CsbEvidence *e);
 CsbEvidence *csb_evidence_new(const CsbInspection *in, guint i, const CsbTheme *theme,
                               GPtrArray *phrases, double score, CsbToneResult *reading,
                               GPtrArray *why);
+
+/* Narrow e to the paragraph's sentences part (taken; csb_theme_sentences):
+ * its tone becomes tone, the label part's words earn, read alone as
+ * reading (a reference is taken), with why (a reference is taken) saying
+ * how; its quote keeps only part's sentences. src/analysis decides when. */
+void csb_evidence_narrow(CsbEvidence *e, GArray *part, CsbToneResult *reading, CsbTone tone,
+                         GPtrArray *why);
 
 /* Ranking order for CsbEvidence* (g_ptr_array_sort): concerns, then
  * mixed, strengths, neutral; within a tone higher score first, then the
@@ -226,6 +238,26 @@ char *csb_themes_quote_why(const char *text, const GPtrArray *phrases,
  * (theme NULL: as csb_themes_quote_why). */
 char *csb_theme_quote(const CsbTheme *theme, const char *text, const GPtrArray *phrases,
                       const CsbToneResult *reading, int max_chars);
+
+/* The same, quoting only text's sentences part (guint indices into
+ * csb_sentences(text), in order; NULL: all, as csb_theme_quote): all of
+ * them when they fit max_chars, else shortened as there, reading being
+ * their reading read alone (csb_sentences_text; its sentence k is
+ * part[k]). Each gap, between them too, an ellipsis. */
+char *csb_theme_quote_part(const CsbTheme *theme, const char *text, const GPtrArray *phrases,
+                           const CsbToneResult *reading, const GArray *part, int max_chars);
+
+/* The sentences of text on theme (guint indices into csb_sentences(text),
+ * in order): those carrying its phrases or its finding wordings ("care
+ * leavers": in a paragraph on the theme, they name what a sentence is
+ * about), outside its not-phrases, each
+ * with the sentences before it that its opening points back to ("These
+ * children ...", three at most, as a quote keeps them) and the sentences
+ * after it that point back to it ("However, ...", three at most). */
+GArray *csb_theme_sentences(const CsbTheme *theme, const char *text);
+/* The sentences part of text (guint indices into csb_sentences(text))
+ * joined by single spaces: the words to read alone. A new string. */
+char *csb_sentences_text(const char *text, const GArray *part);
 
 /* TRUE when quote is text's own words, whitespace aside: the pieces
  * between ellipses occur in text in order; each gap an ellipsis marks
