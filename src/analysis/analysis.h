@@ -3,7 +3,9 @@
  * Owns: the analysis of one report (CsbReportAnalysis): each paragraph's
  * tone and the library themes it speaks to; the evidence for the themes a
  * run selects (CsbEvidence: tone and the cues that decided it, the
- * phrases found, score; quoted only when a briefing shows it); each
+ * phrases found, score; quoted only when a briefing shows it; of a
+ * summary that speaks of several subjects, the sentences on the theme,
+ * with the tone they earn read alone); each
  * finding's themes and the tokens areas for improvement are matched by
  * (its significant words, stemmed, and its themes); and in how many of
  * the report's texts each token occurs, from which a story weighs how

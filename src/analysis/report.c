@@ -1,7 +1,9 @@
 /* report.c - one report's analysis: each paragraph put in match form
  * once, its themes found in one pass, its tone classified once, its
  * evidence for the selected themes made once (phrases, score, the tone's
- * reading and why, both shared by the paragraph's evidence); each
+ * reading and why, both shared by the paragraph's evidence; or, when the
+ * paragraph speaks of other subjects too, the sentences on the theme and
+ * the reading and why of those read alone); each
  * finding's themes, tokens
  * and issues; the sentences saying a weakness was raised before
  * (declared.c); and how many of the report's texts use each token.
@@ -50,11 +52,160 @@ static const CsbThemeHit *hit_of(const GArray *hits, guint t)
     return NULL;
 }
 
+/* The library themes each sentence of a paragraph names, found when
+ * first asked. */
+typedef struct {
+    const CsbAnalyses *set;
+    const char *text;
+    GPtrArray *hits; /* per sentence (csb_sentences): GArray of CsbThemeHit; NULL until asked */
+} SentenceThemes;
+
+static const GPtrArray *sentence_themes(SentenceThemes *st)
+{
+    if (st->hits)
+        return st->hits;
+    const CsbAnalysisRules *rules = csb_analyses_rules(st->set);
+    GArray *sent = csb_sentences(st->text);
+    st->hits = g_ptr_array_new_with_free_func((GDestroyNotify)csb_theme_hits_free);
+    for (guint i = 0; i + 1 < sent->len; i += 2) {
+        gsize from = g_array_index(sent, gsize, i), to = g_array_index(sent, gsize, i + 1);
+        char *s = g_strndup(st->text + from, to - from);
+        char *form = csb_themes_match_form(s);
+        g_ptr_array_add(st->hits, rules->find_themes(csb_analyses_library(st->set), form));
+        g_free(form);
+        g_free(s);
+    }
+    g_array_free(sent, TRUE);
+    return st->hits;
+}
+
+/* Does the paragraph move on from t to other subjects: do at least two
+ * sentences outside part (indices, in order) name library themes that no
+ * sentence of part names, other than t (G_MAXUINT: a theme not the
+ * library's), at least two of them? As a summary does ("... a strong
+ * response to children at risk of exploitation. ... When children need to
+ * come into care, their needs are met well in appropriate placements. ...
+ * response to domestic abuse is not proportionate ..."); a paragraph on t
+ * that names one other theme in passing ("the work of the MACE group is
+ * not quality assured"), or one that part names too ("children missing
+ * education" in a paragraph aligning the two), stays on t. */
+static gboolean others_outside(SentenceThemes *st, const GArray *part, guint t)
+{
+    const GPtrArray *hits = sentence_themes(st);
+    GHashTable *named = g_hash_table_new(NULL, NULL), *others = g_hash_table_new(NULL, NULL);
+    g_hash_table_add(named, GUINT_TO_POINTER(t));
+    for (guint k = 0; k < part->len; k++) {
+        const GArray *h = hits->pdata[g_array_index(part, guint, k)];
+        for (guint j = 0; j < h->len; j++)
+            g_hash_table_add(named, GUINT_TO_POINTER(g_array_index(h, CsbThemeHit, j).theme));
+    }
+    guint sentences = 0;
+    for (guint i = 0, k = 0; i < hits->len; i++) {
+        if (k < part->len && g_array_index(part, guint, k) == i) {
+            k++;
+            continue;
+        }
+        const GArray *h = hits->pdata[i];
+        gboolean other = FALSE;
+        for (guint j = 0; j < h->len; j++) {
+            gpointer theme = GUINT_TO_POINTER(g_array_index(h, CsbThemeHit, j).theme);
+            if (!g_hash_table_contains(named, theme)) {
+                g_hash_table_add(others, theme);
+                other = TRUE;
+            }
+        }
+        sentences += other;
+    }
+    gboolean moves_on = sentences >= 2 && g_hash_table_size(others) >= 2;
+    g_hash_table_destroy(named);
+    g_hash_table_destroy(others);
+    return moves_on;
+}
+
+static gboolean weighs(const CsbToneResult *rd)
+{
+    for (guint i = 0; i < rd->sentences->len; i++) {
+        const CsbToneSentence *s = &g_array_index(rd->sentences, CsbToneSentence, i);
+        if (s->strength > 0 || s->concern > 0)
+            return TRUE;
+    }
+    return rd->recommendation;
+}
+
+/* Why part's words earn tone: which of the paragraph's n sentences they
+ * are, first; the last line the verdict, said again when they weigh
+ * nothing (tone neutral, not the rules' call on words with no cue). */
+static void explain_part(GPtrArray *why, const GArray *part, guint n, CsbTone tone,
+                         CsbTone paragraph)
+{
+    GString *head = g_string_new("on the theme: sentence");
+    g_string_append(head, part->len > 1 ? "s " : " ");
+    for (guint k = 0; k < part->len; k++)
+        g_string_append_printf(head, "%s%u", k ? ", " : "", g_array_index(part, guint, k) + 1);
+    g_string_append_printf(head, " of %u, read alone (the others speak of other themes; the "
+                                 "sentences below are counted among these)", n);
+    g_ptr_array_insert(why, 0, g_string_free(head, FALSE));
+    if (tone != CSB_TONE_NEUTRAL || !why->len)
+        return;
+    char *rules = why->pdata[why->len - 1];
+    why->pdata[why->len - 1] =
+        g_strdup_printf("verdict: neutral: the sentences on the theme weigh nothing either way "
+                        "(the rules alone: '%s'); the paragraph is %s by its others",
+                        g_str_has_prefix(rules, "verdict: ") ? rules + strlen("verdict: ") : rules,
+                        csb_tone_id(paragraph));
+    g_free(rules);
+}
+
+/* Evidence e of a summary that speaks of several subjects in turn is
+ * narrowed to the sentences on its theme (csb_theme_sentences): the label
+ * is what those words earn read alone, neutral when they weigh nothing
+ * (listed under no tone, rather than carry a label other words earned),
+ * and its quote keeps only them. A summary is a paragraph the report does
+ * not number (its headline summary, a summary section's, a letter's) of
+ * at least four sentences, at most a third of them on the theme, whose
+ * others move on to other themes (others_outside). A numbered paragraph is
+ * written on one subject, and its sentences without the theme's phrases
+ * are mostly still on it ("Practice around the use of specialist risk
+ * assessments, however, is not yet consistent"); a recommendation is a
+ * concern by its form throughout: all stay whole, as does a summary whose
+ * sentences the reading of them alone does not split as the paragraph's.
+ * t: the theme's index in the library (G_MAXUINT: not the library's). */
+static void narrow(CsbEvidence *e, const CsbAnalyses *set, SentenceThemes *st, guint t)
+{
+    const CsbParagraph *p = e->paragraph;
+    const CsbToneResult *whole = e->reading;
+    guint n = whole->sentences->len;
+    if (p->number || whole->recommendation || n < 4)
+        return;
+    GArray *part = csb_theme_sentences(e->theme, p->text);
+    if (!part->len || 3 * part->len > n || !others_outside(st, part, t)) {
+        g_array_free(part, TRUE);
+        return;
+    }
+    char *words = csb_sentences_text(p->text, part);
+    GPtrArray *why = g_ptr_array_new_with_free_func(g_free);
+    CsbToneResult *rd =
+        csb_analyses_rules(set)->classify(csb_analyses_library(set), words, p->section, why);
+    if (rd->sentences->len == part->len) { /* read as the paragraph's sentences */
+        CsbTone tone = weighs(rd) ? rd->tone : CSB_TONE_NEUTRAL;
+        explain_part(why, part, n, tone, whole->tone);
+        csb_evidence_narrow(e, part, rd, tone, why);
+        part = NULL;
+    }
+    if (part)
+        g_array_free(part, TRUE);
+    csb_tone_result_free(rd);
+    g_ptr_array_unref(why);
+    g_free(words);
+}
+
 /* Evidence for each selected theme paragraph i speaks to. */
 static void add_evidence(CsbReportAnalysis *a, const CsbAnalyses *set, const char *form,
                          const GArray *hits, guint i, CsbToneResult *reading,
                          GPtrArray *why)
 {
+    SentenceThemes st = {set, ((const CsbParagraph *)a->inspection->paragraphs->pdata[i])->text,
+                         NULL};
     const CsbInspection *in = a->inspection;
     for (guint s = 0; s < a->selection->len; s++) {
         const CsbTheme *theme = a->selection->pdata[s];
@@ -72,11 +223,16 @@ static void add_evidence(CsbReportAnalysis *a, const CsbAnalyses *set, const cha
         } else {
             csb_theme_find_in_form(theme, form, found, &score); /* a theme from elsewhere */
         }
-        if (found->len)
-            g_ptr_array_add(a->evidence->pdata[s], csb_evidence_new(in, i, theme, found, score, reading, why));
-        else
+        if (found->len) {
+            CsbEvidence *e = csb_evidence_new(in, i, theme, found, score, reading, why);
+            narrow(e, set, &st, t);
+            g_ptr_array_add(a->evidence->pdata[s], e);
+        } else {
             g_ptr_array_free(found, TRUE);
+        }
     }
+    if (st.hits)
+        g_ptr_array_free(st.hits, TRUE);
 }
 
 static void analyse_paragraphs(CsbReportAnalysis *a, CsbAnalyses *set, Counts *c)
