@@ -686,6 +686,33 @@ static void group_free(Group *g)
     csb_unread_words_free(g->words);
 }
 
+/* Load g's reference data, area map and themes, and the pack's template
+ * into *tpl: FALSE (a failed check) when any did not load. */
+static gboolean pack_load(Group *g, CsbTemplate **tpl, CsbDiag *d)
+{
+    *tpl = csb_template_load("templates/briefing-pack.yaml", d);
+    gboolean loaded = group_load(g, d) && *tpl;
+    CHECK(loaded, "the reference data, area map, themes and pack load");
+    return loaded;
+}
+
+/* A formatter of a new document of tpl for the focus of c, reading in;
+ * formatter_clear frees what it made. */
+static CsbFormatter focus_formatter(CsbTemplate *tpl, const CsbFormatInput *in,
+                                    const CsbComparison *c, const Group *g)
+{
+    return (CsbFormatter){csb_doc_new(tpl), in, c->focus, g->ref->frameworks,
+                          g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
+}
+
+static void formatter_clear(CsbFormatter *fm)
+{
+    g_hash_table_destroy(fm->abbreviations);
+    if (fm->glossary_index)
+        g_hash_table_destroy(fm->glossary_index);
+    csb_doc_free(fm->doc);
+}
+
 /* The peers' grid's caption explains a dashed cell marked * only when the
  * grid has one (Wiltshire's pack said so of a grid with none). */
 static void test_matrix_caption(void)
@@ -745,9 +772,8 @@ static void test_names(void)
     }
     CsbDiag *d = csb_diag_new();
     Group g = {0};
-    CsbTemplate *tpl = csb_template_load("templates/briefing-pack.yaml", d);
-    CHECK(group_load(&g, d) && tpl, "the reference data, area map, themes and pack load");
-    if (g.areas && g.lib && tpl) {
+    CsbTemplate *tpl = NULL;
+    if (pack_load(&g, &tpl, d)) {
         static const char *const peers[] = {"Bournemouth, Christchurch and Poole",
                                             "Bristol, City of", "Devon"};
         ilacs(&g, "Wiltshire", "2023-09-22", FALSE);
@@ -756,8 +782,7 @@ static void test_names(void)
         g_ptr_array_add(g.themes, (gpointer)csb_themes_find(g.lib, "sufficiency"));
         const CsbComparison *c = group_compare(&g, "Wiltshire", peers, G_N_ELEMENTS(peers));
         CsbFormatInput in = {.comparison = c, .areas = g.areas};
-        CsbFormatter fm = {csb_doc_new(tpl), &in, c->focus, g.ref->frameworks,
-                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
+        CsbFormatter fm = focus_formatter(tpl, &in, c, &g);
         csb_pack_section("cover")(&fm);
         csb_pack_section("peers")(&fm);
         GString *all = g_string_new(NULL);
@@ -796,8 +821,7 @@ static void test_names(void)
         }
         CHECK(counted && !worded, "the peers' themes give the focus's counts as numbers, none too");
         g_string_free(all, TRUE);
-        g_hash_table_destroy(fm.abbreviations);
-        csb_doc_free(fm.doc);
+        formatter_clear(&fm);
     }
     csb_template_free(tpl);
     group_free(&g);
@@ -854,8 +878,7 @@ static void test_pack_grades(void)
         }
         const CsbComparison *c = group_compare(&g, "Devon", NULL, 0);
         CsbFormatInput in = {.comparison = c, .areas = g.areas, .grades = grades};
-        CsbFormatter fm = {csb_doc_new(tpl), &in, c->focus, g.ref->frameworks,
-                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
+        CsbFormatter fm = focus_formatter(tpl, &in, c, &g);
         csb_pack_section("grades")(&fm);
         char *all = doc_paragraphs(fm.doc);
         CHECK(strstr(all, "Graded \u2018Requires improvement\u2019 in March" NB "2015, "
@@ -873,8 +896,7 @@ static void test_pack_grades(void)
         CHECK(stayed && !strstr(stayed + 1, "Stayed Inadequate"),
               "no 'Stayed Inadequate' sentence is written twice");
         g_free(all);
-        g_hash_table_destroy(fm.abbreviations);
-        csb_doc_free(fm.doc);
+        formatter_clear(&fm);
     }
     csb_csv_free(grades);
     csb_template_free(tpl);
@@ -929,17 +951,15 @@ static void test_pack_no_overall(void)
 {
     CsbDiag *d = csb_diag_new();
     Group g = {0};
-    CsbTemplate *tpl = csb_template_load("templates/briefing-pack.yaml", d);
-    CHECK(group_load(&g, d) && tpl, "the reference data, area map, themes and pack load");
-    if (g.areas && g.lib && tpl) {
+    CsbTemplate *tpl = NULL;
+    if (pack_load(&g, &tpl, d)) {
         ilacs(&g, "Blackpool", "2022-12-09", FALSE);
         ilacs(&g, "Blackpool", "2026-06-19", TRUE);
         ilacs(&g, "Hartlepool", "2026-01-23", FALSE);
         static const char *const peers[] = {"Hartlepool"};
         const CsbComparison *c = group_compare(&g, "Blackpool", peers, 1);
         CsbFormatInput in = {.comparison = c, .areas = g.areas};
-        CsbFormatter fm = {csb_doc_new(tpl), &in, c->focus, g.ref->frameworks,
-                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL, 0};
+        CsbFormatter fm = focus_formatter(tpl, &in, c, &g);
         csb_pack_section("cover")(&fm);
         csb_pack_section("summary")(&fm);
         GString *all = g_string_new(NULL);
@@ -965,8 +985,7 @@ static void test_pack_no_overall(void)
                                "give it.]"),
               "the summary says what a change's date counts from");
         g_string_free(all, TRUE);
-        g_hash_table_destroy(fm.abbreviations);
-        csb_doc_free(fm.doc);
+        formatter_clear(&fm);
     }
     csb_template_free(tpl);
     group_free(&g);
@@ -995,9 +1014,7 @@ static char *members_text(Group *g, const char *focus, const char *ids, const GP
         CsbFormatInput in = {.comparison = g->c, .areas = g->areas, .grades = grades,
                              .glossary = glossary, .unread_words = g->words,
                              .library = g->lib, .brevity = brevity};
-        CsbFormatter fm = {csb_doc_new(tpl), &in, g->c->focus, g->ref->frameworks,
-                           g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), NULL,
-                           0};
+        CsbFormatter fm = focus_formatter(tpl, &in, g->c, g);
         char **split = g_strsplit(ids, "|", -1);
         for (char **id = split; *id; id++)
             csb_members_section(*id)(&fm);
@@ -1015,10 +1032,7 @@ static char *members_text(Group *g, const char *focus, const char *ids, const GP
                 g_free(t);
             }
         }
-        g_hash_table_destroy(fm.abbreviations);
-        if (fm.glossary_index)
-            g_hash_table_destroy(fm.glossary_index);
-        csb_doc_free(fm.doc);
+        formatter_clear(&fm);
     } else {
         g_string_append(all, "(the template did not load)");
     }
