@@ -372,8 +372,14 @@ void csb_pack_sources(CsbFormatter *fm)
         "Ofsted\u2019s page for the authority (reports.ofsted.gov.uk/provider/44/ and its unique "
         "reference number, URN), which lists all its reports; it is given only when the URN is "
         "known, from the report\u2019s file name or the authority table."));
-    /* Authority wide enough for one long name ("Nottinghamshire") unbroken. */
-    static const double w[] = {2.2, 3.7, 2.3, 1.8, 2.3};
+    /* Each column as wide as its longest word needs at the table size on A4
+     * (8 pt; a file name smaller): the authority one long name unbroken
+     * ("Northamptonshire", "Hammersmith and"), the report its file name
+     * ("80442-buckinghamshire__2025-05-14.pdf"), the dates the longest range
+     * within a month, which never breaks ("11 to 22 September 2023"), the
+     * lead inspector the longest name ("Metheringham"), and the address its
+     * host ("reports.ofsted.gov.uk"). */
+    static const double w[] = {2.0, 3.55, 2.75, 1.7, 2.3};
     CsbTable *t = csb_table_new(5, w);
     csb_table_header(t, 0, "Authority");
     csb_table_header(t, 1, "Report and file");

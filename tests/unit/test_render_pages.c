@@ -363,8 +363,9 @@ static void test_examples(void)
             CHECK(on_page(doc, 3, "The response to children who are privately fostered"),
                   "pack: the summary lists the latest areas for improvement");
             int last = poppler_document_get_n_pages(doc);
+            /* The lead inspector's name may wrap in its narrow column. */
             CHECK(on_page(doc, last, "redcar-and-cleveland-2025-12-ilacs.txt") &&
-                      on_page(doc, last, "Rachel Fairhurst"),
+                      on_page(doc, last, "Rachel") && on_page(doc, last, "Fairhurst"),
                   "pack: the sources page names each report and its lead inspector");
             CHECK(uri_links(doc, "https://reports.ofsted.gov.uk/provider/44/80541") >= 2,
                   "pack: Ofsted reports link to the authority's Ofsted page (URN 80541)");
