@@ -34,6 +34,14 @@ char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)
     return s;
 }
 
+char *csb_fmt_range(const char *first, const char *word, const char *last)
+{
+    gboolean bare = !strchr(first, ' ') && !strstr(first, CSB_DATE_SPACE);
+    return g_strdup_printf(bare ? "%s" CSB_DATE_SPACE "%s" CSB_DATE_SPACE "%s"
+                                : "%s %s" CSB_DATE_SPACE "%s",
+                           first, word, last);
+}
+
 /* The months from one date to another: "March 2023", "February and March
  * 2023", "December 2024 and January 2025", "January to March 2023" (the
  * year once when both are in it); to's alone when from is unknown or not
@@ -43,11 +51,10 @@ static char *months_span(CsbDate from, CsbDate to)
     int apart = (to.year - from.year) * 12 + to.month - from.month;
     if (!csb_date_valid(from) || !csb_date_valid(to) || apart <= 0)
         return csb_fmt_month_year(to);
-    const char *join = apart == 1 ? "and" : "to";
     char *first = from.year == to.year ? g_strdup(csb_month_name(from.month))
                                        : csb_fmt_month_year(from);
     char *last = csb_fmt_month_year(to);
-    char *s = g_strdup_printf("%s %s %s", first, join, last);
+    char *s = csb_fmt_range(first, apart == 1 ? "and" : "to", last);
     g_free(first);
     g_free(last);
     return s;
@@ -65,7 +72,7 @@ char *csb_fmt_months_held(const CsbInspection *in, gboolean *parts)
     char *first = in->paused.year == in->end.year ? g_strdup(csb_month_name(in->paused.month))
                                                   : csb_fmt_month_year(in->paused);
     char *second = csb_fmt_month_year(in->end);
-    char *s = g_strdup_printf("%s and %s", first, second);
+    char *s = csb_fmt_range(first, "and", second);
     g_free(first);
     g_free(second);
     return s;

@@ -100,6 +100,15 @@ GPtrArray *csb_fmt_prose_names(const GPtrArray *items, gboolean stories);
 
 /* "December 2025" */
 char *csb_fmt_month_year(CsbDate d);
+/* Two ends of a range of dates joined by word ("to", "and"): "12 September
+ * to 6 October 2016", "December 2024 and January 2025". The space after
+ * word is a no-break one (CSB_DATE_SPACE), so that a line breaks, if it
+ * must, before word, never after it ("12 September / to 6 October 2016",
+ * not "12 September to / 6 October 2016"); a range whose first end is one
+ * bare word, a day or a month ("3 to 14 December 2018", "February and
+ * March 2023"), never breaks, as "3" or "February" alone at a line's end
+ * would read as a number or a month of no year. A new string. */
+char *csb_fmt_range(const char *first, const char *word, const char *last);
 /* "ILACS inspection, December 2025": a report's short name, by the month
  * its inspection ended (tables, lists, labels). */
 char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);

@@ -12,8 +12,10 @@
 /* "1 to 12 December 2025", "28 November to 2 December 2025", "30 December
  * 2024 to 3 January 2025", or the one date known; without its year when
  * year is FALSE ("5 to 9 May", the first part of an inspection held in two
- * within a year). Each date whole (CSB_DATE_SPACE); a line may break
- * around "to". */
+ * within a year). Each date whole (CSB_DATE_SPACE), joined by
+ * csb_fmt_range: a range within a month whole too ("3 to 14 December
+ * 2018"), another broken, if it must be, only before "to" ("28 November /
+ * to 2 December 2025"). */
 static char *date_range(CsbDate a, CsbDate b, gboolean year)
 {
     gboolean va = csb_date_valid(a), vb = csb_date_valid(b);
@@ -25,7 +27,7 @@ static char *date_range(CsbDate a, CsbDate b, gboolean year)
     char *start = a.year != b.year    ? csb_date_long(a)
                   : a.month != b.month ? csb_date_day_month(a)
                                        : g_strdup_printf("%d", a.day);
-    char *s = g_strdup_printf("%s to %s", start, end);
+    char *s = csb_fmt_range(start, "to", end);
     g_free(start);
     g_free(end);
     return s;
@@ -41,7 +43,8 @@ char *csb_pack_inspection_dates(const CsbInspection *in)
     if (!csb_inspection_in_parts(in))
         return csb_pack_date_range(in->start, in->end);
     /* The year is written once when both parts are in it: "5 to 9 May and
-     * 3 to 7 June 2019". */
+     * 3 to 7 June 2019"; a line may break on either side of "and", each
+     * part whole. */
     char *first = date_range(in->start, in->paused, in->start.year != in->end.year);
     char *second = csb_pack_date_range(in->resumed, in->end);
     char *s = g_strdup_printf("%s and %s", first, second);

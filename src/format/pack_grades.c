@@ -155,14 +155,20 @@ void csb_pack_add_movements(CsbRich *r, const CsbAreaHistory *h)
             }
             if (last > k)
                 csb_rich_addf(r, 0, "%s at %u inspections", dated ? "," : "", last - k + 2);
-            if (dated)
-                csb_rich_addf(r, 0, " (%s to %s)", from, to);
+            if (dated) {
+                char *span = csb_fmt_range(from, "to", to);
+                csb_rich_addf(r, 0, " (%s)", span);
+                g_free(span);
+            }
             csb_rich_add(r, 0, ".");
         } else {
             char *words = csb_fmt_change(c);
             csb_rich_addf(r, 0, " %c%s", g_ascii_toupper(words[0]), words + 1);
-            if (c->dated)
-                csb_rich_addf(r, 0, " between %s and %s", from, to);
+            if (c->dated) {
+                char *span = csb_fmt_range(from, "and", to);
+                csb_rich_addf(r, 0, " between %s", span);
+                g_free(span);
+            }
             csb_rich_add(r, 0, ".");
             g_free(words);
         }
@@ -197,9 +203,10 @@ static void area_words(CsbFormatter *fm, const CsbAreaHistory *h, const CsbAreaH
         char *area = csb_text_in_sentence(before->area->title);
         char *from = csb_fmt_month_year(csb_inspection_date(csb_history_first(h)->inspection));
         char *to = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
-        csb_rich_addf(r, 0, " The same grades as %s (above), at the same %u inspections from "
-                            "%s to %s.",
-                      area, h->points->len, from, to);
+        char *span = csb_fmt_range(from, "to", to);
+        csb_rich_addf(r, 0, " The same grades as %s (above), at the same %u inspections from %s.",
+                      area, h->points->len, span);
+        g_free(span);
         g_free(to);
         g_free(from);
         g_free(area);

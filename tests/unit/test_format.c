@@ -150,8 +150,11 @@ static void test_words(void)
     char *r1 = csb_pack_date_range((CsbDate){2025, 12, 1}, (CsbDate){2025, 12, 12});
     char *r2 = csb_pack_date_range((CsbDate){2023, 11, 28}, (CsbDate){2023, 12, 2});
     char *r3 = csb_pack_date_range((CsbDate){0, 0, 0}, (CsbDate){0, 0, 0});
-    CHECK_STR(r1, "1 to 12" NB "December" NB "2025", "a range within a month");
-    CHECK_STR(r2, "28" NB "November to 2" NB "December" NB "2023", "a range across months");
+    /* A range within a month never breaks ("3 to / 14 December"); another
+     * only before "to", never after it. */
+    CHECK_STR(r1, "1" NB "to" NB "12" NB "December" NB "2025", "a range within a month, whole");
+    CHECK_STR(r2, "28" NB "November to" NB "2" NB "December" NB "2023",
+              "a range across months, broken only before 'to'");
     CHECK_STR(r3, "dates not stated", "no dates");
     g_free(r1);
     g_free(r2);
@@ -173,17 +176,21 @@ static void test_words(void)
         const char *want, *what;
     } parts[] = {
         {{2024, 9, 30}, {2024, 10, 11}, {2025, 1, 13}, {2025, 1, 16},
-         "30" NB "September to 11" NB "October" NB "2024 and 13 to 16" NB "January" NB "2025",
+         "30" NB "September to" NB "11" NB "October" NB "2024 and 13" NB "to" NB "16" NB "January" NB
+         "2025",
          "two parts in two years (Devon 2025)"},
         {{2022, 12, 5}, {2022, 12, 9}, {2023, 2, 14}, {2023, 2, 15},
-         "5 to 9" NB "December" NB "2022 and 14 to 15" NB "February" NB "2023", "two parts across a new year"},
+         "5" NB "to" NB "9" NB "December" NB "2022 and 14" NB "to" NB "15" NB "February" NB "2023",
+         "two parts across a new year"},
         {{2019, 5, 13}, {2019, 5, 17}, {2019, 6, 3}, {2019, 6, 7},
-         "13 to 17" NB "May and 3 to 7" NB "June" NB "2019", "two parts in one year: the year once"},
+         "13" NB "to" NB "17" NB "May and 3" NB "to" NB "7" NB "June" NB "2019",
+         "two parts in one year: the year once"},
         {{2022, 6, 13}, {2022, 6, 13}, {2022, 7, 4}, {2022, 7, 4}, "13" NB "June and 4" NB "July" NB "2022",
          "two single days"},
         {{2021, 3, 2}, {2021, 3, 4}, {2021, 3, 15}, {2021, 3, 15},
-         "2 to 4" NB "March and 15" NB "March" NB "2021", "a range and a day in one month"},
-        {{2025, 12, 1}, {0}, {0}, {2025, 12, 12}, "1 to 12" NB "December" NB "2025", "one part"},
+         "2" NB "to" NB "4" NB "March and 15" NB "March" NB "2021", "a range and a day in one month"},
+        {{2025, 12, 1}, {0}, {0}, {2025, 12, 12}, "1" NB "to" NB "12" NB "December" NB "2025",
+         "one part"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(parts); i++) {
         CsbInspection *x = csb_inspection_new("x.pdf");
@@ -197,6 +204,14 @@ static void test_words(void)
         g_free(got);
         csb_inspection_free(x);
     }
+    char *span = csb_fmt_range("12" NB "September", "to", "6" NB "October" NB "2016");
+    CHECK_STR(span, "12" NB "September to" NB "6" NB "October" NB "2016",
+              "a range of whole dates breaks only before 'to'");
+    g_free(span);
+    span = csb_fmt_range("3", "to", "14" NB "December" NB "2018");
+    CHECK_STR(span, "3" NB "to" NB "14" NB "December" NB "2018",
+              "a range from a bare day never breaks");
+    g_free(span);
     CsbInspection *in = csb_inspection_new("r.txt");
     in->kind = CSB_KIND_ILACS;
     in->authority = g_strdup("Redcar and Cleveland");
@@ -237,21 +252,21 @@ static void test_words(void)
         const char *want, *what;
     } held[] = {
         {{2023, 2, 20}, {0}, {0}, {2023, 3, 3},
-         "Birmingham, ILACS inspection, February and March" NB "2023, paragraph 33 (page 6)",
+         "Birmingham, ILACS inspection, February" NB "and" NB "March" NB "2023, paragraph 33 (page 6)",
          "a citation of an inspection over two months names both"},
         {{2024, 12, 2}, {0}, {0}, {2025, 1, 10},
-         "Birmingham, ILACS inspection, December" NB "2024 and January" NB "2025, paragraph 33 "
+         "Birmingham, ILACS inspection, December" NB "2024 and" NB "January" NB "2025, paragraph 33 "
          "(page 6)",
          "... over a new year, each with its year"},
         {{2025, 7, 7}, {0}, {0}, {2025, 7, 18},
          "Birmingham, ILACS inspection, July" NB "2025, paragraph 33 (page 6)",
          "... within one month, that month"},
         {{2024, 9, 30}, {2024, 10, 11}, {2025, 1, 13}, {2025, 1, 16},
-         "Birmingham, ILACS inspection, October" NB "2024 and January" NB "2025, paragraph 33 "
+         "Birmingham, ILACS inspection, October" NB "2024 and" NB "January" NB "2025, paragraph 33 "
          "(page 6)",
          "... held in two parts (Devon 2025), the month each part ended"},
         {{2019, 5, 13}, {2019, 5, 17}, {2019, 6, 3}, {2019, 6, 7},
-         "Birmingham, ILACS inspection, May and June" NB "2019, paragraph 33 (page 6)",
+         "Birmingham, ILACS inspection, May" NB "and" NB "June" NB "2019, paragraph 33 (page 6)",
          "... in two parts in one year, the year once"},
     };
     CsbParagraph p33 = {33, NULL, NULL, 6};
@@ -583,18 +598,19 @@ static void test_movements(void)
         const char *want, *what;
     } cases[] = {
         {3, {2015, 2020, 2025}, {CSB_GRADE_INADEQUATE, CSB_GRADE_INADEQUATE, CSB_GRADE_INADEQUATE},
-         " Stayed Inadequate for about 10 years, at 3 inspections (July" NB "2015 to July" NB "2025).",
+         " Stayed Inadequate for about 10 years, at 3 inspections (July" NB "2015 to" NB "July" NB
+         "2025).",
          "three inspections of one grade read once"},
         {3, {2015, 2020, 2025}, {CSB_GRADE_REQUIRES_IMPROVEMENT, CSB_GRADE_INADEQUATE,
          CSB_GRADE_INADEQUATE},
-         " Declined from Requires improvement to Inadequate between July" NB "2015 and July" NB "2020. "
-         "Stayed Inadequate for about 5 years (July" NB "2020 to July" NB "2025).",
+         " Declined from Requires improvement to Inadequate between July" NB "2015 and" NB "July" NB
+         "2020. Stayed Inadequate for about 5 years (July" NB "2020 to" NB "July" NB "2025).",
          "a move, then a grade kept"},
         {4, {2015, 2018, 2022, 2025}, {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING,
          CSB_GRADE_OUTSTANDING},
-         " Stayed Good for about 3 years (July" NB "2015 to July" NB "2018). Improved from Good to "
-         "Outstanding between July" NB "2018 and July" NB "2022. Stayed Outstanding for about 3 years "
-         "(July" NB "2022 to July" NB "2025).",
+         " Stayed Good for about 3 years (July" NB "2015 to" NB "July" NB "2018). Improved from Good "
+         "to Outstanding between July" NB "2018 and" NB "July" NB "2022. Stayed Outstanding for about "
+         "3 years (July" NB "2022 to" NB "July" NB "2025).",
          "two runs apart are said apart"},
     };
     static const char *const ids[] = {"care_leavers", "care_leavers", "care_leavers",
@@ -887,10 +903,10 @@ static void test_pack_grades(void)
                   !strstr(all, "Requires Improvement"),
               "a grade the report writes in capitals is shown in grades.csv's case");
         CHECK(strstr(all, "Stayed Inadequate for about 10 years, at 3 inspections (March" NB "2015 "
-                          "to January" NB "2025).]"),
+                          "to" NB "January" NB "2025).]"),
               "children in care's three Inadequate grades read once");
         CHECK(strstr(all, "The same grades as children in care (above), at the same 3 "
-                          "inspections from March" NB "2015 to January" NB "2025.]"),
+                          "inspections from March" NB "2015 to" NB "January" NB "2025.]"),
               "care leavers, graded the same at the same inspections, point to them");
         const char *stayed = strstr(all, "Stayed Inadequate");
         CHECK(stayed && !strstr(stayed + 1, "Stayed Inadequate"),
@@ -1076,8 +1092,9 @@ static void test_members_latest(void)
     static const struct {
         const char *start, *end, *want;
     } cases[] = {
-        {"2023-02-20", "2023-03-03", "in February and March" NB "2023 (ILACS inspection)"},
-        {"2024-12-02", "2025-01-10", "in December" NB "2024 and January" NB "2025 (ILACS inspection)"},
+        {"2023-02-20", "2023-03-03", "in February" NB "and" NB "March" NB "2023 (ILACS inspection)"},
+        {"2024-12-02", "2025-01-10",
+         "in December" NB "2024 and" NB "January" NB "2025 (ILACS inspection)"},
         {"2025-07-07", "2025-07-18", "in July" NB "2025 (ILACS inspection)"},
         {"", "2025-07-18", "in July" NB "2025 (ILACS inspection)"},
     };
