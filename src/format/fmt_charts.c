@@ -1,7 +1,10 @@
 /* fmt_charts.c - the charts a briefing draws, built from a comparison:
  * grade history panels and the timeline of one authority, the grade
  * matrix and grade distribution of the peer group, and a theme's evidence
- * report by report. Each has a caption that says how to read it.
+ * report by report. Each has a caption that says how to read it. A chart
+ * labels a report by the month its inspection ended, short ("Mar 2023",
+ * csb_fmt_month_short): a label or a cell of the matrix has no room for the
+ * months it was held, which the text around it names.
  */
 #include "format.h"
 

@@ -26,14 +26,6 @@ char *csb_fmt_month_short(CsbDate d)
     return g_strdup_printf("%.3s" CSB_DATE_SPACE "%d", csb_month_name(d.month), d.year);
 }
 
-char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)
-{
-    char *when = csb_fmt_month_year(csb_inspection_date(in));
-    char *s = g_strdup_printf("%s, %s", csb_frameworks_title(fw, in->kind), when);
-    g_free(when);
-    return s;
-}
-
 char *csb_fmt_range(const char *first, const char *word, const char *last)
 {
     gboolean bare = !strchr(first, ' ') && !strstr(first, CSB_DATE_SPACE);
@@ -78,7 +70,12 @@ char *csb_fmt_months_held(const CsbInspection *in, gboolean *parts)
     return s;
 }
 
-char *csb_fmt_report_cited(const CsbFrameworks *fw, const CsbInspection *in)
+char *csb_fmt_month_ended(const CsbInspection *in)
+{
+    return csb_fmt_month_year(csb_inspection_date(in));
+}
+
+char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in)
 {
     char *when = csb_fmt_months_held(in, NULL);
     char *s = g_strdup_printf("%s, %s", csb_frameworks_title(fw, in->kind), when);
@@ -125,7 +122,7 @@ static gboolean title_block(const CsbInspection *in, const char *section)
 CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
                           const CsbParagraph *p)
 {
-    char *name = csb_fmt_report_cited(fw, in);
+    char *name = csb_fmt_report_name(fw, in);
     CsbRich *r = csb_rich_new();
     csb_rich_addf(r, CSB_STYLE_PLAIN, "%s%s%s", in->authority ? in->authority : "",
                   in->authority ? ", " : "", name);
@@ -196,7 +193,7 @@ CsbTableCell *csb_fmt_latest_grade_cell(GPtrArray *row, const CsbAreaHistory *h)
         return csb_fmt_grade_cell(row, g);
     CsbRich *r = csb_rich_new();
     if (h->not_judged_since) {
-        char *now = csb_fmt_month_year(csb_inspection_date(h->not_judged_since));
+        char *now = csb_fmt_months_held(h->not_judged_since, NULL);
         csb_rich_addf(r, CSB_STYLE_MUTED, "Not judged in %s", now);
         g_free(now);
     } else {
@@ -435,7 +432,8 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h)
     while (kept(c) && first > 0 && kept(h->changes->pdata[first - 1]))
         first--;
     const CsbGradePoint *from = ((const CsbChange *)h->changes->pdata[first])->from;
-    char *when = csb_fmt_month_year(csb_inspection_date(from->inspection));
+    /* Since a point in time: the month that inspection ended. */
+    char *when = csb_fmt_month_ended(from->inspection);
     /* The first grade of the run that was of an area this one continues
      * (the 2018-22 combined judgement), and whether every later one was. */
     const CsbGradePoint *joint = strcmp(from->judgement->area, c->area) != 0 ? from : NULL;
@@ -452,7 +450,7 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h)
     if (!then)
         s = g_strdup_printf("since %s", when);
     else if (joint != from) { /* "since February 2014 (in May 2018 one judgement: ...)" */
-        char *at = csb_fmt_month_year(csb_inspection_date(joint->inspection));
+        char *at = csb_fmt_months_held(joint->inspection, NULL);
         s = g_strdup_printf("since %s (in %s one judgement: %s)", when, at, then->title);
         g_free(at);
     } else {
@@ -465,18 +463,21 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h)
     return s;
 }
 
-/* When a report not read was published: "January 2027", or "a later date". */
+/* When a report not read was held, when it was read without its grades
+ * (csb_fmt_months_held: "February and March 2023"), else when it was
+ * published: "January 2027", or "a later date". */
 static char *not_read_when(const CsbNotRead *n)
 {
-    CsbDate d = csb_not_read_date(n);
-    return csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("a later date");
+    if (n->inspection)
+        return csb_fmt_months_held(n->inspection, NULL);
+    return csb_date_valid(n->date) ? csb_fmt_month_year(n->date) : g_strdup("a later date");
 }
 
 void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h)
 {
     const CsbNotRead *n = h->not_read_since;
     if (n) {
-        char *then = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
+        char *then = csb_fmt_months_held(csb_history_latest(h)->inspection, NULL);
         char *when = not_read_when(n);
         csb_rich_addf(r, CSB_STYLE_BOLD,
                       n->inspection ? "\nThe grade of the %s report could not be read; this "
@@ -490,8 +491,8 @@ void csb_fmt_add_not_judged(CsbRich *r, const CsbAreaHistory *h)
     }
     if (!h->not_judged_since)
         return;
-    char *then = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
-    char *now = csb_fmt_month_year(csb_inspection_date(h->not_judged_since));
+    char *then = csb_fmt_months_held(csb_history_latest(h)->inspection, NULL);
+    char *now = csb_fmt_months_held(h->not_judged_since, NULL);
     csb_rich_addf(r, CSB_STYLE_BOLD, "\nNot judged at the %s inspection; this grade is from %s.",
                   now, then);
     g_free(then);
@@ -608,12 +609,12 @@ static CsbRich *not_current_gap(const GPtrArray *group)
         g_free(when);
         return r;
     }
-    char *now = csb_fmt_month_year(csb_inspection_date(h->not_judged_since));
+    char *now = csb_fmt_months_held(h->not_judged_since, NULL);
     add_area_titles(r, group, TRUE);
     csb_rich_addf(r, 0, " %s not judged at the %s inspection", group->len == 1 ? "was" : "were",
                   now);
     if (group->len == 1) {
-        char *then = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
+        char *then = csb_fmt_months_held(csb_history_latest(h)->inspection, NULL);
         csb_rich_addf(r, 0, "; the latest grade read is from %s", then);
         g_free(then);
     }
@@ -674,7 +675,8 @@ static CsbRich *mentioned_gap(CsbFormatter *fm)
                          ? g_strdup("inspection")
                          : csb_text_in_sentence(csb_frameworks_title(fm->frameworks, m->kind));
         char *when;
-        if (!m->year) { /* named without a date: before the report naming it */
+        if (!m->year) { /* named without a date: before the report naming it (a point
+                           in time, the date of that report, not its months) */
             char *before = csb_fmt_month_year(m->before);
             when = m->since ? g_strdup_printf("since %d, before %s", m->since, before)
                             : g_strdup_printf("before %s", before);
@@ -708,7 +710,7 @@ GPtrArray *csb_fmt_gaps(CsbFormatter *fm, gboolean peers)
     GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)csb_rich_free);
     const CsbInspection *bad = inadequate_unmonitored(fm->focus);
     if (bad) {
-        char *when = csb_fmt_month_year(csb_inspection_date(bad));
+        char *when = csb_fmt_months_held(bad, NULL);
         g_ptr_array_add(out, csb_rich_addf(csb_rich_new(), 0,
                                            "%s was judged Inadequate %s in "
                                            "%s, and no monitoring visit since is among the "

@@ -109,33 +109,42 @@ char *csb_fmt_month_year(CsbDate d);
  * March 2023"), never breaks, as "3" or "February" alone at a line's end
  * would read as a number or a month of no year. A new string. */
 char *csb_fmt_range(const char *first, const char *word, const char *last);
-/* "ILACS inspection, December 2025": a report's short name, by the month
- * its inspection ended (tables, lists, labels). */
-char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);
-/* When an inspection was held, by month, as a briefing's sentences say it
- * ("in February and March 2023") and its citations: "March 2026"; the
+/* When an inspection was held, by month: the one way a briefing names it
+ * by date, in its sentences ("in February and March 2023"), citations,
+ * tables, lists and headings (csb_fmt_report_name): "March 2026"; the
  * months it spanned, "February and March 2023" (Birmingham's, 20 February
  * to 3 March), "January to March 2023", "December 2024 and January 2025"
  * (the year once when both are in it); or, for one held in two parts in
  * different months, the month each part ended, "October 2024 and January
- * 2025" (*parts, when not NULL, says which). */
+ * 2025" (*parts, when not NULL, says which); the month of its one date
+ * known when the other is not. Joined by csb_fmt_range. */
 char *csb_fmt_months_held(const CsbInspection *in, gboolean *parts);
-/* "ILACS inspection, February and March 2023": a report as a citation
- * names it, by the months it was held (csb_fmt_months_held). */
-char *csb_fmt_report_cited(const CsbFrameworks *fw, const CsbInspection *in);
+/* "ILACS inspection, February and March 2023": a report's name, the
+ * months it was held (csb_fmt_months_held) after its kind; the same in a
+ * citation, a table cell, a list, a heading and the workbook. */
+char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);
+/* The month an inspection ended, "March 2023": only where an inspection
+ * stands for a point in time, which the months it was held would make
+ * read as two ("since March 2023", "between October 2016 and March 2023",
+ * "(April 2014 to October 2016)", a span measured between the dates
+ * inspections ended). Every other date naming a report is
+ * csb_fmt_months_held's. */
+char *csb_fmt_month_ended(const CsbInspection *in);
 /* The years a story's reports span: "2015 to 2025", "2024", or NULL
  * when none is dated. */
 char *csb_fmt_story_years(const CsbStory *s);
 /* The report's name, as csb_fmt_report_name, noting its kind for the
  * glossary. */
 char *csb_fmt_name_report(CsbFormatter *fm, const CsbInspection *in);
-/* "Dec 2025" */
+/* "Dec 2025": for a chart's labels and a narrow column's heading only,
+ * where a report's months would not fit (a briefing's text names a report
+ * by csb_fmt_months_held). */
 char *csb_fmt_month_short(CsbDate d);
 /* A report kind in a few words, for charts: "ILACS", "Focused visit". */
 const char *csb_fmt_kind_short(const CsbFrameworks *fw, CsbKind k);
 /* Year as a fraction, for time axes (2017.3). */
 double csb_fmt_year(CsbDate d);
-/* Citation for a paragraph: authority, report (csb_fmt_report_cited),
+/* Citation for a paragraph: authority, report (csb_fmt_report_name),
  * paragraph number, page. */
 CsbRich *csb_fmt_citation(const CsbFrameworks *fw, const CsbInspection *in,
                           const CsbParagraph *p);

@@ -438,9 +438,8 @@ static void care(CsbFormatter *fm)
         if (a->inspection != in || !csb_members_afi_about_care(fm, a))
             continue;
         if (!l) {
-            /* Cited as the quotations below cite it. */
-            char *name = csb_fmt_report_cited(fm->frameworks, in);
-            fm->kinds_named |= 1u << in->kind;
+            /* Named as the quotations below cite it. */
+            char *name = csb_fmt_name_report(fm, in);
             csb_doc_para(fm->doc, csb_rich_addf(csb_rich_new(), 0, "Inspectors asked the council "
                                                 "to improve (%s):", name))
                 ->keep_with_next = TRUE;

@@ -226,6 +226,8 @@ static void changes(CsbFormatter *fm)
         char *words = csb_fmt_change(r->change);
         csb_table_cell(row, csb_rich_plain(words))->trend = csb_fmt_trend(r->change);
         g_free(words);
+        /* A date column, newest first by the date the inspection ended
+         * (the order of the table), not a report's name. */
         csb_table_date_as(row, csb_inspection_date(r->change->to->inspection), TRUE);
     }
     if (!recent->len)

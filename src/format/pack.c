@@ -195,7 +195,7 @@ static char *no_overall(CsbFormatter *fm, const CsbInspection *latest)
         const CsbGradePoint *last = csb_history_latest(h);
         if (strcmp(h->area->id, "overall") != 0 || !last || last->inspection == latest)
             continue;
-        char *when = csb_fmt_month_year(csb_inspection_date(last->inspection));
+        char *when = csb_fmt_months_held(last->inspection, NULL);
         g_string_append_printf(why, "; the last, %s, in %s", csb_grade_title(last->judgement->grade),
                                when);
         g_free(when);

@@ -35,6 +35,8 @@ static CsbTable *grid(CsbFormatter *fm, GPtrArray *graded)
     csb_table_header(t, 0, "Area");
     for (guint i = from; i < graded->len; i++) {
         const CsbInspection *in = graded->pdata[i];
+        /* A column too narrow for the months it was held ("February and
+         * March 2023"): the month it ended, short, over its kind. */
         char *when = csb_fmt_month_short(csb_inspection_date(in));
         char *head = g_strdup_printf("%s\n%s", when, csb_fmt_kind_short(fm->frameworks, in->kind));
         csb_table_header(t, (int)(i - from) + 1, head);
@@ -144,8 +146,11 @@ void csb_pack_add_movements(CsbRich *r, const CsbAreaHistory *h)
             years += next->years;
         }
         const CsbChange *end = h->changes->pdata[last];
-        char *from = csb_fmt_month_year(csb_inspection_date(c->from->inspection));
-        char *to = csb_fmt_month_year(csb_inspection_date(end->to->inspection));
+        /* A span between two inspections, measured between the dates they
+         * ended: each by that month ("between October 2016 and March 2023"),
+         * as two months each would read as four points. */
+        char *from = csb_fmt_month_ended(c->from->inspection);
+        char *to = csb_fmt_month_ended(end->to->inspection);
         if (same_grade(c)) {
             csb_rich_addf(r, 0, " Stayed %s", csb_grade_title(c->to->judgement->grade));
             if (dated) {
@@ -201,8 +206,9 @@ static void area_words(CsbFormatter *fm, const CsbAreaHistory *h, const CsbAreaH
     CsbRich *r = csb_rich_add(csb_rich_new(), CSB_STYLE_ITALIC, h->area->plain);
     if (h->points->len > 1 && same_points(h, before)) {
         char *area = csb_text_in_sentence(before->area->title);
-        char *from = csb_fmt_month_year(csb_inspection_date(csb_history_first(h)->inspection));
-        char *to = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
+        /* A span: each end the month its inspection ended. */
+        char *from = csb_fmt_month_ended(csb_history_first(h)->inspection);
+        char *to = csb_fmt_month_ended(csb_history_latest(h)->inspection);
         char *span = csb_fmt_range(from, "to", to);
         csb_rich_addf(r, 0, " The same grades as %s (above), at the same %u inspections from %s.",
                       area, h->points->len, span);
@@ -216,8 +222,9 @@ static void area_words(CsbFormatter *fm, const CsbAreaHistory *h, const CsbAreaH
     csb_rich_add(r, 0, " Graded ");
     for (guint k = 0; k < h->points->len; k++) {
         const CsbGradePoint *p = h->points->pdata[k];
-        CsbDate d = csb_inspection_date(p->inspection);
-        char *when = csb_date_valid(d) ? csb_fmt_month_year(d) : g_strdup("an undated report");
+        char *when = csb_date_valid(csb_inspection_date(p->inspection))
+                         ? csb_fmt_months_held(p->inspection, NULL)
+                         : g_strdup("an undated report");
         char *words = grade_words(fm->in, p->judgement);
         csb_rich_addf(r, 0, "%s", k == 0 ? "" : k + 1 == h->points->len ? " and " : ", ");
         csb_rich_addf(r, CSB_STYLE_BOLD, "\u2018%s\u2019", words);
@@ -320,7 +327,7 @@ static CsbRich *why_matched(CsbFormatter *fm, const CsbAfiTrack *a)
             more++;
             continue;
         }
-        char *e = csb_fmt_month_year(csb_inspection_date(m->inspection));
+        char *e = csb_fmt_months_held(m->inspection, NULL);
         csb_rich_addf(why, CSB_STYLE_MUTED, "\nAlso %s: ", e);
         csb_rich_add(why, CSB_STYLE_MUTED, m->finding->text);
         g_free(e);

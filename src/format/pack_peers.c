@@ -40,7 +40,7 @@ static CsbRich *stale_cells(CsbFormatter *fm, const CsbStory *st)
         if (!r)
             r = csb_rich_add(csb_rich_new(), CSB_STYLE_BOLD,
                              csb_fmt_authority_prose(st->authority));
-        char *when = csb_fmt_month_year(csb_inspection_date(csb_history_latest(h)->inspection));
+        char *when = csb_fmt_months_held(csb_history_latest(h)->inspection, NULL);
         char *area = csb_text_in_sentence(h->area->title);
         csb_rich_addf(r, 0, "%s %s, from %s", r->spans->len > 1 ? ";" : ":", area, when);
         const CsbNotRead *n = h->not_read_since;
@@ -57,7 +57,7 @@ static CsbRich *stale_cells(CsbFormatter *fm, const CsbStory *st)
                           then);
             g_free(then);
         } else if (h->not_judged_since) {
-            char *then = csb_fmt_month_year(csb_inspection_date(h->not_judged_since));
+            char *then = csb_fmt_months_held(h->not_judged_since, NULL);
             csb_rich_addf(r, CSB_STYLE_MUTED, ": not current, not judged at the %s inspection",
                           then);
             g_free(then);
@@ -120,18 +120,17 @@ static CsbTable *standing(CsbFormatter *fm)
     return t;
 }
 
-/* "Darlington (ILACS inspection, May 2024: 3 concerns, 1 mixed)" */
+/* "Darlington (ILACS inspection, April and May 2024: 3 concerns, 1 mixed)" */
 static void add_mention(CsbFormatter *fm, CsbRich *r, const CsbPeerThemeMention *m)
 {
-    char *when = csb_fmt_month_short(csb_inspection_date(m->point->inspection));
+    char *name = csb_fmt_report_name(fm->frameworks, m->point->inspection);
     csb_rich_add(r, 0, csb_fmt_authority_prose(m->authority));
-    csb_rich_addf(r, CSB_STYLE_MUTED, " (%s, %s: %d concern%s",
-                  csb_fmt_kind_short(fm->frameworks, m->point->inspection->kind), when,
-                  m->point->concerns, m->point->concerns == 1 ? "" : "s");
+    csb_rich_addf(r, CSB_STYLE_MUTED, " (%s: %d concern%s", name, m->point->concerns,
+                  m->point->concerns == 1 ? "" : "s");
     if (m->point->mixed)
         csb_rich_addf(r, CSB_STYLE_MUTED, ", %d mixed", m->point->mixed);
     csb_rich_add(r, CSB_STYLE_MUTED, ")");
-    g_free(when);
+    g_free(name);
 }
 
 /* Each theme: which peers' latest inspections raise it as a concern, with

@@ -5,7 +5,10 @@
  * workbook is based on. Every authority of the comparison is in each
  * table (the focus first); with no focus, every authority of the reports.
  * Dates are date cells, counts number cells, grades grade cells, and each
- * report links to its source where the address is known.
+ * report links to its source where the address is known. A report named
+ * in words is named by the months it was held (csb_fmt_report_name); a
+ * "Date" column beside it is the date its inspection ended, a date cell
+ * an analyst sorts and filters by.
  */
 #include "format.h"
 
@@ -263,7 +266,7 @@ static void evidence(CsbFormatter *fm)
  * when it was given, never shown as a grade. */
 static void not_current_cell(GPtrArray *row, const CsbGradePoint *p)
 {
-    char *when = csb_fmt_month_year(csb_inspection_date(p->inspection));
+    char *when = csb_fmt_months_held(p->inspection, NULL);
     csb_table_cell(row, csb_rich_addf(csb_rich_new(), CSB_STYLE_MUTED, "Not current (%s, %s)",
                                       csb_grade_title(p->judgement->grade), when));
     g_free(when);

@@ -126,12 +126,12 @@ expect_contains "Dudley: ... and the grade table says it was one both times" "$t
     "(both times one judgement: Children in"
 text=$(pdftotext "$WORK/out/birmingham.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Birmingham: a weakness not raised at the inspection between came back" "$text" \
-    "(Single inspection (SIF), October 2016), though not in the areas for improvement of the ILACS inspection, December 2018. What changed since then"
+    "(Single inspection (SIF), September and October 2016), though not in the areas for improvement of the ILACS inspection, December 2018. What changed since then"
 # (the running foot and head between pages left out: the sentence may cross one)
 text=$(pdftotext "$WORK/out/dudley.pdf" - 2>/dev/null | tr -s ' \n' '  ' |
     sed -E 's/ [0-9]+ [A-Z][a-z]+ [0-9]{4} Page [0-9]+ of [0-9]+[[:space:]]+Children.s services inspection summary for members — Dudley / /g')
 expect_contains "Dudley: the focused assurance visit its 2022 report names, not among the reports, is said to be missing" "$text" \
-    "The reports refer to an inspection or visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, November 2022)."
+    "The reports refer to an inspection or visit not among those read: a focused visit in October 2020 (named in the ILACS inspection, October and November 2022)."
 
 text=$(pdftotext "$WORK/out/medway.pdf" - 2>/dev/null | tr -s ' \n' '  ')
 expect_contains "Medway: the quotes after the list of what to improve are introduced as the report's words" "$text" \
@@ -202,9 +202,11 @@ expect_contains "... and points to no tracker it does not have" "$text" \
 one_briefing york members-summary
 check "York: no 'Enabler three: National Framework' tag" test "$(grep -ci 'enabler three' <<<"$text")" -eq 0
 # Wigan 2017's overall grade is read from the sentence "Children's services
-# in Wigan are good": the pack says the grade, not the sentence, in quotes.
+# in Wigan are good": the pack says the grade, not the sentence, in quotes
+# (and when, by the months the inspection was held).
 one_briefing wigan briefing-pack
-expect_contains "Wigan: the 2017 overall grade in the grade's words" "$text" "Graded ‘Good’ in February 2017"
+expect_contains "Wigan: the 2017 overall grade in the grade's words" "$text" \
+    "Graded ‘Good’ in January and February 2017"
 # Swindon 2023 judged children in care Inadequate and care leavers higher:
 # what must improve quotes a concern of the children in care section first
 # (it showed only one, on care leavers).
@@ -237,9 +239,9 @@ check "... and never the one span" test "$(grep -c '30 September 2024 to 16 Janu
 # leavers' box (it had none), and the one on 'sufficient suitable local
 # homes' in the sufficiency box too (it showed only 2020's).
 expect_contains "Devon: care leavers' box lists their 2025 areas for improvement" "$text" \
-    "safety planning for care leavers. (ILACS inspection, January 2025; recurring)"
+    "safety planning for care leavers. (ILACS inspection, October 2024 and January 2025; recurring)"
 check "... and the one on local homes is in both boxes" \
-    test "$(grep -o 'children in care and care leavers. (ILACS inspection, January 2025)' <<<"$text" | wc -l)" -eq 2
+    test "$(grep -o 'children in care and care leavers. (ILACS inspection, October 2024 and January 2025)' <<<"$text" | wc -l)" -eq 2
 one_briefing devon members-summary
 expect_contains "Devon: the members' summary says the inspection was in two parts" "$text" \
     "in Devon in two parts, in October 2024 and January 2025 (ILACS inspection)"

@@ -21,7 +21,7 @@ pack=$(pdf_text "$WORK/out/pack.pdf")
 expect_contains "the body's bullets are theme evidence" "$pack" \
     "Agencies in the area work well together to provide effective early help"
 expect_contains "overall effectiveness is graded by its name" "$pack" \
-    "Graded ‘Good’ in December 2013"
+    "Graded ‘Good’ in November and December 2013"
 case "$pack" in
     *"Graded ‘The overall judgement"*) fail "the cover's sentence is quoted as the grade" ;;
     *) ok "the cover's sentence is not quoted as the grade" ;;

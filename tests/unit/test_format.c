@@ -5,7 +5,9 @@
  * authority table's URN (never for a peer challenge); citations, date
  * ranges (an inspection's in two parts too), "since" phrases and the abbreviations noted for the glossary;
  * the pack's grades in words (runs said once, grades in one case), authority names in
- * prose, the peers' theme counts and why an inspection gives no overall grade.
+ * prose, the peers' theme counts and why an inspection gives no overall grade; when
+ * an inspection was held, by month, and where a range of dates may break; a pack
+ * naming a report alike in its tables, headings and citations.
  */
 #include "unit.h"
 
@@ -1082,6 +1084,169 @@ static CsbInspection *graded(Group *g, const char *authority, const char *start,
     return in;
 }
 
+/* When an inspection was held, by month: the one way a briefing names a
+ * report by date (csb_fmt_months_held, in csb_fmt_report_name); the month
+ * it ended alone only for a point in time (csb_fmt_month_ended). A range
+ * of months breaks, if it must, only before its "and" or "to", and not at
+ * all when its first month is bare ("February / and March 2023" would
+ * leave "February" of no year at a line's end: csb_fmt_range). */
+static void test_months_held(void)
+{
+    static const struct {
+        const char *start, *paused, *resumed, *end, *want;
+        gboolean parts;
+        const char *what;
+    } cases[] = {
+        {"2025-07-07", "", "", "2025-07-18", "July" NB "2025", FALSE, "one month"},
+        {"2023-02-20", "", "", "2023-03-03", "February" NB "and" NB "March" NB "2023", FALSE,
+         "two months in a year, whole (Birmingham 2023)"},
+        {"2023-01-30", "", "", "2023-03-03", "January" NB "to" NB "March" NB "2023", FALSE,
+         "three months in a year, whole"},
+        {"2024-12-02", "", "", "2025-01-10", "December" NB "2024 and" NB "January" NB "2025", FALSE,
+         "two months across years, each with its year, broken only before 'and'"},
+        {"2024-11-25", "", "", "2025-01-10", "November" NB "2024 to" NB "January" NB "2025", FALSE,
+         "three months across years"},
+        {"2024-09-30", "2024-10-11", "2025-01-13", "2025-01-16",
+         "October" NB "2024 and" NB "January" NB "2025", TRUE,
+         "two parts in two years (Devon 2025): the month each ended"},
+        {"2019-05-13", "2019-05-17", "2019-06-03", "2019-06-07", "May" NB "and" NB "June" NB "2019",
+         TRUE, "two parts in a year: the year once"},
+        {"2019-05-06", "2019-05-08", "2019-05-20", "2019-05-22", "May" NB "2019", FALSE,
+         "two parts in one month: that month"},
+        {"", "", "", "2025-07-18", "July" NB "2025", FALSE, "start unknown: the month it ended"},
+        {"2025-07-07", "", "", "", "July" NB "2025", FALSE, "end unknown: the month it started"},
+        {"", "", "", "", "date not stated", FALSE, "no date known"},
+    };
+    CsbDiag *d = csb_diag_new();
+    CsbFrameworks *fw = csb_frameworks_load("data/frameworks.yaml", d);
+    CHECK(fw != NULL, "data/frameworks.yaml loads");
+    for (guint i = 0; fw && i < G_N_ELEMENTS(cases); i++) {
+        CsbInspection *x = csb_inspection_new("x.pdf");
+        x->kind = CSB_KIND_ILACS;
+        x->start = csb_date_from_iso(cases[i].start);
+        x->paused = csb_date_from_iso(cases[i].paused);
+        x->resumed = csb_date_from_iso(cases[i].resumed);
+        x->end = csb_date_from_iso(cases[i].end);
+        gboolean parts = !cases[i].parts;
+        char *got = csb_fmt_months_held(x, &parts);
+        CHECK_STR(got, cases[i].want, cases[i].what);
+        CHECK(parts == cases[i].parts, "... %s in two parts", parts ? "said" : "not said");
+        char *name = csb_fmt_report_name(fw, x);
+        char *want = g_strdup_printf("ILACS inspection, %s", cases[i].want);
+        CHECK_STR(name, want, "... and the report's name says the same");
+        g_free(want);
+        g_free(name);
+        g_free(got);
+        csb_inspection_free(x);
+    }
+    CsbInspection *b = csb_inspection_new("b.pdf");
+    b->start = csb_date_from_iso("2023-02-20");
+    b->end = csb_date_from_iso("2023-03-03");
+    char *ended = csb_fmt_month_ended(b);
+    CHECK_STR(ended, "March" NB "2023", "a point in time: the month it ended");
+    g_free(ended);
+    csb_inspection_free(b);
+    csb_frameworks_free(fw);
+    csb_diag_free(d);
+}
+
+/* Every text of a table's cells, each in brackets. */
+static void add_table_text(GString *all, const CsbTable *t)
+{
+    for (guint r = 0; r < t->rows->len; r++) {
+        const GPtrArray *row = t->rows->pdata[r];
+        for (guint k = 0; k < row->len; k++) {
+            const CsbTableCell *cell = row->pdata[k];
+            char *text = cell->text ? csb_rich_text(cell->text) : NULL;
+            g_string_append_printf(all, "[%s]", text ? text : "");
+            g_free(text);
+        }
+    }
+}
+
+/* A pack names a report one way throughout: the table of what it is based
+ * on, the heading of its areas for improvement, the list of those raised
+ * before and a quotation's citation all say "ILACS inspection, February
+ * and March 2023" of Birmingham's inspection of 20 February to 3 March
+ * 2023 (the tables, lists and headings said "March 2023"), and nothing
+ * names it by its last month alone. */
+static void test_pack_names_alike(void)
+{
+    CsbDiag *d = csb_diag_new();
+    Group g = {0};
+    CsbTemplate *tpl = NULL;
+    if (pack_load(&g, &tpl, d)) {
+        static const CsbGrade grades[5] = {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD,
+                                           CSB_GRADE_GOOD, CSB_GRADE_GOOD};
+        CsbInspection *before = graded(&g, "Birmingham", "2018-12-03", "2018-12-14", grades);
+        CsbInspection *latest = graded(&g, "Birmingham", "2023-02-20", "2023-03-03", grades);
+        const char *afi = "The response to domestic abuse referrals at the front door.";
+        csb_inspection_add_finding(before, CSB_FINDING_AREA_FOR_IMPROVEMENT, afi, NULL, 3);
+        csb_inspection_add_finding(latest, CSB_FINDING_AREA_FOR_IMPROVEMENT, afi, NULL, 3);
+        CsbParagraph *p = csb_inspection_add_paragraph(
+            latest, 33, "Help and protection",
+            "Children wait too long for help at the front door. Thresholds are not applied "
+            "consistently in the MASH, and too many referrals are delayed.",
+            6);
+        g_ptr_array_add(g.themes, (gpointer)csb_themes_find(g.lib, "front-door"));
+        const CsbComparison *c = group_compare(&g, "Birmingham", NULL, 0);
+        CsbFormatInput in = {.comparison = c, .areas = g.areas, .library = g.lib};
+        CsbFormatter fm = focus_formatter(tpl, &in, c, &g);
+        static const char *const sections[] = {"summary", "basis", "improvement", "themes"};
+        for (guint i = 0; i < G_N_ELEMENTS(sections); i++)
+            csb_pack_section(sections[i])(&fm);
+        GString *all = g_string_new(NULL), *cited = g_string_new(NULL);
+        for (guint i = 0; i < fm.doc->blocks->len; i++) {
+            const CsbDocBlock *b = fm.doc->blocks->pdata[i];
+            char *t = b->text ? csb_rich_text(b->text) : NULL;
+            if (t)
+                g_string_append_printf(all, "[%s]", t);
+            g_free(t);
+            for (guint k = 0; b->kind == CSB_BLOCK_LIST && k < b->items->len; k++) {
+                t = csb_rich_text(b->items->pdata[k]);
+                g_string_append_printf(all, "[%s]", t);
+                g_free(t);
+            }
+            if (b->kind == CSB_BLOCK_TABLE)
+                add_table_text(all, b->table);
+            if (b->citation) {
+                t = csb_rich_text(b->citation);
+                g_string_append_printf(cited, "[%s]", t);
+                g_free(t);
+            }
+        }
+        const char *name = "ILACS inspection, February" NB "and" NB "March" NB "2023";
+        char *cell = g_strdup_printf("[%s]", name);
+        char *heading = g_strdup_printf("[%s: 1 finding]", name);
+        char *citation = g_strdup_printf("Birmingham, %s, paragraph 33 (page 6)", name);
+        char *quoted = g_strdup_printf("[%s]", citation);
+        CsbRich *made = csb_fmt_citation(g.ref->frameworks, latest, p);
+        char *made_text = csb_rich_text(made);
+        CHECK(strstr(all->str, cell) != NULL, "the table of what the pack is based on names the "
+                                              "latest inspection by its months: %s", all->str);
+        CHECK(strstr(all->str, heading) != NULL, "... and so does its areas for improvement's "
+                                                 "heading");
+        CHECK(strstr(cited->str, quoted) != NULL,
+              "... as a quotation's citation does: %s", cited->str);
+        CHECK_STR(made_text, citation, "a citation made alone says the same");
+        CHECK(!strstr(all->str, "inspection, March" NB "2023") &&
+                  !strstr(cited->str, "inspection, March" NB "2023"),
+              "nothing names it by its last month alone");
+        g_free(made_text);
+        csb_rich_free(made);
+        g_free(quoted);
+        g_free(citation);
+        g_free(heading);
+        g_free(cell);
+        g_string_free(cited, TRUE);
+        g_string_free(all, TRUE);
+        formatter_clear(&fm);
+    }
+    csb_template_free(tpl);
+    group_free(&g);
+    csb_diag_free(d);
+}
+
 /* The latest inspection's opening sentences: an inspection over two months
  * says both (Birmingham's, 20 February to 3 March 2023, read "in March
  * 2023"; 15 of the 78 national summaries), the year once or each across
@@ -1347,6 +1512,8 @@ int main(void)
     RUN(test_pack_grades);
     RUN(test_prose_names);
     RUN(test_pack_no_overall);
+    RUN(test_months_held);
+    RUN(test_pack_names_alike);
     RUN(test_members_latest);
     RUN(test_not_read_words);
     RUN(test_members_not_read);
