@@ -451,7 +451,10 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h)
         s = g_strdup_printf("since %s", when);
     else if (joint != from) { /* "since February 2014 (in May 2018 one judgement: ...)" */
         char *at = csb_fmt_months_held(joint->inspection, NULL);
-        s = g_strdup_printf("since %s (in %s one judgement: %s)", when, at, then->title);
+        /* "(in" kept with the months it introduces, which a narrow cell
+         * would otherwise leave alone at a line's end. */
+        s = g_strdup_printf("since %s (in" CSB_DATE_SPACE "%s one judgement: %s)", when, at,
+                            then->title);
         g_free(at);
     } else {
         const char *times = !all                         ? "then"

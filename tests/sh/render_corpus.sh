@@ -277,8 +277,12 @@ expect_contains "Bexley: the grade matrix goes on under its title" "$text" \
 # in care, one judgement) and 2022: the summary says Good since 2014, not
 # since 2018, and that 2018's was one judgement.
 one_briefing bolton members-summary
+# (the cell's lines come between the description's beside it: "(in" now
+# starts one of them, kept with the months of that judgement)
 expect_contains "Bolton: a grade that stayed counts from the first of its run" "$text" \
-    "Stayed Good since February 2014 (in"
+    "Stayed Good since February 2014"
+expect_contains "... and says 2018's was one judgement" "$text" \
+    "(in April and May 2018 one judgement:"
 check "... not from the inspection before" test "$(grep -c 'Stayed Good since May 2018 (then one' <<<"$text")" -eq 0
 
 # No page of a briefing built here ends with a heading, a heading and its

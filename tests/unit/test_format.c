@@ -485,8 +485,9 @@ static void test_care_weight(void)
     csb_diag_free(d);
 }
 
-/* A history of care leavers' grades from reports of July of each year,
- * each judging area ids[i] grades[i]; the reports are added to reports. */
+/* A history of care leavers' grades from inspections held from 30 June to
+ * 16 July of each year, each judging area ids[i] grades[i]; the reports
+ * are added to reports. */
 static CsbAreaHistory *care_history(const CsbAreaMap *areas, GPtrArray *reports, int n,
                                     const int *years, const char *const *ids,
                                     const CsbGrade *grades)
@@ -496,6 +497,7 @@ static CsbAreaHistory *care_history(const CsbAreaMap *areas, GPtrArray *reports,
         char *file = g_strdup_printf("r%d-%d.pdf", reports->len, years[i]);
         CsbInspection *in = csb_inspection_new(file);
         g_free(file);
+        in->start = (CsbDate){years[i], 6, 30};
         in->end = (CsbDate){years[i], 7, 16};
         csb_inspection_add_judgement(in, ids[i], grades[i], NULL, NULL, 1);
         g_ptr_array_add(reports, in);
@@ -506,9 +508,12 @@ static CsbAreaHistory *care_history(const CsbAreaMap *areas, GPtrArray *reports,
     return h;
 }
 
-/* "since ...": the earlier grade's date, and the combined 2018-22
- * judgement named when that is what the earlier grade was of; a grade that
- * stayed the same counts from the first of its unbroken run. */
+/* "since ...": the earlier grade's date (a point in time: the month its
+ * inspection ended, July, not "June and July"), and the combined 2018-22
+ * judgement named when that is what the earlier grade was of, when it was
+ * by the months its inspection was held ("in June and July 2018", "in"
+ * kept with them); a grade that stayed the same counts from the first of
+ * its unbroken run. */
 static void test_since(void)
 {
     CsbDiag *d = csb_diag_new();
@@ -556,7 +561,8 @@ static void test_since(void)
          "a run begun under the joint judgement says it was one then"},
         {3, {2014, 2018, 2022}, {"care_leavers", "in_care_and_care_leavers", "care_leavers"},
          {CSB_GRADE_GOOD, CSB_GRADE_GOOD, CSB_GRADE_GOOD},
-         "since July" NB "2014 (in July" NB "2018 one judgement: Children in care and care leavers)",
+         "since July" NB "2014 (in" NB "June" NB "and" NB "July" NB "2018 one judgement: Children in "
+         "care and care leavers)",
          "a run through the joint judgement says when it was one"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
