@@ -383,18 +383,60 @@ static gboolean keep_all_fitting(Pick *pk)
     return TRUE;
 }
 
-/* The quote of text's sentences allowed (NULL: all) by reading (in text's
- * sentences), each gap an ellipsis. */
-static char *shorten(const char *text, const CsbTheme *theme, const CsbToneResult *rd,
-                     const GPtrArray *phrases, const gboolean *allow, int max_chars)
+/* reading (of part's sentences read alone: its sentence k is text's
+ * part[k]) as a reading of text's n sentences: the others weigh nothing
+ * and decided nothing. Its arrays are new. */
+static CsbToneResult reading_in_text(const CsbToneResult *reading, const GArray *part, guint n)
 {
-    Pick pk = {text, theme, csb_sentences(text), 0, NULL, allow, 0, max_chars,
+    CsbToneResult r = *reading;
+    r.sentences = g_array_new(FALSE, TRUE, sizeof(CsbToneSentence));
+    g_array_set_size(r.sentences, n);
+    r.decided = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint k = 0; k < part->len && k < reading->sentences->len; k++) {
+        guint i = g_array_index(part, guint, k);
+        if (i < n)
+            g_array_index(r.sentences, CsbToneSentence, i) =
+                g_array_index(reading->sentences, CsbToneSentence, k);
+    }
+    for (guint k = 0; k < reading->decided->len; k++) {
+        guint d = g_array_index(reading->decided, guint, k);
+        if (d < part->len && g_array_index(part, guint, d) < n)
+            g_array_append_val(r.decided, g_array_index(part, guint, d));
+    }
+    return r;
+}
+
+/* The quote of text's sentences part (NULL: all), read by rd (part's
+ * reading read alone when part is given; else text's), each gap an
+ * ellipsis: all of part when it fits max_chars, else shortened. */
+static char *shorten(const char *text, const CsbTheme *theme, const CsbToneResult *rd,
+                     const GPtrArray *phrases, const GArray *part, int max_chars)
+{
+    Pick pk = {text, theme, csb_sentences(text), 0, NULL, NULL, 0, max_chars,
                max_chars + max_chars / 2};
     pk.n = pk.sent->len / 2;
     pk.keep = g_new0(gboolean, pk.n + 1);
-    if (!allow || !keep_all_fitting(&pk))
+    gboolean *allow = NULL;
+    CsbToneResult in_text = {0};
+    if (part) {
+        allow = g_new0(gboolean, pk.n + 1);
+        for (guint k = 0; k < part->len; k++)
+            if (g_array_index(part, guint, k) < pk.n)
+                allow[g_array_index(part, guint, k)] = TRUE;
+        pk.allowed = allow;
+        if (rd) {
+            in_text = reading_in_text(rd, part, pk.n);
+            rd = &in_text;
+        }
+    }
+    if (!part || !keep_all_fitting(&pk))
         pick_sentences(&pk, rd, phrases);
     char *q = joined(&pk);
+    if (in_text.sentences) {
+        g_array_free(in_text.sentences, TRUE);
+        g_array_free(in_text.decided, TRUE);
+    }
+    g_free(allow);
     g_free(pk.keep);
     g_array_free(pk.sent, TRUE);
     return q;
@@ -421,51 +463,12 @@ char *csb_theme_quote(const CsbTheme *theme, const char *text, const GPtrArray *
     return shorten(text, theme, reading, phrases, NULL, max_chars);
 }
 
-/* reading (of part's sentences read alone: its sentence k is text's
- * part[k]) as a reading of text's n sentences: the others weigh nothing
- * and decided nothing. Its arrays are new. */
-static CsbToneResult reading_in_text(const CsbToneResult *reading, const GArray *part, guint n)
-{
-    CsbToneResult r = *reading;
-    r.sentences = g_array_new(FALSE, TRUE, sizeof(CsbToneSentence));
-    g_array_set_size(r.sentences, n);
-    r.decided = g_array_new(FALSE, FALSE, sizeof(guint));
-    for (guint k = 0; k < part->len && k < reading->sentences->len; k++) {
-        guint i = g_array_index(part, guint, k);
-        if (i < n)
-            g_array_index(r.sentences, CsbToneSentence, i) =
-                g_array_index(reading->sentences, CsbToneSentence, k);
-    }
-    for (guint k = 0; k < reading->decided->len; k++) {
-        guint d = g_array_index(reading->decided, guint, k);
-        if (d < part->len && g_array_index(part, guint, d) < n)
-            g_array_append_val(r.decided, g_array_index(part, guint, d));
-    }
-    return r;
-}
-
 char *csb_theme_quote_part(const CsbTheme *theme, const char *text, const GPtrArray *phrases,
                            const CsbToneResult *reading, const GArray *part, int max_chars)
 {
     if (!part)
         return csb_theme_quote(theme, text, phrases, reading, max_chars);
-    GArray *sent = csb_sentences(text);
-    guint n = sent->len / 2;
-    g_array_free(sent, TRUE);
-    gboolean *allow = g_new0(gboolean, n + 1);
-    for (guint k = 0; k < part->len; k++)
-        if (g_array_index(part, guint, k) < n)
-            allow[g_array_index(part, guint, k)] = TRUE;
-    CsbToneResult in_text = {0};
-    if (reading)
-        in_text = reading_in_text(reading, part, n);
-    char *q = shorten(text, theme, reading ? &in_text : NULL, phrases, allow, max_chars);
-    if (reading) {
-        g_array_free(in_text.sentences, TRUE);
-        g_array_free(in_text.decided, TRUE);
-    }
-    g_free(allow);
-    return q;
+    return shorten(text, theme, reading, phrases, part, max_chars);
 }
 
 /* ---- the sentences on a theme ---------------------------------------- */
