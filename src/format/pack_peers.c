@@ -181,7 +181,10 @@ void csb_pack_peers(CsbFormatter *fm)
         csb_doc_para(fm->doc, csb_rich_plain(c->missing_peers->len
                                                  ? "None of the comparators named in the config "
                                                    "has reports among those read."
-                                                 : "The config names no comparators."));
+                                                 : "This briefing compares with no other "
+                                                   "authority: its config names none. To compare, "
+                                                   "add compare_with: [statistical-neighbours] "
+                                                   "(or region, or authorities' names)."));
         return;
     }
     peer_names(fm);

@@ -1501,6 +1501,31 @@ static void test_members_more_afis(void)
     g_free(brief);
 }
 
+/* A pack whose config names no comparators says so, and how to name
+ * them, in its peers' section, not a bare "no comparators". */
+static void test_pack_no_peers(void)
+{
+    CsbDiag *d = csb_diag_new();
+    Group g = {0};
+    CsbTemplate *tpl = NULL;
+    if (pack_load(&g, &tpl, d)) {
+        ilacs(&g, "Devon", "2023-03-17", FALSE);
+        const CsbComparison *c = group_compare(&g, "Devon", NULL, 0);
+        CsbFormatInput in = {.comparison = c, .areas = g.areas};
+        CsbFormatter fm = focus_formatter(tpl, &in, c, &g);
+        csb_pack_peers(&fm);
+        char *all = doc_paragraphs(fm.doc);
+        CHECK(strstr(all, "[This briefing compares with no other authority: its config names "
+                          "none. To compare, add compare_with: [statistical-neighbours]"),
+              "no comparators: the pack says how to name them (%s)", all);
+        g_free(all);
+        formatter_clear(&fm);
+    }
+    csb_template_free(tpl);
+    group_free(&g);
+    csb_diag_free(d);
+}
+
 int main(void)
 {
     RUN(test_templates);
@@ -1524,5 +1549,6 @@ int main(void)
     RUN(test_not_read_words);
     RUN(test_members_not_read);
     RUN(test_members_more_afis);
+    RUN(test_pack_no_peers);
     return unit_done();
 }
