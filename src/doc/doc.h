@@ -74,6 +74,9 @@ typedef enum {
     CSB_STYLE_SMALL = 1 << 2,
     CSB_STYLE_MUTED = 1 << 3,
     CSB_STYLE_ACCENT = 1 << 4, /* the template's accent colour (link text) */
+    CSB_STYLE_ADDRESS = 1 << 5, /* a web address: a line breaks it only after a '/', or
+                                   after a '-', '_', '?', '&' or '=' of its path, never
+                                   in its host, and never with a hyphen added */
 } CsbStyle;
 
 /* A run of text in one style. text is plain text, never markup. */

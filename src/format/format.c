@@ -422,7 +422,42 @@ static gboolean kept(const CsbChange *c)
     return c->steps == 0 && c->from->judgement->grade == c->to->judgement->grade;
 }
 
-char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h)
+/* Does a line beside the grades of histories (the headline areas of a
+ * table) name in by the months it was held: a grade's "Not judged in" or
+ * "Not judged at the ... inspection; this grade is from ...", or the
+ * report of it that could not be read (csb_fmt_latest_grade_cell,
+ * csb_fmt_add_not_judged)? */
+static gboolean named_beside(const CsbInspection *in, const GPtrArray *histories)
+{
+    for (guint i = 0; histories && i < histories->len; i++) {
+        const CsbAreaHistory *g = histories->pdata[i];
+        if (!g->area->headline || !(g->not_judged_since || g->not_read_since))
+            continue;
+        if (csb_history_latest(g)->inspection == in || g->not_judged_since == in ||
+            (g->not_read_since && g->not_read_since->inspection == in))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Since a point in time: the month that inspection ended ("since May
+ * 2023"), unless a line beside names it by the months it was held, when
+ * "since the April and May 2023 inspection" names it as that line does
+ * ("this grade is from April and May 2023"), not as another inspection. */
+static char *since_when(const CsbInspection *in, const GPtrArray *beside)
+{
+    char *held = csb_fmt_months_held(in, NULL), *ended = csb_fmt_month_ended(in);
+    if (strcmp(held, ended) == 0 || !named_beside(in, beside)) {
+        g_free(held);
+        return ended;
+    }
+    char *s = g_strdup_printf("the %s inspection", held);
+    g_free(held);
+    g_free(ended);
+    return s;
+}
+
+char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h, const GPtrArray *beside)
 {
     /* The latest change's earlier grade, or, when the grade stayed, the
      * first of its unbroken run (Outstanding in 2018, 2022 and 2026: since
@@ -432,8 +467,7 @@ char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h)
     while (kept(c) && first > 0 && kept(h->changes->pdata[first - 1]))
         first--;
     const CsbGradePoint *from = ((const CsbChange *)h->changes->pdata[first])->from;
-    /* Since a point in time: the month that inspection ended. */
-    char *when = csb_fmt_month_ended(from->inspection);
+    char *when = since_when(from->inspection, beside);
     /* The first grade of the run that was of an area this one continues
      * (the 2018-22 combined judgement), and whether every later one was. */
     const CsbGradePoint *joint = strcmp(from->judgement->area, c->area) != 0 ? from : NULL;

@@ -127,7 +127,8 @@ char *csb_fmt_report_name(const CsbFrameworks *fw, const CsbInspection *in);
  * stands for a point in time, which the months it was held would make
  * read as two ("since March 2023", "between October 2016 and March 2023",
  * "(April 2014 to October 2016)", a span measured between the dates
- * inspections ended). Every other date naming a report is
+ * inspections ended), and not beside a line naming the same inspection by
+ * its months (csb_fmt_since). Every other date naming a report is
  * csb_fmt_months_held's. */
 char *csb_fmt_month_ended(const CsbInspection *in);
 /* The years a story's reports span: "2015 to 2025", "2024", or NULL
@@ -179,13 +180,17 @@ char *csb_fmt_change(const CsbChange *c);
 /* When the latest change of h counts from: "since July 2021", the date of
  * the grade before, or when the grade stayed the same, of the first grade
  * of its unbroken run among the reports read ("stayed Outstanding since
- * 2018", not since the last of three Outstanding inspections); adding
+ * 2018", not since the last of three Outstanding inspections); that
+ * inspection named by the months it was held ("since the April and May
+ * 2023 inspection") when a line beside, of a headline area of beside (the
+ * table's histories, or NULL), names it so ("this grade is from April and
+ * May 2023"), which "since May 2023" would make read as another; adding
  * "(then one judgement: Children in care and care leavers)" when that grade
  * was of an area this one continues, "(both times one judgement: ...)"
  * ("each time" over a longer run) when every later one was too, or "(in
  * May 2018 one judgement: ...)" when a later grade of the run was. h has a
  * change. */
-char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h);
+char *csb_fmt_since(const CsbFormatInput *in, const CsbAreaHistory *h, const GPtrArray *beside);
 /* Adds a line "Not judged at the June 2026 inspection; this grade is from
  * March 2023." to r when a later full inspection gave no grade for the
  * area, or "A report of May 2025 could not be read; ..." when a later

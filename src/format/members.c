@@ -201,7 +201,7 @@ static void grades(CsbFormatter *fm)
         if (h->changes->len) {
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
             char *words = csb_fmt_change(c);
-            char *when = csb_fmt_since(fm->in, h);
+            char *when = csb_fmt_since(fm->in, h, fm->focus->histories);
             CsbRich *r = csb_rich_addf(csb_rich_new(), 0, "%c%s %s.",
                                        g_ascii_toupper(words[0]), words + 1, when);
             csb_fmt_add_not_judged(r, h);

@@ -328,7 +328,7 @@ static CsbTable *latest_grades_table(CsbFormatter *fm)
             const CsbChange *c = h->changes->pdata[h->changes->len - 1];
             csb_fmt_grade_cell(row, c->from->judgement->grade);
             /* The two grades are beside it: the direction and when say the rest. */
-            char *when = csb_fmt_since(fm->in, h);
+            char *when = csb_fmt_since(fm->in, h, fm->focus->histories);
             CsbRich *r = csb_rich_add(csb_rich_new(), 0, change_word(c));
             csb_rich_addf(r, CSB_STYLE_MUTED, " %s", when);
             csb_fmt_add_not_judged(r, h);

@@ -356,8 +356,8 @@ static void source_row(CsbFormatter *fm, CsbTable *t, const CsbStory *st, const 
         const char *shown = link + 4;
         if (g_str_has_prefix(shown, "https://"))
             shown += 8;
-        CsbTableCell *cell = csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_ACCENT,
-                                                              shown));
+        CsbTableCell *cell = csb_table_cell(
+            row, csb_rich_add(csb_rich_new(), CSB_STYLE_ACCENT | CSB_STYLE_ADDRESS, shown));
         cell->link = link;
     } else {
         csb_table_cell(row, csb_rich_add(csb_rich_new(), CSB_STYLE_MUTED, "address not known"));
@@ -368,20 +368,25 @@ void csb_pack_sources(CsbFormatter *fm)
 {
     const CsbComparison *c = fm->in->comparison;
     csb_doc_heading(fm->doc, 1, "Sources");
-    csb_doc_para(fm->doc, csb_rich_plain(
+    CsbRich *intro = csb_rich_plain(
         "Every report this briefing used. Ofsted reports are Crown copyright, reused under the "
         "Open Government Licence. Where a report\u2019s own address is not known, the link is "
-        "Ofsted\u2019s page for the authority (reports.ofsted.gov.uk/provider/44/ and its unique "
-        "reference number, URN), which lists all its reports; it is given only when the URN is "
-        "known, from the report\u2019s file name or the authority table."));
+        "Ofsted\u2019s page for the authority (");
+    csb_rich_add(intro, CSB_STYLE_ADDRESS, "reports.ofsted.gov.uk/provider/44/");
+    csb_rich_add(intro, 0,
+                 " and its unique reference number, URN), which lists all its reports; it is "
+                 "given only when the URN is known, from the report\u2019s file name or the "
+                 "authority table.");
+    csb_doc_para(fm->doc, intro);
     /* Each column as wide as its longest word needs at the table size on A4
      * (8 pt; a file name smaller): the authority one long name unbroken
      * ("Northamptonshire", "Hammersmith and"), the report its file name
      * ("80442-buckinghamshire__2025-05-14.pdf"), the dates the longest range
      * within a month, which never breaks ("11 to 22 September 2023"), the
      * lead inspector the longest name ("Metheringham"), and the address its
-     * host ("reports.ofsted.gov.uk"). */
-    static const double w[] = {2.0, 3.55, 2.75, 1.7, 2.3};
+     * host and the '/' after it ("reports.ofsted.gov.uk/"), the first place a
+     * line may break it (CSB_STYLE_ADDRESS). */
+    static const double w[] = {2.0, 3.5, 2.75, 1.7, 2.4};
     CsbTable *t = csb_table_new(5, w);
     csb_table_header(t, 0, "Authority");
     csb_table_header(t, 1, "Report and file");

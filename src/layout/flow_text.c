@@ -310,12 +310,60 @@ static char *escape_for_fonts(const char *text)
     return joined;
 }
 
+/* May a line break after c, in an address's path? */
+static gboolean address_breaks_after(char c)
+{
+    return c && strchr("/-_?&=", c) != NULL;
+}
+
+/* Markup of one piece of an address: no line breaks inside it, even when
+ * it is wider than the line (no character breaks, so no hyphen is added
+ * either); a piece after the first is a word of its own, before which a
+ * line may break (Pango adds that opportunity: none is there between
+ * "44/" and "80481"). */
+static void add_address_piece(GString *m, const char *from, gsize len, gboolean first)
+{
+    char *raw = g_strndup(from, len);
+    char *esc = escape_for_fonts(raw);
+    g_string_append_printf(m, "<span allow_breaks=\"false\"%s>%s</span>",
+                           first ? "" : " segment=\"word\"", esc);
+    g_free(esc);
+    g_free(raw);
+}
+
+/* An address as markup, broken only where a reader expects a break: the
+ * first piece is its host, with any scheme, up to and with the '/' after
+ * it, never broken ("reports.ofsted.gov.uk/"), and each next piece of its
+ * path runs to and with a '/' (or a '-', '_', '?', '&' or '=' ending a
+ * run of them): "provider/", "44/", "80481". The first piece is no word
+ * of its own, so a line does not break between it and what comes before
+ * ("(reports..."). The text itself is unchanged: what is copied from the
+ * PDF, and its link, is the whole address. */
+static char *address_markup(const char *text)
+{
+    GString *m = g_string_new(NULL);
+    const char *scheme = strstr(text, "://");
+    const char *host_end = strchr(scheme ? scheme + 3 : text, '/');
+    const char *piece = text, *p = host_end ? host_end + 1 : text + strlen(text);
+    add_address_piece(m, piece, (gsize)(p - piece), TRUE);
+    for (piece = p; *p; p++) {
+        if (address_breaks_after(*p) && !address_breaks_after(p[1])) {
+            add_address_piece(m, piece, (gsize)(p + 1 - piece), FALSE);
+            piece = p + 1;
+        }
+    }
+    if (p > piece)
+        add_address_piece(m, piece, (gsize)(p - piece), FALSE);
+    return g_string_free(m, FALSE);
+}
+
 char *csb_rich_markup(const CsbRich *r, const CsbColour *muted, const CsbColour *accent)
 {
     GString *m = g_string_new(NULL);
     for (guint i = 0; r && i < r->spans->len; i++) {
         const CsbSpan *s = r->spans->pdata[i];
-        char *esc = escape_for_fonts(s->text);
+        char *esc = s->style & CSB_STYLE_ADDRESS ? address_markup(s->text)
+                                                 : escape_for_fonts(s->text);
         GString *open = g_string_new(NULL), *close = g_string_new(NULL);
         if (s->style & CSB_STYLE_ACCENT && accent)
             colour_span(open, close, accent);

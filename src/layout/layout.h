@@ -127,7 +127,9 @@ CsbLayout *csb_layout_run(const CsbDoc *doc, PangoFontMap *fontmap, CsbDiag *dia
 void csb_layout_free(CsbLayout *l);
 
 /* Pango markup for r: every span's text escaped. muted and accent colour
- * the MUTED and ACCENT spans (either may be NULL). (flow_text.c) */
+ * the MUTED and ACCENT spans (either may be NULL); an ADDRESS span breaks
+ * only between the pieces a reader expects (after a '/' of its path, never
+ * in its host: CSB_STYLE_ADDRESS), its text unchanged. (flow_text.c) */
 char *csb_rich_markup(const CsbRich *r, const CsbColour *muted, const CsbColour *accent);
 
 #endif

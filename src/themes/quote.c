@@ -84,10 +84,126 @@ GArray *csb_sentences(const char *text)
  * referent. */
 static const char *const back_openers[] = {
     "this ",      "these ",     "those ",        "such ",        "however",     "they ",
-    "their ",     "them ",
+    "their ",     "them ",      "its ",
     "that ",      "both ",      "for these ",    "for this ",    "for them",    "for those ",
     "in these ",  "in this ",   "in such ",      "of these ",    "despite this", "as a result",
     "as such",    "therefore",  "consequently",  "nevertheless", "nonetheless", "thus"};
+
+/* "It" points back to the sentence before ("It is well used by staff",
+ * "It has improved") unless it stands for what follows it (a dummy "it"):
+ * a verb of being (it_verbs), perhaps some adverbs (it_adverbs), then
+ * "that" ("It appears that"), a word of judgement and what it judges ("It
+ * is clear that", "It is too early to", "It is not yet clear whether":
+ * it_judgements, it_clauses; or "It is acknowledged by the local
+ * authority that", a few words aside first: it_asides), or a noun of
+ * judgement and what it judges ("It is a strength that": it_nouns). */
+static const char *const it_verbs[] = {
+    "is", "was", "has been", "had been", "will be", "would be", "may be", "might be", "can be",
+    "could be", "should be", "must be", "remains", "remained", "seems", "seemed", "appears",
+    "appeared", "becomes", "became"};
+static const char *const it_adverbs[] = {
+    "not", "also", "now", "still", "always", "too", "very", "particularly", "especially",
+    "equally", "therefore", "yet", "already", "clearly", "increasingly", "often", "sometimes",
+    "so", "less", "more", "highly", "entirely", "quite", "however", "perhaps", "thus"};
+static const char *const it_judgements[] = {
+    "clear", "unclear", "evident", "apparent", "obvious", "positive", "important", "essential",
+    "vital", "crucial", "critical", "necessary", "significant", "notable", "noteworthy",
+    "encouraging", "concerning", "disappointing", "worrying", "difficult", "hard", "easy",
+    "possible", "impossible", "likely", "unlikely", "early", "soon", "late", "recognised",
+    "acknowledged", "reported", "agreed", "noted", "expected", "understood", "known",
+    "accepted", "anticipated", "planned", "intended", "hoped", "usual", "unusual", "useful",
+    "helpful", "beneficial", "right", "appropriate", "inappropriate", "reasonable", "striking",
+    "pleasing", "commendable", "regrettable", "unfortunate", "surprising", "timely",
+    "advisable", "desirable"};
+static const char *const it_clauses[] = {"that", "to",   "whether", "how", "why", "what",
+                                         "where", "when", "who",    "if",  "for", "from"};
+static const char *const it_asides[] = {"by", "to", "in", "among", "amongst", "across"};
+static const char *const it_nouns[] = {"strength", "weakness",  "concern",   "positive",
+                                       "shortfall", "credit",   "testament", "pity",
+                                       "priority", "requirement", "matter"};
+
+static gboolean word_in(const char *w, const char *const *list, guint n)
+{
+    for (guint k = 0; w && k < n; k++)
+        if (strcmp(w, list[k]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+#define WORD_IN(w, list) word_in(w, list, G_N_ELEMENTS(list))
+
+/* The first words of a sentence (lower case), letters only: a
+ * NULL-terminated array. */
+static char **first_words(const char *low, guint most)
+{
+    GPtrArray *words = g_ptr_array_new();
+    for (const char *p = low; *p && words->len < most;) {
+        while (*p && !g_ascii_islower(*p))
+            p++;
+        const char *from = p;
+        while (g_ascii_islower(*p))
+            p++;
+        if (p > from)
+            g_ptr_array_add(words, g_strndup(from, (gsize)(p - from)));
+    }
+    g_ptr_array_add(words, NULL);
+    return (char **)g_ptr_array_free(words, FALSE);
+}
+
+/* How many of words, from at, make one of the verbs ("has been": 2), or 0. */
+static guint it_verb_at(char **words, guint at)
+{
+    if (words[at] && words[at + 1]) {
+        char *two = g_strdup_printf("%s %s", words[at], words[at + 1]);
+        gboolean hit = WORD_IN(two, it_verbs);
+        g_free(two);
+        if (hit)
+            return 2;
+    }
+    return WORD_IN(words[at], it_verbs) ? 1 : 0;
+}
+
+/* Is what follows a verb of being, from at, what a dummy "it" stands for:
+ * "that ...", "clear that ...", "a (particular) strength that ..."? */
+static gboolean it_stands_for(char **words, guint at)
+{
+    while (words[at] && WORD_IN(words[at], it_adverbs))
+        at++;
+    const char *w = words[at];
+    if (!w)
+        return FALSE;
+    if (strcmp(w, "that") == 0)
+        return TRUE;
+    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) {
+        guint k = at + 1;
+        if (words[k] && !WORD_IN(words[k], it_nouns))
+            k++; /* one word before the noun: "a particular strength" */
+        return words[k] && WORD_IN(words[k], it_nouns) && WORD_IN(words[k + 1], it_clauses);
+    }
+    if (!WORD_IN(w, it_judgements))
+        return FALSE;
+    if (WORD_IN(words[at + 1], it_clauses))
+        return TRUE;
+    /* "acknowledged by the local authority that", "clear to leaders that" */
+    if (!WORD_IN(words[at + 1], it_asides))
+        return FALSE;
+    for (guint k = at + 2; words[k] && k < at + 8; k++)
+        if (strcmp(words[k], "that") == 0 || strcmp(words[k], "whether") == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Does a sentence (lower case) open with an "it" that points back? */
+static gboolean it_points_back(const char *low)
+{
+    if (!g_str_has_prefix(low, "it "))
+        return FALSE;
+    char **words = first_words(low, 12);
+    guint verb = it_verb_at(words, 1);
+    gboolean dummy = verb && it_stands_for(words, 1 + verb);
+    g_strfreev(words);
+    return !dummy;
+}
 
 /* Openings that turn against what came before: in a concern or mixed
  * paragraph the sentence is its concern even when no cue weighs it. */
@@ -133,9 +249,10 @@ static gboolean opens_with(const Pick *pk, guint i, const char *const *list, gui
     return hit;
 }
 
-/* Does sentence i point back to the one before: by its opening, or by
- * "these" anywhere ("The providers have applied to register these
- * settings")? */
+/* Does sentence i point back to the one before: by its opening, by an
+ * "It" that is not a dummy one ("It is well used", not "It is clear
+ * that"), or by "these" anywhere ("The providers have applied to register
+ * these settings")? */
 static gboolean opens_back(const Pick *pk, guint i)
 {
     if (i == 0)
@@ -144,7 +261,7 @@ static gboolean opens_back(const Pick *pk, guint i)
         return TRUE;
     char *s = sent_dup(pk, i);
     char *low = g_ascii_strdown(s, -1);
-    gboolean these = csb_text_has_word(low, "these");
+    gboolean these = csb_text_has_word(low, "these") || it_points_back(low);
     g_free(low);
     g_free(s);
     return these;

@@ -509,7 +509,8 @@ static CsbAreaHistory *care_history(const CsbAreaMap *areas, GPtrArray *reports,
 }
 
 /* "since ...": the earlier grade's date (a point in time: the month its
- * inspection ended, July, not "June and July"), and the combined 2018-22
+ * inspection ended, July, not "June and July", unless a line beside names
+ * that inspection by its months), and the combined 2018-22
  * judgement named when that is what the earlier grade was of, when it was
  * by the months its inspection was held ("in June and July 2018", "in"
  * kept with them); a grade that stayed the same counts from the first of
@@ -568,11 +569,45 @@ static void test_since(void)
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
         CsbAreaHistory *h = care_history(areas, reports, cases[i].n, cases[i].years,
                                          cases[i].ids, cases[i].grades);
-        char *got = h->changes->len ? csb_fmt_since(&in, h) : NULL;
+        char *got = h->changes->len ? csb_fmt_since(&in, h, NULL) : NULL;
         CHECK_STR(got, cases[i].want, cases[i].what);
         g_free(got);
         csb_history_free(h);
     }
+    /* Beside a line naming the earlier inspection by its months ("Not
+     * judged at the June and July 2023 inspection; this grade is from June
+     * and July 2019", children in care's), it is named so, not as a month
+     * that would read as another inspection; one held in a month alone is
+     * that month either way. */
+    static const int years[] = {2019, 2021, 2023};
+    static const char *const ids[] = {"care_leavers", "care_leavers", "care_leavers"};
+    static const CsbGrade grades[] = {CSB_GRADE_GOOD, CSB_GRADE_OUTSTANDING,
+                                      CSB_GRADE_OUTSTANDING};
+    CsbAreaHistory *h = care_history(areas, reports, 2, years, ids, grades);
+    CsbInspection *earlier = reports->pdata[reports->len - 2];
+    csb_inspection_add_judgement(earlier, "in_care", CSB_GRADE_GOOD, NULL, NULL, 1);
+    GPtrArray *one = g_ptr_array_new();
+    g_ptr_array_add(one, earlier);
+    CsbAreaHistory *in_care = csb_history_build(csb_areas_find(areas, "in_care"), areas, one);
+    GPtrArray *beside = g_ptr_array_new();
+    g_ptr_array_add(beside, in_care);
+    g_ptr_array_add(beside, h);
+    char *got = csb_fmt_since(&in, h, beside);
+    CHECK_STR(got, "since July" NB "2019", "no line beside names it: the month it ended");
+    g_free(got);
+    in_care->not_judged_since = reports->pdata[reports->len - 1];
+    got = csb_fmt_since(&in, h, beside);
+    CHECK_STR(got, "since the June" NB "and" NB "July" NB "2019 inspection",
+              "a line beside names it by its months: so does since");
+    g_free(got);
+    earlier->start = (CsbDate){2019, 7, 1};
+    got = csb_fmt_since(&in, h, beside);
+    CHECK_STR(got, "since July" NB "2019", "held in July alone, it is July either way");
+    g_free(got);
+    g_ptr_array_free(beside, TRUE);
+    g_ptr_array_free(one, TRUE);
+    csb_history_free(in_care);
+    csb_history_free(h);
     g_ptr_array_free(reports, TRUE);
     csb_areas_free(areas);
     csb_frameworks_free(fw);

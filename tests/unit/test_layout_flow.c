@@ -15,7 +15,9 @@
  * glossary alone on a last page when closer spacing takes it onto the one
  * before (and spacing as the template says otherwise), no page left short
  * before a members' summary's words (they break after two rows, or are set
- * closer), and the grade matrix broken between its rows.
+ * closer), the grade matrix broken between its rows, and an address broken
+ * only after a '/' of its path (or a '-', '_', '?', '&', '='), never in
+ * its host.
  */
 #include "unit.h"
 
@@ -1127,6 +1129,120 @@ static void test_matrix_breaks(void)
     env_free(&e);
 }
 
+/* The text box whose layout's text is text, on any page. */
+static const CsbBox *box_with_text(const CsbLayout *l, const char *text)
+{
+    for (guint p = 0; p < l->pages->len; p++) {
+        const CsbPage *pg = l->pages->pdata[p];
+        for (guint i = 0; i < pg->boxes->len; i++)
+            if (strcmp(box_text(pg->boxes->pdata[i]), text) == 0)
+                return pg->boxes->pdata[i];
+    }
+    return NULL;
+}
+
+/* Where the lines of a box's layout start, as byte offsets after the first:
+ * "22,31" for "reports.ofsted.gov.uk/" "provider/" "44/80481". */
+static char *line_starts(const CsbBox *b)
+{
+    GString *s = g_string_new(NULL);
+    for (GSList *it = pango_layout_get_lines_readonly(b->layout); it; it = it->next) {
+        const PangoLayoutLine *line = it->data;
+        if (line->start_index > 0)
+            g_string_append_printf(s, "%s%d", s->len ? "," : "", line->start_index);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* An address (CSB_STYLE_ADDRESS) breaks only after a '/' of its path, or
+ * after a '-', '_', '?', '&' or '=' there, never in its host, however
+ * narrow its column (the host then runs whole into the padding), and its
+ * text is the whole address, unchanged; in a sentence, nothing before it
+ * ("(") is left at a line's end by it. */
+static void test_address_breaks(void)
+{
+    static const char *const addresses[] = {
+        "reports.ofsted.gov.uk/provider/44/80481", "files.ofsted.gov.uk/v1/file/50294204",
+        "https://www.example.gov.uk/children-and-families/local_offer?page=2&lang=en"};
+    static const double columns[] = {1.2, 1.6, 2.4, 3.5}; /* beside 9: 47 to 130 points */
+    Env e = env_new();
+    int bad = 0, broken = 0;
+    for (guint c = 0; c < G_N_ELEMENTS(columns); c++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        const double w[] = {9, columns[c]};
+        CsbTable *t = csb_table_new(2, w);
+        for (guint a = 0; a < G_N_ELEMENTS(addresses); a++) {
+            GPtrArray *row = csb_table_row(t);
+            csb_table_cell(row, csb_rich_plain("Where to read it"));
+            csb_table_cell(row, csb_rich_add(csb_rich_new(),
+                                             CSB_STYLE_ACCENT | CSB_STYLE_ADDRESS,
+                                             addresses[a]));
+        }
+        csb_doc_table(d, t);
+        CsbLayout *l = run(&e, d);
+        for (guint a = 0; a < G_N_ELEMENTS(addresses); a++) {
+            const char *text = addresses[a];
+            const CsbBox *b = box_with_text(l, text);
+            if (!b) {
+                bad++;
+                CHECK(FALSE, "the cell's text is the whole address, unchanged: %s", text);
+                continue;
+            }
+            const char *scheme = strstr(text, "://");
+            int host_end = (int)(strchr(scheme ? scheme + 3 : text, '/') - text) + 1;
+            for (GSList *it = pango_layout_get_lines_readonly(b->layout); it; it = it->next) {
+                int at = ((const PangoLayoutLine *)it->data)->start_index;
+                if (at == 0)
+                    continue;
+                broken++;
+                if (at < host_end || !strchr("/-_?&=", text[at - 1])) {
+                    bad++;
+                    char *starts = line_starts(b);
+                    CHECK(FALSE, "column %g: %s breaks only after '/' (or '-', '_', '?', "
+                                 "'&', '=') of its path: lines start at %s",
+                          columns[c], text, starts);
+                    g_free(starts);
+                    break;
+                }
+            }
+        }
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(bad == 0 && broken > 0, "addresses break only where a reader expects (%d breaks)",
+          broken);
+    /* In a sentence: "(reports.ofsted.gov.uk/provider/44/ and ..." never
+     * leaves "(" alone at a line's end, nor breaks the host. */
+    int left = 0, split = 0;
+    for (int pad = 0; pad < 40; pad++) {
+        CsbDoc *d = csb_doc_new(e.tpl);
+        CsbRich *r = csb_rich_new();
+        for (int i = 0; i < pad; i++)
+            csb_rich_add(r, 0, "word ");
+        csb_rich_add(r, 0, "(");
+        csb_rich_add(r, CSB_STYLE_ADDRESS, "reports.ofsted.gov.uk/provider/44/");
+        csb_rich_add(r, 0, " and its unique reference number.");
+        csb_doc_para(d, r);
+        CsbLayout *l = run(&e, d);
+        char *text = csb_rich_text(r);
+        const CsbBox *b = box_with_text(l, text);
+        const char *host = strstr(text, "(reports");
+        int from = (int)(host - text), to = from + (int)strlen("(reports.ofsted.gov.uk/");
+        for (GSList *it = b ? pango_layout_get_lines_readonly(b->layout) : NULL; it;
+             it = it->next) {
+            int at = ((const PangoLayoutLine *)it->data)->start_index;
+            left += at == from + 1;
+            split += at > from + 1 && at < to;
+        }
+        g_free(text);
+        csb_layout_free(l);
+        csb_doc_free(d);
+    }
+    CHECK(left == 0 && split == 0, "in a sentence, '(' stays with the address (%d left alone) "
+                                   "and its host whole (%d broken)", left, split);
+    env_free(&e);
+}
+
 int main(void)
 {
     RUN(test_paragraph_orphans_widows);
@@ -1148,5 +1264,6 @@ int main(void)
     RUN(test_short_last_page);
     RUN(test_short_words_break);
     RUN(test_matrix_breaks);
+    RUN(test_address_breaks);
     return unit_done();
 }

@@ -1,7 +1,8 @@
 /* test_themes_quote.c - faithful quotation: sentence boundaries, shortening
  * with an ellipsis per gap (keeping the sentences that decided the tone,
  * both sides of a mixed one, one carrying the theme's phrases, and the
- * sentence a back-reference needs),
+ * sentence a back-reference needs, an "It" that points back included and
+ * a dummy "It" not),
  * the faithfulness check (its words, its order, cuts only between
  * sentences), and theme phrase matching at word starts.
  */
@@ -298,6 +299,57 @@ static void test_phrases(void)
     csb_theme_free(t);
 }
 
+/* A sentence opening with an "It" that points back is quoted with the
+ * sentence it needs ("It is well used by social workers": the recording
+ * tool; "It has improved"), one whose "It" stands for what follows it is
+ * not ("It is too early to ...", "It is clear that ...", "It is not yet
+ * clear whether ...", "It is a strength that ..."), and "Its" points back
+ * too. */
+static void test_it_back(void)
+{
+    static const char *const opening =
+        "Leaders know their services well. Managers meet weekly to review plans. Staff "
+        "morale is high across the service. ";
+    static const struct {
+        const char *before, *it;
+        gboolean back;
+    } cases[] = {
+        {"The council introduced a new recording tool last year.",
+         "It is well used by social workers for private fostering.", TRUE},
+        {"The council reviewed its notification process in 2022.",
+         "It has improved how private fostering arrangements are found.", TRUE},
+        {"The council runs a panel for children living with relatives.",
+         "Its members review every private fostering arrangement.", TRUE},
+        {"The council launched a new strategy in the spring.",
+         "It is too early to see the impact on private fostering.", FALSE},
+        {"Managers audit cases every month.",
+         "It is clear that private fostering arrangements are identified quickly.", FALSE},
+        {"Managers audit cases every month.",
+         "It is not yet clear whether private fostering assessments are timely.", FALSE},
+        {"Managers audit cases every month.",
+         "It is a strength that private fostering is well understood by schools.", FALSE},
+        {"Managers audit cases every month.",
+         "It appears that private fostering notifications have risen.", FALSE},
+        {"Managers audit cases every month.",
+         "It is acknowledged by leaders that private fostering is not well known.", FALSE},
+        {"The council publishes a guide for parents.",
+         "It is clear and explains private fostering well.", TRUE},
+    };
+    GPtrArray *ph = g_ptr_array_new();
+    g_ptr_array_add(ph, "private fostering");
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *text = g_strdup_printf("%s%s %s", opening, cases[i].before, cases[i].it);
+        char *q = csb_themes_quote(text, ph, 120);
+        gboolean with = strstr(q, cases[i].before) != NULL;
+        CHECK(with == cases[i].back, "'%.24s...' %s the sentence before: %s", cases[i].it,
+              cases[i].back ? "points back to" : "does not need", q);
+        CHECK(csb_quote_check(q, text), "the quote is faithful: %s", q);
+        g_free(q);
+        g_free(text);
+    }
+    g_ptr_array_free(ph, TRUE);
+}
+
 int main(void)
 {
     RUN(test_sentences);
@@ -307,5 +359,6 @@ int main(void)
     RUN(test_result_sides);
     RUN(test_check);
     RUN(test_phrases);
+    RUN(test_it_back);
     return unit_done();
 }
