@@ -132,63 +132,47 @@ static gboolean word_in(const char *w, const char *const *list, guint n)
 
 #define WORD_IN(w, list) word_in(w, list, G_N_ELEMENTS(list))
 
-/* The first words of a sentence (lower case), letters only: a
- * NULL-terminated array. */
-static char **first_words(const char *low, guint most)
-{
-    GPtrArray *words = g_ptr_array_new();
-    for (const char *p = low; *p && words->len < most;) {
-        while (*p && !g_ascii_islower(*p))
-            p++;
-        const char *from = p;
-        while (g_ascii_islower(*p))
-            p++;
-        if (p > from)
-            g_ptr_array_add(words, g_strndup(from, (gsize)(p - from)));
-    }
-    g_ptr_array_add(words, NULL);
-    return (char **)g_ptr_array_free(words, FALSE);
-}
-
 /* How many of words, from at, make one of the verbs ("has been": 2), or 0. */
-static guint it_verb_at(char **words, guint at)
+static guint it_verb_at(const CsbWords *w, guint at)
 {
-    if (words[at] && words[at + 1]) {
-        char *two = g_strdup_printf("%s %s", words[at], words[at + 1]);
+    const char *one = csb_words_at(w, at), *next = csb_words_at(w, at + 1);
+    if (one && next) {
+        char *two = g_strdup_printf("%s %s", one, next);
         gboolean hit = WORD_IN(two, it_verbs);
         g_free(two);
         if (hit)
             return 2;
     }
-    return WORD_IN(words[at], it_verbs) ? 1 : 0;
+    return WORD_IN(one, it_verbs) ? 1 : 0;
 }
 
 /* Is what follows a verb of being, from at, what a dummy "it" stands for:
  * "that ...", "clear that ...", "a (particular) strength that ..."? */
-static gboolean it_stands_for(char **words, guint at)
+static gboolean it_stands_for(const CsbWords *w, guint at)
 {
-    while (words[at] && WORD_IN(words[at], it_adverbs))
+    while (WORD_IN(csb_words_at(w, at), it_adverbs))
         at++;
-    const char *w = words[at];
-    if (!w)
+    const char *word = csb_words_at(w, at);
+    if (!word)
         return FALSE;
-    if (strcmp(w, "that") == 0)
+    if (strcmp(word, "that") == 0)
         return TRUE;
-    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0) {
+    if (strcmp(word, "a") == 0 || strcmp(word, "an") == 0) {
         guint k = at + 1;
-        if (words[k] && !WORD_IN(words[k], it_nouns))
+        if (csb_words_at(w, k) && !WORD_IN(csb_words_at(w, k), it_nouns))
             k++; /* one word before the noun: "a particular strength" */
-        return words[k] && WORD_IN(words[k], it_nouns) && WORD_IN(words[k + 1], it_clauses);
+        return WORD_IN(csb_words_at(w, k), it_nouns) &&
+               WORD_IN(csb_words_at(w, k + 1), it_clauses);
     }
-    if (!WORD_IN(w, it_judgements))
+    if (!WORD_IN(word, it_judgements))
         return FALSE;
-    if (WORD_IN(words[at + 1], it_clauses))
+    if (WORD_IN(csb_words_at(w, at + 1), it_clauses))
         return TRUE;
     /* "acknowledged by the local authority that", "clear to leaders that" */
-    if (!WORD_IN(words[at + 1], it_asides))
+    if (!WORD_IN(csb_words_at(w, at + 1), it_asides))
         return FALSE;
-    for (guint k = at + 2; words[k] && k < at + 8; k++)
-        if (strcmp(words[k], "that") == 0 || strcmp(words[k], "whether") == 0)
+    for (guint k = at + 2; csb_words_at(w, k) && k < at + 8; k++)
+        if (strcmp(csb_words_at(w, k), "that") == 0 || strcmp(csb_words_at(w, k), "whether") == 0)
             return TRUE;
     return FALSE;
 }
@@ -198,10 +182,10 @@ static gboolean it_points_back(const char *low)
 {
     if (!g_str_has_prefix(low, "it "))
         return FALSE;
-    char **words = first_words(low, 12);
-    guint verb = it_verb_at(words, 1);
-    gboolean dummy = verb && it_stands_for(words, 1 + verb);
-    g_strfreev(words);
+    CsbWords *w = csb_words_new(low);
+    guint verb = it_verb_at(w, 1);
+    gboolean dummy = verb && it_stands_for(w, 1 + verb);
+    csb_words_free(w);
     return !dummy;
 }
 
